@@ -1,0 +1,41 @@
+"""The argmap command line: a click group; each command lives in a small module of this package."""
+
+from __future__ import annotations
+
+import sys
+
+import click
+
+from argmap import __version__
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="argmap")
+def cli() -> None:
+    """Map a policy debate from articles: who claims what, for or against which proposal, and why.
+
+    \b
+    Example:
+      argmap build corpus/ -o graphs/argmap.json
+      argmap objectors "family help"
+    """
+
+
+def _register() -> None:
+    import importlib
+    import pkgutil
+
+    for mod in sorted(m.name for m in pkgutil.iter_modules(__path__) if m.name.startswith("cmd_")):
+        importlib.import_module(f"{__name__}.{mod}").register(cli)
+
+
+_register()
+
+
+def main() -> None:
+    """Console-script entry point: run the CLI, turning Ctrl-C into one line and status 130."""
+    try:
+        cli.main(standalone_mode=True)
+    except KeyboardInterrupt:  # pragma: no cover - click handles most cases itself
+        click.echo("argmap: interrupted", err=True)
+        sys.exit(130)

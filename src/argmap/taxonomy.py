@@ -1,0 +1,201 @@
+"""The domain taxonomy: proposals, themes (grounds) and known actors, loaded from a TOML file."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+import tomllib
+from dataclasses import dataclass, field
+from functools import cached_property
+from importlib import resources
+from pathlib import Path
+
+from argmap.errors import TaxonomyError
+from argmap.text import fold, phrase_pattern
+
+DEFAULT_TAXONOMY = "children_social_care.toml"
+_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+
+
+@dataclass(frozen=True)
+class Entry:
+    """A proposal, theme or known actor: an id, a label and the phrases that name it."""
+
+    id: str
+    label: str
+    aliases: tuple[str, ...] = ()
+    type: str | None = None  # actors only: person | organisation
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.label, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Match:
+    """One occurrence of a taxonomy phrase in a text."""
+
+    id: str
+    phrase: str
+    start: int
+    end: int
+
+
+@dataclass(frozen=True)
+class Taxonomy:
+    """Proposals, themes and actors, with matchers compiled once."""
+
+    name: str
+    proposals: dict[str, Entry]
+    themes: dict[str, Entry]
+    actors: dict[str, Entry]
+    general_proposal: str | None = None
+    digest: str = ""
+    source: str = ""
+    _unused: tuple = field(default=(), repr=False)
+
+    @cached_property
+    def _proposal_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        return _index(self.proposals, include_label=True)
+
+    @cached_property
+    def _theme_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        return _index(self.themes, include_label=False)
+
+    @cached_property
+    def _actor_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
+        return _index(self.actors, include_label=True, case_sensitive=True)
+
+    def find_proposals(self, text: str) -> list[Match]:
+        """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text)."""
+        return _find(self._proposal_index, text)
+
+    def find_themes(self, text: str) -> list[Match]:
+        """Theme cue terms in ``text``."""
+        return _find(self._theme_index, text)
+
+    def find_actors(self, text: str) -> list[Match]:
+        """Known actor names or aliases in ``text``."""
+        return _find(self._actor_index, text)
+
+    def actor_for_name(self, name: str) -> Entry | None:
+        """The known actor whose name or alias is exactly ``name`` (folded), if any."""
+        target = fold(name)
+        if target.startswith("the "):
+            target = target[4:]
+        for entry in self.actors.values():
+            for n in entry.names:
+                f = fold(n)
+                if f == target or (f.startswith("the ") and f[4:] == target):
+                    return entry
+        return None
+
+
+def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bool = False):
+    """A matcher and a phrase -> id lookup. Case-sensitive indexes (actor names) keep capitals."""
+    lookup: dict[str, str] = {}
+    norm = _straighten if case_sensitive else fold
+    for entry in entries.values():
+        names = entry.names if include_label else entry.aliases or (entry.label,)
+        for name in names:
+            lookup.setdefault(norm(name), entry.id)
+    return phrase_pattern(list(lookup), lower=not case_sensitive), lookup, case_sensitive
+
+
+def _straighten(text: str) -> str:
+    from argmap.text import _QUOTE_MAP
+
+    return " ".join(text.translate(_QUOTE_MAP).split())
+
+
+def _find(index, text: str) -> list[Match]:
+    pattern, lookup, case_sensitive = index
+    if pattern is None:
+        return []
+    folded = fold_keep_length(text, lower=not case_sensitive)
+    out = []
+    for m in pattern.finditer(folded):
+        phrase = " ".join(m.group(0).split())
+        key = lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
+        if key:
+            out.append(Match(key, phrase, m.start(), m.end()))
+    return out
+
+
+def _loose_lookup(lookup: dict[str, str], phrase: str) -> str | None:
+    squashed = re.sub(r"[-\s]", "", phrase)
+    for name, key in lookup.items():
+        if re.sub(r"[-\s]", "", name) == squashed:
+            return key
+    return None
+
+
+def fold_keep_length(text: str, *, lower: bool = True) -> str:
+    """Like :func:`fold` but one output character per input character, so offsets still hold."""
+    from argmap.text import _QUOTE_MAP
+
+    out = []
+    for c in text:
+        d = c.translate(_QUOTE_MAP)
+        if lower:
+            d = d.lower()
+        out.append(d if len(d) == 1 else c)
+    return "".join(out)
+
+
+def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
+    """Load a taxonomy file (the shipped children's social care one when ``path`` is None)."""
+    if path is None:
+        ref = resources.files("argmap") / "data" / DEFAULT_TAXONOMY
+        raw = ref.read_bytes()
+        source = f"argmap:{DEFAULT_TAXONOMY}"
+    else:
+        p = Path(path)
+        try:
+            raw = p.read_bytes()
+        except OSError as exc:
+            raise TaxonomyError(f"cannot read taxonomy {p}: {exc.strerror or exc}") from None
+        source = str(p)
+    try:
+        data = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TaxonomyError(f"taxonomy {source} is not valid TOML: {exc}") from None
+    return taxonomy_from_dict(data, digest=hashlib.sha256(raw).hexdigest()[:16], source=source)
+
+
+def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Taxonomy:
+    """Build a Taxonomy from parsed TOML data, checking ids and required fields."""
+    seen: set[str] = set()
+
+    def entries(key: str, alias_key: str) -> dict[str, Entry]:
+        out: dict[str, Entry] = {}
+        for i, item in enumerate(data.get(key, [])):
+            if not isinstance(item, dict) or "id" not in item:
+                raise TaxonomyError(f"taxonomy {source}: [[{key}]] number {i + 1} has no id")
+            eid = str(item["id"])
+            if not _ID_RE.match(eid):
+                raise TaxonomyError(f"taxonomy {source}: bad id {eid!r} (use lowercase letters, digits, hyphens)")
+            if (key, eid) in seen:
+                raise TaxonomyError(f"taxonomy {source}: duplicate {key} id {eid!r}")
+            seen.add((key, eid))
+            label = item.get("label") or item.get("name") or eid.replace("-", " ")
+            aliases = item.get(alias_key, [])
+            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
+                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: {alias_key} must be a list of strings")
+            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"))
+        return out
+
+    meta = data.get("meta", {})
+    proposals = entries("proposal", "aliases")
+    general = meta.get("general_proposal")
+    if general and general not in proposals:
+        raise TaxonomyError(f"taxonomy {source}: general_proposal {general!r} is not a proposal id")
+    return Taxonomy(
+        name=str(meta.get("name", "taxonomy")),
+        proposals=proposals,
+        themes=entries("theme", "terms"),
+        actors=entries("actor", "aliases"),
+        general_proposal=general,
+        digest=digest,
+        source=source,
+    )

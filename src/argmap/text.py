@@ -1,0 +1,45 @@
+"""Small text helpers shared by every stage: normalising names and quotes, slugs."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_QUOTE_MAP = str.maketrans({
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2212": "-",
+    "\u00a0": " ",
+})
+
+
+def fold(text: str) -> str:
+    """Lowercase, straighten quotes and dashes, collapse whitespace: a form for matching names."""
+    text = unicodedata.normalize("NFKC", text).translate(_QUOTE_MAP).lower()
+    return re.sub(r"\s+", " ", text).strip()
+
+
+def slugify(text: str, max_len: int = 60) -> str:
+    """A readable, stable id fragment: ascii letters, digits and hyphens."""
+    text = unicodedata.normalize("NFKD", fold(text)).encode("ascii", "ignore").decode("ascii")
+    text = text.replace("&", " and ").replace("'", "")
+    slug = re.sub(r"[^a-z0-9]+", "-", text).strip("-")
+    return slug[:max_len].rstrip("-") or "x"
+
+
+def phrase_pattern(phrases: list[str], *, lower: bool = True) -> re.Pattern[str] | None:
+    """A regex matching any of the phrases on word boundaries, longest first.
+
+    With ``lower`` the phrases are folded (match a folded text); without, capitals are kept.
+    """
+    norm = fold if lower else (lambda s: " ".join(s.translate(_QUOTE_MAP).split()))
+    cleaned = sorted({norm(p) for p in phrases if p.strip()}, key=len, reverse=True)
+    if not cleaned:
+        return None
+    parts = []
+    for p in cleaned:
+        body = re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?")
+        left = r"(?<![\w])" if p[0].isalnum() else ""
+        right = r"(?![\w])" if p[-1].isalnum() else ""
+        parts.append(left + body + right)
+    return re.compile("|".join(parts))
