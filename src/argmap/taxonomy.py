@@ -99,6 +99,8 @@ def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bo
         names = entry.names if include_label else entry.aliases or (entry.label,)
         for name in names:
             lookup.setdefault(norm(name), entry.id)
+            if case_sensitive and name[:1].islower():  # "the government" also at a sentence start
+                lookup.setdefault(norm(name[:1].upper() + name[1:]), entry.id)
     return phrase_pattern(list(lookup), lower=not case_sensitive), lookup, case_sensitive
 
 

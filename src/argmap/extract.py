@@ -1,0 +1,65 @@
+"""From an analysed spaCy Doc to argmap's plain records: the only bridge out of spaCy objects."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from spacy.tokens import Doc
+
+from argmap.model import Actor, ActorType, Claim, DocResult, Document
+
+DOC_FIELDS = ("id", "path", "sha256", "title", "date", "outlet", "author", "url", "genre", "encoding")
+
+
+def doc_meta(document: Document) -> dict[str, Any]:
+    """What the graph keeps about a document (everything but its text)."""
+    meta = {k: getattr(document, k) for k in DOC_FIELDS}
+    if document.notes:
+        meta["notes"] = list(document.notes)
+    return meta
+
+
+def nlp_meta(document: Document) -> dict[str, Any]:
+    """What argmap's components need to know about the document (set as doc._.argmap_meta)."""
+    return {"author": document.author, "author_role": document.author_role, "genre": document.genre,
+            "title": document.title, "id": document.id}
+
+
+def to_result(doc: Doc, document: Document) -> DocResult:
+    """Turn an analysed Doc into a DocResult: claims with source offsets, and their actors."""
+    state = doc._.argmap_actors
+    drafts = doc._.argmap_claims or []
+    claims = []
+    used: set[str] = set()
+    for n, d in enumerate(sorted(drafts, key=lambda d: (d.start, d.end, d.stance.value)), start=1):
+        span = doc[d.start:d.end]
+        lo, hi = _strip(span.text)
+        start = document.to_source(span.start_char + lo)
+        end = document.to_source(span.start_char + hi)
+        claims.append(Claim(
+            id=f"claim:{document.id}:{n}", doc_id=document.id, text=document.text[start:end],
+            start=start, end=end, speaker=d.speaker, stance=d.stance,
+            targets=tuple(d.targets), themes=tuple(d.themes),
+            attribution=d.unit.cue, stance_cues=tuple(d.cues), target_cues=tuple(d.target_cues),
+            rule=d.rule, quoted=d.unit.quoted,
+        ))
+        used.add(d.speaker)
+    registry = state.registry if state else {}
+    keep = set(used)
+    for key in list(used):
+        info = registry.get(key)
+        if info and info.affiliation:
+            keep.add(info.affiliation)
+    actors = tuple(
+        Actor(id=info.key, name=info.name, type=ActorType(info.type), aliases=tuple(sorted(info.aliases - {info.name})),
+              role=info.role, affiliation=info.affiliation if info.affiliation in keep else None)
+        for key, info in sorted(registry.items()) if key in keep
+    )
+    return DocResult(doc=doc_meta(document), actors=actors, claims=tuple(claims),
+                     candidates=tuple(doc._.argmap_candidates or ()))
+
+
+def _strip(text: str) -> tuple[int, int]:
+    lo = len(text) - len(text.lstrip())
+    hi = len(text.rstrip())
+    return lo, max(lo, hi)

@@ -1,0 +1,71 @@
+"""The cue lexicon (data/cues.toml): attribution verbs, stance cues, negators, contrast markers."""
+
+from __future__ import annotations
+
+import tomllib
+from dataclasses import dataclass
+from functools import lru_cache
+from importlib import resources
+from pathlib import Path
+
+from argmap.errors import TaxonomyError
+
+DEFAULT_CUES = "cues.toml"
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Cue words and phrases, as frozensets/tuples for fast membership tests."""
+
+    speech_verbs: frozenset[str]
+    according_to: tuple[str, ...]
+    statement_nouns: frozenset[str]
+    support_lemmas: frozenset[str]
+    support_phrases: tuple[str, ...]
+    object_lemmas: frozenset[str]
+    object_phrases: tuple[str, ...]
+    negators: frozenset[str]
+    negator_phrases: tuple[str, ...]
+    contrast: frozenset[str]
+    conditions: tuple[str, ...]
+    neutral_verbs: frozenset[str]
+    evaluative: tuple[str, ...]
+    role_words: frozenset[str]
+    not_actors: frozenset[str]
+    titles: frozenset[str]
+
+
+@lru_cache(maxsize=8)
+def load_lexicon(path: str | None = None) -> Lexicon:
+    """Load the cue lexicon (the shipped one when ``path`` is None)."""
+    if path is None:
+        raw = (resources.files("argmap") / "data" / DEFAULT_CUES).read_bytes()
+    else:
+        try:
+            raw = Path(path).read_bytes()
+        except OSError as exc:
+            raise TaxonomyError(f"cannot read cue lexicon {path}: {exc.strerror or exc}") from None
+    try:
+        d = tomllib.loads(raw.decode("utf-8"))
+    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
+        raise TaxonomyError(f"cue lexicon {path or DEFAULT_CUES} is not valid TOML: {exc}") from None
+    st = d.get("stance", {})
+    low = lambda xs: tuple(x.lower() for x in xs)  # noqa: E731
+    return Lexicon(
+        speech_verbs=frozenset(low(d["attribution"]["speech_verbs"])),
+        according_to=low(d["attribution"]["according_to"]),
+        statement_nouns=frozenset(low(d["attribution"]["statement_nouns"])),
+        support_lemmas=frozenset(low(st["support"]["lemmas"])),
+        support_phrases=low(st["support"]["phrases"]),
+        object_lemmas=frozenset(low(st["object"]["lemmas"])),
+        object_phrases=low(st["object"]["phrases"]),
+        negators=frozenset(low(st["negators"]["words"])),
+        negator_phrases=low(st["negators"]["phrases"]),
+        contrast=frozenset(low(st["contrast"]["markers"])),
+        conditions=low(st["condition"]["phrases"]),
+        neutral_verbs=frozenset(low(st["neutral_verbs"]["lemmas"])),
+        evaluative=low(d.get("authorship", {}).get("evaluative_markers", [])),
+        role_words=frozenset(low(d.get("actors", {}).get("role_words", []))),
+        not_actors=frozenset(low(d.get("actors", {}).get("not_actors", []))),
+        titles=frozenset(low(d.get("actors", {}).get("titles", []))),
+    )

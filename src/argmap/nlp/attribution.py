@@ -1,0 +1,318 @@
+"""The argmap_attribution component: who says each sentence.
+
+A sentence is attributed by, in order: a speech verb whose subject is an actor or a pronoun
+resolved to one ("X warned that", "she says", "their statement states"); "according to X";
+membership of a direct quotation whose speaker is named anywhere in it (quotes may run across
+sentences and paragraphs, and the speaker may come after the quote); an actor as the subject of
+an evaluative sentence; and, in an opinion piece, the article's author. Sentences whose speaker
+is an unnamed group ("critics claim") are marked as such and never given to the author.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from argmap.lexicon import Lexicon, load_lexicon
+from argmap.nlp.actors import ORG, PERSON, ActorInfo, ActorState
+from argmap.nlp.extensions import install_extensions
+
+OPEN_QUOTES = "\u201c\u00ab\u201e"
+CLOSE_QUOTES = "\u201d\u00bb"
+UNNAMED = "-"  # speaker marker: a named speaker is absent but somebody else is speaking
+_FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.I)
+
+
+@dataclass
+class Unit:
+    """One sentence with its speaker and why."""
+
+    sent: int  # index into list(doc.sents)
+    start: int  # token bounds
+    end: int
+    para: int
+    heading: bool
+    quoted: bool
+    speaker: str | None = None
+    cue: str = ""
+    rule: str = ""
+    cue_token: int | None = None
+
+
+class Attributor:
+    def __init__(self, lexicon: Lexicon):
+        self.lex = lexicon
+
+    def __call__(self, doc: Doc) -> Doc:
+        install_extensions()
+        state: ActorState = doc._.argmap_actors
+        meta = doc._.argmap_meta or {}
+        sents = list(doc.sents)
+        quotes = _quote_regions(doc.text)
+        units = _units(doc, sents, quotes)
+        recent = _Recency(state)
+        for u in units:
+            sent = sents[u.sent]
+            if not u.heading:
+                found = self._explicit(sent, state, recent, quotes)
+                if found:
+                    u.speaker, u.cue, u.rule, u.cue_token = found
+            recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
+        _spread_quotes(units, sents, quotes)
+        self._author(doc, units, sents, state, meta)
+        doc._.argmap_units = units
+        return doc
+
+    # ------------------------------------------------------------ explicit attribution
+    def _explicit(self, sent: Span, state: ActorState, recent: "_Recency", quotes):
+        lex = self.lex
+        # according to X
+        low = sent.text.lower()
+        for phrase in lex.according_to:
+            pos = low.find(phrase)
+            if pos >= 0:
+                after = sent.doc.char_span(sent.start_char + pos + len(phrase), sent.end_char, alignment_mode="expand")
+                if after is not None:
+                    for tok in after:
+                        key = state.actor_of(tok)
+                        if key:
+                            return key, phrase, "according-to", tok.i
+                        if tok.is_punct and tok.text in ",.;":
+                            break
+                    return UNNAMED, phrase, "according-to-unnamed", None
+        verbs = [t for t in sent if t.lemma_.lower() in lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
+                 and not _inside(t.idx, quotes)]
+        verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
+        unnamed = None
+        for verb in verbs:
+            subjects = _subjects(verb)
+            for subj in subjects:
+                key = self._resolve(subj, state, recent)
+                if key:
+                    rule = "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun"
+                    return key, verb.lemma_.lower(), rule, verb.i
+            subj = subjects[0] if subjects else None
+            if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and unnamed is None \
+                    and subj.lower_ not in self.lex.statement_nouns:
+                if verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT":
+                    unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
+        # an actor as subject of the main clause ("Ms Hinds also supports plans", "BASW is concerned")
+        root = sent.root
+        if not _inside(root.idx, quotes):
+            for subj in _subjects(root):
+                key = self._resolve(subj, state, recent)
+                if key:
+                    return key, root.lemma_.lower(), "subject", root.i
+        return unnamed
+
+    def _resolve(self, subj: Token, state: ActorState, recent: "_Recency") -> str | None:
+        key = state.actor_of(subj)
+        if key:
+            return key
+        # "chief executive of the Bureau Jane Doe adds": a person named in the subject phrase
+        # wins over an organisation in it; then any conjunct or apposition that is an actor
+        found = [state.actor_of(t) for t in subj.subtree
+                 if state.actor_of(t) and t.dep_ in {"compound", "appos", "conj", "flat", "pobj", "nsubj"}]
+        persons = [k for k in found if state.registry.get(k) and state.registry[k].type == PERSON]
+        if persons:
+            return persons[0]
+        if found and subj.dep_ != "nsubjpass":
+            return found[0]
+        low = subj.lower_
+        if subj.pos_ == "PRON":
+            if low in {"he", "she"}:
+                return recent.person()
+            if low in {"it", "they"}:
+                return recent.organisation(allow_person=low == "they")
+            return None
+        if low in self.lex.statement_nouns:
+            for child in subj.children:
+                if child.dep_ == "poss":
+                    key = state.actor_of(child)
+                    if key:
+                        return key
+                    if child.lower_ in {"their", "its"}:
+                        return recent.organisation(allow_person=child.lower_ == "their")
+                    if child.lower_ in {"his", "her"}:
+                        return recent.person()
+        return None
+
+    # ------------------------------------------------------------ the author
+    def _author(self, doc: Doc, units, sents, state: ActorState, meta: dict) -> None:
+        author_key = meta.get("author_key")
+        opinion = meta.get("genre") == "opinion"
+        if not author_key:
+            org = _organisation_author(doc, sents, units, state)
+            if org:
+                author_key, opinion = org, True
+                meta["author_key"] = org
+        if not author_key or not opinion:
+            return
+        for u in units:
+            # the stance component keeps only the evaluative ones
+            if u.speaker is None and not u.heading and not u.quoted:
+                u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+class _Recency:
+    """Who was last speaking or mentioned, for pronoun resolution."""
+
+    def __init__(self, state: ActorState):
+        self.state = state
+        self.speakers: list[tuple[int, str]] = []
+        self.persons: list[str] = []
+        self.orgs: list[str] = []
+        self.n = 0
+
+    def observe(self, sent: Span, speaker: str | None) -> None:
+        self.n += 1
+        seen = []
+        for tok in sent:
+            key = self.state.actor_of(tok)
+            if key and (not seen or seen[-1] != key):
+                seen.append(key)
+        for key in seen:
+            info: ActorInfo | None = self.state.registry.get(key)
+            if info is None:
+                continue
+            (self.persons if info.type == PERSON else self.orgs).append(key)
+        if speaker:
+            self.speakers.append((self.n, speaker))
+
+    def person(self) -> str | None:
+        if self.speakers and self.n - self.speakers[-1][0] <= 2:
+            return self.speakers[-1][1]
+        for n, key in reversed(self.speakers):
+            if self.state.registry.get(key) and self.state.registry[key].type == PERSON and self.n - n <= 6:
+                return key
+        return self.persons[-1] if self.persons else None
+
+    def organisation(self, allow_person: bool = False) -> str | None:
+        if self.speakers and self.n - self.speakers[-1][0] <= 2:
+            key = self.speakers[-1][1]
+            info = self.state.registry.get(key)
+            if info and (info.type == ORG or allow_person):
+                return key
+        return self.orgs[-1] if self.orgs else None
+
+
+def _subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not found and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
+        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return found
+
+
+def _inside(offset: int, regions) -> bool:
+    return any(a < offset < b for a, b in regions)
+
+
+def _quote_regions(text: str) -> list[tuple[int, int]]:
+    """Character spans inside double quotation marks; an unclosed quote runs to the end of its
+    paragraph and, when the next paragraph opens with a quote mark, joins it."""
+    regions = []
+    pos = 0
+    carry = False
+    for line in text.splitlines(keepends=True):
+        start = pos
+        pos += len(line)
+        i, n = 0, len(line)
+        open_at = start if carry and line.lstrip()[:1] in OPEN_QUOTES + '"' else None
+        carry = False
+        straight_open = False
+        while i < n:
+            ch = line[i]
+            if ch in OPEN_QUOTES or (ch == '"' and not straight_open and open_at is None):
+                if open_at is None:
+                    open_at = start + i
+                    straight_open = ch == '"'
+            elif ch in CLOSE_QUOTES or (ch == '"' and (straight_open or open_at is not None)):
+                if open_at is not None:
+                    regions.append((open_at, start + i + 1))
+                    open_at = None
+                    straight_open = False
+            i += 1
+        if open_at is not None:
+            regions.append((open_at, pos))
+            carry = True
+    return regions
+
+
+def _units(doc: Doc, sents: list[Span], quotes) -> list[Unit]:
+    units = []
+    para = 0
+    prev_end = 0
+    for k, sent in enumerate(sents):
+        gap = doc.text[prev_end:sent.start_char]
+        if "\n" in gap or k == 0:
+            para += 1
+        prev_end = sent.end_char
+        words = [t for t in sent if not t.is_space and not t.is_punct]
+        stripped = sent.text.strip()
+        heading = (
+            0 < len(words) <= 12
+            and not stripped.endswith((".", "?", "!", "\u201d", '"', ":", ";", ","))
+            and "\n" in (doc.text[sent.end_char:sent.end_char + 2] + "\n")
+            and ("\n" in gap or k == 0)
+        )
+        inside = sum(1 for t in words if any(a <= t.idx < b for a, b in quotes))
+        quoted = bool(words) and inside >= max(1, len(words) // 2)
+        units.append(Unit(k, sent.start, sent.end, para, heading, quoted))
+    return units
+
+
+def _spread_quotes(units: list[Unit], sents: list[Span], quotes) -> None:
+    """Every sentence of a quotation gets the speaker named anywhere in it or right around it."""
+    for a, b in quotes:
+        members = [u for u in units if sents[u.sent].start_char < b and sents[u.sent].end_char > a]
+        if not members or len(sents[members[0].sent].doc.text[a:b].split()) < 5:
+            continue  # a scare quote or a quoted phrase, not a quotation
+        speaker = next((u for u in members if u.speaker), None)
+        if speaker is None:
+            # "She said:" on the line before, or ", she says." in the next sentence of the paragraph
+            before = [u for u in units if sents[u.sent].end_char <= a]
+            after = [u for u in units if sents[u.sent].start_char >= b]
+            if before and before[-1].speaker and sents[before[-1].sent].text.rstrip().endswith(":"):
+                speaker = before[-1]
+            elif after and after[0].speaker and after[0].para == members[-1].para and \
+                    sents[members[0].sent].start_char >= a - 1:
+                speaker = after[0]
+        if speaker is None:
+            continue
+        for u in members:
+            if u.speaker is None:
+                u.speaker, u.cue, u.rule = speaker.speaker, speaker.cue or "quote", "quote"
+                u.quoted = True
+
+
+def _organisation_author(doc: Doc, sents, units, state: ActorState) -> str | None:
+    """An organisation writing about itself ("our project") outside quotations is the author."""
+    counts: dict[str, int] = {}
+    for u in units:
+        if u.quoted:
+            continue
+        sent = sents[u.sent]
+        if not _FIRST_PERSON_PLURAL.search(sent.text):
+            continue
+        for tok in sent:
+            key = state.actor_of(tok)
+            if key and state.registry[key].type == ORG:
+                counts[key] = counts.get(key, 0) + 1
+                break
+    if not counts:
+        return None
+    return max(sorted(counts), key=lambda k: counts[k])
+
+
+@Language.factory(
+    "argmap_attribution",
+    default_config={"taxonomy": None, "cues": None},
+    assigns=["doc._.argmap_units"],
+    requires=["doc._.argmap_actors", "token.dep"],
+)
+def make_attributor(nlp: Language, name: str, taxonomy: str | None, cues: str | None) -> Attributor:
+    return Attributor(load_lexicon(cues))

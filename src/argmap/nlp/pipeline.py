@@ -1,0 +1,38 @@
+"""Assembling the spaCy pipeline: the model, then argmap's components."""
+
+from __future__ import annotations
+
+from spacy.language import Language
+
+# importing the component modules registers their factories
+from argmap.nlp import actors, attribution, paragraphs, stance, targets  # noqa: F401
+from argmap.nlp.extensions import install_extensions
+from argmap.nlp.load import load_model
+
+ANALYSIS_COMPONENTS = ("argmap_actors", "argmap_attribution", "argmap_stance", "argmap_targets")
+
+
+def build_pipeline(model: str | None = None, *, taxonomy: str | None = None, cues: str | None = None) -> Language:
+    """The full pipeline: model components (with paragraph breaks before the parser) then argmap's."""
+    install_extensions()
+    nlp = load_model(model)
+    if "parser" in nlp.pipe_names:
+        nlp.add_pipe("argmap_paragraphs", before="parser")
+    else:
+        nlp.add_pipe("argmap_paragraphs", first=True)
+    cfg = {"taxonomy": taxonomy, "cues": cues}
+    for name in ANALYSIS_COMPONENTS:
+        nlp.add_pipe(name, config=cfg)
+    return nlp
+
+
+def parse_components(nlp: Language) -> list[str]:
+    """Names of the components that produce the (cacheable) linguistic parse."""
+    return [n for n in nlp.pipe_names if n not in ANALYSIS_COMPONENTS]
+
+
+def analyse(nlp: Language, doc):
+    """Run only argmap's analysis components on an already parsed Doc."""
+    for name in ANALYSIS_COMPONENTS:
+        doc = nlp.get_pipe(name)(doc)
+    return doc

@@ -1,0 +1,205 @@
+"""The argmap_stance component: support / object / neutral for each attributed sentence.
+
+Cue words and phrases come from the lexicon; a cue under negation flips ("not realistic",
+"far from opposing"); a condition ("will only be possible with sustainable funding") is an
+objection; a sentence whose clauses disagree ("welcomes X but has concerns about Y") gives one
+claim per stance, each over its own clause.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span, Token
+
+from argmap.lexicon import Lexicon, load_lexicon
+from argmap.model import Stance
+from argmap.nlp.actors import ActorState
+from argmap.nlp.attribution import UNNAMED, Unit
+from argmap.nlp.extensions import install_extensions
+
+# stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
+_VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", "complement", "favour", "favor",
+              "champion", "fail", "struggle", "stretch", "remove", "disappear", "lack", "fear", "risk"}
+
+
+@dataclass
+class Draft:
+    """A claim before target linking: a clause or sentence with its speaker and stance."""
+
+    unit: Unit
+    start: int  # token bounds
+    end: int
+    speaker: str
+    stance: Stance
+    cues: list[str] = field(default_factory=list)
+    rule: str = ""
+    targets: list[str] = field(default_factory=list)
+    themes: list[str] = field(default_factory=list)
+    target_cues: list[str] = field(default_factory=list)
+
+
+# themes that make a condition an objection ("only possible with sustainable funding")
+CONDITION_THEMES = frozenset({"funding", "workforce", "evaluation", "multi-agency-capacity", "clarity-and-detail"})
+
+
+class StanceDetector:
+    def __init__(self, lexicon: Lexicon, taxonomy=None, condition_themes=CONDITION_THEMES):
+        self.lex = lexicon
+        self.taxonomy = taxonomy
+        self.condition_themes = condition_themes
+        self._support_phrases = _phrase_re(lexicon.support_phrases)
+        self._object_phrases = _phrase_re(lexicon.object_phrases)
+        self._conditions = _phrase_re(lexicon.conditions)
+        self._neg_phrases = _phrase_re(lexicon.negator_phrases)
+
+    def __call__(self, doc: Doc) -> Doc:
+        install_extensions()
+        state: ActorState = doc._.argmap_actors
+        skip = set(state.mention_at) | state.role_tokens
+        drafts: list[Draft] = []
+        for unit in doc._.argmap_units or []:
+            if not unit.speaker or unit.speaker == UNNAMED or unit.heading:
+                continue
+            clauses = self._clauses(doc[unit.start:unit.end])
+            scored = [(c, *self.score(c, skip, unit)) for c in clauses]
+            stances = {s for _, s, _ in scored if s != Stance.NEUTRAL}
+            rule = f"{unit.rule}+cues"
+            if len(stances) <= 1:
+                stance = stances.pop() if stances else Stance.NEUTRAL
+                cues = [cue for _, s, cs in scored if s == stance or stance == Stance.NEUTRAL for cue in cs]
+                drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
+            else:
+                for clause, stance, cues in scored:
+                    if stance != Stance.NEUTRAL:
+                        drafts.append(Draft(unit, clause.start, clause.end, unit.speaker, stance, cues,
+                                            f"{unit.rule}+contrast-split"))
+        doc._.argmap_claims = drafts
+        return doc
+
+    # ------------------------------------------------------------ clauses
+    def _clauses(self, sent: Span) -> list[Span]:
+        """Split a sentence at contrast markers: 'X but Y', 'while X, Y', 'although X, Y', 'X; however, Y'."""
+        doc = sent.doc
+        cuts: set[int] = set()
+        for tok in sent:
+            low = tok.lower_
+            if low not in self.lex.contrast:
+                continue
+            if low in {"but", "yet"} or tok.dep_ == "cc":
+                cuts.add(tok.i)
+            elif low == "however":
+                if tok.i > sent.start and doc[tok.i - 1].text in {",", ";"}:
+                    cuts.add(tok.i)
+            elif low == "despite":
+                cuts.add(tok.i)
+                comma = next((t.i for t in doc[tok.i:sent.end] if t.text == ","), None)
+                if comma is not None:
+                    cuts.add(comma + 1)
+            else:  # while, whilst, although, though: the subordinate clause, then the main one
+                cuts.add(tok.i)
+                inner = {t.i for t in tok.head.subtree}
+                main = next((t.i for t in doc[tok.i + 1:sent.end] if t.dep_ in {"nsubj", "nsubjpass"}
+                             and t.i not in inner and t.head.i > t.i), None)
+                if main is None:
+                    main = max(inner) + 1 if inner else None
+                if main is not None:
+                    cuts.add(main)
+        bounds = [sent.start, *sorted(c for c in cuts if sent.start < c < sent.end - 1), sent.end]
+        parts = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b - a >= 2]
+        return parts or [sent]
+
+    # ------------------------------------------------------------ scoring
+    def score(self, span: Span, skip: set[int], unit: Unit | None = None) -> tuple[Stance, list[str]]:
+        """The stance of a span of text and the cues that decided it."""
+        lex = self.lex
+        total = 0.0
+        cues: list[str] = []
+        low_text = span.text.lower()
+        base = span.start_char
+        used: set[int] = set()  # tokens already counted in a phrase
+        found = []
+        for regex, sign, label in ((self._conditions, -1, "condition"),
+                                   (self._object_phrases, -1, ""), (self._support_phrases, +1, "")):
+            if regex is not None:
+                found += [(m, sign, label) for m in regex.finditer(low_text)]
+        found.sort(key=lambda f: (-(f[0].end() - f[0].start()), f[0].start()))
+        if True:
+            for m, sign, label in found:
+                toks = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+                if toks is None or any(t.i in used for t in toks) or all(t.i in skip for t in toks):
+                    continue
+                used.update(t.i for t in toks)
+                if label == "condition" and not self._condition_has_ground(toks, span):
+                    continue
+                neg = self._negated(toks[0], span, phrase=True) if label != "condition" else False
+                s = -sign if neg else sign
+                total += s * (1.5 if label == "condition" else 1.0)
+                cues.append(("not " if neg else "") + m.group(0) + (" (condition)" if label else ""))
+        for tok in span:
+            if tok.i in used or tok.i in skip or tok.is_punct:
+                continue
+            lemma, low = tok.lemma_.lower(), tok.lower_
+            sign = 0
+            if lemma in lex.support_lemmas or low in lex.support_lemmas:
+                sign = +1
+            elif lemma in lex.object_lemmas or low in lex.object_lemmas:
+                sign = -1
+            if not sign:
+                continue
+            if (lemma in _VERB_ONLY or low in _VERB_ONLY) and tok.pos_ not in {"VERB", "ADJ"}:
+                if not (lemma in {"fear", "risk", "lack"} and tok.pos_ == "NOUN"):
+                    continue
+            neg = self._negated(tok, span)
+            total += -sign if neg else sign
+            cues.append(("not " if neg else "") + tok.text)
+        if total > 0:
+            return Stance.SUPPORT, cues
+        if total < 0:
+            return Stance.OBJECT, cues
+        return Stance.NEUTRAL, cues
+
+    def _condition_has_ground(self, toks: Span, span: Span) -> bool:
+        """'without significant reform' is no objection; 'without extra funding' is."""
+        if self.taxonomy is None:
+            return True
+        after = span.doc[toks.start: min(span.end, toks.end + 6)]
+        return any(m.id in self.condition_themes for m in self.taxonomy.find_themes(after.text))
+
+    def _negated(self, tok: Token, span: Span, phrase: bool = False) -> bool:
+        neg = self.lex.negators
+        if any(c.dep_ == "neg" for c in tok.children):
+            return True
+        head = tok.head
+        if tok.dep_ in {"acomp", "attr", "xcomp", "dobj", "pobj", "amod"} and any(c.dep_ == "neg" for c in head.children):
+            return True
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and any(c.dep_ == "neg" for c in head.head.children):
+            return True
+        window = span.doc[max(span.start, tok.i - 3):tok.i]
+        if any(t.lower_ in neg and t.lower_ != "without" for t in window):
+            return True
+        before = span.doc.text[max(span.start_char, tok.idx - 25):tok.idx].lower()
+        if self._neg_phrases is not None and self._neg_phrases.search(before):
+            return True
+        return False
+
+
+def _phrase_re(phrases) -> re.Pattern[str] | None:
+    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not items:
+        return None
+    return re.compile("|".join(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)" for p in items))
+
+
+@Language.factory(
+    "argmap_stance",
+    default_config={"taxonomy": None, "cues": None},
+    assigns=["doc._.argmap_claims"],
+    requires=["doc._.argmap_units"],
+)
+def make_stance_detector(nlp: Language, name: str, taxonomy: str | None, cues: str | None) -> StanceDetector:
+    from argmap.nlp.resources import get_taxonomy
+
+    return StanceDetector(load_lexicon(cues), get_taxonomy(taxonomy))

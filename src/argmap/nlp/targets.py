@@ -1,0 +1,138 @@
+"""The argmap_targets component: which proposals and grounds (themes) each claim is about.
+
+A claim's own words come first; a reaction that does not name its proposal ("describes the
+proposal as depressing") borrows it from the sentences just before it in the paragraph, then
+from the previous paragraph, then from the section heading. Claims with a stance but no known
+proposal yield a candidate proposal from the noun phrase they are about (discovery).
+"""
+
+from __future__ import annotations
+
+from spacy.language import Language
+from spacy.tokens import Doc, Span
+
+from argmap.nlp.actors import ActorState
+from argmap.nlp.extensions import install_extensions
+from argmap.nlp.resources import get_taxonomy
+from argmap.model import Stance
+from argmap.taxonomy import Taxonomy
+from argmap.text import slugify
+
+CANDIDATE_PREFIX = "candidate-"
+
+
+class TargetLinker:
+    def __init__(self, taxonomy: Taxonomy):
+        self.tax = taxonomy
+
+    def __call__(self, doc: Doc) -> Doc:
+        install_extensions()
+        state: ActorState = doc._.argmap_actors
+        skip = set(state.mention_at) | state.role_tokens
+        sents = list(doc.sents)
+        units = doc._.argmap_units or []
+        candidates: dict[str, str] = {}
+        kept = []
+        for d in doc._.argmap_claims or []:
+            span = doc[d.start:d.end]
+            own = self._proposals(span, skip)
+            d.targets = own
+            d.target_cues = [f"named: {p}" for p in self._phrases(span, skip)]
+            if not own:
+                ctx = self._context(d.unit, units, sents, skip)
+                if ctx:
+                    d.targets, where = ctx
+                    d.target_cues.append(f"context: {where}")
+            d.themes = self._themes(span, skip)
+            if d.stance == Stance.NEUTRAL:
+                if not own:
+                    continue  # a neutral remark is only kept when it names a proposal
+            elif not d.targets:
+                cand = self._candidate(span, skip)
+                if cand:
+                    cid, label = cand
+                    candidates[cid] = label
+                    d.targets = [cid]
+                    d.target_cues.append(f"candidate: {label}")
+                elif not d.themes:
+                    continue
+            kept.append(d)
+        doc._.argmap_claims = kept
+        doc._.argmap_candidates = [{"id": k, "label": v} for k, v in sorted(candidates.items())]
+        return doc
+
+    def _matches(self, span: Span, skip: set[int]):
+        out = []
+        for m in self.tax.find_proposals(span.text):
+            toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+            if toks is not None and all(t.i in skip for t in toks):
+                continue
+            out.append(m)
+        return out
+
+    def _proposals(self, span: Span, skip: set[int]) -> list[str]:
+        ids = []
+        for m in self._matches(span, skip):
+            if m.id not in ids:
+                ids.append(m.id)
+        general = self.tax.general_proposal
+        if general in ids and len(ids) > 1:
+            ids.remove(general)
+        return ids
+
+    def _phrases(self, span: Span, skip: set[int]) -> list[str]:
+        return sorted({m.phrase for m in self._matches(span, skip)})
+
+    def _context(self, unit, units, sents, skip):
+        same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
+        for u in reversed(same_para[-2:]):
+            found = self._proposals(sents[u.sent], skip)
+            if found:
+                return found, sents[u.sent].text.strip()[:80]
+        prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
+        if prev_para:
+            u = prev_para[-1]
+            found = self._proposals(sents[u.sent], skip)
+            if found:
+                return found, sents[u.sent].text.strip()[:80]
+        headings = [u for u in units if u.heading and u.sent < unit.sent]
+        if headings:
+            h = headings[-1]
+            found = self._proposals(sents[h.sent], skip)
+            if found:
+                return found, "heading: " + sents[h.sent].text.strip()[:80]
+        return None
+
+    def _themes(self, span: Span, skip: set[int]) -> list[str]:
+        ids = []
+        for m in self.tax.find_themes(span.text):
+            toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+            if toks is not None and all(t.i in skip for t in toks):
+                continue
+            if m.id not in ids:
+                ids.append(m.id)
+        return ids
+
+    def _candidate(self, span: Span, skip: set[int]):
+        """The noun phrase a stance is about, as a candidate proposal (id, label)."""
+        for chunk in span.noun_chunks:
+            if chunk.root.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
+                continue
+            if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
+                continue
+            words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num]
+            if len(words) < 2:
+                continue
+            label = " ".join(t.text for t in words)
+            return CANDIDATE_PREFIX + slugify(label, 40), label
+        return None
+
+
+@Language.factory(
+    "argmap_targets",
+    default_config={"taxonomy": None, "cues": None},
+    assigns=["doc._.argmap_claims", "doc._.argmap_candidates"],
+    requires=["doc._.argmap_claims"],
+)
+def make_target_linker(nlp: Language, name: str, taxonomy: str | None, cues: str | None) -> TargetLinker:
+    return TargetLinker(get_taxonomy(taxonomy))
