@@ -118,6 +118,8 @@ class ActorFinder:
             for child in tok.children:
                 if child.dep_ not in {"nsubj", "nsubjpass"} or child.pos_ != "PROPN" or child.i in covered:
                     continue
+                if child.lower_ in self.lex.role_words or any(t.i in covered for t in child.subtree):
+                    continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
                 start = child.i
                 while start > 0 and doc[start - 1].pos_ == "PROPN" and doc[start - 1].text[:1].isupper():
                     start -= 1
@@ -134,6 +136,10 @@ class ActorFinder:
         if text.lower() in self.lex.not_actors or text.lower().removeprefix("the ") in self.lex.not_actors:
             return False
         if not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span):
+            return False
+        if len(span) == 1 and span[0].lower_ in self.lex.role_words:
+            return False
+        if _is_heading(span):
             return False
         if self.taxonomy.find_proposals(text):  # "a National ... Framework" is a proposal
             return False
@@ -242,6 +248,14 @@ class ActorFinder:
                     info.affiliation = org
                     break
         return role_tokens
+
+
+def _is_heading(span: Span) -> bool:
+    """A mention that is a whole short line by itself ("Practice & Systems") is a heading."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    return len(words) <= 6 and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
+        span.start - sent.start <= 1 and sent.end - span.end <= 2
 
 
 def _trim(span: Span, lex: Lexicon) -> Span | None:

@@ -101,17 +101,33 @@ class Attributor:
                     unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
         # an actor as subject of the main clause ("Ms Hinds also supports plans", "BASW is concerned")
         root = sent.root
-        if not _inside(root.idx, quotes):
+        if not _inside(root.idx, quotes) and self._evaluative_root(root):
             for subj in _subjects(root):
                 key = self._resolve(subj, state, recent)
                 if key:
                     return key, root.lemma_.lower(), "subject", root.i
         return unnamed
 
+    def _evaluative_root(self, root: Token) -> bool:
+        """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement."""
+        lex = self.lex
+        stance_words = lex.support_lemmas | lex.object_lemmas
+        if root.lemma_.lower() in stance_words:
+            return True
+        return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
+                   (c.lemma_.lower() in stance_words or c.lower_ in stance_words) for c in root.children)
+
     def _resolve(self, subj: Token, state: ActorState, recent: "_Recency") -> str | None:
         key = state.actor_of(subj)
         if key:
             return key
+        # "..., says the emeritus professor of social work": a definite role noun is the person
+        # just spoken of; "directors told us" (no article, plural) is an unnamed group
+        if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
+                not any(state.actor_of(t) and state.registry[state.actor_of(t)].type == PERSON for t in subj.subtree):
+            if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "his", "her"} for c in subj.children):
+                return recent.person()
+            return None
         # "chief executive of the Bureau Jane Doe adds": a person named in the subject phrase
         # wins over an organisation in it; then any conjunct or apposition that is an actor
         found = [state.actor_of(t) for t in subj.subtree
@@ -164,7 +180,7 @@ class _Recency:
         self.state = state
         self.speakers: list[tuple[int, str]] = []
         self.persons: list[str] = []
-        self.orgs: list[str] = []
+        self.orgs: list[tuple[int, str]] = []
         self.n = 0
 
     def observe(self, sent: Span, speaker: str | None) -> None:
@@ -178,7 +194,10 @@ class _Recency:
             info: ActorInfo | None = self.state.registry.get(key)
             if info is None:
                 continue
-            (self.persons if info.type == PERSON else self.orgs).append(key)
+            if info.type == PERSON:
+                self.persons.append(key)
+            else:
+                self.orgs.append((self.n, key))
         if speaker:
             self.speakers.append((self.n, speaker))
 
@@ -196,7 +215,10 @@ class _Recency:
             info = self.state.registry.get(key)
             if info and (info.type == ORG or allow_person):
                 return key
-        return self.orgs[-1] if self.orgs else None
+        # otherwise only an organisation named in the sentence just before
+        if self.orgs and self.n - self.orgs[-1][0] <= 1:
+            return self.orgs[-1][1]
+        return None
 
 
 def _subjects(verb: Token) -> list[Token]:

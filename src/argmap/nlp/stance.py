@@ -59,6 +59,8 @@ class StanceDetector:
         install_extensions()
         state: ActorState = doc._.argmap_actors
         skip = set(state.mention_at) | state.role_tokens
+        author = (doc._.argmap_meta or {}).get("author_key") if (doc._.argmap_meta or {}).get("genre") == "opinion" \
+            else None
         drafts: list[Draft] = []
         for unit in doc._.argmap_units or []:
             if not unit.speaker or unit.speaker == UNNAMED or unit.heading:
@@ -74,10 +76,24 @@ class StanceDetector:
             else:
                 for clause, stance, cues in scored:
                     if stance != Stance.NEUTRAL:
-                        drafts.append(Draft(unit, clause.start, clause.end, unit.speaker, stance, cues,
-                                            f"{unit.rule}+contrast-split"))
+                        speaker = self._clause_speaker(doc, unit, clause, clauses, author)
+                        if speaker:
+                            drafts.append(Draft(unit, clause.start, clause.end, speaker, stance, cues,
+                                                f"{unit.rule}+contrast-split"))
         doc._.argmap_claims = drafts
         return doc
+
+    def _clause_speaker(self, doc: Doc, unit: Unit, clause: Span, clauses: list[Span], author: str | None):
+        """'While the department has argued X, there is a danger that Y': the department said X;
+        Y is the writer's own (the author in an opinion piece, else nobody)."""
+        cue = unit.cue_token
+        if cue is None or clause.start <= cue < clause.end:
+            return unit.speaker
+        holder = next((c for c in clauses if c.start <= cue < c.end), None)
+        if holder is not None and doc[holder.start].lower_ in {"while", "whilst", "although", "though"} \
+                and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in clause):
+            return author
+        return unit.speaker
 
     # ------------------------------------------------------------ clauses
     def _clauses(self, sent: Span) -> list[Span]:

@@ -22,8 +22,9 @@ CANDIDATE_PREFIX = "candidate-"
 
 
 class TargetLinker:
-    def __init__(self, taxonomy: Taxonomy):
+    def __init__(self, taxonomy: Taxonomy, stance_words: frozenset[str] = frozenset()):
         self.tax = taxonomy
+        self.stance_words = stance_words
 
     def __call__(self, doc: Doc) -> Doc:
         install_extensions()
@@ -114,9 +115,18 @@ class TargetLinker:
         return ids
 
     def _candidate(self, span: Span, skip: set[int]):
-        """The noun phrase a stance is about, as a candidate proposal (id, label)."""
+        """The noun phrase a stance word governs ("backed a caseload cap", "concerns about X"),
+        as a candidate proposal (id, label)."""
+        stance_words = self.stance_words
         for chunk in span.noun_chunks:
-            if chunk.root.dep_ not in {"dobj", "pobj", "nsubj", "nsubjpass", "attr"}:
+            root = chunk.root
+            head = root.head
+            if root.dep_ == "dobj" and head.lemma_.lower() in stance_words:
+                pass
+            elif root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
+                    (head.head.lemma_.lower() in stance_words or head.head.lower_ in stance_words):
+                pass
+            else:
                 continue
             if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
                 continue
@@ -135,4 +145,8 @@ class TargetLinker:
     requires=["doc._.argmap_claims"],
 )
 def make_target_linker(nlp: Language, name: str, taxonomy: str | None, cues: str | None) -> TargetLinker:
-    return TargetLinker(get_taxonomy(taxonomy))
+    from argmap.lexicon import load_lexicon
+
+    lex = load_lexicon(cues)
+    words = lex.support_lemmas | lex.object_lemmas | {"call", "urge", "oppose", "back", "propose", "plan"}
+    return TargetLinker(get_taxonomy(taxonomy), frozenset(words))

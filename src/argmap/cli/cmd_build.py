@@ -1,0 +1,115 @@
+"""argmap build: read a corpus and write the argument graph (and its map)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, handle_errors
+
+DEFAULT_CORPUS = "corpus"
+CACHE_DIRNAME = ".argmap-cache"
+
+
+@click.command("build")
+@click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
+@click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
+              help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
+@click.option("--model", default=None, envvar="ARGMAP_MODEL", help="spaCy model name (default: best installed).")
+@click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
+              help="Taxonomy TOML file (default: the shipped children's social care taxonomy).")
+@click.option("--cues", default=None, type=click.Path(dir_okay=False), help="Cue lexicon TOML file.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parser processes (spaCy n_process).")
+@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
+@click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
+@click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
+@click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped.")
+@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@handle_errors
+def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
+              max_bytes, strict, no_timestamp):
+    """Read articles (.txt, .md, .html) and build the argument graph.
+
+    \b
+    Examples:
+      argmap build                       # the sample corpus in corpus/
+      argmap build ../shared/corpus -o graphs/seed.json
+      argmap build my-articles/ --jobs 2 --no-render
+    """
+    from argmap.build import build_corpus
+    from argmap.errors import CorpusError
+    from argmap.graph import write_graph
+
+    paths = list(corpus_dirs) or [Path(DEFAULT_CORPUS)]
+    for p in paths:
+        if not p.exists():
+            raise CorpusError(f"corpus path {p} does not exist")
+    cache = None if no_cache else (cache_dir or output.parent / CACHE_DIRNAME)
+    bar_state = {}
+
+    def progress(n: int) -> None:
+        if n % 25 == 0:
+            click.echo(f"  ... {n} documents", err=True)
+        bar_state["n"] = n
+
+    graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
+                                jobs=jobs, max_bytes=max_bytes, include_build_time=not no_timestamp,
+                                progress=progress)
+    if stats.documents == 0:
+        reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
+        raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
+    write_graph(graph, output)
+    click.echo(_summary(graph, stats, output))
+    if not no_render:
+        _render(graph, output)
+    if strict and stats.skipped:
+        raise click.exceptions.Exit(1)
+
+
+def _summary(graph, stats, output: Path) -> str:
+    kinds: dict[str, int] = {}
+    stances: dict[str, int] = {}
+    for _, d in graph.nodes(data=True):
+        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+        if d["kind"] == "claim":
+            stances[d["stance"]] = stances.get(d["stance"], 0) + 1
+    argued = {v for u, v, k in graph.edges(keys=True) if k in {"supports", "objects_to"}}
+    raised = {v for u, v, k in graph.edges(keys=True) if k == "raises"}
+    candidates = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "proposal" and d.get("candidate"))
+    lines = [
+        f"wrote {output}",
+        f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cache, {stats.tokens} tokens, "
+        f"{stats.seconds:.1f}s)",
+        f"  actors     {kinds.get('actor', 0)}",
+        f"  claims     {kinds.get('claim', 0)} ({stances.get('support', 0)} support, {stances.get('object', 0)} object, "
+        f"{stances.get('neutral', 0)} neutral)",
+        f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
+        f"({candidates} candidates not in the taxonomy)",
+        f"  themes     {len(raised)} raised",
+        f"  skipped    {len(stats.skipped)}",
+    ]
+    lines += [f"    {s['path']}: {s['reason']}" for s in stats.skipped]
+    return "\n".join(lines)
+
+
+def _render(graph, output: Path) -> None:
+    from argmap.errors import ArgmapError
+    from argmap.export.render import GraphvizMissing, render_all
+
+    svg = output.with_suffix(".svg")
+    try:
+        written = render_all(graph, svg)
+    except GraphvizMissing as exc:
+        click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
+        return
+    except ArgmapError as exc:
+        raise UsageFailure(str(exc)) from None
+    click.echo("  map        " + ", ".join(str(p) for p in written))
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(build_cmd)
