@@ -33,6 +33,7 @@ class Lexicon:
     role_words: frozenset[str]
     not_actors: frozenset[str]
     titles: frozenset[str]
+    org_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -68,4 +69,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         role_words=frozenset(low(d.get("actors", {}).get("role_words", []))),
         not_actors=frozenset(low(d.get("actors", {}).get("not_actors", []))),
         titles=frozenset(low(d.get("actors", {}).get("titles", []))),
+        org_words=frozenset(low(d.get("actors", {}).get("org_words", []))),
     )

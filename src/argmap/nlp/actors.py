@@ -106,6 +106,8 @@ class ActorFinder:
                 out.append((span, PERSON, "", False))
                 continue
             kind = PERSON if ent.label_ == "PERSON" else ORG
+            if kind == ORG and self._looks_like_person(span):
+                kind = PERSON
             out.append((span, kind, "", False))
         return out
 
@@ -128,6 +130,18 @@ class ActorFinder:
                     span = _person_tail(span) or span
                     out.append((span, PERSON if len(span) <= 3 else ORG, "", False))
         return out
+
+    def _looks_like_person(self, span: Span) -> bool:
+        """An 'ORG' that is two or three plain name words followed by a role ('X Y, chief executive')."""
+        words = [t for t in span]
+        if not 2 <= len(words) <= 3 or any(t.lower_ in self.lex.org_words or not t.is_alpha or not t.is_title
+                                           for t in words):
+            return False
+        doc = span.doc
+        nxt = doc[span.end:span.end + 4]
+        before = doc[max(0, span.start - 3):span.start]
+        return (len(nxt) > 1 and nxt[0].text == "," and any(t.lower_ in self.lex.role_words for t in nxt[1:])) or \
+            any(t.lower_ in self.lex.role_words for t in before)
 
     def _plausible(self, span: Span) -> bool:
         text = span.text

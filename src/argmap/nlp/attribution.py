@@ -103,6 +103,8 @@ class Attributor:
         root = sent.root
         if not _inside(root.idx, quotes) and self._evaluative_root(root):
             for subj in _subjects(root):
+                if subj.lower_ in {"it", "this", "that", "there"}:
+                    continue  # "It remains unclear how ...": no speaker in an expletive subject
                 key = self._resolve(subj, state, recent)
                 if key:
                     return key, root.lemma_.lower(), "subject", root.i
@@ -131,7 +133,8 @@ class Attributor:
         # "chief executive of the Bureau Jane Doe adds": a person named in the subject phrase
         # wins over an organisation in it; then any conjunct or apposition that is an actor
         found = [state.actor_of(t) for t in subj.subtree
-                 if state.actor_of(t) and t.dep_ in {"compound", "appos", "conj", "flat", "pobj", "nsubj"}]
+                 if state.actor_of(t) and (t.dep_ in {"compound", "appos", "conj", "flat", "nsubj"} or
+                                           t.dep_ == "pobj" and t.head.head == subj and t.head.lower_ in {"by", "from"})]
         persons = [k for k in found if state.registry.get(k) and state.registry[k].type == PERSON]
         if persons:
             return persons[0]
@@ -315,8 +318,8 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState) -> str | Non
     """An organisation writing about itself ("our project") outside quotations is the author."""
     counts: dict[str, int] = {}
     for u in units:
-        if u.quoted:
-            continue
+        if u.quoted or u.speaker:
+            continue  # reported speech ("the minister said we can learn") says nothing of the writer
         sent = sents[u.sent]
         if not _FIRST_PERSON_PLURAL.search(sent.text):
             continue

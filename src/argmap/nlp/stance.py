@@ -54,6 +54,7 @@ class StanceDetector:
         self._object_phrases = _phrase_re(lexicon.object_phrases)
         self._conditions = _phrase_re(lexicon.conditions)
         self._neg_phrases = _phrase_re(lexicon.negator_phrases)
+        self._cue_sign: dict[str, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
         install_extensions()
@@ -72,7 +73,15 @@ class StanceDetector:
             if len(stances) <= 1:
                 stance = stances.pop() if stances else Stance.NEUTRAL
                 cues = [cue for _, s, cs in scored if s == stance or stance == Stance.NEUTRAL for cue in cs]
-                drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
+                pos = sum(1 for c in cues if self._polarity(c) > 0)
+                neg = sum(1 for c in cues if self._polarity(c) < 0)
+                if pos and neg and pos == neg:
+                    # 'a good idea that needs more detail': one claim per stance, both kept
+                    for st, sign in ((Stance.SUPPORT, 1), (Stance.OBJECT, -1)):
+                        drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, st,
+                                            [c for c in cues if self._polarity(c) == sign], f"{unit.rule}+mixed"))
+                else:
+                    drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
             else:
                 for clause, stance, cues in scored:
                     if stance != Stance.NEUTRAL:
@@ -82,6 +91,10 @@ class StanceDetector:
                                                 f"{unit.rule}+contrast-split"))
         doc._.argmap_claims = drafts
         return doc
+
+    def _polarity(self, cue: str) -> int:
+        """+1 / -1 for a cue string produced by :meth:`score`."""
+        return self._cue_sign.get(cue, 0)
 
     def _clause_speaker(self, doc: Doc, unit: Unit, clause: Span, clauses: list[Span], author: str | None):
         """'While the department has argued X, there is a danger that Y': the department said X;
@@ -153,7 +166,9 @@ class StanceDetector:
                 neg = self._negated(toks[0], span, phrase=True) if label != "condition" else False
                 s = -sign if neg else sign
                 total += s * (1.5 if label == "condition" else 1.0)
-                cues.append(("not " if neg else "") + m.group(0) + (" (condition)" if label else ""))
+                cue = ("not " if neg else "") + m.group(0) + (" (condition)" if label else "")
+                self._cue_sign[cue] = s
+                cues.append(cue)
         for tok in span:
             if tok.i in used or tok.i in skip or tok.is_punct:
                 continue
@@ -170,7 +185,9 @@ class StanceDetector:
                     continue
             neg = self._negated(tok, span)
             total += -sign if neg else sign
-            cues.append(("not " if neg else "") + tok.text)
+            cue = ("not " if neg else "") + tok.text
+            self._cue_sign[cue] = -sign if neg else sign
+            cues.append(cue)
         if total > 0:
             return Stance.SUPPORT, cues
         if total < 0:
@@ -193,6 +210,10 @@ class StanceDetector:
             return True
         if tok.dep_ == "pobj" and head.dep_ == "prep" and any(c.dep_ == "neg" for c in head.head.children):
             return True
+        if tok.dep_ in {"csubj", "nsubj"} and any(
+                c.lower_ in {"not", "never", "n't"} or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))
+                for c in head.children):
+            return True  # "failing to do so is no longer an option"
         window = span.doc[max(span.start, tok.i - 3):tok.i]
         if any(t.lower_ in neg and t.lower_ != "without" for t in window):
             return True

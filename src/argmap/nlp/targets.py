@@ -19,6 +19,9 @@ from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
 CANDIDATE_PREFIX = "candidate-"
+# nouns that point back to a proposal named nearby rather than naming one
+ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "change", "changes", "idea",
+                             "measure", "measures", "recommendations", "recommendation"})
 
 
 class TargetLinker:
@@ -39,8 +42,8 @@ class TargetLinker:
             own = self._proposals(span, skip)
             d.targets = own
             d.target_cues = [f"named: {p}" for p in self._phrases(span, skip)]
-            if not own:
-                ctx = self._context(d.unit, units, sents, skip)
+            if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
+                ctx = self._context(d.unit, units, sents, skip, span)
                 if ctx:
                     d.targets, where = ctx
                     d.target_cues.append(f"context: {where}")
@@ -81,28 +84,41 @@ class TargetLinker:
             ids.remove(general)
         return ids
 
+    def _anaphoric(self, span: Span, skip: set[int]) -> bool:
+        """The general proposal is named only by a pointing phrase ('the proposal', 'these plans')."""
+        phrases = {m.phrase for m in self._matches(span, skip) if m.id == self.tax.general_proposal}
+        return bool(phrases) and all(p.split()[-1] in ANAPHORIC_HEADS for p in phrases)
+
     def _phrases(self, span: Span, skip: set[int]) -> list[str]:
         return sorted({m.phrase for m in self._matches(span, skip)})
 
-    def _context(self, unit, units, sents, skip):
+    def _context(self, unit, units, sents, skip, span=None):
+        """Proposals named around a claim: the rest of its sentence, the two sentences before it in
+        the paragraph, the previous paragraph's last sentence, then the section heading. A specific
+        proposal found anywhere on that path beats a mention of 'the reforms' in general."""
+        places = []
+        sent = sents[unit.sent]
+        if span is not None and (span.start, span.end) != (sent.start, sent.end):
+            places.append((sent, "same sentence"))
         same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
-        for u in reversed(same_para[-2:]):
-            found = self._proposals(sents[u.sent], skip)
-            if found:
-                return found, sents[u.sent].text.strip()[:80]
+        places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(same_para[-2:])]
         prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
         if prev_para:
-            u = prev_para[-1]
-            found = self._proposals(sents[u.sent], skip)
-            if found:
-                return found, sents[u.sent].text.strip()[:80]
+            places.append((sents[prev_para[-1].sent], sents[prev_para[-1].sent].text.strip()[:80]))
         headings = [u for u in units if u.heading and u.sent < unit.sent]
         if headings:
-            h = headings[-1]
-            found = self._proposals(sents[h.sent], skip)
-            if found:
-                return found, "heading: " + sents[h.sent].text.strip()[:80]
-        return None
+            h = sents[headings[-1].sent]
+            places.append((h, "heading: " + h.text.strip()[:80]))
+        general = None
+        for where_span, where in places:
+            found = self._proposals(where_span, skip)
+            if not found:
+                continue
+            if found == [self.tax.general_proposal]:
+                general = general or (found, where)
+                continue
+            return found, where
+        return general
 
     def _themes(self, span: Span, skip: set[int]) -> list[str]:
         ids = []
