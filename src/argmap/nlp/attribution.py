@@ -40,6 +40,7 @@ class Unit:
     cue: str = ""
     rule: str = ""
     cue_token: int | None = None
+    co_speakers: tuple[str, ...] = ()
 
 
 class Attributor:
@@ -60,6 +61,7 @@ class Attributor:
                 found = self._explicit(sent, state, recent, quotes)
                 if found:
                     u.speaker, u.cue, u.rule, u.cue_token = found
+                    u.co_speakers = self._co_speakers(sent, u, state)
             recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
         _spread_quotes(units, sents, quotes)
         self._author(doc, units, sents, state, meta)
@@ -109,6 +111,20 @@ class Attributor:
                 if key:
                     return key, root.lemma_.lower(), "subject", root.i
         return unnamed
+
+    def _co_speakers(self, sent: Span, unit: Unit, state: ActorState) -> tuple[str, ...]:
+        """Other actors conjoined with the speaker as subjects ('Both X and Y argued')."""
+        if unit.cue_token is None or unit.speaker in (None, UNNAMED):
+            return ()
+        verb = sent.doc[unit.cue_token]
+        out = []
+        for subj in _subjects(verb):
+            for t in subj.subtree:
+                if t.dep_ == "conj":
+                    key = state.actor_of(t)
+                    if key and key != unit.speaker and key not in out:
+                        out.append(key)
+        return tuple(out)
 
     def _evaluative_root(self, root: Token) -> bool:
         """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement."""
@@ -268,25 +284,22 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
 
 
 def _units(doc: Doc, sents: list[Span], quotes) -> list[Unit]:
+    """One Unit per sentence, numbered by paragraph (text line), with headings marked."""
+    text = doc.text
+    line_of = [text.count("\n", 0, s.start_char + (len(s.text) - len(s.text.lstrip()))) for s in sents]
+    rank = {line: i + 1 for i, line in enumerate(sorted(set(line_of)))}
     units = []
-    para = 0
-    prev_end = 0
     for k, sent in enumerate(sents):
-        gap = doc.text[prev_end:sent.start_char]
-        if "\n" in gap or k == 0:
-            para += 1
-        prev_end = sent.end_char
         words = [t for t in sent if not t.is_space and not t.is_punct]
-        stripped = sent.text.strip()
-        heading = (
-            0 < len(words) <= 12
-            and not stripped.endswith((".", "?", "!", "\u201d", '"', ":", ";", ","))
-            and "\n" in (doc.text[sent.end_char:sent.end_char + 2] + "\n")
-            and ("\n" in gap or k == 0)
-        )
-        inside = sum(1 for t in words if any(a <= t.idx < b for a, b in quotes))
+        a = text.rfind("\n", 0, sent.start_char + 1) + 1
+        b = text.find("\n", sent.start_char)
+        line = text[a:b if b >= 0 else len(text)].strip()
+        line_words = re.findall(r"[^\W\d_]+", line)
+        heading = (0 < len(words) and 0 < len(line_words) <= 12
+                   and not line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ",")))
+        inside = sum(1 for t in words if any(a_ <= t.idx < b_ for a_, b_ in quotes))
         quoted = bool(words) and inside >= max(1, len(words) // 2)
-        units.append(Unit(k, sent.start, sent.end, para, heading, quoted))
+        units.append(Unit(k, sent.start, sent.end, rank[line_of[k]], heading, quoted))
     return units
 
 

@@ -82,6 +82,10 @@ class StanceDetector:
                                             [c for c in cues if self._polarity(c) == sign], f"{unit.rule}+mixed"))
                 else:
                     drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
+            # 'Both X and Y argued that ...': each co-speaker holds the same claims
+            for co in unit.co_speakers:
+                for d in [d for d in drafts if d.unit is unit and d.speaker == unit.speaker]:
+                    drafts.append(Draft(unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker"))
             else:
                 for clause, stance, cues in scored:
                     if stance != Stance.NEUTRAL:
@@ -202,13 +206,29 @@ class StanceDetector:
         return any(m.id in self.condition_themes for m in self.taxonomy.find_themes(after.text))
 
     def _negated(self, tok: Token, span: Span, phrase: bool = False) -> bool:
+        """Whether a cue is negated. A prohibition ('must not be diluted', 'should not be
+        weakened') keeps the cue's polarity: it voices the same concern."""
+        if self._prohibition(tok, span):
+            return False
+        return self._plain_negated(tok, span)
+
+    def _prohibition(self, tok: Token, span: Span) -> bool:
+        window = [t.lower_ for t in span.doc[max(span.start, tok.i - 4):tok.i]]
+        for i, w in enumerate(window[:-1]):
+            if w in {"must", "should", "cannot", "can't", "mustn't", "shouldn't"} and \
+                    (window[i + 1] in {"not", "n't", "be"} or w in {"cannot", "can't", "mustn't", "shouldn't"}):
+                return tok.lemma_.lower() in self.lex.object_lemmas or tok.lower_ in self.lex.object_lemmas
+        return False
+
+    def _plain_negated(self, tok: Token, span: Span) -> bool:
         neg = self.lex.negators
         if any(c.dep_ == "neg" for c in tok.children):
             return True
         head = tok.head
-        if tok.dep_ in {"acomp", "attr", "xcomp", "dobj", "pobj", "amod"} and any(c.dep_ == "neg" for c in head.children):
+        if tok.dep_ in {"acomp", "attr", "xcomp", "dobj", "pobj", "amod"} and \
+                any(c.dep_ == "neg" and c.i < tok.i for c in head.children):
             return True
-        if tok.dep_ == "pobj" and head.dep_ == "prep" and any(c.dep_ == "neg" for c in head.head.children):
+        if tok.dep_ == "pobj" and head.dep_ == "prep" and any(c.dep_ == "neg" and c.i < tok.i for c in head.head.children):
             return True
         if tok.dep_ in {"csubj", "nsubj"} and any(
                 c.lower_ in {"not", "never", "n't"} or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))

@@ -105,10 +105,6 @@ class TargetLinker:
         prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
         if prev_para:
             places.append((sents[prev_para[-1].sent], sents[prev_para[-1].sent].text.strip()[:80]))
-        headings = [u for u in units if u.heading and u.sent < unit.sent]
-        if headings:
-            h = sents[headings[-1].sent]
-            places.append((h, "heading: " + h.text.strip()[:80]))
         general = None
         for where_span, where in places:
             found = self._proposals(where_span, skip)
@@ -117,8 +113,21 @@ class TargetLinker:
             if found == [self.tax.general_proposal]:
                 general = general or (found, where)
                 continue
-            return found, where
-        return general
+            # a pointing reference ('this was a good idea') is to the nearest proposal named
+            return [self._last_proposal(where_span, skip)], where
+        if general:
+            return general
+        headings = [u for u in units if u.heading and 0 < u.sent < unit.sent]  # not the title line
+        if headings:
+            h = sents[headings[-1].sent]
+            found = self._proposals(h, skip)
+            if found:
+                return found, "heading: " + h.text.strip()[:80]
+        return None
+
+    def _last_proposal(self, span: Span, skip: set[int]) -> str:
+        matches = [m for m in self._matches(span, skip) if m.id != self.tax.general_proposal]
+        return max(matches, key=lambda m: m.start).id
 
     def _themes(self, span: Span, skip: set[int]) -> list[str]:
         ids = []
