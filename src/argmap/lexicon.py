@@ -20,6 +20,7 @@ class Lexicon:
     speech_verbs: frozenset[str]
     according_to: tuple[str, ...]
     statement_nouns: frozenset[str]
+    objection_nouns: frozenset[str]
     support_lemmas: frozenset[str]
     support_phrases: tuple[str, ...]
     object_lemmas: frozenset[str]
@@ -56,6 +57,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         speech_verbs=frozenset(low(d["attribution"]["speech_verbs"])),
         according_to=low(d["attribution"]["according_to"]),
         statement_nouns=frozenset(low(d["attribution"]["statement_nouns"])),
+        objection_nouns=frozenset(low(d["attribution"].get("objection_nouns", []))),
         support_lemmas=frozenset(low(st["support"]["lemmas"])),
         support_phrases=low(st["support"]["phrases"]),
         object_lemmas=frozenset(low(st["object"]["lemmas"])),

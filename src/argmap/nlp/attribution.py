@@ -85,6 +85,15 @@ class Attributor:
                         if tok.is_punct and tok.text in ",.;":
                             break
                     return UNNAMED, phrase, "according-to-unnamed", None
+        # "That was the verdict of X" / "the view of X": a statement noun owned by an actor
+        for tok in sent:
+            if tok.lemma_.lower() in lex.statement_nouns and not _inside(tok.idx, quotes):
+                for prep in tok.children:
+                    if prep.dep_ == "prep" and prep.lower_ in {"of", "from", "by"}:
+                        for obj in prep.children:
+                            key = state.actor_of(obj) if obj.dep_ == "pobj" else None
+                            if key:
+                                return key, tok.lemma_.lower(), "statement-of", tok.i
         verbs = [t for t in sent if t.lemma_.lower() in lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
                  and not _inside(t.idx, quotes)]
         verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))

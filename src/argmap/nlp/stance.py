@@ -82,10 +82,6 @@ class StanceDetector:
                                             [c for c in cues if self._polarity(c) == sign], f"{unit.rule}+mixed"))
                 else:
                     drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
-            # 'Both X and Y argued that ...': each co-speaker holds the same claims
-            for co in unit.co_speakers:
-                for d in [d for d in drafts if d.unit is unit and d.speaker == unit.speaker]:
-                    drafts.append(Draft(unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker"))
             else:
                 for clause, stance, cues in scored:
                     if stance != Stance.NEUTRAL:
@@ -93,6 +89,10 @@ class StanceDetector:
                         if speaker:
                             drafts.append(Draft(unit, clause.start, clause.end, speaker, stance, cues,
                                                 f"{unit.rule}+contrast-split"))
+            # 'Both X and Y argued that ...': each co-speaker holds the same claims
+            for co in unit.co_speakers:
+                for d in [d for d in drafts if d.unit is unit and d.speaker == unit.speaker]:
+                    drafts.append(Draft(unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker"))
         doc._.argmap_claims = drafts
         return doc
 
@@ -188,6 +188,9 @@ class StanceDetector:
                 if not (lemma in {"fear", "risk", "lack"} and tok.pos_ == "NOUN"):
                     continue
             neg = self._negated(tok, span)
+            if sign < 0 and tok.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in lex.objection_nouns for c in tok.children):
+                neg = not neg  # "rejects that criticism", "dismissed the concerns"
             total += -sign if neg else sign
             cue = ("not " if neg else "") + tok.text
             self._cue_sign[cue] = -sign if neg else sign
