@@ -166,6 +166,12 @@ class Attributor:
         if found and subj.dep_ != "nsubjpass":
             return found[0]
         low = subj.lower_
+        # "the union", "the charity", "the department": an organisation named just before
+        if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
+                any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subj.children):
+            key = recent.organisation_named(subj.lemma_.lower())
+            if key:
+                return key
         if subj.pos_ == "PRON":
             if low in {"he", "she"}:
                 return recent.person()
@@ -236,6 +242,17 @@ class _Recency:
             if self.state.registry.get(key) and self.state.registry[key].type == PERSON and self.n - n <= 6:
                 return key
         return self.persons[-1] if self.persons else None
+
+    def organisation_named(self, noun: str) -> str | None:
+        """The latest organisation (within a few sentences) whose name or role contains ``noun``."""
+        for n, key in reversed(self.orgs):
+            if self.n - n > 4:
+                break
+            info = self.state.registry.get(key)
+            words = {w.lower().strip(",.'") for w in " ".join([info.name, *info.aliases]).split()} if info else set()
+            if noun in words or noun in {"charity", "organisation", "body", "group"} and info is not None:
+                return key
+        return None
 
     def organisation(self, allow_person: bool = False) -> str | None:
         if self.speakers and self.n - self.speakers[-1][0] <= 2:
