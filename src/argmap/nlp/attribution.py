@@ -22,6 +22,7 @@ from argmap.nlp.extensions import install_extensions
 
 OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # British style: 'like this' (curly only)
 UNNAMED = "-"  # speaker marker: a named speaker is absent but somebody else is speaking
 _FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.I)
 
@@ -246,7 +247,7 @@ class _Recency:
     def organisation_named(self, noun: str) -> str | None:
         """The latest organisation (within a few sentences) whose name or role contains ``noun``."""
         for n, key in reversed(self.orgs):
-            if self.n - n > 4:
+            if self.n - n > 8:
                 break
             info = self.state.registry.get(key)
             words = {w.lower().strip(",.'") for w in " ".join([info.name, *info.aliases]).split()} if info else set()
@@ -306,6 +307,26 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
         if open_at is not None:
             regions.append((open_at, pos))
             carry = True
+    return regions + _single_quote_regions(text)
+
+
+def _single_quote_regions(text: str) -> list[tuple[int, int]]:
+    """Quotations in curly single quotes. An opening mark starts a word; a closing mark is a
+    right single quote followed by a non-letter (an apostrophe inside a word never closes)."""
+    regions = []
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        open_at = None
+        for i, ch in enumerate(line):
+            if ch == SINGLE_OPEN and (i == 0 or not line[i - 1].isalnum()):
+                open_at = start + i if open_at is None else open_at
+            elif ch == SINGLE_CLOSE and open_at is not None and (i + 1 >= len(line) or not line[i + 1].isalnum()):
+                if (start + i) - open_at > 1:
+                    regions.append((open_at, start + i + 1))
+                    open_at = None
+        if open_at is not None:
+            regions.append((open_at, pos))
     return regions
 
 

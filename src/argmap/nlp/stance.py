@@ -42,7 +42,8 @@ class Draft:
 
 
 # themes that make a condition an objection ("only possible with sustainable funding")
-CONDITION_THEMES = frozenset({"funding", "workforce", "evaluation", "multi-agency-capacity", "clarity-and-detail"})
+CONDITION_THEMES = frozenset({"funding", "workforce", "evaluation", "multi-agency-capacity", "clarity-and-detail",
+                              "legal-protections", "care-experienced-voice"})
 
 
 class StanceDetector:
