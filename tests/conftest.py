@@ -93,3 +93,35 @@ def seed_corpus():
 
 def have_dot() -> bool:
     return shutil.which("dot") is not None
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One loaded pipeline for the whole test session (needs the spaCy model)."""
+    from argmap.errors import ModelNotFoundError
+
+    try:
+        from argmap.build import Extractor
+
+        return Extractor()
+    except ModelNotFoundError as exc:  # pragma: no cover - CI always installs the model
+        pytest.skip(f"no spaCy model installed: {exc}")
+
+
+def extract_text(extractor, text: str, *, author: str | None = None, genre: str | None = None, doc_id: str = "t"):
+    """Run the whole extraction on one in-memory article; returns its DocResult."""
+    import hashlib
+
+    from argmap.model import Document
+
+    document = Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text,
+                        sha256=hashlib.sha256(text.encode()).hexdigest(), author=author, genre=genre)
+    return next(iter(extractor.extract([document])))
+
+
+@pytest.fixture(scope="session")
+def seed_graph(extractor, seed_corpus, taxonomy):
+    """The graph of the seed corpus, built once per session."""
+    from argmap.corpus import load_corpus
+
+    return build_graph(list(extractor.extract(load_corpus([seed_corpus]))), taxonomy, meta={"model": "test"})

@@ -62,6 +62,7 @@ class ActorFinder:
         spans += self._known(doc)
         spans += self._entities(doc)
         spans += self._speech_subjects(doc, spans)
+        spans += self._named_with_role(doc, spans)
         spans = _non_overlapping(spans)
         registry, mentions = self._resolve(doc, spans)
         role_tokens = self._roles(doc, mentions, registry)
@@ -138,10 +139,30 @@ class ActorFinder:
                                            for t in words):
             return False
         doc = span.doc
-        nxt = doc[span.end:span.end + 4]
+        nxt = doc[span.end:span.end + 5]
         before = doc[max(0, span.start - 3):span.start]
         return (len(nxt) > 1 and nxt[0].text == "," and any(t.lower_ in self.lex.role_words for t in nxt[1:])) or \
-            any(t.lower_ in self.lex.role_words for t in before)
+            (len(before) > 0 and before[-1].lower_ in self.lex.role_words)
+
+    def _named_with_role(self, doc: Doc, found):
+        """Two or three capitalised proper nouns next to a role ('Jo Bell, director of X' /
+        'chief executive Jo Bell') are a person even when the NER model missed them."""
+        covered = {i for span, *_ in found for i in range(span.start, span.end)}
+        out = []
+        i = 0
+        while i < len(doc):
+            j = i
+            while j < len(doc) and j - i < 3 and doc[j].pos_ == "PROPN" and doc[j].is_title and doc[j].is_alpha \
+                    and doc[j].lower_ not in self.lex.org_words and j not in covered:
+                j += 1
+            if j - i >= 2:
+                span = doc[i:j]
+                if self._looks_like_person(span) and self._plausible(span):
+                    out.append((span, PERSON, "", False))
+                i = j
+            else:
+                i += 1
+        return out
 
     def _plausible(self, span: Span) -> bool:
         text = span.text

@@ -1,0 +1,133 @@
+"""Extraction on short hand-written articles: attribution, stance, targets, grounds (needs the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.model import Stance
+from conftest import extract_text
+
+pytestmark = pytest.mark.model
+
+
+def positions(result):
+    """{(speaker, stance, target)} for targets and (objection) themes."""
+    out = set()
+    for c in result.claims:
+        for t in c.targets:
+            out.add((c.speaker, c.stance.value, t))
+        if c.stance == Stance.OBJECT:
+            for t in c.themes:
+                out.add((c.speaker, c.stance.value, "theme:" + t))
+    return out
+
+
+def test_reported_speech_objection_with_ground(extractor):
+    r = extract_text(extractor, "The British Association of Social Workers warned that letting unqualified staff "
+                                "hold cases would dilute the social work role.")
+    assert ("basw", "object", "alternatively-qualified-staff") in positions(r)
+    assert ("basw", "object", "theme:dilution-of-social-work") in positions(r)
+
+
+def test_quote_before_speaker_and_pronoun(extractor):
+    text = ("Marion Tull, director of children's services at Eastmoor Council, spoke at the launch.\n"
+            "\u201cMulti-agency child protection teams will not work without new money from the Treasury,\u201d "
+            "she said.")
+    r = extract_text(extractor, text)
+    assert ("marion-tull", "object", "multi-agency-child-protection-teams") in positions(r)
+    actor = next(a for a in r.actors if a.id == "marion-tull")
+    assert actor.role and "director of children's services" in actor.role.replace("\u2019", "'")
+
+
+def test_multi_sentence_quote_is_attributed_throughout(extractor):
+    text = ("\u201cFamily group decision-making puts families first. It is the right approach and we back it "
+            "fully,\u201d said Peter Olusanya, chair of the Kinship Forum.")
+    r = extract_text(extractor, text)
+    assert all(c.speaker == "peter-olusanya" for c in r.claims)
+    assert ("peter-olusanya", "support", "family-group-decision-making") in positions(r)
+
+
+def test_according_to(extractor):
+    r = extract_text(extractor, "The regional care co-operatives are a sensible way forward, according to "
+                                "the Local Government Association.")
+    assert ("lga", "support", "regional-care-cooperatives") in positions(r)
+
+
+def test_negated_cue_flips_stance(extractor):
+    r = extract_text(extractor, "Helen Moss said the family help reforms were not realistic for small councils.")
+    assert ("helen-moss", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Far from opposing the reform, Helen Moss backed the windfall tax on large providers.")
+    assert ("helen-moss", "support", "windfall-tax-private-providers") in positions(r)
+    assert not any(s == "object" for _, s, _ in positions(r))
+
+
+def test_contrast_gives_one_claim_per_stance(extractor):
+    text = ("Ayo Bell, chief executive of the charity Kinfolk, welcomed the kinship allowance but warned that "
+            "the family help practices could remove important checks and balances.")
+    pos = positions(extract_text(extractor, text))
+    assert ("ayo-bell", "support", "kinship-care-support") in pos
+    assert ("ayo-bell", "object", "family-help-practices") in pos
+
+
+def test_condition_is_an_objection_on_its_ground(extractor):
+    text = "\u201cReform will only be possible with sustainable funding,\u201d said Dev Khanna of the county network."
+    pos = positions(extract_text(extractor, text))
+    assert ("dev-khanna", "object", "social-care-reform") in pos
+    assert ("dev-khanna", "object", "theme:funding") in pos
+
+
+def test_unnamed_critics_are_not_actors(extractor):
+    text = ("Critics claim the unique identifier will be a privacy disaster. But Nora Quist, who leads the data "
+            "project, rejects that criticism.")
+    pos = positions(extract_text(extractor, text))
+    assert ("nora-quist", "support", "unique-child-identifier") in pos
+    assert not any(stance == "object" for _, stance, _ in pos)
+
+
+def test_organisation_statement_and_it(extractor):
+    text = ("The Family Rights Group responded to the consultation.\n"
+            "Their statement says that family group conferences are vital. "
+            "It said the duty must not be diluted by a lack of funding.")
+    pos = positions(extract_text(extractor, text))
+    assert ("family-rights-group", "support", "family-group-decision-making") in pos
+    assert any(a == "family-rights-group" and s == "object" for a, s, _ in pos)
+
+
+def test_target_from_previous_sentence(extractor):
+    text = ("The government plans to make family group decision-making compulsory for every council.\n"
+            "Jo Arden described the proposal as depressing.")
+    pos = positions(extract_text(extractor, text))
+    assert ("jo-arden", "object", "family-group-decision-making") in pos
+
+
+def test_surname_resolves_to_full_name(extractor):
+    text = ("Katrin Vale, chief executive of Become, spoke first. Later Vale warned that the reforms lacked funding.")
+    r = extract_text(extractor, text)
+    assert {c.speaker for c in r.claims} == {"katrin-vale"}
+    vale = next(a for a in r.actors if a.id == "katrin-vale")
+    assert vale.affiliation == "become"
+
+
+def test_opinion_author_owns_unattributed_evaluation(extractor):
+    text = ("The multi-agency child protection teams are a laudable idea. There is a danger that they will be "
+            "undermined by a lack of funding.")
+    r = extract_text(extractor, text, author="Sam Writer", genre="opinion")
+    pos = positions(r)
+    assert ("sam-writer", "object", "theme:funding") in pos
+    # the same text in a news report has no speaker
+    assert not extract_text(extractor, text, genre="news").claims
+
+
+def test_unbalanced_quotes_do_not_crash(extractor):
+    text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
+    r = extract_text(extractor, text)
+    assert all(0 <= c.start <= c.end <= len(text) for c in r.claims)
+
+
+def test_claim_offsets_point_into_source_text(extractor):
+    text = "  Rita Hale said family help was the right approach.\n\nShe added it needs more funding."
+    r = extract_text(extractor, text)
+    assert r.claims
+    for c in r.claims:
+        assert text[c.start:c.end] == c.text
+        assert c.rule and c.attribution
