@@ -35,6 +35,7 @@ class Lexicon:
     not_actors: frozenset[str]
     titles: frozenset[str]
     org_words: frozenset[str]
+    proposal_words: frozenset[str]
 
 
 @lru_cache(maxsize=8)
@@ -72,4 +73,5 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         not_actors=frozenset(low(d.get("actors", {}).get("not_actors", []))),
         titles=frozenset(low(d.get("actors", {}).get("titles", []))),
         org_words=frozenset(low(d.get("actors", {}).get("org_words", []))),
+        proposal_words=frozenset(low(d.get("discovery", {}).get("proposal_words", []))),
     )

@@ -25,9 +25,11 @@ ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "
 
 
 class TargetLinker:
-    def __init__(self, taxonomy: Taxonomy, stance_words: frozenset[str] = frozenset()):
+    def __init__(self, taxonomy: Taxonomy, stance_words: frozenset[str] = frozenset(),
+                 proposal_words: frozenset[str] = frozenset()):
         self.tax = taxonomy
         self.stance_words = stance_words
+        self.proposal_words = proposal_words
 
     def __call__(self, doc: Doc) -> Doc:
         install_extensions()
@@ -53,6 +55,8 @@ class TargetLinker:
                     continue  # a neutral remark is only kept when it names a proposal
             elif not d.targets:
                 cand = self._candidate(span, skip)
+                if cand is None and self._points_back(span):
+                    cand = self._context_candidate(d.unit, units, sents, skip)
                 if cand:
                     cid, label = cand
                     candidates[cid] = label
@@ -139,6 +143,43 @@ class TargetLinker:
                 ids.append(m.id)
         return ids
 
+    def _points_back(self, span: Span) -> bool:
+        """'the change', 'this plan', 'such a duty': the claim is about something named before."""
+        return any(t.lemma_.lower() in ANAPHORIC_HEADS | {"duty", "scheme", "policy", "idea", "it"} and
+                   any(c.lower_ in {"the", "this", "that", "such", "these"} for c in t.children)
+                   for t in span)
+
+    def _context_candidate(self, unit, units, sents, skip):
+        """A candidate proposal introduced in the sentence or paragraph before the claim."""
+        before = [u for u in units if u.sent < unit.sent and not u.heading][-2:]
+        for u in reversed(before):
+            found = self._introduced(sents[u.sent], skip)
+            if found:
+                return found
+        return None
+
+    def _introduced(self, span: Span, skip: set[int]):
+        """The object of a proposal word ('consulting on a mandatory reporting duty')."""
+        for chunk in span.noun_chunks:
+            root = chunk.root
+            head = root.head
+            gov = head.head if root.dep_ == "pobj" else head
+            if root.dep_ not in {"dobj", "pobj"} or gov.lemma_.lower() not in self.proposal_words:
+                continue
+            cand = self._label(chunk, skip)
+            if cand:
+                return cand
+        return None
+
+    def _label(self, chunk: Span, skip: set[int]):
+        if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
+            return None
+        words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num]
+        if len(words) < 2:
+            return None
+        label = " ".join(t.text for t in words)
+        return CANDIDATE_PREFIX + slugify(label, 40), label
+
     def _candidate(self, span: Span, skip: set[int]):
         """The noun phrase a stance word governs ("backed a caseload cap", "concerns about X"),
         as a candidate proposal (id, label)."""
@@ -153,14 +194,10 @@ class TargetLinker:
                 pass
             else:
                 continue
-            if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
-                continue
-            words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num]
-            if len(words) < 2:
-                continue
-            label = " ".join(t.text for t in words)
-            return CANDIDATE_PREFIX + slugify(label, 40), label
-        return None
+            cand = self._label(chunk, skip)
+            if cand:
+                return cand
+        return self._introduced(span, skip)
 
 
 @Language.factory(
@@ -174,4 +211,4 @@ def make_target_linker(nlp: Language, name: str, taxonomy: str | None, cues: str
 
     lex = load_lexicon(cues)
     words = lex.support_lemmas | lex.object_lemmas | {"call", "urge", "oppose", "back", "propose", "plan"}
-    return TargetLinker(get_taxonomy(taxonomy), frozenset(words))
+    return TargetLinker(get_taxonomy(taxonomy), frozenset(words), lex.proposal_words)
