@@ -1,0 +1,174 @@
+"""Find an article's author from its front matter, byline or closing author bio; find its date.
+
+Regular expressions over the first and last lines only: no NLP model. A name is 2-4 capitalised
+tokens (initials and particles such as "van" allowed). Organisation voices ("our project", "we")
+are not guessed here: without a person byline the author stays None.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import datetime
+
+TOP_LINES = 12  # bylines are searched in the first non-empty lines...
+BOTTOM_LINES = 3  # ...and author bios in the last ones
+MAX_ROLE_LEN = 160
+
+#: Capitalised words that are never part of a person's name (organisations, places, page words).
+NAME_STOP = frozenset(re.findall(r"\S+", """
+the a an this that these those it he she they we i in on at for by of and but or to from with
+professional social work children children's childrens care review council councils county network
+department government ministry minister secretary state education health local national association
+institute foundation trust group board university college school schools magazine news now press
+report reform family families service services england britain uk wales scotland ireland london
+editor reporter correspondent chief executive director professor read more share sign subscribe
+key latest live support us our your skip main content page home menu picture photo image stock
+adobe getty monday tuesday wednesday thursday friday saturday sunday january february march april
+june july august september october november december policy act programme program
+"""))
+HONORIFICS = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
+              "Baroness", "Cllr", "Councillor")
+PARTICLES = ("de", "del", "della", "van", "von", "der", "den", "la", "le", "da", "di", "du", "bin", "al")
+#: Job words that make a phrase a role ("PSW editor", "senior lecturer at ...").
+ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "journalist", "chair",
+              "director", "officer", "manager", "lecturer", "professor", "fellow", "researcher",
+              "adviser", "advisor", "consultant", "worker", "practitioner", "founder", "member",
+              "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
+              "author", "commissioner", "minister", "spokesperson", "analyst", "academic")
+#: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
+ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
+                  "social", "affairs", "policy", "health", "education", "home", "news", "features",
+                  "digital", "managing", "associate", "contributing", "care", "local", "government")
+INTRO_VERBS = ("looks at", "looks", "examines", "explores", "reports", "writes", "asks", "considers",
+               "investigates", "analyses", "analyzes", "reflects on", "argues", "explains",
+               "sets out", "unpacks", "assesses", "reviews")
+
+_TOK = r"(?:[A-Z][’']?)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?"
+_PART = rf"(?:{_TOK}|[A-Z]\.|{'|'.join(PARTICLES)})"
+NAME = rf"(?:(?:{'|'.join(HONORIFICS)})\.?\s+)?{_TOK}(?:\s+{_PART}){{1,4}}"
+_MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
+          r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
+DATE = re.compile(
+    rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?"
+    rf"\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)")
+_DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
+
+
+@dataclass(frozen=True)
+class Byline:
+    """Who wrote an article, their role, and where that was found."""
+
+    name: str | None = None
+    role: str | None = None
+    source: str | None = None  # "front matter", "byline", "name line", "intro", "writes", "bio"
+
+    @property
+    def genre(self) -> str | None:
+        """"opinion" when the author signs off with a bio, as comment pieces do."""
+        return "opinion" if self.source == "bio" else None
+
+
+def detect_author(text: str, front: Mapping[str, str] | None = None) -> tuple[str | None, str | None]:
+    """(name, role) of the article's author, or (None, None)."""
+    found = find_byline(text, front)
+    return found.name, found.role
+
+
+def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
+    """The author with role and source: front matter first, then a byline near the top, then a bio."""
+    front = front or {}
+    if front.get("author", "").strip():
+        name, role = split_name_role(front["author"])
+        return Byline(name, front.get("role") or role, "front matter")
+    lines = [ln.strip().lstrip("*_ ").rstrip("*_ ") for ln in text.splitlines()]
+    lines = [ln for ln in lines if ln]
+    return _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or Byline()
+
+
+def split_name_role(value: str) -> tuple[str, str | None]:
+    """ "Jane Doe, health editor" -> ("Jane Doe", "health editor"); a bare value is all name."""
+    value = re.sub(r"^\s*by\s+", "", value.strip(), flags=re.IGNORECASE)
+    head, sep, tail = value.partition(",")
+    if sep and as_name(head) and tail.strip() and not DATE.fullmatch(tail.strip()):
+        return as_name(head) or head.strip(), tail.strip()
+    return value, None
+
+
+def as_name(candidate: str) -> str | None:
+    """The person name in a candidate string (honorific dropped), or None if it is not one."""
+    m = re.fullmatch(NAME, candidate.strip())
+    if not m:
+        return None
+    words = candidate.split()
+    if words[0].rstrip(".") in HONORIFICS:
+        words = words[1:]
+    caps = [w for w in words if w not in PARTICLES]
+    if not 2 <= len(caps) <= 4 or any(w.lower().strip(".").replace("’", "'") in NAME_STOP for w in caps):
+        return None
+    if words[-1] in PARTICLES or re.fullmatch(r"[A-Z]\.", words[-1]):
+        return None
+    return " ".join(words)
+
+
+def detect_date(text: str) -> str | None:
+    """An ISO date from a short date line near the top ("Wednesday, June 1, 2022"), or None."""
+    for line in [ln.strip() for ln in text.splitlines() if ln.strip()][:TOP_LINES]:
+        if len(line) <= 80 and (m := DATE.search(line)):
+            return iso_date(m.group(0))
+    return None
+
+
+def iso_date(value: str) -> str:
+    """A date written out in words as YYYY-MM-DD when it parses; the value unchanged otherwise."""
+    plain = re.sub(r"^[A-Za-z]+day,?\s+|(?<=\d)(st|nd|rd|th)\b|,", "", value.strip())
+    plain = re.sub(r"\s+", " ", plain.replace("Sept ", "Sep ")).strip()
+    for fmt in _DATE_FORMATS:
+        try:
+            return datetime.strptime(plain, fmt).date().isoformat()
+        except ValueError:
+            continue
+    return value.strip()
+
+
+def _top(lines: list[str]) -> Byline | None:
+    role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS)}))"
+    for i, line in enumerate(lines):
+        if m := re.match(rf"(?:By|Written by|Words by)\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
+            name = as_name(m.group(1))
+            role = (m.group(2) or "").strip() or None
+            if name:
+                return Byline(name, None if role and DATE.search(role) else role, "byline")
+        if m := re.search(rf"(?:^|[.?!]\s+){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
+            name = as_name(m.group(2))
+            if name:
+                role = re.sub(r"^(our|its|the)\s+", "", m.group(1), flags=re.IGNORECASE)
+                return Byline(name, role, "intro")
+        if m := re.match(rf"({NAME})\s+writes\b|.*,\s*writes\s+({NAME})\W*$", line):
+            name = as_name(m.group(1) or m.group(2))
+            if name:
+                return Byline(name, None, "writes")
+        if i > 0 and (name := as_name(line)) and _near_date(lines, i):
+            return Byline(name, None, "name line")
+    return None
+
+
+def _near_date(lines: list[str], i: int) -> bool:
+    return any(0 <= j < len(lines) and len(lines[j]) <= 80 and DATE.search(lines[j])
+               for j in (i - 1, i + 1))
+
+
+def _bio(lines: list[str]) -> Byline | None:
+    for line in lines:
+        line = re.sub(r"^About the author:?\s*", "", line)
+        m = re.match(rf"({NAME})\s+is\s+(.+)", line)
+        if not m or not (name := as_name(m.group(1))):
+            continue
+        rest = m.group(2)
+        cut = re.search(r",?\s+and\s+(?:is\s+)?writ(?:ing|es)\b|,?\s+writing\b|\.(?:\s|$)|;", rest)
+        role = re.sub(r"^(a|an|the)\s+", "", rest[: cut.start() if cut else len(rest)].strip())
+        if role and len(role) <= MAX_ROLE_LEN and (
+                re.search(rf"\b({'|'.join(ROLE_NOUNS)})s?\b", role) or re.search(r"\b(of|at)\b", role)):
+            return Byline(name, role, "bio")
+    return None

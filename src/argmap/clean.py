@@ -1,0 +1,348 @@
+"""Blank out scrape noise and repair glued words, keeping every offset recoverable.
+
+:func:`clean_text` returns ``(clean, offset_map)``. Noise (page furniture, captions, bullet glyphs,
+duplicated headlines, front matter) is replaced by spaces of the same length, newlines kept, so
+offsets stay put. Repairs that change the length (a space inserted into "workerThey", ".The", or a
+space moved in "o fimplementation") are recorded in ``offset_map``: a sorted tuple of
+``(clean_pos, delta)`` meaning "for clean offsets >= clean_pos, source offset = clean offset + delta".
+Word lists are data (module-level constants), not rules about particular documents.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from collections import Counter
+from collections.abc import Iterable
+
+OffsetMap = tuple[tuple[int, int], ...]
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+#: English function words: the glue repairs accept them as "known words", and a token that is
+#: itself one is never split (so "whereby", "cannot" or "into" stay whole).
+FUNCTION_WORDS = _words("""
+a about above across after afterwards again against ago all almost along already also although
+always am among amongst an and another any anybody anyone anything anyway anywhere are around as
+at be because been before behind being below beside besides between beyond both but by can cannot
+could did do does doing done down during each either else elsewhere enough even ever every
+everybody everyone everything everywhere few for forth from further had has have having he hence
+her here hereafter hereby herein hereof hereto hers herself him himself his how however i if in
+inasmuch indeed insofar instead into is it its itself just least less many may me meanwhile might
+mine more moreover most much must my myself near nearby neither never nevertheless no nobody none
+nonetheless nor not nothing now nowhere of off often on once one only onto or other others
+otherwise our ours ourselves out over own per perhaps quite rather same several shall she should
+since so some somebody someone something sometimes somewhat somewhere still such than that the
+their theirs them themselves then there thereafter thereby therefore therein thereof thereto
+thereupon these they this those though through throughout thus till to together too toward
+towards under unless until unto up upon us very via was we were what whatever when whenever where
+whereas whereby wherein whereof whereupon wherever whether which while whilst who whoever whole
+whom whose why will with within without would yet you your yours yourself yourselves
+""")
+
+#: Function words that glue onto the end of a content word in scraped text ("safeguardby").
+JOIN_SUFFIXES = _words("by of the and to that this from which their with for")
+#: Function words that glue onto the start of a content word ("theimplementation").
+JOIN_PREFIXES = _words("the of and to that this from which their")
+#: Two function words glued together are split only when one of them is one of these ("ofthe").
+JOIN_CORE = _words("the of and to is")
+#: Real words the glue rules would otherwise split.
+GLUE_KEEP = _words("""
+theme tome toon standby passerby wordpress powerpoint sharepoint javascript typescript playstation
+youtube facebook linkedin whatsapp paypal mastercard blackrock
+""")
+
+#: Word endings that relate two forms of one stem ("safeguard"/"safeguarding").
+SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ally", "ment", "ments", "ion",
+            "ions", "ation", "al", "ity", "ness", "ence", "ance", "ent", "ant", "ently", "antly",
+            "ive", "ively", "ful", "fully", "ise", "ize", "ised", "ized", "y", "ies", "ied")
+
+#: Frequent English words rarely frequent in other languages: the cheap language check counts them.
+ENGLISH_MARKERS = _words("""
+the and of to that for it with as be by this have from or they which not but at his her their
+has were been would can we you he she its there more who what when than these those should could
+about into our if do does any such are is was will
+""")
+
+_I = re.IGNORECASE
+#: Whole lines of page furniture (matched against the stripped line, case-insensitively).
+FURNITURE_LINES = tuple(re.compile(p, _I) for p in (
+    r"(close|menu|search|print|email|tweet|facebook|twitter|linkedin|whatsapp|advertisement)",
+    r"(skip|jump) to (the )?(main )?(content|navigation)|skip navigation|back to top",
+    r"(subscribe|sign ?up|sign in|log ?in|log ?out|register|donate)( now| today| here| free)?",
+    r"(support|follow) us( on [\w ]{1,20})?|my account|newsletter( sign ?up)?",
+    r"share( this)?( article| page| story| post)?( on [\w ]{1,20})?|share via [\w ]{1,20}",
+    r"(read|see) more|read next|continue reading|(previous|next) (article|post|story)",
+    r"(related|recommended|popular|trending|most read)( articles| content| stories| posts)?",
+    r"you (may|might) also (like|be interested in)|sponsored( content)?|leave a (comment|reply)",
+    r"live tweets?( from [@\w ]{1,40})?|tweets by @?\w{1,30}",
+    r"latest (digital|print|online) (issues|articles|editions)",
+    r"((accept|reject|manage)( all)?|allow( all)?) cookies|cookie (settings|preferences|policy)",
+    r"(privacy|cookie) (policy|notice)|terms (and|&) conditions|all rights reserved",
+    r"(©|\(c\)|copyright ©|copyright \d{4}) ?.{0,100}",
+))
+#: Lines that are page furniture wherever they appear (short lines only, see NOISE_MAX_LEN).
+FURNITURE_ANYWHERE = tuple(re.compile(p, _I) for p in (
+    r"\b(we|this (web)?site) uses? cookies\b|\bby continuing to (browse|use) (this|our)\b",
+    r"^(sign ?up|subscribe|register)\b.{0,80}\b(newsletter|updates|mailing list|alerts|bulletin)",
+))
+#: An appeal right after a furniture line is furniture too ("Support us" + a donation pitch).
+APPEAL = re.compile(r"\b(donat(e|ion)|direct debit|newsletter|subscri(be|ption)|sign up|"
+                    r"your (money|support|gift)|follow us)\b", _I)
+#: Image captions and credits (case-sensitive label).
+CREDIT = re.compile(r"(?:^|(?<=[\s.]))(?:Main image|Image credit|Photo credit|Picture|Photo|"
+                    r"Photograph|Image|Illustration|Credit)s?\s*:\s*[^.!?\n]{1,60}[.]?\s*$")
+STOCK_AGENCY = re.compile(r"(Adobe Stock|Getty Images|Shutterstock|Alamy|iStock(photo)?)\s*\.?\s*$")
+#: Subscription prices ("From £15 / month"); the box above such a line is furniture.
+PRICE = re.compile(r"((from|only|just)\s+)?[£$€]\s?\d+([.,]\d\d)?\s*(/|per|a)\s*"
+                   r"(month|week|year|annum|issue|mo|yr)\b.{0,20}", _I)
+BULLET = re.compile(r"^([ \t]*)([•·▪▫◦‣∙●○■□►▸▶➢➤✓✔]|[-*+–—](?=[ \t]))", re.MULTILINE)
+NOISE_MAX_LEN = 300  # furniture, captions and duplicate headlines are short lines
+BOX_LINE_MAX_LEN = 80  # a line inside a subscription box
+BOX_MAX_LINES = 12
+MAX_GLUED_LEN = 40  # longer lowercase runs are not words run together (and would be slow to test)
+
+_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u200b\ufeff\u2060"} | {
+    "\u2028": "\n", "\u2029": "\n"})
+_WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
+_TOKEN = re.compile(r"\S+")
+_PROTECTED = re.compile(r"://|^www\.|@|^#|[/\\]|\.(com|org|net|gov|edu|uk|io|info|co)\b", _I)
+_CAMEL = re.compile(r"(?<![A-Za-z'\u2019])([A-Z]?[a-z]+)([A-Z][a-z]{2,})(?![A-Za-z])")
+_PUNCT_GLUE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))(?:[.!?][\"\u201d\u2019)]?(?=[A-Z][a-z]{2,})"
+                         r"|[,;](?=[A-Za-z]{2,}))")
+_LOWER_WORD = re.compile(r"[a-z]+")
+
+
+def to_source(offset_map: OffsetMap, offset: int) -> int:
+    """Map an offset in the clean text to the matching offset in the text as read."""
+    i = bisect.bisect_right(offset_map, (offset, float("inf"))) - 1
+    return offset + (offset_map[i][1] if i >= 0 else 0)
+
+
+def clean_text(text: str, *, start: int = 0, markdown: bool = False) -> tuple[str, OffsetMap]:
+    """Blank noise and repair glued words; returns the clean text and its offset map.
+
+    ``start`` blanks everything before it (a front matter block); ``markdown`` also blanks
+    Markdown markup (heading hashes, emphasis, link targets).
+    """
+    blanked = re.sub(r"[^\n]", " ", text[:start]) + text[start:].translate(_SPACES)
+    if markdown:
+        blanked = _blank_markdown(blanked)
+    blanked = _blank_lines(blanked)
+    blanked = BULLET.sub(lambda m: m.group(1) + " " * len(m.group(2)), blanked)
+    inserts, deletes = _repairs(blanked)
+    return _apply(blanked, inserts, deletes)
+
+
+def is_furniture(line: str) -> bool:
+    """True for a line (stripped) that is page furniture rather than article text."""
+    s = line.strip().strip("|›»:").strip()
+    if not s or len(s) > NOISE_MAX_LEN:
+        return False
+    return (any(p.fullmatch(s) for p in FURNITURE_LINES) or any(p.search(s) for p in FURNITURE_ANYWHERE)
+            or bool(PRICE.fullmatch(s)))
+
+
+def is_caption(line: str) -> bool:
+    """True for an image caption or credit line ("... Picture: Name/Adobe Stock")."""
+    s = line.strip()
+    return 0 < len(s) <= NOISE_MAX_LEN + 100 and bool(CREDIT.search(s) or STOCK_AGENCY.search(s))
+
+
+def english_share(text: str, sample: int = 20000) -> tuple[float, int]:
+    """Share of common English words among the word tokens of (a sample of) text, and the count."""
+    words = [w.lower() for w in _WORD.findall(text[:sample])]
+    if not words:
+        return 0.0, 0
+    return sum(w in ENGLISH_MARKERS for w in words) / len(words), len(words)
+
+
+# --- line-level noise -------------------------------------------------------------------------
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans, pos = [], 0
+    for line in text.split("\n"):
+        spans.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return spans
+
+
+def _blank_lines(text: str) -> str:
+    spans = _lines(text)
+    strip = [text[a:b].strip() for a, b in spans]
+    drop = [False] * len(spans)
+    prev, prev_noise = None, False  # previous non-empty line and whether it was furniture
+    for i, s in enumerate(strip):
+        if not s:
+            continue
+        noise = is_furniture(s) or is_caption(s)
+        if not noise and prev_noise and len(s) <= 400 and APPEAL.search(s):
+            noise = True
+        if not noise and s == prev and len(s) <= NOISE_MAX_LEN:
+            noise = True
+        if PRICE.fullmatch(s.strip("|›»:").strip()):
+            _blank_box_above(strip, drop, i)
+        drop[i] = drop[i] or noise
+        prev, prev_noise = s, noise
+    out = list(text)
+    for (a, b), d in zip(spans, drop, strict=True):
+        if d:
+            out[a:b] = " " * (b - a)
+    return "".join(out)
+
+
+def _blank_box_above(strip: list[str], drop: list[bool], i: int) -> None:
+    """Blank the short heading-and-bullet lines of a subscription box that ends at line i."""
+    seen = 0
+    for j in range(i - 1, -1, -1):
+        s = strip[j]
+        if not s:
+            continue
+        body = BULLET.sub("", s).strip()
+        if seen >= BOX_MAX_LINES or len(body) > BOX_LINE_MAX_LEN or body[-1:] in ".!?:;\"\u201d":
+            break
+        drop[j], seen = True, seen + 1
+
+
+def _blank_markdown(text: str) -> str:
+    def spaces(m: re.Match[str]) -> str:
+        return re.sub(r"[^\n]", " ", m.group(0))
+
+    text = re.sub(r"<!--.*?-->", spaces, text, flags=re.DOTALL)
+    text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", spaces, text)  # images
+    text = re.sub(r"(?<=\])\([^)\s]*(\s+\"[^\"\n]*\")?\)", spaces, text)  # link targets
+    text = re.sub(r"\[(?=[^\]\n]*\]\s)|(?<=\S)\](?=\s)", " ", text)  # link brackets
+    text = re.sub(r"^[ \t]{0,3}(#{1,6}|>+)(?=[ \t])", spaces, text, flags=re.MULTILINE)
+    text = re.sub(r"^[ \t]*([-*_][ \t]*){3,}$", spaces, text, flags=re.MULTILINE)  # rules
+    return re.sub(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", spaces, text)
+
+
+# --- glued words ------------------------------------------------------------------------------
+
+class _Vocab:
+    """Word counts of one document: what "occurs standalone elsewhere" means."""
+
+    def __init__(self, text: str) -> None:
+        self.counts = Counter(w.lower() for w in _WORD.findall(text))
+
+    def known(self, word: str) -> bool:
+        return word in FUNCTION_WORDS or self.counts[word] > 0
+
+    def content(self, word: str, glued: str) -> bool:
+        """A content word of 4+ letters seen elsewhere, itself or in another form of its stem
+        ("safeguard" via "safeguarding", "independently" via "independence")."""
+        if len(word) < 4 or word in FUNCTION_WORDS:
+            return False
+        if self.counts[word] > 0:
+            return True
+        for end in SUFFIXES:
+            stem = word[: len(word) - len(end)]
+            if len(stem) >= 5 and word.endswith(end):
+                for other in SUFFIXES:
+                    form = stem + other
+                    if other != end and form != glued and self.counts[form] > 0:
+                        return True
+        return False
+
+    def glued(self, word: str) -> bool:
+        """Could this lowercase token be two words run together? (a one-off, not a known word)"""
+        return (self.counts[word] <= 1 and word not in FUNCTION_WORDS and word not in GLUE_KEEP)
+
+
+def split_join(word: str, vocab: _Vocab) -> int | None:
+    """Where to split a lowercase run-together token ("independentlyby" -> 13), or None."""
+    if not 4 <= len(word) <= MAX_GLUED_LEN or not vocab.glued(word):
+        return None
+    found = []
+    for i in range(2, len(word) - 1):
+        a, b = word[:i], word[i:]
+        if ((b in JOIN_SUFFIXES and vocab.content(a, word))
+                or (a in JOIN_PREFIXES and vocab.content(b, word))
+                or (a in FUNCTION_WORDS and b in FUNCTION_WORDS and (a in JOIN_CORE or b in JOIN_CORE))):
+            found.append(i)
+    return found[0] if len(found) == 1 else None
+
+
+def _repairs(text: str) -> tuple[dict[int, str], set[int]]:
+    vocab = _Vocab(text)
+    inserts: dict[int, str] = {}
+    deletes: set[int] = set()
+    tokens = list(_TOKEN.finditer(text))
+    for k, tok in enumerate(tokens):
+        t, base = tok.group(0), tok.start()
+        if _PROTECTED.search(t):
+            continue
+        for m in _PUNCT_GLUE.finditer(t):
+            inserts[base + m.end()] = " "
+        for m in _CAMEL.finditer(t):
+            left, right = m.group(1), m.group(2)
+            joined = (left + right).lower()
+            if (not 4 <= len(left) <= MAX_GLUED_LEN or len(right) > MAX_GLUED_LEN
+                    or joined in GLUE_KEEP or vocab.counts[joined] > 1):
+                continue
+            if left[0].islower() or right.lower() in FUNCTION_WORDS or (
+                    vocab.counts[left.lower()] and vocab.counts[right.lower()]):
+                inserts[base + m.start(2)] = " "
+        for m in _LOWER_WORD.finditer(t):
+            if (m.start() and t[m.start() - 1].isalpha()) or (m.end() < len(t) and t[m.end()].isalpha()):
+                continue
+            cut = split_join(m.group(0), vocab)
+            if cut is not None:
+                inserts[base + m.start() + cut] = " "
+        if k + 1 < len(tokens):
+            _shifted_space(tok, tokens[k + 1], text, vocab, inserts, deletes)
+    return inserts, deletes
+
+
+def _shifted_space(x: re.Match[str], y: re.Match[str], text: str, vocab: _Vocab,
+                   inserts: dict[int, str], deletes: set[int]) -> None:
+    """Repair a space one letter off ("o fimplementation" -> "of implementation")."""
+    a, b = x.group(0), y.group(0)
+    if (y.start() != x.end() + 1 or text[x.end()] != " " or len(a) > 4
+            or not (a.isalpha() and a.islower())
+            or not vocab.glued(a)):
+        return
+    core = _LOWER_WORD.match(b)
+    if not core or not vocab.glued(core.group(0)):
+        return
+    w = core.group(0)
+
+    def word(s: str, glued: str) -> bool:
+        return s in FUNCTION_WORDS or vocab.content(s, glued)
+
+    if a + w[0] in FUNCTION_WORDS and len(w) > 2 and word(w[1:], w):
+        deletes.add(x.end())
+        inserts[y.start() + 1] = " "
+    elif len(a) >= 2 and a[:-1] in FUNCTION_WORDS and word(a[-1] + w, w):
+        deletes.add(x.end())
+        inserts[x.end() - 1] = " "
+
+
+def _apply(text: str, inserts: dict[int, str], deletes: Iterable[int]) -> tuple[str, OffsetMap]:
+    """Apply insertions (before a source position) and deletions; build the offset map."""
+    dels = set(deletes)
+    pieces: list[str] = []
+    runs: list[tuple[int, int]] = []
+    src = out = delta = 0
+    for p in sorted(set(inserts) | dels):
+        pieces.append(text[src:p])
+        out += p - src
+        src = p
+        for ch in inserts.get(p, ""):
+            d = p - out
+            if d != delta:
+                runs.append((out, d))
+                delta = d
+            pieces.append(ch)
+            out += 1
+        if p in dels:
+            src = p + 1
+        d = src - out
+        if d != delta:
+            runs.append((out, d))
+            delta = d
+    pieces.append(text[src:])
+    return "".join(pieces), tuple(runs)

@@ -1,0 +1,340 @@
+"""Read a corpus of articles: the only code that opens corpus files.
+
+:func:`load_corpus` streams one :class:`~argmap.model.Document` at a time from .txt, .md and
+.html files (directories are searched recursively). Each file is decoded (:mod:`argmap.decode`),
+stripped to its article text when it is HTML (:mod:`argmap.htmltext`), its optional front matter
+read, its noise blanked and glued words split (:mod:`argmap.clean`), and its author, role, date
+and genre found (:mod:`argmap.byline`). A file that cannot be used is not an error: it is skipped
+with a :class:`Skipped` record (a reason a user can act on) handed to ``on_skip``.
+
+Limits: a file larger than ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 20 MB; the CLI's
+``--max-bytes``) is skipped, never truncated. Texts of at least :data:`MIN_WORDS_FOR_LANGUAGE`
+words where fewer than :data:`MIN_ENGLISH_SHARE` of the words are common English words are skipped
+as not English.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import stat
+import unicodedata
+from collections.abc import Callable, Iterator, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from argmap.byline import detect_author, detect_date, find_byline, iso_date
+from argmap.clean import OffsetMap, clean_text, english_share, to_source
+from argmap.decode import BinaryFile, declared_charset, decode_bytes
+from argmap.errors import CorpusError
+from argmap.htmltext import extract_html
+from argmap.model import Document
+
+__all__ = [
+    "CACHE_DIR_NAME",
+    "DEFAULT_MAX_BYTES",
+    "SUFFIXES",
+    "OffsetMap",
+    "SkipDocument",
+    "SkipLog",
+    "Skipped",
+    "clean_text",
+    "detect_author",
+    "doc_id_for",
+    "iter_corpus_files",
+    "load_corpus",
+    "parse_front_matter",
+    "read_document",
+    "to_source",
+]
+
+DEFAULT_MAX_BYTES = 20 * 1024 * 1024  #: 20 MB: larger files are skipped (CLI: --max-bytes)
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+HTML_SUFFIXES = frozenset({".html", ".htm"})
+MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
+CACHE_DIR_NAME = ".argmap-cache"  #: argmap's own cache directory, never read as corpus
+SKIP_DIRS = frozenset({CACHE_DIR_NAME, "__pycache__", "node_modules"})
+#: File names (without suffix, any case) that document a corpus folder rather than being articles;
+#: found while searching a directory, they are skipped with a reason (naming one directly reads it).
+DOC_FILE_STEMS = frozenset({"readme", "sources", "license", "licence", "copying", "changelog"})
+FRONT_MATTER_MAX_LINES = 60
+MIN_WORDS_FOR_LANGUAGE = 40  #: shorter texts are not judged for language
+MIN_ENGLISH_SHARE = 0.12  #: English prose runs at 0.25-0.40; French or German below 0.05
+MAX_TITLE_LEN = 200
+
+
+@dataclass(frozen=True)
+class Skipped:
+    """A corpus file that was not read, and why."""
+
+    path: str
+    reason: str
+
+    def to_dict(self) -> dict[str, str]:
+        return {"path": self.path, "reason": self.reason}
+
+
+class SkipDocument(Exception):
+    """Raised by :func:`read_document` when a file cannot be used; ``reason`` says why."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(reason)
+        self.reason = reason
+
+
+@dataclass
+class SkipLog:
+    """Collects skipped files: pass an instance as ``on_skip``, then list ``items``."""
+
+    items: list[Skipped] = field(default_factory=list)
+
+    def __call__(self, skipped: Skipped) -> None:
+        self.items.append(skipped)
+
+    def __len__(self) -> int:
+        return len(self.items)
+
+    def as_dicts(self) -> list[dict[str, str]]:
+        """The skips as ``[{"path", "reason"}]``, the shape of the graph's ``skipped`` attribute."""
+        return [s.to_dict() for s in self.items]
+
+
+OnSkip = Callable[[Skipped], None]
+
+
+def iter_corpus_files(paths: Sequence[str | Path], *, on_skip: OnSkip | None = None,
+                      skip_dirs: frozenset[str] = SKIP_DIRS) -> Iterator[tuple[Path, Path]]:
+    """Yield ``(file, root)`` for every article file under ``paths``, sorted within each root.
+
+    Directories are searched recursively, following symlinks but visiting each real directory
+    once (so a symlink loop ends); hidden entries and ``skip_dirs`` are passed over. A file path is
+    taken as given, whatever its suffix. Raises :class:`CorpusError` for a path that does not exist.
+    """
+    roots = _check_paths(paths)
+    return _iter_files(roots, on_skip, skip_dirs)
+
+
+def load_corpus(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                on_skip: OnSkip | None = None) -> Iterator[Document]:
+    """Stream the readable documents under ``paths``; unusable files go to ``on_skip``.
+
+    Document ids are unique: when a file's id is taken by a file from another root, it is prefixed
+    with its root's name (``doc_id_for(..., prefix=)``); if still taken, it is numbered ("-2").
+    """
+    files = iter_corpus_files(paths, on_skip=on_skip)
+    return _documents(files, max_bytes, on_skip)
+
+
+def read_document(path: str | Path, root: str | Path | None = None, *,
+                  max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None) -> Document:
+    """Read one file into a Document; raises :class:`SkipDocument` when it cannot be used."""
+    path = Path(path)
+    root = Path(root) if root is not None else path.parent
+    data = _read_bytes(path, max_bytes)
+    suffix = path.suffix.lower()
+    try:
+        decoded = decode_bytes(data, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
+    except BinaryFile as exc:
+        raise SkipDocument(f"binary file ({exc})") from None
+    text, notes = decoded.text, [decoded.note] if decoded.note else []
+    if not text.strip():
+        raise SkipDocument("empty file")
+    if suffix in HTML_SUFFIXES:
+        article = extract_html(text)
+        text, meta, start = article.text, article.meta, 0
+        notes.append("text extracted from HTML")
+        if not text.strip():
+            raise SkipDocument("no article text found in the HTML")
+    else:
+        meta, start = parse_front_matter(text)
+    clean, offset_map = clean_text(text, start=start, markdown=suffix in MARKDOWN_SUFFIXES)
+    if not clean.strip():
+        raise SkipDocument("nothing left after removing page furniture")
+    share, words = english_share(clean)
+    if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
+        raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
+                           f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
+    byline = find_byline(clean, meta)
+    date = meta.get("date")
+    return Document(
+        id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
+        sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map,
+        title=meta.get("title") or _first_line(clean), date=_iso(date) if date else detect_date(clean),
+        outlet=meta.get("outlet"), author=byline.name, author_role=byline.role, url=meta.get("url"),
+        genre=meta.get("genre") or byline.genre, encoding=decoded.encoding, notes=tuple(notes))
+
+
+def doc_id_for(path: str | Path, root: str | Path, prefix: str | None = None) -> str:
+    """A stable, readable id: the path under ``root`` without its suffix, each segment made safe.
+
+    ``../corpus/Reports/Café Notes.txt`` under ``../corpus`` -> ``reports/cafe_notes``.
+    """
+    path, root = Path(path), Path(root)
+    try:
+        rel = path.relative_to(root)
+    except ValueError:
+        rel = Path(path.name)
+    parts = [*rel.parts[:-1], rel.stem]
+    if prefix:
+        parts.insert(0, prefix)
+    return "/".join(_safe_segment(p) for p in parts)
+
+
+def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
+    """Fields of a ``---`` delimited ``key: value`` block at the very top, and where it ends.
+
+    Returns ``({}, 0)`` when there is none. Keys are lowercased; surrounding quotes are removed.
+    """
+    lines = iter(re.finditer(r"[^\n]*(?:\n|$)", text[:20000]))
+    first = next(lines, None)
+    if first is None or first.group(0).rstrip() != "---":
+        return {}, 0
+    fields: dict[str, str] = {}
+    for n, m in enumerate(lines):
+        line = m.group(0).strip()
+        if line in ("---", "..."):
+            return fields, m.end()
+        if n >= FRONT_MATTER_MAX_LINES or not m.group(0):
+            break
+        kv = re.match(r"([A-Za-z][\w-]*)\s*:\s*(.*)$", line)
+        if kv:
+            value = kv.group(2).strip()
+            if len(value) >= 2 and value[0] == value[-1] and value[0] in "'\"":
+                value = value[1:-1]
+            if value:
+                fields[kv.group(1).lower()] = value
+        elif line and not line.startswith(("#", "-")) and not m.group(0).startswith((" ", "\t")):
+            break
+    return {}, 0
+
+
+# --- internals --------------------------------------------------------------------------------
+
+def _check_paths(paths: Sequence[str | Path]) -> list[Path]:
+    if isinstance(paths, (str, Path)):
+        paths = [paths]
+    if not paths:
+        raise CorpusError("no corpus path given")
+    roots = [Path(p) for p in paths]
+    for p in roots:
+        if not p.exists():
+            raise CorpusError(f"corpus path {p} does not exist")
+    return roots
+
+
+def _iter_files(roots: list[Path], on_skip: OnSkip | None,
+                skip_dirs: frozenset[str]) -> Iterator[tuple[Path, Path]]:
+    seen_dirs: set[str] = set()
+    seen_files: set[str] = set()
+    for p in roots:
+        if p.is_dir():
+            yield from _walk(p, p, seen_dirs, seen_files, on_skip, skip_dirs)
+        elif _first_visit(p, seen_files):
+            yield p, p.parent
+
+
+def _walk(directory: Path, root: Path, seen_dirs: set[str], seen_files: set[str],
+          on_skip: OnSkip | None, skip_dirs: frozenset[str]) -> Iterator[tuple[Path, Path]]:
+    if not _first_visit(directory, seen_dirs):
+        return
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        if on_skip is not None:
+            on_skip(Skipped(str(directory), f"cannot list directory: {exc.strerror or exc}"))
+        return
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        path = directory / entry.name
+        try:
+            is_dir = entry.is_dir()
+        except OSError:
+            is_dir = False
+        if is_dir:
+            if entry.name not in skip_dirs:
+                yield from _walk(path, root, seen_dirs, seen_files, on_skip, skip_dirs)
+        elif path.suffix.lower() in SUFFIXES and _first_visit(path, seen_files):
+            if path.stem.lower() in DOC_FILE_STEMS:
+                if on_skip is not None:
+                    on_skip(Skipped(str(path), "corpus documentation (README/SOURCES/LICENSE), "
+                                               "not an article; name the file to read it anyway"))
+                continue
+            yield path, root
+
+
+def _first_visit(path: Path, seen: set[str]) -> bool:
+    real = os.path.realpath(path)
+    if real in seen:
+        return False
+    seen.add(real)
+    return True
+
+
+def _documents(files: Iterator[tuple[Path, Path]], max_bytes: int,
+               on_skip: OnSkip | None) -> Iterator[Document]:
+    taken: dict[str, Path] = {}  # id -> root it came from
+    for path, root in files:
+        doc_id = doc_id_for(path, root)
+        if doc_id in taken and taken[doc_id] != root:
+            doc_id = doc_id_for(path, root, prefix=root.resolve().name or "root")
+        base, n = doc_id, 2
+        while doc_id in taken:
+            doc_id, n = f"{base}-{n}", n + 1
+        try:
+            doc = read_document(path, root, max_bytes=max_bytes, doc_id=doc_id)
+        except SkipDocument as exc:
+            if on_skip is not None:
+                on_skip(Skipped(str(path), exc.reason))
+            continue
+        taken[doc_id] = root
+        yield doc
+
+
+def _read_bytes(path: Path, max_bytes: int) -> bytes:
+    try:
+        info = os.stat(path)
+        if not stat.S_ISREG(info.st_mode):
+            raise SkipDocument("not a regular file")
+        if info.st_size > max_bytes:
+            raise SkipDocument(_too_big(info.st_size, max_bytes))
+        with open(path, "rb") as fh:
+            data = fh.read(max_bytes + 1)
+    except OSError as exc:
+        raise SkipDocument(f"cannot read: {exc.strerror or exc}") from None
+    if len(data) > max_bytes:  # grew since stat
+        raise SkipDocument(_too_big(len(data), max_bytes))
+    if not data:
+        raise SkipDocument("empty file")
+    return data
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {_size(size)}, over the {_size(limit)} limit (raise it with --max-bytes)"
+
+
+def _size(n: int) -> str:
+    if n < 1024 * 1024:
+        return f"{n:,} bytes"
+    return f"{n / (1024 * 1024):.1f}".removesuffix(".0") + " MB"
+
+
+def _safe_segment(segment: str) -> str:
+    ascii_ = unicodedata.normalize("NFKD", segment).encode("ascii", "ignore").decode("ascii").lower()
+    safe = re.sub(r"_+", "_", re.sub(r"[^a-z0-9_.-]", "_", ascii_)).strip("_.")
+    return safe or "x" + hashlib.sha1(segment.encode("utf-8")).hexdigest()[:8]
+
+
+def _first_line(clean: str) -> str | None:
+    for line in clean.splitlines():
+        line = " ".join(line.split())
+        if line:
+            return line if len(line) <= MAX_TITLE_LEN else line[:MAX_TITLE_LEN].rsplit(" ", 1)[0] + "…"
+    return None
+
+
+def _iso(value: str) -> str:
+    m = re.match(r"\d{4}-\d\d-\d\d", value)
+    return m.group(0) if m else iso_date(value)
