@@ -66,8 +66,9 @@ class Byline:
 
     @property
     def genre(self) -> str | None:
-        """"opinion" when the author signs off with a bio, as comment pieces do."""
-        return "opinion" if self.source == "bio" else None
+        """"opinion" when the author signs off with a bio, as comment pieces do; "analysis" when a
+        named writer is introduced as examining the subject ("our editor X looks at ...")."""
+        return {"bio": "opinion", "intro": "analysis"}.get(self.source or "")
 
 
 def detect_author(text: str, front: Mapping[str, str] | None = None) -> tuple[str | None, str | None]:

@@ -137,6 +137,7 @@ def extract_html(html: str) -> HtmlArticle:
     if title:
         meta.setdefault("title", title)
     byline = re.sub(r"^\s*by\s+", "", _tidy(" ".join(parser.found["byline"])), flags=re.IGNORECASE)
+    byline = re.split(r"\s*[,|\u2013\u2014]\s*(?=\d|[A-Z][a-z]+day\b)", byline)[0]  # "Jo Bell, 12 March 2025"
     if byline and "author" not in meta and len(byline) <= 80:
         meta["author"] = byline
     return HtmlArticle("\n\n".join(chosen) + ("\n" if chosen else ""), meta)

@@ -23,7 +23,8 @@ from argmap.nlp.extensions import install_extensions
 OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # British style: 'like this' (curly only)
-UNNAMED = "-"  # speaker marker: a named speaker is absent but somebody else is speaking
+UNNAMED = "-"
+OWN_VOICE_GENRES = frozenset({"opinion", "analysis", "comment", "editorial", "blog", "briefing"})  # speaker marker: a named speaker is absent but somebody else is speaking
 _FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.I)
 
 
@@ -194,7 +195,7 @@ class Attributor:
     # ------------------------------------------------------------ the author
     def _author(self, doc: Doc, units, sents, state: ActorState, meta: dict) -> None:
         author_key = meta.get("author_key")
-        opinion = meta.get("genre") == "opinion"
+        opinion = meta.get("genre") in OWN_VOICE_GENRES
         if not author_key:
             org = _organisation_author(doc, sents, units, state)
             if org:

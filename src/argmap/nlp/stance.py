@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon, load_lexicon
 from argmap.model import Stance
 from argmap.nlp.actors import ActorState
-from argmap.nlp.attribution import UNNAMED, Unit
+from argmap.nlp.attribution import OWN_VOICE_GENRES, UNNAMED, Unit
 from argmap.nlp.extensions import install_extensions
 
 # stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
@@ -61,8 +61,8 @@ class StanceDetector:
         install_extensions()
         state: ActorState = doc._.argmap_actors
         skip = set(state.mention_at) | state.role_tokens
-        author = (doc._.argmap_meta or {}).get("author_key") if (doc._.argmap_meta or {}).get("genre") == "opinion" \
-            else None
+        meta = doc._.argmap_meta or {}
+        author = meta.get("author_key") if meta.get("genre") in OWN_VOICE_GENRES else None
         drafts: list[Draft] = []
         for unit in doc._.argmap_units or []:
             if not unit.speaker or unit.speaker == UNNAMED or unit.heading:
