@@ -197,7 +197,9 @@ class Attributor:
         author_key = meta.get("author_key")
         opinion = meta.get("genre") in OWN_VOICE_GENRES
         if not author_key:
-            org = _organisation_author(doc, sents, units, state)
+            quoted_speakers = {u.speaker for u in units if u.speaker and u.rule.startswith(("speech-verb", "subject",
+                                                                                             "according-to"))}
+            org = _organisation_author(doc, sents, units, state, exclude=quoted_speakers)
             if org:
                 author_key, opinion = org, True
                 meta["author_key"] = org
@@ -271,7 +273,7 @@ class _Recency:
 def _subjects(verb: Token) -> list[Token]:
     """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb."""
     found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not found and verb.dep_ in {"advcl", "xcomp", "conj", "acl"} and verb.head is not verb:
+    if not found and verb.dep_ in {"advcl", "conj"} and verb.head is not verb:
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return found
 
@@ -375,8 +377,9 @@ def _spread_quotes(units: list[Unit], sents: list[Span], quotes) -> None:
                 u.quoted = True
 
 
-def _organisation_author(doc: Doc, sents, units, state: ActorState) -> str | None:
-    """An organisation writing about itself ("our project") outside quotations is the author."""
+def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=frozenset()) -> str | None:
+    """An organisation writing about itself ("our project") outside quotations is the author;
+    one reported in the third person ("the government announced") is not."""
     counts: dict[str, int] = {}
     for u in units:
         if u.quoted or u.speaker:
@@ -386,7 +389,7 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState) -> str | Non
             continue
         for tok in sent:
             key = state.actor_of(tok)
-            if key and state.registry[key].type == ORG:
+            if key and state.registry[key].type == ORG and key not in exclude:
                 counts[key] = counts.get(key, 0) + 1
                 break
     if not counts:
