@@ -191,3 +191,10 @@ def test_exported_json_is_what_the_graph_file_holds(small_graph_file, tmp_path, 
     runner.invoke(cli, ["export", "-g", str(small_graph_file), "-f", "json", "-o", str(out)])
     g, h = read_graph(small_graph_file), read_graph(out)
     assert dict(g.nodes(data=True)) == dict(h.nodes(data=True))
+
+
+def test_render_command_offers_exactly_the_render_formats():
+    from argmap.cli.cmd_render import MAP_FORMATS
+    from argmap.export.render import RENDER_FORMATS
+
+    assert tuple(MAP_FORMATS) == tuple(RENDER_FORMATS)
