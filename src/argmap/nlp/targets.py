@@ -119,15 +119,13 @@ class TargetLinker:
                 continue
             # a pointing reference ('this was a good idea') is to the nearest proposal named
             return [self._last_proposal(where_span, skip)], where
-        if general:
-            return general
         headings = [u for u in units if u.heading and 0 < u.sent < unit.sent]  # not the title line
         if headings:
             h = sents[headings[-1].sent]
             found = self._proposals(h, skip)
-            if found:
+            if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
-        return None
+        return general
 
     def _last_proposal(self, span: Span, skip: set[int]) -> str:
         matches = [m for m in self._matches(span, skip) if m.id != self.tax.general_proposal]

@@ -1,0 +1,80 @@
+"""The evaluator: gold parsing, matching rules, scores (hand-built graph; no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.errors import ArgmapError
+from argmap.evaluate import Position, evaluate, format_report, graph_positions, read_gold
+
+HEADER = "document\tactor\tstance\ttarget\tevidence\n"
+
+
+def write(tmp_path, rows: str):
+    p = tmp_path / "gold.tsv"
+    p.write_text(HEADER + rows, encoding="utf-8")
+    return p
+
+
+def test_graph_positions_include_objection_grounds(small_graph):
+    pos = graph_positions(small_graph)
+    assert Position("doc-a", "actor:jo-bloggs", "object", "theme:funding") in pos
+    assert Position("doc-a", "actor:union-of-carers", "support", "proposal:family-help") in pos
+    # support claims contribute no theme positions
+    assert not any(p.stance == "support" and p.target.startswith("theme:") for p in pos)
+
+
+def test_perfect_and_partial_scores(small_graph, tmp_path):
+    gold = read_gold(write(tmp_path,
+        "doc-a\tJo Bloggs\tobject\tproposal:multi-agency-child-protection-teams\tx\n"
+        "doc-a\tBloggs\tobject\ttheme:funding\tx\n"               # surname alias
+        "doc-a\tBASW\tobject\tproposal:alternatively-qualified-staff\tx\n"  # acronym alias
+        "doc-b\tSam O\u2019Neil\tsupport\tproposal:multi-agency-child-protection-teams\tx\n"  # curly apostrophe
+        "doc-b\tSam O'Neil\tobject\tproposal:family-help\tmissed\n"))
+    ev = evaluate(small_graph, gold)
+    overall = ev.scores["overall"]
+    assert overall.tp == 4 and overall.fn == 1
+    assert [p.target for p in ev.missed] == ["proposal:family-help"]
+    # everything the graph says about doc-a and doc-b that gold lacks is a false positive
+    fp_targets = {p.target for p, _ in ev.false_positives}
+    assert "theme:dilution-of-social-work" in fp_targets and "theme:evaluation" in fp_targets
+    assert 0 < overall.precision < 1 and overall.recall == pytest.approx(0.8)
+    report = format_report(ev)
+    assert "missed (1):" in report and "false positives" in report
+
+
+def test_documents_outside_the_gold_are_ignored(small_graph, tmp_path):
+    gold = read_gold(write(tmp_path, "doc-a\tJo Bloggs\tobject\ttheme:funding\tx\n"))
+    ev = evaluate(small_graph, gold)
+    assert all(p.document == "doc-a" for p, _ in ev.false_positives)
+
+
+@pytest.mark.parametrize("rows,message", [
+    ("doc\tactor\tmaybe\tproposal:x\tx\n", "stance must be support or object"),
+    ("doc\tactor\tobject\tfamily-help\tx\n", "target must start with"),
+    ("doc\tactor\n", "expected at least 4"),
+])
+def test_malformed_gold_is_one_clear_error(tmp_path, rows, message):
+    with pytest.raises(ArgmapError, match=message):
+        read_gold(write(tmp_path, rows))
+
+
+def test_gold_without_header_is_rejected(tmp_path):
+    p = tmp_path / "g.tsv"
+    p.write_text("a\tb\tc\td\n")
+    with pytest.raises(ArgmapError, match="header"):
+        read_gold(p)
+
+
+def test_candidate_proposals_match_discovery_targets(taxonomy, tmp_path):
+    from conftest import _claim
+
+    from argmap.graph import build_graph
+    from argmap.model import Actor, ActorType, DocResult, Stance
+
+    c = _claim("d", 1, "kim", Stance.SUPPORT, "Kim backed a caseload cap.", ["candidate-caseload-cap"])
+    res = DocResult({"id": "d", "path": "d.txt", "sha256": "0" * 64}, (Actor("kim", "Kim Lo", ActorType.PERSON),),
+                    (c,), ({"id": "candidate-caseload-cap", "label": "caseload cap"},))
+    g = build_graph([res], taxonomy)
+    gold = read_gold(write(tmp_path, "d\tKim Lo\tsupport\tproposal:?caseload cap\tx\n"))
+    assert evaluate(g, gold).scores["overall"].tp == 1
