@@ -22,7 +22,8 @@ from argmap.nlp.extensions import install_extensions
 
 # stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
 _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", "complement", "favour", "favor",
-              "champion", "fail", "struggle", "stretch", "remove", "disappear", "lack", "fear", "risk"}
+              "champion", "fail", "struggle", "stretch", "remove", "disappear", "lack", "fear", "risk",
+              "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose"}
 
 
 @dataclass
