@@ -164,7 +164,8 @@ def graph_to_data(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 def graph_from_data(data: Any, *, source: str = "graph") -> nx.MultiDiGraph:
     """Rebuild a graph from node-link data, checking that it is an argmap graph we can read."""
-    if not isinstance(data, dict) or "nodes" not in data or "edges" not in data:
+    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) \
+            or not isinstance(data.get("edges"), list):
         raise GraphFileError(f"{source} is not an argmap graph (no nodes/edges); rebuild it with 'argmap build'")
     meta = data.get("graph", {})
     if not isinstance(meta, dict) or meta.get("format") != FORMAT:
@@ -174,6 +175,9 @@ def graph_from_data(data: Any, *, source: str = "graph") -> nx.MultiDiGraph:
         raise GraphFileError(
             f"{source} has graph format version {version!r}; this argmap reads up to "
             f"{FORMAT_VERSION} (upgrade argmap or rebuild the graph)")
+    for kind in ("nodes", "edges"):
+        if not all(isinstance(item, dict) for item in data[kind]):
+            raise GraphFileError(f"{source} is damaged: its {kind} are not all objects; rebuild it")
     try:
         g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     except (KeyError, TypeError, ValueError, nx.NetworkXError) as exc:
@@ -211,4 +215,6 @@ def read_graph(path: str | Path) -> nx.MultiDiGraph:
         data = json.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, json.JSONDecodeError) as exc:
         raise GraphFileError(f"graph file {p} is not valid JSON ({exc}); it may be truncated - rebuild it") from None
+    except RecursionError:
+        raise GraphFileError(f"graph file {p} is not an argmap graph (nested too deeply); rebuild it") from None
     return graph_from_data(data, source=f"graph file {p}")

@@ -274,6 +274,8 @@ def load_index(path: str | Path) -> GraphIndex:
             data = json.loads(raw.decode("utf-8"))
         except (UnicodeDecodeError, json.JSONDecodeError) as exc:
             raise GraphFileError(f"graph file {p} is not valid JSON ({exc}); it may be truncated - rebuild it") from None
+        except RecursionError:
+            raise GraphFileError(f"graph file {p} is not an argmap graph (nested too deeply); rebuild it") from None
         return GraphIndex.from_data(data, source=f"graph file {p}")
     finally:
         if was_enabled:

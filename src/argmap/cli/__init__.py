@@ -33,9 +33,17 @@ _register()
 
 
 def main() -> None:
-    """Console-script entry point: run the CLI, turning Ctrl-C into one line and status 130."""
+    """Console-script entry point: run the CLI with signal handling installed.
+
+    Ctrl-C prints ``argmap: interrupted`` and exits with status 130; ``kill`` (SIGTERM) prints
+    ``argmap: terminated`` and exits with 143. Outputs are written atomically, so an interrupted
+    command leaves every earlier file as it was.
+    """
+    from argmap.cli import signals
+
+    signals.install()
     try:
         cli.main(standalone_mode=True)
-    except KeyboardInterrupt:  # pragma: no cover - click handles most cases itself
-        click.echo("argmap: interrupted", err=True)
-        sys.exit(130)
+    except KeyboardInterrupt as exc:  # outside a command (commands use options.handle_errors)
+        click.echo(signals.message(exc), err=True)
+        sys.exit(signals.exit_status(exc))

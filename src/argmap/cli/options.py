@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import functools
 import json
+import os
+import re
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import click
@@ -15,13 +18,19 @@ DEFAULT_GRAPH = "graphs/argmap.json"
 
 graph_option = click.option(
     "-g", "--graph", "graph_path", default=DEFAULT_GRAPH, show_default=True,
-    type=click.Path(dir_okay=False), help="Graph file written by 'argmap build'.")
+    type=click.Path(), help="Graph file written by 'argmap build'.")  # the readers check it: one line
 
 json_option = click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 
 
 def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
-    """Turn ArgmapError into click's one-line 'Error: ...' with exit status 2."""
+    """Run a command so that problems end in one line on stderr, never a traceback.
+
+    ArgmapError -> ``Error: ...`` with exit status 2; an operating-system error (a file that
+    cannot be written, a full disk) -> ``Error: cannot ...: <reason>`` with status 2; Ctrl-C ->
+    ``argmap: interrupted`` with status 130, SIGTERM -> ``argmap: terminated`` with 143 (see
+    :mod:`argmap.cli.signals`).
+    """
 
     @functools.wraps(func)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
@@ -29,11 +38,45 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             return func(*args, **kwargs)
         except ArgmapError as exc:
             raise UsageFailure(str(exc)) from None
-        except KeyboardInterrupt:
-            click.echo("argmap: interrupted", err=True)
-            raise SystemExit(130) from None
+        except BrokenPipeError:
+            _quiet_stdout()
+            raise SystemExit(1) from None
+        except OSError as exc:
+            raise UsageFailure(os_error_message(exc)) from None
+        except KeyboardInterrupt as exc:
+            from argmap.cli import signals
+
+            click.echo(signals.message(exc), err=True)
+            raise SystemExit(signals.exit_status(exc)) from None
 
     return wrapper
+
+
+def os_error_message(exc: OSError) -> str:
+    """One line for an operating-system error: what failed, on which file, and why.
+
+    A temporary file of an atomic write (``.name.XXXX.tmp``) is reported as the file it was for.
+    """
+    reason = exc.strerror or str(exc) or exc.__class__.__name__
+    name = exc.filename
+    if name is None:
+        return f"operating system error: {reason}"
+    path = Path(os.fsdecode(name))
+    tmp = re.fullmatch(r"\.(.+)\.[^.]+\.tmp", path.name)
+    if tmp:
+        return f"cannot write {path.with_name(tmp.group(1))}: {reason}"
+    return f"{path}: {reason}"
+
+
+def _quiet_stdout() -> None:
+    """After a broken pipe (``argmap ... | head``), stop Python complaining when it flushes stdout."""
+    import sys
+
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
 
 
 class UsageFailure(click.ClickException):

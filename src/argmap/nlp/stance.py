@@ -136,8 +136,12 @@ class StanceDetector:
             else:  # while, whilst, although, though: the subordinate clause, then the main one
                 cuts.add(tok.i)
                 inner = {t.i for t in tok.head.subtree}
-                main = next((t.i for t in doc[tok.i + 1:sent.end] if t.dep_ in {"nsubj", "nsubjpass"}
-                             and t.i not in inner and t.head.i > t.i), None)
+                root = sent.root
+                main = next((c.i for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "expl"}
+                             and tok.i + 2 < c.i < root.i), None)
+                if main is None:
+                    main = next((t.i for t in doc[tok.i + 1:sent.end] if t.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                 and t.i not in inner and t.head.i > t.i), None)
                 if main is None:
                     main = max(inner) + 1 if inner else None
                 if main is not None:
