@@ -1,0 +1,96 @@
+"""`argmap build` and `argmap evaluate` end to end through the CLI (needs the model)."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import cli
+from argmap.graph import read_graph
+from conftest import ROOT, SAMPLE_CORPUS, have_dot
+
+pytestmark = pytest.mark.model
+
+
+@pytest.fixture()
+def corpus_copy(tmp_path):
+    dst = tmp_path / "corpus"
+    shutil.copytree(SAMPLE_CORPUS, dst)
+    return dst
+
+
+def test_build_writes_graph_map_and_summary(corpus_copy, tmp_path):
+    out = tmp_path / "graphs" / "argmap.json"
+    r = CliRunner().invoke(cli, ["build", str(corpus_copy), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert f"wrote {out}" in r.output
+    for word in ("documents", "actors", "claims", "proposals", "themes", "skipped"):
+        assert f"  {word}" in r.output
+    g = read_graph(out)
+    meta = g.graph
+    assert meta["format"] == "argmap-graph" and meta["model"] and len(meta["documents"]) == 4
+    assert all(d["sha256"] and d["id"] for d in meta["documents"])
+    assert out.with_suffix(".dot").exists()
+    if have_dot():
+        assert out.with_suffix(".svg").read_text().lstrip().startswith("<?xml")
+    # every claim's evidence is the text at its offsets in the document as read
+    for _, d in g.nodes(data=True):
+        if d["kind"] == "claim":
+            doc = g.nodes["doc:" + d["document"]]
+            text = (corpus_copy / doc["path"].split("/")[-1]).read_text(encoding="utf-8")
+            assert text[d["start"]:d["end"]] == d["text"]
+
+
+def test_build_ids_are_stable(corpus_copy, tmp_path):
+    outs = []
+    for n in (1, 2):
+        out = tmp_path / f"g{n}.json"
+        r = CliRunner().invoke(cli, ["build", str(corpus_copy), "-o", str(out), "--no-render", "--no-timestamp",
+                                     "--no-cache"])
+        assert r.exit_code == 0, r.output
+        outs.append(out.read_bytes())
+    assert outs[0] == outs[1]
+
+
+def test_build_without_graphviz_still_writes_dot_and_json(corpus_copy, tmp_path, monkeypatch):
+    monkeypatch.setenv("PATH", str(tmp_path / "empty-bin"))
+    out = tmp_path / "g.json"
+    r = CliRunner().invoke(cli, ["build", str(corpus_copy), "-o", str(out)])
+    assert r.exit_code == 0, r.output
+    assert out.exists() and out.with_suffix(".dot").exists() and not out.with_suffix(".svg").exists()
+    assert "Graphviz" in r.output and "Traceback" not in r.output
+
+
+def test_missing_corpus_is_one_line(tmp_path):
+    r = CliRunner().invoke(cli, ["build", str(tmp_path / "nope"), "-o", str(tmp_path / "g.json")])
+    assert r.exit_code == 2
+    assert r.output.strip().count("\n") == 0 and "does not exist" in r.output
+
+
+def test_corpus_with_nothing_readable_is_an_error(tmp_path):
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "empty.txt").write_text("")
+    r = CliRunner().invoke(cli, ["build", str(tmp_path / "c"), "-o", str(tmp_path / "g.json")])
+    assert r.exit_code == 2 and "no readable documents" in r.output
+    assert not (tmp_path / "g.json").exists()
+
+
+def test_evaluate_command(tmp_path):
+    out = tmp_path / "g.json"
+    assert CliRunner().invoke(cli, ["build", str(SAMPLE_CORPUS), "-o", str(out), "--no-render"]).exit_code == 0
+    gold = ROOT / "tests" / "gold" / "sample.tsv"
+    r = CliRunner().invoke(cli, ["evaluate", str(gold), "-g", str(out)])
+    assert r.exit_code == 0 and r.output.startswith("stance") and "overall" in r.output and "missed" in r.output
+    r = CliRunner().invoke(cli, ["evaluate", str(gold), "-g", str(out), "--json"])
+    data = json.loads(r.output)
+    assert set(data["scores"]) == {"support", "object", "overall"}
+
+
+def test_python_dash_m_entry_point():
+    r = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=True)
+    assert r.stdout.startswith("argmap, version")

@@ -1,0 +1,70 @@
+"""The taxonomy file: loading, validation, matching (no model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.errors import TaxonomyError
+from argmap.taxonomy import load_taxonomy, taxonomy_from_dict
+
+
+def test_shipped_taxonomy_has_the_named_grounds(taxonomy):
+    for theme in ("funding", "evaluation", "chair-independence", "dilution-of-social-work", "multi-agency-capacity"):
+        assert theme in taxonomy.themes
+    assert taxonomy.general_proposal in taxonomy.proposals
+    assert "basw" in taxonomy.actors and taxonomy.digest
+
+
+def test_proposal_matching_is_case_and_hyphen_tolerant(taxonomy):
+    ids = [m.id for m in taxonomy.find_proposals("The MULTI-AGENCY child protection teams and Family Group Decision Making")]
+    assert ids == ["multi-agency-child-protection-teams", "family-group-decision-making"]
+    ids = [m.id for m in taxonomy.find_proposals("multiagency child protection teams")]
+    assert ids == ["multi-agency-child-protection-teams"]
+
+
+def test_longest_phrase_wins(taxonomy):
+    ids = [m.id for m in taxonomy.find_proposals("plans for family help practices")]
+    assert ids == ["family-help-practices"]
+
+
+def test_actor_matching_is_case_sensitive_for_names(taxonomy):
+    found = [m.id for m in taxonomy.find_actors("Young people become carers; Become the charity; BASW and the DfE.")]
+    assert found == ["become", "basw", "dfe"]
+    assert taxonomy.actor_for_name("the British Association of Social Workers").id == "basw"
+
+
+def test_offsets_point_into_the_original_text(taxonomy):
+    text = "Children\u2019s services said \u201cfamily help\u201d works."
+    for m in taxonomy.find_proposals(text):
+        assert text[m.start:m.end].lower() == "family help"
+
+
+@pytest.mark.parametrize("data,message", [
+    ({"proposal": [{"label": "x"}]}, "has no id"),
+    ({"proposal": [{"id": "Bad Id"}]}, "bad id"),
+    ({"proposal": [{"id": "a"}, {"id": "a"}]}, "duplicate"),
+    ({"proposal": [{"id": "a", "aliases": "not-a-list"}]}, "must be a list"),
+    ({"meta": {"general_proposal": "nope"}, "proposal": [{"id": "a"}]}, "not a proposal id"),
+])
+def test_malformed_taxonomy_is_a_clear_error(data, message):
+    with pytest.raises(TaxonomyError, match=message):
+        taxonomy_from_dict(data, source="t.toml")
+
+
+def test_unreadable_or_invalid_files(tmp_path):
+    with pytest.raises(TaxonomyError, match="cannot read taxonomy"):
+        load_taxonomy(tmp_path / "missing.toml")
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[proposal]\nid=", encoding="utf-8")
+    with pytest.raises(TaxonomyError, match="not valid TOML"):
+        load_taxonomy(bad)
+
+
+def test_a_user_taxonomy_replaces_the_shipped_one(tmp_path):
+    p = tmp_path / "mine.toml"
+    p.write_text('[meta]\nname = "housing"\n[[proposal]]\nid = "rent-cap"\nlabel = "Rent cap"\n'
+                 'aliases = ["rent controls"]\n[[theme]]\nid = "supply"\nlabel = "Housing supply"\n'
+                 'terms = ["new homes"]\n', encoding="utf-8")
+    t = load_taxonomy(p)
+    assert t.name == "housing" and [m.id for m in t.find_proposals("Rent controls now")] == ["rent-cap"]
+    assert [m.id for m in t.find_themes("build new homes")] == ["supply"]
