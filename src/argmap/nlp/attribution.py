@@ -382,7 +382,7 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
     one reported in the third person ("the government announced") is not."""
     counts: dict[str, int] = {}
     for u in units:
-        if u.quoted or u.speaker:
+        if u.quoted or (u.speaker and u.speaker != UNNAMED):
             continue  # reported speech ("the minister said we can learn") says nothing of the writer
         sent = sents[u.sent]
         if not _FIRST_PERSON_PLURAL.search(sent.text):
