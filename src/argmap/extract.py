@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from spacy.tokens import Doc
@@ -19,10 +20,16 @@ def doc_meta(document: Document) -> dict[str, Any]:
     return meta
 
 
+_LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2013*-]|\d+[.)])\s")
+
+
 def nlp_meta(document: Document) -> dict[str, Any]:
-    """What argmap's components need to know about the document (set as doc._.argmap_meta)."""
+    """What argmap's components need to know about the document (set as doc._.argmap_meta):
+    its author and genre, and which lines were list items in the file (bullets are blanked in the
+    cleaned text, so the components cannot see them)."""
+    items = {n for n, line in enumerate(document.text.split("\n")) if _LIST_ITEM.match(line)}
     return {"author": document.author, "author_role": document.author_role, "genre": document.genre,
-            "title": document.title, "id": document.id}
+            "title": document.title, "id": document.id, "list_lines": items}
 
 
 def to_result(doc: Doc, document: Document) -> DocResult:

@@ -101,7 +101,7 @@ def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bo
             lookup.setdefault(norm(name), entry.id)
             if case_sensitive and name[:1].islower():  # "the government" also at a sentence start
                 lookup.setdefault(norm(name[:1].upper() + name[1:]), entry.id)
-    return phrase_pattern(list(lookup), lower=not case_sensitive), lookup, case_sensitive
+    return phrase_pattern(list(lookup), lower=not case_sensitive, plurals=not case_sensitive), lookup, case_sensitive
 
 
 def _straighten(text: str) -> str:
@@ -118,7 +118,8 @@ def _find(index, text: str) -> list[Match]:
     out = []
     for m in pattern.finditer(folded):
         phrase = " ".join(m.group(0).split())
-        key = lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
+        key = (lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
+               or (phrase.endswith("s") and (lookup.get(phrase[:-1]) or _loose_lookup(lookup, phrase[:-1]))))
         if key:
             out.append(Match(key, phrase, m.start(), m.end()))
     return out

@@ -27,7 +27,7 @@ def slugify(text: str, max_len: int = 60) -> str:
     return slug[:max_len].rstrip("-") or "x"
 
 
-def phrase_pattern(phrases: list[str], *, lower: bool = True) -> re.Pattern[str] | None:
+def phrase_pattern(phrases: list[str], *, lower: bool = True, plurals: bool = False) -> re.Pattern[str] | None:
     """A regex matching any of the phrases on word boundaries, longest first.
 
     With ``lower`` the phrases are folded (match a folded text); without, capitals are kept.
@@ -39,6 +39,8 @@ def phrase_pattern(phrases: list[str], *, lower: bool = True) -> re.Pattern[str]
     parts = []
     for p in cleaned:
         body = re.escape(p).replace(r"\ ", r"\s+").replace(r"\-", r"[-\s]?")
+        if plurals and p[-1].isalpha() and not p.endswith("s"):
+            body += "s?"
         left = r"(?<![\w])" if p[0].isalnum() else ""
         right = r"(?![\w])" if p[-1].isalnum() else ""
         parts.append(left + body + right)

@@ -55,7 +55,7 @@ class Attributor:
         meta = doc._.argmap_meta or {}
         sents = list(doc.sents)
         quotes = _quote_regions(doc.text)
-        units = _units(doc, sents, quotes)
+        units = _units(doc, sents, quotes, meta.get("list_lines") or ())
         recent = _Recency(state)
         for u in units:
             sent = sents[u.sent]
@@ -207,7 +207,8 @@ class Attributor:
             return
         for u in units:
             # the stance component keeps only the evaluative ones
-            if u.speaker is None and not u.heading and not u.quoted:
+            if u.speaker is None and not u.heading and not u.quoted \
+                    and not sents[u.sent].text.rstrip().endswith("?"):  # a question asserts nothing
                 u.speaker, u.cue, u.rule = author_key, "author", "author"
 
 
@@ -333,7 +334,7 @@ def _single_quote_regions(text: str) -> list[tuple[int, int]]:
     return regions
 
 
-def _units(doc: Doc, sents: list[Span], quotes) -> list[Unit]:
+def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
     """One Unit per sentence, numbered by paragraph (text line), with headings marked."""
     text = doc.text
     line_of = [text.count("\n", 0, s.start_char + (len(s.text) - len(s.text.lstrip()))) for s in sents]
@@ -343,9 +344,10 @@ def _units(doc: Doc, sents: list[Span], quotes) -> list[Unit]:
         words = [t for t in sent if not t.is_space and not t.is_punct]
         a = text.rfind("\n", 0, sent.start_char + 1) + 1
         b = text.find("\n", sent.start_char)
-        line = text[a:b if b >= 0 else len(text)].strip()
+        raw_line = text[a:b if b >= 0 else len(text)]
+        line = raw_line.strip()
         line_words = re.findall(r"[^\W\d_]+", line)
-        heading = (0 < len(words) and 0 < len(line_words) <= 12
+        heading = (0 < len(words) and 0 < len(line_words) <= 12 and line_of[k] not in list_lines
                    and not line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ",")))
         inside = sum(1 for t in words if any(a_ <= t.idx < b_ for a_, b_ in quotes))
         quoted = bool(words) and inside >= max(1, len(words) // 2)

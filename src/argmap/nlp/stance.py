@@ -26,6 +26,14 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
               "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose"}
 
 
+# cue words that take a stance only as adjectives ("an encouraging start", not "encouraging X")
+_ADJ_ONLY = {"encouraging", "promising"}
+# objects that make a support verb describe a service rather than a position
+_BENEFICIARIES = {"family", "families", "child", "children", "carer", "carers", "parent", "parents", "people",
+                  "person", "worker", "workers", "them", "him", "her", "us", "council", "councils", "young",
+                  "practitioner", "practitioners", "staff", "leaver", "leavers"}
+
+
 @dataclass
 class Draft:
     """A claim before target linking: a clause or sentence with its speaker and stance."""
@@ -121,9 +129,11 @@ class StanceDetector:
         cuts: set[int] = set()
         for tok in sent:
             low = tok.lower_
-            if low not in self.lex.contrast:
+            if low not in self.lex.contrast and low != ";":
                 continue
-            if low in {"but", "yet"} or tok.dep_ == "cc":
+            if low == ";" and sent.start < tok.i < sent.end - 2:
+                cuts.add(tok.i + 1)
+            elif low in {"but", "yet"} or tok.dep_ == "cc":
                 cuts.add(tok.i)
             elif low == "however":
                 if tok.i > sent.start and doc[tok.i - 1].text in {",", ";"}:
@@ -173,7 +183,9 @@ class StanceDetector:
                 used.update(t.i for t in toks)
                 if label == "condition" and not self._condition_has_ground(toks, span):
                     continue
-                neg = self._negated(toks[0], span, phrase=True) if label != "condition" else False
+                starts_negated = m.group(0).split()[0] in self.lex.negators
+                neg = self._negated(toks[0], span, phrase=True) if label != "condition" and not starts_negated \
+                    else False
                 s = -sign if neg else sign
                 total += s * (1.5 if label == "condition" else 1.0)
                 cue = ("not " if neg else "") + m.group(0) + (" (condition)" if label else "")
@@ -193,6 +205,11 @@ class StanceDetector:
             if (lemma in _VERB_ONLY or low in _VERB_ONLY) and tok.pos_ not in {"VERB", "ADJ"}:
                 if not (lemma in {"fear", "risk", "lack"} and tok.pos_ == "NOUN"):
                     continue
+            if low in _ADJ_ONLY and tok.pos_ != "ADJ":
+                continue
+            if sign > 0 and tok.pos_ == "VERB" and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES for c in tok.children):
+                continue  # "supporting families", "helping children": a service, not a stance
             neg = self._negated(tok, span)
             if sign < 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in lex.objection_nouns for c in tok.children):
