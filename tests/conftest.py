@@ -125,3 +125,13 @@ def seed_graph(extractor, seed_corpus, taxonomy):
     from argmap.corpus import load_corpus
 
     return build_graph(list(extractor.extract(load_corpus([seed_corpus]))), taxonomy, meta={"model": "test"})
+
+
+@pytest.fixture(scope="session")
+def seed_graph_file(seed_graph, tmp_path_factory):
+    """The seed corpus graph written to a file, for CLI tests."""
+    from argmap.graph import write_graph
+
+    path = tmp_path_factory.mktemp("seed") / "seed.json"
+    write_graph(seed_graph, path)
+    return path

@@ -256,26 +256,53 @@ def test_query_commands_do_not_import_spacy(small_graph_file):
     assert proc.returncode == 0, proc.stderr
 
 
-# ---------------------------------------------------------------- seed corpus graph (wired by the lead)
+# ---------------------------------------------------------------- seed corpus graph
 
 @pytest.fixture(scope="module")
-def seed_graph():
-    """A graph built from the seed corpus: $ARGMAP_SEED_GRAPH or graphs/seed.json."""
-    path = Path(os.environ.get("ARGMAP_SEED_GRAPH") or ROOT / "graphs" / "seed.json")
-    if not path.is_file():
-        pytest.skip(f"seed graph {path} not built (set ARGMAP_SEED_GRAPH or build graphs/seed.json)")
-    return path
+def seed_path(seed_graph_file):
+    """The seed corpus graph, built once per test session (conftest), or $ARGMAP_SEED_GRAPH."""
+    return Path(os.environ.get("ARGMAP_SEED_GRAPH") or seed_graph_file)
 
 
 @pytest.mark.seed
-def test_seed_objectors_funding(seed_graph):
-    data = run_json(seed_graph, "objectors", "funding")
+@pytest.mark.model
+def test_seed_objectors_funding(seed_path):
+    data = run_json(seed_path, "objectors", "funding")
     assert data["matched"][0]["id"] == "theme:funding"
-    assert data["actors"], "the seed corpus has objections on funding grounds"
+    names = {a["name"] for a in data["actors"]}
+    assert {"James Blewett", "Keith Glazier"} <= names
+    for actor in data["actors"]:
+        for claim in actor["claims"]:
+            assert "theme:funding" in claim["themes"] and claim["end"] > claim["start"]
 
 
 @pytest.mark.seed
-def test_seed_positions_basw_and_contested(seed_graph):
-    data = run_json(seed_graph, "positions", "BASW")
+@pytest.mark.model
+def test_seed_objectors_and_supporters_of_a_proposal(seed_path):
+    data = run_json(seed_path, "objectors", "multi-agency child protection teams")
+    assert data["matched"][0]["id"] == "proposal:multi-agency-child-protection-teams"
+    assert "James Blewett" in {a["name"] for a in data["actors"]}
+    data = run_json(seed_path, "supporters", "family help")
+    assert {"Matt Buttery", "Ray Jones"} <= {a["name"] for a in data["actors"]}
+    r = CliRunner().invoke(cli, ["objectors", "family help", "-g", str(seed_path)])
+    assert r.exit_code == 0 and "Carolyne Willow" in r.output and "depressing" in r.output
+
+
+@pytest.mark.seed
+@pytest.mark.model
+def test_seed_positions_basw_and_contested(seed_path):
+    data = run_json(seed_path, "positions", "BASW")
     assert data["matched"][0]["id"] == "actor:basw"
-    assert run_json(seed_graph, "contested")
+    basw = data["actors"][0]
+    objected = {p["id"] for p in basw["positions"] if p["stance"] in {"object", "mixed"}}
+    assert "proposal:alternatively-qualified-staff" in objected
+    ranked = run_json(seed_path, "contested")
+    assert ranked and ranked[0]["objectors"] >= 1 and ranked[0]["supporters"] >= 1
+
+
+@pytest.mark.seed
+@pytest.mark.model
+def test_seed_objections_grouped_by_ground(seed_path):
+    data = run_json(seed_path, "objections", "multi-agency child protection teams")
+    grounds = {g["id"] for g in data["grounds"]}
+    assert "theme:multi-agency-capacity" in grounds
