@@ -85,6 +85,14 @@ def _width() -> int:
     return max(40, min(w, 100))
 
 
+def _quoted(text: str) -> str:
+    """Evidence in quotation marks, without doubling marks the text already opens or closes with."""
+    body = _clean(text)
+    opener = "" if body[:1] in "\u201c\u2018\"'" else "\u201c"
+    closer = "" if body[-1:] in "\u201d\u2019\"'" else "\u201d"
+    return f"{opener}{body}{closer}"
+
+
 def _clean(text: Any) -> str:
     """One line of printable text: whitespace collapsed, control characters escaped."""
     s = " ".join(str(text).split())
@@ -124,7 +132,7 @@ def _matched_lines(data: dict[str, Any]) -> list[str]:
 
 def _evidence(c: dict[str, Any], labels: dict[str, str], indent: int, *, skip: Iterable[str] = (),
               explain: bool = False, who: bool = False) -> list[str]:
-    quote = f"\u201c{_clean(c['text'])}\u201d"
+    quote = _quoted(c["text"])
     if who:
         sp = c.get("speaker")
         quote = (f"{_clean(sp['name'])}: " if sp else "(unattributed): ") + quote
@@ -514,7 +522,7 @@ def agree(actor_a: str, actor_b: str, graph_path: str, as_json: bool) -> None:
             lines.append(_wrap(f"{_clean(r['label'])} [{r['id']}]: A {r['a_stance']}, B {r['b_stance']}", 2))
             for side in ("a", "b"):
                 for c in r[f"{side}_claims"]:
-                    lines.append(_wrap(f"{side.upper()} ({c['stance']}) \u201c{_clean(c['text'])}\u201d", 4))
+                    lines.append(_wrap(f"{side.upper()} ({c['stance']}) {_quoted(c['text'])}", 4))
                     lines.append(_wrap(_loc(c), 8))
     _emit(lines)
 
@@ -559,7 +567,7 @@ def explain(claim_id: str, graph_path: str, as_json: bool) -> None:
         ("grounds", "; ".join(_ref(t) for t in d["themes"]) or "-"),
         ("rule", _clean(d["rule"]) or "-"),
     ]
-    lines = [d["id"], _wrap(f"\u201c{_clean(d['text'])}\u201d", 2), ""]
+    lines = [d["id"], _wrap(_quoted(d["text"]), 2), ""]
     lines += [_wrap(value, 2, f"{key + ':':<13} ") for key, value in rows]
     _emit(lines)
 
