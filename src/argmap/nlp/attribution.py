@@ -160,8 +160,8 @@ class Attributor:
         # "chief executive of the Bureau Jane Doe adds": a person named in the subject phrase
         # wins over an organisation in it; then any conjunct or apposition that is an actor
         found = [state.actor_of(t) for t in subj.subtree
-                 if state.actor_of(t) and (t.dep_ in {"compound", "appos", "conj", "flat", "nsubj"} or
-                                           t.dep_ == "pobj" and t.head.head == subj and t.head.lower_ in {"by", "from"})]
+                 if state.actor_of(t) and (t.dep_ in {"compound", "appos", "conj", "flat", "nsubj"} and _direct(t, subj)
+                                           or t.dep_ == "pobj" and t.head.head == subj and t.head.lower_ in {"by", "from"})]
         persons = [k for k in found if state.registry.get(k) and state.registry[k].type == PERSON]
         if persons:
             return persons[0]
@@ -271,10 +271,20 @@ class _Recency:
         return None
 
 
+def _direct(tok: Token, subj: Token) -> bool:
+    """Whether ``tok`` belongs to the subject phrase itself, not to a prepositional phrase inside
+    it ("the professor at X and Y": X and Y are not the speaker)."""
+    while tok.i != subj.i and tok.head.i != tok.i:
+        if tok.dep_ in {"pobj", "prep"}:
+            return False
+        tok = tok.head
+    return True
+
+
 def _subjects(verb: Token) -> list[Token]:
     """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb."""
     found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not found and verb.dep_ in {"advcl", "conj"} and verb.head is not verb:
+    if not found and verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i:
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return found
 
