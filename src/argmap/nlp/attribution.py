@@ -131,7 +131,7 @@ class Attributor:
         out = []
         for subj in _subjects(verb):
             for t in subj.subtree:
-                if t.dep_ == "conj":
+                if t.dep_ == "conj" and _direct(t, subj):
                     key = state.actor_of(t)
                     if key and key != unit.speaker and key not in out:
                         out.append(key)
