@@ -1,8 +1,25 @@
 """Building the argument graph from a corpus: read, parse (with cache), analyse, merge.
 
-The per-document step (:func:`extract_documents`) is a pure map from articles to
-:class:`~argmap.model.DocResult` records; the graph build is a merge of those records, so the
-map step can run anywhere (see the README's "Beyond one machine").
+The per-document step is a pure map from an article to its :class:`~argmap.model.DocResult`
+(:meth:`Extractor.extract`); the graph build is a merge of those records (:func:`merge_results`),
+so the map step can run anywhere (``argmap extract`` / ``argmap merge``; see the README's
+"Beyond one machine").
+
+How a document flows (one ``nlp.pipe`` stream for the whole corpus, ``n_process=jobs``):
+
+1. Until the first document whose result is not cached, cached results are yielded straight
+   away; spaCy is not even loaded, so a rebuild where nothing changed never touches it.
+2. From then on every document goes through the stream in corpus order, so spaCy's bounded
+   read-ahead bounds memory: a document still to parse goes as its text; one whose parse is
+   cached goes as an empty text with the cached DocBin bytes beside it; one whose result is
+   cached goes as an empty text alone.
+3. The last component, ``argmap_result``, runs where the parse ran (in spaCy's worker
+   processes when ``jobs > 1``): it snapshots the parse for the cache, runs argmap's analysis
+   components and :func:`argmap.extract.to_result`, and hands back only the small, picklable
+   DocResult (and the parse bytes) instead of the whole Doc.
+
+Results come back in corpus order; the graph is built from them sorted by document id, so the
+graph does not depend on the order corpus paths or record files are given in.
 """
 
 from __future__ import annotations
@@ -10,7 +27,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
-from itertools import islice
+from itertools import chain
 from pathlib import Path
 from typing import Any
 
@@ -18,109 +35,365 @@ import networkx as nx
 
 from argmap.model import DocResult, Document
 
-CHUNK = 64  # documents held in memory at once per batch
+RESULT_COMPONENT = "argmap_result"
+DEFAULT_BATCH_SIZE = 16
+
+# what a document needs from the stream (see the module docstring)
+PARSE, CACHED, PASS = "parse", "cached", "pass"
 
 
 @dataclass
 class BuildStats:
+    """What a build did: documents read, how each was obtained, tokens, skips, time."""
+
     documents: int = 0
-    parsed: int = 0
-    cached: int = 0
+    parsed: int = 0  # parsed by spaCy in this run
+    cached: int = 0  # parse taken from the cache, analysis re-run
+    reused: int = 0  # whole result taken from the cache
     tokens: int = 0
+    failed: int = 0  # extraction raised; the document was skipped
     skipped: list[dict[str, str]] = field(default_factory=list)
     seconds: float = 0.0
 
+    @property
+    def from_cache(self) -> int:
+        return self.cached + self.reused
 
-class Extractor:
-    """Holds a loaded pipeline and turns Documents into DocResults."""
 
-    def __init__(self, model: str | None = None, *, taxonomy: str | None = None, cues: str | None = None,
-                 cache_dir: str | Path | None = None, jobs: int = 1, batch_size: int = 16):
-        from argmap.cache import ParseCache, model_id
-        from argmap.nlp.pipeline import build_pipeline, parse_components
+@dataclass(frozen=True)
+class _Job:
+    """Sent with each document through the stream (pickled to workers when jobs > 1)."""
 
-        self.nlp = build_pipeline(model, taxonomy=taxonomy, cues=cues)
-        self.parse_names = parse_components(self.nlp)
-        self.model_name = f"{self.nlp.meta.get('lang')}_{self.nlp.meta.get('name')}-{self.nlp.meta.get('version')}"
-        self.cache = ParseCache(cache_dir, model_id(self.nlp)) if cache_dir else None
-        self.jobs = max(1, jobs)
-        self.batch_size = batch_size
-        self.stats = BuildStats()
+    kind: str  # PARSE | CACHED | PASS
+    document: Document | None = None
+    payload: bytes | None = None  # cached DocBin bytes (CACHED)
+    snapshot: bool = False  # return the parse as DocBin bytes for the cache
 
-    def _parse(self, texts: list[str]) -> list:
+
+@dataclass(frozen=True)
+class _Outcome:
+    """What comes back for each document (pickled from workers when jobs > 1)."""
+
+    result: DocResult | None = None
+    tokens: int = 0
+    parse_bytes: bytes | None = None  # a fresh parse to store
+    cache_used: bool = False  # the cached parse was valid and used
+    error: str | None = None
+
+
+class ResultStep:
+    """The ``argmap_result`` component: analysis and :func:`to_result` wherever the parse ran.
+
+    It only acts on Docs that carry an argmap ``_Job`` as their pipe context, and replaces each
+    with an empty Doc whose context is ``(index, _Outcome)``, so what travels back from a worker
+    process is the DocResult, not the parse.
+    """
+
+    def __init__(self, nlp: Any, name: str):
         from argmap.nlp.pipeline import ANALYSIS_COMPONENTS
 
-        n_process = self.jobs if len(texts) > 1 else 1
-        return list(self.nlp.pipe(texts, disable=list(ANALYSIS_COMPONENTS), n_process=n_process,
-                                  batch_size=self.batch_size))
+        self.vocab = nlp.vocab
+        self.tokenizer = nlp.tokenizer
+        self.parse_steps = [proc for n, proc in nlp.pipeline if n not in ANALYSIS_COMPONENTS and n != name]
+        self.analysis_steps = [nlp.get_pipe(n) for n in ANALYSIS_COMPONENTS]
 
-    def _analyse(self, doc, document: Document) -> DocResult:
+    def __call__(self, doc: Any) -> Any:
+        from spacy.tokens import Doc
+
+        context = doc._context
+        if not (isinstance(context, tuple) and len(context) == 2 and isinstance(context[1], _Job)):
+            return doc
+        index, job = context
+        outcome = None if job.kind == PASS else self._run(doc, job)
+        out = Doc(self.vocab, words=[])
+        out._context = (index, outcome)
+        return out
+
+    def _run(self, doc: Any, job: _Job) -> _Outcome:
+        from argmap.cache import doc_from_bytes, doc_to_bytes
+
+        document = job.document
+        assert document is not None
+        cache_used = False
+        if job.kind == CACHED:
+            cached = doc_from_bytes(job.payload or b"", self.vocab, document.clean)
+            cache_used = cached is not None
+            doc = cached if cached is not None else self._parse(document.clean)
+        parse_bytes = doc_to_bytes(doc) if job.snapshot and not cache_used else None
+        try:
+            result = self._analyse(doc, document)
+        except Exception as exc:  # noqa: BLE001 - one bad article must not stop a corpus build
+            return _Outcome(tokens=len(doc), parse_bytes=parse_bytes, cache_used=cache_used,
+                            error=f"extraction failed ({exc.__class__.__name__}: {exc})")
+        return _Outcome(result=result, tokens=len(doc), parse_bytes=parse_bytes, cache_used=cache_used)
+
+    def _parse(self, text: str) -> Any:
+        doc = self.tokenizer(text)
+        for proc in self.parse_steps:
+            doc = proc(doc)
+        return doc
+
+    def _analyse(self, doc: Any, document: Document) -> DocResult:
         from argmap.extract import nlp_meta, to_result
-        from argmap.nlp.pipeline import analyse
 
         doc._.argmap_meta = nlp_meta(document)
-        return to_result(analyse(self.nlp, doc), document)
+        for step in self.analysis_steps:
+            doc = step(doc)
+        return to_result(doc, document)
+
+
+def make_result_step(nlp: Any, name: str) -> ResultStep:
+    """Factory of the ``argmap_result`` component."""
+    return ResultStep(nlp, name)
+
+
+def _register_result_component() -> None:
+    from spacy.language import Language
+
+    if not Language.has_factory(RESULT_COMPONENT):
+        Language.factory(RESULT_COMPONENT, requires=["token.dep"], assigns=[], func=make_result_step)
+
+
+class Extractor:
+    """Turns Documents into DocResults, using and filling the cache; loads spaCy only if needed.
+
+    ``extract`` streams results in input order. Documents whose extraction raises are not
+    yielded: they are reported through ``on_skip(path, reason)`` and counted in ``stats.failed``.
+    ``pipeline`` reuses the loaded pipeline (:attr:`nlp`) of another Extractor built with the same
+    model, taxonomy and cues (to share one model between caches).
+    """
+
+    def __init__(self, model: str | None = None, *, taxonomy: str | Path | None = None,
+                 cues: str | Path | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
+                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 on_skip: Callable[[str, str], None] | None = None, pipeline: Any = None):
+        from argmap import cache
+        from argmap.taxonomy import load_taxonomy
+
+        self.model = model
+        self.taxonomy_path = str(taxonomy) if taxonomy is not None else None
+        self.cues_path = str(cues) if cues is not None else None
+        meta = cache.model_meta(model)
+        self.model_name = cache.model_label(meta)
+        self.taxonomy_digest = load_taxonomy(taxonomy).digest
+        parse_fp = cache.parse_fingerprint(meta)
+        self.parses = cache.ParseCache(cache_dir, parse_fp) if cache_dir else None
+        self.results = (cache.ResultCache(cache_dir, cache.analysis_fingerprint(parse_fp, self.taxonomy_digest, cues))
+                        if cache_dir else None)
+        self.jobs = max(1, jobs)
+        self.batch_size = max(1, batch_size)
+        self.on_skip = on_skip
+        self.stats = BuildStats()
+        self._nlp: Any = pipeline
+
+    @property
+    def provenance(self) -> dict[str, str]:
+        """What records written by this extractor say about where they came from."""
+        from argmap import __version__
+
+        return {"model": self.model_name, "taxonomy": self.taxonomy_digest, "argmap_version": __version__}
+
+    @property
+    def nlp(self) -> Any:
+        """The spaCy pipeline (model, argmap's components, then ``argmap_result``), loaded on first use."""
+        if self._nlp is None:
+            from argmap.nlp.pipeline import build_pipeline
+            from argmap.nlp.resources import get_taxonomy
+
+            get_taxonomy.cache_clear()  # a taxonomy file edited since it was last loaded in this process
+            _register_result_component()
+            nlp = build_pipeline(self.model, taxonomy=self.taxonomy_path, cues=self.cues_path)
+            nlp.add_pipe(RESULT_COMPONENT, last=True)
+            self._nlp = nlp
+        return self._nlp
 
     def extract(self, documents: Iterable[Document]) -> Iterator[DocResult]:
-        """Stream DocResults in input order, parsing only what the cache lacks."""
+        """Stream the DocResults of ``documents`` in order, parsing only what the cache lacks."""
         it = iter(documents)
-        pending: list[Document] = []
-        while True:
-            chunk = list(islice(it, CHUNK * self.jobs))
-            if not chunk:
-                break
-            parsed: dict[int, Any] = {}
-            todo = []
-            for i, document in enumerate(chunk):
-                doc = self.cache.get(document.clean, self.nlp.vocab) if self.cache else None
-                if doc is not None:
-                    parsed[i] = doc
+        for document in it:
+            result = self._cached_result(document)
+            if result is None:  # from here on, everything goes through the stream
+                yield from self._stream(chain([(document, False)], ((d, True) for d in it)))
+                return
+            yield result
+
+    def _cached_result(self, document: Document) -> DocResult | None:
+        if self.results is None:
+            return None
+        hit = self.results.get(document)
+        if hit is None:
+            return None
+        result, tokens = hit
+        self.stats.documents += 1
+        self.stats.reused += 1
+        self.stats.tokens += tokens
+        return result
+
+    def _stream(self, documents: Iterator[tuple[Document, bool]]) -> Iterator[DocResult]:
+        """Results for ``(document, look up its result first)`` pairs, through one ``nlp.pipe``."""
+        from argmap.nlp.pipeline import ANALYSIS_COMPONENTS
+
+        nlp = self.nlp
+        pending: dict[int, tuple[Document, DocResult | None, bool]] = {}  # bounded by the read-ahead
+
+        def feed() -> Iterator[tuple[str, tuple[int, _Job]]]:
+            for i, (document, lookup) in enumerate(documents):
+                result = self._cached_result(document) if lookup else None
+                if result is not None:
+                    pending[i] = (document, result, False)
+                    yield "", (i, _Job(PASS))
+                    continue
+                payload = self.parses.get(document.clean) if self.parses else None
+                snapshot = self.parses is not None
+                pending[i] = (document, None, payload is not None)
+                if payload is not None:
+                    yield "", (i, _Job(CACHED, document, payload, snapshot))
                 else:
-                    todo.append(i)
-            if todo:
-                for i, doc in zip(todo, self._parse([chunk[i].clean for i in todo])):
-                    parsed[i] = doc
-                    if self.cache:
-                        self.cache.put(chunk[i].clean, doc)
-            self.stats.parsed += len(todo)
-            self.stats.cached += len(chunk) - len(todo)
-            for i, document in enumerate(chunk):
-                self.stats.documents += 1
-                self.stats.tokens += len(parsed[i])
-                yield self._analyse(parsed[i], document)
-            del pending[:]
+                    yield document.clean, (i, _Job(PARSE, document, None, snapshot))
+
+        stream = nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.jobs,
+                          disable=list(ANALYSIS_COMPONENTS))
+        for _, (i, outcome) in stream:
+            document, result, offered = pending.pop(i)
+            if result is None:
+                result = self._settle(document, outcome, offered)
+            if result is not None:
+                yield result
+
+    def _settle(self, document: Document, outcome: _Outcome, offered: bool) -> DocResult | None:
+        """Book-keeping in the main process for a document that went through the pipeline."""
+        stats = self.stats
+        stats.documents += 1
+        stats.tokens += outcome.tokens
+        if self.parses is not None and outcome.parse_bytes is not None:
+            self.parses.put(document.clean, outcome.parse_bytes)
+        if outcome.cache_used:
+            stats.cached += 1
+            if self.parses is not None:
+                self.parses.store.hit()
+        else:
+            stats.parsed += 1
+            if self.parses is not None and offered:
+                self.parses.store.reject()  # decoded, but not one Doc with this text: re-parsed
+        if outcome.error is not None or outcome.result is None:
+            stats.failed += 1
+            if self.on_skip is not None:
+                self.on_skip(document.path, outcome.error or "extraction failed")
+            return None
+        if self.results is not None:
+            self.results.put(document, outcome.result, tokens=outcome.tokens)
+        return outcome.result
 
 
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
                  max_bytes: int | None = None, include_build_time: bool = True,
+                 batch_size: int = DEFAULT_BATCH_SIZE,
                  progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
-    """Read the corpus, extract every document, and merge the results into one graph."""
+    """Read the corpus, extract every document (cache first), and merge the results into one graph."""
     from argmap import corpus
-    from argmap.graph import build_graph
     from argmap.taxonomy import load_taxonomy
 
     started = time.perf_counter()
     taxonomy = load_taxonomy(taxonomy_path)
-    extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs)
     skipped: list[dict[str, str]] = []
-    kwargs = {"on_skip": lambda s: skipped.append({"path": str(s.path), "reason": s.reason})}
+
+    def skip(path: str, reason: str) -> None:
+        skipped.append({"path": str(path), "reason": reason})
+
+    extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
+                          batch_size=batch_size, on_skip=skip)
+    kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     documents = corpus.load_corpus(paths, **kwargs)
-
-    def counted(results: Iterator[DocResult]) -> Iterator[DocResult]:
-        for n, r in enumerate(results, start=1):
-            if progress:
-                progress(n)
-            yield r
-
-    results = list(counted(extractor.extract(documents)))
-    meta: dict[str, Any] = {"model": extractor.model_name, "skipped": sorted(skipped, key=lambda s: s["path"])}
-    if include_build_time:
-        meta["built_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
-    graph = build_graph(results, taxonomy, meta=meta)
+    results = []
+    for n, result in enumerate(extractor.extract(documents), start=1):
+        results.append(result)
+        if progress:
+            progress(n)
+    meta: dict[str, Any] = {"model": extractor.model_name}
+    graph = merge_results(results, taxonomy, meta=meta, skipped=skipped, built_at=include_build_time)
     stats = extractor.stats
-    stats.skipped = meta["skipped"]
+    stats.skipped = graph.graph["skipped"]
     stats.seconds = time.perf_counter() - started
     return graph, stats
+
+
+def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
+                  skipped: Iterable[dict[str, str]] = (), built_at: bool = True) -> nx.MultiDiGraph:
+    """The graph of DocResults (taken in document id order, so any input order gives one graph)."""
+    from argmap.graph import build_graph
+
+    meta = dict(meta or {})
+    meta["skipped"] = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    if built_at:
+        meta["built_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
+    ordered = sorted(results, key=lambda r: r.doc["id"])
+    return build_graph(ordered, taxonomy, meta=meta)
+
+
+def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = True,
+                       warn: Callable[[str], None] | None = None) -> tuple[nx.MultiDiGraph, int]:
+    """The graph of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
+
+    A document id found twice with the same record is kept once; with different records it is
+    an error, as is a record whose claims name proposals or themes the taxonomy lacks (extracted
+    with another taxonomy). Records extracted with another taxonomy that still resolve are
+    merged, with a warning. Returns the graph and the number of documents.
+    """
+    from argmap.records import RecordError, iter_record_files, reference_problems
+
+    by_id: dict[str, tuple[DocResult, str]] = {}
+    models: set[str] = set()
+    other_taxonomy: list[str] = []
+    for result, provenance, where in iter_record_files(paths):
+        doc_id = result.doc["id"]
+        if doc_id in by_id:
+            if by_id[doc_id][0] != result:
+                raise RecordError(f"{where}: document id {doc_id!r} also in {by_id[doc_id][1]} with other "
+                                  "content (two corpora with the same file names? extract them with distinct roots)")
+            continue
+        problems = reference_problems(result, taxonomy.proposals, taxonomy.themes)
+        if problems:
+            raise RecordError(f"{where}: {problems[0]}" + (f" (and {len(problems) - 1} more)" if len(problems) > 1
+                              else "") + f"; was it extracted with another taxonomy than {taxonomy.source}?")
+        if provenance.get("taxonomy") not in (None, taxonomy.digest):
+            other_taxonomy.append(where)
+        if isinstance(provenance.get("model"), str):
+            models.add(provenance["model"])
+        by_id[doc_id] = (result, where)
+    if other_taxonomy and warn is not None:
+        warn(f"{len(other_taxonomy)} record(s) were extracted with another taxonomy than {taxonomy.source} "
+             f"(first: {other_taxonomy[0]}); re-run 'argmap extract' for targets from this one")
+    meta = {"model": ", ".join(sorted(models)) if models else "unknown"}
+    graph = merge_results((r for r, _ in by_id.values()), taxonomy, meta=meta, built_at=built_at)
+    return graph, len(by_id)
+
+
+def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None = None,
+                       taxonomy_path: str | None = None, cues: str | None = None,
+                       cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
+                       batch_size: int = DEFAULT_BATCH_SIZE) -> BuildStats:
+    """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
+    from argmap import corpus
+    from argmap.records import dumps_result
+
+    started = time.perf_counter()
+    skipped: list[dict[str, str]] = []
+
+    def skip(path: str, reason: str) -> None:
+        skipped.append({"path": str(path), "reason": reason})
+
+    extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
+                          batch_size=batch_size, on_skip=skip)
+    kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
+    if max_bytes is not None:
+        kwargs["max_bytes"] = max_bytes
+    provenance = extractor.provenance
+    for result in extractor.extract(corpus.load_corpus(paths, **kwargs)):
+        out.write(dumps_result(result, provenance=provenance) + "\n")
+    stats = extractor.stats
+    stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    stats.seconds = time.perf_counter() - started
+    return stats

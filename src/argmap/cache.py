@@ -1,80 +1,280 @@
-"""The parse cache: one spaCy DocBin file per document, keyed by text hash and model.
+"""The build cache: parses (spaCy DocBin) and extraction results (DocResult records) per document.
 
-An entry stores only the linguistic parse (tokens, tags, dependencies, entities, sentence
-starts); argmap's own analysis always re-runs, so a taxonomy or lexicon edit never needs a
-re-parse. Entries are validated when read (format, key, and the text itself); anything corrupt
-or stale is ignored and replaced.
+Two stores live under one cache directory:
+
+- ``parse/``: the linguistic parse of a text (tokens, tags, lemmas, morphology, dependencies,
+  entities, sentence starts) as a one-Doc :class:`spacy.tokens.DocBin`, keyed by the text and the
+  *parse fingerprint* (model package meta, spaCy and thinc versions, and argmap's own pre-parser
+  code). A taxonomy or cue edit never touches it.
+- ``results/``: the :class:`~argmap.model.DocResult` of a document (a :mod:`argmap.records`
+  record), keyed by the whole document (text, path, metadata) and the *analysis fingerprint*
+  (parse fingerprint, taxonomy and cue lexicon digests, and the digest of argmap's source).
+  A rebuild where nothing changed reads only these and never loads spaCy.
+
+Every entry is one file ``<store>/<key[:2]>/<key>`` holding a header line (magic, the key, the
+SHA-256 of the payload) and the payload. Reading checks all three, and the caller checks the
+payload itself (a parse must decode to one Doc with exactly the expected text; a record must
+parse and name the expected document): a corrupt, truncated, stale or mislabelled entry is
+counted as rejected and treated as missing, never trusted. Entries are written atomically;
+failing to write the cache is never fatal.
 """
 
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
+import importlib.util
+import json
+from dataclasses import asdict, dataclass
 from pathlib import Path
+from typing import Any
 
 from argmap.atomic import write_bytes
+from argmap.model import DocResult, Document
 
-CACHE_VERSION = "1"
-MAGIC = b"ARGMAP-PARSE-CACHE\n"
+CACHE_VERSION = "2"
+MAGIC = b"ARGMAP-CACHE/" + CACHE_VERSION.encode() + b" "
+PARSE_DIR = "parse"
+RESULT_DIR = "results"
+#: argmap modules that change a parse (the model is loaded, then a paragraph splitter runs before
+#: the parser); any edit to them changes the parse fingerprint.
+PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py")
 
+
+@dataclass
+class CacheStats:
+    """Counts for one store: hits, misses (absent), rejected (present but not trusted), writes."""
+
+    hits: int = 0
+    misses: int = 0
+    rejected: int = 0
+    written: int = 0
+    write_errors: int = 0
+
+
+class EntryStore:
+    """A directory of checked cache entries, one file per key."""
+
+    def __init__(self, directory: str | Path):
+        self.dir = Path(directory)
+        self.stats = CacheStats()
+
+    def path(self, key: str) -> Path:
+        """Where the entry for ``key`` lives."""
+        return self.dir / key[:2] / key
+
+    def read(self, key: str) -> bytes | None:
+        """The payload stored under ``key``, or None when absent or when its header does not check."""
+        try:
+            raw = self.path(key).read_bytes()
+        except OSError:
+            self.stats.misses += 1
+            return None
+        payload = unpack_entry(raw, key)
+        if payload is None:
+            self.stats.rejected += 1
+        return payload
+
+    def write(self, key: str, payload: bytes) -> None:
+        """Store ``payload`` under ``key`` (atomically; an OSError is counted, not raised)."""
+        try:
+            write_bytes(self.path(key), pack_entry(key, payload))
+            self.stats.written += 1
+        except OSError:
+            self.stats.write_errors += 1
+
+    def reject(self) -> None:
+        """Count an entry whose payload the caller found invalid (it was counted as read)."""
+        self.stats.rejected += 1
+
+    def hit(self) -> None:
+        self.stats.hits += 1
+
+
+def pack_entry(key: str, payload: bytes) -> bytes:
+    """An entry file's bytes: header line (magic, key, payload SHA-256), then the payload."""
+    digest = hashlib.sha256(payload).hexdigest()
+    return MAGIC + key.encode("ascii") + b" " + digest.encode("ascii") + b"\n" + payload
+
+
+def unpack_entry(raw: bytes, key: str) -> bytes | None:
+    """The payload of an entry file if its magic, key and checksum all match, else None."""
+    head, sep, payload = raw.partition(b"\n")
+    if not sep or not head.startswith(MAGIC):
+        return None
+    parts = head[len(MAGIC):].split(b" ")
+    if len(parts) != 2 or parts[0] != key.encode("ascii"):
+        return None
+    if hashlib.sha256(payload).hexdigest().encode("ascii") != parts[1]:
+        return None
+    return payload
+
+
+# ---------------------------------------------------------------- parses
 
 class ParseCache:
-    """A directory of cached parses for one model."""
+    """Cached parses of texts for one parse fingerprint."""
 
-    def __init__(self, directory: str | Path, model_id: str):
-        self.dir = Path(directory)
-        self.model_id = model_id
-        self.hits = 0
-        self.misses = 0
-        self.rejected = 0
+    def __init__(self, directory: str | Path, fingerprint: str):
+        self.store = EntryStore(Path(directory) / PARSE_DIR)
+        self.fingerprint = fingerprint
+
+    @property
+    def stats(self) -> CacheStats:
+        return self.store.stats
 
     def key(self, text: str) -> str:
-        h = hashlib.sha256()
-        for part in (CACHE_VERSION, self.model_id, text):
-            h.update(part.encode("utf-8", "surrogatepass"))
-            h.update(b"\0")
-        return h.hexdigest()
+        return _hash(CACHE_VERSION, "parse", self.fingerprint, text)
 
-    def _path(self, key: str) -> Path:
-        return self.dir / key[:2] / f"{key}.spacy"
+    def get(self, text: str) -> bytes | None:
+        """The stored DocBin bytes for ``text`` (header checked; decode with :func:`doc_from_bytes`)."""
+        return self.store.read(self.key(text))
 
-    def get(self, text: str, vocab):
-        """The cached Doc for ``text``, or None (missing, corrupt or stale)."""
-        from spacy.tokens import DocBin
+    def put(self, text: str, payload: bytes) -> None:
+        """Store DocBin bytes (from :func:`doc_to_bytes`) for ``text``."""
+        self.store.write(self.key(text), payload)
 
-        key = self.key(text)
-        path = self._path(key)
-        try:
-            raw = path.read_bytes()
-        except OSError:
-            self.misses += 1
+
+def doc_to_bytes(doc: Any) -> bytes:
+    """The parse of a spaCy Doc as DocBin bytes (argmap's own Doc extensions are not stored)."""
+    from spacy.tokens import DocBin
+
+    bin_ = DocBin(store_user_data=False)
+    bin_.add(doc)
+    return bin_.to_bytes()
+
+
+def doc_from_bytes(payload: bytes, vocab: Any, text: str) -> Any | None:
+    """Decode DocBin bytes into a Doc, or None unless they hold exactly one Doc whose text is ``text``."""
+    from spacy.tokens import DocBin
+
+    try:
+        docs = list(DocBin().from_bytes(payload).get_docs(vocab))
+    except Exception:  # noqa: BLE001 - whatever fails to decode is not trusted
+        return None
+    if len(docs) != 1 or docs[0].text != text:
+        return None
+    return docs[0]
+
+
+# ---------------------------------------------------------------- results
+
+class ResultCache:
+    """Cached DocResults for one analysis fingerprint."""
+
+    def __init__(self, directory: str | Path, fingerprint: str):
+        self.store = EntryStore(Path(directory) / RESULT_DIR)
+        self.fingerprint = fingerprint
+
+    @property
+    def stats(self) -> CacheStats:
+        return self.store.stats
+
+    def key(self, document: Document) -> str:
+        return _hash(CACHE_VERSION, "result", self.fingerprint, document_digest(document))
+
+    def get(self, document: Document) -> tuple[DocResult, int] | None:
+        """``(DocResult, tokens)`` cached for ``document``, or None (absent, damaged, not this document's)."""
+        from argmap.records import RecordError, loads_record
+
+        payload = self.store.read(self.key(document))
+        if payload is None:
             return None
         try:
-            if not raw.startswith(MAGIC) or raw[len(MAGIC):len(MAGIC) + 64].decode("ascii") != key:
-                raise ValueError("bad header")
-            docs = list(DocBin().from_bytes(raw[len(MAGIC) + 64:]).get_docs(vocab))
-            if len(docs) != 1 or docs[0].text != text:
-                raise ValueError("stale entry")
-        except Exception:  # noqa: BLE001 - any failure means: do not trust it, re-parse
-            self.rejected += 1
-            self.misses += 1
+            result, provenance = loads_record(payload)
+        except RecordError:
+            self.store.reject()
             return None
-        self.hits += 1
-        return docs[0]
+        tokens = provenance.get("tokens")
+        if (result.doc.get("id") != document.id or result.doc.get("sha256") != document.sha256
+                or not isinstance(tokens, int)):
+            self.store.reject()
+            return None
+        self.store.hit()
+        return result, tokens
 
-    def put(self, text: str, doc) -> None:
-        """Store the parse of ``text`` (atomically; errors writing the cache are not fatal)."""
-        from spacy.tokens import DocBin
+    def put(self, document: Document, result: DocResult, *, tokens: int) -> None:
+        """Store the DocResult of ``document`` (and its token count, for build statistics)."""
+        from argmap.records import dumps_result
 
-        key = self.key(text)
-        bin_ = DocBin(store_user_data=False)
-        bin_.add(doc)
+        self.store.write(self.key(document), dumps_result(result, provenance={"tokens": tokens}).encode("utf-8"))
+
+
+def document_digest(document: Document) -> str:
+    """A digest of everything in a Document that extraction reads (text, offsets, metadata)."""
+    data = asdict(document)
+    return hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode("utf-8",
+                                                                                      "surrogatepass")).hexdigest()
+
+
+# ---------------------------------------------------------------- fingerprints
+
+def model_meta(model: str | None = None) -> dict[str, Any]:
+    """The meta.json of the spaCy model that ``model`` resolves to (without importing spaCy)."""
+    from argmap.errors import ModelNotFoundError
+    from argmap.nlp.load import resolve_model_name
+
+    name = resolve_model_name(model)
+    if Path(name).is_dir():
+        meta_path = Path(name) / "meta.json"
+    else:
+        spec = importlib.util.find_spec(name)
+        if spec is None or spec.origin is None:
+            raise ModelNotFoundError(f"spaCy model {name!r} is not installed")
+        meta_path = Path(spec.origin).parent / "meta.json"
+    try:
+        return json.loads(meta_path.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {"name": name, "unreadable_meta": str(meta_path)}
+
+
+def model_label(meta: dict[str, Any]) -> str:
+    """The model name recorded in graphs: ``<lang>_<name>-<version>``."""
+    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}"
+
+
+def parse_fingerprint(meta: dict[str, Any]) -> str:
+    """What a parse depends on: the model's meta, spaCy/thinc versions and argmap's pre-parser code."""
+    versions = [_version(p) for p in ("spacy", "thinc")]
+    return _hash("parse-fp", json.dumps(meta, sort_keys=True), *versions, source_digest(PARSE_CODE))
+
+
+def analysis_fingerprint(parse_fp: str, taxonomy_digest: str, cues: str | Path | None) -> str:
+    """What a DocResult depends on beyond its document: the parse, taxonomy, cue lexicon and code."""
+    cues_digest = hashlib.sha256(Path(cues).read_bytes()).hexdigest() if cues else "shipped"
+    return _hash("analysis-fp", parse_fp, taxonomy_digest, cues_digest, source_digest())
+
+
+def source_digest(files: tuple[str, ...] | None = None) -> str:
+    """SHA-256 over argmap's own source and data files (all of them, or the given relative paths)."""
+    root = Path(__file__).resolve().parent
+    if files is None:
+        paths = sorted(p for p in root.rglob("*") if p.suffix in {".py", ".toml"} and p.is_file()
+                       and "__pycache__" not in p.parts)
+    else:
+        paths = [root / f for f in files]
+    h = hashlib.sha256()
+    for p in paths:
+        h.update(p.relative_to(root).as_posix().encode())
+        h.update(b"\0")
         try:
-            write_bytes(self._path(key), MAGIC + key.encode("ascii") + bin_.to_bytes())
+            h.update(p.read_bytes())
         except OSError:
-            pass
+            h.update(b"<missing>")
+        h.update(b"\0")
+    return h.hexdigest()
 
 
-def model_id(nlp) -> str:
-    """Identifies a model and its parse-relevant configuration for cache keys."""
-    meta = nlp.meta
-    return f"{meta.get('lang')}_{meta.get('name')}-{meta.get('version')}|{','.join(nlp.pipe_names)}"
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return "none"
+
+
+def _hash(*parts: str) -> str:
+    h = hashlib.sha256()
+    for part in parts:
+        h.update(part.encode("utf-8", "surrogatepass"))
+        h.update(b"\0")
+    return h.hexdigest()

@@ -82,13 +82,13 @@ def _summary(graph, stats, output: Path) -> str:
     candidates = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "proposal" and d.get("candidate"))
     lines = [
         f"wrote {output}",
-        f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cache, {stats.tokens} tokens, "
-        f"{stats.seconds:.1f}s)",
+        (f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cached parses, "
+        f"{stats.reused} unchanged, {stats.tokens} tokens, {stats.seconds:.1f}s)"),
         f"  actors     {kinds.get('actor', 0)}",
-        f"  claims     {kinds.get('claim', 0)} ({stances.get('support', 0)} support, {stances.get('object', 0)} object, "
-        f"{stances.get('neutral', 0)} neutral)",
-        f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
-        f"({candidates} candidates not in the taxonomy)",
+        (f"  claims     {kinds.get('claim', 0)} ({stances.get('support', 0)} support, {stances.get('object', 0)} object, "
+        f"{stances.get('neutral', 0)} neutral)"),
+        (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
+        f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
         f"  skipped    {len(stats.skipped)}",
     ]

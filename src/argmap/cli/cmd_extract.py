@@ -1,0 +1,117 @@
+"""argmap extract / argmap merge: the build's map step and merge step as separate commands.
+
+``extract`` turns articles into DocResult records (one JSON line per document); ``merge`` builds
+the graph from any number of such files. ``build`` is the two in one process; split, the map
+step can run on many machines (see the README's "Beyond one machine").
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+import click
+
+from argmap.cli.options import DEFAULT_GRAPH, handle_errors
+
+CACHE_DIRNAME = ".argmap-cache"
+
+
+@click.command("extract")
+@click.argument("corpus_paths", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
+              help="JSON-lines file to write, one record per document ('-' for standard output).")
+@click.option("--model", default=None, envvar="ARGMAP_MODEL", help="spaCy model name (default: best installed).")
+@click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
+              help="Taxonomy TOML file (default: the shipped children's social care taxonomy).")
+@click.option("--cues", default=None, type=click.Path(dir_okay=False), help="Cue lexicon TOML file.")
+@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+              help="Parser processes (spaCy n_process).")
+@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
+              help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
+                   "current directory for '-'].")
+@click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
+@click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped.")
+@handle_errors
+def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes, strict):
+    """Extract claims from articles: one JSON record (a DocResult) per document.
+
+    The per-document half of 'argmap build'. Records from several runs (or machines) are
+    combined by 'argmap merge'. Skipped files are listed on standard error.
+
+    \b
+    Examples:
+      argmap extract corpus/ -o claims.jsonl
+      argmap extract part-1/ -o shards/part-1.jsonl --jobs 2
+      argmap merge shards/*.jsonl -o graphs/argmap.json
+    """
+    from argmap.atomic import atomic_open
+    from argmap.build import extract_to_records
+    from argmap.errors import CorpusError
+
+    for p in corpus_paths:
+        if not p.exists():
+            raise CorpusError(f"corpus path {p} does not exist")
+    to_stdout = str(output) == "-"
+    cache = None if no_cache else (cache_dir or (Path(CACHE_DIRNAME) if to_stdout else output.parent / CACHE_DIRNAME))
+    kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
+              "max_bytes": max_bytes}
+    if to_stdout:
+        stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
+    else:
+        with atomic_open(output, "w") as fh:
+            stats = extract_to_records(list(corpus_paths), fh, **kwargs)
+    for s in stats.skipped:
+        click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
+    where = "standard output" if to_stdout else str(output)
+    click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
+               f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
+               f"{stats.seconds:.1f}s; {len(stats.skipped)} skipped)", err=True)
+    if strict and stats.skipped:
+        raise click.exceptions.Exit(1)
+
+
+@click.command("merge")
+@click.argument("record_files", nargs=-1, required=True, type=click.Path(dir_okay=False, path_type=Path))
+@click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True,
+              type=click.Path(dir_okay=False, path_type=Path), help="Graph JSON to write.")
+@click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
+              help="Taxonomy TOML file the records were extracted with (default: the shipped one).")
+@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--render/--no-render", default=False, show_default=True,
+              help="Also write the map (.svg and .dot) beside the graph.")
+@handle_errors
+def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
+    """Build the graph from records written by 'argmap extract' (in any order, from any machine).
+
+    \b
+    Examples:
+      argmap merge claims.jsonl -o graphs/argmap.json
+      argmap merge shards/*.jsonl -o graphs/argmap.json --render
+    """
+    from argmap.build import merge_record_files
+    from argmap.errors import CorpusError
+    from argmap.graph import write_graph
+    from argmap.taxonomy import load_taxonomy
+
+    taxonomy = load_taxonomy(taxonomy_path)
+    graph, n_docs = merge_record_files(record_files, taxonomy, built_at=not no_timestamp,
+                                       warn=lambda msg: click.echo(f"warning: {msg}", err=True))
+    if n_docs == 0:
+        raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
+    write_graph(graph, output)
+    kinds: dict[str, int] = {}
+    for _, d in graph.nodes(data=True):
+        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
+    click.echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
+               f"{kinds.get('claim', 0)} claims")
+    if render:
+        from argmap.cli.cmd_build import _render
+
+        _render(graph, output)
+
+
+def register(cli: click.Group) -> None:
+    cli.add_command(extract_cmd)
+    cli.add_command(merge_cmd)
