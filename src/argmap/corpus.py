@@ -49,6 +49,9 @@ __all__ = [
     "to_source",
 ]
 
+#: the reason given for README/SOURCES/LICENSE files met while walking a folder (not a problem)
+DOCUMENTATION_REASON = ("corpus documentation (README/SOURCES/LICENSE), not an article; "
+                        "name the file to read it anyway")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  #: 20 MB: larger files are skipped (CLI: --max-bytes)
 SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
@@ -259,8 +262,7 @@ def _walk(directory: Path, root: Path, seen_dirs: set[str], seen_files: set[str]
         elif path.suffix.lower() in SUFFIXES and _first_visit(path, seen_files):
             if path.stem.lower() in DOC_FILE_STEMS:
                 if on_skip is not None:
-                    on_skip(Skipped(str(path), "corpus documentation (README/SOURCES/LICENSE), "
-                                               "not an article; name the file to read it anyway"))
+                    on_skip(Skipped(str(path), DOCUMENTATION_REASON))
                 continue
             yield path, root
 

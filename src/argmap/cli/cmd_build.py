@@ -27,7 +27,8 @@ CACHE_DIRNAME = ".argmap-cache"
 @click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
 @click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped.")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
+              "met while walking a folder are ignored, not skipped).")
 @click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
@@ -66,7 +67,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     click.echo(_summary(graph, stats, output))
     if not no_render:
         _render(graph, output)
-    if strict and stats.skipped:
+    if strict and _problems(stats.skipped):
         raise click.exceptions.Exit(1)
 
 
@@ -90,10 +91,21 @@ def _summary(graph, stats, output: Path) -> str:
         (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
         f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
-        f"  skipped    {len(stats.skipped)}",
     ]
-    lines += [f"    {s['path']}: {s['reason']}" for s in stats.skipped]
+    problems = _problems(stats.skipped)
+    ignored = [s["path"] for s in stats.skipped if s not in problems]
+    lines.append(f"  skipped    {len(problems)}")
+    lines += [f"    {s['path']}: {s['reason']}" for s in problems]
+    if ignored:
+        lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
     return "\n".join(lines)
+
+
+def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The skips that are problems (documentation files such as README.md are not)."""
+    from argmap.corpus import DOCUMENTATION_REASON
+
+    return [s for s in skipped if s["reason"] != DOCUMENTATION_REASON]
 
 
 def _render(graph, output: Path) -> None:
