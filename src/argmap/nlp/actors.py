@@ -250,7 +250,9 @@ class ActorFinder:
             registry.setdefault(key, ActorInfo(key, known.label, known.type or ORG, set(known.aliases), known=True))
         else:
             key = next((k for k, v in registry.items() if v.name == name or name in v.aliases), slugify(name))
-            kind = PERSON if 2 <= len(name.split()) <= 4 and meta.get("author_type") != ORG else ORG
+            words = name.replace("'s", "").replace("\u2019s", "").lower().split()
+            looks_org = any(w.strip(",.&") in self.lex.org_words for w in words) or "&" in name
+            kind = PERSON if 2 <= len(words) <= 4 and not looks_org and meta.get("author_type") != ORG else ORG
             info = registry.setdefault(key, ActorInfo(key, name, kind))
             if meta.get("author_role") and not info.role:
                 info.role = meta["author_role"]
@@ -317,10 +319,10 @@ def _person_tail(span: Span) -> Span | None:
 
 
 def _name_text(span: Span, lex: Lexicon) -> str:
-    words = [t.text for t in span if not t.is_space]
-    while words and words[0].lower().rstrip(".") in lex.titles:
-        words = words[1:]
-    text = " ".join(words)
+    start = span.start
+    while start < span.end and (span.doc[start].is_space or span.doc[start].lower_.rstrip(".") in lex.titles):
+        start += 1
+    text = " ".join(span.doc[start:span.end].text.split())
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").replace("\u2019", "'").strip()
 
 
