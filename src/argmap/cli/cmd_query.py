@@ -88,9 +88,10 @@ def _width() -> int:
 def _quoted(text: str) -> str:
     """Evidence in quotation marks, without doubling marks the text already opens or closes with."""
     body = _clean(text)
-    opener = "" if body[:1] in "\u201c\u2018\"'" else "\u201c"
-    closer = "" if body[-1:] in "\u201d\u2019\"'" else "\u201d"
-    return f"{opener}{body}{closer}"
+    marks = "\u201c\u201d\u2018\u2019\"'"
+    if body[:1] in marks or body.rstrip(".")[-1:] in marks:
+        return body  # a quotation already shows its own marks
+    return f"\u201c{body}\u201d"
 
 
 def _clean(text: Any) -> str:
