@@ -89,7 +89,7 @@ def _quoted(text: str) -> str:
     """Evidence in quotation marks, without doubling marks the text already opens or closes with."""
     body = _clean(text)
     marks = "\u201c\u201d\u2018\u2019\"'"
-    if body[:1] in marks or body.rstrip(".")[-1:] in marks:
+    if body[:1] in marks:
         return body  # a quotation already shows its own marks
     return f"\u201c{body}\u201d"
 
