@@ -178,6 +178,8 @@ def graph_from_data(data: Any, *, source: str = "graph") -> nx.MultiDiGraph:
     for kind in ("nodes", "edges"):
         if not all(isinstance(item, dict) for item in data[kind]):
             raise GraphFileError(f"{source} is damaged: its {kind} are not all objects; rebuild it")
+    if not all(isinstance(item.get("id"), str) for item in data["nodes"]):
+        raise GraphFileError(f"{source} is damaged: a node has no id; rebuild it")
     try:
         g = nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
     except (KeyError, TypeError, ValueError, nx.NetworkXError) as exc:

@@ -164,6 +164,8 @@ class GraphIndex:
             nodes: dict[str, dict[str, Any]] = {item["id"]: item for item in data["nodes"]}
         except (KeyError, TypeError):
             raise GraphFileError(f"{source} is damaged: a node has no id; rebuild it") from None
+        if not all(isinstance(n, str) for n in nodes):
+            raise GraphFileError(f"{source} is damaged: a node has no id; rebuild it")
         for n, item in nodes.items():
             if "kind" not in item:
                 raise GraphFileError(f"{source} is damaged: node {n!r} has no kind; rebuild it")

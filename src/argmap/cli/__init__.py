@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import sys
-
 import click
 
 from argmap import __version__
@@ -46,4 +44,11 @@ def main() -> None:
         cli.main(standalone_mode=True)
     except KeyboardInterrupt as exc:  # outside a command (commands use options.handle_errors)
         click.echo(signals.message(exc), err=True)
-        sys.exit(signals.exit_status(exc))
+        status = signals.exit_status(exc)
+    except SystemExit as exc:
+        if not signals.interrupted():
+            raise
+        status = exc.code if isinstance(exc.code, int) else 1
+    else:  # pragma: no cover - standalone click always exits through SystemExit
+        return
+    signals.exit_now(status)
