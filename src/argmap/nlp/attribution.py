@@ -168,6 +168,12 @@ class Attributor:
         if found and subj.dep_ != "nsubjpass":
             return found[0]
         low = subj.lower_
+        # "the review states": the person who leads the review (role "review chair")
+        if subj.pos_ == "NOUN" and low in _WORK_NOUNS and \
+                any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subj.children):
+            lead = _leader_of(low, state)
+            if lead:
+                return lead
         # "the union", "the charity", "the department": an organisation named just before
         if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subj.children):
@@ -269,6 +275,17 @@ class _Recency:
         if self.orgs and self.n - self.orgs[-1][0] <= 1:
             return self.orgs[-1][1]
         return None
+
+
+_WORK_NOUNS = {"review", "report", "inquiry", "study", "strategy", "paper", "plan", "commission"}
+_LEAD_WORDS = {"chair", "author", "lead", "leader", "head", "director"}
+
+
+def _leader_of(noun: str, state: ActorState) -> str | None:
+    """The one person whose role says they lead a piece of work of this kind ("Review chair")."""
+    found = [key for key, info in state.registry.items() if info.type == PERSON and info.role
+             and noun in info.role.lower() and any(w in info.role.lower() for w in _LEAD_WORDS)]
+    return found[0] if len(found) == 1 else None
 
 
 def _direct(tok: Token, subj: Token) -> bool:

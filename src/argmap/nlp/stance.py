@@ -218,11 +218,30 @@ class StanceDetector:
             cue = ("not " if neg else "") + tok.text
             self._cue_sign[cue] = -sign if neg else sign
             cues.append(cue)
+        if not cues and self._recommends(span):
+            return Stance.SUPPORT, ["should (recommendation)"]
         if total > 0:
             return Stance.SUPPORT, cues
         if total < 0:
             return Stance.OBJECT, cues
         return Stance.NEUTRAL, cues
+
+    def _recommends(self, span: Span) -> bool:
+        """'Family help should be delivered by skilled professionals': a proposal as the subject
+        of 'should' is being recommended."""
+        if self.taxonomy is None:
+            return False
+        mentions = [(span.start_char + m.start, span.start_char + m.end) for m in self.taxonomy.find_proposals(span.text)
+                    if m.id != self.taxonomy.general_proposal]
+        if not mentions:
+            return False
+        for tok in span:
+            if tok.lower_ in {"should", "must"} and tok.dep_ == "aux" and not any(
+                    c.dep_ == "neg" for c in tok.head.children):
+                for subj in tok.head.children:
+                    if subj.dep_ in {"nsubj", "nsubjpass"} and any(a <= subj.idx < b for a, b in mentions):
+                        return True
+        return False
 
     def _condition_has_ground(self, toks: Span, span: Span) -> bool:
         """'without significant reform' is no objection; 'without extra funding' is."""
