@@ -26,6 +26,7 @@ class Lexicon:
     object_lemmas: frozenset[str]
     object_phrases: tuple[str, ...]
     negators: frozenset[str]
+    ignore_phrases: tuple[str, ...]
     negator_phrases: tuple[str, ...]
     contrast: frozenset[str]
     conditions: tuple[str, ...]
@@ -64,6 +65,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         object_lemmas=frozenset(low(st["object"]["lemmas"])),
         object_phrases=low(st["object"]["phrases"]),
         negators=frozenset(low(st["negators"]["words"])),
+        ignore_phrases=low(st.get("ignore", {}).get("phrases", [])),
         negator_phrases=low(st["negators"]["phrases"]),
         contrast=frozenset(low(st["contrast"]["markers"])),
         conditions=low(st["condition"]["phrases"]),

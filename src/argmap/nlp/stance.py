@@ -64,6 +64,7 @@ class StanceDetector:
         self._object_phrases = _phrase_re(lexicon.object_phrases)
         self._conditions = _phrase_re(lexicon.conditions)
         self._neg_phrases = _phrase_re(lexicon.negator_phrases)
+        self._ignore = _phrase_re(lexicon.ignore_phrases)
         self._cue_sign: dict[str, int] = {}
 
     def __call__(self, doc: Doc) -> Doc:
@@ -152,6 +153,9 @@ class StanceDetector:
                 if main is None:
                     main = next((t.i for t in doc[tok.i + 1:sent.end] if t.dep_ in {"nsubj", "nsubjpass", "expl"}
                                  and t.i not in inner and t.head.i > t.i), None)
+                if main is None:  # the parser folded the whole sentence under the marker
+                    main = next((t.i for t in doc[tok.i + 2:sent.end] if t.dep_ in {"nsubj", "nsubjpass", "expl"}
+                                 and doc[t.i - 1].text in {",", ")"}), None)
                 if main is None:
                     main = max(inner) + 1 if inner else None
                 if main is not None:
@@ -168,7 +172,12 @@ class StanceDetector:
         cues: list[str] = []
         low_text = span.text.lower()
         base = span.start_char
-        used: set[int] = set()  # tokens already counted in a phrase
+        used: set[int] = set()  # tokens already counted in a phrase (or in a phrase to ignore)
+        if self._ignore is not None:
+            for m in self._ignore.finditer(low_text):
+                toks = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+                if toks is not None:
+                    used.update(t.i for t in toks)
         found = []
         for regex, sign, label in ((self._conditions, -1, "condition"),
                                    (self._object_phrases, -1, ""), (self._support_phrases, +1, "")):
