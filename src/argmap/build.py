@@ -33,6 +33,7 @@ from typing import Any
 
 import networkx as nx
 
+from argmap.limits import Limits, limit_documents, parser_max_length
 from argmap.model import DocResult, Document
 
 RESULT_COMPONENT = "argmap_result"
@@ -166,7 +167,8 @@ class Extractor:
     def __init__(self, model: str | None = None, *, taxonomy: str | Path | None = None,
                  cues: str | Path | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
                  batch_size: int = DEFAULT_BATCH_SIZE,
-                 on_skip: Callable[[str, str], None] | None = None, pipeline: Any = None):
+                 on_skip: Callable[[str, str], None] | None = None, pipeline: Any = None,
+                 limits: Limits | None = None):
         from argmap import cache
         from argmap.taxonomy import load_taxonomy
 
@@ -183,6 +185,7 @@ class Extractor:
         self.jobs = max(1, jobs)
         self.batch_size = max(1, batch_size)
         self.on_skip = on_skip
+        self.limits = limits or Limits()
         self.stats = BuildStats()
         self._nlp: Any = pipeline
 
@@ -204,6 +207,7 @@ class Extractor:
             _register_result_component()
             nlp = build_pipeline(self.model, taxonomy=self.taxonomy_path, cues=self.cues_path)
             nlp.add_pipe(RESULT_COMPONENT, last=True)
+            nlp.max_length = parser_max_length(self.limits, nlp.max_length)
             self._nlp = nlp
         return self._nlp
 
@@ -288,7 +292,7 @@ class Extractor:
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
                  max_bytes: int | None = None, include_build_time: bool = True,
-                 batch_size: int = DEFAULT_BATCH_SIZE,
+                 batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
                  progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Read the corpus, extract every document (cache first), and merge the results into one graph."""
     from argmap import corpus
@@ -301,12 +305,13 @@ def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_
     def skip(path: str, reason: str) -> None:
         skipped.append({"path": str(path), "reason": reason})
 
+    limits = limits or Limits()
     extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-                          batch_size=batch_size, on_skip=skip)
+                          batch_size=batch_size, on_skip=skip, limits=limits)
     kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
-    documents = corpus.load_corpus(paths, **kwargs)
+    documents = limit_documents(corpus.load_corpus(paths, **kwargs), limits, on_skip=skip)
     results = []
     for n, result in enumerate(extractor.extract(documents), start=1):
         results.append(result)

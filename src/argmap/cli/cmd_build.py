@@ -7,6 +7,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, handle_errors
+from argmap.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS
 
 DEFAULT_CORPUS = "corpus"
 CACHE_DIRNAME = ".argmap-cache"
@@ -29,10 +30,15 @@ CACHE_DIRNAME = ".argmap-cache"
 @click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
 @click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
               "met while walking a folder are ignored, not skipped).")
+@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
+              help="Skip documents whose text is longer than this many characters.")
+@click.option("--max-sentence-chars", default=DEFAULT_MAX_SENTENCE_CHARS, show_default=True,
+              type=click.IntRange(1),
+              help="Break longer runs of text without a sentence end before parsing (the text is kept whole).")
 @click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, no_timestamp):
+              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars):
     """Read articles (.txt, .md, .html) and build the argument graph.
 
     \b
@@ -44,6 +50,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     from argmap.build import build_corpus
     from argmap.errors import CorpusError
     from argmap.graph import write_graph
+    from argmap.limits import Limits
 
     paths = list(corpus_dirs) or [Path(DEFAULT_CORPUS)]
     for p in paths:
@@ -59,7 +66,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
 
     graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
                                 jobs=jobs, max_bytes=max_bytes, include_build_time=not no_timestamp,
-                                progress=progress)
+                                limits=Limits(max_chars, max_sentence_chars), progress=progress)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
@@ -68,6 +75,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     if not no_render:
         _render(graph, output)
     if strict and _problems(stats.skipped):
+        click.echo(f"argmap: {len(_problems(stats.skipped))} skipped and --strict was given", err=True)
         raise click.exceptions.Exit(1)
 
 
@@ -98,6 +106,10 @@ def _summary(graph, stats, output: Path) -> str:
     lines += [f"    {s['path']}: {s['reason']}" for s in problems]
     if ignored:
         lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
+    noted = sorted((str(d.get("path") or n), note) for n, d in graph.nodes(data=True)
+                   if d["kind"] == "document" for note in d.get("notes") or ())
+    lines.append(f"  notes      {len(noted)}")
+    lines += [f"    {path}: {note}" for path, note in noted]
     return "\n".join(lines)
 
 
