@@ -104,9 +104,9 @@ def graph_positions(g: nx.MultiDiGraph) -> dict[Position, str]:
     for node, d in sorted(g.nodes(data=True)):
         if d.get("kind") != "claim" or d.get("stance") not in STANCES or not d.get("speaker"):
             continue
-        targets = list(d.get("targets", []))
+        targets = [t for t in d.get("targets") or [] if isinstance(t, str)]
         if d["stance"] == "object":
-            targets += d.get("themes", [])
+            targets += [t for t in d.get("themes") or [] if isinstance(t, str)]
         for t in targets:
             out.setdefault(Position(d["document"], d["speaker"], d["stance"], t), node)
     return out
@@ -169,8 +169,8 @@ def _actor_names(g: nx.MultiDiGraph) -> dict[str, set[str]]:
     out = {}
     for n, d in g.nodes(data=True):
         if d.get("kind") == "actor":
-            names = {d.get("label", ""), d.get("name", ""), *d.get("aliases", []), n.removeprefix("actor:")}
-            out[n] = {fold(x) for x in names if x}
+            names = {d.get("label"), d.get("name"), *(d.get("aliases") or []), n.removeprefix("actor:")}
+            out[n] = {fold(x) for x in names if isinstance(x, str) and x}
     return out
 
 
