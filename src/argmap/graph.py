@@ -106,14 +106,15 @@ def _add_result(g: nx.MultiDiGraph, res: DocResult) -> None:
             data["aliases"] = sorted(set(data.get("aliases", [])) | set(actor.aliases))
             data["documents"] = sorted(set(data.get("documents", [])) | {doc["id"]})
             for key in ("role", "affiliation"):
-                if getattr(actor, key) and not data.get(key):
-                    data[key] = getattr(actor, key)
+                value = getattr(actor, key)
+                if value and not data.get(key):
+                    data[key] = actor_node(value) if key == "affiliation" else value
             if len(actor.name) > len(data["label"]):
                 data["label"] = data["name"] = actor.name
         else:
             g.add_node(node, kind=NodeKind.ACTOR.value, label=actor.name, name=actor.name,
                        actor_type=ActorType(actor.type).value, aliases=sorted(set(actor.aliases)),
-                       role=actor.role, affiliation=actor.affiliation, documents=[doc["id"]])
+                       role=actor.role, affiliation=actor_node(actor.affiliation) if actor.affiliation else None, documents=[doc["id"]])
     for actor in res.actors:
         if actor.affiliation:
             org = actor_node(actor.affiliation)
