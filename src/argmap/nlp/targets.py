@@ -19,6 +19,9 @@ from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
 CANDIDATE_PREFIX = "candidate-"
+# verbs whose subject, not object, is what an objection is about ("X would swamp teams")
+_HARM_VERBS = frozenset({"swamp", "overwhelm", "undermine", "threaten", "damage", "harm", "weaken", "erode",
+                         "jeopardise", "jeopardize", "burden", "remove", "dilute", "compromise"})
 # nouns that point back to a proposal named nearby rather than naming one
 ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "change", "changes", "idea",
                              "measure", "measures", "recommendations", "recommendation"})
@@ -172,7 +175,7 @@ class TargetLinker:
     def _label(self, chunk: Span, skip: set[int]):
         if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
             return None
-        words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num]
+        words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num][:6]
         if len(words) < 2:
             return None
         label = " ".join(t.text for t in words)
@@ -182,9 +185,21 @@ class TargetLinker:
         """The noun phrase a stance word governs ("backed a caseload cap", "concerns about X"),
         as a candidate proposal (id, label)."""
         stance_words = self.stance_words
-        for chunk in span.noun_chunks:
+        chunks = list(span.noun_chunks)
+        for chunk in chunks:
             root = chunk.root
             head = root.head
+            if root.dep_ == "dobj" and head.lemma_.lower() in _HARM_VERBS:
+                # "a duty backed by sanctions could swamp social work teams": the duty is at issue
+                subj = next((c for c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"} and c.root.head.i == head.i),
+                            None)
+                if subj is not None:
+                    sub = [t.i for t in subj.root.subtree]
+                    subj = span.doc[min(sub):max(sub) + 1]
+                cand = self._label(subj, skip) if subj is not None else None
+                if cand:
+                    return cand
+                continue
             if root.dep_ == "dobj" and head.lemma_.lower() in stance_words:
                 pass
             elif root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
