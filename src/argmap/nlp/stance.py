@@ -92,7 +92,13 @@ class StanceDetector:
                         drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, st,
                                             [c for c in cues if self._polarity(c) == sign], f"{unit.rule}+mixed"))
                 else:
-                    drafts.append(Draft(unit, unit.start, unit.end, unit.speaker, stance, cues, rule))
+                    # a neutral clause beside the stance ("...; we urge them to think again") is left out
+                    stanced = [c for c, st, _ in scored if st != Stance.NEUTRAL] if stance != Stance.NEUTRAL else []
+                    start = stanced[0].start if stanced else unit.start
+                    end = stanced[-1].end if stanced else unit.end
+                    if doc[start].lower_ in self.lex.contrast or doc[start].is_punct:
+                        start = unit.start
+                    drafts.append(Draft(unit, start, end, unit.speaker, stance, cues, rule))
             else:
                 for clause, stance, cues in scored:
                     if stance != Stance.NEUTRAL:
