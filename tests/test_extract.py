@@ -131,3 +131,14 @@ def test_claim_offsets_point_into_source_text(extractor):
     for c in r.claims:
         assert text[c.start:c.end] == c.text
         assert c.rule and c.attribution
+
+
+def test_a_proposers_list_of_proposals_is_theirs(extractor):
+    text = ("In March the Department for Education announced its plans for children's services.\n"
+            "The plans include:\n"
+            "  \u2022 A kinship allowance for every kinship carer\n"
+            "  \u2022 Regional care co-operatives in every region\n"
+            "Critics were unimpressed.\n")
+    pos = positions(extract_text(extractor, text))
+    assert ("dfe", "support", "kinship-care-support") in pos
+    assert ("dfe", "support", "regional-care-cooperatives") in pos

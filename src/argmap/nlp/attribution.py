@@ -43,6 +43,7 @@ class Unit:
     rule: str = ""
     cue_token: int | None = None
     co_speakers: tuple[str, ...] = ()
+    listed: bool = False  # an item of a list of proposals introduced by its proposer
 
 
 class Attributor:
@@ -57,6 +58,7 @@ class Attributor:
         quotes = _quote_regions(doc.text)
         units = _units(doc, sents, quotes, meta.get("list_lines") or ())
         recent = _Recency(state)
+        owners: dict[str, str] = {}  # "vision" -> the actor who announced it
         for u in units:
             sent = sents[u.sent]
             if not u.heading:
@@ -64,8 +66,11 @@ class Attributor:
                 if found:
                     u.speaker, u.cue, u.rule, u.cue_token = found
                     u.co_speakers = self._co_speakers(sent, u, state)
+            if u.speaker and u.speaker != UNNAMED:
+                _note_ownership(sent, u.speaker, owners)
             recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
         _spread_quotes(units, sents, quotes)
+        _proposal_lists(units, sents, meta.get("list_lines") or (), owners, state, doc.text)
         self._author(doc, units, sents, state, meta)
         doc._.argmap_units = units
         return doc
@@ -278,6 +283,58 @@ class _Recency:
 
 
 _WORK_NOUNS = {"review", "report", "inquiry", "study", "strategy", "paper", "plan", "commission"}
+# what an actor can announce and so own ("the government announced its vision")
+_OWNABLE = _WORK_NOUNS | {"vision", "plans", "proposal", "proposals", "reform", "reforms", "recommendation",
+                          "recommendations", "framework", "programme", "bill", "change", "changes"}
+_PUBLISH_VERBS = {"announce", "publish", "unveil", "set", "lay", "launch", "outline", "propose", "make", "produce",
+                  "release", "present", "introduce"}
+_LIST_VERBS = {"include", "envisage", "propose", "recommend", "be", "achieve", "cover", "involve", "mean",
+               "promise", "comprise", "feature"}
+
+
+def _note_ownership(sent: Span, speaker: str, owners: dict[str, str]) -> None:
+    """'X announced its vision / published its recommendations': X owns the vision."""
+    for tok in sent:
+        if tok.lemma_.lower() in _OWNABLE and tok.dep_ in {"dobj", "nsubjpass"} and \
+                tok.head.lemma_.lower() in _PUBLISH_VERBS:
+            owners.setdefault(tok.lemma_.lower(), speaker)
+
+
+def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: str) -> None:
+    """Items of a list introduced by a proposer ('The plans include:', 'Key recommendations')
+    are that proposer's: each is a proposal they put forward."""
+    if not list_lines:
+        return
+    line_of = {u.sent: text.count("\n", 0, sents[u.sent].start_char + len(sents[u.sent].text)
+                                 - len(sents[u.sent].text.lstrip())) for u in units}
+    for k, u in enumerate(units):
+        sent = sents[u.sent]
+        stripped = sent.text.strip()
+        intro = stripped.endswith(":") and any(t.lemma_.lower() in _LIST_VERBS for t in sent)
+        heading = u.heading and any(t.lower_ in {"recommendations", "proposals", "recommendation"} for t in sent)
+        if not (intro or heading) or line_of[u.sent] in list_lines:
+            continue
+        owner = u.speaker if u.speaker not in (None, UNNAMED) and u.rule != "author" else None
+        if owner is None:
+            for tok in sent:
+                low = tok.lemma_.lower()
+                if low in _OWNABLE and low in owners:
+                    owner = owners[low]
+                    break
+                if low in {"recommendation", "recommendations"}:
+                    owner = owners.get("review") or owners.get("report") or _leader_of("review", state) \
+                        or _leader_of("report", state)
+                    if owner:
+                        break
+        if owner is None:
+            continue
+        for item in units[k + 1:]:
+            if line_of[item.sent] not in list_lines:
+                if sents[item.sent].text.strip():
+                    break
+                continue
+            if item.speaker in (None, UNNAMED) and not item.quoted:
+                item.speaker, item.cue, item.rule, item.listed = owner, "list", "proposal-list", True
 _LEAD_WORDS = {"chair", "author", "lead", "leader", "head", "director"}
 
 

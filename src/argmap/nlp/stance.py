@@ -235,6 +235,8 @@ class StanceDetector:
             cues.append(cue)
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]
+        if not cues and unit is not None and unit.listed:
+            return Stance.SUPPORT, ["listed among its proposals"]
         if total > 0:
             return Stance.SUPPORT, cues
         if total < 0:
