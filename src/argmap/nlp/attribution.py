@@ -326,6 +326,8 @@ def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: s
                         or _leader_of("report", state)
                     if owner:
                         break
+        if owner is None and len(set(owners.values())) == 1 and any(t.lemma_.lower() in _OWNABLE for t in sent):
+            owner = next(iter(owners.values()))  # the one actor in the article who put proposals forward
         if owner is None:
             continue
         for item in units[k + 1:]:

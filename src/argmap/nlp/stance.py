@@ -77,6 +77,9 @@ class StanceDetector:
         for unit in doc._.argmap_units or []:
             if not unit.speaker or unit.speaker == UNNAMED or unit.heading:
                 continue
+            text = doc[unit.start:unit.end].text.strip()
+            if text.endswith(":") and len(text.split()) <= 8:
+                continue  # "The proposed changes include:" introduces, it does not claim
             clauses = self._clauses(doc[unit.start:unit.end])
             scored = [(c, *self.score(c, skip, unit)) for c in clauses]
             stances = {s for _, s, _ in scored if s != Stance.NEUTRAL}
