@@ -158,7 +158,8 @@ class Attributor:
         # "..., says the emeritus professor of social work": a definite role noun is the person
         # just spoken of; "directors told us" (no article, plural) is an unnamed group
         if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
-                not any(state.actor_of(t) and state.registry[state.actor_of(t)].type == PERSON for t in subj.subtree):
+                not any(state.actor_of(t) and state.registry[state.actor_of(t)].type == PERSON and _direct(t, subj)
+                        for t in subj.subtree):
             if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "his", "her"} for c in subj.children):
                 return recent.person()
             return None
