@@ -157,12 +157,17 @@ class Attributor:
             return key
         # "..., says the emeritus professor of social work": a definite role noun is the person
         # just spoken of; "directors told us" (no article, plural) is an unnamed group
-        if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
-                not any(state.actor_of(t) and state.registry[state.actor_of(t)].type == PERSON and _direct(t, subj)
-                        for t in subj.subtree):
-            if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "his", "her"} for c in subj.children):
-                return recent.person()
-            return None
+        if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS":
+            phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+            tail = state.actor_of(phrase[-1]) if phrase else None
+            if tail and state.registry[tail].type == PERSON:
+                return tail  # "chief executive of the Bureau Anna Feutchwang": the name ends the phrase
+            if not any(state.actor_of(t) and state.registry[state.actor_of(t)].type == PERSON and _direct(t, subj)
+                       for t in subj.subtree):
+                if any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "their", "his", "her"}
+                       for c in subj.children):
+                    return recent.person()
+                return None
         # "chief executive of the Bureau Jane Doe adds": a person named in the subject phrase
         # wins over an organisation in it; then any conjunct or apposition that is an actor
         found = [state.actor_of(t) for t in subj.subtree

@@ -225,6 +225,8 @@ class StanceDetector:
                     continue
             if low in _ADJ_ONLY and tok.pos_ != "ADJ":
                 continue
+            if lemma in {"favour", "favor"} and tok.pos_ != "VERB":
+                continue  # "a coterie of favoured advisers" is no backing
             if sign > 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES for c in tok.children):
                 continue  # "supporting families", "helping children": a service, not a stance
