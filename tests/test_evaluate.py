@@ -67,10 +67,9 @@ def test_gold_without_header_is_rejected(tmp_path):
 
 
 def test_candidate_proposals_match_discovery_targets(taxonomy, tmp_path):
-    from conftest import _claim
-
     from argmap.graph import build_graph
     from argmap.model import Actor, ActorType, DocResult, Stance
+    from conftest import _claim
 
     c = _claim("d", 1, "kim", Stance.SUPPORT, "Kim backed a caseload cap.", ["candidate-caseload-cap"])
     res = DocResult({"id": "d", "path": "d.txt", "sha256": "0" * 64}, (Actor("kim", "Kim Lo", ActorType.PERSON),),

@@ -21,7 +21,7 @@ def test_every_command_help_has_an_example():
 
 
 def test_ci_runs_the_readme_test_command():
-    blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.S)
+    blocks = re.findall(r"```sh\n(.*?)\n```", README, flags=re.DOTALL)
     assert len(blocks) >= 2, "the quick start has an install-and-run command and a test command"
     test_command = blocks[1].strip()
     ci = (ROOT / ".ci" / "run").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING, Any
 
 __version__ = "0.1.0"
 
-__all__ = ["__version__", "load_model", "read_graph", "write_graph", "build_graph"]
+__all__ = ["__version__", "build_graph", "load_model", "read_graph", "write_graph"]
 
 if TYPE_CHECKING:  # pragma: no cover
     from argmap.graph import build_graph, read_graph, write_graph

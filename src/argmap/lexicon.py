@@ -54,7 +54,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TaxonomyError(f"cue lexicon {path or DEFAULT_CUES} is not valid TOML: {exc}") from None
     st = d.get("stance", {})
-    low = lambda xs: tuple(x.lower() for x in xs)  # noqa: E731
+    low = lambda xs: tuple(x.lower() for x in xs)
     return Lexicon(
         speech_verbs=frozenset(low(d["attribution"]["speech_verbs"])),
         according_to=low(d["attribution"]["according_to"]),

@@ -81,8 +81,7 @@ class Taxonomy:
     def actor_for_name(self, name: str) -> Entry | None:
         """The known actor whose name or alias is exactly ``name`` (folded), if any."""
         target = fold(name)
-        if target.startswith("the "):
-            target = target[4:]
+        target = target.removeprefix("the ")
         for entry in self.actors.values():
             for n in entry.names:
                 f = fold(n)

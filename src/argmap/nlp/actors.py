@@ -174,11 +174,8 @@ class ActorFinder:
             return False
         if len(span) == 1 and span[0].lower_ in self.lex.role_words:
             return False
-        if _is_heading(span):
-            return False
-        if self.taxonomy.find_proposals(text):  # "a National ... Framework" is a proposal
-            return False
-        return True
+        # a heading line is no actor, nor is "a National ... Framework" (a proposal)
+        return not _is_heading(span) and not self.taxonomy.find_proposals(text)
 
     # ------------------------------------------------------------ canonical actors
     def _resolve(self, doc: Doc, spans):

@@ -25,7 +25,7 @@ CLOSE_QUOTES = "\u201d\u00bb"
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # British style: 'like this' (curly only)
 UNNAMED = "-"
 OWN_VOICE_GENRES = frozenset({"opinion", "analysis", "comment", "editorial", "blog", "briefing"})  # speaker marker: a named speaker is absent but somebody else is speaking
-_FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.I)
+_FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.IGNORECASE)
 
 
 @dataclass
@@ -76,7 +76,7 @@ class Attributor:
         return doc
 
     # ------------------------------------------------------------ explicit attribution
-    def _explicit(self, sent: Span, state: ActorState, recent: "_Recency", quotes):
+    def _explicit(self, sent: Span, state: ActorState, recent: _Recency, quotes):
         lex = self.lex
         # according to X
         low = sent.text.lower()
@@ -114,9 +114,8 @@ class Attributor:
                     return key, verb.lemma_.lower(), rule, verb.i
             subj = subjects[0] if subjects else None
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and unnamed is None \
-                    and subj.lower_ not in self.lex.statement_nouns:
-                if verb.dep_ == "ROOT" or verb.head.dep_ == "ROOT":
-                    unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
+                    and subj.lower_ not in self.lex.statement_nouns and "ROOT" in (verb.dep_, verb.head.dep_):
+                unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
         # an actor as subject of the main clause ("Ms Hinds also supports plans", "BASW is concerned")
         root = sent.root
         if not _inside(root.idx, quotes) and self._evaluative_root(root):
@@ -151,7 +150,7 @@ class Attributor:
         return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
                    (c.lemma_.lower() in stance_words or c.lower_ in stance_words) for c in root.children)
 
-    def _resolve(self, subj: Token, state: ActorState, recent: "_Recency") -> str | None:
+    def _resolve(self, subj: Token, state: ActorState, recent: _Recency) -> str | None:
         key = state.actor_of(subj)
         if key:
             return key
@@ -390,15 +389,13 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
         straight_open = False
         while i < n:
             ch = line[i]
-            if ch in OPEN_QUOTES or (ch == '"' and not straight_open and open_at is None):
-                if open_at is None:
-                    open_at = start + i
-                    straight_open = ch == '"'
-            elif ch in CLOSE_QUOTES or (ch == '"' and (straight_open or open_at is not None)):
-                if open_at is not None:
-                    regions.append((open_at, start + i + 1))
-                    open_at = None
-                    straight_open = False
+            if (ch in OPEN_QUOTES or (ch == '"' and not straight_open)) and open_at is None:
+                open_at = start + i
+                straight_open = ch == '"'
+            elif (ch in CLOSE_QUOTES or ch == '"') and open_at is not None:
+                regions.append((open_at, start + i + 1))
+                open_at = None
+                straight_open = False
             i += 1
         if open_at is not None:
             regions.append((open_at, pos))
@@ -417,10 +414,10 @@ def _single_quote_regions(text: str) -> list[tuple[int, int]]:
         for i, ch in enumerate(line):
             if ch == SINGLE_OPEN and (i == 0 or not line[i - 1].isalnum()):
                 open_at = start + i if open_at is None else open_at
-            elif ch == SINGLE_CLOSE and open_at is not None and (i + 1 >= len(line) or not line[i + 1].isalnum()):
-                if (start + i) - open_at > 1:
-                    regions.append((open_at, start + i + 1))
-                    open_at = None
+            elif ch == SINGLE_CLOSE and open_at is not None and (i + 1 >= len(line) or not line[i + 1].isalnum()) \
+                    and (start + i) - open_at > 1:
+                regions.append((open_at, start + i + 1))
+                open_at = None
         if open_at is not None:
             regions.append((open_at, pos))
     return regions

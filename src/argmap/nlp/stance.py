@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
@@ -170,7 +171,7 @@ class StanceDetector:
                 if main is not None:
                     cuts.add(main)
         bounds = [sent.start, *sorted(c for c in cuts if sent.start < c < sent.end - 1), sent.end]
-        parts = [doc[a:b] for a, b in zip(bounds, bounds[1:]) if b - a >= 2]
+        parts = [doc[a:b] for a, b in pairwise(bounds) if b - a >= 2]
         return parts or [sent]
 
     # ------------------------------------------------------------ scoring
@@ -220,9 +221,9 @@ class StanceDetector:
                 sign = -1
             if not sign:
                 continue
-            if (lemma in _VERB_ONLY or low in _VERB_ONLY) and tok.pos_ not in {"VERB", "ADJ"}:
-                if not (lemma in {"fear", "risk", "lack"} and tok.pos_ == "NOUN"):
-                    continue
+            if (lemma in _VERB_ONLY or low in _VERB_ONLY) and tok.pos_ not in {"VERB", "ADJ"} \
+                    and not (lemma in {"fear", "risk", "lack"} and tok.pos_ == "NOUN"):
+                continue
             if low in _ADJ_ONLY and tok.pos_ != "ADJ":
                 continue
             if lemma in {"favour", "favor"} and tok.pos_ != "VERB":
@@ -305,9 +306,7 @@ class StanceDetector:
         if any(t.lower_ in neg and t.lower_ != "without" for t in window):
             return True
         before = span.doc.text[max(span.start_char, tok.idx - 25):tok.idx].lower()
-        if self._neg_phrases is not None and self._neg_phrases.search(before):
-            return True
-        return False
+        return bool(self._neg_phrases is not None and self._neg_phrases.search(before))
 
 
 def _phrase_re(phrases) -> re.Pattern[str] | None:

@@ -11,10 +11,10 @@ from __future__ import annotations
 from spacy.language import Language
 from spacy.tokens import Doc, Span
 
+from argmap.model import Stance
 from argmap.nlp.actors import ActorState
 from argmap.nlp.extensions import install_extensions
 from argmap.nlp.resources import get_taxonomy
-from argmap.model import Stance
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -200,9 +200,7 @@ class TargetLinker:
                 if cand:
                     return cand
                 continue
-            if root.dep_ == "dobj" and head.lemma_.lower() in stance_words:
-                pass
-            elif root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
+            if root.dep_ == "dobj" and head.lemma_.lower() in stance_words or root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
                     (head.head.lemma_.lower() in stance_words or head.head.lower_ in stance_words):
                 pass
             else:
