@@ -194,3 +194,16 @@ def test_documents_are_streamed_not_read_all_at_once(shared):
     assert first.doc["id"] == "d0"
     assert len(pulled) < 50, f"{len(pulled)} documents read before the first result"
     assert len(list(stream)) == 199
+
+
+@pytest.mark.model
+def test_extract_honours_limits_and_strict(corpus_dir, tmp_path):
+    from argmap.cli import cli
+
+    (corpus_dir / "README.md").write_text("# About these articles\n", encoding="utf-8")
+    r = CliRunner().invoke(cli, ["extract", str(corpus_dir), "-o", str(tmp_path / "c.jsonl"), "--no-cache",
+                                 "--max-chars", "100", "--strict"])
+    assert r.exit_code == 1
+    assert r.stderr.count("over the 100-character limit") == len(ARTICLES)
+    assert "ignored" in r.stderr and "README.md" in r.stderr
+    assert (tmp_path / "c.jsonl").read_text(encoding="utf-8") == ""

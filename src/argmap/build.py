@@ -379,7 +379,7 @@ def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: 
 def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None = None,
                        taxonomy_path: str | None = None, cues: str | None = None,
                        cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
-                       batch_size: int = DEFAULT_BATCH_SIZE) -> BuildStats:
+                       batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None) -> BuildStats:
     """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
     from argmap import corpus
     from argmap.records import dumps_result
@@ -390,13 +390,15 @@ def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None =
     def skip(path: str, reason: str) -> None:
         skipped.append({"path": str(path), "reason": reason})
 
+    limits = limits or Limits()
     extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-                          batch_size=batch_size, on_skip=skip)
+                          batch_size=batch_size, on_skip=skip, limits=limits)
     kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
     provenance = extractor.provenance
-    for result in extractor.extract(corpus.load_corpus(paths, **kwargs)):
+    documents = limit_documents(corpus.load_corpus(paths, **kwargs), limits, on_skip=skip)
+    for result in extractor.extract(documents):
         out.write(dumps_result(result, provenance=provenance) + "\n")
     stats = extractor.stats
     stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))

@@ -13,6 +13,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.options import DEFAULT_GRAPH, handle_errors
+from argmap.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS
 
 CACHE_DIRNAME = ".argmap-cache"
 
@@ -32,9 +33,16 @@ CACHE_DIRNAME = ".argmap-cache"
                    "current directory for '-'].")
 @click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
 @click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped.")
+@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
+              help="Skip documents whose text is longer than this many characters.")
+@click.option("--max-sentence-chars", default=DEFAULT_MAX_SENTENCE_CHARS, show_default=True,
+              type=click.IntRange(1),
+              help="Break longer runs of text without a sentence end before parsing (the text is kept whole).")
+@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
+              "met while walking a folder are ignored, not skipped).")
 @handle_errors
-def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes, strict):
+def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
+                max_chars, max_sentence_chars, strict):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -48,7 +56,9 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     """
     from argmap.atomic import atomic_open
     from argmap.build import extract_to_records
+    from argmap.corpus import DOCUMENTATION_REASON
     from argmap.errors import CorpusError
+    from argmap.limits import Limits
 
     for p in corpus_paths:
         if not p.exists():
@@ -56,19 +66,23 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     to_stdout = str(output) == "-"
     cache = None if no_cache else (cache_dir or (Path(CACHE_DIRNAME) if to_stdout else output.parent / CACHE_DIRNAME))
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
-              "max_bytes": max_bytes}
+              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars)}
     if to_stdout:
         stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
     else:
         with atomic_open(output, "w") as fh:
             stats = extract_to_records(list(corpus_paths), fh, **kwargs)
-    for s in stats.skipped:
+    problems = [s for s in stats.skipped if s["reason"] != DOCUMENTATION_REASON]
+    for s in problems:
         click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
+    ignored = [s["path"] for s in stats.skipped if s["reason"] == DOCUMENTATION_REASON]
+    if ignored:
+        click.echo(f"ignored {', '.join(ignored)} (corpus documentation, not articles)", err=True)
     where = "standard output" if to_stdout else str(output)
     click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
                f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
-               f"{stats.seconds:.1f}s; {len(stats.skipped)} skipped)", err=True)
-    if strict and stats.skipped:
+               f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
+    if strict and problems:
         raise click.exceptions.Exit(1)
 
 
