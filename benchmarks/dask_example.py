@@ -73,7 +73,9 @@ def main(argv: list[str] | None = None) -> None:
         old.unlink()
     bag = db.from_sequence(files, npartitions=min(args.partitions, max(1, len(files))))
     lines = bag.map_partitions(extract_partition, args.model, args.taxonomy, args.cache_dir)
-    with dask.config.set(scheduler="processes", num_workers=args.workers):
+    # chunksize=1: Dask's process scheduler otherwise hands tasks out six at a time, which would put
+    # a few large partitions on one worker
+    with dask.config.set(scheduler="processes", num_workers=args.workers, chunksize=1):
         lines.to_textfiles(str(records_dir / "part-*.jsonl"))
     mapped = time.perf_counter()
 
