@@ -136,6 +136,11 @@ def fold_keep_length(text: str, *, lower: bool = True) -> str:
     """Like :func:`fold` but one output character per input character, so offsets still hold."""
     from argmap.text import _QUOTE_MAP
 
+    fast = text.translate(_QUOTE_MAP)
+    if lower:
+        fast = fast.lower()
+    if len(fast) == len(text):
+        return fast  # the usual case: no character changed length
     out = []
     for c in text:
         d = c.translate(_QUOTE_MAP)

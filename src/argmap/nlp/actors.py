@@ -16,6 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon, load_lexicon
 from argmap.nlp.extensions import ACTOR_SPANS, install_extensions
+from argmap.nlp.resources import doc_text
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -81,7 +82,7 @@ class ActorFinder:
     # ------------------------------------------------------------ candidate mentions
     def _known(self, doc: Doc):
         out = []
-        for m in self.taxonomy.find_actors(doc.text):
+        for m in self.taxonomy.find_actors(doc_text(doc)):
             span = doc.char_span(m.start, m.end, alignment_mode="expand")
             if span is None:
                 continue

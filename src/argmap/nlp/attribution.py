@@ -11,6 +11,7 @@ is an unnamed group ("critics claim") are marked as such and never given to the 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 
 from spacy.language import Language
@@ -19,6 +20,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon, load_lexicon
 from argmap.nlp.actors import ORG, PERSON, ActorInfo, ActorState
 from argmap.nlp.extensions import install_extensions
+from argmap.nlp.resources import doc_text
 
 OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"
@@ -55,7 +57,7 @@ class Attributor:
         state: ActorState = doc._.argmap_actors
         meta = doc._.argmap_meta or {}
         sents = list(doc.sents)
-        quotes = _quote_regions(doc.text)
+        quotes = _quote_regions(doc_text(doc))
         units = _units(doc, sents, quotes, meta.get("list_lines") or ())
         recent = _Recency(state)
         owners: dict[str, str] = {}  # "vision" -> the actor who announced it
@@ -70,7 +72,7 @@ class Attributor:
                 _note_ownership(sent, u.speaker, owners)
             recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
         _spread_quotes(units, sents, quotes)
-        _proposal_lists(units, sents, meta.get("list_lines") or (), owners, state, doc.text)
+        _proposal_lists(units, sents, meta.get("list_lines") or (), owners, state, doc_text(doc))
         self._author(doc, units, sents, state, meta)
         doc._.argmap_units = units
         return doc
@@ -310,8 +312,9 @@ def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: s
     are that proposer's: each is a proposal they put forward."""
     if not list_lines:
         return
-    line_of = {u.sent: text.count("\n", 0, sents[u.sent].start_char + len(sents[u.sent].text)
-                                 - len(sents[u.sent].text.lstrip())) for u in units}
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    line_of = {u.sent: bisect_left(breaks, _first_char(text, sents[u.sent].start_char, sents[u.sent].end_char))
+               for u in units}
     for k, u in enumerate(units):
         sent = sents[u.sent]
         stripped = sent.text.strip()
@@ -370,6 +373,19 @@ def _subjects(verb: Token) -> list[Token]:
     return found
 
 
+def _first_char(text: str, start: int, end: int) -> int:
+    """Offset of the first non-space character of text[start:end] (or ``start``)."""
+    for i in range(start, end):
+        if not text[i].isspace():
+            return i
+    return start
+
+
+def _inside_sorted(offset: int, regions) -> bool:
+    """Whether ``offset`` falls in one of the (start, end) regions (half-open)."""
+    return any(a <= offset < b for a, b in regions)
+
+
 def _inside(offset: int, regions) -> bool:
     return any(a < offset < b for a, b in regions)
 
@@ -425,8 +441,9 @@ def _single_quote_regions(text: str) -> list[tuple[int, int]]:
 
 def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
     """One Unit per sentence, numbered by paragraph (text line), with headings marked."""
-    text = doc.text
-    line_of = [text.count("\n", 0, s.start_char + (len(s.text) - len(s.text.lstrip()))) for s in sents]
+    text = doc_text(doc)
+    breaks = [i for i, ch in enumerate(text) if ch == "\n"]
+    line_of = [bisect_left(breaks, _first_char(text, s.start_char, s.end_char)) for s in sents]
     rank = {line: i + 1 for i, line in enumerate(sorted(set(line_of)))}
     units = []
     for k, sent in enumerate(sents):
@@ -438,7 +455,7 @@ def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
         line_words = re.findall(r"[^\W\d_]+", line)
         heading = (0 < len(words) and 0 < len(line_words) <= 12 and line_of[k] not in list_lines
                    and not line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ",")))
-        inside = sum(1 for t in words if any(a_ <= t.idx < b_ for a_, b_ in quotes))
+        inside = sum(1 for t in words if _inside_sorted(t.idx, quotes))
         quoted = bool(words) and inside >= max(1, len(words) // 2)
         units.append(Unit(k, sent.start, sent.end, rank[line_of[k]], heading, quoted))
     return units
@@ -448,7 +465,7 @@ def _spread_quotes(units: list[Unit], sents: list[Span], quotes) -> None:
     """Every sentence of a quotation gets the speaker named anywhere in it or right around it."""
     for a, b in quotes:
         members = [u for u in units if sents[u.sent].start_char < b and sents[u.sent].end_char > a]
-        if not members or len(sents[members[0].sent].doc.text[a:b].split()) < 5:
+        if not members or len(doc_text(sents[members[0].sent].doc)[a:b].split()) < 5:
             continue  # a scare quote or a quoted phrase, not a quotation
         speaker = next((u for u in members if u.speaker), None)
         if speaker is None:

@@ -20,6 +20,7 @@ from argmap.model import Stance
 from argmap.nlp.actors import ActorState
 from argmap.nlp.attribution import OWN_VOICE_GENRES, UNNAMED, Unit
 from argmap.nlp.extensions import install_extensions
+from argmap.nlp.resources import doc_text, span_matches
 
 # stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
 _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", "complement", "favour", "favor",
@@ -254,7 +255,8 @@ class StanceDetector:
         of 'should' is being recommended."""
         if self.taxonomy is None:
             return False
-        mentions = [(span.start_char + m.start, span.start_char + m.end) for m in self.taxonomy.find_proposals(span.text)
+        mentions = [(span.start_char + m.start, span.start_char + m.end)
+                    for m in span_matches(span, self.taxonomy, "proposals")
                     if m.id != self.taxonomy.general_proposal]
         if not mentions:
             return False
@@ -271,7 +273,7 @@ class StanceDetector:
         if self.taxonomy is None:
             return True
         after = span.doc[toks.start: min(span.end, toks.end + 6)]
-        return any(m.id in self.condition_themes for m in self.taxonomy.find_themes(after.text))
+        return any(m.id in self.condition_themes for m in span_matches(after, self.taxonomy, "themes"))
 
     def _negated(self, tok: Token, span: Span, phrase: bool = False) -> bool:
         """Whether a cue is negated. A prohibition ('must not be diluted', 'should not be
@@ -305,7 +307,7 @@ class StanceDetector:
         window = span.doc[max(span.start, tok.i - 3):tok.i]
         if any(t.lower_ in neg and t.lower_ != "without" for t in window):
             return True
-        before = span.doc.text[max(span.start_char, tok.idx - 25):tok.idx].lower()
+        before = doc_text(span.doc)[max(span.start_char, tok.idx - 25):tok.idx].lower()
         return bool(self._neg_phrases is not None and self._neg_phrases.search(before))
 
 

@@ -14,7 +14,7 @@ from spacy.tokens import Doc, Span
 from argmap.model import Stance
 from argmap.nlp.actors import ActorState
 from argmap.nlp.extensions import install_extensions
-from argmap.nlp.resources import get_taxonomy
+from argmap.nlp.resources import get_taxonomy, span_matches
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -74,7 +74,7 @@ class TargetLinker:
 
     def _matches(self, span: Span, skip: set[int]):
         out = []
-        for m in self.tax.find_proposals(span.text):
+        for m in span_matches(span, self.tax, "proposals"):
             toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
             if toks is not None and all(t.i in skip for t in toks):
                 continue
@@ -136,7 +136,7 @@ class TargetLinker:
 
     def _themes(self, span: Span, skip: set[int]) -> list[str]:
         ids = []
-        for m in self.tax.find_themes(span.text):
+        for m in span_matches(span, self.tax, "themes"):
             toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
             if toks is not None and all(t.i in skip for t in toks):
                 continue
@@ -161,7 +161,7 @@ class TargetLinker:
 
     def _introduced(self, span: Span, skip: set[int]):
         """The object of a proposal word ('consulting on a mandatory reporting duty')."""
-        for chunk in span.noun_chunks:
+        for chunk in _noun_chunks(span):
             root = chunk.root
             head = root.head
             gov = head.head if root.dep_ == "pobj" else head
@@ -185,7 +185,7 @@ class TargetLinker:
         """The noun phrase a stance word governs ("backed a caseload cap", "concerns about X"),
         as a candidate proposal (id, label)."""
         stance_words = self.stance_words
-        chunks = list(span.noun_chunks)
+        chunks = _noun_chunks(span)
         for chunk in chunks:
             root = chunk.root
             head = root.head
@@ -209,6 +209,15 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _noun_chunks(span: Span) -> list[Span]:
+    """The Doc's noun chunks inside ``span`` (the Doc's are computed once and kept)."""
+    doc = span.doc
+    chunks = doc.user_data.get("argmap_noun_chunks")
+    if chunks is None:
+        chunks = doc.user_data["argmap_noun_chunks"] = [(c.start, c.end) for c in doc.noun_chunks]
+    return [doc[a:b] for a, b in chunks if span.start <= a and b <= span.end]
 
 
 @Language.factory(
