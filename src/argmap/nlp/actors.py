@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon, load_lexicon
 from argmap.nlp.extensions import ACTOR_SPANS, install_extensions
-from argmap.nlp.resources import doc_text
+from argmap.nlp.resources import doc_text, span_matches
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -176,7 +176,7 @@ class ActorFinder:
         if len(span) == 1 and span[0].lower_ in self.lex.role_words:
             return False
         # a heading line is no actor, nor is "a National ... Framework" (a proposal)
-        return not _is_heading(span) and not self.taxonomy.find_proposals(text)
+        return not _is_heading(span) and not span_matches(span, self.taxonomy, "proposals")
 
     # ------------------------------------------------------------ canonical actors
     def _resolve(self, doc: Doc, spans):

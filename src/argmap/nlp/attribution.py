@@ -381,11 +381,6 @@ def _first_char(text: str, start: int, end: int) -> int:
     return start
 
 
-def _inside_sorted(offset: int, regions) -> bool:
-    """Whether ``offset`` falls in one of the (start, end) regions (half-open)."""
-    return any(a <= offset < b for a, b in regions)
-
-
 def _inside(offset: int, regions) -> bool:
     return any(a < offset < b for a, b in regions)
 
@@ -445,6 +440,9 @@ def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     line_of = [bisect_left(breaks, _first_char(text, s.start_char, s.end_char)) for s in sents]
     rank = {line: i + 1 for i, line in enumerate(sorted(set(line_of)))}
+    in_quote = bytearray(len(text) + 1)
+    for a_, b_ in quotes:
+        in_quote[a_:b_] = b"\x01" * (b_ - a_)
     units = []
     for k, sent in enumerate(sents):
         words = [t for t in sent if not t.is_space and not t.is_punct]
@@ -455,7 +453,7 @@ def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
         line_words = re.findall(r"[^\W\d_]+", line)
         heading = (0 < len(words) and 0 < len(line_words) <= 12 and line_of[k] not in list_lines
                    and not line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ",")))
-        inside = sum(1 for t in words if _inside_sorted(t.idx, quotes))
+        inside = sum(in_quote[t.idx] for t in words)
         quoted = bool(words) and inside >= max(1, len(words) // 2)
         units.append(Unit(k, sent.start, sent.end, rank[line_of[k]], heading, quoted))
     return units

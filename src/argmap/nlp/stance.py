@@ -312,10 +312,11 @@ class StanceDetector:
 
 
 def _phrase_re(phrases) -> re.Pattern[str] | None:
+    """One regex for a list of lower-case cue phrases, longest first, on word boundaries."""
     items = sorted({p for p in phrases if p}, key=len, reverse=True)
     if not items:
         return None
-    return re.compile("|".join(r"(?<!\w)" + re.escape(p).replace(r"\ ", r"\s+") + r"(?!\w)" for p in items))
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items) + r")(?!\w)")
 
 
 @Language.factory(
