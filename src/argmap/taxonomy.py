@@ -79,15 +79,16 @@ class Taxonomy:
         return _find(self._actor_index, text)
 
     def actor_for_name(self, name: str) -> Entry | None:
-        """The known actor whose name or alias is exactly ``name`` (folded), if any."""
-        target = fold(name)
-        target = target.removeprefix("the ")
+        """The known actor whose name or alias is exactly ``name`` (folded, "the" optional), if any."""
+        return self._actor_names.get(fold(name).removeprefix("the "))
+
+    @cached_property
+    def _actor_names(self) -> dict[str, Entry]:
+        names: dict[str, Entry] = {}
         for entry in self.actors.values():
             for n in entry.names:
-                f = fold(n)
-                if f == target or (f.startswith("the ") and f[4:] == target):
-                    return entry
-        return None
+                names.setdefault(fold(n).removeprefix("the "), entry)
+        return names
 
 
 def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bool = False):
