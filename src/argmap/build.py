@@ -295,23 +295,13 @@ def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_
                  batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
                  progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Read the corpus, extract every document (cache first), and merge the results into one graph."""
-    from argmap import corpus
     from argmap.taxonomy import load_taxonomy
 
     started = time.perf_counter()
     taxonomy = load_taxonomy(taxonomy_path)
-    skipped: list[dict[str, str]] = []
-
-    def skip(path: str, reason: str) -> None:
-        skipped.append({"path": str(path), "reason": reason})
-
-    limits = limits or Limits()
-    extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-                          batch_size=batch_size, on_skip=skip, limits=limits)
-    kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
-    if max_bytes is not None:
-        kwargs["max_bytes"] = max_bytes
-    documents = limit_documents(corpus.load_corpus(paths, **kwargs), limits, on_skip=skip)
+    extractor, documents, skipped = _open_corpus(
+        paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
+        max_bytes=max_bytes, batch_size=batch_size, limits=limits)
     results = []
     for n, result in enumerate(extractor.extract(documents), start=1):
         results.append(result)
@@ -381,10 +371,26 @@ def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None =
                        cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
                        batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None) -> BuildStats:
     """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
-    from argmap import corpus
     from argmap.records import dumps_result
 
     started = time.perf_counter()
+    extractor, documents, skipped = _open_corpus(
+        paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
+        max_bytes=max_bytes, batch_size=batch_size, limits=limits)
+    provenance = extractor.provenance
+    for result in extractor.extract(documents):
+        out.write(dumps_result(result, provenance=provenance) + "\n")
+    stats = extractor.stats
+    stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    stats.seconds = time.perf_counter() - started
+    return stats
+
+
+def _open_corpus(paths, *, model, taxonomy_path, cues, cache_dir, jobs, max_bytes, batch_size, limits):
+    """An Extractor, the stream of (limited) documents under ``paths``, and the list that
+    collects every skipped file with its reason (filled as the stream is consumed)."""
+    from argmap import corpus
+
     skipped: list[dict[str, str]] = []
 
     def skip(path: str, reason: str) -> None:
@@ -396,11 +402,5 @@ def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None =
     kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
-    provenance = extractor.provenance
     documents = limit_documents(corpus.load_corpus(paths, **kwargs), limits, on_skip=skip)
-    for result in extractor.extract(documents):
-        out.write(dumps_result(result, provenance=provenance) + "\n")
-    stats = extractor.stats
-    stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
-    stats.seconds = time.perf_counter() - started
-    return stats
+    return extractor, documents, skipped

@@ -6,35 +6,18 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, handle_errors
-from argmap.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS
+from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors
 
 DEFAULT_CORPUS = "corpus"
-CACHE_DIRNAME = ".argmap-cache"
+CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
 
 
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
-@click.option("--model", default=None, envvar="ARGMAP_MODEL", help="spaCy model name (default: best installed).")
-@click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
-              help="Taxonomy TOML file (default: the shipped children's social care taxonomy).")
-@click.option("--cues", default=None, type=click.Path(dir_okay=False), help="Cue lexicon TOML file.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (spaCy n_process).")
-@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
-@click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
+@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
-@click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
-              "met while walking a folder are ignored, not skipped).")
-@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
-              help="Skip documents whose text is longer than this many characters.")
-@click.option("--max-sentence-chars", default=DEFAULT_MAX_SENTENCE_CHARS, show_default=True,
-              type=click.IntRange(1),
-              help="Break longer runs of text without a sentence end before parsing (the text is kept whole).")
 @click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,

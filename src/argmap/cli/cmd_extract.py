@@ -12,34 +12,16 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, handle_errors
-from argmap.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS
-
-CACHE_DIRNAME = ".argmap-cache"
+from argmap.cli.cmd_build import CACHE_DIRNAME
+from argmap.cli.options import DEFAULT_GRAPH, extraction_options, handle_errors
 
 
 @click.command("extract")
 @click.argument("corpus_paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="JSON-lines file to write, one record per document ('-' for standard output).")
-@click.option("--model", default=None, envvar="ARGMAP_MODEL", help="spaCy model name (default: best installed).")
-@click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
-              help="Taxonomy TOML file (default: the shipped children's social care taxonomy).")
-@click.option("--cues", default=None, type=click.Path(dir_okay=False), help="Cue lexicon TOML file.")
-@click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
-              help="Parser processes (spaCy n_process).")
-@click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path),
-              help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
-                   "current directory for '-'].")
-@click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache.")
-@click.option("--max-bytes", default=None, type=click.IntRange(1), help="Skip files larger than this (default 20 MB).")
-@click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
-              help="Skip documents whose text is longer than this many characters.")
-@click.option("--max-sentence-chars", default=DEFAULT_MAX_SENTENCE_CHARS, show_default=True,
-              type=click.IntRange(1),
-              help="Break longer runs of text without a sentence end before parsing (the text is kept whole).")
-@click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
-              "met while walking a folder are ignored, not skipped).")
+@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
+                                "current directory for '-'].")
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
                 max_chars, max_sentence_chars, strict):

@@ -94,3 +94,36 @@ def load_graph(path: str):
 
 def echo_json(data: Any) -> None:
     click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+
+
+def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:
+    """The options shared by the commands that read a corpus and run the extraction
+    (``build`` and ``extract``): model, configuration, parallelism, cache and input limits."""
+    from argmap.limits import DEFAULT_MAX_CHARS, DEFAULT_MAX_SENTENCE_CHARS
+
+    opts = [
+        click.option("--model", default=None, envvar="ARGMAP_MODEL", help="spaCy model name (default: best installed)."),
+        click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
+                     help="Taxonomy TOML file (default: the shipped children's social care taxonomy)."),
+        click.option("--cues", default=None, type=click.Path(dir_okay=False), help="Cue lexicon TOML file."),
+        click.option("-j", "--jobs", default=1, show_default=True, type=click.IntRange(1, 64),
+                     help="Parser processes (spaCy n_process)."),
+        click.option("--cache-dir", default=None, type=click.Path(file_okay=False, path_type=Path), help=cache_help),
+        click.option("--no-cache", is_flag=True, help="Parse everything; neither read nor write the cache."),
+        click.option("--max-bytes", default=None, type=click.IntRange(1),
+                     help="Skip files larger than this (default 20 MB)."),
+        click.option("--max-chars", default=DEFAULT_MAX_CHARS, show_default=True, type=click.IntRange(1),
+                     help="Skip documents whose text is longer than this many characters."),
+        click.option("--max-sentence-chars", default=DEFAULT_MAX_SENTENCE_CHARS, show_default=True,
+                     type=click.IntRange(1),
+                     help="Break longer runs of text without a sentence end before parsing (the text is kept whole)."),
+        click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
+                     "met while walking a folder are ignored, not skipped)."),
+    ]
+
+    def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
+        for opt in reversed(opts):
+            func = opt(func)
+        return func
+
+    return decorate
