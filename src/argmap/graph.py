@@ -18,11 +18,9 @@ import networkx as nx
 from argmap import __version__
 from argmap.atomic import write_text
 from argmap.errors import GraphFileError
+from argmap.graphfile import FORMAT, FORMAT_VERSION, check_envelope, read_graph_json
 from argmap.model import ActorType, DocResult, EdgeKind, NodeKind, Stance
 from argmap.taxonomy import Taxonomy
-
-FORMAT = "argmap-graph"
-FORMAT_VERSION = 1
 
 # node attribute names
 KIND = "kind"
@@ -165,17 +163,7 @@ def graph_to_data(g: nx.MultiDiGraph) -> dict[str, Any]:
 
 def graph_from_data(data: Any, *, source: str = "graph") -> nx.MultiDiGraph:
     """Rebuild a graph from node-link data, checking that it is an argmap graph we can read."""
-    if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) \
-            or not isinstance(data.get("edges"), list):
-        raise GraphFileError(f"{source} is not an argmap graph (no nodes/edges); rebuild it with 'argmap build'")
-    meta = data.get("graph", {})
-    if not isinstance(meta, dict) or meta.get("format") != FORMAT:
-        raise GraphFileError(f"{source} is not an argmap graph file; rebuild it with 'argmap build'")
-    version = meta.get("format_version")
-    if not isinstance(version, int) or version > FORMAT_VERSION:
-        raise GraphFileError(
-            f"{source} has graph format version {version!r}; this argmap reads up to "
-            f"{FORMAT_VERSION} (upgrade argmap or rebuild the graph)")
+    check_envelope(data, source)
     for kind in ("nodes", "edges"):
         if not all(isinstance(item, dict) for item in data[kind]):
             raise GraphFileError(f"{source} is damaged: its {kind} are not all objects; rebuild it")
@@ -203,21 +191,5 @@ def write_graph(g: nx.MultiDiGraph, path: str | Path) -> None:
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:
     """Read a graph written by :func:`write_graph`; raise GraphFileError with one clear line if it can't."""
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise GraphFileError(f"graph file {p} not found; run 'argmap build' first or pass -g PATH") from None
-    except IsADirectoryError:
-        raise GraphFileError(f"graph path {p} is a directory, not a graph file") from None
-    except OSError as exc:
-        raise GraphFileError(f"cannot read graph file {p}: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise GraphFileError(f"graph file {p} is empty; rebuild it with 'argmap build'")
-    try:
-        data = json.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-        raise GraphFileError(f"graph file {p} is not valid JSON ({exc}); it may be truncated - rebuild it") from None
-    except RecursionError:
-        raise GraphFileError(f"graph file {p} is not an argmap graph (nested too deeply); rebuild it") from None
-    return graph_from_data(data, source=f"graph file {p}")
+    data, source = read_graph_json(path)
+    return graph_from_data(data, source=source)

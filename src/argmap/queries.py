@@ -64,6 +64,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from argmap.errors import GraphFileError, QueryError
+from argmap.graphfile import FORMAT, FORMAT_VERSION, check_envelope, read_graph_json
 from argmap.match import Candidate, NameIndex, Resolution, describe, show_query
 
 if TYPE_CHECKING:  # pragma: no cover - queries never import networkx at run time
@@ -75,8 +76,8 @@ if TYPE_CHECKING:  # pragma: no cover - queries never import networkx at run tim
 
 # Same values as argmap.graph.FORMAT / FORMAT_VERSION (a test keeps them equal); repeated here so
 # reading a graph for a query does not import networkx.
-GRAPH_FORMAT = "argmap-graph"
-GRAPH_FORMAT_VERSION = 1
+GRAPH_FORMAT = FORMAT  # the graph file format this module reads (argmap.graphfile)
+GRAPH_FORMAT_VERSION = FORMAT_VERSION
 
 SUPPORT, OBJECT, NEUTRAL = "support", "object", "neutral"
 _EDGE_STANCE = {"supports": SUPPORT, "objects_to": OBJECT, "about": NEUTRAL}
@@ -149,17 +150,7 @@ class GraphIndex:
     @classmethod
     def from_data(cls, data: Any, *, source: str = "graph") -> GraphIndex:
         """Index node-link data as written by :func:`argmap.graph.write_graph`, checking it."""
-        if not isinstance(data, dict) or not isinstance(data.get("nodes"), list) \
-                or not isinstance(data.get("edges"), list):
-            raise GraphFileError(f"{source} is not an argmap graph (no nodes/edges); rebuild it with 'argmap build'")
-        meta = data.get("graph", {})
-        if not isinstance(meta, dict) or meta.get("format") != GRAPH_FORMAT:
-            raise GraphFileError(f"{source} is not an argmap graph file; rebuild it with 'argmap build'")
-        version = meta.get("format_version")
-        if not isinstance(version, int) or version > GRAPH_FORMAT_VERSION:
-            raise GraphFileError(
-                f"{source} has graph format version {version!r}; this argmap reads up to "
-                f"{GRAPH_FORMAT_VERSION} (upgrade argmap or rebuild the graph)")
+        meta = check_envelope(data, source)
         try:
             nodes: dict[str, dict[str, Any]] = {item["id"]: item for item in data["nodes"]}
         except (KeyError, TypeError):
@@ -253,35 +244,8 @@ def load_index(path: str | Path) -> GraphIndex:
 
     Raises :class:`~argmap.errors.GraphFileError` with one clear line when it can't.
     """
-    import gc
-    import json
-
-    p = Path(path)
-    try:
-        raw = p.read_bytes()
-    except FileNotFoundError:
-        raise GraphFileError(f"graph file {p} not found; run 'argmap build' first or pass -g PATH") from None
-    except IsADirectoryError:
-        raise GraphFileError(f"graph path {p} is a directory, not a graph file") from None
-    except OSError as exc:
-        raise GraphFileError(f"cannot read graph file {p}: {exc.strerror or exc}") from None
-    if not raw.strip():
-        raise GraphFileError(f"graph file {p} is empty; rebuild it with 'argmap build'")
-    # Parsing builds hundreds of thousands of small acyclic containers; the cyclic garbage
-    # collector would scan them repeatedly for nothing (about a third of the load time).
-    was_enabled = gc.isenabled()
-    gc.disable()
-    try:
-        try:
-            data = json.loads(raw.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise GraphFileError(f"graph file {p} is not valid JSON ({exc}); it may be truncated - rebuild it") from None
-        except RecursionError:
-            raise GraphFileError(f"graph file {p} is not an argmap graph (nested too deeply); rebuild it") from None
-        return GraphIndex.from_data(data, source=f"graph file {p}")
-    finally:
-        if was_enabled:
-            gc.enable()
+    data, source = read_graph_json(path)
+    return GraphIndex.from_data(data, source=source)
 
 
 # ---------------------------------------------------------------- matching with errors
