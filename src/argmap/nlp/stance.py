@@ -28,6 +28,10 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
               "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose"}
 
 
+# verbs that press someone to act ('urges the government to pilot ...')
+_URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
+# markers of a conceded clause ('while X has argued ..., ...')
+_CONCESSIVE = frozenset({"while", "whilst", "although", "though"})
 # cue words that take a stance only as adjectives ("an encouraging start", not "encouraging X")
 _ADJ_ONLY = {"encouraging", "promising"}
 # objects that make a support verb describe a service rather than a position
@@ -86,7 +90,10 @@ class StanceDetector:
             scored = [(c, *self.score(c, skip, unit)) for c in clauses]
             stances = {s for _, s, _ in scored if s != Stance.NEUTRAL}
             rule = f"{unit.rule}+cues"
-            if len(stances) <= 1:
+            if self._concession(doc, unit, clauses, scored, stances, author, drafts) or \
+                    len(stances) == 1 and self._split_speakers(doc, unit, clauses, scored, author, drafts):
+                pass  # claims already drafted clause by clause
+            elif len(stances) <= 1:
                 stance = stances.pop() if stances else Stance.NEUTRAL
                 cues = [cue for _, s, cs in scored if s == stance or stance == Stance.NEUTRAL for cue in cs]
                 pos = sum(1 for c in cues if self._polarity(c) > 0)
@@ -118,6 +125,45 @@ class StanceDetector:
         doc._.argmap_claims = drafts
         return doc
 
+    def _concession(self, doc: Doc, unit: Unit, clauses: list[Span], scored, stances, author, drafts) -> bool:
+        """'While the department has argued X, there is a danger that Y': X is the department's,
+        Y the writer's; set against the writer's objection, X defends what Y objects to."""
+        cue = unit.cue_token
+        if len(clauses) < 2 or len(stances) != 1 or cue is None:
+            return False
+        holder = next((c for c in clauses if c.start <= cue < c.end), None)
+        if holder is None or doc[holder.start].lower_ not in _CONCESSIVE:
+            return False
+        if any(st != Stance.NEUTRAL for c, st, _ in scored if c is holder):
+            return False
+        stanced = [(c, st, cs) for c, st, cs in scored if st != Stance.NEUTRAL]
+        speaker = self._clause_speaker(doc, unit, stanced[0][0], clauses, author)
+        if speaker == unit.speaker:
+            return False
+        for clause, st, cs in stanced:
+            if speaker:
+                drafts.append(Draft(unit, clause.start, clause.end, speaker, st, cs, f"{unit.rule}+contrast-split"))
+        if stanced[0][1] == Stance.OBJECT:
+            label = f"{doc[holder.start].lower_} ... {doc[cue].text} (set against an objection)"
+            self._cue_sign[label] = +1
+            drafts.append(Draft(unit, holder.start, holder.end, unit.speaker, Stance.SUPPORT, [label],
+                                f"{unit.rule}+concession"))
+        return True
+
+    def _split_speakers(self, doc: Doc, unit: Unit, clauses: list[Span], scored, author, drafts) -> bool:
+        """'Ministers have rejected X; we urge them to think again': clauses of one stance that
+        belong to different speakers give one claim each."""
+        if len(clauses) < 2:
+            return False
+        speakers = [self._clause_speaker(doc, unit, c, clauses, author) for c in clauses]
+        stanced = [(c, st, cs, sp) for (c, st, cs), sp in zip(scored, speakers) if st != Stance.NEUTRAL]
+        if len({sp for *_, sp in stanced}) < 2:
+            return False
+        for clause, st, cs, sp in stanced:
+            if sp:
+                drafts.append(Draft(unit, clause.start, clause.end, sp, st, cs, f"{unit.rule}+contrast-split"))
+        return True
+
     def _polarity(self, cue: str) -> int:
         """+1 / -1 for a cue string produced by :meth:`score`."""
         return self._cue_sign.get(cue, 0)
@@ -128,6 +174,8 @@ class StanceDetector:
         cue = unit.cue_token
         if cue is None or clause.start <= cue < clause.end:
             return unit.speaker
+        if author and not unit.quoted and any(t.dep_ == "nsubj" and t.lower_ in {"we", "i"} for t in clause):
+            return author  # '...; we urge them to think again': the writer's own voice
         holder = next((c for c in clauses if c.start <= cue < c.end), None)
         if holder is not None and doc[holder.start].lower_ in {"while", "whilst", "although", "though"} \
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in clause):
@@ -181,7 +229,7 @@ class StanceDetector:
         lex = self.lex
         total = 0.0
         cues: list[str] = []
-        low_text = span.text.lower()
+        low_text = _QUOTES.sub(" ", span.text.lower())  # 'it is “imperative”' reads as 'it is imperative'
         base = span.start_char
         used: set[int] = set()  # tokens already counted in a phrase (or in a phrase to ignore)
         if self._ignore is not None:
@@ -240,6 +288,16 @@ class StanceDetector:
             cue = ("not " if neg else "") + tok.text
             self._cue_sign[cue] = -sign if neg else sign
             cues.append(cue)
+        for tok in span:
+            if tok.i in skip or tok.i in used:
+                continue
+            urged = self._urged(tok)
+            if urged is not None and urged.i not in used and urged.lemma_.lower() not in lex.object_lemmas \
+                    and urged.lemma_.lower() not in lex.neutral_verbs:  # 'to publish a costing' is a demand
+                cue = f"{tok.text} ... to {urged.text}"
+                self._cue_sign[cue] = +1
+                total += 1
+                cues.append(cue)
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]
         if not cues and unit is not None and unit.listed:
@@ -249,6 +307,26 @@ class StanceDetector:
         if total < 0:
             return Stance.OBJECT, cues
         return Stance.NEUTRAL, cues
+
+    @staticmethod
+    def _urged(tok: Token) -> Token | None:
+        """'urges the government to pilot X', 'called on the authority to launch Y': the action
+        the speaker presses for (its verb), else None."""
+        lemma = tok.lemma_.lower()
+        if tok.pos_ != "VERB" or lemma not in _URGE_VERBS:
+            return None
+        if lemma == "call" and not any(c.lower_ == "on" for c in tok.children):
+            return None
+        for c in tok.children:
+            if c.dep_ in {"xcomp", "ccomp"} and c.pos_ == "VERB" and c.i > tok.i and \
+                    any(a.lower_ == "to" for a in c.children):
+                return c
+        for c in tok.children:  # 'called on the CMA to launch': the parser may hang it off 'on'
+            if c.lower_ == "on":
+                for g in c.subtree:
+                    if g.pos_ == "VERB" and g.i > tok.i and any(a.lower_ == "to" for a in g.children):
+                        return g
+        return None
 
     def _recommends(self, span: Span) -> bool:
         """'Family help should be delivered by skilled professionals': a proposal as the subject
@@ -272,7 +350,10 @@ class StanceDetector:
         """'without significant reform' is no objection; 'without extra funding' is."""
         if self.taxonomy is None:
             return True
-        after = span.doc[toks.start: min(span.end, toks.end + 6)]
+        last = toks[-1]
+        reach = max(toks.end + 6, last.right_edge.i + 1) if last.i < last.right_edge.i else toks.end + 6
+        # 'will depend on wider policy; the degree of funding ...': the whole object of the condition
+        after = span.doc[toks.start: min(span.end, reach)]
         return any(m.id in self.condition_themes for m in span_matches(after, self.taxonomy, "themes"))
 
     def _negated(self, tok: Token, span: Span, phrase: bool = False) -> bool:
@@ -309,6 +390,10 @@ class StanceDetector:
             return True
         before = doc_text(span.doc)[max(span.start_char, tok.idx - 25):tok.idx].lower()
         return bool(self._neg_phrases is not None and self._neg_phrases.search(before))
+
+
+# quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
+_QUOTES = re.compile(r"[\u201c\u201d\"\u2018]|\u2019(?!\w)")
 
 
 def _phrase_re(phrases) -> re.Pattern[str] | None:

@@ -136,7 +136,12 @@ class TargetLinker:
 
     def _themes(self, span: Span, skip: set[int]) -> list[str]:
         ids = []
+        # a ground word inside a proposal's own name ('pilot schemes', 'kinship allowance') names the
+        # proposal, not a ground
+        named = [(m.start, m.end) for m in self._matches(span, skip)]
         for m in span_matches(span, self.tax, "themes"):
+            if any(a <= m.start and m.end <= b for a, b in named):
+                continue
             toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
             if toks is not None and all(t.i in skip for t in toks):
                 continue
