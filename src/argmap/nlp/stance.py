@@ -30,6 +30,10 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
 
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
+# pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
+_PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
+# verbs of disclosure: pressing someone to publish or explain asks for answers, it backs nothing
+_DISCLOSE = frozenset({"publish", "confirm", "explain", "clarify", "disclose", "reveal", "set", "lay", "share"})
 # markers of a conceded clause ('while X has argued ..., ...')
 _CONCESSIVE = frozenset({"while", "whilst", "although", "though"})
 # cue words that take a stance only as adjectives ("an encouraging start", not "encouraging X")
@@ -178,7 +182,7 @@ class StanceDetector:
             return author  # '...; we urge them to think again': the writer's own voice
         holder = next((c for c in clauses if c.start <= cue < c.end), None)
         if holder is not None and doc[holder.start].lower_ in {"while", "whilst", "although", "though"} \
-                and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.pos_ == "PRON" for t in clause):
+                and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _PERSONAL for t in clause):
             return author
         return unit.speaker
 
@@ -277,6 +281,8 @@ class StanceDetector:
                 continue
             if lemma in {"favour", "favor"} and tok.pos_ != "VERB":
                 continue  # "a coterie of favoured advisers" is no backing
+            if sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
+                continue  # 'favoured advisers', 'a survey backed by interviews': a description
             if sign > 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES for c in tok.children):
                 continue  # "supporting families", "helping children": a service, not a stance
@@ -293,7 +299,7 @@ class StanceDetector:
                 continue
             urged = self._urged(tok)
             if urged is not None and urged.i not in used and urged.lemma_.lower() not in lex.object_lemmas \
-                    and urged.lemma_.lower() not in lex.neutral_verbs:  # 'to publish a costing' is a demand
+                    and urged.lemma_.lower() not in _DISCLOSE:  # 'to publish a costing' asks for answers
                 cue = f"{tok.text} ... to {urged.text}"
                 self._cue_sign[cue] = +1
                 total += 1

@@ -9,7 +9,7 @@ proposal yield a candidate proposal from the noun phrase they are about (discove
 from __future__ import annotations
 
 from spacy.language import Language
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from argmap.model import Stance
 from argmap.nlp.actors import ActorState
@@ -22,6 +22,12 @@ CANDIDATE_PREFIX = "candidate-"
 # verbs whose subject, not object, is what an objection is about ("X would swamp teams")
 _HARM_VERBS = frozenset({"swamp", "overwhelm", "undermine", "threaten", "damage", "harm", "weaken", "erode",
                          "jeopardise", "jeopardize", "burden", "remove", "dilute", "compromise"})
+# verbs granting a state of affairs: a problem granted this way is no objection to a proposal
+_ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "concede", "accept"})
+# verbs that press someone to act
+_URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
+# prepositions that complete a bare head noun in a candidate's label
+_COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about"})
 # nouns that point back to a proposal named nearby rather than naming one
 ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "change", "changes", "idea",
                              "measure", "measures", "recommendations", "recommendation"})
@@ -48,6 +54,8 @@ class TargetLinker:
             d.targets = own
             d.target_cues = [f"named: {p}" for p in self._phrases(span, skip)]
             if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
+                if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
+                    continue  # 'X recognised that caseloads remain too high': a problem granted, no objection
                 ctx = self._context(d.unit, units, sents, skip, span)
                 if ctx:
                     d.targets, where = ctx
@@ -181,6 +189,11 @@ class TargetLinker:
         if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
             return None
         words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num][:6]
+        if len(words) < 2:  # 'an investigation into the market': the head noun needs its complement
+            prep = next((c for c in chunk.root.rights if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS), None)
+            if prep is not None and not any(t.i in skip for t in prep.subtree):
+                words += [t for t in prep.subtree if not t.is_stop and not t.is_punct and not t.like_num]
+                words = words[:6]
         if len(words) < 2:
             return None
         label = " ".join(t.text for t in words)
@@ -205,7 +218,8 @@ class TargetLinker:
                 if cand:
                     return cand
                 continue
-            if root.dep_ == "dobj" and head.lemma_.lower() in stance_words or root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
+            if root.dep_ == "dobj" and (head.lemma_.lower() in stance_words or _urged_action(head)) or \
+                    root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
                     (head.head.lemma_.lower() in stance_words or head.head.lower_ in stance_words):
                 pass
             else:
@@ -214,6 +228,20 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _urged_action(verb: Token) -> bool:
+    """'called on the authority to launch an investigation': the verb is what someone is pressed to do."""
+    if not any(c.lower_ == "to" for c in verb.children):
+        return False
+    up = verb.head
+    for _ in range(3):
+        if up.lemma_.lower() in _URGE_VERBS:
+            return True
+        if up.head is up:
+            break
+        up = up.head
+    return False
 
 
 def _noun_chunks(span: Span) -> list[Span]:
@@ -235,5 +263,6 @@ def make_target_linker(nlp: Language, name: str, taxonomy: str | None, cues: str
     from argmap.lexicon import load_lexicon
 
     lex = load_lexicon(cues)
-    words = lex.support_lemmas | lex.object_lemmas | {"call", "urge", "oppose", "back", "propose", "plan"}
+    words = lex.support_lemmas | lex.object_lemmas | {"call", "urge", "oppose", "back", "propose", "plan", "argue",
+                                                      "press", "campaign"}
     return TargetLinker(get_taxonomy(taxonomy), frozenset(words), lex.proposal_words)
