@@ -394,8 +394,14 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
     for line in text.splitlines(keepends=True):
         start = pos
         pos += len(line)
+        if not line.strip():
+            continue  # a blank line between paragraphs of one quotation keeps it open
         i, n = 0, len(line)
-        open_at = start if carry and line.lstrip()[:1] in OPEN_QUOTES + '"' else None
+        open_at = None
+        if carry and line.lstrip()[:1] in OPEN_QUOTES + '"':
+            # the quotation goes on in this paragraph: one region over both
+            open_at = regions.pop()[0]
+            i = len(line) - len(line.lstrip()) + 1
         carry = False
         straight_open = False
         while i < n:

@@ -20,6 +20,7 @@ from argmap.model import Stance
 from argmap.nlp.actors import ActorState
 from argmap.nlp.attribution import OWN_VOICE_GENRES, UNNAMED, Unit
 from argmap.nlp.extensions import install_extensions
+from argmap.nlp.recommend import recommended
 from argmap.nlp.resources import doc_text, span_matches
 
 # stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
@@ -28,6 +29,7 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
               "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose"}
 
 
+RECOMMENDATION_CUE = "should (what it asks for)"
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -306,6 +308,8 @@ class StanceDetector:
                 cues.append(cue)
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]
+        if not cues and unit is not None and recommended(span) is not None:
+            return Stance.SUPPORT, [RECOMMENDATION_CUE]
         if not cues and unit is not None and unit.listed:
             return Stance.SUPPORT, ["listed among its proposals"]
         if total > 0:

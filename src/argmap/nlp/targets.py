@@ -14,7 +14,9 @@ from spacy.tokens import Doc, Span, Token
 from argmap.model import Stance
 from argmap.nlp.actors import ActorState
 from argmap.nlp.extensions import install_extensions
+from argmap.nlp.recommend import recommended
 from argmap.nlp.resources import get_taxonomy, span_matches
+from argmap.nlp.stance import RECOMMENDATION_CUE
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -27,7 +29,7 @@ _ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "con
 # verbs that press someone to act
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
-_COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about"})
+_COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about", "to"})
 # nouns that point back to a proposal named nearby rather than naming one
 ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "change", "changes", "idea",
                              "measure", "measures", "recommendations", "recommendation"})
@@ -53,6 +55,17 @@ class TargetLinker:
             own = self._proposals(span, skip)
             d.targets = own
             d.target_cues = [f"named: {p}" for p in self._phrases(span, skip)]
+            if not own and RECOMMENDATION_CUE in d.cues:
+                obj = recommended(span)
+                chunk = next((c for c in _noun_chunks(span) if c.root.i == obj.i), None) if obj is not None else None
+                cand = self._label(chunk, skip) if chunk is not None else None
+                if cand is None:
+                    continue
+                candidates[cand[0]] = cand[1]
+                d.targets, d.themes = [cand[0]], []
+                d.target_cues.append(f"candidate: {cand[1]}")
+                kept.append(d)
+                continue
             if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
                     continue  # 'X recognised that caseloads remain too high': a problem granted, no objection

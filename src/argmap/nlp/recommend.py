@@ -1,0 +1,44 @@
+"""Recommendations: 'more effort should be made in maintaining school stability', 'anyone who
+has experienced trauma should have access to therapeutic support'. A 'should' or 'must' sentence
+with no cue word still backs something: the thing it asks for. This module finds that thing."""
+
+from __future__ import annotations
+
+from spacy.tokens import Span, Token
+
+_MODALS = frozenset({"should", "must"})
+# subjects that leave the recommending to someone else ('it should look at', 'they must')
+_PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
+# subjects that only carry the verb ('more effort should be made in X'): the object of the
+# preposition is what is asked for
+_CARRIERS = frozenset({"effort", "attention", "priority", "consideration", "thought", "focus", "emphasis",
+                       "investment", "money", "resource", "resources", "work", "more"})
+
+
+def recommended(span: Span) -> Token | None:
+    """The head noun of what a 'should'/'must' sentence asks for, or None when it asks for
+    nothing nameable (no noun object, a negated modal, or a pronoun subject)."""
+    for tok in span:
+        if tok.lower_ not in _MODALS or tok.dep_ != "aux":
+            continue
+        verb = tok.head
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
+            continue
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+        if subj is None or subj.lower_ in _PERSONAL:
+            continue
+        if subj.dep_ == "nsubjpass" and subj.lemma_.lower() in _CARRIERS:
+            obj = _prep_object(verb)
+        else:
+            obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
+        if obj is not None and span.start <= obj.i < span.end:
+            return obj
+    return None
+
+
+def _prep_object(verb: Token) -> Token | None:
+    for prep in (c for c in verb.children if c.dep_ == "prep"):
+        for t in prep.subtree:
+            if t.dep_ in {"pobj", "dobj"} and t.pos_ in {"NOUN", "PROPN"}:
+                return t
+    return None
