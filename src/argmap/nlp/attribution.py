@@ -104,7 +104,8 @@ class Attributor:
                             if key:
                                 return key, tok.lemma_.lower(), "statement-of", tok.i
         verbs = [t for t in sent if t.lemma_.lower() in lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
-                 and not _inside(t.idx, quotes)]
+                 and not _inside(t.idx, quotes)
+                 and not any(c.dep_ == "acomp" for c in t.children)]  # 'does not feel realistic' reports no one
         verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
         unnamed = None
         for verb in verbs:
@@ -225,9 +226,21 @@ class Attributor:
             return
         for u in units:
             # the stance component keeps only the evaluative ones
-            if u.speaker is None and not u.heading and not u.quoted \
-                    and not sents[u.sent].text.rstrip().endswith("?"):  # a question asserts nothing
+            if u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]):
                 u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+def _asserts(sent: Span) -> bool:
+    """A question asserts nothing ('Will the review live up to its ambitions?') unless it is a
+    suggestion put as a question ('Might a national service make more sense?')."""
+    if not sent.text.rstrip().endswith("?"):
+        return True
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is not None and first.lower_ in _SUGGESTING
+
+
+# openings of a question that puts forward a view
+_SUGGESTING = frozenset({"might", "wouldn't", "shouldn't", "isn't", "aren't", "doesn't", "surely"})
 
 
 class _Recency:
