@@ -226,7 +226,8 @@ class Attributor:
             return
         for u in units:
             # the stance component keeps only the evaluative ones
-            if u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]):
+            if u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]) \
+                    and not _reports_research(sents[u.sent]):
                 u.speaker, u.cue, u.rule = author_key, "author", "author"
 
 
@@ -239,6 +240,24 @@ def _asserts(sent: Span) -> bool:
     return first is not None and first.lower_ in _SUGGESTING
 
 
+def _reports_research(sent: Span) -> bool:
+    """'A survey in 2017 found ...', 'Similar findings came from ...': the writer reports
+    research; the sentence is not the writer's own position."""
+    root = sent.root
+    for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subj.lemma_.lower() in _RESEARCH:
+            return True
+        if any(t.pos_ == "NUM" or t.lower_ in _SHARES for t in subj.subtree):
+            return True  # 'around 75 per cent of young people wait ...': a statistic
+    # the parser may lose the subject of 'found'; a research noun before it is enough
+    return root.lemma_.lower() in _FINDING_VERBS and any(t.lemma_.lower() in _RESEARCH for t in sent[:root.i - sent.start])
+
+
+# nouns for research whose findings a writer reports
+_RESEARCH = frozenset({"survey", "report", "research", "study", "analysis", "data", "figure", "figures", "poll",
+                       "finding", "findings", "inquiry", "enquiry", "audit", "census", "statistic", "statistics"})
+_SHARES = frozenset({"%", "cent", "percent", "third", "half", "quarter", "fifth", "majority", "minority"})
+_FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "conclude"})
 # openings of a question that puts forward a view
 _SUGGESTING = frozenset({"might", "wouldn't", "shouldn't", "isn't", "aren't", "doesn't", "surely"})
 

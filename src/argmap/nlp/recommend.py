@@ -22,8 +22,9 @@ def recommended(span: Span) -> Token | None:
         if tok.lower_ not in _MODALS or tok.dep_ != "aux":
             continue
         verb = tok.head
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" for c in verb.children):
-            continue
+        if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"whether", "if"}
+                                      for c in verb.children):
+            continue  # 'a consultation on whether companies should run services' asks, it recommends nothing
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
         if subj is None or subj.lower_ in _PERSONAL:
             continue

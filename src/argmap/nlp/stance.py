@@ -350,7 +350,7 @@ class StanceDetector:
             return False
         for tok in span:
             if tok.lower_ in {"should", "must"} and tok.dep_ == "aux" and not any(
-                    c.dep_ == "neg" for c in tok.head.children):
+                    c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.head.children):
                 for subj in tok.head.children:
                     if subj.dep_ in {"nsubj", "nsubjpass"} and any(a <= subj.idx < b for a, b in mentions):
                         return True

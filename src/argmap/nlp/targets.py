@@ -104,7 +104,9 @@ class TargetLinker:
 
     def _proposals(self, span: Span, skip: set[int]) -> list[str]:
         ids = []
-        for m in self._matches(span, skip):
+        matches = self._matches(span, skip)
+        main = [m for m in matches if not _in_example(span, m)]
+        for m in main or matches:  # 'the review addressed issues like X': the review, X is an example
             if m.id not in ids:
                 ids.append(m.id)
         general = self.tax.general_proposal
@@ -241,6 +243,23 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _in_example(span: Span, m) -> bool:
+    """Whether a matched name stands in an example ('issues like X', 'such as X', 'including X')."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    tok = toks.root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and (tok.head.lower_ in {"like", "including"} or
+                                   tok.head.lower_ == "as" and tok.head.i > 0 and
+                                   span.doc[tok.head.i - 1].lower_ == "such"):
+            return True
+        if tok.dep_ not in {"conj", "appos", "compound"} or tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _urged_action(verb: Token) -> bool:
