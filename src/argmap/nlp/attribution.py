@@ -328,7 +328,7 @@ _OWNABLE = _WORK_NOUNS | {"vision", "plans", "proposal", "proposals", "reform", 
 _PUBLISH_VERBS = {"announce", "publish", "unveil", "set", "lay", "launch", "outline", "propose", "make", "produce",
                   "release", "present", "introduce"}
 _LIST_VERBS = {"include", "envisage", "propose", "recommend", "be", "achieve", "cover", "involve", "mean",
-               "promise", "comprise", "feature"}
+               "promise", "comprise", "feature", "seek", "aim", "intend"}
 
 
 def _note_ownership(sent: Span, speaker: str, owners: dict[str, str]) -> None:
@@ -347,10 +347,13 @@ def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: s
     breaks = [i for i, ch in enumerate(text) if ch == "\n"]
     line_of = {u.sent: bisect_left(breaks, _first_char(text, sents[u.sent].start_char, sents[u.sent].end_char))
                for u in units}
+    last: tuple[int, str] | None = None  # (unit index, owner) of the latest list with an owner
     for k, u in enumerate(units):
         sent = sents[u.sent]
         stripped = sent.text.strip()
-        intro = stripped.endswith(":") and any(t.lemma_.lower() in _LIST_VERBS for t in sent)
+        intro = stripped.endswith(":") and (any(t.lemma_.lower() in _LIST_VERBS for t in sent)
+                                            or stripped.endswith(" by:"))  # 'would be achieved by:'
+
         heading = u.heading and any(t.lower_ in {"recommendations", "proposals", "recommendation"} for t in sent)
         if not (intro or heading) or line_of[u.sent] in list_lines:
             continue
@@ -368,8 +371,11 @@ def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: s
                         break
         if owner is None and len(set(owners.values())) == 1 and any(t.lemma_.lower() in _OWNABLE for t in sent):
             owner = next(iter(owners.values()))  # the one actor in the article who put proposals forward
+        if owner is None and last is not None and k - last[0] <= 15 and _points_back(sent):
+            owner = last[1]  # 'This would be achieved by:' goes on with the list before
         if owner is None:
             continue
+        last = (k, owner)
         for item in units[k + 1:]:
             if line_of[item.sent] not in list_lines:
                 if sents[item.sent].text.strip():
@@ -377,6 +383,14 @@ def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: s
                 continue
             if item.speaker in (None, UNNAMED) and not item.quoted:
                 item.speaker, item.cue, item.rule, item.listed = owner, "list", "proposal-list", True
+
+
+def _points_back(sent: Span) -> bool:
+    """A list introduction whose subject points back ('This would be achieved by:')."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"this", "these", "it", "they", "that"}
+               for t in sent)
+
+
 _LEAD_WORDS = {"chair", "author", "lead", "leader", "head", "director"}
 
 

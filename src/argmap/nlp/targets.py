@@ -30,6 +30,8 @@ _ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "con
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
 _COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about", "to"})
+# a determiner pointing back to the kind of proposals just described
+_PLURAL_POINTERS = frozenset({"such"})  # "these reforms" is the whole programme; "such reforms" the ones just named
 # nouns that point back to a proposal named nearby rather than naming one
 ANAPHORIC_HEADS = frozenset({"proposal", "proposals", "plan", "plans", "move", "change", "changes", "idea",
                              "measure", "measures", "recommendations", "recommendation"})
@@ -69,7 +71,7 @@ class TargetLinker:
             if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
                     continue  # 'X recognised that caseloads remain too high': a problem granted, no objection
-                ctx = self._context(d.unit, units, sents, skip, span)
+                ctx = self._context(d.unit, units, sents, skip, span, plural=self._plural_pointer(span, skip))
                 if ctx:
                     d.targets, where = ctx
                     d.target_cues.append(f"context: {where}")
@@ -115,14 +117,29 @@ class TargetLinker:
         return ids
 
     def _anaphoric(self, span: Span, skip: set[int]) -> bool:
-        """The general proposal is named only by a pointing phrase ('the proposal', 'these plans')."""
-        phrases = {m.phrase for m in self._matches(span, skip) if m.id == self.tax.general_proposal}
-        return bool(phrases) and all(p.split()[-1] in ANAPHORIC_HEADS for p in phrases)
+        """The general proposal is named only by a pointing phrase ('the proposal', 'these plans',
+        'such positive reforms')."""
+        found = [m for m in self._matches(span, skip) if m.id == self.tax.general_proposal]
+        return bool(found) and all(m.phrase.split()[-1] in ANAPHORIC_HEADS or self._pointer_before(span, m)
+                                   for m in found)
+
+    @staticmethod
+    def _pointer_before(span: Span, m) -> bool:
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if toks is None:
+            return False
+        before = span.doc[max(span.start, toks.start - 2):toks.start]
+        return any(t.lower_ in _PLURAL_POINTERS for t in before)
+
+    def _plural_pointer(self, span: Span, skip: set[int]) -> bool:
+        """'such positive reforms', 'these proposals': a pointer to several proposals named before."""
+        return any(m.id == self.tax.general_proposal and self._pointer_before(span, m)
+                   for m in self._matches(span, skip))
 
     def _phrases(self, span: Span, skip: set[int]) -> list[str]:
         return sorted({m.phrase for m in self._matches(span, skip)})
 
-    def _context(self, unit, units, sents, skip, span=None):
+    def _context(self, unit, units, sents, skip, span=None, plural=False):
         """Proposals named around a claim: the rest of its sentence, the two sentences before it in
         the paragraph, the previous paragraph's last sentence, then the section heading. A specific
         proposal found anywhere on that path beats a mention of 'the reforms' in general."""
@@ -151,6 +168,16 @@ class TargetLinker:
             found = self._proposals(h, skip)
             if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
+        if plural:
+            # 'such positive reforms': every proposal named so far in this section
+            first = headings[-1].sent if headings else 0
+            named: list[str] = []
+            for u in units:
+                if first < u.sent < unit.sent and not u.heading:
+                    named += [p for p in self._proposals(sents[u.sent], skip)
+                              if p != self.tax.general_proposal and p not in named]
+            if named:
+                return named, "named earlier in the section"
         return general
 
     def _last_proposal(self, span: Span, skip: set[int]) -> str:
