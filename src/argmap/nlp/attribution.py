@@ -105,7 +105,8 @@ class Attributor:
                                 return key, tok.lemma_.lower(), "statement-of", tok.i
         verbs = [t for t in sent if t.lemma_.lower() in lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
                  and not _inside(t.idx, quotes)
-                 and not any(c.dep_ == "acomp" for c in t.children)]  # 'does not feel realistic' reports no one
+                 and not any(c.dep_ == "acomp" for c in t.children)  # 'does not feel realistic' reports no one
+                 and t.dep_ != "relcl"]  # 'the change Munro wanted is far from achieved': not what Munro says
         verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
         unnamed = None
         for verb in verbs:
@@ -226,7 +227,9 @@ class Attributor:
             return
         for u in units:
             # the stance component keeps only the evaluative ones
-            if u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]) \
+            if u.speaker is None and not u.heading and not u.quoted and _unheld_view(sents[u.sent]):
+                u.speaker, u.cue, u.rule = UNNAMED, "there was a view", "unnamed-view"
+            elif u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]) \
                     and not _reports_research(sents[u.sent]):
                 u.speaker, u.cue, u.rule = author_key, "author", "author"
 
@@ -238,6 +241,17 @@ def _asserts(sent: Span) -> bool:
         return True
     first = next((t for t in sent if not t.is_punct and not t.is_space), None)
     return first is not None and first.lower_ in _SUGGESTING
+
+
+def _unheld_view(sent: Span) -> bool:
+    """'There was a strong feeling that ...': a view held by people the writer does not name."""
+    root = sent.root
+    return any(c.dep_ == "expl" for c in root.children) and any(
+        c.dep_ in {"attr", "nsubj"} and c.lemma_.lower() in _VIEW_NOUNS for c in root.children)
+
+
+_VIEW_NOUNS = frozenset({"feeling", "view", "belief", "consensus", "sense", "perception", "agreement", "fear",
+                         "concern", "hope", "expectation"})
 
 
 def _reports_research(sent: Span) -> bool:

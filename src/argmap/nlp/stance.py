@@ -243,6 +243,9 @@ class StanceDetector:
                 toks = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
                 if toks is not None:
                     used.update(t.i for t in toks)
+        for tok in span:
+            if tok.lower_ == "depending" and tok.dep_ in {"prep", "advcl", "acl"}:
+                used.update(t.i for t in tok.subtree)  # 'depending on the complexity and risk': a variable
         found = []
         for regex, sign, label in ((self._conditions, -1, "condition"),
                                    (self._object_phrases, -1, ""), (self._support_phrases, +1, "")):

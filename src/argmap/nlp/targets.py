@@ -99,7 +99,7 @@ class TargetLinker:
         out = []
         for m in span_matches(span, self.tax, "proposals"):
             toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
-            if toks is not None and all(t.i in skip for t in toks):
+            if toks is not None and (all(t.i in skip for t in toks) or _describes_actor(toks.root, skip)):
                 continue
             out.append(m)
         return out
@@ -141,7 +141,7 @@ class TargetLinker:
 
     def _context(self, unit, units, sents, skip, span=None, plural=False):
         """Proposals named around a claim: the rest of its sentence, the two sentences before it in
-        the paragraph, the previous paragraph's last sentence, then the section heading. A specific
+        the paragraph, the previous paragraph's last two sentences, then the section heading. A specific
         proposal found anywhere on that path beats a mention of 'the reforms' in general."""
         places = []
         sent = sents[unit.sent]
@@ -150,8 +150,7 @@ class TargetLinker:
         same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
         places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(same_para[-2:])]
         prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
-        if prev_para:
-            places.append((sents[prev_para[-1].sent], sents[prev_para[-1].sent].text.strip()[:80]))
+        places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(prev_para[-2:])]
         general = None
         for where_span, where in places:
             found = self._proposals(where_span, skip)
@@ -260,7 +259,7 @@ class TargetLinker:
                 if cand:
                     return cand
                 continue
-            if root.dep_ == "dobj" and (head.lemma_.lower() in stance_words or _urged_action(head)) or \
+            if root.dep_ == "dobj" and (head.lemma_.lower() in stance_words - {"call"} or _urged_action(head)) or \
                     root.dep_ == "pobj" and head.lower_ in {"about", "over", "against", "for", "on", "to"} and \
                     (head.head.lemma_.lower() in stance_words or head.head.lower_ in stance_words):
                 pass
@@ -270,6 +269,18 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _describes_actor(tok: Token, skip: set[int]) -> bool:
+    """Whether a name sits in an apposition describing a person or organisation ('X, chief
+    executive of Frontline, a graduate training programme'): it describes, it is not discussed."""
+    for _ in range(6):
+        if tok.dep_ == "appos" and tok.head.i in skip:
+            return True
+        if tok.head is tok:
+            return False
+        tok = tok.head
+    return False
 
 
 def _in_example(span: Span, m) -> bool:
