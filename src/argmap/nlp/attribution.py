@@ -110,13 +110,16 @@ class Attributor:
         verbs.sort(key=lambda t: (t.dep_ != "ROOT", t.i))
         unnamed = None
         for verb in verbs:
-            subjects = _subjects(verb)
+            subjects = [c for c in _subjects(verb) if c.dep_ != "nsubjpass" or verb.lemma_.lower() in _FEELING_PASSIVES]
+            # 'It can be seen that', 'X, whilst welcomed, ...': a passive's subject is not who speaks
             for subj in subjects:
                 key = self._resolve(subj, state, recent)
                 if key:
                     rule = "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun"
                     return key, verb.lemma_.lower(), rule, verb.i
             subj = subjects[0] if subjects else None
+            if subj is None and verb.dep_ == "ROOT":  # 'reforms are proposed': someone unnamed proposes
+                subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and unnamed is None \
                     and subj.lower_ not in self.lex.statement_nouns and "ROOT" in (verb.dep_, verb.head.dep_):
                 unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
@@ -335,6 +338,9 @@ class _Recency:
         return None
 
 
+# passives that describe how their subject feels ('BASW is opposed to', 'she is concerned'): the subject speaks
+_FEELING_PASSIVES = frozenset({"oppose", "concern", "worry", "commit", "disappoint", "alarm", "delight", "encourage",
+                               "convince", "persuade", "please", "trouble", "dismay", "frustrate"})
 _WORK_NOUNS = {"review", "report", "inquiry", "study", "strategy", "paper", "plan", "commission"}
 # what an actor can announce and so own ("the government announced its vision")
 _OWNABLE = _WORK_NOUNS | {"vision", "plans", "proposal", "proposals", "reform", "reforms", "recommendation",

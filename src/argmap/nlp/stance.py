@@ -30,6 +30,8 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
 
 
 RECOMMENDATION_CUE = "should (what it asks for)"
+# verbs of putting a proposal forward: support from whoever does it, a bare record in the passive
+_PROPOSER_VERBS = frozenset({"announce", "confirm", "introduce", "launch", "propose", "unveil", "plan", "recommend"})
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -288,6 +290,9 @@ class StanceDetector:
                 continue  # "a coterie of favoured advisers" is no backing
             if sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
                 continue  # 'favoured advisers', 'a survey backed by interviews': a description
+            if sign > 0 and lemma in _PROPOSER_VERBS and any(c.dep_ == "auxpass" for c in tok.children) \
+                    and not any(c.dep_ == "agent" for c in tok.children):
+                continue  # 'changes were introduced in 2014': a record of events, nobody's stance
             if sign > 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES for c in tok.children):
                 continue  # "supporting families", "helping children": a service, not a stance
