@@ -32,6 +32,8 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
 RECOMMENDATION_CUE = "should (what it asks for)"
 # verbs of putting a proposal forward: support from whoever does it, a bare record in the passive
 _PROPOSER_VERBS = frozenset({"announce", "confirm", "introduce", "launch", "propose", "unveil", "plan", "recommend"})
+# verbs of making a case: with no cue against it, arguing about a proposal argues for it
+_ARGUE_VERBS = frozenset({"argue", "insist", "maintain", "contend", "assert"})
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -316,6 +318,8 @@ class StanceDetector:
                 cues.append(cue)
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]
+        if not cues and unit is not None and unit.cue in _ARGUE_VERBS and self._names_proposal(span):
+            return Stance.SUPPORT, [f"{unit.cue} (makes the case)"]
         if not cues and unit is not None and recommended(span) is not None:
             return Stance.SUPPORT, [RECOMMENDATION_CUE]
         if not cues and unit is not None and unit.listed:
@@ -345,6 +349,11 @@ class StanceDetector:
                     if g.pos_ == "VERB" and g.i > tok.i and any(a.lower_ == "to" for a in g.children):
                         return g
         return None
+
+    def _names_proposal(self, span: Span) -> bool:
+        """Whether a particular proposal (not 'the reforms' in general) is named in the span."""
+        return self.taxonomy is not None and any(
+            m.id != self.taxonomy.general_proposal for m in span_matches(span, self.taxonomy, "proposals"))
 
     def _recommends(self, span: Span) -> bool:
         """'Family help should be delivered by skilled professionals': a proposal as the subject

@@ -112,9 +112,17 @@ class TargetLinker:
             if m.id not in ids:
                 ids.append(m.id)
         general = self.tax.general_proposal
-        if general in ids and len(ids) > 1:
-            ids.remove(general)
+        if general in ids and len(ids) > 1 and not any(
+                m.id == general and self._owned(span, m) for m in main or matches):
+            ids.remove(general)  # 'X, one of the reforms' is about X; 'X, to take forward its recommendations' both
         return ids
+
+    @staticmethod
+    def _owned(span: Span, m) -> bool:
+        """'its recommendations', 'their plans': the whole programme named as someone's own."""
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        return toks is not None and toks.start > 0 and span.doc[toks.start - 1].lower_ in {"its", "their", "his", "her"} \
+            and toks.root.dep_ not in {"compound", "nmod", "amod"}  # not 'its Families First areas'
 
     def _anaphoric(self, span: Span, skip: set[int]) -> bool:
         """The general proposal is named only by a pointing phrase ('the proposal', 'these plans',
