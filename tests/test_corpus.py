@@ -543,6 +543,14 @@ def test_lowercase_joins_split_only_with_evidence():
     assert_offsets(text, clean, omap)
 
 
+def test_glued_word_before_an_apostrophe_is_split():
+    # the glued run never occurs as a word of its own, only as the part of one before an apostrophe
+    text = "Rules made safeguardby\u2019s panels and ofthe's kind. Safeguarding is hard.\n"
+    clean, omap = clean_text(text)
+    assert "safeguard by\u2019s panels and of the's kind" in clean
+    assert_offsets(text, clean, omap)
+
+
 def test_shifted_space_is_repaired():
     text = "Some areas are at an early stage o fimplementation. The implementation will be slow.\n"
     clean, omap = clean_text(text)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import bisect
 import re
+import string
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable, Iterator
 
 OffsetMap = tuple[tuple[int, int], ...]
 
@@ -60,6 +61,17 @@ SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ally", "ment", 
             "ions", "ation", "al", "ity", "ness", "ence", "ance", "ent", "ant", "ently", "antly",
             "ive", "ively", "ful", "fully", "ise", "ize", "ised", "ized", "y", "ies", "ied")
 
+# Derived from the lists above, so the glue repairs can pass over most words quickly:
+_JOIN_SUFFIX_TUPLE = tuple(sorted(JOIN_SUFFIXES))
+_JOIN_PREFIX_TUPLE = tuple(sorted(JOIN_PREFIXES))
+#: Run-together pairs of function words that split_join() may split ("ofthe", "isthe").
+_CORE_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS
+                        if len(a) >= 2 and len(b) >= 2 and (a in JOIN_CORE or b in JOIN_CORE))
+#: Short tokens that can start a shifted space: a function word less its last letter ("o" of
+#: "of") or a function word plus one letter ("ofi" of "of implementation").
+_SHIFT_HEADS = frozenset({w[:-1] for w in FUNCTION_WORDS if 2 <= len(w) <= 5}
+                         | {w + c for w in FUNCTION_WORDS if len(w) <= 3 for c in string.ascii_lowercase})
+
 #: Frequent English words rarely frequent in other languages: the cheap language check counts them.
 ENGLISH_MARKERS = _words("""
 the and of to that for it with as be by this have from or they which not but at his her their
@@ -89,6 +101,7 @@ FURNITURE_ANYWHERE = tuple(re.compile(p, _I) for p in (
     r"\b(we|this (web)?site) uses? cookies\b|\bby continuing to (browse|use) (this|our)\b",
     r"^(sign ?up|subscribe|register)\b.{0,80}\b(newsletter|updates|mailing list|alerts|bulletin)",
 ))
+_FURNITURE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in FURNITURE_LINES), _I)  # in one go
 #: An appeal right after a furniture line is furniture too ("Support us" + a donation pitch).
 APPEAL = re.compile(r"\b(donat(e|ion)|direct debit|newsletter|subscri(be|ption)|sign up|"
                     r"your (money|support|gift)|follow us)\b", _I)
@@ -104,9 +117,10 @@ NOISE_MAX_LEN = 300  # furniture, captions and duplicate headlines are short lin
 BOX_LINE_MAX_LEN = 80  # a line inside a subscription box
 BOX_MAX_LINES = 12
 MAX_GLUED_LEN = 40  # longer lowercase runs are not words run together (and would be slow to test)
+FEW_WORDS = 16  # up to this many words are looked for in a text one by one, more in one scan
 
-_SPACES = str.maketrans({c: " " for c in "\u00a0\u2007\u202f\u200b\ufeff\u2060"} | {
-    "\u2028": "\n", "\u2029": "\n"})
+_ODD_SPACE = re.compile("[\u00a0\u2007\u202f\u200b\ufeff\u2060\u2028\u2029]")
+_LINE_SEPARATORS = "\u2028\u2029"  # these become newlines, the other odd spaces plain spaces
 _WORD = re.compile(r"[A-Za-z]+(?:['\u2019][A-Za-z]+)*")
 _TOKEN = re.compile(r"\S+")
 _PROTECTED = re.compile(r"://|^www\.|@|^#|[/\\]|\.(com|org|net|gov|edu|uk|io|info|co)\b", _I)
@@ -114,6 +128,11 @@ _CAMEL = re.compile(r"(?<![A-Za-z'\u2019])([A-Z]?[a-z]+)([A-Z][a-z]{2,})(?![A-Za
 _PUNCT_GLUE = re.compile(r"(?:(?<=[a-z]{2})|(?<=\d))(?:[.!?][\"\u201d\u2019)]?(?=[A-Z][a-z]{2,})"
                          r"|[,;](?=[A-Za-z]{2,}))")
 _LOWER_WORD = re.compile(r"[a-z]+")
+_APOSTROPHE = re.compile("['\u2019]")
+# Cheap finders for the few places where _PUNCT_GLUE or _CAMEL can match (they start with a
+# character class, which the regex engine scans for quickly).
+_PUNCT_HINT = re.compile(r"[.!?,;](?=[\"\u201d\u2019)]?[A-Za-z])")
+_CAMEL_HINT = re.compile(r"[A-Z](?<=[a-z][A-Z])[a-z]{2}")
 
 
 def to_source(offset_map: OffsetMap, offset: int) -> int:
@@ -128,7 +147,7 @@ def clean_text(text: str, *, start: int = 0, markdown: bool = False) -> tuple[st
     ``start`` blanks everything before it (a front matter block); ``markdown`` also blanks
     Markdown markup (heading hashes, emphasis, link targets).
     """
-    blanked = re.sub(r"[^\n]", " ", text[:start]) + text[start:].translate(_SPACES)
+    blanked = re.sub(r"[^\n]", " ", text[:start]) + _ODD_SPACE.sub(_plain_space, text[start:])
     if markdown:
         blanked = _blank_markdown(blanked)
     blanked = _blank_lines(blanked)
@@ -137,19 +156,24 @@ def clean_text(text: str, *, start: int = 0, markdown: bool = False) -> tuple[st
     return _apply(blanked, inserts, deletes)
 
 
+def _plain_space(m: re.Match[str]) -> str:
+    return "\n" if m.group(0) in _LINE_SEPARATORS else " "
+
+
 def is_furniture(line: str) -> bool:
     """True for a line (stripped) that is page furniture rather than article text."""
     s = line.strip().strip("|›»:").strip()
     if not s or len(s) > NOISE_MAX_LEN:
         return False
-    return (any(p.fullmatch(s) for p in FURNITURE_LINES) or any(p.search(s) for p in FURNITURE_ANYWHERE)
+    return (bool(_FURNITURE_LINE.fullmatch(s)) or any(p.search(s) for p in FURNITURE_ANYWHERE)
             or bool(PRICE.fullmatch(s)))
 
 
 def is_caption(line: str) -> bool:
     """True for an image caption or credit line ("... Picture: Name/Adobe Stock")."""
     s = line.strip()
-    return 0 < len(s) <= NOISE_MAX_LEN + 100 and bool(CREDIT.search(s) or STOCK_AGENCY.search(s))
+    return 0 < len(s) <= NOISE_MAX_LEN + 100 and bool(
+        (":" in s and CREDIT.search(s)) or STOCK_AGENCY.search(s))
 
 
 def english_share(text: str, sample: int = 20000) -> tuple[float, int]:
@@ -187,11 +211,13 @@ def _blank_lines(text: str) -> str:
             _blank_box_above(strip, drop, i)
         drop[i] = drop[i] or noise
         prev, prev_noise = s, noise
-    out = list(text)
+    out: list[str] = []
+    pos = 0
     for (a, b), d in zip(spans, drop, strict=True):
         if d:
-            out[a:b] = " " * (b - a)
-    return "".join(out)
+            out += [text[pos:a], " " * (b - a)]
+            pos = b
+    return "".join(out) + text[pos:]
 
 
 def _blank_box_above(strip: list[str], drop: list[bool], i: int) -> None:
@@ -213,11 +239,13 @@ def _blank_markdown(text: str) -> str:
 
     text = re.sub(r"<!--.*?-->", spaces, text, flags=re.DOTALL)
     text = re.sub(r"!\[[^\]\n]*\]\([^)\n]*\)", spaces, text)  # images
-    text = re.sub(r"(?<=\])\([^)\s]*(\s+\"[^\"\n]*\")?\)", spaces, text)  # link targets
-    text = re.sub(r"\[(?=[^\]\n]*\]\s)|(?<=\S)\](?=\s)", " ", text)  # link brackets
+    # (the patterns below start with the bracket or star they remove and look behind it afterwards:
+    # the same matches, found much faster than by testing the look-behind at every position)
+    text = re.sub(r"\((?<=\]\()[^)\s]*(\s+\"[^\"\n]*\")?\)", spaces, text)  # link targets
+    text = re.sub(r"\[(?=[^\]\n]*\]\s)|\](?<=\S\])(?=\s)", " ", text)  # link brackets
     text = re.sub(r"^[ \t]{0,3}(#{1,6}|>+)(?=[ \t])", spaces, text, flags=re.MULTILINE)
     text = re.sub(r"^[ \t]*([-*_][ \t]*){3,}$", spaces, text, flags=re.MULTILINE)  # rules
-    return re.sub(r"\*\*|__|(?<![\w*])\*(?=\S)|(?<=\S)\*(?![\w*])", spaces, text)
+    return re.sub(r"\*\*|__|\*(?<![\w*]\*)(?=\S)|\*(?<=\S\*)(?![\w*])", spaces, text)
 
 
 # --- glued words ------------------------------------------------------------------------------
@@ -226,7 +254,7 @@ class _Vocab:
     """Word counts of one document: what "occurs standalone elsewhere" means."""
 
     def __init__(self, text: str) -> None:
-        self.counts = Counter(w.lower() for w in _WORD.findall(text))
+        self.counts = Counter(map(str.lower, _WORD.findall(text)))
 
     def known(self, word: str) -> bool:
         return word in FUNCTION_WORDS or self.counts[word] > 0
@@ -251,6 +279,20 @@ class _Vocab:
         """Could this lowercase token be two words run together? (a one-off, not a known word)"""
         return (self.counts[word] <= 1 and word not in FUNCTION_WORDS and word not in GLUE_KEEP)
 
+    def split_candidates(self) -> set[str]:
+        """The lowercase runs split_join() might split, and some more, found without the text.
+
+        A lowercase run with no letter on either side is a whole counted word or, in a word with
+        apostrophes ("don't"), one of its parts, which may never occur on its own. split_join()
+        only splits a run counted at most once, 4-40 letters long, with a join word at one end or
+        made of two function words.
+        """
+        words = [w for w, n in self.counts.items() if n <= 1]
+        words += [part for w in self.counts if not w.isalpha() for part in _APOSTROPHE.split(w)]
+        return {w for w in words if 4 <= len(w) <= MAX_GLUED_LEN and (
+            w.endswith(_JOIN_SUFFIX_TUPLE) or w.startswith(_JOIN_PREFIX_TUPLE) or w in _CORE_PAIRS)
+            and w.isalpha()}
+
 
 def split_join(word: str, vocab: _Vocab) -> int | None:
     """Where to split a lowercase run-together token ("independentlyby" -> 13), or None."""
@@ -267,58 +309,118 @@ def split_join(word: str, vocab: _Vocab) -> int | None:
 
 
 def _repairs(text: str) -> tuple[dict[int, str], set[int]]:
+    """The spaces to insert (before a position) and delete; nothing inside a protected token.
+
+    Rather than visiting every token, each kind of repair finds its few candidates in the whole
+    text at once (a token is a run of non-space, and no pattern here matches across a space), and
+    only their tokens are tested for protection.
+    """
     vocab = _Vocab(text)
+    spaces: list[tuple[int, int]] = []  # (position in a token, position a space goes before)
+    for hint in _PUNCT_HINT.finditer(text):
+        m = _PUNCT_GLUE.match(text, hint.start())
+        if m:
+            spaces.append((m.start(), m.end()))
+    for hint in _CAMEL_HINT.finditer(text):
+        m = _CAMEL.match(text, _letters_before(text, hint.start()))
+        if m and _camel_split(m, vocab):
+            spaces.append((m.start(), m.start(2)))
+    cuts: dict[str, int] = {}
+    for word in vocab.split_candidates():
+        cut = split_join(word, vocab)
+        if cut is not None:
+            cuts[word] = cut
+    for p, word in _runs(text, cuts):
+        if not text[p - 1:p].isalpha() and not text[p + len(word):p + len(word) + 1].isalpha():
+            spaces.append((p, p + cuts[word]))
     inserts: dict[int, str] = {}
+    token = (0, 0, False)  # the last token looked at: start, end, protected
+    for pos, at in sorted(spaces):
+        if pos >= token[1]:
+            token = _token_at(text, pos)
+        if not token[2]:
+            inserts[at] = " "
     deletes: set[int] = set()
-    tokens = list(_TOKEN.finditer(text))
-    for k, tok in enumerate(tokens):
-        t, base = tok.group(0), tok.start()
-        if _PROTECTED.search(t):
-            continue
-        for m in _PUNCT_GLUE.finditer(t):
-            inserts[base + m.end()] = " "
-        for m in _CAMEL.finditer(t):
-            left, right = m.group(1), m.group(2)
-            joined = (left + right).lower()
-            if (not 4 <= len(left) <= MAX_GLUED_LEN or len(right) > MAX_GLUED_LEN
-                    or joined in GLUE_KEEP or vocab.counts[joined] > 1):
-                continue
-            if left[0].islower() or right.lower() in FUNCTION_WORDS or (
-                    vocab.counts[left.lower()] and vocab.counts[right.lower()]):
-                inserts[base + m.start(2)] = " "
-        for m in _LOWER_WORD.finditer(t):
-            if (m.start() and t[m.start() - 1].isalpha()) or (m.end() < len(t) and t[m.end()].isalpha()):
-                continue
-            cut = split_join(m.group(0), vocab)
-            if cut is not None:
-                inserts[base + m.start() + cut] = " "
-        if k + 1 < len(tokens):
-            _shifted_space(tok, tokens[k + 1], text, vocab, inserts, deletes)
+    _shifted_spaces(text, vocab, inserts, deletes)
     return inserts, deletes
 
 
-def _shifted_space(x: re.Match[str], y: re.Match[str], text: str, vocab: _Vocab,
-                   inserts: dict[int, str], deletes: set[int]) -> None:
-    """Repair a space one letter off ("o fimplementation" -> "of implementation")."""
-    a, b = x.group(0), y.group(0)
-    if (y.start() != x.end() + 1 or text[x.end()] != " " or len(a) > 4
-            or not (a.isalpha() and a.islower())
-            or not vocab.glued(a)):
+def _letters_before(text: str, upper: int) -> int:
+    """Start of the lowercase run (and one capital before it) that ends just before ``upper``."""
+    i = upper - 1
+    while _is_lower(text[i - 1:i]):
+        i -= 1
+    return i - 1 if "A" <= text[i - 1:i] <= "Z" else i
+
+
+def _is_lower(ch: str) -> bool:
+    return "a" <= ch <= "z"  # False for "" (before the start or past the end of the text)
+
+
+def _camel_split(m: re.Match[str], vocab: _Vocab) -> bool:
+    """Whether to split a _CAMEL match: words run together ("workerThey"), not a name ("MacAlister")."""
+    left, right = m.group(1), m.group(2)
+    joined = (left + right).lower()
+    if (not 4 <= len(left) <= MAX_GLUED_LEN or len(right) > MAX_GLUED_LEN
+            or joined in GLUE_KEEP or vocab.counts[joined] > 1):
+        return False
+    return bool(left[0].islower() or right.lower() in FUNCTION_WORDS or (
+        vocab.counts[left.lower()] and vocab.counts[right.lower()]))
+
+
+def _runs(text: str, words: Collection[str]) -> Iterator[tuple[int, str]]:
+    """Start and text of every run of lowercase letters a-z in ``text`` (whole) that is in ``words``."""
+    if len(words) > FEW_WORDS:
+        for m in _LOWER_WORD.finditer(text):
+            if m.group(0) in words:
+                yield m.start(), m.group(0)
         return
-    core = _LOWER_WORD.match(b)
-    if not core or not vocab.glued(core.group(0)):
-        return
-    w = core.group(0)
+    for word in words:
+        p = text.find(word)
+        while p >= 0:
+            if not _is_lower(text[p - 1:p]) and not _is_lower(text[p + len(word):p + len(word) + 1]):
+                yield p, word
+            p = text.find(word, p + 1)
+
+
+def _token_at(text: str, pos: int) -> tuple[int, int, bool]:
+    """The token (run of non-space) holding ``pos``: start, end and whether it is protected."""
+    start = pos
+    while start and not text[start - 1].isspace():
+        start -= 1
+    token = _TOKEN.match(text, pos)
+    end = token.end() if token else pos
+    return start, end, bool(_PROTECTED.search(text[start:end]))
+
+
+def _shifted_spaces(text: str, vocab: _Vocab, inserts: dict[int, str], deletes: set[int]) -> None:
+    """Repair a space one letter off ("o fimplementation" -> "of implementation").
+
+    The first token is 1-4 lowercase letters, so a word of the count, and a one-off there (as
+    glued() wants); one space follows it, then a token that starts with a lowercase run.
+    """
+    heads = {a for a in _SHIFT_HEADS.intersection(vocab.counts) if vocab.glued(a)}
+    for p, a in _runs(text, heads):
+        gap = p + len(a)
+        if (p and not text[p - 1].isspace()) or text[gap:gap + 1] != " ":
+            continue
+        core = _LOWER_WORD.match(text, gap + 1)
+        if core and vocab.glued(core.group(0)):
+            _shift(a, core.group(0), gap, vocab, inserts, deletes)
+
+
+def _shift(a: str, w: str, gap: int, vocab: _Vocab, inserts: dict[int, str], deletes: set[int]) -> None:
+    """Move the space at ``gap`` between "a" and "w" by one letter where that makes two words."""
 
     def word(s: str, glued: str) -> bool:
         return s in FUNCTION_WORDS or vocab.content(s, glued)
 
     if a + w[0] in FUNCTION_WORDS and len(w) > 2 and word(w[1:], w):
-        deletes.add(x.end())
-        inserts[y.start() + 1] = " "
+        deletes.add(gap)
+        inserts[gap + 2] = " "
     elif len(a) >= 2 and a[:-1] in FUNCTION_WORDS and word(a[-1] + w, w):
-        deletes.add(x.end())
-        inserts[x.end() - 1] = " "
+        deletes.add(gap)
+        inserts[gap - 1] = " "
 
 
 def _apply(text: str, inserts: dict[int, str], deletes: Iterable[int]) -> tuple[str, OffsetMap]:
