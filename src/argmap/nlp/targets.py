@@ -26,6 +26,9 @@ _HARM_VERBS = frozenset({"swamp", "overwhelm", "undermine", "threaten", "damage"
                          "jeopardise", "jeopardize", "burden", "remove", "dilute", "compromise"})
 # verbs granting a state of affairs: a problem granted this way is no objection to a proposal
 _ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "concede", "accept"})
+# verbs of receiving a proposal: in the passive their subject is the proposal ('X is welcomed')
+_RECEPTION_VERBS = frozenset({"welcome", "back", "support", "endorse", "praise", "applaud", "criticise", "criticize",
+                              "oppose", "reject", "condemn", "question", "dispute", "challenge", "attack"})
 # verbs that press someone to act
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
@@ -66,6 +69,13 @@ class TargetLinker:
                 candidates[cand[0]] = cand[1]
                 d.targets, d.themes = [cand[0]], []
                 d.target_cues.append(f"candidate: {cand[1]}")
+                kept.append(d)
+                continue
+            passive = self._passive_subject(span, skip) if not own and d.stance != Stance.NEUTRAL else None
+            if passive is not None:  # 'the inclusion of X, whilst welcomed, ...': X is what is welcomed
+                candidates[passive[0]] = passive[1]
+                d.targets, d.themes = [passive[0]], self._themes(span, skip)
+                d.target_cues.append(f"candidate: {passive[1]}")
                 kept.append(d)
                 continue
             if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
@@ -205,6 +215,19 @@ class TargetLinker:
             if m.id not in ids:
                 ids.append(m.id)
         return ids
+
+    def _passive_subject(self, span: Span, skip: set[int]):
+        """The subject of a passive stance verb ('X is welcomed', 'X was criticised') as a
+        candidate proposal (id, label), when it is a noun phrase of its own."""
+        for tok in span:
+            if tok.tag_ != "VBN" or tok.lemma_.lower() not in _RECEPTION_VERBS or \
+                    not any(c.dep_ == "auxpass" for c in tok.children):
+                continue
+            subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            chunk = next((c for c in _noun_chunks(span) if subj is not None and c.root.i == subj.i), None)
+            if chunk is not None and not self._matches(span.doc[chunk.start:subj.right_edge.i + 1], skip):
+                return self._label(chunk, skip)
+        return None
 
     def _points_back(self, span: Span) -> bool:
         """'the change', 'this plan', 'such a duty': the claim is about something named before."""
