@@ -116,6 +116,8 @@ class StanceDetector:
                 else:
                     # a neutral clause beside the stance ("...; we urge them to think again") is left out
                     stanced = [c for c, st, _ in scored if st != Stance.NEUTRAL] if stance != Stance.NEUTRAL else []
+                    if any(c.endswith("(condition)") for c in cues):
+                        stanced = []  # 'will depend on A; B; C': the condition runs over the whole sentence
                     start = stanced[0].start if stanced else unit.start
                     end = stanced[-1].end if stanced else unit.end
                     if doc[start].lower_ in self.lex.contrast or doc[start].is_punct:
@@ -377,10 +379,11 @@ class StanceDetector:
         """'without significant reform' is no objection; 'without extra funding' is."""
         if self.taxonomy is None:
             return True
-        last = toks[-1]
-        reach = max(toks.end + 6, last.right_edge.i + 1) if last.i < last.right_edge.i else toks.end + 6
-        # 'will depend on wider policy; the degree of funding ...': the whole object of the condition
-        after = span.doc[toks.start: min(span.end, reach)]
+        reach = max(toks.end + 6, toks.root.right_edge.i + 1)
+        end = span.end
+        if toks[-1].pos_ == "ADP":  # 'will depend on A; B; C': everything the condition lists
+            reach = end = toks[0].sent.end
+        after = span.doc[toks.start: min(end, reach)]
         return any(m.id in self.condition_themes for m in span_matches(after, self.taxonomy, "themes"))
 
     def _negated(self, tok: Token, span: Span, phrase: bool = False) -> bool:
