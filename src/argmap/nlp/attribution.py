@@ -265,7 +265,7 @@ def _reports_research(sent: Span) -> bool:
     for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
         if subj.lemma_.lower() in _RESEARCH:
             return True
-        if any(t.pos_ == "NUM" or t.lower_ in _SHARES for t in subj.subtree):
+        if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) or t.lower_ in _SHARES for t in subj.subtree):
             return True  # 'around 75 per cent of young people wait ...': a statistic
     # the parser may lose the subject of 'found'; a research noun before it is enough
     return root.lemma_.lower() in _FINDING_VERBS and any(t.lemma_.lower() in _RESEARCH for t in sent[:root.i - sent.start])
