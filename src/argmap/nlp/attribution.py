@@ -71,7 +71,7 @@ class Attributor:
             if u.speaker and u.speaker != UNNAMED:
                 _note_ownership(sent, u.speaker, owners)
             recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
-        _spread_quotes(units, sents, quotes)
+        _spread_quotes(units, sents, quotes, state)
         _proposal_lists(units, sents, meta.get("list_lines") or (), owners, state, doc_text(doc))
         self._author(doc, units, sents, state, meta)
         doc._.argmap_units = units
@@ -533,7 +533,25 @@ def _units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]:
     return units
 
 
-def _spread_quotes(units: list[Unit], sents: list[Span], quotes) -> None:
+def _colon_speaker(sent: Span, quote_start: int, state: ActorState) -> str | None:
+    """'Colin Marsh, a youth worker, put it plainly: "...': the subject of the clause that
+    introduces a quotation with a colon."""
+    doc = sent.doc
+    colon = next((t for t in reversed(doc[sent.start:sent.end]) if t.text == ":" and t.idx < quote_start), None)
+    if colon is None or doc_text(doc)[colon.idx + 1:quote_start].strip():
+        return None
+    for tok in doc[sent.start:colon.i]:
+        if tok.dep_ == "nsubj" and state.actor_of(tok):
+            return state.actor_of(tok)
+        if tok.dep_ == "nsubj":
+            key = next((state.actor_of(t) for t in tok.subtree if state.actor_of(t) and t.dep_ in {"compound", "flat"}),
+                       None)
+            if key:
+                return key
+    return None
+
+
+def _spread_quotes(units: list[Unit], sents: list[Span], quotes, state: ActorState | None = None) -> None:
     """Every sentence of a quotation gets the speaker named anywhere in it or right around it."""
     for a, b in quotes:
         members = [u for u in units if sents[u.sent].start_char < b and sents[u.sent].end_char > a]
@@ -549,6 +567,18 @@ def _spread_quotes(units: list[Unit], sents: list[Span], quotes) -> None:
             elif after and after[0].speaker and after[0].para == members[-1].para and \
                     sents[members[0].sent].start_char >= a - 1:
                 speaker = after[0]
+        if speaker is None and state is not None:
+            key = _colon_speaker(sents[members[0].sent], a, state)
+            if key is None and sents[members[0].sent].start_char >= a - 1:
+                before = [u for u in units if sents[u.sent].end_char <= a]
+                if before and sents[before[-1].sent].text.rstrip().endswith(":"):
+                    sent = sents[before[-1].sent]
+                    key = _colon_speaker(sent, sent.end_char, state)
+            if key:
+                for u in members:
+                    if u.speaker is None:
+                        u.speaker, u.cue, u.rule, u.quoted = key, "quote", "quote", True
+            continue
         if speaker is None:
             continue
         for u in members:

@@ -292,7 +292,8 @@ class StanceDetector:
                 continue
             if lemma in {"favour", "favor"} and tok.pos_ != "VERB":
                 continue  # "a coterie of favoured advisers" is no backing
-            if sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"}:
+            if sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and \
+                    not any(c.lower_ in _CONCESSIVE for c in tok.children):  # 'X, whilst welcomed, ...' counts
                 continue  # 'favoured advisers', 'a survey backed by interviews': a description
             if sign > 0 and lemma in _PROPOSER_VERBS and any(c.dep_ == "auxpass" for c in tok.children) \
                     and not any(c.dep_ == "agent" for c in tok.children):

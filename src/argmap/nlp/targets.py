@@ -62,8 +62,12 @@ class TargetLinker:
             d.target_cues = [f"named: {p}" for p in self._phrases(span, skip)]
             if not own and RECOMMENDATION_CUE in d.cues:
                 obj = recommended(span)
-                chunk = next((c for c in _noun_chunks(span) if c.root.i == obj.i), None) if obj is not None else None
-                cand = self._label(chunk, skip) if chunk is not None else None
+                cand = None
+                if obj is not None and obj.head.tag_ == "VBG":  # 'effort ... in keeping siblings together'
+                    cand = self._words_label(list(obj.head.subtree), skip)
+                elif obj is not None:
+                    chunk = next((c for c in _noun_chunks(span) if c.root.i == obj.i), None)
+                    cand = self._label(chunk, skip) if chunk is not None else None
                 if cand is None:
                     continue
                 candidates[cand[0]] = cand[1]
@@ -160,7 +164,19 @@ class TargetLinker:
     def _context(self, unit, units, sents, skip, span=None, plural=False):
         """Proposals named around a claim: the rest of its sentence, the two sentences before it in
         the paragraph, the previous paragraph's last two sentences, then the section heading. A specific
-        proposal found anywhere on that path beats a mention of 'the reforms' in general."""
+        proposal found anywhere on that path beats a mention of 'the reforms' in general. A plural
+        pointer ('such reforms') takes every proposal named so far in its section."""
+        if plural:
+            # 'such positive reforms': every proposal named so far in this section
+            heads = [u for u in units if u.heading and 0 < u.sent < unit.sent]
+            first = heads[-1].sent if heads else 0
+            named: list[str] = []
+            for u in units:
+                if first < u.sent < unit.sent and not u.heading:
+                    named += [p for p in self._proposals(sents[u.sent], skip)
+                              if p != self.tax.general_proposal and p not in named]
+            if named:
+                return named, "named earlier in the section"
         places = []
         sent = sents[unit.sent]
         if span is not None and (span.start, span.end) != (sent.start, sent.end):
@@ -185,16 +201,6 @@ class TargetLinker:
             found = self._proposals(h, skip)
             if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
-        if plural:
-            # 'such positive reforms': every proposal named so far in this section
-            first = headings[-1].sent if headings else 0
-            named: list[str] = []
-            for u in units:
-                if first < u.sent < unit.sent and not u.heading:
-                    named += [p for p in self._proposals(sents[u.sent], skip)
-                              if p != self.tax.general_proposal and p not in named]
-            if named:
-                return named, "named earlier in the section"
         return general
 
     def _last_proposal(self, span: Span, skip: set[int]) -> str:
@@ -220,10 +226,14 @@ class TargetLinker:
         """The subject of a passive stance verb ('X is welcomed', 'X was criticised') as a
         candidate proposal (id, label), when it is a noun phrase of its own."""
         for tok in span:
-            if tok.tag_ != "VBN" or tok.lemma_.lower() not in _RECEPTION_VERBS or \
-                    not any(c.dep_ == "auxpass" for c in tok.children):
+            if tok.tag_ != "VBN" or tok.lemma_.lower() not in _RECEPTION_VERBS:
                 continue
-            subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            if any(c.dep_ == "auxpass" for c in tok.children):  # 'X is welcomed'
+                subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+            elif tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:  # 'X, whilst welcomed, ...'
+                subj = tok.head
+            else:
+                continue
             chunk = next((c for c in _noun_chunks(span) if subj is not None and c.root.i == subj.i), None)
             if chunk is not None and not self._matches(span.doc[chunk.start:subj.right_edge.i + 1], skip):
                 return self._label(chunk, skip)
@@ -266,6 +276,15 @@ class TargetLinker:
             if prep is not None and not any(t.i in skip for t in prep.subtree):
                 words += [t for t in prep.subtree if not t.is_stop and not t.is_punct and not t.like_num]
                 words = words[:6]
+        if len(words) < 2:
+            return None
+        label = " ".join(t.text for t in words)
+        return CANDIDATE_PREFIX + slugify(label, 40), label
+
+    @staticmethod
+    def _words_label(tokens: list[Token], skip: set[int]):
+        """A candidate (id, label) from the content words of a phrase, or None if under two."""
+        words = [t for t in tokens if not t.is_stop and not t.is_punct and not t.like_num and t.i not in skip][:6]
         if len(words) < 2:
             return None
         label = " ".join(t.text for t in words)

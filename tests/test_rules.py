@@ -1,0 +1,136 @@
+"""One short hand-written case per extraction rule added for issue 3 (needs the model).
+
+Each test states the rule in its name and would fail if the rule were removed; the texts are
+made up for these tests, with made-up people.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from conftest import extract_text
+from test_extract import positions
+
+pytestmark = pytest.mark.model
+
+
+def claims_of(result, speaker):
+    return [c for c in result.claims if c.speaker == speaker]
+
+
+def test_concession_set_against_an_objection_is_the_other_side(extractor):
+    """'While X has argued A, there is a danger that B': A is X's defence, B the writer's worry."""
+    text = ("While the Department for Education has argued that multi-agency child protection teams keep some "
+            "independence, there is a danger that independence is compromised.")
+    r = extract_text(extractor, text, author="Rosa Pell", genre="opinion")
+    got = positions(r)
+    assert ("dfe", "support", "multi-agency-child-protection-teams") in got
+    assert ("rosa-pell", "object", "multi-agency-child-protection-teams") in got
+    assert ("dfe", "object", "multi-agency-child-protection-teams") not in got
+
+
+def test_urging_someone_to_act_backs_the_action(extractor):
+    r = extract_text(extractor, "The Family Rights Group urged ministers to extend family group conferences "
+                                "to every council.")
+    assert ("family-rights-group", "support", "family-group-decision-making") in positions(r)
+
+
+def test_urging_someone_to_publish_backs_nothing(extractor):
+    r = extract_text(extractor, "The Local Government Association called on ministers to publish a full costing "
+                                "of the family help rollout.")
+    assert not any(c.stance.value == "support" for c in r.claims)
+
+
+def test_cue_phrase_split_by_quotation_marks(extractor):
+    r = extract_text(extractor, "Nadia Orme, a care leaver, says it is \u201cimperative\u201d that care-experienced "
+                                "people are consulted on the reforms.")
+    assert ("nadia-orme", "object", "theme:care-experienced-voice") in positions(r)
+
+
+def test_ground_named_inside_a_proposal_name_is_no_ground(extractor):
+    r = extract_text(extractor, "Councillor Ben Stroud warned against relying on pilot schemes before the "
+                                "national roll-out.")
+    got = positions(r)
+    assert ("ben-stroud", "object", "pathfinder-rollout") in got
+    assert ("ben-stroud", "object", "theme:evaluation") not in got
+
+
+def test_granted_problem_is_no_objection(extractor):
+    text = ("Kinship carers will get a new allowance under the plans.\n"
+            "Minister Alan Ferris recognised that caseloads remain too high.")
+    r = extract_text(extractor, text)
+    assert not [c for c in claims_of(r, "alan-ferris") if c.stance.value == "object"]
+
+
+def test_recommendation_outside_the_taxonomy_becomes_a_candidate(extractor):
+    text = ("Pauline Dray, a foster carer for twenty years, spoke to us.\n"
+            "\u201cMore effort should be made in keeping brothers and sisters together,\u201d she said.")
+    r = extract_text(extractor, text)
+    mine = [c for c in claims_of(r, "pauline-dray") if c.stance.value == "support"]
+    assert mine and mine[0].targets[0].startswith("candidate-")
+    assert "brothers" in r.candidates[0]["label"].lower() or "sisters" in r.candidates[0]["label"].lower()
+
+
+def test_whether_should_recommends_nothing(extractor):
+    r = extract_text(extractor, "In 2015 ministers opened a consultation on whether private companies should run "
+                                "children's services.", author="Ivo Grant", genre="opinion")
+    assert not [c for c in r.claims if c.stance.value == "support"]
+
+
+def test_quotation_over_several_paragraphs_keeps_its_speaker(extractor):
+    text = ("Colin Marsh, a youth worker in Hull, put it plainly: \u201cThe young people I see need somewhere "
+            "to go.\n\n"
+            "\u201cNobody listens to them. Every care leaver should have a personal adviser until they are 25.\u201d")
+    r = extract_text(extractor, text)
+    assert ("colin-marsh", "support", "care-leaver-support") in positions(r)
+
+
+def test_research_findings_are_not_the_writers_position(extractor):
+    text = "A survey by the charity found that nearly half of social workers feared the family help reforms."
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    assert not claims_of(r, "ivo-grant")
+
+
+def test_suggestion_put_as_a_question_is_asserted(extractor):
+    r = extract_text(extractor, "Might a national care service make more sense?", author="Ivo Grant",
+                     genre="opinion")
+    assert ("ivo-grant", "support", "national-social-care-service") in positions(r)
+
+
+def test_such_reforms_points_back_to_the_section(extractor):
+    text = ("Workforce\n\n"
+            "The plans include a new regulator for social work.\n\n"
+            "They also promise better training and accreditation for social workers.\n\n"
+            "It is hard to argue against such sensible reforms.")
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    got = positions(r)
+    assert ("ivo-grant", "support", "social-work-regulator") in got
+    assert ("ivo-grant", "support", "social-worker-training") in got
+
+
+def test_actor_apposition_describes_and_is_not_discussed(extractor):
+    text = ("The row began with the appointment of Mark Tull, founder of Stepforward, a graduate training "
+            "programme for social workers, which caused controversy.")
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    assert not any("social-worker-training" in c.targets for c in r.claims)
+
+
+def test_argued_with_no_cue_against_makes_the_case(extractor):
+    r = extract_text(extractor, "The government argued that the pathfinder programme had shown what works.")
+    assert ("uk-government", "support", "pathfinder-rollout") in positions(r)
+
+
+def test_condition_over_a_list_reaches_its_grounds(extractor):
+    text = ("Ultimately the success of the reforms will depend on wider policy; the level of funding for "
+            "councils; and real progress on child poverty.")
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    got = positions(r)
+    assert ("ivo-grant", "object", "theme:funding") in got
+    assert ("ivo-grant", "object", "theme:poverty") in got
+
+
+def test_passive_welcome_is_about_its_subject(extractor):
+    text = "The promise of a named adviser for every family, whilst welcomed, comes as no surprise."
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    mine = [c for c in claims_of(r, "ivo-grant") if c.stance.value == "support"]
+    assert mine and mine[0].targets[0].startswith("candidate-")
