@@ -134,3 +134,20 @@ def test_passive_welcome_is_about_its_subject(extractor):
     r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
     mine = [c for c in claims_of(r, "ivo-grant") if c.stance.value == "support"]
     assert mine and mine[0].targets[0].startswith("candidate-")
+
+
+def test_pointing_reference_falls_back_to_the_articles_lead(extractor):
+    text = ("Kinship carers in five areas will receive a weekly allowance from April.\n\n"
+            "Councils had asked for help for years.\n\n"
+            "The money will come from an existing grant.\n\n"
+            "Gemma Roe, who chairs a carers' network in Leeds, said the scheme would not work for carers who "
+            "look after teenagers with complex needs.")
+    r = extract_text(extractor, text)
+    assert ("gemma-roe", "object", "kinship-care-support") in positions(r)
+
+
+def test_refusing_to_accept_an_objection_sides_with_the_proposal(extractor):
+    text = ("The union welcomed plans for a kinship allowance.\n"
+            "Maria Venn, a head teacher, said she did not accept claims that the allowance would be abused.")
+    r = extract_text(extractor, text)
+    assert ("maria-venn", "support", "kinship-care-support") in positions(r)

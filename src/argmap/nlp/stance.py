@@ -34,6 +34,8 @@ RECOMMENDATION_CUE = "should (what it asks for)"
 _PROPOSER_VERBS = frozenset({"announce", "confirm", "introduce", "launch", "propose", "unveil", "plan", "recommend"})
 # verbs of making a case: with no cue against it, arguing about a proposal argues for it
 _ARGUE_VERBS = frozenset({"argue", "insist", "maintain", "contend", "assert"})
+# verbs of granting a point: refusing to grant an objection sides with what it objects to
+_GRANT_VERBS = frozenset({"accept", "buy", "share", "agree"})
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -283,6 +285,13 @@ class StanceDetector:
                 sign = +1
             elif lemma in lex.object_lemmas or low in lex.object_lemmas:
                 sign = -1
+            if not sign and lemma in _GRANT_VERBS and tok.pos_ == "VERB" and self._plain_negated(tok, span) and any(
+                    c.dep_ == "dobj" and c.lemma_.lower() in lex.objection_nouns for c in tok.children):
+                cue = f"not {tok.text} the objection"  # 'she did not accept claims that it would ...'
+                self._cue_sign[cue] = +1
+                total += 1
+                cues.append(cue)
+                continue
             if not sign:
                 continue
             if (lemma in _VERB_ONLY or low in _VERB_ONLY) and tok.pos_ not in {"VERB", "ADJ"} \

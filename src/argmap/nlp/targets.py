@@ -95,9 +95,15 @@ class TargetLinker:
                     continue  # a neutral remark is only kept when it names a proposal
             elif not d.targets:
                 cand = self._candidate(span, skip)
+                lead = None
                 if cand is None and self._points_back(span):
                     cand = self._context_candidate(d.unit, units, sents, skip)
-                if cand:
+                    if cand is None:
+                        lead = self._lead(units, sents, skip, d.unit)  # 'the duty' in a report about one duty
+                if lead:
+                    d.targets = lead[0]
+                    d.target_cues.append(f"context: {lead[1]}")
+                elif cand:
                     cid, label = cand
                     candidates[cid] = label
                     d.targets = [cid]
@@ -202,6 +208,18 @@ class TargetLinker:
             if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
         return general
+
+    def _lead(self, units, sents, skip, unit):
+        """The proposal an article is about: the first particular one named in its title or its
+        first two paragraphs, if those name only one."""
+        lead = [u for u in units if u.para <= 2 and u.sent < unit.sent]
+        found = []
+        for u in lead:
+            found += [p for p in self._proposals(sents[u.sent], skip)
+                      if p != self.tax.general_proposal and p not in found]
+        if len(found) == 1:
+            return found, "the article's lead: " + sents[lead[0].sent].text.strip()[:60]
+        return None
 
     def _last_proposal(self, span: Span, skip: set[int]) -> str:
         matches = [m for m in self._matches(span, skip) if m.id != self.tax.general_proposal]
