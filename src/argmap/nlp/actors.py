@@ -50,6 +50,10 @@ class ActorState:
         return self.mention_at.get(token.i)
 
 
+# words that end the name of a law or a draft law
+_LAW_WORDS = frozenset({"bill", "act", "acts", "bills", "regulations", "order"})
+
+
 class ActorFinder:
     """Finds actor mentions and builds the per-document actor registry."""
 
@@ -175,6 +179,11 @@ class ActorFinder:
             return False
         if len(span) == 1 and span[0].lower_ in self.lex.role_words:
             return False
+        doc = span.doc
+        after = doc[span.end].lower_ if span.end < len(doc) else ""
+        and_after = doc[span.end + 1:span.end + 5] if after == "and" else []
+        if span[-1].lower_ in _LAW_WORDS or after in _LAW_WORDS or any(t.lower_ in _LAW_WORDS for t in and_after):
+            return False  # 'the Children's Wellbeing and Schools Bill' is a law, not an actor
         # a heading line is no actor, nor is "a National ... Framework" (a proposal)
         return not _is_heading(span) and not span_matches(span, self.taxonomy, "proposals")
 

@@ -221,8 +221,10 @@ class Attributor:
         author_key = meta.get("author_key")
         opinion = meta.get("genre") in OWN_VOICE_GENRES
         if not author_key:
-            quoted_speakers = {u.speaker for u in units if u.speaker and u.rule.startswith(("speech-verb", "subject",
-                                                                                             "according-to"))}
+            # organisations reported in the body ('BASW said') are not the writer; a headline's
+            # 'says the Trust' over a press release does not count against it
+            quoted_speakers = {u.speaker for u in units if u.speaker and u.sent > 0 and not u.heading
+                               and u.rule.startswith(("speech-verb", "subject", "according-to"))}
             org = _organisation_author(doc, sents, units, state, exclude=quoted_speakers)
             if org:
                 author_key, opinion = org, True
@@ -564,6 +566,9 @@ def _spread_quotes(units: list[Unit], sents: list[Span], quotes, state: ActorSta
             after = [u for u in units if sents[u.sent].start_char >= b]
             if before and before[-1].speaker and sents[before[-1].sent].text.rstrip().endswith(":"):
                 speaker = before[-1]
+            elif before and before[-1].speaker not in (None, UNNAMED) and before[-1].para == members[0].para \
+                    and (before[-1].quoted or before[-1].rule.startswith("speech-verb")):
+                speaker = before[-1]  # '"A," said X. "B."': the quotation goes on in X's voice
             elif after and after[0].speaker and after[0].para == members[-1].para and \
                     sents[members[0].sent].start_char >= a - 1:
                 speaker = after[0]
@@ -591,20 +596,42 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
     """An organisation writing about itself ("our project") outside quotations is the author;
     one reported in the third person ("the government announced") is not."""
     counts: dict[str, int] = {}
+    mentions: dict[str, int] = {}  # organisations named outside quotations, as who acts or is described
+    we_sentences = 0
     for u in units:
+        sent = sents[u.sent]
+        if not u.quoted:
+            for tok in sent:
+                key = state.actor_of(tok)
+                if key and state.registry[key].type == ORG and not _addressed(tok):
+                    mentions[key] = mentions.get(key, 0) + 1
         if u.quoted or (u.speaker and u.speaker != UNNAMED):
             continue  # reported speech ("the minister said we can learn") says nothing of the writer
-        sent = sents[u.sent]
         if not _FIRST_PERSON_PLURAL.search(sent.text):
             continue
+        we_sentences += 1
         for tok in sent:
             key = state.actor_of(tok)
-            if key and state.registry[key].type == ORG and key not in exclude:
+            if key and state.registry[key].type == ORG and key not in exclude and not _addressed(tok):
                 counts[key] = counts.get(key, 0) + 1
                 break
+    if not counts and we_sentences >= 2 and mentions:
+        # a press release names itself in the third person ('The Trust today sets out ...') and then
+        # speaks as 'we': the organisation it names most is the writer
+        top = max(sorted(mentions), key=lambda k: mentions[k])
+        if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1:
+            return top
     if not counts:
         return None
     return max(sorted(counts), key=lambda k: counts[k])
+
+
+def _addressed(tok: Token) -> bool:
+    """'we are calling on the government', 'we urge ministers': the one addressed, not the writer."""
+    while tok.dep_ in {"compound", "flat", "det", "amod"} and tok.head is not tok:
+        tok = tok.head
+    return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "to", "upon"} or \
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"urge", "ask", "call", "press", "tell", "implore"}
 
 
 @Language.factory(

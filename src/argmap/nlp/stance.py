@@ -389,7 +389,9 @@ class StanceDetector:
         """'without significant reform' is no objection; 'without extra funding' is."""
         if self.taxonomy is None:
             return True
-        reach = max(toks.end + 6, toks.root.right_edge.i + 1)
+        # the condition's clause: 'not if councils must deliver it from overspent budgets'
+        reach = max([toks.end + 6, toks.root.right_edge.i + 1] +
+                    [t.head.right_edge.i + 1 for t in toks if t.dep_ == "mark"])
         end = span.end
         if toks[-1].pos_ == "ADP":  # 'will depend on A; B; C': everything the condition lists
             reach = end = toks[0].sent.end
