@@ -29,6 +29,11 @@ _ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "con
 # verbs of receiving a proposal: in the passive their subject is the proposal ('X is welcomed')
 _RECEPTION_VERBS = frozenset({"welcome", "back", "support", "endorse", "praise", "applaud", "criticise", "criticize",
                               "oppose", "reject", "condemn", "question", "dispute", "challenge", "attack"})
+# last words of proposal names too common to point back to one ('more support', 'the care')
+_VAGUE_HEADS = frozenset({"support", "care", "help", "carer", "people", "child", "children", "family", "families",
+                          "staff", "work", "working", "reform", "review", "plan", "number", "school", "education",
+                          "sector", "provider", "company", "out", "up", "educated", "partner", "practice", "area",
+                          "level", "way", "system", "model", "approach", "service", "information"})
 # verbs that press someone to act
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
@@ -85,7 +90,9 @@ class TargetLinker:
             if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
                     continue  # 'X recognised that caseloads remain too high': a problem granted, no objection
-                ctx = self._context(d.unit, units, sents, skip, span, plural=self._plural_pointer(span, skip))
+                ctx = self._head_anaphor(span, skip) if not own else None
+                if ctx is None:
+                    ctx = self._context(d.unit, units, sents, skip, span, plural=self._plural_pointer(span, skip))
                 if ctx:
                     d.targets, where = ctx
                     d.target_cues.append(f"context: {where}")
@@ -208,6 +215,23 @@ class TargetLinker:
             if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
         return general
+
+    def _head_anaphor(self, span: Span, skip: set[int]):
+        """'the teams', 'joint teams', 'the register': a noun that ends the name of a proposal named
+        earlier in the article points back to it (the latest one of that name)."""
+        heads: dict[str, str] = {}
+        for m in sorted(span_matches(span.doc[:], self.tax, "proposals"), key=lambda m: m.start):
+            if m.end <= span.start_char and m.id != self.tax.general_proposal:
+                head = _singular(m.phrase.split()[-1])
+                if head not in _VAGUE_HEADS:
+                    heads[head] = m.id
+        for tok in span:
+            if tok.pos_ != "NOUN" or tok.i in skip or tok.dep_ == "compound":
+                continue
+            head = _singular(tok.lower_)
+            if head in heads and any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
+                return [heads[head]], f"points back: {tok.text}"
+        return None
 
     def _lead(self, units, sents, skip, unit):
         """The proposal an article is about: the first particular one named in its title or its
@@ -337,6 +361,15 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word
 
 
 def _describes_actor(tok: Token, skip: set[int]) -> bool:
