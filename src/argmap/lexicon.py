@@ -37,6 +37,7 @@ class Lexicon:
     titles: frozenset[str]
     org_words: frozenset[str]
     proposal_words: frozenset[str]
+    government_words: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=8)
@@ -74,6 +75,7 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         role_words=frozenset(low(d.get("actors", {}).get("role_words", []))),
         not_actors=frozenset(low(d.get("actors", {}).get("not_actors", []))),
         titles=frozenset(low(d.get("actors", {}).get("titles", []))),
+        government_words=frozenset(low(d.get("actors", {}).get("government_words", []))),
         org_words=frozenset(low(d.get("actors", {}).get("org_words", []))),
         proposal_words=frozenset(low(d.get("discovery", {}).get("proposal_words", []))),
     )

@@ -276,12 +276,12 @@ class ActorFinder:
             info = registry.get(key)
             if info is None or info.type != PERSON:
                 continue
-            role = _apposition_after(doc, span) or _role_before(doc, span, self.lex)
-            if not role:
+            # 'Jane Doe, chief executive of X' or 'The children's minister, Jane Doe': the first that names a role
+            found = [r for r in (_apposition_after(doc, span), _role_before(doc, span, self.lex)) if r and any(
+                w.lower().strip(",.'\u2019s") in self.lex.role_words for w in r[0].split())]
+            if not found:
                 continue
-            text, start, end = role
-            if not any(w.lower().strip(",.'\u2019s") in self.lex.role_words for w in text.split()):
-                continue
+            text, start, end = found[0]
             role_tokens.update(range(start, end))
             if info.role:
                 continue

@@ -332,6 +332,9 @@ class StanceDetector:
             return Stance.SUPPORT, ["should (recommendation)"]
         if not cues and unit is not None and unit.cue in _ARGUE_VERBS and self._names_proposal(span):
             return Stance.SUPPORT, [f"{unit.cue} (makes the case)"]
+        if not cues and unit is not None and self._government(span.doc, unit.speaker) and self._names_proposal(span) \
+                and not any(t.dep_ == "neg" for t in span):
+            return Stance.SUPPORT, ["the government describing its own plan"]
         if not cues and unit is not None and recommended(span) is not None:
             return Stance.SUPPORT, [RECOMMENDATION_CUE]
         if not cues and unit is not None and unit.listed:
@@ -361,6 +364,15 @@ class StanceDetector:
                     if g.pos_ == "VERB" and g.i > tok.i and any(a.lower_ == "to" for a in g.children):
                         return g
         return None
+
+    def _government(self, doc: Doc, speaker: str | None) -> bool:
+        """Whether the speaker is the government, a department or a minister (by name or role)."""
+        state = doc._.argmap_actors
+        info = state.registry.get(speaker) if speaker and state is not None else None
+        if info is None:
+            return False
+        words = " ".join([info.name, info.role or "", *info.aliases]).lower()
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", words) for w in self.lex.government_words)
 
     def _names_proposal(self, span: Span) -> bool:
         """Whether a particular proposal (not 'the reforms' in general) is named in the span."""
