@@ -151,3 +151,15 @@ def test_refusing_to_accept_an_objection_sides_with_the_proposal(extractor):
             "Maria Venn, a head teacher, said she did not accept claims that the allowance would be abused.")
     r = extract_text(extractor, text)
     assert ("maria-venn", "support", "kinship-care-support") in positions(r)
+
+
+def test_the_government_describing_its_own_plan_supports_it(extractor):
+    text = ("The children's minister, Joan Hale, spoke to the conference.\n"
+            "\u201cEvery council will now offer a family group conference before going to court,\u201d she said.")
+    r = extract_text(extractor, text)
+    assert ("joan-hale", "support", "family-group-decision-making") in positions(r)
+
+
+def test_an_association_named_local_government_is_not_the_government(extractor):
+    r = extract_text(extractor, "The Local Government Association said the family help rollout starts in April.")
+    assert not [c for c in r.claims if c.stance.value == "support"]

@@ -371,8 +371,13 @@ class StanceDetector:
         info = state.registry.get(speaker) if speaker and state is not None else None
         if info is None:
             return False
-        words = " ".join([info.name, info.role or "", *info.aliases]).lower()
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", words) for w in self.lex.government_words)
+        if info.type == "person":  # a minister: by role
+            role = (info.role or "").lower()
+            return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", role) for w in self.lex.government_words)
+        # an organisation: by its whole name ('UK Government', 'the Department for Education'), so that
+        # the Local Government Association is not the government
+        names = {n.lower().removeprefix("the ") for n in (info.name, *info.aliases)}
+        return any(n == w or n.endswith(" " + w) for n in names for w in self.lex.government_words)
 
     def _names_proposal(self, span: Span) -> bool:
         """Whether a particular proposal (not 'the reforms' in general) is named in the span."""
