@@ -397,8 +397,11 @@ class StanceDetector:
         for tok in span:
             if tok.lower_ in {"should", "must"} and tok.dep_ == "aux" and not any(
                     c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in tok.head.children):
-                for subj in tok.head.children:
-                    if subj.dep_ in {"nsubj", "nsubjpass"} and any(a <= subj.idx < b for a, b in mentions):
+                for arg in tok.head.children:
+                    # 'Family help should be built ...', 'ministers should make the framework the priority'
+                    if arg.dep_ in {"nsubj", "nsubjpass"} and any(a <= arg.idx < b for a, b in mentions):
+                        return True
+                    if arg.dep_ == "dobj" and any(a <= t.idx < b for t in arg.subtree for a, b in mentions):
                         return True
         return False
 
