@@ -163,3 +163,20 @@ def test_the_government_describing_its_own_plan_supports_it(extractor):
 def test_an_association_named_local_government_is_not_the_government(extractor):
     r = extract_text(extractor, "The Local Government Association said the family help rollout starts in April.")
     assert not [c for c in r.claims if c.stance.value == "support"]
+
+
+def test_she_passes_over_a_man_already_called_he(extractor):
+    text = ("Dr Owen Pike, a researcher, argues that the reforms are rushed, he says.\n\n"
+            "For Nina Shah, who runs a youth service, the new family help teams are welcome. "
+            "But she warns that family help will fail without new money.")
+    r = extract_text(extractor, text)
+    assert ("nina-shah", "object", "family-help") in positions(r)
+    assert ("owen-pike", "object", "family-help") not in positions(r)
+
+
+def test_he_is_the_person_just_named_rather_than_an_earlier_speaker(extractor):
+    text = ("\u201cThe roll-out is rushed,\u201d said Carl Moss, a council director.\n\n"
+            "Ben Ashe, 19, left care last year. He backs the plan to give every care leaver a personal "
+            "adviser up to 25.")
+    r = extract_text(extractor, text)
+    assert ("ben-ashe", "support", "care-leaver-support") in positions(r)

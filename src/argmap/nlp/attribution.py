@@ -200,7 +200,7 @@ class Attributor:
                 return key
         if subj.pos_ == "PRON":
             if low in {"he", "she"}:
-                return recent.person()
+                return recent.person(low)
             if low in {"it", "they"}:
                 return recent.organisation(allow_person=low == "they")
             return None
@@ -213,7 +213,7 @@ class Attributor:
                     if child.lower_ in {"their", "its"}:
                         return recent.organisation(allow_person=child.lower_ == "their")
                     if child.lower_ in {"his", "her"}:
-                        return recent.person()
+                        return recent.person(child.lower_)
         return None
 
     # ------------------------------------------------------------ the author
@@ -282,6 +282,9 @@ _FINDING_VERBS = frozenset({"find", "show", "reveal", "suggest", "indicate", "co
 _SUGGESTING = frozenset({"might", "wouldn't", "shouldn't", "isn't", "aren't", "doesn't", "surely"})
 
 
+_PRONOUN_SEX = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f"}
+
+
 class _Recency:
     """Who was last speaking or mentioned, for pronoun resolution."""
 
@@ -289,6 +292,8 @@ class _Recency:
         self.state = state
         self.speakers: list[tuple[int, str]] = []
         self.persons: list[str] = []
+        self.person_at: list[tuple[int, int, str]] = []  # (sentence number, -order, person) for every person named
+        self.gender: dict[str, str] = {}  # person -> "m" / "f", from pronouns already resolved to them
         self.orgs: list[tuple[int, str]] = []
         self.n = 0
 
@@ -299,24 +304,41 @@ class _Recency:
             key = self.state.actor_of(tok)
             if key and (not seen or seen[-1] != key):
                 seen.append(key)
-        for key in seen:
+        for order, key in enumerate(seen):
             info: ActorInfo | None = self.state.registry.get(key)
             if info is None:
                 continue
             if info.type == PERSON:
                 self.persons.append(key)
+                self.person_at.append((self.n, -order, key))  # in one sentence the first named leads
             else:
                 self.orgs.append((self.n, key))
         if speaker:
             self.speakers.append((self.n, speaker))
 
-    def person(self) -> str | None:
-        if self.speakers and self.n - self.speakers[-1][0] <= 2:
-            return self.speakers[-1][1]
-        for n, key in reversed(self.speakers):
-            if self.state.registry.get(key) and self.state.registry[key].type == PERSON and self.n - n <= 6:
-                return key
-        return self.persons[-1] if self.persons else None
+    def person(self, pronoun: str | None = None) -> str | None:
+        """The person a 'he'/'she' refers to: the last speaker if they spoke within two sentences,
+        else the person last named or heard within six; one already called by the other pronoun
+        is passed over."""
+        sex = _PRONOUN_SEX.get(pronoun or "")
+
+        def fits(key: str) -> bool:
+            return sex is None or self.gender.get(key, sex) == sex
+
+        found = None
+        if self.speakers and self.n - self.speakers[-1][0] <= 2 and fits(self.speakers[-1][1]):
+            found = self.speakers[-1][1]
+        if found is None:
+            events = [(n, 1, key) for n, key in self.speakers
+                      if self.state.registry.get(key) and self.state.registry[key].type == PERSON]
+            events += self.person_at
+            found = next((key for n, _, key in sorted(events, key=lambda e: (e[0], e[1]), reverse=True)
+                          if self.n - n <= 6 and fits(key)), None)
+        if found is None:
+            found = next((key for key in reversed(self.persons) if fits(key)), None)
+        if found is not None and sex is not None:
+            self.gender.setdefault(found, sex)
+        return found
 
     def organisation_named(self, noun: str) -> str | None:
         """The latest organisation (within a few sentences) whose name or role contains ``noun``."""
