@@ -317,16 +317,17 @@ class _Recency:
             self.speakers.append((self.n, speaker))
 
     def person(self, pronoun: str | None = None) -> str | None:
-        """The person a 'he'/'she' refers to: the last speaker if they spoke within two sentences,
-        else the person last named or heard within six; one already called by the other pronoun
-        is passed over."""
+        """The person a 'he'/'she' refers to: the last speaker if they spoke within two sentences
+        and nobody has been named since, else the person last named or heard within six; one
+        already called by the other pronoun is passed over."""
         sex = _PRONOUN_SEX.get(pronoun or "")
 
         def fits(key: str) -> bool:
             return sex is None or self.gender.get(key, sex) == sex
 
         found = None
-        if self.speakers and self.n - self.speakers[-1][0] <= 2 and fits(self.speakers[-1][1]):
+        if self.speakers and self.n - self.speakers[-1][0] <= 2 and fits(self.speakers[-1][1]) and \
+                not any(n > self.speakers[-1][0] for n, _, _ in self.person_at):  # nobody named since
             found = self.speakers[-1][1]
         if found is None:
             events = [(n, 1, key) for n, key in self.speakers
