@@ -180,3 +180,23 @@ def test_he_is_the_person_just_named_rather_than_an_earlier_speaker(extractor):
             "adviser up to 25.")
     r = extract_text(extractor, text)
     assert ("ben-ashe", "support", "care-leaver-support") in positions(r)
+
+
+def test_what_the_speaker_wants_done_is_support(extractor):
+    r = extract_text(extractor, "Dr Ian Ross wants the age of criminal responsibility raised to 14.")
+    got = [c for c in r.claims if c.speaker == "ian-ross"]
+    assert got and got[0].stance.value == "support" and got[0].targets[0].startswith("candidate-")
+    r = extract_text(extractor, "Nobody in my team wants to go back to the old system, said Ian Ross.")
+    assert not [c for c in r.claims if c.stance.value == "support"]
+
+
+def test_unless_is_a_condition_even_without_a_known_ground(extractor):
+    r = extract_text(extractor, "Dr Ian Ross argues that the reforms will fail children in trouble with the law "
+                                "unless the two systems are brought together.")
+    assert ("ian-ross", "object", "social-care-reform") in positions(r)
+
+
+def test_a_clause_without_a_target_takes_its_siblings(extractor):
+    r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
+                                "was not convinced it could staff them.")
+    assert ("ali-noor", "object", "multi-agency-child-protection-teams") in positions(r)

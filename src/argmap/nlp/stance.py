@@ -30,12 +30,15 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
 
 
 RECOMMENDATION_CUE = "should (what it asks for)"
+WANT_CUE = "wants it (what the speaker wants done)"
 # verbs of putting a proposal forward: support from whoever does it, a bare record in the passive
 _PROPOSER_VERBS = frozenset({"announce", "confirm", "introduce", "launch", "propose", "unveil", "plan", "recommend"})
 # verbs of making a case: with no cue against it, arguing about a proposal argues for it
 _ARGUE_VERBS = frozenset({"argue", "insist", "maintain", "contend", "assert"})
 # verbs of granting a point: refusing to grant an objection sides with what it objects to
 _GRANT_VERBS = frozenset({"accept", "buy", "share", "agree"})
+# condition openers that make an objection even when what they require is no known ground
+_GROUNDLESS_OK = frozenset({"unless", "only"})
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -266,7 +269,9 @@ class StanceDetector:
                 if toks is None or any(t.i in used for t in toks) or all(t.i in skip for t in toks):
                     continue
                 used.update(t.i for t in toks)
-                if label == "condition" and not self._condition_has_ground(toks, span):
+                if label == "condition" and m.group(0).split()[0] in _GROUNDLESS_OK:
+                    pass  # 'unless the two are brought together', 'only if ...': a condition whatever it names
+                elif label == "condition" and not self._condition_has_ground(toks, span):
                     continue
                 starts_negated = m.group(0).split()[0] in self.lex.negators
                 neg = self._negated(toks[0], span, phrase=True) if label != "condition" and not starts_negated \
@@ -308,8 +313,10 @@ class StanceDetector:
                     and not any(c.dep_ == "agent" for c in tok.children):
                 continue  # 'changes were introduced in 2014': a record of events, nobody's stance
             if sign > 0 and tok.pos_ == "VERB" and any(
-                    c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES for c in tok.children):
-                continue  # "supporting families", "helping children": a service, not a stance
+                    c.dep_ == "dobj" and c.lemma_.lower() in _BENEFICIARIES
+                    and not any(g.dep_ in {"acl", "relcl"} and g.tag_ == "VBG" for g in c.children)
+                    for c in tok.children):
+                continue  # "supporting families" is a service; "supports councils commissioning X" a stance
             neg = self._negated(tok, span)
             if sign < 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in lex.objection_nouns for c in tok.children):
@@ -328,6 +335,8 @@ class StanceDetector:
                 self._cue_sign[cue] = +1
                 total += 1
                 cues.append(cue)
+        if not cues and any(self._wants(t) for t in span if t.i not in skip):
+            return Stance.SUPPORT, [WANT_CUE]
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]
         if not cues and unit is not None and unit.cue in _ARGUE_VERBS and self._names_proposal(span):
@@ -378,6 +387,26 @@ class StanceDetector:
         # the Local Government Association is not the government
         names = {n.lower().removeprefix("the ") for n in (info.name, *info.aliases)}
         return any(n == w or n.endswith(" " + w) for n in names for w in self.lex.government_words)
+
+    @staticmethod
+    def _wants(tok: Token) -> bool:
+        """'wants the age of criminal responsibility raised', 'would like to see X': the speaker wants
+        a thing done (a clause or an object), not a person to do something."""
+        if tok.lemma_.lower() not in {"want", "like"} or tok.pos_ != "VERB":
+            return False
+        if tok.lemma_.lower() == "like" and not any(c.lower_ in {"would", "'d"} for c in tok.children):
+            return False
+        kids = list(tok.children)
+        subj = next((c for c in kids if c.dep_ == "nsubj"), None)
+        if subj is None or subj.lower_ not in {"i", "we", "he", "she"} and subj.pos_ != "PROPN":
+            return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
+        if any(c.dep_ == "neg" or c.dep_ == "mark" for c in kids):
+            return False  # 'if ministers want to ...'
+        if any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "xcomp" for c in kids) or any(
+                c.dep_ in {"ccomp", "xcomp"} and c.tag_ != "VBN" and any(g.dep_ == "nsubj" for g in c.children)
+                for c in kids):  # ('wants the age raised' is a wish about a thing)
+            return False  # 'I would want the review to look at ...': someone else to act
+        return any(c.dep_ in {"ccomp", "xcomp", "dobj"} for c in kids)
 
     def _names_proposal(self, span: Span) -> bool:
         """Whether a particular proposal (not 'the reforms' in general) is named in the span."""

@@ -16,7 +16,7 @@ from argmap.nlp.actors import ActorState
 from argmap.nlp.extensions import install_extensions
 from argmap.nlp.recommend import recommended
 from argmap.nlp.resources import get_taxonomy, span_matches
-from argmap.nlp.stance import RECOMMENDATION_CUE
+from argmap.nlp.stance import RECOMMENDATION_CUE, WANT_CUE
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -101,7 +101,8 @@ class TargetLinker:
                 if not own:
                     continue  # a neutral remark is only kept when it names a proposal
             elif not d.targets:
-                cand = self._candidate(span, skip)
+                cand = self._wanted(span, skip) if WANT_CUE in d.cues else None
+                cand = cand or self._candidate(span, skip)
                 lead = None
                 if cand is None and self._points_back(span):
                     cand = self._context_candidate(d.unit, units, sents, skip)
@@ -118,6 +119,14 @@ class TargetLinker:
                 elif not d.themes:
                     continue
             kept.append(d)
+        # 'X backs A but fears it will fail': a clause with no target of its own is about its sibling's
+        for d in kept:
+            if not d.targets:
+                sibling = next((o for o in kept if o.unit is d.unit and o is not d and o.targets
+                                and not o.targets[0].startswith(CANDIDATE_PREFIX)), None)
+                if sibling is not None:
+                    d.targets = list(sibling.targets)
+                    d.target_cues.append("context: the other clause of its sentence")
         doc._.argmap_claims = kept
         doc._.argmap_candidates = [{"id": k, "label": v} for k, v in sorted(candidates.items())]
         return doc
@@ -234,9 +243,13 @@ class TargetLinker:
         return None
 
     def _lead(self, units, sents, skip, unit):
-        """The proposal an article is about: the first particular one named in its title or its
-        first two paragraphs, if those name only one."""
+        """The proposal an article is about: the one its title names, else the one its first two
+        paragraphs name, if they name only one."""
         lead = [u for u in units if u.para <= 2 and u.sent < unit.sent]
+        if lead:  # the headline names what the report is about
+            title = [p for p in self._proposals(sents[lead[0].sent], skip) if p != self.tax.general_proposal]
+            if len(set(title)) == 1:
+                return title[:1], "the article's title: " + sents[lead[0].sent].text.strip()[:60]
         found = []
         for u in lead:
             found += [p for p in self._proposals(sents[u.sent], skip)
@@ -302,6 +315,8 @@ class TargetLinker:
             root = chunk.root
             head = root.head
             gov = head.head if root.dep_ == "pobj" else head
+            if root.dep_ == "dobj" and gov.dep_ in {"xcomp", "acl"} and gov.head.lemma_.lower() in self.proposal_words:
+                gov = gov.head  # 'plans to change the age of criminal responsibility'
             if root.dep_ not in {"dobj", "pobj"} or gov.lemma_.lower() not in self.proposal_words:
                 continue
             cand = self._label(chunk, skip)
@@ -331,6 +346,20 @@ class TargetLinker:
             return None
         label = " ".join(t.text for t in words)
         return CANDIDATE_PREFIX + slugify(label, 40), label
+
+    def _wanted(self, span: Span, skip: set[int]):
+        """'wants the age of criminal responsibility raised': the thing the speaker wants done."""
+        for tok in span:
+            if tok.lemma_.lower() not in {"want", "like"}:
+                continue
+            for comp in tok.children:
+                if comp.dep_ in {"ccomp", "xcomp"}:
+                    arg = next((g for g in comp.children if g.dep_ in {"nsubj", "nsubjpass", "dobj"}), None)
+                    if arg is not None:
+                        return self._words_label(list(arg.subtree), skip)
+                if comp.dep_ == "dobj":
+                    return self._words_label(list(comp.subtree), skip)
+        return None
 
     def _candidate(self, span: Span, skip: set[int]):
         """The noun phrase a stance word governs ("backed a caseload cap", "concerns about X"),
@@ -435,5 +464,5 @@ def make_target_linker(nlp: Language, name: str, taxonomy: str | None, cues: str
 
     lex = load_lexicon(cues)
     words = lex.support_lemmas | lex.object_lemmas | {"call", "urge", "oppose", "back", "propose", "plan", "argue",
-                                                      "press", "campaign"}
+                                                      "press", "campaign", "want"}
     return TargetLinker(get_taxonomy(taxonomy), frozenset(words), lex.proposal_words)
