@@ -200,3 +200,17 @@ def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
     assert ("ali-noor", "object", "multi-agency-child-protection-teams") in positions(r)
+
+
+def test_for_someone_introduces_their_view(extractor):
+    r = extract_text(extractor, "For Dee Hart, who runs a youth offending team, the new family help teams are "
+                                "the most hopeful development in years.")
+    assert ("dee-hart", "support", "family-help") in positions(r)
+
+
+def test_what_an_organisation_presses_for_is_its_target_before_context(extractor):
+    text = ("Nothing in the Bill explains how disabled children will be protected.\n"
+            "We are calling on the government to place a legal duty on councils to provide short breaks.")
+    r = extract_text(extractor, text, author="Kite Trust", genre="opinion")
+    pressed = [c for c in r.claims if c.stance.value == "support"]
+    assert pressed and pressed[0].targets[0].startswith("candidate-")

@@ -94,6 +94,13 @@ class Attributor:
                         if tok.is_punct and tok.text in ",.;":
                             break
                     return UNNAMED, phrase, "according-to-unnamed", None
+        # "For X, who runs a youth service, the new teams are the most hopeful development": X's view
+        first = next((t for t in sent if not t.is_space), None)
+        if first is not None and first.lower_ in {"for", "to"} and first.dep_ == "prep":
+            obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+            key = state.actor_of(obj) if obj is not None else None
+            if key and any(t.text == "," for t in sent[:12]):
+                return key, f"{first.lower_} X,", "viewpoint", first.i
         # "That was the verdict of X" / "the view of X": a statement noun owned by an actor
         for tok in sent:
             if tok.lemma_.lower() in lex.statement_nouns and not _inside(tok.idx, quotes):

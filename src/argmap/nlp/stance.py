@@ -31,6 +31,7 @@ _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", 
 
 RECOMMENDATION_CUE = "should (what it asks for)"
 WANT_CUE = "wants it (what the speaker wants done)"
+URGED_SUFFIX = " (pressed for)"
 # verbs of putting a proposal forward: support from whoever does it, a bare record in the passive
 _PROPOSER_VERBS = frozenset({"announce", "confirm", "introduce", "launch", "propose", "unveil", "plan", "recommend"})
 # verbs of making a case: with no cue against it, arguing about a proposal argues for it
@@ -331,7 +332,7 @@ class StanceDetector:
             urged = self._urged(tok)
             if urged is not None and urged.i not in used and urged.lemma_.lower() not in lex.object_lemmas \
                     and urged.lemma_.lower() not in _DISCLOSE:  # 'to publish a costing' asks for answers
-                cue = f"{tok.text} ... to {urged.text}"
+                cue = f"{tok.text} ... to {urged.text}{URGED_SUFFIX}"
                 self._cue_sign[cue] = +1
                 total += 1
                 cues.append(cue)

@@ -16,7 +16,7 @@ from argmap.nlp.actors import ActorState
 from argmap.nlp.extensions import install_extensions
 from argmap.nlp.recommend import recommended
 from argmap.nlp.resources import get_taxonomy, span_matches
-from argmap.nlp.stance import RECOMMENDATION_CUE, WANT_CUE
+from argmap.nlp.stance import RECOMMENDATION_CUE, URGED_SUFFIX, WANT_CUE
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -80,6 +80,14 @@ class TargetLinker:
                 d.target_cues.append(f"candidate: {cand[1]}")
                 kept.append(d)
                 continue
+            if not own and any(c.endswith(URGED_SUFFIX) for c in d.cues):
+                urged = self._candidate(span, skip)  # 'calling on the government to place a legal duty'
+                if urged is not None:
+                    candidates[urged[0]] = urged[1]
+                    d.targets, d.themes = [urged[0]], self._themes(span, skip)
+                    d.target_cues.append(f"candidate: {urged[1]}")
+                    kept.append(d)
+                    continue
             passive = self._passive_subject(span, skip) if not own and d.stance != Stance.NEUTRAL else None
             if passive is not None:  # 'the inclusion of X, whilst welcomed, ...': X is what is welcomed
                 candidates[passive[0]] = passive[1]
