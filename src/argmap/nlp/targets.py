@@ -95,10 +95,11 @@ class TargetLinker:
                 d.target_cues.append(f"candidate: {passive[1]}")
                 kept.append(d)
                 continue
-            if not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
+            pointed = self._head_anaphor(span, skip) if not own or own == [self.tax.general_proposal] else None
+            if pointed is not None or not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
                     continue  # 'X recognised that caseloads remain too high': a problem granted, no objection
-                ctx = self._head_anaphor(span, skip) if not own else None
+                ctx = pointed  # 'welcomed the identifier' beats 'reviews' in passing
                 if ctx is None:
                     ctx = self._context(d.unit, units, sents, skip, span, plural=self._plural_pointer(span, skip))
                 if ctx:
