@@ -214,3 +214,17 @@ def test_what_an_organisation_presses_for_is_its_target_before_context(extractor
     r = extract_text(extractor, text, author="Kite Trust", genre="opinion")
     pressed = [c for c in r.claims if c.stance.value == "support"]
     assert pressed and pressed[0].targets[0].startswith("candidate-")
+
+
+def test_a_group_such_as_a_named_person_speaks_through_them(extractor):
+    r = extract_text(extractor, "Campaigners such as Mina Ruel of Rights4Kids believed the family help plans "
+                                "threatened children's legal protections.")
+    assert ("mina-ruel", "object", "theme:legal-protections") in positions(r)
+
+
+def test_a_pronoun_subject_is_the_nearest_thing_named(extractor):
+    text = ("I am less persuaded by the plan for regional care co-operatives.\n\n"
+            "The reforms are right to look first to families. They will only succeed if the money follows the "
+            "children.")
+    r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
+    assert ("ivo-grant", "object", "social-care-reform") in positions(r)

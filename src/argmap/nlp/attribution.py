@@ -169,6 +169,14 @@ class Attributor:
         key = state.actor_of(subj)
         if key:
             return key
+        # 'campaigners such as Carolyne Willow believed ...': the one named speaks for the group
+        for prep in subj.children:
+            if prep.dep_ == "prep" and prep.lower_ in {"as", "including", "like"} and \
+                    (prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children) or
+                     subj.i + 1 < len(subj.doc) and subj.doc[subj.i + 1].lower_ == "such"):
+                named = [state.actor_of(c) for c in prep.children if c.dep_ == "pobj" and state.actor_of(c)]
+                if len(named) == 1:
+                    return named[0]
         # "..., says the emeritus professor of social work": a definite role noun is the person
         # just spoken of; "directors told us" (no article, plural) is an unnamed group
         if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS":

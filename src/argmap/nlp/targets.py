@@ -217,11 +217,16 @@ class TargetLinker:
         prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
         places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(prev_para[-2:])]
         general = None
+        # 'They will only succeed if ...': a pronoun subject is the nearest thing named, even 'the reforms'
+        pronoun = span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"they", "it", "these"}
+                                           for t in span[:4])
         for where_span, where in places:
             found = self._proposals(where_span, skip)
             if not found:
                 continue
             if found == [self.tax.general_proposal]:
+                if pronoun and where != "same sentence":
+                    return found, where
                 general = general or (found, where)
                 continue
             # a pointing reference ('this was a good idea') is to the nearest proposal named
