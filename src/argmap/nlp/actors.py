@@ -114,6 +114,16 @@ class ActorFinder:
             kind = PERSON if ent.label_ == "PERSON" else ORG
             if kind == ORG and self._looks_like_person(span):
                 kind = PERSON
+            cut = next((t.i for t in span if t.lower_ == "of"), None)
+            head = span.doc[span.start:cut] if cut is not None else None
+            if head is not None and 2 <= len(head) <= 3 and all(
+                    t.is_alpha and t.is_title and t.lower_ not in self.lex.org_words for t in head):
+                # 'Mina Ruel of Rights4Kids' tagged as one person: the name, then where she works
+                out.append((span.doc[span.start:cut], PERSON, "", False))
+                rest = _trim(span.doc[cut + 1:span.end], self.lex)
+                if rest is not None and self._plausible(rest):
+                    out.append((rest, ORG, "", False))
+                continue
             out.append((span, kind, "", False))
         return out
 
