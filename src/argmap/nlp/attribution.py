@@ -61,6 +61,7 @@ class Attributor:
         units = _units(doc, sents, quotes, meta.get("list_lines") or ())
         recent = _Recency(state)
         owners: dict[str, str] = {}  # "vision" -> the actor who announced it
+        self._owners = owners
         for u in units:
             sent = sents[u.sent]
             if not u.heading:
@@ -204,9 +205,9 @@ class Attributor:
         # "the review states": the person who leads the review (role "review chair")
         if subj.pos_ == "NOUN" and low in _WORK_NOUNS and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subj.children):
-            lead = _leader_of(low, state)
+            lead = _leader_of(low, state) or getattr(self, "_owners", {}).get(low)
             if lead:
-                return lead
+                return lead  # ... or the one who published it ('the report recommends')
         # "the union", "the charity", "the department": an organisation named just before
         if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and \
                 any(c.dep_ in {"det", "poss"} and c.lower_ in {"the", "its", "this"} for c in subj.children):
@@ -357,7 +358,11 @@ class _Recency:
         return found
 
     def organisation_named(self, noun: str) -> str | None:
-        """The latest organisation (within a few sentences) whose name or role contains ``noun``."""
+        """The latest organisation (within a few sentences) whose name or role contains ``noun``;
+        further back only when it is the one organisation of that kind named so far."""
+        matching = {key for _, key in self.orgs if noun in self._words(key)}
+        if len(matching) == 1 and noun not in {"charity", "organisation", "body", "group"}:
+            return matching.pop()
         for n, key in reversed(self.orgs):
             if self.n - n > 8:
                 break
@@ -366,6 +371,10 @@ class _Recency:
             if noun in words or noun in {"charity", "organisation", "body", "group"} and info is not None:
                 return key
         return None
+
+    def _words(self, key: str) -> set[str]:
+        info = self.state.registry.get(key)
+        return {w.lower().strip(",.'") for w in " ".join([info.name, *info.aliases]).split()} if info else set()
 
     def organisation(self, allow_person: bool = False) -> str | None:
         if self.speakers and self.n - self.speakers[-1][0] <= 2:
@@ -383,6 +392,7 @@ _CONCEDING = frozenset({"while", "whilst", "although", "though"})
 # passives that describe how their subject feels ('BASW is opposed to', 'she is concerned'): the subject speaks
 _FEELING_PASSIVES = frozenset({"oppose", "concern", "worry", "commit", "disappoint", "alarm", "delight", "encourage",
                                "convince", "persuade", "please", "trouble", "dismay", "frustrate"})
+_SAY_VERBS = frozenset({"say", "state", "warn", "argue", "conclude", "find", "recommend", "write", "claim"})
 _WORK_NOUNS = {"review", "report", "inquiry", "study", "strategy", "paper", "plan", "commission"}
 # what an actor can announce and so own ("the government announced its vision")
 _OWNABLE = _WORK_NOUNS | {"vision", "plans", "proposal", "proposals", "reform", "reforms", "recommendation",
@@ -399,6 +409,10 @@ def _note_ownership(sent: Span, speaker: str, owners: dict[str, str]) -> None:
         if tok.lemma_.lower() in _OWNABLE and tok.dep_ in {"dobj", "nsubjpass"} and \
                 tok.head.lemma_.lower() in _PUBLISH_VERBS:
             owners.setdefault(tok.lemma_.lower(), speaker)
+        elif tok.lemma_.lower() in _WORK_NOUNS and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+                tok.head.head.lemma_.lower() in _SAY_VERBS and \
+                any(c.dep_ in {"det", "poss"} and c.lower_ in {"a", "an", "its", "their"} for c in tok.children):
+            owners.setdefault(tok.lemma_.lower(), speaker)  # 'the committee says in a report ...'
 
 
 def _proposal_lists(units, sents, list_lines, owners, state: ActorState, text: str) -> None:
@@ -665,11 +679,13 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
 
 
 def _addressed(tok: Token) -> bool:
-    """'we are calling on the government', 'we urge ministers': the one addressed, not the writer."""
+    """'we are calling on the government', 'we urge ministers', 'the government's plans': someone the
+    writer addresses or discusses, not the writer."""
     while tok.dep_ in {"compound", "flat", "det", "amod"} and tok.head is not tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "to", "upon"} or \
-        tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"urge", "ask", "call", "press", "tell", "implore"}
+        tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"urge", "ask", "call", "press", "tell", "implore"} or \
+        tok.dep_ == "poss"  # 'we welcome the government's commitment': the writer's subject, not the writer
 
 
 @Language.factory(
