@@ -228,3 +228,22 @@ def test_a_pronoun_subject_is_the_nearest_thing_named(extractor):
             "children.")
     r = extract_text(extractor, text, author="Ivo Grant", genre="opinion")
     assert ("ivo-grant", "object", "social-care-reform") in positions(r)
+
+
+def test_a_plan_belongs_to_whoever_owns_it(extractor):
+    r = extract_text(extractor, "We welcome the government's commitment that every care leaver will keep a "
+                                "personal adviser until 25.", author="Harbour Trust", genre="opinion")
+    assert ("uk-government", "support", "care-leaver-support") in positions(r)
+
+
+def test_a_quotation_after_someone_is_introduced_is_theirs(extractor):
+    text = ("Nell Ives, 20, is one of our young ambassadors. \u201cMy adviser stayed with me for years. "
+            "Every care leaver should get someone like that.\u201d")
+    r = extract_text(extractor, text)
+    assert ("nell-ives", "support", "care-leaver-support") in positions(r)
+
+
+def test_wanting_something_to_succeed_backs_it(extractor):
+    r = extract_text(extractor, "\u201cThese reforms are a serious attempt and we want them to succeed,\u201d said "
+                                "Dan Moor, chief executive of Hearthside.")
+    assert ("dan-moor", "support", "social-care-reform") in positions(r)

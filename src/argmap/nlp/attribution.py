@@ -621,6 +621,16 @@ def _spread_quotes(units: list[Unit], sents: list[Span], quotes, state: ActorSta
             elif before and before[-1].speaker not in (None, UNNAMED) and before[-1].para == members[0].para \
                     and (before[-1].quoted or before[-1].rule.startswith("speech-verb")):
                 speaker = before[-1]  # '"A," said X. "B."': the quotation goes on in X's voice
+            elif before and before[-1].para == members[0].para and state is not None:
+                # 'Shannon Eccles, 20, is one of our ambassadors. "My adviser stayed with me ..."'
+                root = sents[before[-1].sent].root
+                who = next((state.actor_of(c) for c in root.children
+                            if c.dep_ == "nsubj" and state.actor_of(c)), None)
+                if who and state.registry[who].type == PERSON:
+                    for u in members:
+                        if u.speaker is None:
+                            u.speaker, u.cue, u.rule, u.quoted = who, "quote", "quote", True
+                    continue
             elif after and after[0].speaker and after[0].para == members[-1].para and \
                     sents[members[0].sent].start_char >= a - 1:
                 speaker = after[0]
@@ -655,7 +665,7 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
         if not u.quoted:
             for tok in sent:
                 key = state.actor_of(tok)
-                if key and state.registry[key].type == ORG and not _addressed(tok):
+                if key and state.registry[key].type == ORG and not _addressed(tok, state):
                     mentions[key] = mentions.get(key, 0) + 1
         if u.quoted or (u.speaker and u.speaker != UNNAMED):
             continue  # reported speech ("the minister said we can learn") says nothing of the writer
@@ -664,7 +674,7 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
         we_sentences += 1
         for tok in sent:
             key = state.actor_of(tok)
-            if key and state.registry[key].type == ORG and key not in exclude and not _addressed(tok):
+            if key and state.registry[key].type == ORG and key not in exclude and not _addressed(tok, state):
                 counts[key] = counts.get(key, 0) + 1
                 break
     if not counts and we_sentences >= 2 and mentions:
@@ -678,9 +688,12 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def _addressed(tok: Token) -> bool:
+def _addressed(tok: Token, state: ActorState | None = None) -> bool:
     """'we are calling on the government', 'we urge ministers', 'the government's plans': someone the
     writer addresses or discusses, not the writer."""
+    key = state.actor_of(tok) if state is not None else None
+    while key and tok.head is not tok and state.actor_of(tok.head) == key:
+        tok = tok.head  # the head of a several-word name ('Department' of 'Department for Education')
     while tok.dep_ in {"compound", "flat", "det", "amod"} and tok.head is not tok:
         tok = tok.head
     return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "to", "upon"} or \

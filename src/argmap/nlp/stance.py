@@ -40,6 +40,11 @@ _ARGUE_VERBS = frozenset({"argue", "insist", "maintain", "contend", "assert"})
 _GRANT_VERBS = frozenset({"accept", "buy", "share", "agree"})
 # condition openers that make an objection even when what they require is no known ground
 _GROUNDLESS_OK = frozenset({"unless", "only"})
+# what a thing is wished to do when the wish backs it ('we want them to succeed')
+_SUCCEED = frozenset({"succeed", "work", "thrive", "flourish", "deliver"})
+# nouns for a plan that belongs to whoever is named as its owner ('the government's commitment that ...')
+_PLAN_NOUNS = frozenset({"plan", "plans", "commitment", "pledge", "proposal", "proposals", "promise", "decision",
+                         "intention", "vision", "offer"})
 # verbs that press someone to act ('urges the government to pilot ...')
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
@@ -140,8 +145,32 @@ class StanceDetector:
             for co in unit.co_speakers:
                 for d in [d for d in drafts if d.unit is unit and d.speaker == unit.speaker]:
                     drafts.append(Draft(unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker"))
+        drafts += self._owned_plans(doc, drafts)
         doc._.argmap_claims = drafts
         return doc
+
+    def _owned_plans(self, doc: Doc, drafts: list[Draft]) -> list[Draft]:
+        """'We welcome the government's commitment that every care leaver will ...': whoever a plan
+        belongs to backs it, whatever the speaker makes of it."""
+        state: ActorState = doc._.argmap_actors
+        out = []
+        for unit in doc._.argmap_units or []:
+            if unit.heading:
+                continue
+            for tok in doc[unit.start:unit.end]:
+                if tok.lower_ not in _PLAN_NOUNS or tok.pos_ != "NOUN":
+                    continue
+                owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "poss" and state.actor_of(c)),
+                             None)
+                if not owner or owner == unit.speaker:
+                    continue
+                sub = [t.i for t in tok.subtree]
+                start, end = min(sub), max(sub) + 1
+                if end - start < 3 or any(d.speaker == owner and d.start <= start < d.end for d in drafts):
+                    continue
+                out.append(Draft(unit, start, end, owner, Stance.SUPPORT, [f"{doc[tok.i - 1].text} {tok.text}"],
+                                 "owner-of-plan"))
+        return out
 
     def _concession(self, doc: Doc, unit: Unit, clauses: list[Span], scored, stances, author, drafts) -> bool:
         """'While the department has argued X, there is a danger that Y': X is the department's,
@@ -403,6 +432,8 @@ class StanceDetector:
             return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
         if any(c.dep_ == "neg" or c.dep_ == "mark" for c in kids):
             return False  # 'if ministers want to ...'
+        if any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in _SUCCEED for c in kids):
+            return True  # 'we want them to succeed'
         if any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "xcomp" for c in kids) or any(
                 c.dep_ in {"ccomp", "xcomp"} and c.tag_ != "VBN" and any(g.dep_ == "nsubj" for g in c.children)
                 for c in kids):  # ('wants the age raised' is a wish about a thing)
