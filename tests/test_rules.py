@@ -247,3 +247,17 @@ def test_wanting_something_to_succeed_backs_it(extractor):
     r = extract_text(extractor, "\u201cThese reforms are a serious attempt and we want them to succeed,\u201d said "
                                 "Dan Moor, chief executive of Hearthside.")
     assert ("dan-moor", "support", "social-care-reform") in positions(r)
+
+
+def test_one_word_person_takes_the_first_name_before_it(extractor):
+    r = extract_text(extractor, "Detective Superintendent Anjali Rao leads public protection for Vale Police. "
+                                "She backs the multi-agency child protection teams.")
+    assert ("anjali-rao", "support", "multi-agency-child-protection-teams") in positions(r)
+
+
+def test_she_is_the_person_who_opened_the_sentence(extractor):
+    text = ("Dr Kim Lowe says the teams are working well.\n\n"
+            "Yvonne Ash chairs a parent forum, and she fears the multi-agency child protection teams will treat "
+            "exhausted parents as a risk.")
+    r = extract_text(extractor, text)
+    assert ("yvonne-ash", "object", "multi-agency-child-protection-teams") in positions(r)

@@ -114,6 +114,8 @@ class ActorFinder:
             kind = PERSON if ent.label_ == "PERSON" else ORG
             if kind == ORG and self._looks_like_person(span):
                 kind = PERSON
+            if kind == PERSON and len(span) == 1:
+                span = self._with_first_name(span)  # 'Superintendent Anjali Bhatt' tagged as 'Bhatt'
             cut = next((t.i for t in span if t.lower_ == "of"), None)
             head = span.doc[span.start:cut] if cut is not None else None
             if head is not None and 2 <= len(head) <= 3 and all(
@@ -146,6 +148,18 @@ class ActorFinder:
                     span = _person_tail(span) or span
                     out.append((span, PERSON if len(span) <= 3 else ORG, "", False))
         return out
+
+    def _with_first_name(self, span: Span) -> Span:
+        """A one-word person extended over the capitalised first name just before it."""
+        doc = span.doc
+        i = span.start
+        if i > 0:
+            t = doc[i - 1]
+            if t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "" and \
+                    t.lower_ not in self.lex.titles and t.lower_ not in self.lex.role_words and \
+                    t.lower_ not in self.lex.org_words and not (i - 1 == t.sent.start and t.lower_ in {"the"}):
+                return doc[i - 1:span.end]
+        return span
 
     def _looks_like_person(self, span: Span) -> bool:
         """An 'ORG' that is two or three plain name words followed by a role ('X Y, chief executive')."""

@@ -216,6 +216,12 @@ class Attributor:
                 return key
         if subj.pos_ == "PRON":
             if low in {"he", "she"}:
+                # 'Yvonne Castell chairs the forum, and she fears ...': a person named earlier in the sentence
+                earlier = [state.actor_of(t) for t in subj.sent if t.i < subj.i and state.actor_of(t)
+                           and t.dep_ == "nsubj" and state.registry[state.actor_of(t)].type == PERSON
+                           and len(state.registry[state.actor_of(t)].name.split()) >= 2]  # a full name
+                if earlier and recent.fits(earlier[-1], low):
+                    return earlier[-1]
                 return recent.person(low)
             if low in {"it", "they"}:
                 return recent.organisation(allow_person=low == "they")
@@ -331,6 +337,14 @@ class _Recency:
                 self.orgs.append((self.n, key))
         if speaker:
             self.speakers.append((self.n, speaker))
+
+    def fits(self, key: str, pronoun: str) -> bool:
+        """Whether a person can be the 'he' or 'she' (not already called by the other pronoun)."""
+        sex = _PRONOUN_SEX.get(pronoun)
+        if sex is None or self.gender.get(key, sex) != sex:
+            return sex is None
+        self.gender.setdefault(key, sex)
+        return True
 
     def person(self, pronoun: str | None = None) -> str | None:
         """The person a 'he'/'she' refers to: the last speaker if they spoke within two sentences
