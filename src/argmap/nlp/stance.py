@@ -26,7 +26,7 @@ from argmap.nlp.resources import doc_text, span_matches
 # stance lemmas that only count as verbs/adjectives ("support" the noun is usually a service)
 _VERB_ONLY = {"support", "back", "welcome", "benefit", "improve", "strengthen", "complement", "favour", "favor",
               "champion", "fail", "struggle", "stretch", "remove", "disappear", "lack", "fear", "risk",
-              "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose"}
+              "announce", "confirm", "introduce", "launch", "hope", "commit", "plan", "propose", "object"}
 
 
 RECOMMENDATION_CUE = "should (what it asks for)"
