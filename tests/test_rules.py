@@ -261,3 +261,24 @@ def test_she_is_the_person_who_opened_the_sentence(extractor):
             "exhausted parents as a risk.")
     r = extract_text(extractor, text)
     assert ("yvonne-ash", "object", "multi-agency-child-protection-teams") in positions(r)
+
+
+def test_the_cap_points_back_to_the_policy_in_the_headline(extractor):
+    import hashlib
+
+    from argmap.model import Document
+
+    text = ("Councils will be barred from paying more than a set hourly rate for agency staff.\n\n"
+            "Jo Rees, a director of children's services, welcomed the cap.")
+    document = Document(id="t", path="t.md", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        title="Agency social workers face pay cap")
+    r = next(iter(extractor.extract([document])))
+    mine = [c for c in r.claims if c.speaker == "jo-rees"]
+    assert mine and mine[0].stance.value == "support" and mine[0].targets == ("candidate-pay-cap",)
+
+
+def test_a_spokesperson_speaks_for_the_organisation_just_heard(extractor):
+    text = ("The Department for Education said the rules were fair.\n"
+            "A spokesperson added that the early career framework would give new social workers time to learn.")
+    r = extract_text(extractor, text)
+    assert ("dfe", "support", "social-worker-training") in positions(r)

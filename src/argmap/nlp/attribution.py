@@ -178,6 +178,12 @@ class Attributor:
                 named = [state.actor_of(c) for c in prep.children if c.dep_ == "pobj" and state.actor_of(c)]
                 if len(named) == 1:
                     return named[0]
+        # "a spokesperson added": for the organisation that was just speaking
+        if subj.lemma_.lower() in {"spokesperson", "spokesman", "spokeswoman"} and \
+                not any(state.actor_of(t) for t in subj.subtree):
+            key = recent.organisation()
+            if key:
+                return key
         # "..., says the emeritus professor of social work": a definite role noun is the person
         # just spoken of; "directors told us" (no article, plural) is an unnamed group
         if subj.lemma_.lower() in self.lex.role_words and subj.pos_ == "NOUN" and subj.tag_ != "NNS":

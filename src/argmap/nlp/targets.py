@@ -8,6 +8,8 @@ proposal yield a candidate proposal from the noun phrase they are about (discove
 
 from __future__ import annotations
 
+import re
+
 from spacy.language import Language
 from spacy.tokens import Doc, Span, Token
 
@@ -29,6 +31,11 @@ _ACKNOWLEDGE = frozenset({"recognise", "recognize", "acknowledge", "admit", "con
 # verbs of receiving a proposal: in the passive their subject is the proposal ('X is welcomed')
 _RECEPTION_VERBS = frozenset({"welcome", "back", "support", "endorse", "praise", "applaud", "criticise", "criticize",
                               "oppose", "reject", "condemn", "question", "dispute", "challenge", "attack"})
+_STOP = frozenset({"a", "an", "the", "new", "to", "of", "for", "on", "in", "and", "face", "faces", "over", "with"})
+# head nouns of a policy named in a headline ('pay cap', 'profit limit', 'reporting duty')
+_POLICY_HEADS = frozenset({"cap", "ceiling", "limit", "ban", "tax", "levy", "duty", "register", "allowance",
+                           "scheme", "pilot", "checks", "check", "inspection", "inspections", "target", "bill",
+                           "guarantee", "entitlement", "fund", "grant", "regulation", "rules", "rule"})
 # last words of proposal names too common to point back to one ('more support', 'the care')
 _VAGUE_HEADS = frozenset({"support", "care", "help", "carer", "people", "child", "children", "family", "families",
                           "staff", "work", "working", "reform", "review", "plan", "number", "school", "education",
@@ -80,6 +87,16 @@ class TargetLinker:
                 d.target_cues.append(f"candidate: {cand[1]}")
                 kept.append(d)
                 continue
+            if not own and d.stance != Stance.NEUTRAL:
+                lead = self._lead_candidates(units, sents, skip)
+                hit = next((lead[_singular(t.lower_)] for t in span if t.pos_ == "NOUN" and
+                            _singular(t.lower_) in lead and any(c.dep_ == "det" for c in t.children)), None)
+                if hit is not None:  # 'welcomed the cap' in a report headlined on a pay cap
+                    candidates[hit[0]] = hit[1]
+                    d.targets, d.themes = [hit[0]], self._themes(span, skip)
+                    d.target_cues.append(f"points back to the lead: {hit[1]}")
+                    kept.append(d)
+                    continue
             if not own and any(c.endswith(URGED_SUFFIX) for c in d.cues):
                 urged = self._candidate(span, skip)  # 'calling on the government to place a legal duty'
                 if urged is not None:
@@ -238,6 +255,35 @@ class TargetLinker:
             if found and found != [self.tax.general_proposal]:
                 return found, "heading: " + h.text.strip()[:80]
         return general
+
+    def _lead_candidates(self, units, sents, skip) -> dict[str, tuple[str, str]]:
+        """Policies the title or first paragraph names that the taxonomy does not know ('Agency
+        social workers face pay cap'): head noun -> candidate (id, label)."""
+        doc = sents[0].doc if sents else None
+        cache = doc.user_data.get("argmap_lead_candidates") if doc is not None else None
+        if cache is not None:
+            return cache
+        found: dict[str, tuple[str, str]] = {}
+        meta = (doc._.argmap_meta or {}) if doc is not None else {}
+        words = re.findall(r"[A-Za-z][\w'-]*", meta.get("title") or "")
+        for i, w in enumerate(words):  # the headline from the front matter: 'face pay cap as ...'
+            head = _singular(w)
+            if head in _POLICY_HEADS and i > 0 and words[i - 1].lower() not in _STOP and head not in found:
+                label = f"{words[i - 1].lower()} {w.lower()}"
+                found[head] = (CANDIDATE_PREFIX + slugify(label, 40), label)
+        for u in units:
+            if u.para > 2:
+                break
+            for chunk in _noun_chunks(sents[u.sent]):
+                head = _singular(chunk.root.lower_)
+                if head in _POLICY_HEADS and head not in found and not self._matches(chunk, skip):
+                    label = self._words_label([t for t in chunk if t.dep_ in {"compound", "amod", "nmod"}
+                                               or t.i == chunk.root.i], skip)
+                    if label:
+                        found[head] = label
+        if doc is not None:
+            doc.user_data["argmap_lead_candidates"] = found
+        return found
 
     def _head_anaphor(self, span: Span, skip: set[int]):
         """'the teams', 'joint teams', 'the register': a noun that ends the name of a proposal named
