@@ -527,6 +527,9 @@ def _inside(offset: int, regions) -> bool:
     return any(a < offset < b for a, b in regions)
 
 
+_UNCLOSED_SAID = re.compile(r",\s+(?:said|says|added|adds|told|argued|argues|warned|warns)\b")
+
+
 def _quote_regions(text: str) -> list[tuple[int, int]]:
     """Character spans inside double quotation marks; an unclosed quote runs to the end of its
     paragraph and, when the next paragraph opens with a quote mark, joins it."""
@@ -557,8 +560,13 @@ def _quote_regions(text: str) -> list[tuple[int, int]]:
                 straight_open = False
             i += 1
         if open_at is not None:
-            regions.append((open_at, pos))
-            carry = True
+            # an unclosed quotation that runs into ', said X' was closed by mistake there
+            m = _UNCLOSED_SAID.search(text, max(open_at, start), pos)
+            if m is not None:
+                regions.append((open_at, m.start() + 1))
+            else:
+                regions.append((open_at, pos))
+                carry = True
     return regions + _single_quote_regions(text)
 
 
