@@ -693,7 +693,7 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
         if not u.quoted:
             for tok in sent:
                 key = state.actor_of(tok)
-                if key and state.registry[key].type == ORG and not _addressed(tok, state):
+                if key and state.registry[key].type == ORG and not _addressed(tok, state, possessive=False):
                     mentions[key] = mentions.get(key, 0) + 1
         if u.quoted or (u.speaker and u.speaker != UNNAMED):
             continue  # reported speech ("the minister said we can learn") says nothing of the writer
@@ -716,17 +716,20 @@ def _organisation_author(doc: Doc, sents, units, state: ActorState, exclude=froz
     return max(sorted(counts), key=lambda k: counts[k])
 
 
-def _addressed(tok: Token, state: ActorState | None = None) -> bool:
+def _addressed(tok: Token, state: ActorState | None = None, possessive: bool = True) -> bool:
     """'we are calling on the government', 'we urge ministers', 'the government's plans': someone the
     writer addresses or discusses, not the writer."""
-    key = state.actor_of(tok) if state is not None else None
-    while key and tok.head is not tok and state.actor_of(tok.head) == key:
-        tok = tok.head  # the head of a several-word name ('Department' of 'Department for Education')
-    while tok.dep_ in {"compound", "flat", "det", "amod"} and tok.head is not tok:
-        tok = tok.head
+    for _ in range(8):
+        key = state.actor_of(tok) if state is not None else None
+        while key and tok.head is not tok and state.actor_of(tok.head) == key:
+            tok = tok.head  # the head of a several-word name ('Department' of 'Department for Education')
+        if tok.dep_ in {"compound", "flat", "det", "amod", "conj"} and tok.head is not tok:
+            tok = tok.head  # ('calling on the Department for Education and NHS England': both are addressed)
+            continue
+        break
     return tok.dep_ == "pobj" and tok.head.lower_ in {"on", "to", "upon"} or \
         tok.dep_ == "dobj" and tok.head.lemma_.lower() in {"urge", "ask", "call", "press", "tell", "implore"} or \
-        tok.dep_ == "poss"  # 'we welcome the government's commitment': the writer's subject, not the writer
+        possessive and tok.dep_ == "poss"  # 'we welcome the government's commitment': not the writer
 
 
 @Language.factory(

@@ -356,6 +356,15 @@ class StanceDetector:
             self._cue_sign[cue] = -sign if neg else sign
             cues.append(cue)
         for tok in span:
+            # 'family help will only reach them if ...': 'only' on a verb with an 'if'/'unless' clause
+            if tok.lower_ == "only" and tok.dep_ == "advmod" and tok.i not in used and any(
+                    c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
+                    for c in tok.head.children):
+                cue = f"only {tok.head.text} ... if (condition)"
+                self._cue_sign[cue] = -1
+                total -= 1.5
+                cues.append(cue)
+        for tok in span:
             if tok.i in skip or tok.i in used:
                 continue
             urged = self._urged(tok)

@@ -44,7 +44,7 @@ _VAGUE_HEADS = frozenset({"support", "care", "help", "carer", "people", "child",
 # verbs that press someone to act
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
-_COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about", "to"})
+_COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about", "to", "by"})
 # a determiner pointing back to the kind of proposals just described
 _PLURAL_POINTERS = frozenset({"such"})  # "these reforms" is the whole programme; "such reforms" the ones just named
 # nouns that point back to a proposal named nearby rather than naming one
