@@ -170,8 +170,11 @@ class ActorFinder:
         doc = span.doc
         nxt = doc[span.end:span.end + 5]
         before = doc[max(0, span.start - 3):span.start]
+        far = doc[max(0, span.start - 8):span.start]
         return (len(nxt) > 1 and nxt[0].text == "," and any(t.lower_ in self.lex.role_words for t in nxt[1:])) or \
-            (len(before) > 0 and before[-1].lower_ in self.lex.role_words)
+            (len(before) > 0 and before[-1].lower_ in self.lex.role_words) or \
+            (len(far) > 1 and far[-1].text == "," and any(t.lower_ in self.lex.role_words for t in far[:-1]))
+            # 'The director of children's services, Anneliese Groombridge, said'
 
     def _named_with_role(self, doc: Doc, found):
         """Two or three capitalised proper nouns next to a role ('Jo Bell, director of X' /
