@@ -282,3 +282,18 @@ def test_a_spokesperson_speaks_for_the_organisation_just_heard(extractor):
             "A spokesperson added that the early career framework would give new social workers time to learn.")
     r = extract_text(extractor, text)
     assert ("dfe", "support", "social-worker-training") in positions(r)
+
+
+def test_a_report_that_names_no_proposal_is_about_the_one_its_opening_describes(extractor):
+    text = ("Councils must bring relatives together with an independent co-ordinator before going to court, "
+            "so that grandparents and the wider family can put forward their own plan.\n\n"
+            "The funding is modest.\n\n"
+            "Pat Crewe, a solicitor, said the rules were welcome.")
+    r = extract_text(extractor, text)
+    assert ("pat-crewe", "support", "family-group-decision-making") in positions(r)
+
+
+def test_taxonomy_topic_needs_three_keywords_and_a_clear_winner(taxonomy):
+    assert taxonomy.topic_of("relatives meet grandparents and the wider family to agree a plan") == \
+        "family-group-decision-making"
+    assert taxonomy.topic_of("a plan was agreed") is None

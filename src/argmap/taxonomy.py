@@ -25,6 +25,7 @@ class Entry:
     label: str
     aliases: tuple[str, ...] = ()
     type: str | None = None  # actors only: person | organisation
+    keywords: tuple[str, ...] = ()  # proposals only: words that describe its topic
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -65,6 +66,16 @@ class Taxonomy:
     @cached_property
     def _actor_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return _index(self.actors, include_label=True, case_sensitive=True)
+
+    def topic_of(self, text: str, minimum: int = 3) -> str | None:
+        """The proposal whose keywords ``text`` uses most (at least ``minimum`` different ones, and
+        more than any other proposal), or None."""
+        low = " " + " ".join(re.findall(r"[\w'-]+", fold(text))) + " "
+        scores = sorted(((sum(1 for k in e.keywords if f" {k} " in low or f" {k}s " in low), pid)
+                         for pid, e in self.proposals.items() if e.keywords), reverse=True)
+        if not scores or scores[0][0] < minimum or len(scores) > 1 and scores[1][0] == scores[0][0]:
+            return None
+        return scores[0][1]
 
     def find_proposals(self, text: str) -> list[Match]:
         """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text)."""
@@ -190,7 +201,10 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
             aliases = item.get(alias_key, [])
             if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
                 raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: {alias_key} must be a list of strings")
-            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"))
+            keywords = item.get("keywords", [])
+            if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
+                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: keywords must be a list of strings")
+            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"), tuple(k.lower() for k in keywords))
         return out
 
     meta = data.get("meta", {})

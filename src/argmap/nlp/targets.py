@@ -45,6 +45,10 @@ _VAGUE_HEADS = frozenset({"support", "care", "help", "carer", "people", "child",
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "ask"})
 # prepositions that complete a bare head noun in a candidate's label
 _COMPLEMENT_PREPS = frozenset({"into", "of", "on", "for", "about", "to", "by"})
+# nouns that, with 'the'/'this'/'these', point back to the policy an article is about
+_POINTING_NOUNS = frozenset({"duty", "scheme", "policy", "idea", "it", "rule", "rules", "meeting", "meetings",
+                             "arrangement", "arrangements", "programme", "pilot", "legislation", "law", "model",
+                             "approach", "system", "reform", "reforms", "team", "teams"})
 # a determiner pointing back to the kind of proposals just described
 _PLURAL_POINTERS = frozenset({"such"})  # "these reforms" is the whole programme; "such reforms" the ones just named
 # nouns that point back to a proposal named nearby rather than naming one
@@ -305,7 +309,8 @@ class TargetLinker:
     def _lead(self, units, sents, skip, unit):
         """The proposal an article is about: the one its title names, else the one its first two
         paragraphs name, if they name only one."""
-        lead = [u for u in units if u.para <= 2 and u.sent < unit.sent]
+        body = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+        lead = [u for u in units if (u.para in body or u.sent == 0) and u.sent < unit.sent]
         if lead:  # the headline names what the report is about
             title = [p for p in self._proposals(sents[lead[0].sent], skip) if p != self.tax.general_proposal]
             if len(set(title)) == 1:
@@ -316,6 +321,11 @@ class TargetLinker:
                       if p != self.tax.general_proposal and p not in found]
         if len(found) == 1:
             return found, "the article's lead: " + sents[lead[0].sent].text.strip()[:60]
+        if not found and lead:  # no proposal named: the one the headline and opening describe
+            meta = sents[0].doc._.argmap_meta or {}
+            topic = self.tax.topic_of(" ".join([meta.get("title") or ""] + [sents[u.sent].text for u in lead]))
+            if topic:
+                return [topic], "the article's topic (taxonomy keywords in its headline and opening)"
         return None
 
     def _last_proposal(self, span: Span, skip: set[int]) -> str:
@@ -356,7 +366,7 @@ class TargetLinker:
 
     def _points_back(self, span: Span) -> bool:
         """'the change', 'this plan', 'such a duty': the claim is about something named before."""
-        return any(t.lemma_.lower() in ANAPHORIC_HEADS | {"duty", "scheme", "policy", "idea", "it"} and
+        return any(t.lemma_.lower() in ANAPHORIC_HEADS | _POINTING_NOUNS and
                    any(c.lower_ in {"the", "this", "that", "such", "these"} for c in t.children)
                    for t in span)
 
