@@ -285,8 +285,8 @@ def test_a_spokesperson_speaks_for_the_organisation_just_heard(extractor):
 
 
 def test_a_report_that_names_no_proposal_is_about_the_one_its_opening_describes(extractor):
-    text = ("Councils must bring relatives together with an independent co-ordinator before going to court, "
-            "so that grandparents and the wider family can put forward their own plan.\n\n"
+    text = ("Relatives will meet an independent co-ordinator before any council goes to court, "
+            "so that grandparents and the wider family can agree their own plan.\n\n"
             "The funding is modest.\n\n"
             "Pat Crewe, a solicitor, said the rules were welcome.")
     r = extract_text(extractor, text)
