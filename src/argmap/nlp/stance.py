@@ -243,8 +243,10 @@ class StanceDetector:
             elif low in {"but", "yet"} or tok.dep_ == "cc":
                 cuts.add(tok.i)
             elif low == "however":
-                if tok.i > sent.start and doc[tok.i - 1].text in {",", ";"}:
-                    cuts.add(tok.i)
+                after = doc[tok.i + 2] if tok.i + 2 < sent.end else None
+                if tok.i > sent.start and doc[tok.i - 1].text in {",", ";"} and not (
+                        after is not None and after.lower_ == "that" and doc[tok.i + 1].text == ","):
+                    cuts.add(tok.i)  # (not in 'It warned, however, that ...': one clause with an aside)
             elif low == "despite":
                 cuts.add(tok.i)
                 comma = next((t.i for t in doc[tok.i:sent.end] if t.text == ","), None)
