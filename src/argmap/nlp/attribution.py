@@ -224,7 +224,7 @@ class Attributor:
             if low in {"he", "she"}:
                 # 'Yvonne Castell chairs the forum, and she fears ...': a person named earlier in the sentence
                 earlier = [state.actor_of(t) for t in subj.sent if t.i < subj.i and state.actor_of(t)
-                           and t.dep_ == "nsubj" and state.registry[state.actor_of(t)].type == PERSON
+                           and t.dep_ in {"nsubj", "dobj", "pobj"} and state.registry[state.actor_of(t)].type == PERSON
                            and len(state.registry[state.actor_of(t)].name.split()) >= 2]  # a full name
                 if earlier and recent.fits(earlier[-1], low):
                     return earlier[-1]

@@ -473,8 +473,8 @@ class StanceDetector:
                     # 'Family help should be built ...', 'ministers should make the framework the priority'
                     if arg.dep_ in {"nsubj", "nsubjpass"} and any(a <= arg.idx < b for a, b in mentions):
                         return True
-                    if arg.dep_ == "dobj" and any(a <= t.idx < b for t in arg.subtree for a, b in mentions):
-                        return True
+                    if arg.dep_ in {"dobj", "prep"} and any(a <= t.idx < b for t in arg.subtree for a, b in mentions):
+                        return True  # ('should add care experience to the protected characteristics')
         return False
 
     def _condition_has_ground(self, toks: Span, span: Span) -> bool:

@@ -116,6 +116,12 @@ class TargetLinker:
                 d.target_cues.append(f"candidate: {passive[1]}")
                 kept.append(d)
                 continue
+            if own and d.stance == Stance.OBJECT and _pronoun_subject(span):
+                # 'But it says nothing about care leavers': 'it' is what is objected to, not care leavers
+                ante = self._context(d.unit, units, sents, skip, None, plural=False, nearest=True)
+                if ante:
+                    own = d.targets = ante[0]
+                    d.target_cues.append(f"the pronoun's antecedent: {ante[1]}")
             pointed = self._head_anaphor(span, skip) if not own or own == [self.tax.general_proposal] else None
             if pointed is not None or not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
@@ -213,7 +219,7 @@ class TargetLinker:
     def _phrases(self, span: Span, skip: set[int]) -> list[str]:
         return sorted({m.phrase for m in self._matches(span, skip)})
 
-    def _context(self, unit, units, sents, skip, span=None, plural=False):
+    def _context(self, unit, units, sents, skip, span=None, plural=False, nearest=False):
         """Proposals named around a claim: the rest of its sentence, the two sentences before it in
         the paragraph, the previous paragraph's last two sentences, then the section heading. A specific
         proposal found anywhere on that path beats a mention of 'the reforms' in general. A plural
@@ -239,8 +245,7 @@ class TargetLinker:
         places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(prev_para[-2:])]
         general = None
         # 'They will only succeed if ...': a pronoun subject is the nearest thing named, even 'the reforms'
-        pronoun = span is not None and any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"they", "it", "these"}
-                                           for t in span[:4])
+        pronoun = nearest or span is not None and _pronoun_subject(span)
         for where_span, where in places:
             found = self._proposals(where_span, skip)
             if not found:
@@ -460,6 +465,11 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _pronoun_subject(span: Span) -> bool:
+    """Whether the span opens with a pronoun subject ('They will only succeed if', 'But it says')."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in {"they", "it", "these"} for t in span[:4])
 
 
 def _singular(word: str) -> str:
