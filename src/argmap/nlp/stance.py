@@ -350,6 +350,8 @@ class StanceDetector:
                     for c in tok.children):
                 continue  # "supporting families" is a service; "supports councils commissioning X" a stance
             neg = self._negated(tok, span)
+            if sign > 0 and tok.pos_ == "ADJ" and any(c.lower_ == "less" and c.dep_ == "advmod" for c in tok.children):
+                neg = not neg  # 'less hopeful about the promises'
             if sign < 0 and tok.pos_ == "VERB" and any(
                     c.dep_ == "dobj" and c.lemma_.lower() in lex.objection_nouns for c in tok.children):
                 neg = not neg  # "rejects that criticism", "dismissed the concerns"
@@ -443,6 +445,8 @@ class StanceDetector:
             return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
         if any(c.dep_ == "neg" or c.dep_ == "mark" for c in kids):
             return False  # 'if ministers want to ...'
+        if any(t.dep_ == "mark" and t.lower_ in {"before", "until", "unless"} for t in tok.subtree):
+            return False  # 'I would want to see that worked out before we sign': a condition, not a wish
         if any(c.dep_ in {"xcomp", "ccomp"} and c.lemma_.lower() in _SUCCEED for c in kids):
             return True  # 'we want them to succeed'
         if any(c.dep_ == "dobj" for c in kids) and any(c.dep_ == "xcomp" for c in kids) or any(

@@ -122,6 +122,14 @@ class TargetLinker:
                 if ante:
                     own = d.targets = ante[0]
                     d.target_cues.append(f"the pronoun's antecedent: {ante[1]}")
+            if not own and d.stance != Stance.NEUTRAL:
+                again = next((c for t in span if t.pos_ == "NOUN" and (c := _candidate_heads(candidates).get(
+                    _singular(t.lower_))) is not None), None)
+                if again is not None:  # 'A guardian would be worth having' after 'an independent guardian'
+                    d.targets, d.themes = [again[0]], self._themes(span, skip)
+                    d.target_cues.append(f"points back to: {again[1]}")
+                    kept.append(d)
+                    continue
             pointed = self._head_anaphor(span, skip) if not own or own == [self.tax.general_proposal] else None
             if pointed is not None or not own or own == [self.tax.general_proposal] and self._anaphoric(span, skip):
                 if d.stance == Stance.OBJECT and d.unit.cue in _ACKNOWLEDGE:
@@ -465,6 +473,16 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _candidate_heads(candidates: dict[str, str]) -> dict[str, tuple[str, str]]:
+    """Head noun -> (id, label) of the candidate proposals found so far in a document."""
+    out = {}
+    for cid, label in candidates.items():
+        head = _singular(label.split()[-1])
+        if head not in _VAGUE_HEADS and len(head) > 3:
+            out[head] = (cid, label)
+    return out
 
 
 def _pronoun_subject(span: Span) -> bool:
