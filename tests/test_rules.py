@@ -297,3 +297,11 @@ def test_taxonomy_topic_needs_three_keywords_and_a_clear_winner(taxonomy):
     assert taxonomy.topic_of("relatives meet grandparents and the wider family to agree a plan") == \
         "family-group-decision-making"
     assert taxonomy.topic_of("a plan was agreed") is None
+
+
+def test_a_peer_is_named_by_title_and_surname(extractor):
+    r = extract_text(extractor, "Baroness Tilby said the profit cap was long overdue. Tilby added that "
+                                "councils had waited too long.")
+    names = {a.id: a.name for a in r.actors}
+    assert names.get("baroness-tilby") == "Baroness Tilby"
+    assert all(c.speaker == "baroness-tilby" for c in r.claims)

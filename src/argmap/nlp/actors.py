@@ -50,6 +50,8 @@ class ActorState:
         return self.mention_at.get(token.i)
 
 
+# titles that stay part of a name given as title and surname ('Baroness Ilsley', 'Lord Halvergate')
+_PEERAGE = frozenset({"lord", "baroness", "lady", "dame", "sir", "earl", "viscount", "countess"})
 # words that end the name of a law or a draft law
 _LAW_WORDS = frozenset({"bill", "act", "acts", "bills", "regulations", "order"})
 
@@ -219,11 +221,17 @@ class ActorFinder:
         registry: dict[str, ActorInfo] = {}
         full_names: dict[str, str] = {}  # surname -> key of a multi-word person
         org_types = {}
+        peers: dict[str, str] = {}  # surname -> 'Baroness Ilsley': a peer is named by title and surname
         for span, kind, key, known in spans:
             if kind == PERSON and not known:
                 name = _name_text(span, self.lex)
                 if len(name.split()) >= 2:
                     full_names.setdefault(name.split()[-1], slugify(name))
+                title = span.doc[span.start].lower_ if span.start < len(span.doc) else ""
+                if len(name.split()) == 1 and title in _PEERAGE:
+                    peers.setdefault(name, f"{span.doc[span.start].text.title()} {name}")
+        for surname, peer in peers.items():
+            full_names.setdefault(surname, slugify(peer))
         mentions = []
         for span, kind, key, known in spans:
             name = _name_text(span, self.lex)
@@ -244,6 +252,8 @@ class ActorFinder:
                     key = full_names[words[0]]
                 else:
                     key = slugify(name)
+                if len(words) == 1 and words[0] in peers:
+                    name = peers[words[0]]
                 info = registry.setdefault(key, ActorInfo(key, name, PERSON))
                 if len(name) > len(info.name):
                     info.aliases.add(info.name)
