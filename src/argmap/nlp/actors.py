@@ -227,9 +227,10 @@ class ActorFinder:
                 name = _name_text(span, self.lex)
                 if len(name.split()) >= 2:
                     full_names.setdefault(name.split()[-1], slugify(name))
-                title = span.doc[span.start].lower_ if span.start < len(span.doc) else ""
-                if len(name.split()) == 1 and title in _PEERAGE:
-                    peers.setdefault(name, f"{span.doc[span.start].text.title()} {name}")
+                doc = span.doc
+                at = span.start if doc[span.start].lower_ in _PEERAGE else span.start - 1
+                if len(name.split()) == 1 and at >= 0 and doc[at].lower_ in _PEERAGE:
+                    peers.setdefault(name, f"{doc[at].text.title()} {name}")
         for surname, peer in peers.items():
             full_names.setdefault(surname, slugify(peer))
         mentions = []
