@@ -49,6 +49,7 @@ _PLAN_NOUNS = frozenset({"plan", "plans", "commitment", "pledge", "proposal", "p
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
 _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
+_URGE_HINT = re.compile(r"\b(?:urg|press|encourag|call|implor|exhort)")
 # verbs of disclosure: pressing someone to publish or explain asks for answers, it backs nothing
 _DISCLOSE = frozenset({"publish", "confirm", "explain", "clarify", "disclose", "reveal", "set", "lay", "share"})
 # markers of a conceded clause ('while X has argued ..., ...')
@@ -286,7 +287,7 @@ class StanceDetector:
                 toks = span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
                 if toks is not None:
                     used.update(t.i for t in toks)
-        for tok in span:
+        for tok in (span if "depending" in low_text else ()):
             if tok.lower_ == "depending" and tok.dep_ in {"prep", "advcl", "acl"}:
                 used.update(t.i for t in tok.subtree)  # 'depending on the complexity and risk': a variable
         found = []
@@ -359,7 +360,7 @@ class StanceDetector:
             cue = ("not " if neg else "") + tok.text
             self._cue_sign[cue] = -sign if neg else sign
             cues.append(cue)
-        for tok in span:
+        for tok in (span if "only" in low_text else ()):
             # 'family help will only reach them if ...': 'only' on a verb with an 'if'/'unless' clause
             if tok.lower_ == "only" and tok.dep_ == "advmod" and tok.i not in used and any(
                     c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in {"if", "unless"} for g in c.children)
@@ -368,7 +369,7 @@ class StanceDetector:
                 self._cue_sign[cue] = -1
                 total -= 1.5
                 cues.append(cue)
-        for tok in span:
+        for tok in (span if _URGE_HINT.search(low_text) else ()):  # (the text test saves a token walk)
             if tok.i in skip or tok.i in used:
                 continue
             urged = self._urged(tok)
@@ -378,7 +379,8 @@ class StanceDetector:
                 self._cue_sign[cue] = +1
                 total += 1
                 cues.append(cue)
-        if not cues and any(self._wants(t) for t in span if t.i not in skip):
+        if not cues and ("want" in low_text or "like" in low_text) and \
+                any(self._wants(t) for t in span if t.i not in skip):
             return Stance.SUPPORT, [WANT_CUE]
         if not cues and self._recommends(span):
             return Stance.SUPPORT, ["should (recommendation)"]

@@ -36,6 +36,7 @@ _STOP = frozenset({"a", "an", "the", "new", "to", "of", "for", "on", "in", "and"
 _POLICY_HEADS = frozenset({"cap", "ceiling", "limit", "ban", "tax", "levy", "duty", "register", "allowance",
                            "scheme", "pilot", "checks", "check", "inspection", "inspections", "target", "bill",
                            "guarantee", "entitlement", "fund", "grant", "regulation", "rules", "rule"})
+_POLICY_HINT = re.compile(r"\b(?:" + "|".join(sorted(_POLICY_HEADS)) + r")")
 # last words of proposal names too common to point back to one ('more support', 'the care')
 _VAGUE_HEADS = frozenset({"support", "care", "help", "carer", "people", "child", "children", "family", "families",
                           "staff", "work", "working", "reform", "review", "plan", "number", "school", "education",
@@ -291,7 +292,9 @@ class TargetLinker:
         for u in units:
             if u.para > 2:
                 break
-            for chunk in _noun_chunks(sents[u.sent]):
+            if not _POLICY_HINT.search(sents[u.sent].text.lower()):
+                continue  # (noun chunks cost a walk of the parse; most opening sentences name no policy)
+            for chunk in sents[u.sent].noun_chunks:
                 head = _singular(chunk.root.lower_)
                 if head in _POLICY_HEADS and head not in found and not self._matches(chunk, skip):
                     label = self._words_label([t for t in chunk if t.dep_ in {"compound", "amod", "nmod"}
