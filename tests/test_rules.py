@@ -305,3 +305,24 @@ def test_a_peer_is_named_by_title_and_surname(extractor):
     names = {a.id: a.name for a in r.actors}
     assert names.get("baroness-tilby") == "Baroness Tilby"
     assert all(c.speaker == "baroness-tilby" for c in r.claims)
+
+
+def test_an_organisation_signing_a_statement_in_its_own_voice_is_its_speaker(extractor):
+    import hashlib
+
+    from argmap.model import Document
+
+    text = ("We do not object to multi-agency child protection teams.\n\n"
+            "We are uneasy about a single number for every child.")
+    document = Document(id="t", path="t.txt", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        author="Parents Together Network")
+    r = next(iter(extractor.extract([document])))
+    got = positions(r)
+    assert ("parents-together-network", "support", "multi-agency-child-protection-teams") in got
+    assert ("parents-together-network", "object", "unique-child-identifier") in got
+
+
+def test_a_claim_that_names_no_proposal_but_uses_its_words(extractor):
+    r = extract_text(extractor, "Tess Ward said she strongly supported the new duty on councils to bring the "
+                                "wider family together and agree a plan before going to court.")
+    assert ("tess-ward", "support", "family-group-decision-making") in positions(r)

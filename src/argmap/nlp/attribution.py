@@ -26,7 +26,7 @@ OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"
 SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # British style: 'like this' (curly only)
 UNNAMED = "-"
-OWN_VOICE_GENRES = frozenset({"opinion", "analysis", "comment", "editorial", "blog", "briefing"})  # speaker marker: a named speaker is absent but somebody else is speaking
+OWN_VOICE_GENRES = frozenset({"opinion", "analysis", "comment", "editorial", "blog", "briefing", "statement"})  # speaker marker: a named speaker is absent but somebody else is speaking
 _FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.IGNORECASE)
 
 
@@ -257,6 +257,11 @@ class Attributor:
             if org:
                 author_key, opinion = org, True
                 meta["author_key"] = org
+        if author_key and not opinion and state.registry.get(author_key) is not None and \
+                state.registry[author_key].type == ORG and sum(
+                    1 for u in units if not u.quoted and _FIRST_PERSON_PLURAL.search(sents[u.sent].text)) >= 2:
+            opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
+            meta["genre"] = "statement"
         if not author_key or not opinion:
             return
         for u in units:

@@ -92,7 +92,7 @@ class TargetLinker:
                 d.target_cues.append(f"candidate: {cand[1]}")
                 kept.append(d)
                 continue
-            if not own and d.stance != Stance.NEUTRAL:
+            if not own and d.stance != Stance.NEUTRAL and self.tax.topic_of(span.text) is None:
                 lead = self._lead_candidates(units, sents, skip)
                 hit = next((lead[_singular(t.lower_)] for t in span if t.pos_ == "NOUN" and
                             _singular(t.lower_) in lead and any(c.dep_ == "det" for c in t.children)), None)
@@ -145,6 +145,11 @@ class TargetLinker:
             if d.stance == Stance.NEUTRAL:
                 if not own:
                     continue  # a neutral remark is only kept when it names a proposal
+            elif not d.targets and (topic := self.tax.topic_of(span.text)) is not None:
+                # 'the new duty on councils to bring the wider family together and make a plan before
+                # court': no name, but the words of one proposal
+                d.targets = [topic]
+                d.target_cues.append("topic words of the proposal")
             elif not d.targets:
                 cand = self._wanted(span, skip) if WANT_CUE in d.cues else None
                 cand = cand or self._candidate(span, skip)
