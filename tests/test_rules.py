@@ -326,3 +326,25 @@ def test_a_claim_that_names_no_proposal_but_uses_its_words(extractor):
     r = extract_text(extractor, "Tess Ward said she strongly supported the new duty on councils to bring the "
                                 "wider family together and agree a plan before going to court.")
     assert ("tess-ward", "support", "family-group-decision-making") in positions(r)
+
+
+def test_interview_answers_are_the_interviewees(extractor):
+    import hashlib
+
+    from argmap.model import Document
+
+    text = ("Interview by Tom Lake\n\n"
+            "Rosa Finch, the MP for Eastvale, grew up in care and now sits on the education committee.\n\n"
+            "**How do you feel about the bill?**\n\n"
+            "I think it is the best thing to happen to children in care in my lifetime.\n\n"
+            "**And the new duties towards care leavers?**\n\n"
+            "I welcome them. My own adviser had forty young people to ring.\n\n"
+            "**What about adoption targets?**\n\n"
+            "I'm wary of any drive to push adoption numbers up for their own sake.")
+    document = Document(id="t", path="t.md", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
+                        title="Rosa Finch on the bill")
+    r = next(iter(extractor.extract([document])))
+    got = positions(r)
+    assert ("rosa-finch", "support", "care-leaver-support") in got
+    assert ("rosa-finch", "object", "adoption-drive") in got
+    assert not any(s == "tom-lake" for s, _, _ in got)

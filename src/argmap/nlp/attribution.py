@@ -28,6 +28,7 @@ SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"  # British style: 'like this' (cu
 UNNAMED = "-"
 OWN_VOICE_GENRES = frozenset({"opinion", "analysis", "comment", "editorial", "blog", "briefing", "statement"})  # speaker marker: a named speaker is absent but somebody else is speaking
 _FIRST_PERSON_PLURAL = re.compile(r"\b(our|we|us)\b", re.IGNORECASE)
+_FIRST_PERSON = re.compile(r"\b(?:I|my|me|I'm|I've|I'd|I'll)\b")
 
 
 @dataclass
@@ -73,6 +74,7 @@ class Attributor:
                 _note_ownership(sent, u.speaker, owners)
             recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
         _spread_quotes(units, sents, quotes, state)
+        _interview_answers(units, sents, state, meta)
         _proposal_lists(units, sents, meta.get("list_lines") or (), owners, state, doc_text(doc))
         self._author(doc, units, sents, state, meta)
         doc._.argmap_units = units
@@ -130,7 +132,9 @@ class Attributor:
                 # 'reforms are proposed': someone unnamed proposes ('X, whilst welcomed, ...' is the writer's)
                 subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and unnamed is None \
-                    and subj.lower_ not in self.lex.statement_nouns and "ROOT" in (verb.dep_, verb.head.dep_):
+                    and subj.lower_ not in self.lex.statement_nouns \
+                    and not (subj.lemma_.lower() in _DOCUMENT_NOUNS and not any(c.dep_ == "ccomp" for c in verb.children)) \
+                    and "ROOT" in (verb.dep_, verb.head.dep_):  # ('the bill says nothing': the writer's view)
                 unnamed = (UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
         # an actor as subject of the main clause ("Ms Hinds also supports plans", "BASW is concerned")
         root = sent.root
@@ -271,6 +275,49 @@ class Attributor:
             elif u.speaker is None and not u.heading and not u.quoted and _asserts(sents[u.sent]) \
                     and not _reports_research(sents[u.sent]):
                 u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+def _interview_answers(units, sents, state: ActorState, meta: dict) -> None:
+    """A question-and-answer interview: the answers are the interviewee's (the person it names
+    most), the questions are nobody's position."""
+    alone = {}
+    for u in units:
+        alone[u.para] = alone.get(u.para, 0) + 1
+
+    def is_question(u) -> bool:  # a question on a line of its own ('**How do you feel?**', 'Q: ...?')
+        text = sents[u.sent].text.strip().strip("*_ ").strip()
+        return text.endswith("?") and len(text.split()) <= 30 and (alone[u.para] == 1 or u.heading or
+                                                                   text.lower().startswith("q:"))
+    questions = [u for u in units if is_question(u)]
+    genre = str(meta.get("genre") or "").lower()
+    by_para = {}
+    for u in units:
+        by_para.setdefault(u.para, []).append(u)
+    # an answer speaks in the first person ('I welcome them', 'my brother')
+    answered = sum(1 for q in questions if any(_FIRST_PERSON.search(sents[a.sent].text)
+                                               for a in by_para.get(q.para + 1, [])))
+    if answered < 3 and not (genre in {"interview", "q&a", "qa"} and questions):
+        return
+    counts: dict[str, int] = {}
+    title = str(meta.get("title") or "")
+    for u in units:
+        sent = sents[u.sent]
+        if sent.text.strip().lower().startswith(("by ", "interview by", "interviewed by", "words by")):
+            continue  # the interviewer's byline
+        for tok in sent:
+            key = state.actor_of(tok)
+            if key and state.registry[key].type == PERSON and key != meta.get("author_key"):
+                counts[key] = counts.get(key, 0) + 1
+    for key in counts:  # the one the headline names is the one interviewed
+        if state.registry[key].name.split()[-1] in title:
+            counts[key] += 100
+    if not counts:
+        return
+    who = max(sorted(counts), key=lambda k: counts[k])
+    first = questions[0].sent
+    for u in units:
+        if u.sent > first and u.speaker is None and not u.heading and u not in questions:
+            u.speaker, u.cue, u.rule = who, "interview answer", "interview-answer"
 
 
 def _asserts(sent: Span) -> bool:
@@ -417,6 +464,8 @@ _CONCEDING = frozenset({"while", "whilst", "although", "though"})
 # passives that describe how their subject feels ('BASW is opposed to', 'she is concerned'): the subject speaks
 _FEELING_PASSIVES = frozenset({"oppose", "concern", "worry", "commit", "disappoint", "alarm", "delight", "encourage",
                                "convince", "persuade", "please", "trouble", "dismay", "frustrate"})
+_DOCUMENT_NOUNS = frozenset({"bill", "act", "law", "framework", "guidance", "plan", "plans", "paper", "document",
+                             "strategy", "legislation", "consultation", "proposal", "proposals"})
 _SAY_VERBS = frozenset({"say", "state", "warn", "argue", "conclude", "find", "recommend", "write", "claim"})
 _WORK_NOUNS = {"review", "report", "inquiry", "study", "strategy", "paper", "plan", "commission"}
 # what an actor can announce and so own ("the government announced its vision")
