@@ -348,3 +348,22 @@ def test_interview_answers_are_the_interviewees(extractor):
     assert ("rosa-finch", "support", "care-leaver-support") in got
     assert ("rosa-finch", "object", "adoption-drive") in got
     assert not any(s == "tom-lake" for s, _, _ in got)
+
+
+def test_a_line_that_is_only_an_organisations_name_does_not_hang(extractor):
+    """Regression: a name that is its sentence's root used to loop for ever while the writer of a
+    'we' text was looked for (Token.head of the root is a new object equal to the root)."""
+    import signal
+
+    def give_up(signum, frame):
+        raise TimeoutError("extraction did not finish in 30 s")
+
+    old = signal.signal(signal.SIGALRM, give_up)
+    signal.alarm(30)
+    try:
+        r = extract_text(extractor, "Department for Education\n\nWe welcome the plans for family help. "
+                                    "We are concerned about funding for councils.")
+    finally:
+        signal.alarm(0)
+        signal.signal(signal.SIGALRM, old)
+    assert r.claims

@@ -775,9 +775,9 @@ def _addressed(tok: Token, state: ActorState | None = None, possessive: bool = T
     writer addresses or discusses, not the writer."""
     for _ in range(8):
         key = state.actor_of(tok) if state is not None else None
-        while key and tok.head is not tok and state.actor_of(tok.head) == key:
+        while key and tok.head.i != tok.i and state.actor_of(tok.head) == key:
             tok = tok.head  # the head of a several-word name ('Department' of 'Department for Education')
-        if tok.dep_ in {"compound", "flat", "det", "amod", "conj"} and tok.head is not tok:
+        if tok.dep_ in {"compound", "flat", "det", "amod", "conj"} and tok.head.i != tok.i:
             tok = tok.head  # ('calling on the Department for Education and NHS England': both are addressed)
             continue
         break

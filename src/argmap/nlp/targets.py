@@ -513,7 +513,7 @@ def _describes_actor(tok: Token, skip: set[int]) -> bool:
     for _ in range(6):
         if tok.dep_ == "appos" and tok.head.i in skip:
             return True
-        if tok.head is tok:
+        if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -530,7 +530,7 @@ def _in_example(span: Span, m) -> bool:
                                    tok.head.lower_ == "as" and tok.head.i > 0 and
                                    span.doc[tok.head.i - 1].lower_ == "such"):
             return True
-        if tok.dep_ not in {"conj", "appos", "compound"} or tok.head is tok:
+        if tok.dep_ not in {"conj", "appos", "compound"} or tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
@@ -544,7 +544,7 @@ def _urged_action(verb: Token) -> bool:
     for _ in range(3):
         if up.lemma_.lower() in _URGE_VERBS:
             return True
-        if up.head is up:
+        if up.head.i == up.i:
             break
         up = up.head
     return False
