@@ -20,15 +20,17 @@ GOLD = ROOT / "tests" / "gold"
 # the seed floors are issue 3's target: precision and recall of at least 0.85 for both stances
 SEED_FLOORS = {"support": (0.85, 0.85), "object": (0.85, 0.85), "overall": (0.85, 0.85)}
 SAMPLE_FLOORS = {"overall": (0.95, 0.69)}
-ARTICLE_FLOORS = {"overall": (0.86, 0.70)}
-# the four sets written later by people who never ran the extractor (tests/gold/README.md says
-# how each was used: heldout, unseen and final were tuned on after their first measurement; blind
-# was measured once with the rules frozen): floors at the level now reached, so none can regress
+ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
+# the five sets written later by people who never ran the extractor (tests/gold/README.md and the
+# README say how each was used: heldout, unseen, final and blind were tuned on after their first
+# measurement; sealed was measured once with the rules frozen): floors at the level now reached,
+# so none can regress
 LATER_SETS = {
     "heldout": {"overall": (0.91, 0.71)},
-    "unseen": {"overall": (0.73, 0.49)},
+    "unseen": {"overall": (0.76, 0.53)},
     "final": {"overall": (0.71, 0.37)},
-    "blind": {"overall": (0.43, 0.10)},
+    "blind": {"overall": (0.64, 0.28)},
+    "sealed": {"overall": (0.66, 0.15)},
 }
 
 
