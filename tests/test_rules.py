@@ -264,15 +264,9 @@ def test_she_is_the_person_who_opened_the_sentence(extractor):
 
 
 def test_the_cap_points_back_to_the_policy_in_the_headline(extractor):
-    import hashlib
-
-    from argmap.model import Document
-
     text = ("Councils will be barred from paying more than a set hourly rate for agency staff.\n\n"
             "Jo Rees, a director of children's services, welcomed the cap.")
-    document = Document(id="t", path="t.md", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                        title="Agency social workers face pay cap")
-    r = next(iter(extractor.extract([document])))
+    r = extract_text(extractor, text, title="Agency social workers face pay cap")
     mine = [c for c in r.claims if c.speaker == "jo-rees"]
     assert mine and mine[0].stance.value == "support" and mine[0].targets == ("candidate-pay-cap",)
 
@@ -308,15 +302,9 @@ def test_a_peer_is_named_by_title_and_surname(extractor):
 
 
 def test_an_organisation_signing_a_statement_in_its_own_voice_is_its_speaker(extractor):
-    import hashlib
-
-    from argmap.model import Document
-
     text = ("We do not object to multi-agency child protection teams.\n\n"
             "We are uneasy about a single number for every child.")
-    document = Document(id="t", path="t.txt", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                        author="Parents Together Network")
-    r = next(iter(extractor.extract([document])))
+    r = extract_text(extractor, text, author="Parents Together Network")
     got = positions(r)
     assert ("parents-together-network", "support", "multi-agency-child-protection-teams") in got
     assert ("parents-together-network", "object", "unique-child-identifier") in got
@@ -329,10 +317,6 @@ def test_a_claim_that_names_no_proposal_but_uses_its_words(extractor):
 
 
 def test_interview_answers_are_the_interviewees(extractor):
-    import hashlib
-
-    from argmap.model import Document
-
     text = ("Interview by Tom Lake\n\n"
             "Rosa Finch, the MP for Eastvale, grew up in care and now sits on the education committee.\n\n"
             "**How do you feel about the bill?**\n\n"
@@ -341,9 +325,7 @@ def test_interview_answers_are_the_interviewees(extractor):
             "I welcome them. My own adviser had forty young people to ring.\n\n"
             "**What about adoption targets?**\n\n"
             "I'm wary of any drive to push adoption numbers up for their own sake.")
-    document = Document(id="t", path="t.md", text=text, clean=text, sha256=hashlib.sha256(text.encode()).hexdigest(),
-                        title="Rosa Finch on the bill")
-    r = next(iter(extractor.extract([document])))
+    r = extract_text(extractor, text, title="Rosa Finch on the bill")
     got = positions(r)
     assert ("rosa-finch", "support", "care-leaver-support") in got
     assert ("rosa-finch", "object", "adoption-drive") in got
