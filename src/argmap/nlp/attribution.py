@@ -128,7 +128,7 @@ class Attributor:
                     rule = "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun"
                     return key, verb.lemma_.lower(), rule, verb.i
             subj = subjects[0] if subjects else None
-            if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in _CONCEDING for c in verb.children):
+            if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in CONCESSIVE for c in verb.children):
                 # 'reforms are proposed': someone unnamed proposes ('X, whilst welcomed, ...' is the writer's)
                 subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
             if subj is not None and subj.pos_ in {"NOUN", "PROPN"} and unnamed is None \
@@ -460,7 +460,8 @@ class _Recency:
         return None
 
 
-_CONCEDING = frozenset({"while", "whilst", "although", "though"})
+# markers of a conceded clause ('while X has argued ..., ...', 'X, whilst welcomed, ...')
+CONCESSIVE = frozenset({"while", "whilst", "although", "though"})
 # passives that describe how their subject feels ('BASW is opposed to', 'she is concerned'): the subject speaks
 _FEELING_PASSIVES = frozenset({"oppose", "concern", "worry", "commit", "disappoint", "alarm", "delight", "encourage",
                                "convince", "persuade", "please", "trouble", "dismay", "frustrate"})

@@ -18,7 +18,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon, load_lexicon
 from argmap.model import Stance
 from argmap.nlp.actors import ActorState
-from argmap.nlp.attribution import OWN_VOICE_GENRES, UNNAMED, Unit
+from argmap.nlp.attribution import CONCESSIVE, OWN_VOICE_GENRES, UNNAMED, Unit
 from argmap.nlp.extensions import install_extensions
 from argmap.nlp.recommend import recommended
 from argmap.nlp.resources import doc_text, span_matches
@@ -52,8 +52,6 @@ _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
 _URGE_HINT = re.compile(r"\b(?:urg|press|encourag|call|implor|exhort)")
 # verbs of disclosure: pressing someone to publish or explain asks for answers, it backs nothing
 _DISCLOSE = frozenset({"publish", "confirm", "explain", "clarify", "disclose", "reveal", "set", "lay", "share"})
-# markers of a conceded clause ('while X has argued ..., ...')
-_CONCESSIVE = frozenset({"while", "whilst", "although", "though"})
 # cue words that take a stance only as adjectives ("an encouraging start", not "encouraging X")
 _ADJ_ONLY = {"encouraging", "promising"}
 # objects that make a support verb describe a service rather than a position
@@ -180,7 +178,7 @@ class StanceDetector:
         if len(clauses) < 2 or len(stances) != 1 or cue is None:
             return False
         holder = next((c for c in clauses if c.start <= cue < c.end), None)
-        if holder is None or doc[holder.start].lower_ not in _CONCESSIVE:
+        if holder is None or doc[holder.start].lower_ not in CONCESSIVE:
             return False
         if any(st != Stance.NEUTRAL for c, st, _ in scored if c is holder):
             return False
@@ -225,7 +223,7 @@ class StanceDetector:
         if author and not unit.quoted and any(t.dep_ == "nsubj" and t.lower_ in {"we", "i"} for t in clause):
             return author  # '...; we urge them to think again': the writer's own voice
         holder = next((c for c in clauses if c.start <= cue < c.end), None)
-        if holder is not None and doc[holder.start].lower_ in {"while", "whilst", "although", "though"} \
+        if holder is not None and doc[holder.start].lower_ in CONCESSIVE \
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in _PERSONAL for t in clause):
             return author
         return unit.speaker
@@ -340,7 +338,7 @@ class StanceDetector:
             if lemma in {"favour", "favor"} and tok.pos_ != "VERB":
                 continue  # "a coterie of favoured advisers" is no backing
             if sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and \
-                    not any(c.lower_ in _CONCESSIVE for c in tok.children):  # 'X, whilst welcomed, ...' counts
+                    not any(c.lower_ in CONCESSIVE for c in tok.children):  # 'X, whilst welcomed, ...' counts
                 continue  # 'favoured advisers', 'a survey backed by interviews': a description
             if sign > 0 and lemma in _PROPOSER_VERBS and any(c.dep_ == "auxpass" for c in tok.children) \
                     and not any(c.dep_ == "agent" for c in tok.children):

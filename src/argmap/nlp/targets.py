@@ -418,25 +418,17 @@ class TargetLinker:
     def _label(self, chunk: Span, skip: set[int]):
         if chunk.root.pos_ == "PRON" or any(t.i in skip for t in chunk):
             return None
-        words = [t for t in chunk if not t.is_stop and not t.is_punct and not t.like_num][:6]
+        words = _content(chunk)[:6]
         if len(words) < 2:  # 'an investigation into the market': the head noun needs its complement
             prep = next((c for c in chunk.root.rights if c.dep_ == "prep" and c.lower_ in _COMPLEMENT_PREPS), None)
             if prep is not None and not any(t.i in skip for t in prep.subtree):
-                words += [t for t in prep.subtree if not t.is_stop and not t.is_punct and not t.like_num]
-                words = words[:6]
-        if len(words) < 2:
-            return None
-        label = " ".join(t.text for t in words)
-        return CANDIDATE_PREFIX + slugify(label, 40), label
+                words = (words + _content(prep.subtree))[:6]
+        return _candidate_of(words)
 
     @staticmethod
     def _words_label(tokens: list[Token], skip: set[int]):
         """A candidate (id, label) from the content words of a phrase, or None if under two."""
-        words = [t for t in tokens if not t.is_stop and not t.is_punct and not t.like_num and t.i not in skip][:6]
-        if len(words) < 2:
-            return None
-        label = " ".join(t.text for t in words)
-        return CANDIDATE_PREFIX + slugify(label, 40), label
+        return _candidate_of([t for t in _content(tokens) if t.i not in skip][:6])
 
     def _wanted(self, span: Span, skip: set[int]):
         """'wants the age of criminal responsibility raised': the thing the speaker wants done."""
@@ -481,6 +473,19 @@ class TargetLinker:
             if cand:
                 return cand
         return self._introduced(span, skip)
+
+
+def _content(tokens) -> list[Token]:
+    """The words of a phrase that can name a proposal (no stop words, punctuation or numbers)."""
+    return [t for t in tokens if not t.is_stop and not t.is_punct and not t.like_num]
+
+
+def _candidate_of(words: list[Token]):
+    """A candidate proposal (id, label) from at least two words, else None."""
+    if len(words) < 2:
+        return None
+    label = " ".join(t.text for t in words)
+    return CANDIDATE_PREFIX + slugify(label, 40), label
 
 
 def _candidate_heads(candidates: dict[str, str]) -> dict[str, tuple[str, str]]:
