@@ -313,12 +313,13 @@ class TargetLinker:
     def _head_anaphor(self, span: Span, skip: set[int]):
         """'the teams', 'joint teams', 'the register': a noun that ends the name of a proposal named
         earlier in the article points back to it (the latest one of that name)."""
-        heads: dict[str, str] = {}
-        for m in sorted(span_matches(span.doc[:], self.tax, "proposals"), key=lambda m: m.start):
-            if m.end <= span.start_char and m.id != self.tax.general_proposal:
-                head = _singular(m.phrase.split()[-1])
-                if head not in _VAGUE_HEADS:
-                    heads[head] = m.id
+        named = span.doc.user_data.get("argmap_named_heads")
+        if named is None:  # (end, head noun, id) of every particular proposal named, once per document
+            named = span.doc.user_data["argmap_named_heads"] = [
+                (m.end, _singular(m.phrase.split()[-1]), m.id)
+                for m in sorted(span_matches(span.doc[:], self.tax, "proposals"), key=lambda m: m.start)
+                if m.id != self.tax.general_proposal]
+        heads = {head: pid for end, head, pid in named if end <= span.start_char and head not in _VAGUE_HEADS}
         for tok in span:
             if tok.pos_ != "NOUN" or tok.i in skip or tok.dep_ == "compound":
                 continue
@@ -330,7 +331,11 @@ class TargetLinker:
     def _lead(self, units, sents, skip, unit):
         """The proposal an article is about: the one its title names, else the one its first two
         paragraphs name, if they name only one."""
-        body = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+        body = sents[0].doc.user_data.get("argmap_lead_paras") if sents else None
+        if body is None:  # the first two paragraphs with text, once per document
+            body = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+            if sents:
+                sents[0].doc.user_data["argmap_lead_paras"] = body
         lead = [u for u in units if (u.para in body or u.sent == 0) and u.sent < unit.sent]
         if lead:  # the headline names what the report is about
             title = [p for p in self._proposals(sents[lead[0].sent], skip) if p != self.tax.general_proposal]
