@@ -49,7 +49,7 @@ _PLAN_NOUNS = frozenset({"plan", "plans", "commitment", "pledge", "proposal", "p
 _URGE_VERBS = frozenset({"urge", "press", "encourage", "call", "implore", "exhort"})
 # pronouns that carry a speaker over from a conceded clause ('while X argued ..., she warned ...')
 _PERSONAL = frozenset({"he", "she", "it", "they", "we", "i"})
-_URGE_HINT = re.compile(r"\b(?:urg|press|encourag|call|implor|exhort)")
+_URGE_HINT = re.compile(r"\b(?:" + "|".join(v.removesuffix("e") for v in sorted(_URGE_VERBS)) + ")")  # 'urging'...
 # verbs of disclosure: pressing someone to publish or explain asks for answers, it backs nothing
 _DISCLOSE = frozenset({"publish", "confirm", "explain", "clarify", "disclose", "reveal", "set", "lay", "share"})
 # cue words that take a stance only as adjectives ("an encouraging start", not "encouraging X")
