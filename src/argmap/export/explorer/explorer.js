@@ -687,6 +687,10 @@
     const shown = ids.slice(0, n).map(label).join(', ');
     return ids.length > n ? `${shown} and ${ids.length - n} more` : shown;
   }
+  function aliases(title, names) {
+    if (names.length <= 4) return h('p', { class: 'keyline', text: `${title}: ${names.join('; ')}` });
+    return h('details', { class: 'keyline' }, h('summary', { text: `${title} (${names.length})` }), names.join('; '));
+  }
   function quoted(text) { return /^[“"‘']/.test(text) ? text : '“' + text + '”'; }
   function proposalPanel(panel, id) {
     const p = PANELS[id], d = NODES[id];
@@ -695,7 +699,7 @@
     const sm = p.summary;
     add(panel, h('p', { class: 'facts', text: `${counts(sm)} · ${plural(sm.objectors, 'objector')}, ${plural(sm.supporters, 'supporter')} · ${plural(sm.documents, 'document')}` }));
     if (p.contested) add(panel, h('p', { class: 'facts', text: `contested score ${p.contested.score} (min(objectors, supporters) + grounds)` }));
-    if (d.aliases) add(panel, h('p', { class: 'keyline', text: 'also called: ' + d.aliases.join('; ') }));
+    if (d.aliases) add(panel, aliases('also called', d.aliases));
     add(panel, groupingSwitch());
     const opts = { toward: id, noTargets: true };
     const obj = p.objectors, sup = p.supporters;
@@ -720,7 +724,7 @@
     if (pos.affiliation) add(panel, h('p', {}, 'affiliated with ', nodeLink(pos.affiliation)));
     if (pos.members && pos.members.length) add(panel, h('p', {}, 'members: ', pos.members.map((m, i) => [i ? ', ' : '', nodeLink(m)])));
     add(panel, h('p', { class: 'facts', text: `${counts(sm)} · ${plural(sm.proposals, 'proposal')} · ${plural(sm.documents, 'document')}` }));
-    if (d.aliases) add(panel, h('p', { class: 'keyline', text: 'also called: ' + d.aliases.join('; ') }));
+    if (d.aliases) add(panel, aliases('also called', d.aliases));
     add(panel, h('h3', { id: 'positions', text: `Positions (${pos.positions.length})` }));
     if (!pos.positions.length) add(panel, h('p', { class: 'meta', text: 'no claim on a proposal' }));
     pos.positions.forEach((row, i) => {
@@ -740,7 +744,7 @@
     if (!p) { add(panel, h('p', { class: 'facts', text: 'No claim raises this ground.' })); return; }
     const sm = p.summary;
     add(panel, h('p', { class: 'facts', text: `${counts(sm)} · ${plural(sm.actors, 'actor')} · ${plural(sm.proposals, 'proposal')}` }));
-    if (d.aliases) add(panel, h('p', { class: 'keyline', text: 'words: ' + d.aliases.join('; ') }));
+    if (d.aliases) add(panel, aliases('words that name it', d.aliases));
     add(panel, h('h3', { id: 'objectors', text: `Raised against (${plural(p.objectors.actors.length, 'actor')})` }), byActorSection(p.objectors, {}));
     add(panel, h('h3', { id: 'supporters', text: `Raised in support (${plural(p.supporters.actors.length, 'actor')})` }), byActorSection(p.supporters, {}));
   }
