@@ -121,7 +121,7 @@ def test_opens_offline_with_no_errors_and_no_requests(sample, opened):
     graph, page_file = sample
     page = opened(page_file)
     pg = page.page
-    assert pg.title() == "argmap: children-social-care-england"
+    assert pg.title() == "argmap: children social care england"
     assert page.panel() == ("home", "")
     nodes, _ = explore.overview_network(queries.index_of(graph))
     assert pg.locator("#map g.node").count() == len(nodes)  # the whole map

@@ -118,7 +118,7 @@ def explorer_data(g: nx.MultiDiGraph | GraphIndex, *, texts: Mapping[str, str] |
 
 def _default_title(meta: Mapping[str, Any]) -> str:
     name = (meta.get("taxonomy") or {}).get("name") if isinstance(meta.get("taxonomy"), Mapping) else None
-    return f"argmap: {name}" if name else "argmap explorer"
+    return f"argmap: {str(name).replace('-', ' ')}" if name else "argmap explorer"
 
 
 def _nodes(ix: GraphIndex) -> dict[str, dict[str, Any]]:

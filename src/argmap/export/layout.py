@@ -14,6 +14,8 @@ import math
 from collections.abc import Iterable, Mapping, Sequence
 
 FORCE_LIMIT = 800  #: more nodes than this in one piece: ring_layout (force_layout costs n² time and memory per step)
+BUDGET_NODES = 250  #: pieces bigger than this get proportionally fewer layout steps (each costs n²)
+MIN_STEPS = 40
 SPACING = 150.0  #: the target distance between linked nodes, in drawing units (pixels at zoom 1)
 
 
@@ -108,6 +110,7 @@ def _piece(nodes: list[str], edges: list[tuple[str, str, float]], boxes: Mapping
     pos = np.stack([np.cos(angle), np.sin(angle)], axis=1) * math.sqrt(n) * 0.5
     pos += np.stack([np.sin(np.arange(n) * 12.9898), np.cos(np.arange(n) * 78.233)], axis=1) * 0.05
 
+    iterations = _budget(iterations, n)
     k = 2.0 / math.sqrt(n)  # ideal distance in layout units
     temperature = math.sqrt(n) * 0.1
     cool = temperature / (iterations + 1)
@@ -124,8 +127,13 @@ def _piece(nodes: list[str], edges: list[tuple[str, str, float]], boxes: Mapping
         temperature = max(temperature - cool, cool)
     pos = _scaled(pos, edges_of(weight))
     half = np.array([boxes.get(v, (10.0, 10.0)) for v in nodes], dtype=float)
-    pos = remove_overlaps(pos, half)
+    pos = remove_overlaps(pos, half, passes=_budget(800, n))
     return {v: (float(x), float(y)) for v, (x, y) in zip(nodes, pos.tolist(), strict=True)}
+
+
+def _budget(steps: int, n: int) -> int:
+    """Fewer steps for big pieces: each step costs n² (full quality up to BUDGET_NODES nodes)."""
+    return max(MIN_STEPS, min(steps, int(steps * (BUDGET_NODES / n) ** 2)))
 
 
 def remove_overlaps(pos, half, *, pad: float = 6.0, passes: int = 800, max_step: float = 30.0):
