@@ -30,6 +30,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "contested": [],
     "evaluate": ["{gold}"],
     "explain": ["claim:doc-a:1"],
+    "explore": ["-o", "{out}"],
     "export": ["--format", "json"],
     "objections": ["family help"],
     "objectors": ["family help"],
@@ -41,7 +42,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "themes": [],
 }
 EXTRA_INVOCATIONS = [  # every export format reads the graph too
-    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dot", "graphml")
+    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dot", "graphml", "html")
 ] + [["actors", "--json"], ["objectors", "family help", "--json"]]
 
 
