@@ -316,3 +316,24 @@ def test_seed_corpus_page(seed_graph_file, opened, tmp_path):
     assert page.panel()[0] == "claim"
     assert pg.locator("#panel blockquote.context").count() == 1
     pg.screenshot(path=str(tmp_path / "seed.png"))
+
+
+def test_hostile_text_is_shown_as_text(taxonomy, opened, tmp_path):
+    from argmap.model import Actor, ActorType, Claim, DocResult, Stance
+
+    evil = 'They said "</script><img src=x onerror=alert(1)>" and <b>meant</b> it.'
+    doc = {"id": "d", "path": str(tmp_path / "missing.md"), "sha256": "c" * 64,
+           "title": "<script>alert(2)</script>", "url": "javascript:alert(3)"}
+    claim = Claim(id="claim:d:1", doc_id="d", text=evil, start=0, end=len(evil), speaker="x", stance=Stance.OBJECT,
+                  targets=("family-help",), themes=("funding",))
+    graph = build_graph([DocResult(doc, (Actor("x", "X <i>onmouseover=alert(4)</i>", ActorType.PERSON),), (claim,))],
+                        taxonomy)
+    path = tmp_path / "evil.html"
+    explore.write_html(graph, path)
+    page = opened(path, "#claim:d:1")
+    pg = page.page
+    assert pg.locator("#panel img, #panel b, #panel script, #panel i").count() == 0
+    assert evil in pg.inner_text("#panel blockquote.context")
+    assert "X <i>onmouseover=alert(4)</i>" in pg.inner_text("#panel-title")
+    assert pg.locator("#panel a").count() == 0  # a javascript: address is shown, never linked
+    assert "javascript:alert(3)" in pg.inner_text("#panel")

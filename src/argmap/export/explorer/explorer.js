@@ -39,9 +39,10 @@
   function short(text, n) { text = String(text || ''); return text.length > n ? text.slice(0, n - 1) + '…' : text; }
   function label(id) {
     if (NODES[id]) return NODES[id].label;
-    if (CLAIMS[id]) return '“' + short(CLAIMS[id].text, 60) + '”';
+    if (CLAIMS[id]) return quoted(short(CLAIMS[id].text, 60));
     return id;
   }
+  function quoted(text) { return /^[“"‘']/.test(text) ? text : '“' + text + '”'; }
   function plural(n, one, many) { return n + ' ' + (n === 1 ? one : (many || one + 's')); }
   function docNode(c) { return 'doc:' + CLAIMS[c].document; }
   function docDate(c) { const d = NODES[docNode(c)]; return (d && d.date) || ''; }
@@ -132,8 +133,10 @@
 
   // ------------------------------------------------------------------ state and addresses
   const state = { focus: null, panel: null, view: 'map', selected: null };
+  let steps = 0;  // views opened inside the page: Backspace goes back only through these
   function go(id) {
     const hash = '#' + encodeURIComponent(id);
+    steps++;
     if (location.hash === hash) route(); else location.hash = hash;
   }
   function route() {
@@ -691,7 +694,6 @@
     if (names.length <= 4) return h('p', { class: 'keyline', text: `${title}: ${names.join('; ')}` });
     return h('details', { class: 'keyline' }, h('summary', { text: `${title} (${names.length})` }), names.join('; '));
   }
-  function quoted(text) { return /^[“"‘']/.test(text) ? text : '“' + text + '”'; }
   function proposalPanel(panel, id) {
     const p = PANELS[id], d = NODES[id];
     add(panel, heading(id, d.candidate ? h('span', { class: 'badge', text: 'candidate, not in the taxonomy' }) : null));
@@ -973,7 +975,7 @@
     else if (e.key === 'm') { showView('map'); focusMap(); e.preventDefault(); }
     else if (e.key === 'p') { $('panel').focus(); e.preventDefault(); }
     else if (e.key === 'w') { go('overview'); e.preventDefault(); }
-    else if (e.key === 'Backspace') { history.back(); e.preventDefault(); }
+    else if (e.key === 'Backspace') { if (steps > 0) { steps--; history.back(); } e.preventDefault(); }
   }
   function start() {
     document.title = META.title;
