@@ -33,8 +33,6 @@ from argmap.errors import ExportError, QueryError
 from argmap.export.evidence import cue_marks, paragraph_bounds
 from argmap.export.layout import force_layout
 from argmap.queries import (
-    OBJECT,
-    SUPPORT,
     GraphIndex,
     contested,
     explain,
