@@ -94,3 +94,17 @@ def test_evaluate_command(tmp_path):
 def test_python_dash_m_entry_point():
     r = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=True)
     assert r.stdout.startswith("argmap, version")
+
+
+def test_build_into_a_closed_pipe_writes_everything_and_exits_0(corpus_copy, tmp_path):
+    """``argmap build | head -1``: the reader leaves early; the build still writes the graph and map."""
+    out = tmp_path / "g.json"
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "build", str(corpus_copy), "-o", str(out),
+                             "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, err
+    assert err == ""
+    assert out.exists() and out.with_suffix(".dot").exists()
+    if have_dot():
+        assert out.with_suffix(".svg").exists()

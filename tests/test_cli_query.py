@@ -310,3 +310,22 @@ def test_seed_objections_grouped_by_ground(seed_path):
     data = run_json(seed_path, "objections", "multi-agency child protection teams")
     grounds = {g["id"] for g in data["grounds"]}
     assert "theme:multi-agency-capacity" in grounds
+
+
+def _closed_pipe_run(*args: str) -> tuple[int, str]:
+    """Run argmap with its stdout a pipe whose reader has already gone (``argmap ... | head -0``)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    return proc.wait(timeout=60), err
+
+
+def test_a_closed_pipe_ends_quietly_with_status_0(small_graph_file):
+    status, err = _closed_pipe_run("actors", "-g", str(small_graph_file))
+    assert (status, err) == (0, "")
+    status, err = _closed_pipe_run("objectors", "funding", "-g", str(small_graph_file), "--json")
+    assert (status, err) == (0, "")

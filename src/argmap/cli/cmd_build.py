@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors
+from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors, say
 
 DEFAULT_CORPUS = "corpus"
 CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
@@ -54,7 +54,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
     write_graph(graph, output)
-    click.echo(_summary(graph, stats, output))
+    say(_summary(graph, stats, output))
     if not no_render:
         _render(graph, output)
     if strict and _problems(stats.skipped):
@@ -115,7 +115,7 @@ def _render(graph, output: Path) -> None:
         return
     except ArgmapError as exc:
         raise UsageFailure(str(exc)) from None
-    click.echo("  map        " + ", ".join(str(p) for p in written))
+    say("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

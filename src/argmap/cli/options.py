@@ -27,7 +27,8 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command so that problems end in one line on stderr, never a traceback.
 
     ArgmapError -> ``Error: ...`` with exit status 2; an operating-system error (a file that
-    cannot be written, a full disk) -> ``Error: cannot ...: <reason>`` with status 2; Ctrl-C ->
+    cannot be written, a full disk) -> ``Error: cannot ...: <reason>`` with status 2; a closed
+    pipe on stdout (``argmap ... | head -1``) -> quiet, status 0 (the reader has all it wanted); Ctrl-C ->
     ``argmap: interrupted`` with status 130, SIGTERM -> ``argmap: terminated`` with 143 (see
     :mod:`argmap.cli.signals`).
     """
@@ -40,7 +41,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise UsageFailure(str(exc)) from None
         except BrokenPipeError:
             _quiet_stdout()
-            raise SystemExit(1) from None
+            raise SystemExit(0) from None
         except OSError as exc:
             raise UsageFailure(os_error_message(exc)) from None
         except KeyboardInterrupt as exc:
@@ -66,6 +67,18 @@ def os_error_message(exc: OSError) -> str:
     if tmp:
         return f"cannot write {path.with_name(tmp.group(1))}: {reason}"
     return f"{path}: {reason}"
+
+
+def say(text: str) -> None:
+    """Print a line of a command's report; if stdout is a closed pipe, carry on silently.
+
+    For commands that still have files to write after printing (``build`` draws the map after
+    its summary): the reader of the pipe has gone, the work is not abandoned.
+    """
+    try:
+        click.echo(text)
+    except BrokenPipeError:
+        _quiet_stdout()
 
 
 def _quiet_stdout() -> None:
