@@ -291,7 +291,7 @@ class Extractor:
 
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
-                 max_bytes: int | None = None, include_build_time: bool = True,
+                 max_bytes: int | None = None, include_build_time: bool = False,
                  batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
                  progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Read the corpus, extract every document (cache first), and merge the results into one graph."""
@@ -316,8 +316,11 @@ def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_
 
 
 def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
-                  skipped: Iterable[dict[str, str]] = (), built_at: bool = True) -> nx.MultiDiGraph:
-    """The graph of DocResults (taken in document id order, so any input order gives one graph)."""
+                  skipped: Iterable[dict[str, str]] = (), built_at: bool = False) -> nx.MultiDiGraph:
+    """The graph of DocResults (taken in document id order, so any input order gives one graph).
+
+    With ``built_at`` the build time is recorded in the graph; without it (the default) the same
+    results always give the same bytes."""
     from argmap.graph import build_graph
 
     meta = dict(meta or {})
@@ -328,7 +331,7 @@ def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str
     return build_graph(ordered, taxonomy, meta=meta)
 
 
-def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = True,
+def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
                        warn: Callable[[str], None] | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The graph of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
 

@@ -6,22 +6,30 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors, say
+from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
+    DEFAULT_GRAPH,
+    UsageFailure,
+    default_cache_dir,
+    extraction_options,
+    handle_errors,
+    say,
+)
 
 DEFAULT_CORPUS = "corpus"
-CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
 
 
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
-@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
+@extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
-@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--timestamp/--no-timestamp", default=False, show_default=True,
+              help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars):
+              max_bytes, strict, timestamp, max_chars, max_sentence_chars):
     """Read articles (.txt, .md, .html) and build the argument graph.
 
     \b
@@ -39,7 +47,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
-    cache = None if no_cache else (cache_dir or output.parent / CACHE_DIRNAME)
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     bar_state = {}
 
     def progress(n: int) -> None:
@@ -48,7 +56,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
         bar_state["n"] = n
 
     graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
-                                jobs=jobs, max_bytes=max_bytes, include_build_time=not no_timestamp,
+                                jobs=jobs, max_bytes=max_bytes, include_build_time=timestamp,
                                 limits=Limits(max_chars, max_sentence_chars), progress=progress)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])

@@ -15,6 +15,22 @@ import click
 from argmap.errors import ArgmapError
 
 DEFAULT_GRAPH = "graphs/argmap.json"
+CACHE_ENV = "ARGMAP_CACHE_DIR"
+CACHE_DEFAULT_TEXT = f"${CACHE_ENV}, else $XDG_CACHE_HOME/argmap, else ~/.cache/argmap"
+
+
+def default_cache_dir() -> Path:
+    """Where builds keep their cache unless ``--cache-dir`` says otherwise: one place per user.
+
+    ``$ARGMAP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``. It
+    does not depend on the output path or the current directory, so every build of a user shares
+    it (entries are keyed by content, so sharing is safe) and a clone stays clean.
+    """
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base).expanduser() if base else Path.home() / ".cache") / "argmap"
 
 graph_option = click.option(
     "-g", "--graph", "graph_path", default=DEFAULT_GRAPH, show_default=True,
