@@ -29,8 +29,8 @@ DEFAULT_CORPUS = "corpus"
               help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, timestamp, max_chars, max_sentence_chars):
-    """Read articles (.txt, .md, .html) and build the argument graph.
+              max_bytes, strict, timestamp, max_chars, max_sentence_chars, keep_near_duplicates):
+    """Read articles (.txt, .md, .html, .pdf, .docx) and build the argument graph.
 
     \b
     Examples:
@@ -57,7 +57,8 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
 
     graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
                                 jobs=jobs, max_bytes=max_bytes, include_build_time=timestamp,
-                                limits=Limits(max_chars, max_sentence_chars), progress=progress)
+                                limits=Limits(max_chars, max_sentence_chars), progress=progress,
+                                keep_near_duplicates=keep_near_duplicates)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
@@ -71,6 +72,8 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
 
 
 def _summary(graph, stats, output: Path) -> str:
+    from argmap.duplicates import describe_duplicate
+
     kinds: dict[str, int] = {}
     stances: dict[str, int] = {}
     for _, d in graph.nodes(data=True):
@@ -92,11 +95,15 @@ def _summary(graph, stats, output: Path) -> str:
         f"  themes     {len(raised)} raised",
     ]
     problems = _problems(stats.skipped)
-    ignored = [s["path"] for s in stats.skipped if s not in problems]
+    ignored = [s for s in stats.skipped if s not in problems]
     lines.append(f"  skipped    {len(problems)}")
     lines += [f"    {s['path']}: {s['reason']}" for s in problems]
     if ignored:
-        lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
+        lines.append(f"  ignored    {len(ignored)}")
+        lines += [f"    {s['path']}: {s['reason']}" for s in ignored]
+    if stats.duplicates:
+        lines.append(f"  duplicates {len(stats.duplicates)}")
+        lines += [f"    {d['path']}: {describe_duplicate(d)}" for d in stats.duplicates]
     noted = sorted((str(d.get("path") or n), note) for n, d in graph.nodes(data=True)
                    if d["kind"] == "document" for note in d.get("notes") or ())
     lines.append(f"  notes      {len(noted)}")
@@ -105,10 +112,10 @@ def _summary(graph, stats, output: Path) -> str:
 
 
 def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The skips that are problems (documentation files such as README.md are not)."""
-    from argmap.corpus import DOCUMENTATION_REASON
+    """The skips that are problems (documentation files such as README.md, other formats are not)."""
+    from argmap.corpus import is_ignored
 
-    return [s for s in skipped if s["reason"] != DOCUMENTATION_REASON]
+    return [s for s in skipped if not is_ignored(s["reason"])]
 
 
 def _render(graph, output: Path) -> None:

@@ -22,7 +22,7 @@ from argmap.cli.options import CACHE_DEFAULT_TEXT, DEFAULT_GRAPH, default_cache_
 @extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
-                max_chars, max_sentence_chars, strict):
+                max_chars, max_sentence_chars, strict, keep_near_duplicates):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -35,8 +35,9 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
       argmap merge shards/*.jsonl -o graphs/argmap.json
     """
     from argmap.atomic import atomic_open
+    from argmap.duplicates import describe_duplicate
     from argmap.build import extract_to_records
-    from argmap.corpus import DOCUMENTATION_REASON
+    from argmap.corpus import is_ignored
     from argmap.errors import CorpusError
     from argmap.limits import Limits
 
@@ -46,18 +47,21 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     to_stdout = str(output) == "-"
     cache = None if no_cache else (cache_dir or default_cache_dir())
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
-              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars)}
+              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars),
+              "keep_near_duplicates": keep_near_duplicates}
     if to_stdout:
         stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
     else:
         with atomic_open(output, "w") as fh:
             stats = extract_to_records(list(corpus_paths), fh, **kwargs)
-    problems = [s for s in stats.skipped if s["reason"] != DOCUMENTATION_REASON]
+    problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
         click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
-    ignored = [s["path"] for s in stats.skipped if s["reason"] == DOCUMENTATION_REASON]
-    if ignored:
-        click.echo(f"ignored {', '.join(ignored)} (corpus documentation, not articles)", err=True)
+    for s in stats.skipped:
+        if is_ignored(s["reason"]):
+            click.echo(f"ignored {s['path']}: {s['reason']}", err=True)
+    for d in stats.duplicates:
+        click.echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
     click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
                f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "

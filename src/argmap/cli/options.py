@@ -147,7 +147,10 @@ def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callab
                      type=click.IntRange(1),
                      help="Break longer runs of text without a sentence end before parsing (the text is kept whole)."),
         click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
-                     "met while walking a folder are ignored, not skipped)."),
+                     "and other formats met while walking a folder are ignored, not skipped)."),
+        click.option("--keep-near-duplicates", is_flag=True,
+                     help="Read both of two near-duplicate articles (the same text with other page furniture); "
+                          "they are still listed. Identical texts are always read once."),
     ]
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:
