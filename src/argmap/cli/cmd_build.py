@@ -124,7 +124,7 @@ def _render(graph, output: Path) -> None:
 
     svg = output.with_suffix(".svg")
     try:
-        written = render_all(graph, svg)
+        written = render_all(graph, svg, on_note=lambda message: click.echo(f"note: {message}", err=True))
     except GraphvizMissing as exc:
         click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
         return
