@@ -73,7 +73,8 @@ def build_graph(
         g.graph.update(meta)
     for p in taxonomy.proposals.values():
         g.add_node(proposal_node(p.id), kind=NodeKind.PROPOSAL.value, label=p.label,
-                   aliases=list(p.aliases), candidate=False)
+                   aliases=list(p.aliases), candidate=False, proposal_kind=p.kind,
+                   **({"parent": proposal_node(p.parent)} if p.parent else {}))
     for t in taxonomy.themes.values():
         g.add_node(theme_node(t.id), kind=NodeKind.THEME.value, label=t.label, aliases=list(t.aliases))
 
