@@ -8,7 +8,7 @@ import re
 import pytest
 
 from argmap.corpus import load_corpus
-from argmap.duplicates import Duplicate, drop_duplicates, signature, overlap
+from argmap.duplicates import Duplicate, drop_duplicates, overlap, signature
 from conftest import ROOT, SAMPLE_CORPUS
 
 ARTICLE = SAMPLE_CORPUS / "family-help-rollout-funding.md"

@@ -20,7 +20,7 @@ from argmap.export.dot import (
 )
 from argmap.graph import build_graph
 from argmap.model import Actor, ActorType, Claim, DocResult, Stance
-from test_export_dot import XLINK, SVG, need_dot, node_tooltip, run_dot, svg_nodes
+from test_export_dot import SVG, XLINK, need_dot, node_tooltip, run_dot, svg_nodes
 
 TEAMS = "proposal:multi-agency-child-protection-teams"
 THEMES = ("funding", "evaluation", "dilution-of-social-work", "legal-protections", "multi-agency-capacity",
@@ -199,7 +199,8 @@ def test_svg_links_lead_somewhere(small_graph):
 
 @pytest.mark.dot
 def test_graphviz_warnings_are_passed_on_in_one_line(tmp_path):
-    from argmap.export.render import render, run_dot as render_dot
+    from argmap.export.render import render
+    from argmap.export.render import run_dot as render_dot
 
     need_dot()
     heard: list[str] = []

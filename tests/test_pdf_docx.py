@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from argmap.corpus import SkipLog, is_ignored, load_corpus, read_document, SkipDocument
+from argmap.corpus import SkipDocument, SkipLog, is_ignored, load_corpus, read_document
 from argmap.docxtext import extract_docx
 from argmap.pdftext import NoText, extract_pdf
 from docmaker import make_docx, make_pdf, wrap_page

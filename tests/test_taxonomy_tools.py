@@ -147,13 +147,13 @@ def test_names_that_collide_are_problems():
     found = check_text(COLLIDING, "c.toml")
     problems = [str(f) for f in found if f.problem]
     assert problems == [
-        "c.toml: proposal 'hubs': 'Family-hub' collides with 'family hubs' of proposal 'family-help' (case, "
+        ("c.toml: proposal 'hubs': 'Family-hub' collides with 'family hubs' of proposal 'family-help' (case, "
         "plurals and hyphens are ignored): the first in the file wins, so 'hubs' is never found by it; "
-        "remove or reword one",
-        "c.toml: theme 'money': 'funding' collides with 'funding' of theme 'funding' (case, plurals and hyphens "
-        "are ignored): the first in the file wins, so 'money' is never found by it; remove or reword one",
-        "c.toml: theme 'money': 'Money' collides with 'money' of theme 'funding' (case, plurals and hyphens "
-        "are ignored): the first in the file wins, so 'money' is never found by it; remove or reword one",
+        "remove or reword one"),
+        ("c.toml: theme 'money': 'funding' collides with 'funding' of theme 'funding' (case, plurals and hyphens "
+        "are ignored): the first in the file wins, so 'money' is never found by it; remove or reword one"),
+        ("c.toml: theme 'money': 'Money' collides with 'money' of theme 'funding' (case, plurals and hyphens "
+        "are ignored): the first in the file wins, so 'money' is never found by it; remove or reword one"),
     ]
 
 
@@ -179,9 +179,9 @@ parent = "bill"
 kind = "clause"
 """
     notes = [str(f) for f in check_text(text, "s.toml") if not f.problem]
-    assert notes == ["note: s.toml: proposal 'family-help': 'Family help' is shadowed inside 'Family help "
+    assert notes == [("note: s.toml: proposal 'family-help': 'Family help' is shadowed inside 'Family help "
                      "practices' of proposal 'family-help-practices': where an article writes 'Family help "
-                     "practices', only 'family-help-practices' is found"]
+                     "practices', only 'family-help-practices' is found")]
 
 
 # ---------------------------------------------------------------- add-proposal / add-theme

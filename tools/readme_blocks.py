@@ -155,7 +155,7 @@ def expectations(quality_body: str) -> str:
     rows = []
     for m in re.finditer(r"\$ argmap evaluate tests/gold/(\w+)\.tsv.*?\noverall +(\d+) +(\d+) +(\d+) +"
                          r"([\d.]+) +([\d.]+)", quality_body, flags=re.DOTALL):
-        name, tp, fp, fn, precision, recall = m.groups()
+        name, tp, _fp, fn, precision, recall = m.groups()
         rows.append((name, int(tp), int(tp) + int(fn), precision, recall))
     if not rows:
         raise BlockError("block quality: no 'overall' rows to make the expectations table from")

@@ -29,7 +29,7 @@ def extract_docx(data: bytes) -> Extracted:
         paragraphs = [p for child in body.iterchildren() for p in _block_texts(child)]
     except (PackageNotFoundError, zipfile.BadZipFile, KeyError, ValueError) as exc:
         raise NoText(f"cannot read the Word file ({exc.__class__.__name__}: {_one_line(exc)})") from None
-    except Exception as exc:  # noqa: BLE001 - lxml's XMLSyntaxError and friends: a damaged file
+    except Exception as exc:
         if exc.__class__.__module__.startswith("lxml"):
             raise NoText(f"cannot read the Word file (damaged XML: {_one_line(exc)})") from None
         raise

@@ -152,26 +152,22 @@ class DuplicateFinder:
             return Duplicate(document.path, first, "identical", 1.0)
         self._texts[key] = document.path
         sig = signature(document.path, document.clean)
-        found = self._near(sig)
-        self._remember(sig)
-        return found
-
-    def _near(self, sig: Signature) -> Duplicate | None:
         if sig.size < MIN_SHINGLES:
             return None
-        candidates = sorted({i for band in self._band_keys(sig) for i in self._bands.get(band, ())})
+        bands = self._band_keys(sig)
+        found = self._near(sig, bands)
+        self._signatures.append(sig)
+        for band in bands:
+            self._bands[band].append(len(self._signatures) - 1)
+        return found
+
+    def _near(self, sig: Signature, bands: list[tuple[int, bytes]]) -> Duplicate | None:
+        candidates = sorted({i for band in bands for i in self._bands.get(band, ())})
         for i in candidates:  # earliest first
             near, shared = is_near_duplicate(self._signatures[i], sig)
             if near:
                 return Duplicate(sig.path, self._signatures[i].path, "near", shared)
         return None
-
-    def _remember(self, sig: Signature) -> None:
-        if sig.size < MIN_SHINGLES:
-            return
-        self._signatures.append(sig)
-        for band in self._band_keys(sig):
-            self._bands[band].append(len(self._signatures) - 1)
 
     @staticmethod
     def _band_keys(sig: Signature) -> list[tuple[int, bytes]]:

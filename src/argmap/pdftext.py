@@ -28,6 +28,7 @@ import re
 import statistics
 from collections import Counter
 from dataclasses import dataclass
+from itertools import pairwise
 
 PARAGRAPH_GAP = 1.4  #: a gap above this many usual line spacings starts a paragraph
 MIN_CHARS_PER_PAGE = 20  #: fewer extracted characters per page on average: no text layer
@@ -148,7 +149,7 @@ def _drop_running_lines(pages: list[list[_Line]]) -> list[list[_Line]]:
 
 def _paragraphs(lines: list[_Line]) -> list[str]:
     """Join a page's lines into paragraphs (see the module docstring)."""
-    gaps = [a.y - b.y for a, b in zip(lines, lines[1:]) if a.y is not None and b.y is not None and a.y > b.y]
+    gaps = [a.y - b.y for a, b in pairwise(lines) if a.y is not None and b.y is not None and a.y > b.y]
     spacing = statistics.median(gaps) if gaps else 0.0
     paragraphs: list[str] = []
     for prev, line in zip([None, *lines], lines):

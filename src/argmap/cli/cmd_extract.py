@@ -12,7 +12,13 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import CACHE_DEFAULT_TEXT, DEFAULT_GRAPH, default_cache_dir, extraction_options, handle_errors
+from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
+    DEFAULT_GRAPH,
+    default_cache_dir,
+    extraction_options,
+    handle_errors,
+)
 
 
 @click.command("extract")
@@ -35,9 +41,9 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
       argmap merge shards/*.jsonl -o graphs/argmap.json
     """
     from argmap.atomic import atomic_open
-    from argmap.duplicates import describe_duplicate
     from argmap.build import extract_to_records
     from argmap.corpus import is_ignored
+    from argmap.duplicates import describe_duplicate
     from argmap.errors import CorpusError
     from argmap.limits import Limits
 

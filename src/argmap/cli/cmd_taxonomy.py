@@ -39,8 +39,8 @@ def new_cmd(name: str, output: Path | None, force: bool) -> None:
     """
     from argmap.atomic import write_text
     from argmap.errors import TaxonomyError
-    from argmap.text import slugify
     from argmap.taxonomy_tools import skeleton
+    from argmap.text import slugify
 
     if not name.strip():
         raise TaxonomyError("the debate needs a name, e.g. argmap taxonomy new school-meals")
@@ -48,8 +48,8 @@ def new_cmd(name: str, output: Path | None, force: bool) -> None:
     if path.exists() and not force:
         raise TaxonomyError(f"{path} exists; choose another -o or add --force to replace it")
     write_text(path, skeleton(name))
-    click.echo(f"wrote {path}: a commented skeleton (1 proposal, 1 theme); edit it, add entries with "
-               f"'argmap taxonomy add-proposal {path} ...', check it with 'argmap taxonomy check {path}'")
+    click.echo(f"wrote {path} (a commented skeleton: 1 proposal, 1 theme); after editing: "
+               f"argmap taxonomy check {path}")
 
 
 @taxonomy_group.command("check")

@@ -26,7 +26,15 @@ import networkx as nx
 import pydot
 
 from argmap.atomic import write_text
-from argmap.export.common import bare_id, claims, clean_text, document_node, label, listed, source_line
+from argmap.export.common import (
+    bare_id,
+    claims,
+    clean_text,
+    document_node,
+    label,
+    listed,
+    source_line,
+)
 from argmap.export.select import Selection, select_claims
 from argmap.model import ActorType, NodeKind, Stance
 

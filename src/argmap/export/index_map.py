@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import pairwise
 from typing import Any
 
 import networkx as nx
@@ -82,8 +83,8 @@ def build_index(graph: nx.MultiDiGraph, sel: Selection, limit: int) -> pydot.Dot
     ndocs = len(graph.graph.get("documents") or []) or sum(
         1 for _, d in graph.nodes(data=True) if d.get("kind") == NodeKind.DOCUMENT)
     title = [f"Argument map index{': ' + name if name else ''}",
-             f"{len(sel.claims):,} claims from {ndocs:,} documents on {len(known)} proposals: more than the "
-             f"{limit} a map shows one by one.",
+             (f"{len(sel.claims):,} claims from {ndocs:,} documents on {len(known)} proposals: more than the "
+             f"{limit} a map shows one by one."),
              "Draw one proposal's claims with: argmap render --focus \"PROPOSAL\" -o focus.svg"]
     if sel.filters:
         title.append("; ".join(sel.filters))
@@ -103,7 +104,7 @@ def build_index(graph: nx.MultiDiGraph, sel: Selection, limit: int) -> pydot.Dot
         column = nodes[col * per_col:(col + 1) * per_col]
         for node in column:
             dot.add_node(node)
-        for a, b in zip(column, column[1:]):  # a column is a chain of invisible edges
+        for a, b in pairwise(column):  # a column is a chain of invisible edges
             dot.add_edge(pydot.Edge(a.get_name(), b.get_name(), style="invis"))
     if not nodes:
         dot.add_node(pydot.Node(dot_quote("empty"), shape="plaintext", label=dot_quote("No claims to show.")))
@@ -118,10 +119,10 @@ def _proposal_box(graph: nx.MultiDiGraph, row: dict[str, Any]) -> pydot.Node:
     top = [f"{label(graph, t)} ({n})" for t, n in grounds[:TOP_GROUNDS]]
     lines = [f"<B>{html_nonempty(title)}</B>",
              f'<FONT POINT-SIZE="10">{tally_html(row["stances"])}</FONT>',
-             f'<FONT POINT-SIZE="9" COLOR="#444444">{len(row["actors"])} actors &#183; '
-             f'{len(row["documents"])} documents</FONT>']
+             (f'<FONT POINT-SIZE="9" COLOR="#444444">{len(row["actors"])} actors &#183; '
+             f'{len(row["documents"])} documents</FONT>')]
     if top:
-        lines.append(f'<FONT POINT-SIZE="9">top grounds:<BR ALIGN="LEFT"/>'
+        lines.append('<FONT POINT-SIZE="9">top grounds:<BR ALIGN="LEFT"/>'
                      + "".join(legend_text(g, 40) for g in top) + "</FONT>")
     body = '<TABLE BORDER="0" CELLSPACING="0" CELLPADDING="1">' + "".join(
         f'<TR><TD ALIGN="LEFT" BALIGN="LEFT">{line}</TD></TR>' for line in lines) + "</TABLE>"
