@@ -63,6 +63,7 @@ def graphviz_warning(stderr: str) -> str | None:
     """Graphviz's warnings on stderr as one line (the first, and how many more), or None."""
     lines = [" ".join(ln.split()) for ln in stderr.splitlines() if ln.strip()]
     warnings = [ln.split(":", 1)[1].strip() if ln.lower().startswith("warning:") else ln for ln in lines]
+    warnings = [w.removeprefix("dot: ") for w in warnings]
     warnings = list(dict.fromkeys(w for w in warnings if w))
     if not warnings:
         return None
