@@ -45,6 +45,12 @@ def test_network_text(camps_file):
     assert "polarisation 1.00: 7 of 7 agreements inside coalitions, 13 of 13 disagreements between them" in r.stdout
 
 
+def test_network_says_what_a_date_filter_left_out(camps_file):
+    r = run("network", "-g", camps_file, "--since", "2025-04")
+    assert r.stdout.rstrip().endswith("1 statement from undated documents left out by the dates (see 'argmap build')")
+    assert "undated" not in run("network", "-g", camps_file).stdout
+
+
 def test_network_files_and_json(camps_file, tmp_path):
     out = tmp_path / "net.graphml"
     r = run("network", "-g", camps_file, "--kind", "subtract", "--normalization", "average", "-o", str(out))
@@ -83,7 +89,8 @@ def test_network_windows(moving_file, tmp_path):
         "congruence networks, 2M windows every 1M:",
         "from        to          statements actors edges coalitions polarisation",
         "2025-01-01  2025-02-28           4      3     1          1         1.00"]
-    assert len(r.stdout.splitlines()) == 6 and (tmp_path / "w.gexf").exists()
+    assert len(r.stdout.splitlines()) == 7 and (tmp_path / "w.gexf").exists()
+    assert r.stdout.splitlines()[-1].startswith("1 statement from undated documents left out")
     r = run("network", "-g", moving_file, "--window", "3M", "--json")
     assert [w["start"] for w in json.loads(r.stdout)["windows"]] == ["2025-01-01", "2025-02-01", "2025-03-01"]
     r = run("network", "-g", moving_file, "--window", "six months")

@@ -125,7 +125,8 @@ def test_timeline_chart(moving, tmp_path):  # noqa: F811
     t = timeline(moving, "pathfinder")
     dot = timeline_dot(t)
     assert dot.count('BGCOLOR="#2E8B57"') == 3 and dot.count('BGCOLOR="#C0392B"') == 2  # Jan, Mar, May / Jan, Mar
-    assert dot.count("\u21ba Bob") == 2 and "1 undated claim not shown" in dot
+    assert dot.count("\u21ba 1<") == 2 and "1 undated claim not shown" in dot
+    assert "\u21ba 2025-03  Bob: object (2025-01) \u2192 mixed" in dot
     if have_dot():
         for ext in ("png", "svg"):
             assert write_timeline_chart(t, tmp_path / f"t.{ext}").stat().st_size > 500

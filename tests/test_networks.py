@@ -135,6 +135,7 @@ def test_filters(camps):
     assert set(march.nodes) == {"actor:ann", "actor:union", "actor:dept"}
     later = actor_network(camps, since="2025-04-01")
     assert "actor:union" not in later  # its only later statement is undated, left out by a date filter
+    assert later.graph["undated_left_out"] == 1 and actor_network(camps).graph["undated_left_out"] == 0
     assert set(actor_network(camps, proposals=["roll-out of the pathfinder reforms"]).nodes) == \
         {"actor:ann", "actor:bob", "actor:cat", "actor:dept"}
     funding = actor_network(camps, themes=["funding"])

@@ -37,7 +37,7 @@ from __future__ import annotations
 import math
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
@@ -356,14 +356,25 @@ def actor_network(graph: GraphLike, kind: str = "congruence", *, normalization: 
     ``affiliation``, ``statements``, ``support``, ``object``, ``documents``, ``supports`` and
     ``objects`` (proposal ids), ``first_date``, ``last_date``. One-mode edge attributes: ``weight``,
     ``congruence``, ``conflict`` (raw counts), ``agree`` and ``disagree`` (proposal ids). The graph
-    attributes record the kind, normalisation, duplicates setting, filters and statement counts.
+    attributes record the kind, normalisation, duplicates setting, filters and statement counts
+    (``undated_left_out``: statements a date filter dropped because their document is undated).
     """
     ix = index_of(graph)
     _check_kind(kind, normalization)
     f = resolve_filters(ix, since=since, until=until, proposals=proposals, themes=themes,
                         documents=documents, actor_types=actor_types)
-    return network_from_statements(ix, statements(ix, f), kind, normalization=normalization,
-                                   duplicates=duplicates, min_weight=min_weight, filters=f)
+    net = network_from_statements(ix, statements(ix, f), kind, normalization=normalization,
+                                  duplicates=duplicates, min_weight=min_weight, filters=f)
+    net.graph["undated_left_out"] = undated_left_out(ix, f)
+    return net
+
+
+def undated_left_out(graph: GraphLike, filters: Filters) -> int:
+    """How many statements a date filter leaves out only because their document has no date."""
+    if not (filters.since or filters.until):
+        return 0
+    ix = index_of(graph)
+    return sum(1 for s in statements(ix, replace(filters, since=None, until=None)) if s.date is None)
 
 
 def network_from_statements(graph: GraphLike, stmts: list[Statement], kind: str = "congruence", *,

@@ -118,7 +118,8 @@ def windows(graph: GraphLike, *, window: str | Period = "6M", step: str | Period
     length, stride = parse_period(window), parse_period(step)
     f = resolve_filters(ix, since=since, until=until, proposals=proposals, themes=themes,
                         documents=documents, actor_types=actor_types)
-    dated = [s for s in statements(ix, f) if s.date is not None]
+    chosen_all = statements(ix, f)
+    dated = [s for s in chosen_all if s.date is not None]
     if not dated:
         raise QueryError("no dated statements to cut into windows (see 'argmap build' for undated documents)")
     first = f.since or min(s.date for s in dated)  # type: ignore[type-var]
@@ -131,6 +132,7 @@ def windows(graph: GraphLike, *, window: str | Period = "6M", step: str | Period
         hi = length.add(lo)
         chosen = [s for s in dated if lo <= s.date < hi]  # type: ignore[operator]
         out.append(_window(ix, lo, hi, chosen, kind, normalization, duplicates, seed, min_weight, f))
+        out[-1].network.graph["undated_left_out"] = len(chosen_all) - len(dated)
         if hi > last or len(out) >= 10000:
             return out
         n += 1

@@ -105,7 +105,8 @@ def _dates(graph) -> list[str]:
     sources: dict[str, int] = {}
     for d in dated:
         sources[d.get("date_source") or "unknown"] = sources.get(d.get("date_source") or "unknown", 0) + 1
-    span = f", {min(d['date'] for d in dated)} to {max(d['date'] for d in dated)}" if dated else ""
+    first, last = (min(d["date"] for d in dated), max(d["date"] for d in dated)) if dated else ("", "")
+    span = f", {first} to {last}" if first != last else f", {first}" if first else ""
     how = " (" + ", ".join(f"{s} {n}" for s, n in sorted(sources.items())) + ")" if sources else ""
     lines = [f"  dates      {len(dated)} dated{span}{how}; {len(docs) - len(dated)} undated"]
     lines += [f"    {path}: no date found (kept; left out of date filters and time windows)"

@@ -159,7 +159,13 @@ def _network_text(net: Any, found: list[Any], pol: Any) -> str:
         if len(edges) > 10:
             lines.append(f"  ... {len(edges) - 10} more (-o FILE writes them all)")
     lines += ["", *_coalition_lines(found), "", _polarisation_line(pol)]
+    if net.graph.get("undated_left_out"):
+        lines += ["", _undated_line(net.graph["undated_left_out"])]
     return "\n".join(lines)
+
+
+def _undated_line(n: int) -> str:
+    return f"{n} statement{'s' if n != 1 else ''} from undated documents left out by the dates (see 'argmap build')"
 
 
 def _coalition_lines(found: list[Any]) -> list[str]:
@@ -206,6 +212,8 @@ def _windows(ix: Any, window: str, step: str, kind: str, normalization: str, dup
     for r in rows:
         click.echo(f"{r['start']:<11} {r['end']:<11} {r['statements']:>10} {r['actors']:>6} {r['edges']:>5} "
                    f"{r['coalitions']:>10} {r['polarisation']:>12.2f}")
+    if series and series[0].network.graph.get("undated_left_out"):
+        click.echo(_undated_line(series[0].network.graph["undated_left_out"]))
 
 
 @click.command("coalitions", epilog="\b\nPolarisation:\n" + POLARISATION_HELP + "\n\n\b\nStatements:\n"

@@ -2,15 +2,15 @@
 
 A diverging bar chart in one Graphviz HTML-like table: one column per month, the number of
 supporting actors as a green bar above the axis and of objecting actors as a red bar below it,
-each bar labelled with its count; under a month, the actors whose stance changed that month
-(marked ↺). Graphviz is the only drawing tool argmap needs, so the chart adds no dependency;
+each bar labelled with its count; under a month, how many actors changed their stance that month
+(↺ n), and under the chart one line per change (who, from what, to what). Graphviz is the only drawing tool argmap needs, so the chart adds no dependency;
 :func:`argmap.export.render.render` runs it.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from argmap.errors import ExportError
 from argmap.export.dot import html_nonempty, html_text
@@ -25,6 +25,7 @@ COLUMN_WIDTH = 46  # points
 BAR_WIDTH = 26
 MAX_BAR = 150  # points for the tallest bar
 CHART_SUFFIXES = (".png", ".svg", ".pdf", ".dot")
+MAX_CHANGE_LINES = 12
 
 
 def _cell(height: float, colour: str | None = None, text: str = "", width: int = BAR_WIDTH) -> str:
@@ -40,7 +41,7 @@ def _label(text: str, *, size: int = 8, colour: str = "#333333") -> str:
 
 
 def _column(support: int, objection: int, top: int, bottom: int, unit: float, month: str,
-            changed: list[str], marks: int) -> str:
+            changed: int, marks: bool) -> str:
     rows: list[str] = []
     if top:
         rows.append(_label(str(support) if support and support * unit < 11 else ""))
@@ -56,10 +57,8 @@ def _column(support: int, objection: int, top: int, bottom: int, unit: float, mo
             rows.append(_cell((bottom - objection) * unit))
         rows.append(_label(str(objection) if objection and objection * unit < 11 else ""))
     rows.append(_label(month, size=9))
-    shown = [_label("\u21ba " + name.split()[-1][:9], size=7, colour=CHANGE_COLOUR) for name in changed[:3]]
-    if len(changed) > 3:
-        shown.append(_label(f"+{len(changed) - 3} more", size=7, colour=CHANGE_COLOUR))
-    rows += shown + [_label("")] * (marks - len(shown))  # equal heights keep the axes in line
+    if marks:  # every column gets the row, so equal heights keep the axes in line
+        rows.append(_label(f"\u21ba {changed}" if changed else "", size=8, colour=CHANGE_COLOUR))
     return f'<TD><TABLE BORDER="0" CELLSPACING="0" CELLPADDING="0">{"".join(rows)}</TABLE></TD>'
 
 
@@ -72,21 +71,31 @@ def timeline_dot(t: Timeline) -> str:
     bottom = max(len(r.objectors) for r in t.rows)
     unit = min(18.0, MAX_BAR / max(top, bottom, 1))
     title = "Support and objection per month: " + "; ".join(lab for _, lab in t.targets)
-    marks = max(min(len(r.changed), 3) + (len(r.changed) > 3) for r in t.rows)
-    cols = "".join(_column(len(r.supporters), len(r.objectors), top, bottom, unit, r.month,
-                           [t.names.get(a, a) for a in r.changed], marks) for r in t.rows)
+    marks = any(r.changed for r in t.rows)
+    cols = "".join(_column(len(r.supporters), len(r.objectors), top, bottom, unit, r.month, len(r.changed), marks)
+                   for r in t.rows)
     width = len(t.rows)
     legend = (f'<FONT POINT-SIZE="9" COLOR="{SUPPORT_COLOUR}">&#9632; supporting actors</FONT>   '
               f'<FONT POINT-SIZE="9" COLOR="{OBJECT_COLOUR}">&#9632; objecting actors</FONT>   '
               f'<FONT POINT-SIZE="9" COLOR="{CHANGE_COLOUR}">\u21ba stance changed</FONT>')
     if t.undated:
         legend += f'   <FONT POINT-SIZE="9">({t.undated} undated claim{"s" if t.undated != 1 else ""} not shown)</FONT>'
+    notes = "".join(
+        f'<TR><TD COLSPAN="{width}" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{CHANGE_COLOUR}">'
+        f'{html_text(_change_line(c))}</FONT></TD></TR>' for c in t.changes[:MAX_CHANGE_LINES])
+    if len(t.changes) > MAX_CHANGE_LINES:
+        notes += (f'<TR><TD COLSPAN="{width}" ALIGN="LEFT"><FONT POINT-SIZE="8" COLOR="{CHANGE_COLOUR}">'
+                  f'... {len(t.changes) - MAX_CHANGE_LINES} more changes</FONT></TD></TR>')
     table = (f'<TABLE BORDER="0" CELLSPACING="4" CELLPADDING="0">'
              f'<TR><TD COLSPAN="{width}"><FONT POINT-SIZE="11">{html_text(title)}</FONT></TD></TR>'
-             f'<TR>{cols}</TR><TR><TD COLSPAN="{width}">{legend}</TD></TR></TABLE>')
+             f'<TR>{cols}</TR><TR><TD COLSPAN="{width}">{legend}</TD></TR>{notes}</TABLE>')
     return ('graph timeline {\n  graph [bgcolor=white, margin=0.2];\n'
             '  node [shape=plaintext, fontname="Helvetica"];\n'
             f"  chart [label=<{table}>];\n}}\n")
+
+
+def _change_line(c: Any) -> str:
+    return f"\u21ba {c.month}  {c.name}: {c.before} ({c.before_month}) \u2192 {c.after}"
 
 
 def write_timeline_chart(t: Timeline, path: str | Path) -> Path:
