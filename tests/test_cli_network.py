@@ -176,3 +176,14 @@ def test_network_commands_do_not_import_spacy(camps_file):
     )
     proc = subprocess.run([sys.executable, "-c", code], check=False, capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr
+
+
+def test_readme_python_example_runs():
+    import re
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    section = readme[readme.index("### From Python"):]
+    code = re.search(r"```python\n(.*?)\n```", section, re.S).group(1)
+    proc = subprocess.run([sys.executable, "-c", code + "\nassert groups and t.rows and series and d.empty"],
+                          check=False, capture_output=True, text=True, cwd=ROOT)
+    assert proc.returncode == 0, proc.stderr

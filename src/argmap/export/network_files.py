@@ -202,7 +202,7 @@ def describe(network: nx.Graph, coalitions: Sequence[Coalition] = ()) -> str:
     text = f"{kind} network" + (f" ({norm} normalisation)" if norm != "none" else "")
     text += f": {actors} actors, {network.number_of_edges()} edges"
     if coalitions:
-        text += f", {len(coalitions)} coalitions (colours)"
+        text += f", {len(coalitions)} coalition{'s' if len(coalitions) != 1 else ''} (colours)"
     return text
 
 
