@@ -10,8 +10,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import networks, timeline
-from argmap.cli import cli
-from argmap.cli import cmd_network, cmd_timeline
+from argmap.cli import cli, cmd_network, cmd_timeline
 from argmap.graph import write_graph
 from conftest import ROOT, have_dot
 from test_networks import camps  # noqa: F401  (fixture)
@@ -183,7 +182,7 @@ def test_readme_python_example_runs():
 
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     section = readme[readme.index("### From Python"):]
-    code = re.search(r"```python\n(.*?)\n```", section, re.S).group(1)
+    code = re.search(r"```python\n(.*?)\n```", section, re.DOTALL).group(1)
     proc = subprocess.run([sys.executable, "-c", code + "\nassert groups and t.rows and series and d.empty"],
                           check=False, capture_output=True, text=True, cwd=ROOT)
     assert proc.returncode == 0, proc.stderr

@@ -41,8 +41,9 @@ def test_impossible_dates_raise(raw, why):
 def test_sources_in_order_and_impossible_dates_reported():
     d = find_date(front={"date": "2024-13-45"}, html=[], text="By Jo Bell, 12 March 2025\n\nText.", path="x.md")
     assert (d.date, d.source) == ("2025-03-12", "byline")
-    assert d.problems == ("impossible date in the front matter ignored: '2024-13-45' is not a calendar date "
-                          "(month must be in 1..12)",)
+    problem = ("impossible date in the front matter ignored: '2024-13-45' is not a calendar date "
+               "(month must be in 1..12)")
+    assert d.problems == (problem,)
     assert find_date(front={"date": "2025-01-02"}, text="8 May 2025", path="2024-01-01-x.md").source == "front matter"
     assert find_date(front={"published": "2025-01-02"}).date == "2025-01-02"
     assert find_date(text="Policy briefing · 8 May 2025 · 6 minute read").source == "dateline"
@@ -64,7 +65,8 @@ def test_html_dates_ranked():
          {"@type": "NewsArticle", "datePublished": "2025-02-04", "dateModified": "2025-02-09"}]}</script>
       <script type="application/ld+json">{not json</script>
     </head><body><footer><time datetime="2025-12-31">updated</time></footer>
-      <article><p><time datetime="2025-02-05">5 Feb</time></p><p>%s</p></article></body></html>""" % BODY
+      <article><p><time datetime="2025-02-05">5 Feb</time></p><p>BODY</p></article></body></html>""".replace(
+        "BODY", BODY)
     art = extract_html(html)
     assert art.dates == [("html meta article:published_time", "2025-02-03T08:00:00Z"),
                          ("json-ld datePublished", "2025-02-04"), ("html meta date", "2025-01-05"),
@@ -74,7 +76,7 @@ def test_html_dates_ranked():
 
 def test_html_time_marked_as_published_wins():
     html = ('<body><article><p><time datetime="2024-01-01">then</time></p>'
-            '<p><time itemprop="datePublished" datetime="2025-04-01">now</time></p><p>%s</p></article></body>' % BODY)
+            f'<p><time itemprop="datePublished" datetime="2025-04-01">now</time></p><p>{BODY}</p></article></body>')
     assert extract_html(html).dates == [("html <time datetime>", "2025-04-01")]
 
 

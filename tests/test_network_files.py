@@ -14,7 +14,13 @@ from argmap.errors import ExportError
 from argmap.export import export_text
 from argmap.export.dna import COLUMNS, dna_rows
 from argmap.export.network_files import (
-    coalition_colour, network_csv, network_dot, network_graphml, network_json, windows_gexf, write_network,
+    coalition_colour,
+    network_csv,
+    network_dot,
+    network_graphml,
+    network_json,
+    windows_gexf,
+    write_network,
     write_windows,
 )
 from argmap.export.timeline_chart import timeline_dot, write_timeline_chart
@@ -45,7 +51,7 @@ def test_graphml_declares_every_attribute_once_with_a_type(net):
     declared = {k.get("id"): k.get("attr.type") for k in keys}
     graph = root.find("g:graph", NS)
     assert graph.get("edgedefault") == "undirected" and graph.find("g:data", NS) is None
-    for data in root.iter("{%s}data" % NS["g"]):
+    for data in root.iter(f"{{{NS['g']}}}data"):
         kind = declared[data.get("key")]
         text = data.text or ""
         if kind in ("int", "long"):

@@ -14,7 +14,13 @@ from argmap.errors import QueryError
 from argmap.graph import build_graph
 from argmap.model import Actor, ActorType, Claim, DocResult, Stance
 from argmap.networks import (
-    actor_network, coalitions, label_coalitions, parse_day, polarisation, profiles, statements,
+    actor_network,
+    coalitions,
+    label_coalitions,
+    parse_day,
+    polarisation,
+    profiles,
+    statements,
 )
 from argmap.queries import NoMatchError
 

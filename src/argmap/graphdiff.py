@@ -73,7 +73,7 @@ class GraphDiff:
                         self.stance_changes))
 
     def to_dict(self) -> dict[str, Any]:
-        pairs = lambda rows: [{"id": i, "label": lab} for i, lab in rows]  # noqa: E731
+        pairs = lambda rows: [{"id": i, "label": lab} for i, lab in rows]
         return {
             "documents": {"added": list(self.documents_added), "removed": list(self.documents_removed)},
             "actors": {"added": pairs(self.actors_added), "removed": pairs(self.actors_removed)},

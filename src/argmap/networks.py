@@ -35,6 +35,7 @@ objects whose nodes are actor ids (``actor:...``; two-mode adds ``proposal:...``
 from __future__ import annotations
 
 import math
+import weakref
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Mapping
 from dataclasses import asdict, dataclass, replace
@@ -198,8 +199,12 @@ def undated_statements(graph: GraphLike) -> int:
     return sum(1 for s in _all_statements(index_of(graph)) if s.date is None)
 
 
+_STATEMENTS: weakref.WeakKeyDictionary[GraphIndex, list[Statement]] = weakref.WeakKeyDictionary()
+
+
 def _all_statements(ix: GraphIndex) -> list[Statement]:
-    cached = getattr(ix, "_argmap_statements", None)
+    """Every statement of the graph, worked out once per index (indexes are cached per graph)."""
+    cached = _STATEMENTS.get(ix)
     if cached is not None:
         return cached
     dates: dict[str, date | None] = {}
@@ -217,7 +222,7 @@ def _all_statements(ix: GraphIndex) -> list[Statement]:
                 seen.add((proposal, stance))
                 out.append(Statement(claim, actor, proposal, stance, doc, dates[doc], themes))
     out.sort(key=lambda s: (s.document, _claim_number(s.claim), s.claim, s.proposal, s.stance))
-    ix._argmap_statements = out  # type: ignore[attr-defined]  # cached on the index, like its other lookups
+    _STATEMENTS[ix] = out
     return out
 
 

@@ -19,8 +19,16 @@ from typing import TYPE_CHECKING, Any
 
 from argmap.errors import QueryError
 from argmap.networks import (
-    DEFAULT_SEED, Coalition, Polarisation, Statement, add_months, coalitions, network_from_statements,
-    polarisation_of, resolve_filters, statements,
+    DEFAULT_SEED,
+    Coalition,
+    Polarisation,
+    Statement,
+    add_months,
+    coalitions,
+    network_from_statements,
+    polarisation_of,
+    resolve_filters,
+    statements,
 )
 from argmap.queries import OBJECT, SUPPORT, index_of, lookup
 
@@ -122,9 +130,9 @@ def windows(graph: GraphLike, *, window: str | Period = "6M", step: str | Period
     dated = [s for s in chosen_all if s.date is not None]
     if not dated:
         raise QueryError("no dated statements to cut into windows (see 'argmap build' for undated documents)")
-    first = f.since or min(s.date for s in dated)  # type: ignore[type-var]
-    last = f.until or max(s.date for s in dated)  # type: ignore[type-var]
-    start = f.since or _align(first, stride.unit)
+    days = [s.date for s in dated if s.date is not None]
+    last = f.until or max(days)
+    start = f.since or _align(min(days), stride.unit)
     out: list[Window] = []
     n = 0
     while True:

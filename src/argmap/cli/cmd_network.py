@@ -119,7 +119,13 @@ def network_cmd(graph_path: str, kind: str, normalization: str, duplicates: str,
         _windows(ix, window, step, kind, normalization, duplicates, seed, min_weight, filters, output, as_json)
         return
     from argmap.export.network_files import describe, write_network
-    from argmap.networks import actor_network, coalitions, label_coalitions, polarisation_of, statements
+    from argmap.networks import (
+        actor_network,
+        coalitions,
+        label_coalitions,
+        polarisation_of,
+        statements,
+    )
 
     net = actor_network(ix, kind, normalization=normalization, duplicates=duplicates, min_weight=min_weight,
                         **filters)

@@ -180,16 +180,16 @@ def network_dot(network: nx.Graph, *, title: str | None = None) -> str:
     for a, b in sorted((min(a, b), max(a, b)) for a, b in network.edges):
         d = network.edges[a, b]
         w = float(d.get("weight", 1.0))
-        attrs = [f"penwidth={0.8 + 5.2 * abs(w) / top:.2f}"]
+        edge_attrs = [f"penwidth={0.8 + 5.2 * abs(w) / top:.2f}"]
         if w < 0 or d.get("stance") == "object":
-            attrs.append('color="#C0392B"')
+            edge_attrs.append('color="#C0392B"')
         if w < 0:
-            attrs.append("style=dashed")
+            edge_attrs.append("style=dashed")
         if d.get("stance") == "mixed":
-            attrs.append('color="#8E44AD"')
+            edge_attrs.append('color="#8E44AD"')
         if small and network.graph.get("kind") != "affiliation":
-            attrs.append(f'label="{_num(round(w, 2))}"')
-        lines.append(f"  {dot_quote(a)} -- {dot_quote(b)} [{', '.join(attrs)}];")
+            edge_attrs.append(f'label="{_num(round(w, 2))}"')
+        lines.append(f"  {dot_quote(a)} -- {dot_quote(b)} [{', '.join(edge_attrs)}];")
     lines.append("}")
     return "\n".join(lines) + "\n"
 
