@@ -17,6 +17,8 @@ from argmap.networks import (
     actor_network,
     coalitions,
     label_coalitions,
+    normaliser,
+    pairs,
     parse_day,
     polarisation,
     profiles,
@@ -266,5 +268,12 @@ def test_weights_match_a_brute_force_count(taxonomy, debate, kind, duplicates, n
         assert w(net, a, b) == pytest.approx(weight), (a, b)
     active = {s.actor for s in statements(g)}
     assert set(net.nodes) == active
+    prof = profiles(statements(g), duplicates)
+    by_python = pairs(prof, normalization, method="python")
+    by_matrix = pairs(prof, normalization, method="numpy")
+    assert [(p.a, p.b, p.congruence, p.conflict) for p in by_python] == \
+        [(p.a, p.b, p.congruence, p.conflict) for p in by_matrix]
+    for x, y in zip(by_python, by_matrix):  # both denominators equal the per-pair definition
+        assert x.norm == pytest.approx(y.norm) == pytest.approx(normaliser(prof[x.a], prof[x.b], normalization))
     assert {n: sum(c.values()) for n, c in profiles(statements(g), duplicates).items()} == \
         {n: net.nodes[n]["statements"] for n in net.nodes}

@@ -42,12 +42,12 @@ from dataclasses import asdict, dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-import networkx as nx
-
 from argmap.errors import QueryError
 from argmap.queries import OBJECT, SUPPORT, GraphIndex, index_of, lookup
 
 if TYPE_CHECKING:  # pragma: no cover
+    import networkx as nx  # imported where a network is built: statements and timelines need none
+
     from argmap.queries import GraphLike
 
 KINDS = ("congruence", "conflict", "subtract", "two-mode", "affiliation")
@@ -306,8 +306,41 @@ def profiles(stmts: Iterable[Statement], duplicates: str = "document") -> dict[s
     return dict(out)
 
 
-def pair_counts(prof: Mapping[str, Counter]) -> dict[tuple[str, str], tuple[int, int]]:
-    """(congruence, conflict) raw weights for every pair of actors with any of either (a < b)."""
+PAIR_BLOCK = 512  #: actors per block of the matrix computation (memory: block x actors x 8 bytes per matrix)
+MATRIX_ACTORS = 300  #: from this many actors on, pairs are computed with numpy matrices (importing numpy
+#: costs more than it saves below it)
+
+
+@dataclass(frozen=True)
+class Pair:
+    """Two actors (``a < b``) with any congruence or conflict, and the denominator of a normalisation."""
+
+    a: str
+    b: str
+    congruence: int
+    conflict: int
+    norm: float = 1.0
+
+
+def pairs(prof: Mapping[str, Counter], normalization: str = "none", *, method: str = "auto") -> list[Pair]:
+    """Every pair of actors with congruence or conflict, with the normalisation's denominator,
+    ordered by ``(a, b)``.
+
+    ``method="python"`` counts, for each proposal-stance, the products over the actors holding it
+    (and over the holders of the opposite stance). ``method="numpy"`` turns the profiles into an
+    actors x proposal-stances count matrix A: congruence is A·Aᵀ and conflict A·Fᵀ, F being A with
+    each proposal's support and object columns swapped, both off the diagonal, in blocks of
+    :data:`PAIR_BLOCK` actors so memory stays small. ``"auto"`` takes numpy from
+    :data:`MATRIX_ACTORS` actors on. Both give the same pairs (a test checks it).
+    """
+    if normalization not in ("none", "average", "jaccard", "cosine"):
+        raise QueryError(f"unknown normalisation {normalization!r}")
+    if method == "python" or (method == "auto" and len(prof) < MATRIX_ACTORS):
+        return _pairs_python(prof, normalization)
+    return _pairs_numpy(prof, normalization)
+
+
+def _pairs_python(prof: Mapping[str, Counter], normalization: str) -> list[Pair]:
     by_key: dict[tuple[str, str], list[tuple[str, int]]] = defaultdict(list)
     for actor in sorted(prof):
         for key, n in prof[actor].items():
@@ -319,17 +352,68 @@ def pair_counts(prof: Mapping[str, Counter]) -> dict[tuple[str, str], tuple[int,
         for x in range(len(holders)):
             a, na = holders[x]
             for b, nb in holders[x + 1:]:
-                cong[(a, b) if a < b else (b, a)] += na * nb
+                cong[(a, b)] += na * nb  # holders are in actor order, so a < b
         if stance == SUPPORT:
             for a, na in holders:
                 for b, nb in by_key.get((proposal, OBJECT), ()):
                     if a != b:
                         conf[(a, b) if a < b else (b, a)] += na * nb
-    return {pair: (cong[pair], conf[pair]) for pair in sorted(set(cong) | set(conf))}
+    return [Pair(a, b, cong[(a, b)], conf[(a, b)], normaliser(prof[a], prof[b], normalization))
+            for a, b in sorted(set(cong) | set(conf))]
+
+
+def _pairs_numpy(prof: Mapping[str, Counter], normalization: str) -> list[Pair]:
+    import numpy as np
+
+    actors = sorted(prof)
+    keys = sorted({k for c in prof.values() for k, n in c.items() if n})
+    if len(actors) < 2 or not keys:
+        return []
+    col = {k: j for j, k in enumerate(keys)}
+    a = np.zeros((len(actors), len(keys)), dtype=np.int64)
+    for row, actor in enumerate(actors):
+        for k, n in prof[actor].items():
+            if n:
+                a[row, col[k]] = n
+    flip = np.array([col.get((p, OBJECT if st == SUPPORT else SUPPORT), -1) for p, st in keys])
+    f = np.zeros_like(a)
+    f[:, flip >= 0] = a[:, flip[flip >= 0]]
+    present = (a > 0).astype(np.int64)
+    total = a.sum(axis=1)
+    length = np.sqrt((a * a).sum(axis=1).astype(np.float64))
+    out: list[Pair] = []
+    for lo in range(0, len(actors), PAIR_BLOCK):
+        hi = min(lo + PAIR_BLOCK, len(actors))
+        cong = a[lo:hi] @ a.T
+        conf = a[lo:hi] @ f.T
+        rows, cols = np.nonzero(np.triu((cong != 0) | (conf != 0), k=lo + 1))
+        if not len(rows):
+            continue
+        i, j = rows + lo, cols
+        c1, c2 = cong[rows, cols], conf[rows, cols]
+        if normalization == "average":
+            norm = (total[i] + total[j]) / 2
+        elif normalization == "jaccard":  # m11 + m10 + m01 (see normaliser)
+            only_i = total[i] - (a[lo:hi] @ present.T)[rows, cols]
+            only_j = total[j] - (present[lo:hi] @ a.T)[rows, cols]
+            norm = (c1 + only_i + only_j).astype(np.float64)
+        elif normalization == "cosine":
+            norm = length[i] * length[j]
+        else:
+            norm = np.ones(len(rows))
+        out += [Pair(actors[x], actors[y], int(u), int(v), float(z))
+                for x, y, u, v, z in zip(i.tolist(), j.tolist(), c1.tolist(), c2.tolist(), norm.tolist())]
+    return out
+
+
+def pair_counts(prof: Mapping[str, Counter]) -> dict[tuple[str, str], tuple[int, int]]:
+    """(congruence, conflict) raw weights for every pair of actors with any of either (a < b)."""
+    return {(p.a, p.b): (p.congruence, p.conflict) for p in pairs(prof)}
 
 
 def normaliser(a: Counter, b: Counter, normalization: str) -> float:
-    """The denominator DNA's one-mode normalisation uses for two actors' profiles."""
+    """The denominator DNA's one-mode normalisation uses for two actors' profiles (one pair at a
+    time; :func:`pairs` computes the same for all pairs at once)."""
     if normalization == "none":
         return 1.0
     if normalization == "average":
@@ -386,6 +470,8 @@ def network_from_statements(graph: GraphLike, stmts: list[Statement], kind: str 
                             normalization: str = "none", duplicates: str = "document",
                             min_weight: float = 0, filters: Filters | None = None) -> nx.Graph:
     """:func:`actor_network` over statements already chosen (the time windows use it)."""
+    import networkx as nx
+
     ix = index_of(graph)
     _check_kind(kind, normalization)
     prof = profiles(stmts, duplicates)
@@ -396,8 +482,11 @@ def network_from_statements(graph: GraphLike, stmts: list[Statement], kind: str 
         "proposal_labels": {p: ix.label(p) for p in sorted({p for c in prof.values() for p, _ in c})},
     })
     active = sorted(prof)
+    by_actor: dict[str, list[Statement]] = defaultdict(list)
+    for st in stmts:
+        by_actor[st.actor].append(st)
     for actor in active:
-        net.add_node(actor, **_actor_attrs(ix, actor, prof[actor], [s for s in stmts if s.actor == actor]))
+        net.add_node(actor, **_actor_attrs(ix, actor, prof[actor], by_actor[actor]))
     if kind in ONE_MODE:
         _one_mode_edges(net, prof, kind, normalization, min_weight)
     elif kind == "two-mode":
@@ -439,18 +528,18 @@ def _actor_attrs(ix: GraphIndex, actor: str, prof: Counter, stmts: list[Statemen
 
 def _one_mode_edges(net: nx.Graph, prof: Mapping[str, Counter], kind: str, normalization: str,
                     min_weight: float) -> None:
-    for (a, b), (cong, conf) in pair_counts(prof).items():
-        raw = {"congruence": cong, "conflict": conf, "subtract": cong - conf}[kind]
-        if raw == 0:
-            continue
-        norm = normaliser(prof[a], prof[b], normalization)
-        weight = raw / norm if norm else 0.0
+    held = {actor: {k for k, n in c.items() if n} for actor, c in prof.items()}
+    flipped = {actor: {(p, OBJECT if st == SUPPORT else SUPPORT) for p, st in keys} for actor, keys in held.items()}
+    for pair in pairs(prof, normalization):
+        raw = {"congruence": pair.congruence, "conflict": pair.conflict,
+               "subtract": pair.congruence - pair.conflict}[kind]
+        weight = raw / pair.norm if raw and pair.norm else 0.0
         if weight == 0 or abs(weight) < min_weight:
             continue
-        pa, pb = prof[a], prof[b]
-        agree = sorted({p for (p, st) in pa if pb.get((p, st))})
-        disagree = sorted({p for (p, st) in pa if pb.get((p, SUPPORT if st == OBJECT else OBJECT))})
-        net.add_edge(a, b, weight=float(weight), congruence=cong, conflict=conf, agree=agree, disagree=disagree)
+        agree = sorted({p for p, _ in held[pair.a] & held[pair.b]})
+        disagree = sorted({p for p, _ in held[pair.a] & flipped[pair.b]})
+        net.add_edge(pair.a, pair.b, weight=float(weight), congruence=pair.congruence, conflict=pair.conflict,
+                     agree=agree, disagree=disagree)
 
 
 def _two_mode(net: nx.Graph, ix: GraphIndex, prof: Mapping[str, Counter], normalization: str,
@@ -532,6 +621,8 @@ def coalitions(network: nx.Graph, *, seed: int = DEFAULT_SEED, resolution: float
     the same stance (from the nodes' ``supports``/``objects``), named from ``labels`` or the
     network's ``proposal_labels``.
     """
+    import networkx as nx
+
     kind = network.graph.get("kind", "congruence")
     if kind not in ("congruence", "subtract"):
         raise QueryError(f"coalitions come from a congruence or subtract network, not {kind}")
@@ -640,8 +731,8 @@ def polarisation_of(graph: GraphLike, stmts: list[Statement], coalitions_: Itera
 
 __all__ = [
     "DEFAULT_SEED", "DUPLICATES", "KINDS", "NORMALIZATIONS", "POLARISATION_HELP", "Agreement", "Coalition",
-    "Filters", "Polarisation", "Statement", "actor_network", "add_months", "coalition_of", "coalitions",
-    "document_date", "label_coalitions", "network_from_statements", "normaliser", "pair_counts",
+    "Filters", "Pair", "Polarisation", "Statement", "actor_network", "add_months", "coalition_of", "coalitions",
+    "document_date", "label_coalitions", "network_from_statements", "normaliser", "pair_counts", "pairs",
     "parse_day", "polarisation", "polarisation_of", "profiles", "proposal_labels", "resolve_filters",
     "statements", "undated_statements",
 ]
