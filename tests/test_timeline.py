@@ -119,3 +119,13 @@ def test_diff_graphs(moving, taxonomy):
     assert ("actor:cat", "proposal:pathfinder-rollout") not in changes
     assert diff_graphs(new, new).empty and not d.empty
     assert d.to_dict()["stance_changes"][0]["before"] in ("support", "object", "mixed", "none")
+
+
+def test_one_import_point():
+    from argmap import graphdiff, networks
+    from argmap import timeline as timeline_module
+
+    assert networks.timeline is timeline_module.timeline and networks.windows is timeline_module.windows
+    assert networks.diff_graphs is graphdiff.diff_graphs
+    with pytest.raises(AttributeError):
+        networks.no_such_function  # noqa: B018

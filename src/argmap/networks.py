@@ -729,6 +729,19 @@ def polarisation_of(graph: GraphLike, stmts: list[Statement], coalitions_: Itera
     return Polarisation(round(value, 6), inside, cong_total, across, conf_total, len(groups))
 
 
+_ELSEWHERE = {"windows": "argmap.timeline", "timeline": "argmap.timeline", "Window": "argmap.timeline",
+              "Timeline": "argmap.timeline", "diff_graphs": "argmap.graphdiff", "GraphDiff": "argmap.graphdiff"}
+
+
+def __getattr__(name: str) -> Any:
+    """The time and diff functions, importable from here too (``from argmap.networks import timeline``)."""
+    if name in _ELSEWHERE:
+        import importlib
+
+        return getattr(importlib.import_module(_ELSEWHERE[name]), name)
+    raise AttributeError(f"module 'argmap.networks' has no attribute {name!r}")
+
+
 __all__ = [
     "DEFAULT_SEED", "DUPLICATES", "KINDS", "NORMALIZATIONS", "POLARISATION_HELP", "Agreement", "Coalition",
     "Filters", "Pair", "Polarisation", "Statement", "actor_network", "add_months", "coalition_of", "coalitions",
