@@ -83,6 +83,8 @@ def test_windows_cover_every_dated_statement(moving):
     assert first.network.has_edge("actor:bob", "actor:dept")  # both object to the roll-out in January;
     # cat, who supports it, is their only opponent: all agreement inside, all conflict across
     assert ws[2].network.graph["start"] == "2025-03-01"
+    assert first.to_dict()["coalitions"][0]["members"] == [{"id": "actor:bob", "name": "Bob"},
+                                                          {"id": "actor:dept", "name": "Dept"}]
     assert all("actor:ann" not in w.network for w in ws)  # undated: in no window
 
 

@@ -106,6 +106,12 @@ class Window:
                 "statements": self.statements, "actors": actors, "edges": self.network.number_of_edges(),
                 "coalitions": len(self.coalitions), "polarisation": self.polarisation.value}
 
+    def to_dict(self) -> dict[str, Any]:
+        """The summary row with the coalitions and the polarisation's counts (the network itself is
+        left out: ``networkx.node_link_data(window.network, edges="edges")`` gives it)."""
+        return {**self.summary(), "coalitions": [c.to_dict() for c in self.coalitions],
+                "polarisation": self.polarisation.to_dict()}
+
 
 def windows(graph: GraphLike, *, window: str | Period = "6M", step: str | Period = "1M",
             kind: str = "congruence", normalization: str = "none", duplicates: str = "document",
