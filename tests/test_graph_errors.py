@@ -27,11 +27,13 @@ from argmap.queries import load_index
 COMMAND_ARGS: dict[str, list[str]] = {
     "actors": [],
     "agree": ["BASW", "Jo Bloggs"],
+    "coalitions": [],
     "contested": [],
     "evaluate": ["{gold}"],
     "explain": ["claim:doc-a:1"],
     "explore": ["-o", "{out}"],
     "export": ["--format", "json"],
+    "network": [],
     "objections": ["family help"],
     "objectors": ["family help"],
     "positions": ["BASW"],
@@ -40,10 +42,11 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "show": ["BASW"],
     "supporters": ["family help"],
     "themes": [],
+    "timeline": ["family help"],
 }
 EXTRA_INVOCATIONS = [  # every export format reads the graph too
-    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dot", "graphml", "html")
-] + [["actors", "--json"], ["objectors", "family help", "--json"]]
+    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dna", "dot", "graphml", "html")
+] + [["actors", "--json"], ["objectors", "family help", "--json"], ["network", "--window", "1M"]]
 
 
 def graph_commands() -> set[str]:

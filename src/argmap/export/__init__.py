@@ -7,7 +7,7 @@ listing the formats (the CLI does it at start-up) costs nothing.
 
     >>> from argmap.export import FORMATS, export_text
     >>> sorted(FORMATS)
-    ['aif', 'argdown', 'csv', 'dot', 'graphml', 'html', 'json']
+    ['aif', 'argdown', 'csv', 'dna', 'dot', 'graphml', 'html', 'json']
 """
 
 from __future__ import annotations
@@ -57,6 +57,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
            "csv_format:to_csv"),
     Format("html", "the interactive explorer: one self-contained page (see 'argmap explore')", ".html",
            "explore:export_html"),
+    Format("dna", "DNA statements CSV for rDNA: one row per claim and target (person, organization, "
+           "concept, agreement, document title/author/source/section/type/date, sentence, offsets)",
+           ".csv", "dna:to_dna"),
 )}
 
 
