@@ -337,3 +337,49 @@ def test_hostile_text_is_shown_as_text(taxonomy, opened, tmp_path):
     assert "X <i>onmouseover=alert(4)</i>" in pg.inner_text("#panel-title")
     assert pg.locator("#panel a").count() == 0  # a javascript: address is shown, never linked
     assert "javascript:alert(3)" in pg.inner_text("#panel")
+
+
+def test_actor_network_view(sample, opened):
+    from argmap import networks
+
+    graph, page_file = sample
+    net = networks.actor_network(graph, "congruence")
+    groups = networks.coalitions(net)
+    assert net.number_of_edges() and groups, "the sample corpus has a congruence network with coalitions"
+    page = opened(page_file)
+    pg = page.page
+    pg.click("#tab-network")
+    assert pg.get_attribute("#tab-network", "aria-pressed") == "true" and pg.is_hidden("#map-view")
+    assert pg.locator("#network g.node").count() == net.number_of_nodes()
+    assert pg.locator("#network line.edge").count() == net.number_of_edges()
+    assert page.panel() == ("network", "")
+    assert pg.locator("#panel h3.coalition-title").count() == len(groups)
+    member = groups[0].members[0]
+    pg.locator(f"#network g.node[data-id='{member}'] > :nth-child(2)").click()
+    assert page.panel() == ("actor", member)
+    section = pg.inner_text("#panel")
+    assert "In the actor network" in section and f"coalition {groups[0].id}" in section
+    ally = max(net[member].items(), key=lambda kv: (kv[1]["weight"], kv[0]))[0]
+    assert net.nodes[ally]["label"] in section.split("agrees most with:")[1]
+    pg.locator("#panel button[data-open^='proposal:']").first.click()  # a link goes back to the map
+    assert pg.is_visible("#map-view") and page.panel()[0] == "proposal"
+
+
+def test_timeline_view(sample, opened):
+    from argmap import timeline
+
+    graph, page_file = sample
+    page = opened(page_file)
+    pg = page.page
+    pg.click("#tab-timeline")
+    chosen = pg.input_value("#timeline-proposal")
+    expect = timeline.timeline(graph, chosen)
+    assert pg.locator("#timeline-chart rect.bar-support").count() == sum(1 for r in expect.rows if r.supporters)
+    assert pg.locator("#timeline-chart rect.bar-object").count() == sum(1 for r in expect.rows if r.objectors)
+    assert pg.locator("#timeline-changes li").count() == len(expect.changes)
+    assert page.panel() == ("proposal", chosen)
+    with_changes = next(p for p in ("proposal:family-help", chosen) if timeline.timeline(graph, p).changes)
+    pg.select_option("#timeline-proposal", with_changes)
+    changes = timeline.timeline(graph, with_changes).changes
+    items = pg.locator("#timeline-changes li").all_inner_texts()
+    assert len(items) == len(changes) and all(c.name in text and c.month in text for c, text in zip(changes, items))

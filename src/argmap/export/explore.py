@@ -3,7 +3,9 @@
 :func:`explorer_data` precomputes everything the page shows with argmap's query functions
 (:mod:`argmap.queries`): for each proposal its objectors and supporters and both grouped by
 ground, for each actor their positions, for each theme who raises it on each side, for each
-claim its ``explain`` record and its paragraph with the cue words marked. Query answers are
+claim its ``explain`` record and its paragraph with the cue words marked; and, when the graph
+has them, the actor congruence network with its coalitions and each proposal's timeline
+(:mod:`argmap.export.explore_networks`). Query answers are
 stored with claims and nodes as ids (each claim and node is stored once). :func:`to_html` puts
 that data, the page's hand-written script and style (``explorer/`` in this package) into one
 HTML file with a Content-Security-Policy that forbids every request: nothing is fetched when it
@@ -31,6 +33,7 @@ from typing import TYPE_CHECKING, Any
 from argmap import __version__
 from argmap.errors import ExportError, QueryError
 from argmap.export.evidence import cue_marks, paragraph_bounds
+from argmap.export.explore_networks import network_view, timeline_view
 from argmap.export.layout import force_layout
 from argmap.queries import (
     GraphIndex,
@@ -104,6 +107,8 @@ def explorer_data(g: nx.MultiDiGraph | GraphIndex, *, texts: Mapping[str, str] |
         "paragraphs": paragraphs,
         "layout": {n: list(xy) for n, xy in layout.items()},
         "panels": _panels(ix),
+        "network": network_view(ix),
+        "timeline": timeline_view(ix),
         "home": {
             "contested": [_compact(r) for r in ranking],
             "actors": [r["id"] for r in list_actors(ix)],

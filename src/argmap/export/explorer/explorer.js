@@ -738,6 +738,7 @@
       add(panel, h('h3', { text: 'Claims on no proposal' }));
       add(panel, group('claims', pos.untargeted, { noSpeaker: true }, false));
     }
+    add(panel, networkSection(id));
     add(panel, h('h3', { text: 'Documents' }), h('ul', { class: 'plain' }, pos.documents.map((doc) => h('li', {}, nodeLink('doc:' + doc, short(label('doc:' + doc), 70))))));
   }
   function themePanel(panel, id) {
@@ -914,56 +915,125 @@
   }
 
   // ------------------------------------------------------------------ the actor network and the timeline (when the graph has them)
-  let pzNet = null;
+  const NET = DATA.network || null, TL = DATA.timeline || null;
+  const NET_EDGES = {};  // actor -> [edge]
+  if (NET) for (const e of NET.edges) { (NET_EDGES[e.a] || (NET_EDGES[e.a] = [])).push(e); (NET_EDGES[e.b] || (NET_EDGES[e.b] = [])).push(e); }
+  const other = (e, id) => (e.a === id ? e.b : e.a);
+  let pzNet = null, netNodes = [];
   function renderNetwork() {
-    const net = DATA.network;
-    if (!net || pzNet) return;
+    if (!NET) return;
+    networkPanel();
+    if (pzNet) return;
     pzNet = PanZoom($('network'), $('network-viewport'));
-    $('network-title').textContent = net.title || 'Actor network';
-    const vp = $('network-viewport'), nodes = [];
-    for (const e of net.edges) {
-      const a = net.layout[e.a], b = net.layout[e.b];
+    $('network-title').textContent = `${NET.title}: ${plural(Object.keys(NET.nodes).length, 'actor')}, ` +
+      (NET.ties > NET.edges.length ? `the ${NET.edges.length} strongest of ${NET.ties} ties` : plural(NET.ties, 'tie'));
+    const vp = $('network-viewport'), edgeLayer = s('g', {}), nodeLayer = s('g', {});
+    add(vp, edgeLayer, nodeLayer);
+    const top = new Set(Object.keys(NET.nodes).sort((a, b) => NET.nodes[b].statements - NET.nodes[a].statements).slice(0, 40));
+    for (const e of NET.edges) {
+      const a = NET.layout[e.a], b = NET.layout[e.b];
       if (!a || !b) continue;
-      add(vp, s('line', { class: 'edge ' + (e.cls || 'support'), x1: a[0], y1: a[1], x2: b[0], y2: b[1], 'stroke-width': Math.min(1 + Math.log2(1 + e.weight), 7).toFixed(1) },
-        s('title', { text: `${label(e.a)} – ${label(e.b)}: ${e.text || e.weight}` })));
+      const agree = e.agree.map((p) => short(label(p), 40)).join('; ');
+      add(edgeLayer, s('line', { class: 'edge tie', x1: a[0], y1: a[1], x2: b[0], y2: b[1], 'stroke-width': Math.min(1 + Math.log2(1 + e.weight), 7).toFixed(1) },
+        s('title', { text: `${label(e.a)} and ${label(e.b)} agree (weight ${e.weight}) on ${agree}` + (e.conflict ? `; disagree ${e.conflict}× on ${e.disagree.map((p) => short(label(p), 40)).join('; ')}` : '') })));
     }
-    for (const id of Object.keys(net.layout)) {
-      const [x, y] = net.layout[id], shape = nodeShape(id, {}, {});
-      const el = s('g', { class: 'node actor ' + ((NODES[id] || {}).type || 'person'), transform: `translate(${x},${y})`, tabindex: 0, role: 'button', 'aria-label': ariaFor(id), 'data-id': id },
-        shape.el, s('title', { text: ariaFor(id) }));
-      el.addEventListener('click', () => { if (!pzNet.justPanned) go(id); });
-      el.addEventListener('keydown', (e) => { if (e.key === 'Enter') go(id); });
-      add(vp, el);
-      nodes.push({ x, y, w: shape.w, h: shape.h });
+    netNodes = [];
+    for (const id of Object.keys(NET.layout)) {
+      const [x, y] = NET.layout[id], d = NET.nodes[id] || {}, shape = nodeShape(id, {}, {});
+      const el = s('g', { class: `node actor ${(NODES[id] || {}).type || 'person'} coalition-${Math.min(d.coalition || 0, 8)}${top.has(id) ? '' : ' minor'}`,
+        transform: `translate(${x},${y})`, tabindex: 0, role: 'button', 'data-id': id,
+        'aria-label': `${label(id)}: coalition ${d.coalition || 'none'}, ${plural(d.statements || 0, 'statement')}` },
+      shape.el, s('title', { text: `${label(id)} — coalition ${d.coalition || 'none'}, ${d.support} support, ${d.object} object` }));
+      const open = () => { if (!pzNet.justPanned) { networkPanel(id); for (const m of netNodes) m.el.classList.toggle('selected', m.id === id); } };
+      el.addEventListener('click', open);
+      el.addEventListener('keydown', (ev) => { if (ev.key === 'Enter' || ev.key === ' ') { open(); ev.preventDefault(); } });
+      add(nodeLayer, el);
+      netNodes.push({ id, x, y, w: shape.w, h: shape.h, el });
     }
-    $('network-note').textContent = net.note || '';
-    pzNet.fit(bounds(nodes));
-    $('network-fit').addEventListener('click', () => pzNet.fit(bounds(nodes)));
+    const p = NET.polarisation;
+    $('network-note').textContent = `coalitions by colour; polarisation ${p.value.toFixed(2)} (0 none, 1 two camps)`;
+    pzNet.fit(bounds(netNodes));
+    $('network-fit').addEventListener('click', () => pzNet.fit(bounds(netNodes)));
   }
-  function renderTimeline() {
-    const tl = DATA.timeline, box = $('timeline');
-    if (!tl || box.dataset.drawn) return;
-    box.dataset.drawn = '1';
-    $('timeline-title').textContent = tl.title || 'Timeline';
-    const rows = tl.periods, W = Math.max(600, rows.length * 28 + 80), H = 260, top = 10, bottom = 40, left = 40;
-    const max = Math.max(1, ...rows.map((r) => r.support + r.object + r.neutral));
-    const bw = (W - left - 10) / Math.max(rows.length, 1);
-    const svg = s('svg', { width: W, height: H, role: 'img', 'aria-label': tl.title || 'Claims over time by stance' });
-    rows.forEach((r, i) => {
-      let y = H - bottom;
-      for (const st of ['support', 'neutral', 'object']) {
-        const hh = (r[st] / max) * (H - top - bottom);
-        if (hh > 0) add(svg, s('rect', { class: 'bar-' + st, x: left + i * bw + 2, y: y - hh, width: Math.max(bw - 4, 1), height: hh }, s('title', { text: `${r.period}: ${r[st]} ${st}` })));
-        y -= hh;
+  function coalitionOf(id) { return NET && NET.nodes[id] ? NET.nodes[id].coalition : 0; }
+  function networkPanel(id) {
+    const panel = $('panel');
+    if (id) { renderPanel(id); return; }
+    state.panel = null;
+    panel.textContent = '';
+    panel.dataset.kind = 'network';
+    panel.dataset.id = '';
+    const p = NET.polarisation;
+    add(panel, h('div', { class: 'kindtag', text: 'Actor network' }), h('h2', { id: 'panel-title', text: 'Coalitions' }),
+      h('p', { class: 'facts', text: NET.help }),
+      h('p', {}, h('strong', { text: `Polarisation ${p.value.toFixed(2)}` }), ` (${p.agreement_inside} of ${p.agreement_total} agreements inside coalitions, ${p.conflict_across} of ${p.conflict_total} disagreements across them)`),
+      h('p', { class: 'keyline', text: NET.polarisation_help }));
+    if (!NET.coalitions.length) add(panel, h('p', { class: 'meta', text: 'no coalition of two or more actors' }));
+    for (const c of NET.coalitions) {
+      add(panel, h('h3', { class: 'coalition-title' }, h('span', { class: 'swatch coalition-' + Math.min(c.id, 8) }), `Coalition ${c.id} (${plural(c.members.length, 'actor')})`));
+      add(panel, h('p', {}, c.members.map((m, i) => [i ? ', ' : '', nodeLink(m)])));
+      if (c.agreements.length) {
+        add(panel, h('ul', { class: 'plain' }, c.agreements.slice(0, 8).map((a) => h('li', {},
+          h('span', { class: 'st-' + a.stance, text: (a.stance === 'support' ? 'support' : 'object to') + ' ' }), nodeLink(a.proposal),
+          h('span', { class: 'meta', text: ` (${a.members.length} members)` })))));
       }
-      if (rows.length < 40 || i % Math.ceil(rows.length / 40) === 0) {
-        add(svg, s('g', { class: 'axis' }, s('text', { x: left + i * bw + bw / 2, y: H - bottom + 14, 'text-anchor': 'middle', text: r.period })));
+    }
+  }
+  function networkSection(id) {
+    if (!NET || !NET.nodes[id]) return null;
+    const ties = (NET_EDGES[id] || []).slice().sort((x, y) => y.weight - x.weight);
+    const conflicts = (NET_EDGES[id] || []).filter((e) => e.conflict).sort((x, y) => y.conflict - x.conflict);
+    const c = coalitionOf(id);
+    return [h('h3', { text: 'In the actor network' }),
+      h('p', {}, c ? `coalition ${c}` : 'in no coalition', c ? h('span', { class: 'swatch coalition-' + Math.min(c, 8) }) : null),
+      ties.length ? h('p', {}, 'agrees most with: ', ties.slice(0, 6).map((e, i) => [i ? ', ' : '', nodeLink(other(e, id)), ` (${e.weight})`])) : null,
+      conflicts.length ? h('p', {}, 'disagrees most with: ', conflicts.slice(0, 6).map((e, i) => [i ? ', ' : '', nodeLink(other(e, id)), ` (${e.conflict})`])) : null];
+  }
+  let tlProposal = null;
+  function renderTimeline() {
+    if (!TL) return;
+    const ids = Object.keys(TL.proposals);
+    if (!tlProposal || !TL.proposals[tlProposal]) {
+      const ranked = DATA.home.contested.map((r) => r.id).filter((p) => TL.proposals[p]);
+      tlProposal = (state.focus && TL.proposals[state.focus]) ? state.focus : (ranked[0] || ids[0]);
+    }
+    const box = $('timeline');
+    box.textContent = '';
+    const sel = h('select', { id: 'timeline-proposal', 'aria-label': 'Proposal' });
+    for (const p of ids.slice().sort(byLabel)) add(sel, h('option', { value: p, text: short(label(p), 70), selected: p === tlProposal }));
+    sel.addEventListener('change', () => { tlProposal = sel.value; renderTimeline(); sel.focus(); });
+    $('timeline-title').textContent = '';
+    add($('timeline-title'), h('label', {}, 'Timeline of ', sel));
+    const t = TL.proposals[tlProposal], rows = t.months;
+    const W = Math.max(560, rows.length * 34 + 80), half = 110, top = 16, H = top + 2 * half + 40, left = 44;
+    const max = Math.max(1, ...rows.map((r) => Math.max(r.supporters.length, r.objectors.length)));
+    const bw = (W - left - 10) / Math.max(rows.length, 1), mid = top + half;
+    const svg = s('svg', { width: W, height: H, role: 'img', id: 'timeline-chart',
+      'aria-label': `Supporters and objectors of ${label(tlProposal)} per month` });
+    rows.forEach((r, i) => {
+      const x = left + i * bw + 3, w = Math.max(bw - 6, 2);
+      const up = (r.supporters.length / max) * half, down = (r.objectors.length / max) * half;
+      if (up) add(svg, s('rect', { class: 'bar-support', x, y: mid - up, width: w, height: up },
+        s('title', { text: `${r.month}: ${plural(r.supporters.length, 'supporter')} (${plural(r.support_claims, 'claim')}): ${r.supporters.map(label).join(', ')}` })));
+      if (down) add(svg, s('rect', { class: 'bar-object', x, y: mid, width: w, height: down },
+        s('title', { text: `${r.month}: ${plural(r.objectors.length, 'objector')} (${plural(r.object_claims, 'claim')}): ${r.objectors.map(label).join(', ')}` })));
+      if (r.changed.length) add(svg, s('circle', { class: 'changed', cx: x + w / 2, cy: top + 4, r: 4 },
+        s('title', { text: `${r.month}: stance changed: ${r.changed.map(label).join(', ')}` })));
+      if (rows.length <= 24 || i % Math.ceil(rows.length / 24) === 0) {
+        add(svg, s('g', { class: 'axis' }, s('text', { x: x + w / 2, y: H - 14, 'text-anchor': 'middle', text: r.month })));
       }
     });
-    add(svg, s('g', { class: 'axis' }, s('line', { x1: left, y1: H - bottom, x2: W - 10, y2: H - bottom }),
-      s('text', { x: left - 6, y: top + 10, 'text-anchor': 'end', text: max }), s('text', { x: left - 6, y: H - bottom, 'text-anchor': 'end', text: 0 })));
-    add(box, svg);
-    if (tl.note) add(box, h('p', { class: 'meta', text: tl.note }));
+    add(svg, s('g', { class: 'axis' }, s('line', { x1: left, y1: mid, x2: W - 10, y2: mid }),
+      s('text', { x: left - 6, y: top + 10, 'text-anchor': 'end', text: max }), s('text', { x: left - 6, y: mid + 4, 'text-anchor': 'end', text: 0 }),
+      s('text', { x: left - 6, y: mid + half, 'text-anchor': 'end', text: max })));
+    add(box, h('p', { class: 'legend-line' }, h('span', { class: 'st-support', text: '▲ supporting actors' }), '   ', h('span', { class: 'st-object', text: '▼ objecting actors' }), '   ● a stance changed'), svg);
+    add(box, h('h3', { text: `Stance changes (${t.changes.length})` }));
+    if (!t.changes.length) add(box, h('p', { class: 'meta', text: 'no actor changed stance' }));
+    add(box, h('ul', { class: 'plain', id: 'timeline-changes' }, t.changes.map((c) => h('li', {}, nodeLink(c.actor), ': ',
+      h('span', { class: 'st-' + c.before, text: c.before }), ` (${c.before_month}) → `, h('span', { class: 'st-' + c.after, text: c.after }), ` (${c.month})`))));
+    if (t.undated) add(box, h('p', { class: 'meta', text: `${plural(t.undated, 'claim')} from undated documents not counted` }));
+    add(box, h('p', { class: 'keyline', text: TL.help }));
+    renderPanel(tlProposal);
   }
 
   // ------------------------------------------------------------------ keyboard and start-up
