@@ -395,7 +395,11 @@
     return [8, 8];
   }
   const sideOf = (angle) => (Math.abs(Math.cos(angle)) >= 0.45 ? (Math.cos(angle) > 0 ? 1 : -1) : 0);
-  const radial = (it) => { const e = extent(it.id, sideOf(it.angle)); return Math.abs(Math.cos(it.angle)) * e[0] + Math.abs(Math.sin(it.angle)) * e[1]; };
+  const radial = (it) => {  // how far a node reaches out from its ring (a side label reaches outwards)
+    const side = sideOf(it.angle), e = extent(it.id, side);
+    const reach = Math.abs(Math.cos(it.angle)) * e[0] + Math.abs(Math.sin(it.angle)) * e[1];
+    return side && kindOf(it.id) === 'actor' ? reach + Math.min(label(it.id).length, 32) * 6.9 + 5 : reach;
+  };
   const tangent = (it) => { const e = extent(it.id, sideOf(it.angle)); return Math.abs(Math.sin(it.angle)) * e[0] + Math.abs(Math.cos(it.angle)) * e[1]; };
   // put items (sorted by their wished angle) on a circle of radius at least r0, none overlapping; returns the radius
   function ring(items, r0) {
@@ -471,7 +475,14 @@
       const far = (o) => ['theme', 'document'].includes(kindOf(o.id));
       const near = outer.filter((o) => !far(o)), away = outer.filter(far);
       const r2 = ring(near, r1 + 130);
-      ring(away, r2 + Math.max(0, ...near.map(radial)) + Math.max(0, ...away.map(radial)) + 24);
+      // the outer ring clears the middle ring's nodes (and their labels) where they face its nodes
+      const turn = 2 * Math.PI, apart = (a, b) => { const d = Math.abs(a - b) % turn; return Math.min(d, turn - d); };
+      const r3 = ring(away, r2 + 24 + Math.max(0, ...away.map(radial)));
+      for (const o of away) {  // each one pushed out past the middle-ring nodes it faces
+        const reach = Math.max(0, ...near.filter((n) => apart(n.angle, o.angle) < 0.45).map(radial));
+        const r = Math.max(r3, r2 + reach + radial(o) + 24);
+        o.x = Math.cos(o.angle) * r; o.y = Math.sin(o.angle) * r;
+      }
       g.nodes.push(...outer);
       g.edges.push(...links);
     } else {
