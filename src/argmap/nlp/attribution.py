@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, unheld_view,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, unheld_view,
     word_regex,
 )
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
@@ -293,18 +293,8 @@ def _give_items(ctx: AttributionContext, rest: list[Unit], line_of, list_lines, 
 def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> None:
     """In an opinion piece or an organisation's own statement, the sentences nobody else says are
     the author's (views of unnamed people, questions and research findings excepted)."""
-    author_key = facts.get("author_key")
-    opinion = facts.get("genre") in ctx.words("genres.own_voice")
+    author_key = own_voice_author(ctx, units, facts)
     if not author_key:
-        author_key = organisation_author(ctx, units)
-        if author_key:
-            opinion = True
-            facts["author_key"] = author_key
-    if author_key and not opinion and ctx.state.is_org(author_key) and sum(
-            1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text)) >= 2:
-        opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
-        facts["genre"] = "statement"
-    if not author_key or not opinion:
         return
     for u in units:
         if u.speaker is not None or u.heading or u.quoted:
@@ -316,14 +306,44 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = author_key, "author", "author"
 
 
+def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
+    """The author whose voice the unattributed sentences are: a byline in an opinion genre, an
+    organisation writing about itself, or a signing organisation that speaks as 'we'."""
+    author_key = facts.get("author_key")
+    opinion = facts.get("genre") in ctx.words("genres.own_voice")
+    if not author_key:
+        author_key = organisation_author(ctx, units)
+        if not author_key:
+            return None
+        facts["author_key"] = author_key
+        return author_key
+    if not opinion and ctx.state.is_org(author_key) and sum(
+            1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text)) >= 2:
+        opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
+        facts["genre"] = "statement"
+    return author_key if opinion else None
+
+
 def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
     """An organisation writing about itself ("our project") outside quotations is the author; one
     reported in the third person ("the government announced") is not. Organisations reported in
     the body ('BASW said') are not the writer."""
-    exclude = {u.speaker for u in units if u.speaker and u.sent > 0 and not u.heading
-               and u.rule.startswith(("speech-verb", "subject", "according-to"))}
-    counts: dict[str, int] = {}
+    counts, we_sentences = _we_writers(ctx, units)
     mentions = _org_mentions(ctx, units)
+    if not counts and we_sentences >= 2 and mentions:
+        # a press release names itself in the third person ('The Trust today sets out ...') and then
+        # speaks as 'we': the organisation it names most is the writer
+        top = max(sorted(mentions), key=lambda k: mentions[k])
+        if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1:
+            return top
+    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, int], int]:
+    """Organisations named in the writer's own 'we' sentences (not addressed, not reported as
+    speaking elsewhere), and how many such sentences there are."""
+    exclude = _reported_speakers(units)
+    counts: dict[str, int] = {}
     we_sentences = 0
     for u in units:
         if u.quoted or (u.speaker and u.speaker != UNNAMED):
@@ -336,13 +356,13 @@ def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | Non
                     and k not in exclude and not addressed(ctx, tok)), None)
         if key:
             counts[key] = counts.get(key, 0) + 1
-    if not counts and we_sentences >= 2 and mentions:
-        # a press release names itself in the third person ('The Trust today sets out ...') and then
-        # speaks as 'we': the organisation it names most is the writer
-        top = max(sorted(mentions), key=lambda k: mentions[k])
-        if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1:
-            return top
-    return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+    return counts, we_sentences
+
+
+def _reported_speakers(units: list[Unit]) -> set[str]:
+    """Speakers the body reports ('BASW said'); a headline's 'says the Trust' does not count."""
+    return {u.speaker for u in units if u.speaker and u.sent > 0 and not u.heading
+            and u.rule.startswith(EXPLICIT_RULES)}
 
 
 def _org_mentions(ctx: AttributionContext, units: list[Unit]) -> dict[str, int]:

@@ -160,18 +160,32 @@ def subordinate(lex: Lexicon, sent: Span, tok: Token) -> list[int]:
 
 
 def _main_clause_start(sent: Span, tok: Token) -> int | None:
-    doc = sent.doc
+    """Where the main clause starts after a subordinate one: the root's subject after the marker,
+    else a subject outside the marker's clause, else one after a comma, else the clause's end."""
     inner = {t.i for t in tok.head.subtree}
+    for find in (_root_subject, _outer_subject, _subject_after_comma):
+        found = find(sent, tok, inner)
+        if found is not None:
+            return found
+    return max(inner) + 1 if inner else None
+
+
+_SUBJECTS = frozenset({"nsubj", "nsubjpass", "expl"})
+
+
+def _root_subject(sent: Span, tok: Token, inner: set[int]) -> int | None:
     root = sent.root
-    subj = {"nsubj", "nsubjpass", "expl"}
-    main = next((c.i for c in root.children if c.dep_ in subj and tok.i + 2 < c.i < root.i), None)
-    if main is None:
-        main = next((t.i for t in doc[tok.i + 1:sent.end] if t.dep_ in subj and t.i not in inner and t.head.i > t.i), None)
-    if main is None:  # the parser folded the whole sentence under the marker
-        main = next((t.i for t in doc[tok.i + 2:sent.end] if t.dep_ in subj and doc[t.i - 1].text in {",", ")"}), None)
-    if main is None:
-        main = max(inner) + 1 if inner else None
-    return main
+    return next((c.i for c in root.children if c.dep_ in _SUBJECTS and tok.i + 2 < c.i < root.i), None)
+
+
+def _outer_subject(sent: Span, tok: Token, inner: set[int]) -> int | None:
+    return next((t.i for t in sent.doc[tok.i + 1:sent.end] if t.dep_ in _SUBJECTS and t.i not in inner
+                 and t.head.i > t.i), None)
+
+
+def _subject_after_comma(sent: Span, tok: Token, inner: set[int]) -> int | None:
+    doc = sent.doc  # the parser folded the whole sentence under the marker
+    return next((t.i for t in doc[tok.i + 2:sent.end] if t.dep_ in _SUBJECTS and doc[t.i - 1].text in {",", ")"}), None)
 
 
 def split_clauses(lex: Lexicon, sent: Span) -> list[Span]:
@@ -280,12 +294,8 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
     out = []
     plan_nouns = lex["nouns.plan"]
     for index, unit in enumerate(units):
-        if unit.heading:
-            continue
-        for tok in doc[unit.start:unit.end]:
-            if tok.lower_ not in plan_nouns or tok.pos_ != "NOUN":
-                continue
-            owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "poss" and state.actor_of(c)), None)
+        for tok in ([] if unit.heading else doc[unit.start:unit.end]):
+            owner = _plan_owner(state, tok, plan_nouns)
             if not owner or owner == unit.speaker:
                 continue
             sub = [t.i for t in tok.subtree]
@@ -295,3 +305,10 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             out.append(Draft(index, start, end, owner, Stance.SUPPORT,
                              [Cue(K.OWNER, +1, f"{doc[tok.i - 1].text} {tok.text}", "owner-of-plan")], "owner-of-plan"))
     return out
+
+
+def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> str | None:
+    """The actor named as the owner of a plan noun ('the government's commitment')."""
+    if tok.lower_ not in plan_nouns or tok.pos_ != "NOUN":
+        return None
+    return next((state.actor_of(c) for c in tok.children if c.dep_ == "poss" and state.actor_of(c)), None)

@@ -19,6 +19,8 @@ from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
 from argmap.nlp.text import doc_text
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
+# rules that name a speaker explicitly (their speakers are reported, not writing)
+EXPLICIT_RULES = ("speech-verb", "subject", "according-to")
 
 OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"
@@ -282,10 +284,13 @@ def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
         return tail  # "chief executive of the Bureau Anna Feutchwang": the name ends the phrase
     if any(ctx.state.is_person(ctx.state.actor_of(t)) and direct(t, subj) for t in subj.subtree):
         return None
-    if any(c.dep_ in {"det", "poss"} and c.lower_ in ctx.words("markers.definite") | ctx.words("pronouns.possessive")
-           for c in subj.children):
-        return ctx.recent.person() or NOBODY
-    return NOBODY
+    return (ctx.recent.person() or NOBODY) if _determined(ctx, subj) else NOBODY
+
+
+def _determined(ctx: AttributionContext, tok: Token) -> bool:
+    """'the professor', 'its chair': a noun with a definite or possessive determiner."""
+    dets = ctx.words("markers.definite") | ctx.words("pronouns.possessive")
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children)
 
 
 @SUBJECT.rule("named-in-phrase", "A person named in the subject phrase wins over an organisation in it.",

@@ -290,15 +290,14 @@ def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
         return None
     if lemma == "call" and not any(ch.lower_ == "on" for ch in tok.children):
         return None
-    for ch in tok.children:
-        if ch.dep_ in {"xcomp", "ccomp"} and ch.pos_ == "VERB" and ch.i > tok.i and any(a.lower_ == "to" for a in ch.children):
-            return ch
-    for ch in tok.children:  # 'called on the CMA to launch': the parser may hang it off 'on'
-        if ch.lower_ == "on":
-            for g in ch.subtree:
-                if g.pos_ == "VERB" and g.i > tok.i and any(a.lower_ == "to" for a in g.children):
-                    return g
-    return None
+    found = next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
+    if found is None:  # 'called on the CMA to launch': the parser may hang it off 'on'
+        found = next((g for ch in tok.children if ch.lower_ == "on" for g in ch.subtree if _to_verb_after(g, tok)), None)
+    return found
+
+
+def _to_verb_after(verb: Token, tok: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.i > tok.i and any(a.lower_ == "to" for a in verb.children)
 
 
 # ---------------------------------------------------------------- negation
@@ -422,24 +421,29 @@ def listed(ctx: StanceContext, c: Clause) -> Cue | None:
 def wants(ctx: StanceContext, tok: Token) -> bool:
     """'wants the age of criminal responsibility raised', 'would like to see X': the speaker wants
     a thing done (a clause or an object), not a person to do something."""
-    lemma = tok.lemma_.lower()
-    if lemma not in ctx.words("verbs.wish") or tok.pos_ != "VERB":
+    if tok.lemma_.lower() not in ctx.words("verbs.wish") or tok.pos_ != "VERB":
         return False
     kids = list(tok.children)
-    if lemma == "like" and not any(ch.lower_ in {"would", "'d"} for ch in kids):
+    if not _own_wish(ctx, tok, kids):
+        return False
+    if any(ch.dep_ in {"xcomp", "ccomp"} and ch.lemma_.lower() in ctx.words("verbs.succeed") for ch in kids):
+        return True  # 'we want them to succeed'
+    if _wants_someone_to_act(kids):
+        return False  # 'I would want the review to look at ...': someone else to act
+    return any(ch.dep_ in {"ccomp", "xcomp", "dobj"} for ch in kids)
+
+
+def _own_wish(ctx: StanceContext, tok: Token, kids: list[Token]) -> bool:
+    """The speaker's own unconditional wish: 'would like', a personal or named subject, no 'if'."""
+    if tok.lemma_.lower() == "like" and not any(ch.lower_ in {"would", "'d"} for ch in kids):
         return False
     subj = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
     if subj is None or subj.lower_ not in ctx.words("pronouns.wishing") and subj.pos_ != "PROPN":
         return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
     if any(ch.dep_ in {"neg", "mark"} for ch in kids):
         return False  # 'if ministers want to ...'
-    if any(t.dep_ == "mark" and t.lower_ in ctx.words("markers.condition_before") for t in tok.subtree):
-        return False  # 'I would want that worked out before we sign': a condition, not a wish
-    if any(ch.dep_ in {"xcomp", "ccomp"} and ch.lemma_.lower() in ctx.words("verbs.succeed") for ch in kids):
-        return True  # 'we want them to succeed'
-    if _wants_someone_to_act(kids):
-        return False  # 'I would want the review to look at ...': someone else to act
-    return any(ch.dep_ in {"ccomp", "xcomp", "dobj"} for ch in kids)
+    # 'I would want that worked out before we sign': a condition, not a wish
+    return not any(t.dep_ == "mark" and t.lower_ in ctx.words("markers.condition_before") for t in tok.subtree)
 
 
 def _wants_someone_to_act(kids: list[Token]) -> bool:
@@ -457,15 +461,15 @@ def recommends(ctx: StanceContext, span: Span) -> bool:
     if not mentions:
         return False
     inside = lambda t: any(a <= t.idx < b for a, b in mentions)  # noqa: E731
-    for tok in span:
-        if tok.lower_ not in ctx.words("markers.recommending") or tok.dep_ != "aux" or _open_or_negated(ctx, tok.head):
-            continue
-        for arg in tok.head.children:
-            if arg.dep_ in {"nsubj", "nsubjpass"} and inside(arg):
-                return True
-            if arg.dep_ in {"dobj", "prep"} and any(inside(t) for t in arg.subtree):
-                return True  # ('should add care experience to the protected characteristics')
-    return False
+    return any(arg.dep_ in {"nsubj", "nsubjpass"} and inside(arg)
+               or arg.dep_ in {"dobj", "prep"} and any(inside(t) for t in arg.subtree)  # 'should add X to Y'
+               for tok in _modals(ctx, span) for arg in tok.head.children)
+
+
+def _modals(ctx: StanceContext, span: Span) -> list[Token]:
+    """'should'/'must' auxiliaries of verbs neither negated nor in an open question."""
+    return [t for t in span if t.lower_ in ctx.words("markers.recommending") and t.dep_ == "aux"
+            and not _open_or_negated(ctx, t.head)]
 
 
 def _open_or_negated(ctx: StanceContext, verb: Token) -> bool:

@@ -417,47 +417,77 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
 
 
 def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
-    """The proposal an article is about: the one its title names, else the one its first two
-    paragraphs name, if they name only one, else the one its headline and opening describe."""
+    """The proposal an article is about (see ``LEAD``), from its opening before the claim."""
     sents, units = ctx.sents, ctx.units
     if ctx._lead_paras is None:
         ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
     unit = units[unit_index]
-    opening = [u for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent]
-    if not opening:
-        return None
-    title = [p for p in proposals(ctx, sents[opening[0].sent]) if p != ctx.general]
+    opening = [sents[u.sent] for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent]
+    return LEAD.first(ctx, opening) if opening else None
+
+
+LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first rule that answers decides).")
+
+
+@LEAD.rule("title", "The one particular proposal the title names.",
+           "Councils to run family help teams\nThe teams start in April.")
+def title_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    title = [p for p in proposals(ctx, opening[0]) if p != ctx.general]
     if len(set(title)) == 1:
-        return title[:1], "the article's title: " + sents[opening[0].sent].text.strip()[:60]
-    found: list[str] = []
-    for u in opening:
-        found += [p for p in proposals(ctx, sents[u.sent]) if p != ctx.general and p not in found]
-    if len(found) == 1:
-        return found, "the article's lead: " + sents[opening[0].sent].text.strip()[:60]
-    if not found:
-        facts = ctx.doc._.argmap_meta or {}
-        topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [sents[u.sent].text for u in opening]))
-        if topic:
-            return [topic], "the article's topic (taxonomy keywords in its headline and opening)"
+        return title[:1], "the article's title: " + opening[0].text.strip()[:60]
     return None
+
+
+@LEAD.rule("opening", "The one particular proposal the first two paragraphs name.",
+           "Pay rises for social workers\nMinisters announced a new career framework on Monday.")
+def opening_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    found: list[str] = []
+    for sent in opening:
+        found += [p for p in proposals(ctx, sent) if p != ctx.general and p not in found]
+    return (found, "the article's lead: " + opening[0].text.strip()[:60]) if len(found) == 1 else None
+
+
+@LEAD.rule("topic", "No proposal named anywhere in the opening: the one whose taxonomy keywords it uses most.",
+           "Grandparents raising grandchildren\nRelatives who take in children want an allowance.")
+def topic_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    if any(p != ctx.general for sent in opening for p in proposals(ctx, sent)):
+        return None
+    facts = ctx.doc._.argmap_meta or {}
+    topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [s.text for s in opening]))
+    return ([topic], "the article's topic (taxonomy keywords in its headline and opening)") if topic else None
 
 
 # ---------------------------------------------------------------- candidate proposals (discovery)
 def lead_candidates(ctx: TargetContext) -> dict[str, tuple[str, str]]:
     """Policies the title or first paragraphs name that the taxonomy does not know ('Agency social
     workers face pay cap'): head noun -> candidate (id, label)."""
-    if ctx._lead_candidates is not None:
-        return ctx._lead_candidates
-    found: dict[str, tuple[str, str]] = {}
+    if ctx._lead_candidates is None:
+        found = _headline_policies(ctx)
+        for head, cand in _opening_policies(ctx).items():
+            found.setdefault(head, cand)
+        ctx._lead_candidates = found
+    return ctx._lead_candidates
+
+
+def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """'face pay cap as ...': a policy head noun in the front-matter headline, with the word before it."""
     heads, stop = ctx.words("nouns.policy_head"), ctx.words("nouns.label_stop")
     facts = ctx.doc._.argmap_meta or {}
     words = re.findall(r"[A-Za-z][\w'-]*", facts.get("title") or "")
-    for i, w in enumerate(words):  # the headline from the front matter: 'face pay cap as ...'
+    found: dict[str, tuple[str, str]] = {}
+    for i, w in enumerate(words):
         head = singular(w)
         if head in heads and i > 0 and words[i - 1].lower() not in stop and head not in found:
             text = f"{words[i - 1].lower()} {w.lower()}"
             found[head] = (CANDIDATE_PREFIX + slugify(text, 40), text)
+    return found
+
+
+def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """Noun chunks of the first two paragraphs headed by a policy noun the taxonomy does not name."""
+    heads = ctx.words("nouns.policy_head")
     hint = re.compile(r"\b(?:" + "|".join(sorted(heads)) + r")")
+    found: dict[str, tuple[str, str]] = {}
     for u in ctx.units:
         if u.para > 2:
             break
@@ -470,7 +500,6 @@ def lead_candidates(ctx: TargetContext) -> dict[str, tuple[str, str]]:
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
                 if cand:
                     found[head] = cand
-    ctx._lead_candidates = found
     return found
 
 
@@ -488,17 +517,20 @@ def candidate_heads(ctx: TargetContext) -> dict[str, tuple[str, str]]:
 def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
     """The subject of a passive verdict ('X is welcomed', 'X was criticised') as a candidate."""
     for tok in span:
-        if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception"):
-            continue
-        if any(c.dep_ == "auxpass" for c in tok.children):  # 'X is welcomed'
-            subj = next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
-        elif tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:  # 'X, whilst welcomed, ...'
-            subj = tok.head
-        else:
-            continue
+        subj = _verdict_subject(ctx, tok)
         chunk = next((c for c in noun_chunks(ctx, span) if subj is not None and c.root.i == subj.i), None)
         if chunk is not None and not matches(ctx, span.doc[chunk.start:subj.right_edge.i + 1]):
             return label(ctx, chunk)
+    return None
+
+
+def _verdict_subject(ctx: TargetContext, tok: Token) -> Token | None:
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception"):
+        return None
+    if any(c.dep_ == "auxpass" for c in tok.children):  # 'X is welcomed'
+        return next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:  # 'X, whilst welcomed, ...'
+        return tok.head
     return None
 
 
