@@ -11,12 +11,22 @@ from typing import Any
 
 from argmap.model import Stance
 
-# kinds of cue
-WORD, PHRASE, CONDITION, GRANT, ONLY_IF, URGED, CONCESSION = (
-    "word", "phrase", "condition", "grant", "only-if", "urged", "concession")
+# kinds of cue found in the words of a clause
+WORD = "word"
+PHRASE = "phrase"
+CONDITION = "condition"
+GRANT = "grant"
+ONLY_IF = "only-if"
+URGED = "urged"
+CONCESSION = "concession"
 # kinds of cue that decide a stance when no cue word is present
-WANT, RECOMMENDATION, SHOULD, ARGUE, GOVERNMENT, LISTED, OWNER = (
-    "want", "recommendation", "should", "argue", "government", "listed", "owner")
+WANT = "want"
+RECOMMENDATION = "recommendation"
+SHOULD = "should"
+ARGUE = "argue"
+GOVERNMENT = "government"
+LISTED = "listed"
+OWNER = "owner"
 FALLBACK_KINDS = frozenset({WANT, RECOMMENDATION, SHOULD, ARGUE, GOVERNMENT, LISTED, OWNER})
 
 

@@ -11,12 +11,13 @@ nothing between documents.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
 
 from argmap.errors import ArgmapError
+from argmap.nlp.cues import Draft
 
 ACTOR_SPANS = "argmap_actors"
 CLAIM_SPANS = "argmap_claims"
@@ -27,6 +28,8 @@ UNITS = "argmap_units"
 CLAIMS = "argmap_claims"
 CANDIDATES = "argmap_candidates"
 PERSON, ORG = "person", "organisation"
+# what a claim span carries as span._.argmap_<name> (fields of its record)
+CLAIM_ATTRIBUTES = tuple(f.name for f in fields(Draft)[3:])  # after unit, start, end
 UNNAMED = "-"  # a speaker marker: somebody unnamed speaks ('critics claim')
 
 
@@ -41,7 +44,7 @@ def install_extensions() -> None:
             Doc.set_extension(name, default=None)
     if not Span.has_extension("argmap_claim"):
         Span.set_extension("argmap_claim", getter=_claim_record)
-        for key in ("stance", "speaker", "targets", "themes", "cues", "rule"):
+        for key in CLAIM_ATTRIBUTES:
             Span.set_extension(f"argmap_{key}", getter=lambda span, key=key: (_claim_record(span) or {}).get(key))
 
 
