@@ -67,7 +67,7 @@ class StanceContext:
     def names_proposal(self, span: Span) -> bool:
         """Whether a particular proposal (not the debate's umbrella) is named in the span."""
         return self.taxonomy is not None and any(
-            m.id != self.taxonomy.general_proposal for m in span_matches(span, self.taxonomy, "proposals"))
+            m.id not in self.taxonomy.umbrellas for m in span_matches(span, self.taxonomy, "proposals"))
 
 
 @dataclass
@@ -457,7 +457,7 @@ def recommends(ctx: StanceContext, span: Span) -> bool:
     if ctx.taxonomy is None:
         return False
     mentions = [(span.start_char + m.start, span.start_char + m.end)
-                for m in span_matches(span, ctx.taxonomy, "proposals") if m.id != ctx.taxonomy.general_proposal]
+                for m in span_matches(span, ctx.taxonomy, "proposals") if m.id not in ctx.taxonomy.umbrellas]
     if not mentions:
         return False
     inside = lambda t: any(a <= t.idx < b for a, b in mentions)  # noqa: E731
