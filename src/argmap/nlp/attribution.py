@@ -19,6 +19,7 @@ from argmap.nlp.rules.attribution import (
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, unheld_view,
     word_regex,
 )
+from argmap.nlp.rules.actors import speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
 from argmap.nlp.text import doc_text
 
@@ -41,6 +42,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
         if u.speaker and u.speaker != UNNAMED:
             note_ownership(ctx, sent, u.speaker)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
+    transcript_turns(ctx, units)
     spread_quotes(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
@@ -163,6 +165,42 @@ def spread_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
         for u in members:
             if u.speaker is None:
                 u.speaker, u.cue, u.rule, u.quoted = said.speaker, said.cue, said.rule, True
+
+
+# ---------------------------------------------------------------- transcripts
+def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A transcript: a speaker line ('Jane Doe (Lab)', 'Jane Doe:', 'Moved by Lord Doe') opens a
+    turn; the paragraphs after it are that speaker's until the next speaker line or question."""
+    text = doc_text(ctx.doc)
+    current = None
+    for u in units:
+        sent = ctx.sents[u.sent]
+        first = first_char(text, sent.start_char, sent.end_char)
+        line_start = text.rfind("\n", 0, first) + 1
+        line_end = text.find("\n", first)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        key = turn_speaker(ctx, line, line_start)
+        if key is not None:
+            current = key
+        elif _question_line(ctx, sent):
+            current = None
+        elif current and u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
+            u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+
+
+def turn_speaker(ctx: AttributionContext, line: str, offset: int) -> str | None:
+    """The person a speaker line names, or None when the line is no speaker line."""
+    found = speaker_name(line, ctx.lex)
+    if found is None:
+        return None
+    a, b = offset + found[0], offset + found[1]
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    return next((k for t in span if (k := ctx.state.actor_of(t)) and ctx.state.is_person(k)), None) if span else None
+
+
+def _question_line(ctx: AttributionContext, sent: Span) -> bool:
+    first = sent.text.strip().split(" ", 1)[0].lower()
+    return first in ctx.words("layout.question_openers")
 
 
 # ---------------------------------------------------------------- interviews
