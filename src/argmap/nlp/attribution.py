@@ -16,8 +16,8 @@ from spacy.tokens import Doc, Span
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, unheld_view,
-    word_regex,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership,
+    unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
@@ -350,7 +350,7 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     author_key = facts.get("author_key")
     opinion = facts.get("genre") in ctx.words("genres.own_voice")
     if not author_key:
-        author_key = organisation_author(ctx, units)
+        author_key = self_titled_author(ctx, units) or organisation_author(ctx, units)
         if not author_key:
             return None
         facts["author_key"] = author_key
@@ -360,6 +360,30 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
         opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
         facts["genre"] = "statement"
     return author_key if opinion else None
+
+
+def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """An organisation whose own document a title line names ('ASCL submission to the committee',
+    'Coram response to the review', 'Action for Children - committee submission'): the first
+    organisation before the document word that the text never addresses or discusses."""
+    discussed = _addressed_orgs(ctx, units)
+    for u in units[:12]:
+        sent = ctx.sents[u.sent]
+        if not (u.heading or u.sent < 3) or u.quoted:
+            continue
+        doc_word = next((t.i for t in sent if t.lower_ in ctx.words("nouns.self_document")), None)
+        if doc_word is None:
+            continue
+        key = next((k for t in sent if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+                    and k not in discussed), None)
+        if key:
+            return key
+    return None
+
+
+def _addressed_orgs(ctx: AttributionContext, units: list[Unit]) -> set[str]:
+    return {k for u in units for t in ctx.sents[u.sent]
+            if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k) and addressed(ctx, t)}
 
 
 def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
