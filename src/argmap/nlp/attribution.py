@@ -209,7 +209,9 @@ def interview_answers(ctx: AttributionContext, units: list[Unit], facts: dict) -
     most, the headline's first), the questions are nobody's position."""
     questions = _questions(ctx, units)
     genre = str(facts.get("genre") or "").lower()
-    if _answered(ctx, units, questions) < 3 and not (genre in ctx.words("genres.interview") and questions):
+    answered = _answered(ctx, units, questions)
+    if answered < 3 and not (genre in ctx.words("genres.interview") and questions) and \
+            not (answered and _says_interview(ctx, units)):
         return
     who = _interviewee(ctx, units, facts)
     if who is None:
@@ -232,6 +234,12 @@ def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
                 alone[u.para] == 1 or u.heading or text.lower().startswith(tuple(ctx.lex.ordered("markers.question_prefix")))):
             out.append(u)
     return out
+
+
+def _says_interview(ctx: AttributionContext, units: list[Unit]) -> bool:
+    """The opening says the piece is an interview ('Here she speaks to us about ...')."""
+    opening = " ".join(ctx.sents[u.sent].text for u in units[:8]).lower()
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", opening) for p in ctx.lex.ordered("markers.interview"))
 
 
 def _answered(ctx: AttributionContext, units: list[Unit], questions: list[Unit]) -> int:
