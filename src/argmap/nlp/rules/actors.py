@@ -213,6 +213,16 @@ def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention]
     return [Mention(tail, PERSON)] if tail is not None else []
 
 
+@ENTITY_REPAIRS.rule("portfolio", "A person or organisation entity right after a role and 'for' is a place or a "
+                     "portfolio ('the MP for Whitehaven').", "She became the MP for Whitehaven and Workington.")
+def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    if label not in PLACE_LABELS and span.start >= 2 and doc[span.start - 1].lower_ in ctx.lex["markers.portfolio"] \
+            and ctx.is_role(doc[span.start - 2].lower_):
+        return []
+    return None
+
+
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
                      "Mina Ruel of Rights4Kids said the register was welcome.")
 def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:

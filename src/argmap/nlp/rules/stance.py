@@ -64,10 +64,13 @@ class StanceContext:
     def condition_themes(self) -> set[str]:
         return {t for t, e in self.taxonomy.themes.items() if e.condition} if self.taxonomy else set()
 
-    def names_proposal(self, span: Span) -> bool:
-        """Whether a particular proposal (not the debate's umbrella) is named in the span."""
-        return self.taxonomy is not None and any(
-            m.id not in self.taxonomy.umbrellas for m in span_matches(span, self.taxonomy, "proposals"))
+    def names_proposal(self, span: Span, *, documents: bool = False) -> bool:
+        """Whether a particular proposal (not the debate's umbrella; a policy document only when
+        asked) is named in the span."""
+        if self.taxonomy is None:
+            return False
+        broad = {self.taxonomy.general_proposal} if documents else self.taxonomy.umbrellas
+        return any(m.id not in broad for m in span_matches(span, self.taxonomy, "proposals"))
 
 
 @dataclass
@@ -450,6 +453,20 @@ def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span) \
             and not any(t.dep_ == "neg" for t in c.span):
         return Cue(K.GOVERNMENT, +1, "the government describing its own plan", "government-plan")
+    return None
+
+
+@FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
+                "Today the government has published its implementation plan.")
+def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is None or not unit.speaker or not ctx.names_proposal(c.span, documents=True):
+        return None
+    for tok in c.span:
+        if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
+                any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
+                any(ch.dep_ == "dobj" for ch in tok.children):
+            return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
     return None
 
 
