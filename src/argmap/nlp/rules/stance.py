@@ -320,14 +320,20 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
             continue
         what = needed_phrase(tok)
-        if what is None or negated(ctx, tok, c.span):
-            continue
+        if what is None or negated(ctx, tok, c.span) or _past(tok):
+            continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
         if ground_named(ctx, what, condition=True):
             c.used.update(t.i for t in what)
             out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
         elif ctx.names_proposal(what):
             out.append(Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"))
     return out
+
+
+def _past(tok: Token) -> bool:
+    """A verb in the past tense, or a passive with a past auxiliary ('was needed')."""
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children)
 
 
 def needed_phrase(tok: Token) -> Span | None:
@@ -460,12 +466,15 @@ def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
                 "Today the government has published its implementation plan.")
 def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
-    if unit is None or not unit.speaker or not ctx.names_proposal(c.span, documents=True):
+    if unit is None or not unit.speaker or ctx.taxonomy is None:
         return None
+    named = {t.i for m in span_matches(c.span, ctx.taxonomy, "proposals") if m.id != ctx.taxonomy.general_proposal
+             for t in (c.span.doc.char_span(c.span.start_char + m.start, c.span.start_char + m.end,
+                                            alignment_mode="expand") or ())}
     for tok in c.span:
         if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
                 any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
-                any(ch.dep_ == "dobj" for ch in tok.children):
+                any(ch.dep_ == "dobj" and ch.i in named for ch in tok.children):
             return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
     return None
 

@@ -23,7 +23,7 @@ from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.text import doc_matches, span_matches
 from argmap.taxonomy import Match, Taxonomy
-from argmap.text import slugify
+from argmap.text import fold, slugify
 
 CANDIDATE_PREFIX = "candidate-"
 KEEP, DROP = "keep", "drop"
@@ -85,18 +85,27 @@ def matches(ctx: TargetContext, span: Span) -> list[Match]:
     out = []
     for m in span_matches(span, ctx.taxonomy, "proposals"):
         toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
-        if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)):
+        if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
+                                 or inside_longer_name(toks)):
             continue
         out.append(m)
     return out
 
 
-def proposals(ctx: TargetContext, span: Span) -> list[str]:
-    """The proposals a span names, examples aside; the umbrella only when nothing else or owned."""
+def inside_longer_name(toks: Span) -> bool:
+    """A one-word name that is part of a longer proper name ('Review' in 'the Spending Review',
+    'Levy' in 'the Apprenticeship Levy'): a capitalised compound word before it."""
+    return len(toks) == 1 and any(c.dep_ == "compound" and c.i < toks.start and c.is_title and not c.is_sent_start
+                                  for c in toks.root.children)
+
+
+def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[str]:
+    """The proposals a span names, examples aside (unless it names nothing else and ``examples``);
+    the umbrella only when nothing else or owned."""
     ids: list[str] = []
     found = matches(ctx, span)
     main = [m for m in found if not in_example(ctx, span, m)]
-    for m in main or found:  # 'the review addressed issues like X': the review, X is an example
+    for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
         if m.id not in ids:
             ids.append(m.id)
     return _particular_first(ctx, span, ids, main or found)
@@ -179,7 +188,8 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
         chunk = next((c for c in noun_chunks(ctx, w.span) if c.root.i == obj.i), None)
         cand = label(ctx, chunk) if chunk is not None else None
     if cand is None:
-        return DROP
+        pointed = head_anaphor(ctx, w.span)  # 'the teams should ...': what was named before
+        return w.take(pointed[0], f"context: {pointed[1]}", themes(ctx, w.span)) if pointed else DROP
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", [])
 
 
@@ -251,7 +261,11 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
         return None
     if w.draft.stance == Stance.OBJECT and ctx.units[w.draft.unit].cue in ctx.words("verbs.acknowledge"):
         return DROP  # 'X recognised that caseloads remain too high': a problem granted, no objection
-    found = pointed or context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
+    if pointed:
+        w.own = w.draft.targets = pointed[0]  # a pointing phrase names what it points to
+        w.draft.target_cues.append(f"context: {pointed[1]}")
+        return None
+    found = context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
     if found:
         w.draft.targets = found[0]
         w.draft.target_cues.append(f"context: {found[1]}")
@@ -295,6 +309,9 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
     """Apply the steps to one draft; whether the claim is kept."""
     span = ctx.doc[draft.start:draft.end]
     own = proposals(ctx, span)
+    if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
+        pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
+        own = pointed[0] if pointed else own
     draft.targets = list(own)
     draft.target_cues = [f"named: {p}" for p in sorted({m.phrase for m in matches(ctx, span)})]
     w = Work(draft, span, own)
@@ -347,7 +364,9 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
     general = None
     pronoun = nearest or span is not None and pronoun_subject(ctx, span)
     for where_span, where in context_places(ctx, unit, span):
-        found = proposals(ctx, where_span)
+        found = proposals(ctx, where_span, examples=False)
+        if not found:
+            found = (head_anaphor(ctx, where_span) or ([], ""))[0]  # 'the bill' in the sentence before
         if not found:
             continue
         if ctx.all_umbrellas(found):
@@ -355,7 +374,8 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
                 return found, where  # 'They will only succeed if ...': the nearest thing named
             general = general or (found, where)
             continue
-        return [last_proposal(ctx, where_span)], where  # a pointing reference is to the nearest named
+        named = [m for m in matches(ctx, where_span) if not ctx.umbrella(m.id)]
+        return ([max(named, key=lambda m: m.start).id] if named else found), where  # the nearest named
     heading = section_heading(ctx, unit)
     if heading is not None:
         found = proposals(ctx, heading)
@@ -397,22 +417,80 @@ def last_proposal(ctx: TargetContext, span: Span) -> str:
     return max(found, key=lambda m: m.start).id
 
 
-def head_anaphor(ctx: TargetContext, span: Span) -> tuple[list[str], str] | None:
-    """'the teams', 'joint teams', 'the register': a noun that ends the name of a proposal named
-    earlier in the article points back to it (the latest one of that name)."""
-    if ctx._named_heads is None:  # (end, head noun, id) of every particular proposal named
-        ctx._named_heads = [(m.end, singular(m.phrase.split()[-1]), m.id)
-                            for m in sorted(doc_matches(ctx.doc, ctx.taxonomy, "proposals"), key=lambda m: m.start)
-                            if not ctx.umbrella(m.id)]
-    vague = ctx.words("nouns.vague_head")
-    heads = {head: pid for end, head, pid in ctx._named_heads if end <= span.start_char and head not in vague}
+def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the teams', 'joint teams', 'the register', 'the Bill': a noun that ends the name of a
+    proposal or document named earlier in the article points back to it (the latest one of that
+    name); 'the spending review' (a word of its own before the noun) does not."""
+    heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
     for tok in span:
-        if tok.pos_ != "NOUN" or tok.i in ctx.skip or tok.dep_ == "compound":
+        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in ctx.skip or tok.dep_ == "compound" or \
+                subject_only and tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue
+        target = heads.get(singular(tok.lower_))
+        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
+                any(c.dep_ == "compound" for c in tok.children):
+            continue
+        if isinstance(target, tuple):
+            return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
+        return [target], f"points back: {tok.text}"
+    return the_one_document(ctx, span, subject_only)
+
+
+def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the bill', 'this strategy' with nothing of that kind named before: the debate's one policy
+    document of that kind, when the taxonomy has exactly one."""
+    heads = ctx.words("nouns.document_head")
+    for tok in span:
         head = singular(tok.lower_)
-        if head in heads and any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
-            return [heads[head]], f"points back: {tok.text}"
+        if head not in heads or tok.i in ctx.skip or tok.dep_ == "compound" or \
+                subject_only and tok.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "compound" for c in tok.children) \
+                or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing")
+                           for c in tok.children):
+            continue
+        docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
+                and singular(fold(e.label).split()[-1]) == head]
+        if len(docs) == 1:
+            return docs, f"the debate's one {head}: {tok.text}"
     return None
+
+
+def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
+    """(end offset, head noun, proposal id or candidate) of every particular proposal named in the
+    document and of every named document the taxonomy lacks ('the Children and Social Work Bill')."""
+    if ctx._named_heads is None:
+        vague = ctx.words("nouns.vague_head")
+        found: list[tuple[int, str, str | tuple[str, str]]] = [
+            (m.end, singular(m.phrase.split()[-1]), m.id)
+            for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")
+            if m.id != ctx.taxonomy.general_proposal and singular(m.phrase.split()[-1]) not in vague]
+        found += named_documents(ctx)
+        ctx._named_heads = sorted(found, key=lambda f: f[0])
+    return ctx._named_heads
+
+
+def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]]:
+    """Capitalised names ending in a document word that the taxonomy does not know ('the Children
+    and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label))."""
+    heads = ctx.words("nouns.document_head")
+    connectors = ctx.words("layout.name_connectors") | {"and", "for", "'s", "\u2019s"}
+    known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
+    out = []
+    for tok in ctx.doc:
+        if tok.lower_ not in heads or not tok.is_title:
+            continue
+        start = tok.i
+        while start > 0 and (ctx.doc[start - 1].is_title or ctx.doc[start - 1].lower_ in connectors) \
+                and not ctx.doc[start - 1].is_sent_start:
+            start -= 1
+        while start < tok.i and not ctx.doc[start].is_title:
+            start += 1
+        name = ctx.doc[start:tok.i + 1]
+        titled = [t for t in name if t.is_title]
+        if len(titled) < 2 or any(a < name.end_char and name.start_char < b for a, b in known):
+            continue
+        text = " ".join(name.text.split())
+        out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
+    return out
 
 
 def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
