@@ -422,11 +422,14 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
     proposal or document named earlier in the article points back to it (the latest one of that
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
+    pointing = ctx.words("markers.pointing")
     for tok in span:
         if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in ctx.skip or tok.dep_ == "compound" or \
                 subject_only and tok.dep_ not in {"nsubj", "nsubjpass"}:
             continue
         target = heads.get(singular(tok.lower_))
+        if target is None and any(c.dep_ == "det" and c.lower_ in pointing for c in tok.children):
+            target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
                 any(c.dep_ == "compound" for c in tok.children):
             continue
@@ -456,16 +459,30 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
 
 def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
     """(end offset, head noun, proposal id or candidate) of every particular proposal named in the
-    document and of every named document the taxonomy lacks ('the Children and Social Work Bill')."""
+    document and of every named document the taxonomy lacks ('the Children and Social Work Bill').
+    A policy document also answers to the document words in any of its names ('the report' for
+    a review whose names include "the review's final report")."""
     if ctx._named_heads is None:
         vague = ctx.words("nouns.vague_head")
-        found: list[tuple[int, str, str | tuple[str, str]]] = [
-            (m.end, singular(m.phrase.split()[-1]), m.id)
-            for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")
-            if m.id != ctx.taxonomy.general_proposal and singular(m.phrase.split()[-1]) not in vague]
+        found: list[tuple[int, str, str | tuple[str, str]]] = []
+        for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals"):
+            if m.id == ctx.taxonomy.general_proposal:
+                continue
+            head = singular(m.phrase.split()[-1])
+            found += [(m.end, head, m.id)] if head not in vague else []
+            found += [(m.end, f"the {w}", m.id) for w in sorted(document_words(ctx, m.id) - {head} - vague)]
         found += named_documents(ctx)
         ctx._named_heads = sorted(found, key=lambda f: f[0])
     return ctx._named_heads
+
+
+def document_words(ctx: TargetContext, pid: str) -> set[str]:
+    """The document words ('review', 'report', 'bill') in the names of a policy document."""
+    entry = ctx.taxonomy.proposals.get(pid)
+    if entry is None or entry.kind != "document":
+        return set()
+    heads = ctx.words("nouns.document_head")
+    return {singular(w) for name in entry.names for w in fold(name).split() if singular(w) in heads}
 
 
 def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]]:
