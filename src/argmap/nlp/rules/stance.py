@@ -468,15 +468,23 @@ def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
     if unit is None or not unit.speaker or ctx.taxonomy is None:
         return None
-    named = {t.i for m in span_matches(c.span, ctx.taxonomy, "proposals") if m.id != ctx.taxonomy.general_proposal
-             for t in (c.span.doc.char_span(c.span.start_char + m.start, c.span.start_char + m.end,
-                                            alignment_mode="expand") or ())}
+    named = named_tokens(ctx, c.span)
     for tok in c.span:
         if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
                 any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
                 any(ch.dep_ == "dobj" and ch.i in named for ch in tok.children):
             return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
     return None
+
+
+def named_tokens(ctx: StanceContext, span: Span) -> set[int]:
+    """Tokens inside names of proposals (the debate's umbrella aside)."""
+    out: set[int] = set()
+    for m in span_matches(span, ctx.taxonomy, "proposals"):
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if m.id != ctx.taxonomy.general_proposal and toks is not None:
+            out.update(t.i for t in toks)
+    return out
 
 
 @FALLBACKS.rule("recommendation", "A 'should'/'must' sentence backs the thing it asks for.",

@@ -357,31 +357,38 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
     found anywhere on that path beats the umbrella; a plural pointer takes every proposal named so
     far in its section."""
     unit = ctx.units[unit_index]
-    if plural:
-        named = section_proposals(ctx, unit)
-        if named:
-            return named, "named earlier in the section"
+    if plural and (named := section_proposals(ctx, unit)):
+        return named, "named earlier in the section"
     general = None
     pronoun = nearest or span is not None and pronoun_subject(ctx, span)
     for where_span, where in context_places(ctx, unit, span):
-        found = proposals(ctx, where_span, examples=False)
-        if not found:
-            found = (head_anaphor(ctx, where_span) or ([], ""))[0]  # 'the bill' in the sentence before
+        found = named_in(ctx, where_span)
         if not found:
             continue
-        if ctx.all_umbrellas(found):
-            if pronoun and where != "same sentence":
-                return found, where  # 'They will only succeed if ...': the nearest thing named
-            general = general or (found, where)
-            continue
-        named = [m for m in matches(ctx, where_span) if not ctx.umbrella(m.id)]
-        return ([max(named, key=lambda m: m.start).id] if named else found), where  # the nearest named
+        if not ctx.all_umbrellas(found):
+            return found, where
+        if pronoun and where != "same sentence":
+            return found, where  # 'They will only succeed if ...': the nearest thing named
+        general = general or (found, where)
+    return heading_proposals(ctx, unit) or general
+
+
+def named_in(ctx: TargetContext, span: Span) -> list[str]:
+    """What a sentence near a claim names: its last particular proposal (a pointing reference is to
+    the nearest one named), else its umbrellas, else what a pointing phrase in it refers to."""
+    found = proposals(ctx, span, examples=False)
+    if not found:
+        return (head_anaphor(ctx, span) or ([], ""))[0]  # 'the bill' in the sentence before
+    named = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
+    return [max(named, key=lambda m: m.start).id] if named and not ctx.all_umbrellas(found) else found
+
+
+def heading_proposals(ctx: TargetContext, unit: Unit) -> tuple[list[str], str] | None:
     heading = section_heading(ctx, unit)
-    if heading is not None:
-        found = proposals(ctx, heading)
-        if found and not ctx.all_umbrellas(found):
-            return found, "heading: " + heading.text.strip()[:80]
-    return general
+    found = proposals(ctx, heading) if heading is not None else []
+    if found and not ctx.all_umbrellas(found):
+        return found, "heading: " + heading.text.strip()[:80]
+    return None
 
 
 def context_places(ctx: TargetContext, unit: Unit, span: Span | None) -> list[tuple[Span, str]]:
@@ -422,21 +429,28 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
     proposal or document named earlier in the article points back to it (the latest one of that
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
-    pointing = ctx.words("markers.pointing")
-    for tok in span:
-        if tok.pos_ not in {"NOUN", "PROPN"} or tok.i in ctx.skip or tok.dep_ == "compound" or \
-                subject_only and tok.dep_ not in {"nsubj", "nsubjpass"}:
-            continue
+    for tok in (t for t in span if pointing_noun(ctx, t, subject_only)):
         target = heads.get(singular(tok.lower_))
-        if target is None and any(c.dep_ == "det" and c.lower_ in pointing for c in tok.children):
+        if target is None and _definite(ctx, tok):
             target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
-        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
-                any(c.dep_ == "compound" for c in tok.children):
+        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
             continue
         if isinstance(target, tuple):
             return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
         return [target], f"points back: {tok.text}"
     return the_one_document(ctx, span, subject_only)
+
+
+def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
+    """A noun that may point back: not part of a compound, with no compound word of its own, a
+    subject when only subjects count."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.i not in ctx.skip and tok.dep_ != "compound" and \
+        not any(c.dep_ == "compound" for c in tok.children) and \
+        (not subject_only or tok.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _definite(ctx: TargetContext, tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing") for c in tok.children)
 
 
 def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False) -> tuple[list[str], str] | None:
@@ -445,10 +459,8 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
     heads = ctx.words("nouns.document_head")
     for tok in span:
         head = singular(tok.lower_)
-        if head not in heads or tok.i in ctx.skip or tok.dep_ == "compound" or \
-                subject_only and tok.dep_ not in {"nsubj", "nsubjpass"} or any(c.dep_ == "compound" for c in tok.children) \
-                or not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing")
-                           for c in tok.children):
+        if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
+                not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue
         docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
                 and singular(fold(e.label).split()[-1]) == head]
@@ -489,25 +501,28 @@ def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]
     """Capitalised names ending in a document word that the taxonomy does not know ('the Children
     and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label))."""
     heads = ctx.words("nouns.document_head")
-    connectors = ctx.words("layout.name_connectors") | {"and", "for", "'s", "\u2019s"}
     known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
     out = []
     for tok in ctx.doc:
-        if tok.lower_ not in heads or not tok.is_title:
-            continue
-        start = tok.i
-        while start > 0 and (ctx.doc[start - 1].is_title or ctx.doc[start - 1].lower_ in connectors) \
-                and not ctx.doc[start - 1].is_sent_start:
-            start -= 1
-        while start < tok.i and not ctx.doc[start].is_title:
-            start += 1
-        name = ctx.doc[start:tok.i + 1]
-        titled = [t for t in name if t.is_title]
-        if len(titled) < 2 or any(a < name.end_char and name.start_char < b for a, b in known):
+        name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
+        if name is None or sum(t.is_title for t in name) < 2 or \
+                any(a < name.end_char and name.start_char < b for a, b in known):
             continue
         text = " ".join(name.text.split())
         out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
     return out
+
+
+def _capitalised_name(ctx: TargetContext, tok: Token) -> Span:
+    """The run of capitalised words (and connectors) ending at ``tok`` within its sentence."""
+    connectors = ctx.words("layout.name_connectors") | {"and", "for", "'s", "\u2019s"}
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in connectors) and not doc[start - 1].is_sent_start:
+        start -= 1
+    while start < tok.i and not doc[start].is_title:
+        start += 1
+    return doc[start:tok.i + 1]
 
 
 def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
