@@ -286,8 +286,14 @@ def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
         if tok.i in c.skip or tok.i in c.used:
             continue
         action = urged_action(ctx, tok)
-        if action is not None and action.i not in c.used and action.lemma_.lower() not in ctx.lex.object_lemmas \
-                and action.lemma_.lower() not in ctx.words("verbs.disclose"):
+        if action is None or action.i in c.used or action.lemma_.lower() in ctx.lex.object_lemmas \
+                or action.lemma_.lower() in ctx.words("verbs.disclose"):
+            continue
+        asked = c.span.doc[action.i:action.right_edge.i + 1]
+        if ground_named(ctx, asked, condition=True) and not ctx.names_proposal(asked):
+            # 'we urge the government to provide the investment needed': a condition on resources
+            out.append(Cue(K.CONDITION, -1, f"{tok.text} ... to {action.text} (condition)", "urged-resources", 1.5))
+        else:
             out.append(Cue(K.URGED, +1, f"{tok.text} ... to {action.text} (pressed for)", "urged"))
     return out
 
@@ -342,6 +348,8 @@ def needed_phrase(tok: Token) -> Span | None:
     doc = tok.doc
     if tok.pos_ == "NOUN" and tok.tag_ != "NN":
         return None  # 'children with complex needs' asks for nothing
+    if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding which councils need'
     parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
              and (tok.pos_ != "NOUN" or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
     if not parts and tok.tag_ == "VBN":
