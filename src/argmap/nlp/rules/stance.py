@@ -358,8 +358,8 @@ def needed_phrase(tok: Token) -> Span | None:
     doc = tok.doc
     if tok.pos_ == "NOUN" and tok.tag_ != "NN":
         return None  # 'children with complex needs' asks for nothing
-    if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
-        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding which councils need'
+    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ == "NOUN":
+        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding (which councils) need(ed)'
     parts = _needed_parts(tok)
     if not parts:
         return None
