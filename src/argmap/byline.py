@@ -36,7 +36,7 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
               "director", "officer", "manager", "lecturer", "professor", "fellow", "researcher",
               "adviser", "advisor", "consultant", "worker", "practitioner", "founder", "member",
               "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
-              "author", "commissioner", "minister", "spokesperson", "analyst", "academic")
+              "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo")
 #: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
 ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
                   "social", "affairs", "policy", "health", "education", "home", "news", "features",
@@ -68,7 +68,7 @@ class Byline:
     def genre(self) -> str | None:
         """"opinion" when the author signs off with a bio, as comment pieces do; "analysis" when a
         named writer is introduced as examining the subject ("our editor X looks at ...")."""
-        return {"bio": "opinion", "intro": "analysis"}.get(self.source or "")
+        return {"bio": "opinion", "intro": "analysis", "writes": "opinion"}.get(self.source or "")
 
 
 def detect_author(text: str, front: Mapping[str, str] | None = None) -> tuple[str | None, str | None]:
@@ -141,7 +141,7 @@ def _top(lines: list[str]) -> Byline | None:
             role = (m.group(2) or "").strip() or None
             if name:
                 return Byline(name, None if role and DATE.search(role) else role, "byline")
-        if m := re.search(rf"(?:^|[.?!]\s+){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
+        if m := re.search(rf"(?:^|(?<=\s)){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
             name = as_name(m.group(2))
             if name:
                 role = re.sub(r"^(our|its|the)\s+", "", m.group(1), flags=re.IGNORECASE)

@@ -71,6 +71,13 @@ class Taxonomy:
     def _actor_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return _index(self.actors, include_label=True, case_sensitive=True)
 
+    @cached_property
+    def umbrellas(self) -> frozenset[str]:
+        """Proposals that stand for many: the general proposal and the policy documents (a review,
+        a strategy, a bill). A particular proposal named beside one of them is what a claim is about."""
+        return frozenset({p for p, e in self.proposals.items() if e.kind == "document"} |
+                         ({self.general_proposal} if self.general_proposal else set()))
+
     def descendants(self, proposal_id: str) -> tuple[str, ...]:
         """The proposals below ``proposal_id`` through ``parent`` links (itself excluded), in file order."""
         below: list[str] = []

@@ -16,9 +16,10 @@ from spacy.tokens import Doc, Span
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, unheld_view,
-    word_regex,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership,
+    unheld_view, word_regex,
 )
+from argmap.nlp.rules.actors import speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
 from argmap.nlp.text import doc_text
 
@@ -41,6 +42,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
         if u.speaker and u.speaker != UNNAMED:
             note_ownership(ctx, sent, u.speaker)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
+    transcript_turns(ctx, units)
     spread_quotes(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
@@ -165,13 +167,51 @@ def spread_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
                 u.speaker, u.cue, u.rule, u.quoted = said.speaker, said.cue, said.rule, True
 
 
+# ---------------------------------------------------------------- transcripts
+def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A transcript: a speaker line ('Jane Doe (Lab)', 'Jane Doe:', 'Moved by Lord Doe') opens a
+    turn; the paragraphs after it are that speaker's until the next speaker line or question."""
+    text = doc_text(ctx.doc)
+    current = None
+    for u in units:
+        sent = ctx.sents[u.sent]
+        first = first_char(text, sent.start_char, sent.end_char)
+        line_start = text.rfind("\n", 0, first) + 1
+        line_end = text.find("\n", first)
+        line = text[line_start:line_end if line_end >= 0 else len(text)]
+        key = turn_speaker(ctx, line, line_start)
+        if key is not None:
+            current = key
+        elif _question_line(ctx, sent):
+            current = None
+        elif current and u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
+            u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+
+
+def turn_speaker(ctx: AttributionContext, line: str, offset: int) -> str | None:
+    """The person a speaker line names, or None when the line is no speaker line."""
+    found = speaker_name(line, ctx.lex)
+    if found is None:
+        return None
+    a, b = offset + found[0], offset + found[1]
+    span = ctx.doc.char_span(a, b, alignment_mode="expand")
+    return next((k for t in span if (k := ctx.state.actor_of(t)) and ctx.state.is_person(k)), None) if span else None
+
+
+def _question_line(ctx: AttributionContext, sent: Span) -> bool:
+    first = sent.text.strip().split(" ", 1)[0].lower()
+    return first in ctx.words("layout.question_openers")
+
+
 # ---------------------------------------------------------------- interviews
 def interview_answers(ctx: AttributionContext, units: list[Unit], facts: dict) -> None:
     """A question-and-answer interview: the answers are the interviewee's (the person it names
     most, the headline's first), the questions are nobody's position."""
     questions = _questions(ctx, units)
     genre = str(facts.get("genre") or "").lower()
-    if _answered(ctx, units, questions) < 3 and not (genre in ctx.words("genres.interview") and questions):
+    answered = _answered(ctx, units, questions)
+    if answered < 3 and not (genre in ctx.words("genres.interview") and questions) and \
+            not (answered and _says_interview(ctx, units)):
         return
     who = _interviewee(ctx, units, facts)
     if who is None:
@@ -194,6 +234,12 @@ def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
                 alone[u.para] == 1 or u.heading or text.lower().startswith(tuple(ctx.lex.ordered("markers.question_prefix")))):
             out.append(u)
     return out
+
+
+def _says_interview(ctx: AttributionContext, units: list[Unit]) -> bool:
+    """The opening says the piece is an interview ('Here she speaks to us about ...')."""
+    opening = " ".join(ctx.sents[u.sent].text for u in units[:8]).lower()
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", opening) for p in ctx.lex.ordered("markers.interview"))
 
 
 def _answered(ctx: AttributionContext, units: list[Unit], questions: list[Unit]) -> int:
@@ -312,7 +358,7 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     author_key = facts.get("author_key")
     opinion = facts.get("genre") in ctx.words("genres.own_voice")
     if not author_key:
-        author_key = organisation_author(ctx, units)
+        author_key = self_titled_author(ctx, units) or organisation_author(ctx, units)
         if not author_key:
             return None
         facts["author_key"] = author_key
@@ -322,6 +368,30 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
         opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
         facts["genre"] = "statement"
     return author_key if opinion else None
+
+
+def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """An organisation whose own document a title line names ('ASCL submission to the committee',
+    'Coram response to the review', 'Action for Children - committee submission'): the first
+    organisation before the document word that the text never addresses or discusses."""
+    discussed = _addressed_orgs(ctx, units)
+    for u in units[:12]:
+        sent = ctx.sents[u.sent]
+        if not (u.heading or u.sent < 3) or u.quoted:
+            continue
+        doc_word = next((t.i for t in sent if t.lower_ in ctx.words("nouns.self_document")), None)
+        if doc_word is None:
+            continue
+        key = next((k for t in sent if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+                    and k not in discussed), None)
+        if key:
+            return key
+    return None
+
+
+def _addressed_orgs(ctx: AttributionContext, units: list[Unit]) -> set[str]:
+    return {k for u in units for t in ctx.sents[u.sent]
+            if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k) and addressed(ctx, t)}
 
 
 def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | None:

@@ -19,6 +19,7 @@ GRANT = "grant"
 ONLY_IF = "only-if"
 URGED = "urged"
 CONCESSION = "concession"
+NEED = "need"
 # kinds of cue that decide a stance when no cue word is present
 WANT = "want"
 RECOMMENDATION = "recommendation"
@@ -27,7 +28,8 @@ ARGUE = "argue"
 GOVERNMENT = "government"
 LISTED = "listed"
 OWNER = "owner"
-FALLBACK_KINDS = frozenset({WANT, RECOMMENDATION, SHOULD, ARGUE, GOVERNMENT, LISTED, OWNER})
+IMPROVE = "improve"
+FALLBACK_KINDS = frozenset({WANT, RECOMMENDATION, SHOULD, ARGUE, GOVERNMENT, LISTED, OWNER, IMPROVE})
 
 
 @dataclass(frozen=True)

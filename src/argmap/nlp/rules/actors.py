@@ -29,12 +29,14 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
 
 @dataclass(frozen=True)
 class Mention:
-    """A candidate actor mention: a span, the kind of actor, a taxonomy key when known."""
+    """A candidate actor mention: a span, the kind of actor, a taxonomy key when known; a sure
+    mention (a transcript's speaker line) wins over an overlapping entity."""
 
     span: Span
     type: str
     key: str = ""
     known: bool = False
+    sure: bool = False
 
 
 @dataclass
@@ -135,6 +137,68 @@ def _proper_start(doc: Doc, i: int) -> int:
     return i
 
 
+@MENTIONS.rule("speaker-line", "A transcript line that is only a person's name with its decorations "
+               "('Jane Doe Portrait Jane Doe (Lab)', 'Jane Doe:', 'Moved by Lord Doe') names a person.",
+               "Jane Doe (Lab)\nMy Lords, I welcome this clause.")
+def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    out = []
+    text = doc_text(ctx.doc)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        name = speaker_name(line, ctx.lex)
+        span = ctx.doc.char_span(pos + name[0], pos + name[1], alignment_mode="expand") if name else None
+        span = trim(span, ctx.lex) if span is not None else None
+        # a name line with only a colon ('Next Steps:') must also be a name to the NER model
+        if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in span)):
+            out.append(Mention(span, PERSON, sure=True))
+        pos += len(line)
+    return out
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the name is on a transcript speaker line ("Jane Doe Portrait Jane Doe (Lab)",
+    "Jane Doe:", "Moved by The Earl of Doe"), as offsets into the line, or None."""
+    body = line.rstrip()
+    if not body.strip() or len(body) > 90:
+        return None
+    decorated = body.endswith(":")
+    body = body.removesuffix(":")
+    if _PARENS.search(body):
+        decorated = True
+        body = _PARENS.sub(lambda m: " " * len(m.group(0)), body)
+    start, end = len(body) - len(body.lstrip()), len(body.rstrip())
+    for phrase in lex.ordered("layout.speaker_decorations"):
+        m = re.search(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", body[start:end])
+        if m is None:
+            continue
+        decorated = True
+        before, after = (start, start + m.start()), (start + m.end(), end)
+        start, end = before if body[before[0]:before[1]].strip() else after
+        start, end = start + len(body[start:end]) - len(body[start:end].lstrip()), len(body[:end].rstrip())
+    words = body[start:end].split()
+    if not decorated and not (words and words[0].lower() in lex["nouns.peerage"]):
+        return None
+    return (start, end) if _name_words(words, lex) else None
+
+
+def _decorated(line: str, lex: Lexicon) -> bool:
+    """A speaker line marked by more than a colon: decorations, a party in brackets, a peer's title."""
+    low = line.strip().lower()
+    return bool(_PARENS.search(line)) or low.split()[0] in lex["nouns.peerage"] or any(
+        re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lex.ordered("layout.speaker_decorations"))
+
+
+def _name_words(words: list[str], lex: Lexicon) -> bool:
+    connectors = lex["layout.name_connectors"]
+    if not 2 <= len(words) <= 6 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+               or w.lower() in connectors for w in words)
+
+
 # ---------------------------------------------------------------- repairs of NER entities
 ENTITY_REPAIRS = RuleTable("actors", "entity-repairs",
                            "How an entity becomes mentions (the first rule that answers decides).")
@@ -147,6 +211,16 @@ def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention]
         return None
     tail = person_tail(span)
     return [Mention(tail, PERSON)] if tail is not None else []
+
+
+@ENTITY_REPAIRS.rule("portfolio", "A person or organisation entity right after a role and 'for' is a place or a "
+                     "portfolio ('the MP for Whitehaven').", "She became the MP for Whitehaven and Workington.")
+def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    if label not in PLACE_LABELS and span.start >= 2 and doc[span.start - 1].lower_ in ctx.lex["markers.portfolio"] \
+            and ctx.is_role(doc[span.start - 2].lower_):
+        return []
+    return None
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
@@ -306,7 +380,7 @@ def person_tail(span: Span) -> Span | None:
 
 def non_overlapping(found: list[Mention]) -> list[Mention]:
     """Keep known actors first, then longer spans, dropping overlaps."""
-    order = sorted(found, key=lambda m: (not m.known, -(m.span.end - m.span.start), m.span.start))
+    order = sorted(found, key=lambda m: (not m.known, not m.sure, -(m.span.end - m.span.start), m.span.start))
     taken: set[int] = set()
     out = []
     for m in order:

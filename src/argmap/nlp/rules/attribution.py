@@ -557,7 +557,13 @@ def unheld_view(ctx: AttributionContext, sent: Span) -> bool:
 # ---------------------------------------------------------------- an organisation writing about itself
 def addressed(ctx: AttributionContext, tok: Token, *, possessive: bool = True) -> bool:
     """'we are calling on the government', 'we urge ministers', 'the government's plans': someone the
-    writer addresses or discusses, not the writer."""
+    writer addresses or discusses, not the writer (see ``ADDRESSED``)."""
+    head = name_head(ctx, tok)
+    return any(rule(ctx, head) for rule in ADDRESSED if possessive or rule.name != "possessive")
+
+
+def name_head(ctx: AttributionContext, tok: Token) -> Token:
+    """The token that links a (several-word, conjoined) name to the rest of its sentence."""
     state = ctx.state
     for _ in range(8):
         key = state.actor_of(tok)
@@ -567,9 +573,35 @@ def addressed(ctx: AttributionContext, tok: Token, *, possessive: bool = True) -
             tok = tok.head  # ('calling on A and B': both are addressed)
             continue
         break
-    return tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.addressed") or \
-        tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.urge") | ctx.words("verbs.address") or \
-        possessive and tok.dep_ == "poss"
+    return tok
+
+
+ADDRESSED = RuleTable("attribution", "addressed",
+                      "An organisation the writer addresses or discusses is not the writer (any rule that holds).")
+
+
+@ADDRESSED.rule("addressed-preposition", "'calling on X', 'writing to X', 'working with X', 'our response to X'.",
+                "We shared our recommendations with the Committee.")
+def addressed_preposition(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.addressed")
+
+
+@ADDRESSED.rule("urged", "'we urge ministers', 'we ask the council': the object of an urging or asking verb.",
+                "We urge the council to think again.")
+def urged_object(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.urge") | ctx.words("verbs.address")
+
+
+@ADDRESSED.rule("possessive", "'we welcome the government's commitment': the owner of what is discussed.",
+                "We welcome the government's commitment to care leavers.")
+def possessive_owner(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "poss"
+
+
+@ADDRESSED.rule("membership", "'As a member of X, I ...': a body the writer belongs to is not the writer.",
+                "As a member of the Implementation Board, I am glad to see the plan.")
+def membership(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ctx.words("nouns.membership")
 
 
 # ---------------------------------------------------------------- who was speaking lately

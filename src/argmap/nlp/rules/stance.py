@@ -64,10 +64,13 @@ class StanceContext:
     def condition_themes(self) -> set[str]:
         return {t for t, e in self.taxonomy.themes.items() if e.condition} if self.taxonomy else set()
 
-    def names_proposal(self, span: Span) -> bool:
-        """Whether a particular proposal (not the debate's umbrella) is named in the span."""
-        return self.taxonomy is not None and any(
-            m.id != self.taxonomy.general_proposal for m in span_matches(span, self.taxonomy, "proposals"))
+    def names_proposal(self, span: Span, *, documents: bool = False) -> bool:
+        """Whether a particular proposal (not the debate's umbrella; a policy document only when
+        asked) is named in the span."""
+        if self.taxonomy is None:
+            return False
+        broad = {self.taxonomy.general_proposal} if documents else self.taxonomy.umbrellas
+        return any(m.id not in broad for m in span_matches(span, self.taxonomy, "proposals"))
 
 
 @dataclass
@@ -247,6 +250,13 @@ def lowered(ctx: StanceContext, tok: Token, sign: int) -> bool:
         ch.lower_ in ctx.words("markers.lowering") and ch.dep_ == "advmod" for ch in tok.children)
 
 
+@FLIPS.rule("remedied-problem", "A problem word that a remedy verb acts on ('address the problems') is what a "
+            "proposal fixes, not an objection to it.", "These teams seek to address the problems we see.")
+def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "nsubjpass"} and \
+        tok.head.lemma_.lower() in ctx.words("verbs.remedy")
+
+
 @FLIPS.rule("objection-object", "'rejects that criticism': an objection verb whose object is an objection supports.",
             "The minister rejected the criticism of the plan.")
 def objection_object(ctx: StanceContext, tok: Token, sign: int) -> bool:
@@ -298,6 +308,50 @@ def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
 
 def _to_verb_after(verb: Token, tok: Token) -> bool:
     return verb.pos_ == "VERB" and verb.i > tok.i and any(a.lower_ == "to" for a in verb.children)
+
+
+@CUES.rule("need", "What is needed: a condition ground ('we need further investment') is an objection on it; "
+           "a proposal ('the need to restore early help') is backed.", "To shift the dial we need further investment.")
+def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
+    if "need" not in c.low and "requir" not in c.low:
+        return []
+    out = []
+    for tok in c.span:
+        if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
+            continue
+        what = needed_phrase(tok)
+        if what is None or negated(ctx, tok, c.span):
+            continue
+        if ground_named(ctx, what, condition=True):
+            c.used.update(t.i for t in what)
+            out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
+        elif ctx.names_proposal(what):
+            out.append(Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"))
+    return out
+
+
+def needed_phrase(tok: Token) -> Span | None:
+    """What a 'need'/'require' asks for: its object or complement, the subject of 'X is needed',
+    or what follows 'the need for' / 'the need to'."""
+    doc = tok.doc
+    if tok.pos_ == "NOUN" and tok.tag_ != "NN":
+        return None  # 'children with complex needs' asks for nothing
+    parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
+             and (tok.pos_ != "NOUN" or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
+    if not parts and tok.tag_ == "VBN":
+        parts = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
+    if not parts:
+        return None
+    idx = [t.i for p in parts for t in p.subtree]
+    return doc[min(idx):max(idx) + 1]
+
+
+def ground_named(ctx: StanceContext, span: Span, *, condition: bool) -> bool:
+    """Whether a span names a ground (only those marked ``condition`` when asked)."""
+    if ctx.taxonomy is None:
+        return False
+    wanted = ctx.condition_themes() if condition else set(ctx.taxonomy.themes)
+    return any(m.id in wanted for m in span_matches(span, ctx.taxonomy, "themes"))
 
 
 # ---------------------------------------------------------------- negation
@@ -402,11 +456,56 @@ def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     return None
 
 
+@FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
+                "Today the government has published its implementation plan.")
+def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is None or not unit.speaker or not ctx.names_proposal(c.span, documents=True):
+        return None
+    for tok in c.span:
+        if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
+                any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
+                any(ch.dep_ == "dobj" for ch in tok.children):
+            return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
+    return None
+
+
 @FALLBACKS.rule("recommendation", "A 'should'/'must' sentence backs the thing it asks for.",
                 "Every care leaver should have a personal adviser.")
 def recommendation(ctx: StanceContext, c: Clause) -> Cue | None:
     if c.unit is not None and recommended(c.span, ctx.lex) is not None:
         return Cue(K.RECOMMENDATION, +1, "should (what it asks for)", "recommendation")
+    return None
+
+
+@FALLBACKS.rule("improvement", "Asking for more or better of a named proposal ('better support for kinship carers', "
+                "'strengthen family help') backs it.", "They want to provide better support for kinship carers.")
+def improvement(ctx: StanceContext, c: Clause) -> Cue | None:
+    if ctx.taxonomy is None:
+        return None
+    for m in span_matches(c.span, ctx.taxonomy, "proposals"):
+        if m.id in ctx.taxonomy.umbrellas:
+            continue
+        toks = c.span.doc.char_span(c.span.start_char + m.start, c.span.start_char + m.end, alignment_mode="expand")
+        word = improved_by(ctx, toks.root) if toks is not None else None
+        if word is not None:
+            return Cue(K.IMPROVE, +1, f"{word.text} ... (asks for more of it)", "improvement")
+    return None
+
+
+def improved_by(ctx: StanceContext, tok: Token) -> Token | None:
+    """The word asking for more or better of the phrase around ``tok``: an improving modifier of it
+    or of the noun it completes ('better support for X'), or an improving verb governing it."""
+    for _ in range(4):
+        found = next((ch for ch in tok.children if ch.dep_ in {"amod", "advmod", "compound"}
+                      and ch.lower_ in ctx.words("markers.improving")), None)
+        if found is not None:
+            return found
+        if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in ctx.words("verbs.improve"):
+            return tok.head
+        if tok.dep_ not in {"pobj", "prep", "compound", "conj"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
     return None
 
 
@@ -457,7 +556,7 @@ def recommends(ctx: StanceContext, span: Span) -> bool:
     if ctx.taxonomy is None:
         return False
     mentions = [(span.start_char + m.start, span.start_char + m.end)
-                for m in span_matches(span, ctx.taxonomy, "proposals") if m.id != ctx.taxonomy.general_proposal]
+                for m in span_matches(span, ctx.taxonomy, "proposals") if m.id not in ctx.taxonomy.umbrellas]
     if not mentions:
         return False
     inside = lambda t: any(a <= t.idx < b for a, b in mentions)  # noqa: E731

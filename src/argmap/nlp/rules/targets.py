@@ -46,9 +46,12 @@ class TargetContext:
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
 
-    @property
-    def general(self) -> str | None:
-        return self.taxonomy.general_proposal
+    def umbrella(self, pid: str) -> bool:
+        """The general proposal or a policy document: a name for many proposals at once."""
+        return pid in self.taxonomy.umbrellas
+
+    def all_umbrellas(self, ids: list[str]) -> bool:
+        return bool(ids) and all(self.umbrella(p) for p in ids)
 
     @property
     def stance_words(self) -> frozenset[str]:
@@ -96,9 +99,17 @@ def proposals(ctx: TargetContext, span: Span) -> list[str]:
     for m in main or found:  # 'the review addressed issues like X': the review, X is an example
         if m.id not in ids:
             ids.append(m.id)
-    if ctx.general in ids and len(ids) > 1 and not any(m.id == ctx.general and owned(ctx, span, m) for m in main or found):
-        ids.remove(ctx.general)  # 'X, one of the reforms' is about X; 'X, to take forward its recommendations' both
-    return ids
+    return _particular_first(ctx, span, ids, main or found)
+
+
+def _particular_first(ctx: TargetContext, span: Span, ids: list[str], found: list[Match]) -> list[str]:
+    """'X, one of the reforms' is about X, not the reforms; 'X, to take forward its recommendations'
+    is about both; of a document and the programme it belongs to, the document."""
+    if any(not ctx.umbrella(p) for p in ids):
+        kept = {m.id for m in found if ctx.umbrella(m.id) and owned(ctx, span, m)}
+        return [p for p in ids if not ctx.umbrella(p) or p in kept]
+    below = {a for p in ids for a in ctx.taxonomy.ancestors(p)}
+    return [p for p in ids if p not in below]
 
 
 def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -234,7 +245,7 @@ def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
             "Councils will set up child protection teams. The teams will need police officers.")
 def reference(ctx: TargetContext, w: Work) -> str | None:
-    umbrella = w.own == [ctx.general]
+    umbrella = ctx.all_umbrellas(w.own)
     pointed = head_anaphor(ctx, w.span) if not w.own or umbrella else None
     if not (pointed is not None or not w.own or umbrella and anaphoric(ctx, w.span)):
         return None
@@ -305,7 +316,7 @@ def sibling_targets(kept: list[Draft]) -> None:
 # ---------------------------------------------------------------- references to what was named nearby
 def anaphoric(ctx: TargetContext, span: Span) -> bool:
     """The umbrella proposal is named only by a pointing phrase ('the proposal', 'such positive reforms')."""
-    found = [m for m in matches(ctx, span) if m.id == ctx.general]
+    found = [m for m in matches(ctx, span) if ctx.umbrella(m.id)]
     return bool(found) and all(m.phrase.split()[-1] in ctx.words("nouns.anaphoric") or pointer_before(ctx, span, m)
                                for m in found)
 
@@ -319,7 +330,7 @@ def pointer_before(ctx: TargetContext, span: Span, m: Match) -> bool:
 
 def plural_pointer(ctx: TargetContext, span: Span) -> bool:
     """'such positive reforms': a pointer to several proposals named before."""
-    return any(m.id == ctx.general and pointer_before(ctx, span, m) for m in matches(ctx, span))
+    return any(ctx.umbrella(m.id) and pointer_before(ctx, span, m) for m in matches(ctx, span))
 
 
 def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, plural: bool = False,
@@ -339,7 +350,7 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
         found = proposals(ctx, where_span)
         if not found:
             continue
-        if found == [ctx.general]:
+        if ctx.all_umbrellas(found):
             if pronoun and where != "same sentence":
                 return found, where  # 'They will only succeed if ...': the nearest thing named
             general = general or (found, where)
@@ -348,7 +359,7 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
     heading = section_heading(ctx, unit)
     if heading is not None:
         found = proposals(ctx, heading)
-        if found and found != [ctx.general]:
+        if found and not ctx.all_umbrellas(found):
             return found, "heading: " + heading.text.strip()[:80]
     return general
 
@@ -377,12 +388,12 @@ def section_proposals(ctx: TargetContext, unit: Unit) -> list[str]:
     named: list[str] = []
     for u in ctx.units:
         if first < u.sent < unit.sent and not u.heading:
-            named += [p for p in proposals(ctx, ctx.sents[u.sent]) if p != ctx.general and p not in named]
+            named += [p for p in proposals(ctx, ctx.sents[u.sent]) if not ctx.umbrella(p) and p not in named]
     return named
 
 
 def last_proposal(ctx: TargetContext, span: Span) -> str:
-    found = [m for m in matches(ctx, span) if m.id != ctx.general]
+    found = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
     return max(found, key=lambda m: m.start).id
 
 
@@ -392,7 +403,7 @@ def head_anaphor(ctx: TargetContext, span: Span) -> tuple[list[str], str] | None
     if ctx._named_heads is None:  # (end, head noun, id) of every particular proposal named
         ctx._named_heads = [(m.end, singular(m.phrase.split()[-1]), m.id)
                             for m in sorted(doc_matches(ctx.doc, ctx.taxonomy, "proposals"), key=lambda m: m.start)
-                            if m.id != ctx.general]
+                            if not ctx.umbrella(m.id)]
     vague = ctx.words("nouns.vague_head")
     heads = {head: pid for end, head, pid in ctx._named_heads if end <= span.start_char and head not in vague}
     for tok in span:
@@ -432,7 +443,7 @@ LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first
 @LEAD.rule("title", "The one particular proposal the title names.",
            "Councils to run family help teams\nThe teams start in April.")
 def title_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
-    title = [p for p in proposals(ctx, opening[0]) if p != ctx.general]
+    title = [p for p in proposals(ctx, opening[0]) if not ctx.umbrella(p)]
     if len(set(title)) == 1:
         return title[:1], "the article's title: " + opening[0].text.strip()[:60]
     return None
@@ -443,14 +454,14 @@ def title_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str]
 def opening_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
     found: list[str] = []
     for sent in opening:
-        found += [p for p in proposals(ctx, sent) if p != ctx.general and p not in found]
+        found += [p for p in proposals(ctx, sent) if not ctx.umbrella(p) and p not in found]
     return (found, "the article's lead: " + opening[0].text.strip()[:60]) if len(found) == 1 else None
 
 
 @LEAD.rule("topic", "No proposal named anywhere in the opening: the one whose taxonomy keywords it uses most.",
            "Grandparents raising grandchildren\nRelatives who take in children want an allowance.")
 def topic_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
-    if any(p != ctx.general for sent in opening for p in proposals(ctx, sent)):
+    if any(not ctx.umbrella(p) for sent in opening for p in proposals(ctx, sent)):
         return None
     facts = ctx.doc._.argmap_meta or {}
     topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [s.text for s in opening]))
