@@ -43,6 +43,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "courts-bill", "label": "Family Courts Bill", "aliases": ["the bill"]},
         {"id": "care-leaver-support", "label": "care leaver support", "aliases": ["care leavers"]},
         {"id": "career-framework", "label": "career framework"},
+        {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
     ],
     "theme": [
         {"id": "funding", "label": "funding", "terms": ["funding", "money"], "condition": True},

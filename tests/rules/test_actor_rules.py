@@ -11,8 +11,8 @@ from argmap.nlp.actors import find_actors
 from argmap.nlp.rules.actors import (
     ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, entities, heading_name, known_actors,
     law_name, listed_not_actor, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
-    odd_characters, place_tag_person, plain_entity, plausible, proposal_name, role_after, role_before,
-    role_before_name, role_phrase_before, speech_subjects,
+    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
+    role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
@@ -719,3 +719,83 @@ def test_actors_roles__role_before__near_miss():
     ctx, span, answer = role_of(AUTHOR_BEFORE, 3, 5)
     assert role_before(ctx, span) is None
     assert answer is None
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+SPEAKER_LINE = """
+Rosa     PROPN NNP  compound 1 O
+Pell     PROPN NNP  ROOT     1 O
+(        PUNCT -LRB- punct   1 O
+Lab      PROPN NNP  appos    1 O
+)        PUNCT -RRB- punct   1 O
+\\n      SPACE _SP  dep      4 O
+My       PRON  PRP$ poss     7 O
+Lords    PROPN NNPS npadvmod 10 O
+,        PUNCT ,    punct    10 O
+I        PRON  PRP  nsubj    10 O
+welcome  VERB  VBP  ROOT     10 O
+this     DET   DT   det      12 O
+clause   NOUN  NN   dobj     10 O
+.        PUNCT .    punct    10 O
+"""
+HEADING_WITH_COLON = """
+Next     PROPN NNP  compound  1 O
+Steps    PROPN NNPS ROOT      1 O
+:        PUNCT :    punct     1 O
+\\n      SPACE _SP  dep       2 O
+The      DET   DT   det       5 O
+plan     NOUN  NN   nsubjpass 7 O
+is       AUX   VBZ  auxpass   7 O lemma=be
+rushed   VERB  VBN  ROOT      7 O lemma=rush
+.        PUNCT .    punct     7 O
+"""
+
+
+def test_actors_mentions__speaker_line__fires():
+    """A transcript's speaker line names a person even when the NER model tags nothing on it."""
+    ctx = actor_ctx(parse(SPEAKER_LINE))
+    (m,) = speaker_lines(ctx, [])
+    assert (m.span.text, m.type, m.sure) == ("Rosa Pell", PERSON, True)
+    assert actors_found(SPEAKER_LINE) == [("Rosa Pell", "rosa-pell", PERSON)]
+
+
+def test_actors_mentions__speaker_line__near_miss():
+    """A heading ending with a colon is no speaker line (nor a name to the NER model)."""
+    ctx = actor_ctx(parse(HEADING_WITH_COLON))
+    assert speaker_lines(ctx, []) == []
+    assert actors_found(HEADING_WITH_COLON) == []
+
+
+MP_FOR = """
+She        PRON  PRP nsubj 1 O
+became     VERB  VBD ROOT  1 O lemma=become
+the        DET   DT  det   3 O
+MP         PROPN NNP attr  1 O
+for        ADP   IN  prep  3 O
+Northfold  PROPN NNP pobj  4 B-ORG
+.          PUNCT .   punct 1 O
+"""
+WORKS_FOR = """
+She        PRON  PRP nsubj    1 O
+works      VERB  VBZ ROOT     1 O lemma=work
+for        ADP   IN  prep     1 O
+Northfold  PROPN NNP compound 4 B-ORG
+Trust      PROPN NNP pobj     2 I-ORG
+.          PUNCT .   punct    1 O
+"""
+
+
+def test_actors_entity_repairs__portfolio__fires():
+    """'the MP for Northfold': a constituency, though the NER model calls it an organisation."""
+    ctx, span, answer = repaired(MP_FOR, 5, 6, "ORG")
+    assert portfolio(ctx, span, "ORG") == []
+    assert answer == ("portfolio", [])
+    assert actors_found(MP_FOR) == []
+
+
+def test_actors_entity_repairs__portfolio__near_miss():
+    """'works for X' after no role: X is the organisation she works for."""
+    ctx, span, answer = repaired(WORKS_FOR, 3, 5, "ORG")
+    assert portfolio(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Northfold Trust", ORG)])
+    assert actors_found(WORKS_FOR) == [("Northfold Trust", "northfold-trust", ORG)]

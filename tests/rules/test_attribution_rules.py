@@ -2,17 +2,18 @@
 must not.
 
 Tables: attribution.speaker, attribution.subject, attribution.ownership, attribution.quote-speaker,
-attribution.not-the-authors.
+attribution.not-the-authors, attribution.addressed.
 """
 
 from __future__ import annotations
 
 from argmap.nlp.rules.attribution import (
-    NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, colon_in_sentence,
-    colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member, introduced_person,
-    named_in_phrase, named_inside, note_ownership, organisation_noun, personal_pronoun, plain_question, published,
-    reports_research, resolve_subject, role_noun, says_in_report, speaker_after, speech_verb, spokesperson,
-    statement_of, statement_owner, subject_mention, unnamed_speaker, viewpoint, work_leader,
+    ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
+    colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
+    introduced_person, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_noun,
+    says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
+    unnamed_speaker, urged_object, viewpoint, work_leader,
 )
 from argmap.nlp.state import UNNAMED
 
@@ -1139,3 +1140,152 @@ def test_attribution_not_the_authors__research__near_miss():
     ctx = ctx_of(CHARITY_FOUND)
     assert not reports_research(ctx, ctx.sents[0])
     assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == []
+
+
+# ---------------------------------------------------------------- attribution.addressed
+def addressing(spec: str, *mentions, at: int):
+    """(whether the mention at token ``at`` is addressed, the addressed rules that hold for it)."""
+    ctx = ctx_of(spec, *mentions)
+    tok = ctx.doc[at]
+    return ctx, tok, holding(ADDRESSED, ctx, name_head(ctx, tok))
+
+
+SHARED_WITH = """
+We               PRON  PRP  nsubj    1 O
+shared           VERB  VBD  ROOT     1 O lemma=share
+our              PRON  PRP$ poss     3 O
+recommendations  NOUN  NNS  dobj     1 O lemma=recommendation
+with             ADP   IN   prep     3 O
+the              DET   DT   det      7 B-ORG
+Northfold        PROPN NNP  compound 7 I-ORG
+Trust            PROPN NNP  pobj     4 I-ORG
+.                PUNCT .    punct    1 O
+"""
+TRUST_SHARED = """
+The              DET   DT   det      2 B-ORG
+Northfold        PROPN NNP  compound 2 I-ORG
+Trust            PROPN NNP  nsubj    3 I-ORG
+shared           VERB  VBD  ROOT     3 O lemma=share
+its              PRON  PRP$ poss     5 O
+recommendations  NOUN  NNS  dobj     3 O lemma=recommendation
+with             ADP   IN   prep     5 O
+us               PRON  PRP  pobj     6 O lemma=we
+.                PUNCT .    punct    3 O
+"""
+
+
+def test_attribution_addressed__addressed_preposition__fires():
+    ctx, tok, held = addressing(SHARED_WITH, (6, 8, "northfold-trust", ORG), at=6)
+    assert addressed_preposition(ctx, name_head(ctx, tok))
+    assert held == ["addressed-preposition"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__addressed_preposition__near_miss():
+    ctx, tok, held = addressing(TRUST_SHARED, (1, 3, "northfold-trust", ORG), at=1)
+    assert not addressed_preposition(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+WE_URGE = """
+We         PRON  PRP nsubj    1 O
+urge       VERB  VBP ROOT     1 O
+Northfold  PROPN NNP compound 3 B-ORG
+Council    PROPN NNP dobj     1 I-ORG
+to         PART  TO  aux      5 O
+think      VERB  VB  xcomp    1 O
+again      ADV   RB  advmod   5 O
+.          PUNCT .   punct    1 O
+"""
+COUNCIL_URGES = """
+Northfold  PROPN NNP compound 1 B-ORG
+Council    PROPN NNP nsubj    2 I-ORG
+urges      VERB  VBZ ROOT     2 O lemma=urge
+us         PRON  PRP dobj     2 O lemma=we
+to         PART  TO  aux      5 O
+think      VERB  VB  xcomp    2 O
+again      ADV   RB  advmod   5 O
+.          PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_addressed__urged__fires():
+    ctx, tok, held = addressing(WE_URGE, (2, 4, "northfold-council", ORG), at=2)
+    assert urged_object(ctx, name_head(ctx, tok))
+    assert held == ["urged"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__urged__near_miss():
+    ctx, tok, held = addressing(COUNCIL_URGES, (0, 2, "northfold-council", ORG), at=0)
+    assert not urged_object(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+GOVERNMENTS_COMMITMENT = """
+We          PRON  PRP  nsubj    1 O
+welcome     VERB  VBP  ROOT     1 O
+the         DET   DT   det      3 O
+government  NOUN  NN   poss     5 O
+'s          PART  POS  case     3 O
+commitment  NOUN  NN   dobj     1 O
+to          ADP   IN   prep     5 O
+care        NOUN  NN   compound 8 O
+leavers     NOUN  NNS  pobj     6 O lemma=leaver
+.           PUNCT .    punct    1 O
+"""
+OUR_COMMITMENT = """
+The         DET   DT   det      1 O
+government  NOUN  NN   nsubj    2 O
+welcomes    VERB  VBZ  ROOT     2 O lemma=welcome
+our         PRON  PRP$ poss     4 O
+commitment  NOUN  NN   dobj     2 O
+to          ADP   IN   prep     4 O
+care        NOUN  NN   compound 7 O
+leavers     NOUN  NNS  pobj     5 O lemma=leaver
+.           PUNCT .    punct    2 O
+"""
+
+
+def test_attribution_addressed__possessive__fires():
+    ctx, tok, held = addressing(GOVERNMENTS_COMMITMENT, (3, 4, "government", ORG), at=3)
+    assert possessive_owner(ctx, name_head(ctx, tok))
+    assert held == ["possessive"] and addressed(ctx, tok)
+    assert not addressed(ctx, tok, possessive=False)  # (when owners may be the writer, it is not asked)
+
+
+def test_attribution_addressed__possessive__near_miss():
+    ctx, tok, held = addressing(OUR_COMMITMENT, (1, 2, "government", ORG), at=1)
+    assert not possessive_owner(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+MEMBER_OF = """
+As              ADP   IN  prep     9 O
+a               DET   DT  det      2 O
+member          NOUN  NN  pobj     0 O
+of              ADP   IN  prep     2 O
+the             DET   DT  det      6 B-ORG
+Implementation  PROPN NNP compound 6 I-ORG
+Board           PROPN NNP pobj     3 I-ORG
+,               PUNCT ,   punct    9 O
+I               PRON  PRP nsubj    9 O
+am              AUX   VBP ROOT     9 O lemma=be
+glad            ADJ   JJ  acomp    9 O
+to              PART  TO  aux      12 O
+see             VERB  VB  xcomp    10 O
+the             DET   DT  det      14 O
+plan            NOUN  NN  dobj     12 O
+.               PUNCT .   punct    9 O
+"""
+GUEST_OF = MEMBER_OF.replace("member          NOUN", "guest           NOUN")
+
+
+def test_attribution_addressed__membership__fires():
+    ctx, tok, held = addressing(MEMBER_OF, (5, 7, "implementation-board", ORG), at=5)
+    assert membership(ctx, name_head(ctx, tok))
+    assert held == ["membership"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__membership__near_miss():
+    ctx, tok, held = addressing(GUEST_OF, (5, 7, "implementation-board", ORG), at=5)
+    assert not membership(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)

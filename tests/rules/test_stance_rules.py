@@ -8,10 +8,10 @@ from __future__ import annotations
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, argues_for, depending_on, description, government_plan,
-    ignored_phrases, listed, lowered, negated_head, negated_preposition, negated_subject_clause, negation_child,
-    negator_before, negator_phrase, objection_object, only_if, phrase_cues, plain_negated, record_of_events,
-    recommendation, refused_objection, score, service, should_proposal, urged, wish, word_cues, word_sign,
-    wrong_part_of_speech,
+    ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition, negated_subject_clause,
+    negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues, plain_negated,
+    publisher, record_of_events, recommendation, refused_objection, remedied_problem, score, service,
+    should_proposal, urged, wish, word_cues, word_sign, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -938,3 +938,153 @@ def test_word_sign_reads_the_lexicon():
     doc = parse(WELCOMED_DUTY)
     ctx = stance_ctx(doc)
     assert word_sign(ctx, doc[1]) == +1 and word_sign(ctx, doc[4]) == 0
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+NEED_FUNDING = """
+Councils  NOUN  NNS nsubj 1 O lemma=council
+need      VERB  VBP ROOT  1 O
+extra     ADJ   JJ  amod  3 O
+funding   NOUN  NN  dobj  1 O
+.         PUNCT .   punct 1 O
+"""
+NEED_FAMILY_HELP = """
+Councils  NOUN  NNS nsubj    1 O lemma=council
+need      VERB  VBP ROOT     1 O
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+NEED_STAFF = NEED_FUNDING.replace("funding   NOUN", "staff     NOUN")
+
+
+def test_stance_cues__need__fires():
+    """Needing a ground the taxonomy marks as a condition ('funding') objects on that ground."""
+    doc = parse(NEED_FUNDING)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign, cue.weight) == (K.NEED, -1, 1.5)
+    assert cue_rules(NEED_FUNDING) == ["need"]
+
+
+def test_stance_cues__need__fires_for_a_named_proposal():
+    """Needing a named proposal asks for it: support."""
+    doc = parse(NEED_FAMILY_HELP)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1)
+    assert score(ctx, clause(ctx, doc[:]))[1] == +1
+
+
+def test_stance_cues__need__near_miss():
+    """Needing something that is neither a condition ground nor a proposal takes no side."""
+    doc = parse(NEED_STAFF)
+    ctx = stance_ctx(doc)
+    assert needed(ctx, clause(ctx, doc[:])) == []
+    assert cue_rules(NEED_STAFF) == []
+
+
+ADDRESS_PROBLEMS = """
+These     DET   DT  det   1 O
+teams     NOUN  NNS nsubj 2 O lemma=team
+seek      VERB  VBP ROOT  2 O
+to        PART  TO  aux   4 O
+address   VERB  VB  xcomp 2 O
+the       DET   DT  det   6 O
+problems  NOUN  NNS dobj  4 O lemma=problem
+we        PRON  PRP nsubj 8 O
+see       VERB  VBP relcl 6 O
+.         PUNCT .   punct 2 O
+"""
+IGNORE_PROBLEMS = ADDRESS_PROBLEMS.replace("address   VERB", "ignore    VERB")
+
+
+def test_stance_flips__remedied_problem__fires():
+    doc = parse(ADDRESS_PROBLEMS)
+    ctx = stance_ctx(doc)
+    assert remedied_problem(ctx, doc[6], -1)
+    assert [r.name for r in FLIPS if r(ctx, doc[6], -1)] == ["remedied-problem"]
+    assert word_cue(ADDRESS_PROBLEMS, 6).sign == +1
+
+
+def test_stance_flips__remedied_problem__near_miss():
+    doc = parse(IGNORE_PROBLEMS)
+    ctx = stance_ctx(doc)
+    assert not remedied_problem(ctx, doc[6], -1)
+    assert word_cue(IGNORE_PROBLEMS, 6).sign == -1
+
+
+PUBLISHED_GUIDANCE = """
+Today      NOUN  NN   npadvmod 3 B-DATE
+BASW       PROPN NNP  nsubj    3 B-ORG
+has        AUX   VBZ  aux      3 O lemma=have
+published  VERB  VBN  ROOT     3 O lemma=publish
+its        PRON  PRP$ poss     6 O
+practice   NOUN  NN   compound 6 O
+guidance   NOUN  NN   dobj     3 O
+.          PUNCT .    punct    3 O
+"""
+COUNCIL_PUBLISHED = """
+BASW       PROPN NNP  nsubj    1 B-ORG
+said       VERB  VBD  ROOT     1 O lemma=say
+the        DET   DT   det      3 O
+council    NOUN  NN   nsubj    5 O
+has        AUX   VBZ  aux      5 O lemma=have
+published  VERB  VBN  ccomp    1 O lemma=publish
+its        PRON  PRP$ poss     8 O
+practice   NOUN  NN   compound 8 O
+guidance   NOUN  NN   dobj     5 O
+.          PUNCT .    punct    1 O
+"""
+
+
+def test_stance_fallbacks__publisher__fires():
+    doc = parse(PUBLISHED_GUIDANCE)
+    place_actors(doc, (1, 2, "basw"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw", cue="publish"))
+    cue = publisher(ctx, c)
+    assert (cue.kind, cue.sign, cue.rule) == (K.GOVERNMENT, +1, "publisher")
+    assert FALLBACKS.first_named(ctx, c)[0] == "publisher"
+
+
+def test_stance_fallbacks__publisher__near_miss():
+    """BASW reporting that the council published guidance does not back it."""
+    doc = parse(COUNCIL_PUBLISHED)
+    place_actors(doc, (0, 1, "basw"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw"))
+    assert publisher(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None
+
+
+BETTER_HELP = """
+Carers  NOUN  NNS nsubj    1 O lemma=carer
+want    VERB  VBP ROOT     1 O
+better  ADJ   JJR amod     4 O lemma=well
+family  NOUN  NN  compound 4 O
+help    NOUN  NN  dobj     1 O
+.       PUNCT .   punct    1 O
+"""
+JUST_HELP = """
+Carers  NOUN  NNS nsubj    1 O lemma=carer
+want    VERB  VBP ROOT     1 O
+family  NOUN  NN  compound 3 O
+help    NOUN  NN  dobj     1 O
+.       PUNCT .   punct    1 O
+"""
+
+
+def test_stance_fallbacks__improvement__fires():
+    doc = parse(BETTER_HELP)
+    ctx = stance_ctx(doc)
+    cue = improvement(ctx, clause(ctx, doc[:], unit(doc[:])))
+    assert (cue.kind, cue.sign) == (K.IMPROVE, +1) and cue.label.startswith("better")
+    assert fallback(BETTER_HELP)[0] == "improvement"
+
+
+def test_stance_fallbacks__improvement__near_miss():
+    doc = parse(JUST_HELP)
+    ctx = stance_ctx(doc)
+    assert improvement(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
+    assert fallback(JUST_HELP) is None
