@@ -6,23 +6,31 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors
+from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
+    DEFAULT_GRAPH,
+    UsageFailure,
+    default_cache_dir,
+    extraction_options,
+    handle_errors,
+    say,
+)
 
 DEFAULT_CORPUS = "corpus"
-CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
 
 
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
-@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
+@extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
-@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--timestamp/--no-timestamp", default=False, show_default=True,
+              help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars):
-    """Read articles (.txt, .md, .html) and build the argument graph.
+              max_bytes, strict, timestamp, max_chars, max_sentence_chars, keep_near_duplicates):
+    """Read articles (.txt, .md, .html, .pdf, .docx) and build the argument graph.
 
     \b
     Examples:
@@ -39,7 +47,7 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
-    cache = None if no_cache else (cache_dir or output.parent / CACHE_DIRNAME)
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     bar_state = {}
 
     def progress(n: int) -> None:
@@ -48,13 +56,14 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
         bar_state["n"] = n
 
     graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
-                                jobs=jobs, max_bytes=max_bytes, include_build_time=not no_timestamp,
-                                limits=Limits(max_chars, max_sentence_chars), progress=progress)
+                                jobs=jobs, max_bytes=max_bytes, include_build_time=timestamp,
+                                limits=Limits(max_chars, max_sentence_chars), progress=progress,
+                                keep_near_duplicates=keep_near_duplicates)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
     write_graph(graph, output)
-    click.echo(_summary(graph, stats, output))
+    say(_summary(graph, stats, output))
     if not no_render:
         _render(graph, output)
     if strict and _problems(stats.skipped):
@@ -63,6 +72,8 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
 
 
 def _summary(graph, stats, output: Path) -> str:
+    from argmap.duplicates import describe_duplicate
+
     kinds: dict[str, int] = {}
     stances: dict[str, int] = {}
     for _, d in graph.nodes(data=True):
@@ -82,13 +93,18 @@ def _summary(graph, stats, output: Path) -> str:
         (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
         f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
+        *_dates(graph),
     ]
     problems = _problems(stats.skipped)
-    ignored = [s["path"] for s in stats.skipped if s not in problems]
+    ignored = [s for s in stats.skipped if s not in problems]
     lines.append(f"  skipped    {len(problems)}")
     lines += [f"    {s['path']}: {s['reason']}" for s in problems]
     if ignored:
-        lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
+        lines.append(f"  ignored    {len(ignored)}")
+        lines += [f"    {s['path']}: {s['reason']}" for s in ignored]
+    if stats.duplicates:
+        lines.append(f"  duplicates {len(stats.duplicates)}")
+        lines += [f"    {d['path']}: {describe_duplicate(d)}" for d in stats.duplicates]
     noted = sorted((str(d.get("path") or n), note) for n, d in graph.nodes(data=True)
                    if d["kind"] == "document" for note in d.get("notes") or ())
     lines.append(f"  notes      {len(noted)}")
@@ -96,11 +112,29 @@ def _summary(graph, stats, output: Path) -> str:
     return "\n".join(lines)
 
 
-def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The skips that are problems (documentation files such as README.md are not)."""
-    from argmap.corpus import DOCUMENTATION_REASON
+def _dates(graph) -> list[str]:
+    """The dates line: how many documents are dated, over what span, from where; the undated ones
+    and any impossible date that was ignored."""
+    docs = sorted((str(d.get("path") or n), d) for n, d in graph.nodes(data=True) if d["kind"] == "document")
+    dated = [d for _, d in docs if d.get("date")]
+    sources: dict[str, int] = {}
+    for d in dated:
+        sources[d.get("date_source") or "unknown"] = sources.get(d.get("date_source") or "unknown", 0) + 1
+    first, last = (min(d["date"] for d in dated), max(d["date"] for d in dated)) if dated else ("", "")
+    span = f", {first} to {last}" if first != last else f", {first}" if first else ""
+    how = " (" + ", ".join(f"{s} {n}" for s, n in sorted(sources.items())) + ")" if sources else ""
+    lines = [f"  dates      {len(dated)} dated{span}{how}; {len(docs) - len(dated)} undated"]
+    lines += [f"    {path}: no date found (kept; left out of date filters and time windows)"
+              for path, d in docs if not d.get("date")]
+    lines += [f"    {path}: {problem}" for path, d in docs for problem in d.get("date_problems") or ()]
+    return lines
 
-    return [s for s in skipped if s["reason"] != DOCUMENTATION_REASON]
+
+def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
+    """The skips that are problems (documentation files such as README.md, other formats are not)."""
+    from argmap.corpus import is_ignored
+
+    return [s for s in skipped if not is_ignored(s["reason"])]
 
 
 def _render(graph, output: Path) -> None:
@@ -109,13 +143,13 @@ def _render(graph, output: Path) -> None:
 
     svg = output.with_suffix(".svg")
     try:
-        written = render_all(graph, svg)
+        written = render_all(graph, svg, on_note=lambda message: click.echo(f"note: {message}", err=True))
     except GraphvizMissing as exc:
         click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
         return
     except ArgmapError as exc:
         raise UsageFailure(str(exc)) from None
-    click.echo("  map        " + ", ".join(str(p) for p in written))
+    say("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

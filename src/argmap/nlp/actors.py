@@ -9,6 +9,7 @@ from argmap.nlp.rules.actors import (
     MENTIONS, ROLES, ActorContext, Mention, actor_info, author_kind, name_text, non_overlapping, person_key,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
+from argmap.nlp.text import doc_matches
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -16,6 +17,7 @@ from argmap.text import slugify
 def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     """Find actor mentions, resolve them to actors, note roles and the author; save on the Doc."""
     ctx = ActorContext(doc, taxonomy, lex)
+    doc_matches(doc, taxonomy, "proposals", lex["nouns.verb_head"])  # found once, with verb forms
     found: list[Mention] = []
     for rule in MENTIONS:
         found += rule(ctx, found)

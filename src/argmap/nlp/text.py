@@ -16,13 +16,15 @@ def doc_text(doc: Doc) -> str:
     return text
 
 
-def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str) -> list[Match]:
-    """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document."""
+def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
+    """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document (the
+    actors stage finds them first, with the lexicon's verb heads: "capping profits" is a profit cap)."""
     key = f"argmap_{kind}_matches"
     found = doc.user_data.get(key)
     if found is None:
-        finder = taxonomy.find_proposals if kind == "proposals" else taxonomy.find_themes
-        found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in finder(doc_text(doc))]
+        text = doc_text(doc)
+        matched = taxonomy.find_proposals(text, verb_heads) if kind == "proposals" else taxonomy.find_themes(text)
+        found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
     return [Match(*m) for m in found]
 
 

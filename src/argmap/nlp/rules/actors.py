@@ -244,6 +244,8 @@ def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
                      "Superintendent Anjali Bhatt said the teams would help.")
 def plain_entity(ctx: ActorContext, span: Span, label: str) -> list[Mention]:
     kind = PERSON if label in PERSON_LABELS else ORG
+    if kind == ORG and len(span) == 1 and looks_like_person(ctx, fuller := with_first_name(ctx, span)):
+        span = fuller  # 'Priya Sandhu, head of policy' with only 'Sandhu' tagged, as an organisation
     if kind == ORG and looks_like_person(ctx, span):
         kind = PERSON
     if kind == PERSON and len(span) == 1:

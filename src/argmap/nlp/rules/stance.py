@@ -286,8 +286,14 @@ def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
         if tok.i in c.skip or tok.i in c.used:
             continue
         action = urged_action(ctx, tok)
-        if action is not None and action.i not in c.used and action.lemma_.lower() not in ctx.lex.object_lemmas \
-                and action.lemma_.lower() not in ctx.words("verbs.disclose"):
+        if action is None or action.i in c.used or action.lemma_.lower() in ctx.lex.object_lemmas \
+                or action.lemma_.lower() in ctx.words("verbs.disclose"):
+            continue
+        asked = c.span.doc[action.i:action.right_edge.i + 1]
+        if ground_named(ctx, asked, condition=True) and not ctx.names_proposal(asked):
+            # 'we urge the government to provide the investment needed': a condition on resources
+            out.append(Cue(K.CONDITION, -1, f"{tok.text} ... to {action.text} (condition)", "urged-resources", 1.5))
+        else:
             out.append(Cue(K.URGED, +1, f"{tok.text} ... to {action.text} (pressed for)", "urged"))
     return out
 
@@ -320,8 +326,8 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
             continue
         what = needed_phrase(tok)
-        if what is None or negated(ctx, tok, c.span):
-            continue
+        if what is None or negated(ctx, tok, c.span) or _past(tok):
+            continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
         if ground_named(ctx, what, condition=True):
             c.used.update(t.i for t in what)
             out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
@@ -330,12 +336,20 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
     return out
 
 
+def _past(tok: Token) -> bool:
+    """A verb in the past tense, or a passive with a past auxiliary ('was needed')."""
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children)
+
+
 def needed_phrase(tok: Token) -> Span | None:
     """What a 'need'/'require' asks for: its object or complement, the subject of 'X is needed',
     or what follows 'the need for' / 'the need to'."""
     doc = tok.doc
     if tok.pos_ == "NOUN" and tok.tag_ != "NN":
         return None  # 'children with complex needs' asks for nothing
+    if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
+        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding which councils need'
     parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
              and (tok.pos_ != "NOUN" or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
     if not parts and tok.tag_ == "VBN":
@@ -460,14 +474,25 @@ def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
                 "Today the government has published its implementation plan.")
 def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
-    if unit is None or not unit.speaker or not ctx.names_proposal(c.span, documents=True):
+    if unit is None or not unit.speaker or ctx.taxonomy is None:
         return None
+    named = named_tokens(ctx, c.span)
     for tok in c.span:
         if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
                 any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
-                any(ch.dep_ == "dobj" for ch in tok.children):
+                any(ch.dep_ == "dobj" and ch.i in named for ch in tok.children):
             return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
     return None
+
+
+def named_tokens(ctx: StanceContext, span: Span) -> set[int]:
+    """Tokens inside names of proposals (the debate's umbrella aside)."""
+    out: set[int] = set()
+    for m in span_matches(span, ctx.taxonomy, "proposals"):
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if m.id != ctx.taxonomy.general_proposal and toks is not None:
+            out.update(t.i for t in toks)
+    return out
 
 
 @FALLBACKS.rule("recommendation", "A 'should'/'must' sentence backs the thing it asks for.",

@@ -23,7 +23,7 @@ from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.text import doc_matches, span_matches
 from argmap.taxonomy import Match, Taxonomy
-from argmap.text import slugify
+from argmap.text import fold, slugify
 
 CANDIDATE_PREFIX = "candidate-"
 KEEP, DROP = "keep", "drop"
@@ -85,18 +85,27 @@ def matches(ctx: TargetContext, span: Span) -> list[Match]:
     out = []
     for m in span_matches(span, ctx.taxonomy, "proposals"):
         toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
-        if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)):
+        if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
+                                 or inside_longer_name(toks)):
             continue
         out.append(m)
     return out
 
 
-def proposals(ctx: TargetContext, span: Span) -> list[str]:
-    """The proposals a span names, examples aside; the umbrella only when nothing else or owned."""
+def inside_longer_name(toks: Span) -> bool:
+    """A one-word name that is part of a longer proper name ('Review' in 'the Spending Review',
+    'Levy' in 'the Apprenticeship Levy'): a capitalised compound word before it."""
+    return len(toks) == 1 and any(c.dep_ == "compound" and c.i < toks.start and c.is_title and not c.is_sent_start
+                                  for c in toks.root.children)
+
+
+def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[str]:
+    """The proposals a span names, examples aside (unless it names nothing else and ``examples``);
+    the umbrella only when nothing else or owned."""
     ids: list[str] = []
     found = matches(ctx, span)
     main = [m for m in found if not in_example(ctx, span, m)]
-    for m in main or found:  # 'the review addressed issues like X': the review, X is an example
+    for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
         if m.id not in ids:
             ids.append(m.id)
     return _particular_first(ctx, span, ids, main or found)
@@ -179,7 +188,8 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
         chunk = next((c for c in noun_chunks(ctx, w.span) if c.root.i == obj.i), None)
         cand = label(ctx, chunk) if chunk is not None else None
     if cand is None:
-        return DROP
+        pointed = head_anaphor(ctx, w.span)  # 'the teams should ...': what was named before
+        return w.take(pointed[0], f"context: {pointed[1]}", themes(ctx, w.span)) if pointed else DROP
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", [])
 
 
@@ -251,7 +261,11 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
         return None
     if w.draft.stance == Stance.OBJECT and ctx.units[w.draft.unit].cue in ctx.words("verbs.acknowledge"):
         return DROP  # 'X recognised that caseloads remain too high': a problem granted, no objection
-    found = pointed or context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
+    if pointed:
+        w.own = w.draft.targets = pointed[0]  # a pointing phrase names what it points to
+        w.draft.target_cues.append(f"context: {pointed[1]}")
+        return None
+    found = context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
     if found:
         w.draft.targets = found[0]
         w.draft.target_cues.append(f"context: {found[1]}")
@@ -295,6 +309,9 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
     """Apply the steps to one draft; whether the claim is kept."""
     span = ctx.doc[draft.start:draft.end]
     own = proposals(ctx, span)
+    if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
+        pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
+        own = pointed[0] if pointed else own
     draft.targets = list(own)
     draft.target_cues = [f"named: {p}" for p in sorted({m.phrase for m in matches(ctx, span)})]
     w = Work(draft, span, own)
@@ -340,28 +357,38 @@ def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, pl
     found anywhere on that path beats the umbrella; a plural pointer takes every proposal named so
     far in its section."""
     unit = ctx.units[unit_index]
-    if plural:
-        named = section_proposals(ctx, unit)
-        if named:
-            return named, "named earlier in the section"
+    if plural and (named := section_proposals(ctx, unit)):
+        return named, "named earlier in the section"
     general = None
     pronoun = nearest or span is not None and pronoun_subject(ctx, span)
     for where_span, where in context_places(ctx, unit, span):
-        found = proposals(ctx, where_span)
+        found = named_in(ctx, where_span)
         if not found:
             continue
-        if ctx.all_umbrellas(found):
-            if pronoun and where != "same sentence":
-                return found, where  # 'They will only succeed if ...': the nearest thing named
-            general = general or (found, where)
-            continue
-        return [last_proposal(ctx, where_span)], where  # a pointing reference is to the nearest named
+        if not ctx.all_umbrellas(found):
+            return found, where
+        if pronoun and where != "same sentence":
+            return found, where  # 'They will only succeed if ...': the nearest thing named
+        general = general or (found, where)
+    return heading_proposals(ctx, unit) or general
+
+
+def named_in(ctx: TargetContext, span: Span) -> list[str]:
+    """What a sentence near a claim names: its last particular proposal (a pointing reference is to
+    the nearest one named), else its umbrellas, else what a pointing phrase in it refers to."""
+    found = proposals(ctx, span, examples=False)
+    if not found:
+        return (head_anaphor(ctx, span) or ([], ""))[0]  # 'the bill' in the sentence before
+    named = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
+    return [max(named, key=lambda m: m.start).id] if named and not ctx.all_umbrellas(found) else found
+
+
+def heading_proposals(ctx: TargetContext, unit: Unit) -> tuple[list[str], str] | None:
     heading = section_heading(ctx, unit)
-    if heading is not None:
-        found = proposals(ctx, heading)
-        if found and not ctx.all_umbrellas(found):
-            return found, "heading: " + heading.text.strip()[:80]
-    return general
+    found = proposals(ctx, heading) if heading is not None else []
+    if found and not ctx.all_umbrellas(found):
+        return found, "heading: " + heading.text.strip()[:80]
+    return None
 
 
 def context_places(ctx: TargetContext, unit: Unit, span: Span | None) -> list[tuple[Span, str]]:
@@ -397,22 +424,105 @@ def last_proposal(ctx: TargetContext, span: Span) -> str:
     return max(found, key=lambda m: m.start).id
 
 
-def head_anaphor(ctx: TargetContext, span: Span) -> tuple[list[str], str] | None:
-    """'the teams', 'joint teams', 'the register': a noun that ends the name of a proposal named
-    earlier in the article points back to it (the latest one of that name)."""
-    if ctx._named_heads is None:  # (end, head noun, id) of every particular proposal named
-        ctx._named_heads = [(m.end, singular(m.phrase.split()[-1]), m.id)
-                            for m in sorted(doc_matches(ctx.doc, ctx.taxonomy, "proposals"), key=lambda m: m.start)
-                            if not ctx.umbrella(m.id)]
-    vague = ctx.words("nouns.vague_head")
-    heads = {head: pid for end, head, pid in ctx._named_heads if end <= span.start_char and head not in vague}
-    for tok in span:
-        if tok.pos_ != "NOUN" or tok.i in ctx.skip or tok.dep_ == "compound":
+def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the teams', 'joint teams', 'the register', 'the Bill': a noun that ends the name of a
+    proposal or document named earlier in the article points back to it (the latest one of that
+    name); 'the spending review' (a word of its own before the noun) does not."""
+    heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
+    for tok in (t for t in span if pointing_noun(ctx, t, subject_only)):
+        target = heads.get(singular(tok.lower_))
+        if target is None and _definite(ctx, tok):
+            target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
+        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
             continue
+        if isinstance(target, tuple):
+            return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
+        return [target], f"points back: {tok.text}"
+    return the_one_document(ctx, span, subject_only)
+
+
+def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
+    """A noun that may point back: not part of a compound, with no compound word of its own, a
+    subject when only subjects count."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.i not in ctx.skip and tok.dep_ != "compound" and \
+        not any(c.dep_ == "compound" for c in tok.children) and \
+        (not subject_only or tok.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _definite(ctx: TargetContext, tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing") for c in tok.children)
+
+
+def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the bill', 'this strategy' with nothing of that kind named before: the debate's one policy
+    document of that kind, when the taxonomy has exactly one."""
+    heads = ctx.words("nouns.document_head")
+    for tok in span:
         head = singular(tok.lower_)
-        if head in heads and any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
-            return [heads[head]], f"points back: {tok.text}"
+        if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
+                not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
+            continue
+        docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
+                and singular(fold(e.label).split()[-1]) == head]
+        if len(docs) == 1:
+            return docs, f"the debate's one {head}: {tok.text}"
     return None
+
+
+def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
+    """(end offset, head noun, proposal id or candidate) of every particular proposal named in the
+    document and of every named document the taxonomy lacks ('the Children and Social Work Bill').
+    A policy document also answers to the document words in any of its names ('the report' for
+    a review whose names include "the review's final report")."""
+    if ctx._named_heads is None:
+        vague = ctx.words("nouns.vague_head")
+        found: list[tuple[int, str, str | tuple[str, str]]] = []
+        for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals"):
+            if m.id == ctx.taxonomy.general_proposal:
+                continue
+            head = singular(m.phrase.split()[-1])
+            found += [(m.end, head, m.id)] if head not in vague else []
+            found += [(m.end, f"the {w}", m.id) for w in sorted(document_words(ctx, m.id) - {head} - vague)]
+        found += named_documents(ctx)
+        ctx._named_heads = sorted(found, key=lambda f: f[0])
+    return ctx._named_heads
+
+
+def document_words(ctx: TargetContext, pid: str) -> set[str]:
+    """The document words ('review', 'report', 'bill') in the names of a policy document."""
+    entry = ctx.taxonomy.proposals.get(pid)
+    if entry is None or entry.kind != "document":
+        return set()
+    heads = ctx.words("nouns.document_head")
+    return {singular(w) for name in entry.names for w in fold(name).split() if singular(w) in heads}
+
+
+def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]]:
+    """Capitalised names ending in a document word that the taxonomy does not know ('the Children
+    and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label))."""
+    heads = ctx.words("nouns.document_head")
+    known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
+    out = []
+    for tok in ctx.doc:
+        name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
+        if name is None or sum(t.is_title for t in name) < 2 or \
+                any(a < name.end_char and name.start_char < b for a, b in known):
+            continue
+        text = " ".join(name.text.split())
+        out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
+    return out
+
+
+def _capitalised_name(ctx: TargetContext, tok: Token) -> Span:
+    """The run of capitalised words (and connectors) ending at ``tok`` within its sentence."""
+    connectors = ctx.words("layout.name_connectors") | {"and", "for", "'s", "\u2019s"}
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in connectors) and not doc[start - 1].is_sent_start:
+        start -= 1
+    while start < tok.i and not doc[start].is_title:
+        start += 1
+    return doc[start:tok.i + 1]
 
 
 def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
