@@ -97,9 +97,15 @@ class _Resolver:
         return key
 
     def _join_lone_surnames(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        """A lone surname mentioned before the full name still resolves to it."""
+        """A lone surname (or a lone first name, when one full name starts with it) resolves to the
+        full name mentioned elsewhere in the document."""
+        firsts: dict[str, set[str]] = {}
+        for key, info in self.registry.items():
+            if info.type == PERSON and " " in info.name:
+                firsts.setdefault(info.name.split()[0], set()).add(key)
         for key in [k for k, v in self.registry.items() if v.type == PERSON and " " not in v.name]:
-            target = self.full_names.get(self.registry[key].name)
+            name = self.registry[key].name
+            target = self.full_names.get(name) or (next(iter(firsts[name])) if len(firsts.get(name, ())) == 1 else None)
             if target and target != key and target in self.registry:
                 self.registry[target].aliases.add(self.registry[key].name)
                 mentions = [(s, target if k == key else k) for s, k in mentions]

@@ -217,10 +217,29 @@ def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention]
                      "portfolio ('the MP for Whitehaven').", "She became the MP for Whitehaven and Workington.")
 def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     doc = span.doc
-    if label not in PLACE_LABELS and span.start >= 2 and doc[span.start - 1].lower_ in ctx.lex["markers.portfolio"] \
-            and ctx.is_role(doc[span.start - 2].lower_):
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].ent_type_:
+        start -= 2  # 'the MP for Whitehaven and Workington': the second place as well
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    if label not in PLACE_LABELS and start >= 2 and doc[start - 1].lower_ in ctx.lex["markers.portfolio"] \
+            and ctx.is_role(doc[start - 2].lower_):
         return []
     return None
+
+
+@ENTITY_REPAIRS.rule("cut-name", "An organisation name cut after 'of', 'for' or 'and' runs on over the capitalised "
+                     "words after it ('Association of Directors of' + 'Children's Services').",
+                     "The Association of Directors of Children's Services said it was late.")
+def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    if label not in ORG_LABELS or span.end >= len(doc) or doc[span.end - 1].lower_ not in ctx.lex["layout.name_connectors"] \
+            | {"and", "for"} and doc[span.end].lower_ not in ctx.lex["layout.name_connectors"] | {"and", "for"}:
+        return None
+    end = span.end
+    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in {"'s", "\u2019s"}) and not doc[end].is_sent_start:
+        end += 1
+    return [Mention(doc[span.start:end], ORG)] if end > span.end else None
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
@@ -313,6 +332,16 @@ def odd_characters(ctx: ActorContext, span: Span) -> bool:
 def listed_not_actor(ctx: ActorContext, span: Span) -> bool:
     low = span.text.lower()
     return low in ctx.lex.not_actors or low.removeprefix("the ") in ctx.lex.not_actors
+
+
+@IMPLAUSIBLE.rule("field-or-document", "A field of work with a place ('Children's Social Care in England') or a "
+                  "lone document word ('Review') names no actor.", "The Review said nothing.")
+def field_or_document(ctx: ActorContext, span: Span) -> bool:
+    low = span.text.lower().removeprefix("the ")
+    if len(span) == 1 and low in ctx.lex["nouns.document_head"]:
+        return True
+    return any(low.startswith(n + " ") and low[len(n) + 1:].split(" ", 1)[0] in ctx.lex["markers.field_preps"]
+               for n in ctx.lex.not_actors)
 
 
 @IMPLAUSIBLE.rule("not-a-name", "No capital letter, or a number in it.", "the 2024 review said it would help.")

@@ -244,6 +244,16 @@ def resolve_subject(ctx: AttributionContext, subj: Token) -> str | None:
     return key or None
 
 
+@SUBJECT.rule("role-holder", "'The X President, Jane Doe, said': the person in apposition to a role in the subject "
+              "phrase speaks, not the organisation.", "The Association of Directors President, Jane Doe, said it was late.")
+def role_holder(ctx: AttributionContext, subj: Token) -> str | None:
+    for t in subj.subtree:
+        key = ctx.state.actor_of(t)
+        if key and t.dep_ == "appos" and ctx.state.is_person(key) and t.head.lemma_.lower() in ctx.lex.role_words:
+            return key
+    return None
+
+
 @SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
 def subject_mention(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.state.actor_of(subj)

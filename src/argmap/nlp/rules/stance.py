@@ -344,20 +344,24 @@ def _past(tok: Token) -> bool:
 
 def needed_phrase(tok: Token) -> Span | None:
     """What a 'need'/'require' asks for: its object or complement, the subject of 'X is needed',
-    or what follows 'the need for' / 'the need to'."""
+    the noun a relative clause qualifies, or what follows 'the need for' / 'the need to'."""
     doc = tok.doc
     if tok.pos_ == "NOUN" and tok.tag_ != "NN":
         return None  # 'children with complex needs' asks for nothing
     if tok.dep_ == "relcl" and tok.head.pos_ == "NOUN":
         return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding which councils need'
-    parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
-             and (tok.pos_ != "NOUN" or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
-    if not parts and tok.tag_ == "VBN":
-        parts = [ch for ch in tok.children if ch.dep_ == "nsubjpass"]
+    parts = _needed_parts(tok)
     if not parts:
         return None
     idx = [t.i for p in parts for t in p.subtree]
     return doc[min(idx):max(idx) + 1]
+
+
+def _needed_parts(tok: Token) -> list[Token]:
+    noun = tok.pos_ == "NOUN"
+    parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
+             and (not noun or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
+    return parts or ([ch for ch in tok.children if ch.dep_ == "nsubjpass"] if tok.tag_ == "VBN" else [])
 
 
 def ground_named(ctx: StanceContext, span: Span, *, condition: bool) -> bool:

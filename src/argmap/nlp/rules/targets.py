@@ -462,8 +462,9 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
         if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue
+        kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
         docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
-                and singular(fold(e.label).split()[-1]) == head]
+                and singular(fold(e.label).split()[-1]) in kinds]
         if len(docs) == 1:
             return docs, f"the debate's one {head}: {tok.text}"
     return None
