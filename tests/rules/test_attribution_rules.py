@@ -11,7 +11,8 @@ from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
     introduced_person, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
-    personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_noun,
+    personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
+    role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
     unnamed_speaker, urged_object, viewpoint, work_leader,
 )
@@ -1289,3 +1290,47 @@ def test_attribution_addressed__membership__near_miss():
     ctx, tok, held = addressing(GUEST_OF, (5, 7, "implementation-board", ORG), at=5)
     assert not membership(ctx, name_head(ctx, tok))
     assert held == [] and not addressed(ctx, tok)
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+PRESIDENT_NAMED = """
+The        DET   DT  det      3 B-ORG
+Northfold  PROPN NNP compound 3 I-ORG
+Trust      PROPN NNP compound 3 I-ORG
+President  PROPN NNP nsubj    8 I-ORG
+,          PUNCT ,   punct    3 O
+Rosa       PROPN NNP compound 6 B-PERSON
+Pell       PROPN NNP appos    3 I-PERSON
+,          PUNCT ,   punct    3 O
+said       VERB  VBD ROOT     8 O lemma=say
+it         PRON  PRP nsubj    10 O
+was        AUX   VBD ccomp    8 O lemma=be
+late       ADJ   JJ  acomp    10 O
+.          PUNCT .   punct    8 O
+"""
+PRESIDENT = """
+The        DET   DT  det      3 B-ORG
+Northfold  PROPN NNP compound 3 I-ORG
+Trust      PROPN NNP compound 3 I-ORG
+President  PROPN NNP nsubj    4 I-ORG
+said       VERB  VBD ROOT     4 O lemma=say
+it         PRON  PRP nsubj    6 O
+was        AUX   VBD ccomp    4 O lemma=be
+late       ADJ   JJ  acomp    6 O
+.          PUNCT .   punct    4 O
+"""
+
+
+def test_attribution_subject__role_holder__fires():
+    """The NER model made 'Northfold Trust President' the organisation: the president named speaks."""
+    ctx = ctx_of(PRESIDENT_NAMED, (1, 4, "northfold-trust", ORG), (5, 7, "rosa-pell"))
+    subj = ctx.doc[3]
+    assert role_holder(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("role-holder", "rosa-pell")
+
+
+def test_attribution_subject__role_holder__near_miss():
+    """No name beside the role: the organisation speaks through its president."""
+    ctx = ctx_of(PRESIDENT, (1, 4, "northfold-trust", ORG))
+    assert role_holder(ctx, ctx.doc[3]) is None
+    assert SUBJECT.first_named(ctx, ctx.doc[3]) == ("mention", "northfold-trust")
