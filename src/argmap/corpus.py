@@ -221,10 +221,12 @@ def _read_binary_document(path: Path, root: Path, data: bytes, suffix: str, doc_
         raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
                            f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
     byline = find_byline(clean, {})
+    dating = find_date(text=clean, path=path)
     return Document(
         id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
         sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map, title=_first_line(clean),
-        date=detect_date(clean), author=byline.name, author_role=byline.role, genre=byline.genre,
+        date=dating.date, date_source=dating.source, date_problems=dating.problems,
+        author=byline.name, author_role=byline.role, genre=byline.genre,
         encoding=suffix.lstrip("."), notes=(extracted.note,))
 
 

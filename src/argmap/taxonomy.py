@@ -245,12 +245,25 @@ def fold_keep_length(text: str, *, lower: bool = True) -> str:
     return "".join(out)
 
 
+SHIPPED_PREFIX = "argmap:"
+
+
+def shipped_taxonomies() -> list[str]:
+    """The taxonomies that ship with argmap, as ``argmap:<file>`` names for ``--taxonomy``."""
+    return sorted(f"{SHIPPED_PREFIX}{p.name}" for p in (resources.files("argmap") / "data").iterdir()
+                  if p.name.endswith(".toml") and p.name != "cues.toml")
+
+
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
-    """Load a taxonomy file (the shipped children's social care one when ``path`` is None)."""
-    if path is None:
-        ref = resources.files("argmap") / "data" / DEFAULT_TAXONOMY
+    """Load a taxonomy file: the shipped children's social care one when ``path`` is None, another
+    shipped one by its ``argmap:<file>`` name (``argmap:water_industry.toml``), else a file."""
+    if path is None or str(path).startswith(SHIPPED_PREFIX):
+        name = DEFAULT_TAXONOMY if path is None else str(path)[len(SHIPPED_PREFIX):]
+        ref = resources.files("argmap") / "data" / name
+        if "/" in name or not name.endswith(".toml") or not ref.is_file():
+            raise TaxonomyError(f"no shipped taxonomy {path!s}; shipped: {', '.join(shipped_taxonomies())}")
         raw = ref.read_bytes()
-        source = f"argmap:{DEFAULT_TAXONOMY}"
+        source = f"{SHIPPED_PREFIX}{name}"
     else:
         p = Path(path)
         try:

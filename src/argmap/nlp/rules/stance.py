@@ -118,6 +118,16 @@ def depending_on(ctx: StanceContext, c: Clause) -> None:
     return None
 
 
+@CUES.rule("recalled", "A relative clause in the past perfect recalls an earlier stance ('X, which had warned "
+           "that ..., welcomed ...'): its words are no cue now.",
+           "The charity, which had warned that the plan was rushed, welcomed the guidance.")
+def recalled(ctx: StanceContext, c: Clause) -> None:
+    for tok in c.span:
+        if tok.dep_ == "relcl" and any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recalling") for ch in tok.children):
+            c.used.update(t.i for t in tok.subtree)
+    return None
+
+
 @CUES.rule("phrase", "Condition, objection and support phrases (longest first), negated when a negator governs them.",
            "The plan is a step in the right direction.")
 def phrase_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
