@@ -10,7 +10,7 @@ from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, argues_for, depending_on, description, government_plan,
     ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition, negated_subject_clause,
     negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues, plain_negated,
-    publisher, record_of_events, recommendation, refused_objection, remedied_problem, score, service,
+    publisher, recalled, record_of_events, recommendation, refused_objection, remedied_problem, score, service,
     should_proposal, urged, wish, word_cues, word_sign, wrong_part_of_speech,
 )
 
@@ -1088,3 +1088,45 @@ def test_stance_fallbacks__improvement__near_miss():
     ctx = stance_ctx(doc)
     assert improvement(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
     assert fallback(JUST_HELP) is None
+
+
+HAD_WARNED = """
+The       DET   DT  det       1 O
+charity   NOUN  NN  nsubj     12 O
+,         PUNCT ,   punct     1 O
+which     PRON  WDT nsubj     5 O
+had       AUX   VBD aux       5 O lemma=have
+warned    VERB  VBN relcl     1 O lemma=warn
+that      SCONJ IN  mark      10 O
+the       DET   DT  det       8 O
+plan      NOUN  NN  nsubjpass 10 O
+was       AUX   VBD auxpass   10 O lemma=be
+rushed    VERB  VBN ccomp     5 O lemma=rush
+,         PUNCT ,   punct     1 O
+welcomed  VERB  VBD ROOT      12 O lemma=welcome
+the       DET   DT  det       14 O
+guidance  NOUN  NN  dobj      12 O
+.         PUNCT .   punct     12 O
+"""
+HAS_WARNED = HAD_WARNED.replace("had       AUX   VBD aux", "has       AUX   VBZ aux")
+
+
+def test_stance_cues__recalled__fires():
+    """'which had warned that ...' recalls an earlier stance: what counts now is the welcome."""
+    doc = parse(HAD_WARNED)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    assert recalled(ctx, c) is None and c.used == set(range(3, 11))
+    found, sign = score(ctx, clause(ctx, doc[:]))
+    assert [cue.label for cue in found] == ["welcomed"] and sign == +1
+
+
+def test_stance_cues__recalled__near_miss():
+    """'which has warned that ...' is a warning that still stands."""
+    doc = parse(HAS_WARNED)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    recalled(ctx, c)
+    assert c.used == set()
+    found, sign = score(ctx, clause(ctx, doc[:]))
+    assert sorted(cue.label for cue in found) == ["rushed", "warned", "welcomed"] and sign == -1
