@@ -233,13 +233,18 @@ def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None
                      "The Association of Directors of Children's Services said it was late.")
 def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     doc = span.doc
-    if label not in ORG_LABELS or span.end >= len(doc) or doc[span.end - 1].lower_ not in ctx.lex["layout.name_connectors"] \
-            | {"and", "for"} and doc[span.end].lower_ not in ctx.lex["layout.name_connectors"] | {"and", "for"}:
+    joins = ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]
+    if label not in ORG_LABELS or span.end >= len(doc):
         return None
     end = span.end
-    while end < len(doc) and (doc[end].is_title or doc[end].lower_ in {"'s", "\u2019s"}) and not doc[end].is_sent_start:
+    if doc[span.end - 1].lower_ not in joins:
+        if doc[end].lower_ not in joins:
+            return None
+        end += 1  # 'Association of Directors' + 'of Children's Services'
+    start_of_rest = end
+    while end < len(doc) and (doc[end].is_title or doc[end].text[:1] in "'\u2019") and not doc[end].is_sent_start:
         end += 1
-    return [Mention(doc[span.start:end], ORG)] if end > span.end else None
+    return [Mention(doc[span.start:end], ORG)] if end > start_of_rest else None
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
