@@ -8,8 +8,9 @@ A Doc is written one token per line::
     .       PUNCT .   punct    2 O
 
 columns: text, coarse part of speech, fine tag, dependency, head (index of the head token, itself
-for the root), entity (BIO), then optional ``lemma=...``. ``\\n`` is a line-break token. A space
-follows every token except before punctuation and after an opening quote or a line break.
+for the root), entity (BIO), then optional ``lemma=...``. ``\\n`` is a line-break token; the parse
+decides the sentences, so each line needs its own ROOT (the line break hangs off the line before).
+A space follows every token except before punctuation and after an opening quote or a line break.
 
 Run ``python tests/handdoc.py "Some sentence."`` (with the spaCy model installed) to print the
 spec the model would give, as a starting point to check and edit by hand.
@@ -19,10 +20,13 @@ from __future__ import annotations
 
 import sys
 
+import spacy
 from spacy.tokens import Doc
 from spacy.vocab import Vocab
 
-VOCAB = Vocab()
+# an English vocabulary (no model): a bare Vocab() has no lexical attributes, so is_punct,
+# is_alpha, is_title, like_num and is_stop would all be False on hand-built Docs
+VOCAB = spacy.blank("en").vocab
 _NO_SPACE_BEFORE = {".", ",", ";", ":", "?", "!", ")", "\u201d", "\u2019", "'s", "\u2019s", "n't", "%", "\n"}
 _NO_SPACE_AFTER = {"\u201c", "\u2018", "(", "\n"}
 
@@ -47,8 +51,9 @@ def hand_doc(spec: str, vocab: Vocab = VOCAB) -> Doc:
     doc = Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, ents=ents,
               lemmas=lemmas)
     for i, start in enumerate(sent_starts):
-        if start and i > 0:
-            doc[i].is_sent_start = True
+        if start and i > 0 and not doc[i].is_sent_start:  # (a parsed Doc's sentences come from its trees)
+            raise ValueError(f"token {i} ({words[i]!r}) follows a line break, but its head is on the line before: "
+                             "give each line its own ROOT")
     return doc
 
 

@@ -206,7 +206,7 @@ DRAFTING = RuleTable("stance", "drafting", "How scored clauses become draft clai
 
 @DRAFTING.rule("concession", "'While X has argued A, there is a danger that B': A is X's, set against the writer's "
                "objection B it defends what B objects to.",
-               "While the department has argued the teams work, there is a danger they will fail.")
+               "While the department has argued the teams work, there is a danger the teams will fail.")
 def concession(s: Sentence) -> list[Draft] | None:
     holder = s.holder()
     if len(s.clauses) < 2 or len(s.stances) != 1 or holder is None or s.doc[holder.start].lower_ not in s.concessive:

@@ -106,7 +106,9 @@ TABLES: list[RuleTable] = []
 
 
 def all_tables() -> list[RuleTable]:
-    """Every rule table, loading the rule modules first."""
+    """Every rule table, loading the rule modules first (and the stance stage, which keeps the
+    clause cuts and drafting tables beside it)."""
+    from argmap.nlp import stance as stance_stage  # noqa: F401
     from argmap.nlp.rules import actors, attribution, stance, targets  # noqa: F401
 
     return list(TABLES)

@@ -103,7 +103,7 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 
 
 @MENTIONS.rule("named-with-role", "Two or three capitalised proper nouns next to a role are a person.",
-               "Jo Bell, director of Kinship Now, said the allowance was overdue.")
+               "The panel heard from Jo Bell, director of Kinship Now.")
 def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     doc = ctx.doc

@@ -304,7 +304,7 @@ def _determined(ctx: AttributionContext, tok: Token) -> bool:
 
 
 @SUBJECT.rule("named-in-phrase", "A person named in the subject phrase wins over an organisation in it.",
-              "Chief executive of the Bureau Jane Doe adds that the plan is rushed.")
+              "Her colleague, Jane Doe, adds that the plan is rushed.")
 def named_in_phrase(ctx: AttributionContext, subj: Token) -> str | None:
     agent = ctx.words("markers.agent")
     found = [ctx.state.actor_of(t) for t in subj.subtree
@@ -326,7 +326,7 @@ def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
 
 
 @SUBJECT.rule("organisation-noun", "'the union', 'the charity': an organisation named just before.",
-              "Unison welcomed the plan. The union said it was overdue.")
+              "The Carers Union welcomed the plan. The union said it was overdue.")
 def organisation_noun(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and _definite(ctx, subj):
         return ctx.recent.organisation_named(subj.lemma_.lower())
@@ -444,7 +444,7 @@ QUOTE_SPEAKER = RuleTable("attribution", "quote-speaker",
 
 
 @QUOTE_SPEAKER.rule("named-inside", "A speaker found for any sentence of the quotation says all of it.",
-                    "\u201cThe plan is rushed,\u201d said Jane Doe. \u201cIt has no money.\u201d")
+                    "\u201cThe plan is rushed. It has no money behind it,\u201d said Jane Doe.")
 def named_inside(ctx: AttributionContext, q: Quotation) -> Said | None:
     u = next((u for u in q.members if u.speaker), None)
     return Said(u.speaker, u.cue or "quote", "quote") if u else None
