@@ -208,10 +208,6 @@ def test_actors_entity_repairs__place_tag_person__fires():
     assert actors_found(PLACE_AND_NAME) == [("Mara Quill", "mara-quill", PERSON)]
 
 
-@pytest.mark.xfail(strict=True, reason=(
-    "place-tag-person makes a person of any place entity of one or two words: person_tail() checks "
-    "span.label_, but trim() hands it an unlabelled slice of the entity, so 'Wessex' (GPE) becomes "
-    "the person 'Wessex' (seen with the real model on 'Councils in Wessex said ...')"))
 def test_actors_entity_repairs__place_tag_person__near_miss():
     """A place alone names nobody: no mention (and no person called Wessex)."""
     ctx, span, answer = repaired(PLACE_ALONE, 3, 4, "GPE")

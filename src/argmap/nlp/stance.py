@@ -124,6 +124,8 @@ def semicolon(lex: Lexicon, sent: Span, tok: Token) -> list[int]:
 @CLAUSE_CUTS.rule("but", "'but', 'yet' or a contrast word used as a conjunction starts a clause.",
                   "We welcome the teams but fear they are unfunded.")
 def but(lex: Lexicon, sent: Span, tok: Token) -> list[int]:
+    if tok.pos_ == "ADV" and tok.dep_ != "cc":
+        return []  # 'has yet to reach': an adverb, not a conjunction
     if tok.lower_ in lex["markers.coordinating_contrast"] or tok.dep_ == "cc" and tok.lower_ in lex.contrast:
         return [tok.i]
     return []

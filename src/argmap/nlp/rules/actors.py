@@ -209,7 +209,7 @@ ENTITY_REPAIRS = RuleTable("actors", "entity-repairs",
 def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     if label not in PLACE_LABELS:
         return None
-    tail = person_tail(span)
+    tail = person_tail(span, label)
     return [Mention(tail, PERSON)] if tail is not None else []
 
 
@@ -404,14 +404,15 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
     return doc[start:end] if start < end else None
 
 
-def person_tail(span: Span) -> Span | None:
-    """The trailing two capitalised tokens of a span that looks like '<place> First Last'."""
+def person_tail(span: Span, label: str = "") -> Span | None:
+    """The trailing two capitalised tokens of a span that looks like '<place> First Last' (after a
+    preposition); a short span that is not a place tag is kept whole; a place tag alone is nobody."""
     toks = list(span)
     if len(toks) >= 3 and all(_NAME_TOKEN.match(t.text) for t in toks[-2:]):
         prev = span.doc[span.start - 1] if span.start > 0 else None
         if prev is not None and prev.pos_ == "ADP":
             return span.doc[span.end - 2:span.end]
-    return None if len(toks) >= 3 or span.label_ in PLACE_LABELS else span
+    return None if len(toks) >= 3 or (label or span.label_) in PLACE_LABELS else span
 
 
 def non_overlapping(found: list[Mention]) -> list[Mention]:
