@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-import tomllib
 from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
 
 from argmap.errors import TaxonomyError
+from argmap.inputs import read_input
+from argmap.schema import SchemaError, parse_toml, validate_cues
 
 DEFAULT_CUES = "cues.toml"
 
@@ -40,20 +41,32 @@ class Lexicon:
     government_words: frozenset[str] = frozenset()
 
 
+def read_cues(path: str | Path | None = None) -> dict:
+    """The parsed cue lexicon TOML, checked against its schema (:func:`argmap.schema.validate_cues`).
+
+    The file must be a regular file within its size limit (:mod:`argmap.inputs`); any problem is a
+    :class:`TaxonomyError` (a :class:`~argmap.schema.SchemaError` with one line per problem).
+    """
+    if path is None:
+        raw = (resources.files("argmap") / "data" / DEFAULT_CUES).read_bytes()
+        source = f"argmap:{DEFAULT_CUES}"
+    else:
+        try:
+            raw = read_input(path, "cues", error=TaxonomyError)
+        except OSError as exc:
+            raise TaxonomyError(f"cannot read cue lexicon {path}: {exc.strerror or exc}") from None
+        source = str(path)
+    data = parse_toml(raw, source, "cue lexicon")
+    problems = validate_cues(data, source)
+    if problems:
+        raise SchemaError(problems)
+    return data
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(path: str | None = None) -> Lexicon:
     """Load the cue lexicon (the shipped one when ``path`` is None)."""
-    if path is None:
-        raw = (resources.files("argmap") / "data" / DEFAULT_CUES).read_bytes()
-    else:
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise TaxonomyError(f"cannot read cue lexicon {path}: {exc.strerror or exc}") from None
-    try:
-        d = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TaxonomyError(f"cue lexicon {path or DEFAULT_CUES} is not valid TOML: {exc}") from None
+    d = read_cues(path)
     st = d.get("stance", {})
     low = lambda xs: tuple(x.lower() for x in xs)
     return Lexicon(
