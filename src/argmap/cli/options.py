@@ -80,9 +80,16 @@ def _quiet_stdout() -> None:
 
 
 class UsageFailure(click.ClickException):
-    """A one-line error with exit status 2."""
+    """An error with exit status 2: one line, or one line per problem, each ``Error: ...``,
+    with anything a file smuggled in (escape sequences) shown escaped."""
 
     exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        from argmap.terminal import safe_line
+
+        lines = self.format_message().split("\n") or [""]
+        click.echo("\n".join(f"Error: {safe_line(line)}" for line in lines), file=file, err=file is None)
 
 
 def load_graph(path: str):
@@ -93,7 +100,17 @@ def load_graph(path: str):
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as JSON; characters a terminal would act on are written as ``\\u`` escapes."""
+    from argmap.terminal import safe_json
+
+    click.echo(safe_json(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print text that may hold strings from files (titles, names, paths), made terminal-safe."""
+    from argmap.terminal import safe_text
+
+    click.echo(safe_text(text), err=err)
 
 
 def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

@@ -14,7 +14,7 @@ from pathlib import Path
 import networkx as nx
 import pydot
 
-from argmap.atomic import write_bytes, write_text
+from argmap.atomic import Staging, write_bytes, write_text
 from argmap.errors import ExportError
 from argmap.export.dot import build_dot
 
@@ -93,6 +93,23 @@ def render(dot: pydot.Dot | str, path: str | Path, fmt: str | None = None, *,
     return path
 
 
+def stage_map(graph: nx.MultiDiGraph, out_svg_path: str | Path, staging: Staging, *,
+              timeout: float = DEFAULT_TIMEOUT) -> tuple[list[Path], str | None]:
+    """Stage the full map as ``<name>.dot`` and ``<name>.svg`` in ``staging`` (written when it
+    commits, together with the command's other outputs); returns the paths staged and, when no
+    picture could be drawn, why (the ``.dot`` is staged all the same)."""
+    svg = Path(out_svg_path)
+    dot_path = svg.with_suffix(".dot")
+    text = dot_text(build_dot(graph))
+    staging.write_text(dot_path, text)
+    try:
+        picture = run_dot(text, "svg", timeout=timeout)
+    except ExportError as exc:
+        return [dot_path], str(exc)
+    staging.write_bytes(svg, picture)
+    return [dot_path, svg], None
+
+
 def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path) -> list[Path]:
     """Write the full map as ``<name>.dot`` and ``<name>.svg``; return the paths written.
 
@@ -107,4 +124,4 @@ def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path) -> list[Path]:
 
 
 __all__ = ["RENDER_FORMATS", "GraphvizMissing", "build_dot", "find_dot", "format_for", "render",
-           "render_all", "run_dot"]
+           "render_all", "run_dot", "stage_map"]
