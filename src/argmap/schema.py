@@ -7,7 +7,8 @@ file, the entry, the field and what is allowed::
     mine.toml: actor 'basw': type must be one of "person", "organisation" (found "alien")
     mine.toml: proposal 'family-help': alias is not a known field of a proposal; allowed: id, label,
       aliases, keywords, parent, kind (did you mean aliases?)
-    cues.toml: [stance.support]: lemmas must be a list of non-empty strings (item 3 is 5)
+    cues.toml: [stance.support]: lemmas must be a list of strings, each with at least one letter,
+      digit or symbol (item 3 is 5)
 
 Loading a taxonomy (:func:`argmap.taxonomy.load_taxonomy`) or a cue lexicon
 (:func:`argmap.lexicon.load_lexicon`) runs these checks first and raises :class:`SchemaError`
@@ -22,6 +23,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
@@ -46,8 +48,10 @@ class Problem:
     message: str  # what is allowed, and what was found
 
     def __str__(self) -> str:
+        from argmap.terminal import safe_line
+
         where = f"{self.entry}: {self.field} " if self.field else f"{self.entry}: "
-        return f"{self.file}: {where}{self.message}"
+        return safe_line(f"{self.file}: {where}{self.message}")  # one line, whatever the keys hold
 
 
 class SchemaError(TaxonomyError):
@@ -97,11 +101,17 @@ def _nonblank(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
+def _wordlike(value: Any) -> bool:
+    """A string with at least one letter, digit or symbol such as "£" (a name or phrase made only
+    of punctuation and spaces would match nothing, or everything)."""
+    return isinstance(value, str) and any(unicodedata.category(ch)[0] in "LNSM" for ch in value)
+
+
 def _words(value: Any) -> str | None:
     if not isinstance(value, list):
         return f"found {_found(value)}"
     for i, item in enumerate(value, start=1):
-        if not _nonblank(item):
+        if not _wordlike(item):
             return f"item {i} is {_found(item)}"
     return None
 
@@ -111,7 +121,8 @@ def _choice(*values: str) -> Check:
 
 
 TEXT = Check("a non-empty string", _is(_nonblank))
-WORDS = Check("a list of non-empty strings", _words)
+NAME = Check("a string with at least one letter, digit or symbol", _is(_wordlike))
+WORDS = Check("a list of strings, each with at least one letter, digit or symbol", _words)
 BOOL = Check("true or false", _is(lambda v: isinstance(v, bool)))
 IDENT = Check("lowercase letters, digits and hyphens, starting with a letter or digit",
               _is(lambda v: isinstance(v, str) and bool(ID_PATTERN.match(v))))
@@ -151,7 +162,7 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
     ), "the taxonomy's name and the proposal that stands for the reform as a whole"),
     Section("proposal", True, (
         Field("id", IDENT, required=True),
-        Field("label", TEXT),
+        Field("label", NAME),
         Field("aliases", WORDS),
         Field("keywords", WORDS),
         Field("parent", Check("a proposal id", _is(_nonblank)), ref="proposal", tree=True),
@@ -159,13 +170,13 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
     ), "a policy, document or clause people argue for or against"),
     Section("theme", True, (
         Field("id", IDENT, required=True),
-        Field("label", TEXT),
+        Field("label", NAME),
         Field("terms", WORDS),
         Field("condition", BOOL),
     ), "a ground on which people argue (funding, evaluation, ...)"),
     Section("actor", True, (
         Field("id", IDENT, required=True),
-        Field("name", TEXT),
+        Field("name", NAME),
         Field("type", _choice(*ACTOR_TYPES)),
         Field("aliases", WORDS),
     ), "a person or organisation argmap should always recognise"),
