@@ -137,9 +137,9 @@ def check_nodes(nodes: list[Any], source: str) -> None:
 
 
 def _node_name(item: dict[str, Any]) -> str:
-    return _short(item.get("id"))
+    return _short(item.get("id"), 100)
 
 
-def _short(value: Any) -> str:
+def _short(value: Any, limit: int = 40) -> str:
     text = json.dumps(value, ensure_ascii=True)
-    return text if len(text) <= 40 else text[:37] + "..."
+    return text if len(text) <= limit else text[:limit - 3] + "..."
