@@ -259,18 +259,17 @@ class Extractor:
                 else:
                     yield document.clean, (i, _Job(PARSE, document, None, snapshot))
 
-        if self.jobs > 1:
-            from argmap.workers import die_with_parent
+        from argmap.workers import workers_die_with_parent
 
-            die_with_parent()  # workers must not outlive this process, however it ends
         stream = nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.jobs,
                           disable=list(ANALYSIS_COMPONENTS))
-        for _, (i, outcome) in stream:
-            document, result, offered = pending.pop(i)
-            if result is None:
-                result = self._settle(document, outcome, offered)
-            if result is not None:
-                yield result
+        with workers_die_with_parent():  # parser workers must not outlive this process, however it ends
+            for _, (i, outcome) in stream:
+                document, result, offered = pending.pop(i)
+                if result is None:
+                    result = self._settle(document, outcome, offered)
+                if result is not None:
+                    yield result
 
     def _settle(self, document: Document, outcome: _Outcome, offered: bool) -> DocResult | None:
         """Book-keeping in the main process for a document that went through the pipeline."""

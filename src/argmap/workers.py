@@ -3,28 +3,41 @@
 spaCy's ``n_process`` forks parser workers. If the main process is killed outright (``kill -9``,
 the out-of-memory killer) it cannot stop them, and orphaned workers would live on, holding
 memory and the caller's pipes open (a caller reading argmap's output would wait for ever).
-:func:`die_with_parent` makes every process forked afterwards ask the kernel to kill it when its
-parent dies (Linux ``PR_SET_PDEATHSIG``), or, where that is not available, watch its parent from
-a small thread and leave when it is gone.
+:func:`workers_die_with_parent` makes every process forked while it is active ask the kernel to
+kill it when its parent dies (Linux ``PR_SET_PDEATHSIG``), or, where that is not available, watch
+its parent from a small thread and leave when it is gone. Processes forked at other times (by a
+program using argmap as a library) are left alone.
 """
 
 from __future__ import annotations
 
+import contextlib
 import os
 import signal
 import sys
 import threading
 import time
+from collections.abc import Iterator
 from typing import Any
 
 PR_SET_PDEATHSIG = 1  #: prctl option (linux/prctl.h)
 POLL_SECONDS = 0.5  #: how often a worker without PR_SET_PDEATHSIG checks on its parent
 
-_state: dict[str, Any] = {"installed": False, "forking": None, "libc": None}
+_state: dict[str, Any] = {"installed": False, "active": 0, "forking": None, "libc": None}
 
 
-def die_with_parent() -> None:
-    """From now on, processes forked by this one exit when it dies (idempotent)."""
+@contextlib.contextmanager
+def workers_die_with_parent() -> Iterator[None]:
+    """While the block runs, processes forked by this one exit when it dies."""
+    _install()
+    _state["active"] += 1
+    try:
+        yield
+    finally:
+        _state["active"] -= 1
+
+
+def _install() -> None:
     if _state["installed"] or not hasattr(os, "register_at_fork"):
         return
     _state["installed"] = True
@@ -39,7 +52,7 @@ def die_with_parent() -> None:
 
 
 def _before_fork() -> None:
-    _state["forking"] = os.getpid()
+    _state["forking"] = os.getpid() if _state["active"] else None
 
 
 def _in_child() -> None:
