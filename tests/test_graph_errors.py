@@ -27,10 +27,12 @@ from argmap.queries import load_index
 COMMAND_ARGS: dict[str, list[str]] = {
     "actors": [],
     "agree": ["BASW", "Jo Bloggs"],
+    "coalitions": [],
     "contested": [],
     "evaluate": ["{gold}"],
     "explain": ["claim:doc-a:1"],
     "export": ["--format", "json"],
+    "network": [],
     "objections": ["family help"],
     "objectors": ["family help"],
     "positions": ["BASW"],
@@ -39,10 +41,11 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "show": ["BASW"],
     "supporters": ["family help"],
     "themes": [],
+    "timeline": ["family help"],
 }
 EXTRA_INVOCATIONS = [  # every export format reads the graph too
-    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dot", "graphml")
-] + [["actors", "--json"], ["objectors", "family help", "--json"]]
+    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dna", "dot", "graphml")
+] + [["actors", "--json"], ["objectors", "family help", "--json"], ["network", "--window", "1M"]]
 
 
 def graph_commands() -> set[str]:

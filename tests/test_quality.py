@@ -19,7 +19,12 @@ GOLD = ROOT / "tests" / "gold"
 # (precision, recall) floors per stance, measured on the corpora below
 # the seed floors are issue 3's target: precision and recall of at least 0.85 for both stances
 SEED_FLOORS = {"support": (0.85, 0.85), "object": (0.85, 0.85), "overall": (0.85, 0.85)}
-SAMPLE_FLOORS = {"overall": (0.95, 0.69)}
+SAMPLE_FLOORS = {"overall": (0.95, 0.69)}  # the first four sample articles, tuned on
+# the three dated sample articles added for issue 14, annotated before argmap ever ran on them and
+# measured on arrival (never tuned on): held at that first measurement
+SAMPLE_DATED = frozenset({"family-help-grant-increase", "social-workers-back-family-support-worker-guidance",
+                          "2025-11-20-kinship-allowance-trial-extended"})
+SAMPLE_DATED_FLOORS = {"overall": (0.47, 0.58)}
 ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
 # the five sets written later by people who never ran the extractor (tests/gold/README.md and the
 # README say how each was used: heldout, unseen, final and blind were tuned on after their first
@@ -53,8 +58,20 @@ def test_seed_corpus_quality(seed_graph):
     _check(evaluate(seed_graph, read_gold(GOLD / "seed.tsv")), SEED_FLOORS)
 
 
-def test_sample_corpus_quality(extractor, taxonomy):
-    _check(evaluate(_graph(extractor, taxonomy, ROOT / "corpus"), read_gold(GOLD / "sample.tsv")), SAMPLE_FLOORS)
+@pytest.fixture(scope="module")
+def sample_graph(extractor, taxonomy):
+    return _graph(extractor, taxonomy, ROOT / "corpus")
+
+
+def test_sample_corpus_quality(sample_graph):
+    gold = [p for p in read_gold(GOLD / "sample.tsv") if p.document not in SAMPLE_DATED]
+    _check(evaluate(sample_graph, gold), SAMPLE_FLOORS)
+
+
+def test_sample_dated_articles_quality(sample_graph):
+    gold = [p for p in read_gold(GOLD / "sample.tsv") if p.document in SAMPLE_DATED]
+    assert {p.document for p in gold} == SAMPLE_DATED
+    _check(evaluate(sample_graph, gold), SAMPLE_DATED_FLOORS)
 
 
 def test_unseen_articles_quality(extractor, taxonomy):

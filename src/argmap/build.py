@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import Any
@@ -54,6 +54,7 @@ class BuildStats:
     tokens: int = 0
     failed: int = 0  # extraction raised; the document was skipped
     skipped: list[dict[str, str]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)  # see argmap.duplicates
     seconds: float = 0.0
 
     @property
@@ -140,7 +141,16 @@ class ResultStep:
         doc._.argmap_meta = nlp_meta(document)
         for step in self.analysis_steps:
             doc = step(doc)
-        return to_result(doc, document)
+        return with_dating(to_result(doc, document), document)
+
+
+def with_dating(result: DocResult, document: Document) -> DocResult:
+    """The result with where the document's date came from (``date_source``), or ``undated``, and
+    any impossible dates ignored (``date_problems``) in its metadata (see :mod:`argmap.dates`)."""
+    from argmap.dates import Dating
+
+    dating = Dating(document.date, document.date_source, document.date_problems)
+    return replace(result, doc={**result.doc, **dating.graph_fields()})
 
 
 def make_result_step(nlp: Any, name: str) -> ResultStep:
@@ -298,44 +308,56 @@ class Extractor:
 
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
-                 max_bytes: int | None = None, include_build_time: bool = True,
+                 max_bytes: int | None = None, include_build_time: bool = False,
                  batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                 progress: Callable[[int], None] | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
-    """Read the corpus, extract every document (cache first), and merge the results into one graph."""
+                 progress: Callable[[int], None] | None = None,
+                 keep_near_duplicates: bool = False) -> tuple[nx.MultiDiGraph, BuildStats]:
+    """Read the corpus, extract every document (cache first), and merge the results into one graph.
+
+    A text repeated in the corpus is read once (:mod:`argmap.duplicates`); a near-duplicate too,
+    unless ``keep_near_duplicates``. Both are listed in the graph's ``duplicates``.
+    """
     from argmap.taxonomy import load_taxonomy
 
     started = time.perf_counter()
     taxonomy = load_taxonomy(taxonomy_path)
-    extractor, documents, skipped = _open_corpus(
+    extractor, documents, skipped, duplicates = _open_corpus(
         paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-        max_bytes=max_bytes, batch_size=batch_size, limits=limits)
+        max_bytes=max_bytes, batch_size=batch_size, limits=limits, keep_near=keep_near_duplicates)
     results = []
     for n, result in enumerate(extractor.extract(documents), start=1):
         results.append(result)
         if progress:
             progress(n)
     meta: dict[str, Any] = {"model": extractor.model_name}
-    graph = merge_results(results, taxonomy, meta=meta, skipped=skipped, built_at=include_build_time)
+    graph = merge_results(results, taxonomy, meta=meta, skipped=skipped, duplicates=duplicates,
+                          built_at=include_build_time)
     stats = extractor.stats
     stats.skipped = graph.graph["skipped"]
+    stats.duplicates = graph.graph["duplicates"]
     stats.seconds = time.perf_counter() - started
     return graph, stats
 
 
 def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
-                  skipped: Iterable[dict[str, str]] = (), built_at: bool = True) -> nx.MultiDiGraph:
-    """The graph of DocResults (taken in document id order, so any input order gives one graph)."""
+                  skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
+                  built_at: bool = False) -> nx.MultiDiGraph:
+    """The graph of DocResults (taken in document id order, so any input order gives one graph).
+
+    With ``built_at`` the build time is recorded in the graph; without it (the default) the same
+    results always give the same bytes."""
     from argmap.graph import build_graph
 
     meta = dict(meta or {})
     meta["skipped"] = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    meta["duplicates"] = sorted(duplicates, key=lambda d: (d["path"], d["of"]))
     if built_at:
         meta["built_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     ordered = sorted(results, key=lambda r: r.doc["id"])
     return build_graph(ordered, taxonomy, meta=meta)
 
 
-def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = True,
+def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
                        warn: Callable[[str], None] | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The graph of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
 
@@ -376,29 +398,35 @@ def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: 
 def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None = None,
                        taxonomy_path: str | None = None, cues: str | None = None,
                        cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
-                       batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None) -> BuildStats:
+                       batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
+                       keep_near_duplicates: bool = False) -> BuildStats:
     """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
     from argmap.records import dumps_result
 
     started = time.perf_counter()
-    extractor, documents, skipped = _open_corpus(
+    extractor, documents, skipped, duplicates = _open_corpus(
         paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-        max_bytes=max_bytes, batch_size=batch_size, limits=limits)
+        max_bytes=max_bytes, batch_size=batch_size, limits=limits, keep_near=keep_near_duplicates)
     provenance = extractor.provenance
     for result in extractor.extract(documents):
         out.write(dumps_result(result, provenance=provenance) + "\n")
     stats = extractor.stats
     stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    stats.duplicates = sorted(duplicates, key=lambda d: (d["path"], d["of"]))
     stats.seconds = time.perf_counter() - started
     return stats
 
 
-def _open_corpus(paths, *, model, taxonomy_path, cues, cache_dir, jobs, max_bytes, batch_size, limits):
-    """An Extractor, the stream of (limited) documents under ``paths``, and the list that
-    collects every skipped file with its reason (filled as the stream is consumed)."""
+def _open_corpus(paths, *, model, taxonomy_path, cues, cache_dir, jobs, max_bytes, batch_size, limits,
+                 keep_near=False):
+    """An Extractor, the stream of (limited, de-duplicated) documents under ``paths``, and the
+    lists that collect every skipped file with its reason and every duplicate (filled as the
+    stream is consumed)."""
     from argmap import corpus
+    from argmap.duplicates import drop_duplicates
 
     skipped: list[dict[str, str]] = []
+    duplicates: list[dict[str, Any]] = []
 
     def skip(path: str, reason: str) -> None:
         skipped.append({"path": str(path), "reason": reason})
@@ -409,5 +437,7 @@ def _open_corpus(paths, *, model, taxonomy_path, cues, cache_dir, jobs, max_byte
     kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if max_bytes is not None:
         kwargs["max_bytes"] = max_bytes
-    documents = limit_documents(corpus.load_corpus(paths, **kwargs), limits, on_skip=skip)
-    return extractor, documents, skipped
+    documents = drop_duplicates(corpus.load_corpus(paths, **kwargs), keep_near=keep_near,
+                                on_duplicate=lambda d: duplicates.append(d.to_dict()))
+    documents = limit_documents(documents, limits, on_skip=skip)
+    return extractor, documents, skipped, duplicates

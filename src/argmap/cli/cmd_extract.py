@@ -12,19 +12,24 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.cmd_build import CACHE_DIRNAME
-from argmap.cli.options import DEFAULT_GRAPH, echo, extraction_options, handle_errors
+from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
+    DEFAULT_GRAPH,
+    default_cache_dir,
+    echo,
+    extraction_options,
+    handle_errors,
+)
 
 
 @click.command("extract")
 @click.argument("corpus_paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="JSON-lines file to write, one record per document ('-' for standard output).")
-@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
-                                "current directory for '-'].")
+@extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
-                max_chars, max_sentence_chars, strict):
+                max_chars, max_sentence_chars, strict, keep_near_duplicates):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -38,10 +43,10 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     """
     from argmap.atomic import atomic_open
     from argmap.build import extract_to_records
-    from argmap.corpus import DOCUMENTATION_REASON
+    from argmap.corpus import is_ignored
+    from argmap.duplicates import describe_duplicate
     from argmap.errors import CorpusError
     from argmap.limits import Limits
-
     from argmap.outputs import check_outputs
 
     for p in corpus_paths:
@@ -50,20 +55,23 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     check_outputs([("records file", output)], [("taxonomy", taxonomy_path), ("cue lexicon", cues)],
                   corpus=corpus_paths)
     to_stdout = str(output) == "-"
-    cache = None if no_cache else (cache_dir or (Path(CACHE_DIRNAME) if to_stdout else output.parent / CACHE_DIRNAME))
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
-              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars)}
+              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars),
+              "keep_near_duplicates": keep_near_duplicates}
     if to_stdout:
         stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
     else:
         with atomic_open(output, "w") as fh:
             stats = extract_to_records(list(corpus_paths), fh, **kwargs)
-    problems = [s for s in stats.skipped if s["reason"] != DOCUMENTATION_REASON]
+    problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
         echo(f"skipped {s['path']}: {s['reason']}", err=True)
-    ignored = [s["path"] for s in stats.skipped if s["reason"] == DOCUMENTATION_REASON]
-    if ignored:
-        echo(f"ignored {', '.join(ignored)} (corpus documentation, not articles)", err=True)
+    for s in stats.skipped:
+        if is_ignored(s["reason"]):
+            echo(f"ignored {s['path']}: {s['reason']}", err=True)
+    for d in stats.duplicates:
+        echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
     echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
                f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
@@ -78,11 +86,12 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
               type=click.Path(dir_okay=False, path_type=Path), help="Graph JSON to write.")
 @click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
               help="Taxonomy TOML file the records were extracted with (default: the shipped one).")
-@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--timestamp/--no-timestamp", default=False, show_default=True,
+              help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @click.option("--render/--no-render", default=False, show_default=True,
               help="Also write the map (.svg and .dot) beside the graph.")
 @handle_errors
-def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
+def merge_cmd(record_files, output, taxonomy_path, timestamp, render):
     """Build the graph from records written by 'argmap extract' (in any order, from any machine).
 
     \b
@@ -101,7 +110,7 @@ def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
     check_outputs(output_files(output, render=render),
                   [*(("records file", r) for r in record_files), ("taxonomy", taxonomy_path)])
     taxonomy = load_taxonomy(taxonomy_path)
-    graph, n_docs = merge_record_files(record_files, taxonomy, built_at=not no_timestamp,
+    graph, n_docs = merge_record_files(record_files, taxonomy, built_at=timestamp,
                                        warn=lambda msg: echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
@@ -112,7 +121,7 @@ def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
     for _, d in graph.nodes(data=True):
         kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
     echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
-               f"{kinds.get('claim', 0)} claims")
+         f"{kinds.get('claim', 0)} claims")
     report_map(drawn, no_map)
 
 

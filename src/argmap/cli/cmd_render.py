@@ -26,8 +26,12 @@ DEFAULT_MAP = "graphs/argmap.svg"
 @handle_errors
 def render_cmd(graph_path: str, output: str, fmt: str | None, focus: str | None, stance: str | None,
                theme: str | None, max_claims: int | None) -> None:
-    """Draw the argument map: proposals with the claims for (green) and against (red) them,
+    """Draw the argument map: proposals with the claims for (blue) and against (vermilion) them,
     who made each claim, and on what grounds (fill colour).
+
+    A map of more than 80 claims is not drawn claim by claim unless --max-claims asks: the
+    overview becomes an index of the proposals, and a focused map shows the 80 most
+    informative claims (a note on stderr says so, and how to draw more).
 
     \b
     Examples:
@@ -40,11 +44,14 @@ def render_cmd(graph_path: str, output: str, fmt: str | None, focus: str | None,
 
     from argmap.outputs import check_outputs
 
+    def note(message: str) -> None:
+        echo(f"note: {message}", err=True)
+
     fmt = format_for(output, fmt)
     check_outputs([("map", output)], [("graph file", graph_path)])
     graph = load_graph(graph_path)
-    dot = build_dot(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims)
-    path = render(dot, output, fmt)
+    dot = build_dot(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims, on_note=note)
+    path = render(dot, output, fmt, on_warning=note)
     echo(f"wrote {path}", err=True)
 
 
