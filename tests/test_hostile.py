@@ -204,6 +204,19 @@ def test_inputs_that_are_not_regular_files_are_refused_at_once(kind, source, cor
     assert not out.exists()
 
 
+@pytest.mark.skipif(os.name != "posix" or not Path("/dev/zero").exists(), reason="POSIX devices and FIFOs")
+def test_taxonomy_check_refuses_devices_and_fifos_at_once(tmp_path):
+    """`argmap taxonomy check` (and add-proposal) read the file whole, whatever it was."""
+    fifo = tmp_path / "pipe"
+    os.mkfifo(fifo)
+    for path in ("/dev/zero", str(fifo)):
+        proc = run_argmap("taxonomy", "check", path, timeout=30, memory_mb=3000)
+        assert proc.returncode == 1 and "Traceback" not in proc.stderr, proc.stderr
+        assert f"{path}: whole file: taxonomy file {path} is " in proc.stdout and "not a regular file" in proc.stdout
+        proc = run_argmap("taxonomy", "add-proposal", path, "--id", "x", "--label", "X", timeout=30, memory_mb=3000)
+        assert_process_error(proc, contains=(path, "not a regular file"))
+
+
 def test_input_size_limits_name_the_file_and_the_variable(tmp_path, monkeypatch):
     """Each kind of input has a limit; going over it names the file and how to raise it."""
     from argmap.taxonomy import load_taxonomy
