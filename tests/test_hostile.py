@@ -501,6 +501,27 @@ def test_a_build_where_every_document_fails_keeps_the_previous_graph(corpus, sma
     assert out.read_bytes() == before and not out.with_suffix(".svg").exists()
 
 
+@pytest.mark.model
+def test_the_summary_counts_only_the_documents_in_the_graph(corpus, tmp_path, monkeypatch):
+    """With one article failing extraction, the summary said both "documents 2" and "skipped 1"."""
+    from argmap import build
+
+    real = build.ResultStep._analyse
+
+    def fail_one(self, doc, document):
+        if document.id.startswith("opinion"):
+            raise RuntimeError("a bug in argmap")
+        return real(self, doc, document)
+
+    monkeypatch.setattr(build.ResultStep, "_analyse", fail_one)
+    out = tmp_path / "g.json"
+    r = invoke("build", str(corpus), "-o", str(out), "--no-render", "--no-cache")
+    assert r.exit_code == 0, r.output
+    assert re.search(r"^  documents  1 \(2 parsed, .*1 failed", r.stdout, re.M), r.stdout
+    assert "skipped    1" in r.stdout and "extraction failed (RuntimeError: a bug in argmap)" in r.stdout
+    assert len(read_graph(out).graph["documents"]) == 1
+
+
 # ================================================================ 7. model names
 
 @pytest.mark.parametrize("name", ["this.x", ".x", "a..b"])
