@@ -426,9 +426,9 @@ def _cue_case(case: str) -> tuple[str, tuple[str, ...]]:
     from types import SimpleNamespace
 
     try:
-        from argmap.schema import CUE_KEYS
+        from argmap.schema import cue_keys
 
-        key = next(k for k in CUE_KEYS if k.required)
+        key = next(k for k in cue_keys() if k.required)
     except ImportError:  # argmap before the schema: the first list of the lexicon it read
         key = SimpleNamespace(table="attribution", key="speech_verbs")
     data = tomllib.loads(_shipped_cues())
@@ -444,10 +444,10 @@ def _cue_case(case: str) -> tuple[str, tuple[str, ...]]:
     if case == "lemmas-a-number":
         table[last][key.key] = 5
         table[last]["x"] = ["y"]
-        return toml_document(data), (f"[{key.table}]: {key.key} must be a list of strings, each with at least one letter, digit or symbol (found 5)",
+        return toml_document(data), (f"[{key.table}]: {key.key} must be a list of non-empty strings (found 5)",
                                      f"[{key.table}]: x is not a known list")
     table[last][key.key] = [1, *table[last][key.key]]
-    return toml_document(data), (f"[{key.table}]: {key.key} must be a list of strings, each with at least one letter, digit or symbol (item 1 is 1)",)
+    return toml_document(data), (f"[{key.table}]: {key.key} must be a list of non-empty strings (item 1 is 1)",)
 
 
 CUE_CASES = ("empty-file", "missing-section", "lemmas-a-number", "non-string-in-a-list")
@@ -963,11 +963,20 @@ def shipped_cue_data() -> dict:
 @st.composite
 def good_cues(draw) -> dict:
     data = shipped_cue_data()
+    lists = []  # (table, key) of every list, wherever it is
+
+    def walk(node: dict) -> None:
+        for key, value in node.items():
+            if isinstance(value, dict):
+                walk(value)
+            else:
+                lists.append((node, key))
+
+    walk(data)
     # replace a few lists by random (valid) word lists
-    for _ in range(draw(st.integers(0, 3))):
-        table = draw(st.sampled_from(["attribution", "discovery", "authorship", "actors"]))
-        key = draw(st.sampled_from(sorted(data[table])))
-        data[table][key] = draw(st.lists(names, min_size=0, max_size=4))
+    for _ in range(draw(st.integers(0, 4))):
+        table, key = draw(st.sampled_from(lists))
+        table[key] = draw(st.lists(names, min_size=0, max_size=4))
     return data
 
 

@@ -98,3 +98,28 @@ def test_seed_graph_has_the_named_positions(seed_graph):
     willow = claims("actor:carolyne-willow", "object", "proposal:family-help")
     assert willow and any("depressing" in c["text"] for c in willow)
     assert seed_graph.nodes["actor:carolyne-willow"]["affiliation"] == "actor:article-39"
+
+
+# the real-page development sets (tests/real/README.md): their texts are not in the repository, so
+# these run only where someone pulled them into a folder and named it in the environment
+REAL_SETS = {
+    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.48, 0.23)}),
+    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.33, 0.22)}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SETS))
+def test_real_page_sets_quality(extractor, name):
+    import os
+
+    from argmap.build import Extractor
+    from argmap.nlp.resources import get_taxonomy
+
+    variable, taxonomy_file, floors = REAL_SETS[name]
+    folder = os.environ.get(variable)
+    if not folder or not Path(folder).is_dir():
+        pytest.skip(f"{variable} does not name a folder of the {name} set's texts (see tests/real/README.md)")
+    taxonomy_path = str(ROOT / "src" / "argmap" / "data" / taxonomy_file) if taxonomy_file else None
+    ex = Extractor(taxonomy=taxonomy_path, pipeline=None) if taxonomy_path else extractor
+    g = _graph(ex, get_taxonomy(taxonomy_path), Path(folder))
+    _check(evaluate(g, read_gold(GOLD / f"{name}.tsv")), floors)

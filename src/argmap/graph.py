@@ -8,6 +8,8 @@ The file is networkx node-link JSON (``edges="edges"``) with graph attributes fo
 
 from __future__ import annotations
 
+import re
+
 import json
 from collections.abc import Iterable
 from pathlib import Path
@@ -84,7 +86,49 @@ def build_graph(
         manifest.append({k: res.doc.get(k) for k in ("id", "path", "sha256")})
     manifest.sort(key=lambda d: d["id"])
     g.graph["documents"] = manifest
+    merge_candidates(g)
     return _canonical(g)
+
+
+def _label_words(label: str) -> list[str]:
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+             for w in re.findall(r"[a-z0-9]+", label.lower())]
+    return [w for w in words if w not in {"a", "an", "the", "of", "for", "to", "on", "in", "and"}]
+
+
+def merge_candidates(g: nx.MultiDiGraph) -> None:
+    """Candidate proposals that name one thing in other words ('reporting duty', 'mandatory
+    reporting duty') become one node: same head word, and one label's words all in the other's.
+    The label most claims use (then the longest) names it; the others become its aliases."""
+    cands = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.PROPOSAL.value and d.get("candidate"))
+    words = {n: _label_words(g.nodes[n].get("label", "")) for n in cands}
+    uses = {n: sum(1 for _ in g.in_edges(n)) for n in cands}
+    into: dict[str, str] = {}
+    for n in cands:
+        wider = [m for m in cands if words[n] and words[m] and words[n][-1] == words[m][-1]
+                 and set(words[n]) < set(words[m])]
+        if wider:
+            into[n] = max(wider, key=lambda m: (uses[m], len(words[m]), m))
+    for n in sorted(into):
+        m = into[n]
+        while m in into:
+            m = into[m]
+        _retarget(g, n, m)
+
+
+def _retarget(g: nx.MultiDiGraph, old: str, new: str) -> None:
+    label = g.nodes[old].get("label")
+    aliases = g.nodes[new].setdefault("aliases", [])
+    if label and label not in aliases:
+        aliases.append(label)
+        aliases.sort()
+    for claim, _, key, data in list(g.in_edges(old, keys=True, data=True)):
+        g.remove_edge(claim, old, key=key)
+        if not g.has_edge(claim, new, key):
+            g.add_edge(claim, new, key=key, **data)
+        targets = g.nodes[claim].get("targets") or []
+        g.nodes[claim]["targets"] = list(dict.fromkeys(new if t == old else t for t in targets))
+    g.remove_node(old)
 
 
 def _add_result(g: nx.MultiDiGraph, res: DocResult) -> None:
