@@ -444,13 +444,19 @@ def _cue_case(case: str) -> tuple[str, tuple[str, ...]]:
     if case == "lemmas-a-number":
         table[last][key.key] = 5
         table[last]["x"] = ["y"]
-        return toml_document(data), (f"[{key.table}]: {key.key} must be a list of non-empty strings (found 5)",
+        return toml_document(data), (f"[{key.table}]: {key.key} must be a list of plain words and phrases",
+                                     "(found 5)",
                                      f"[{key.table}]: x is not a known list")
+    if case == "a-pattern":  # cues are matched as written: a regular expression would be taken apart
+        table[last][key.key] = [*table[last][key.key], "warn(s|ed)"]
+        n = len(table[last][key.key])
+        return toml_document(data), (f"[{key.table}]: {key.key} must be a list of plain words and phrases",
+                                     f'(item {n} is "warn(s|ed)")')
     table[last][key.key] = [1, *table[last][key.key]]
-    return toml_document(data), (f"[{key.table}]: {key.key} must be a list of non-empty strings (item 1 is 1)",)
+    return toml_document(data), (f"[{key.table}]: {key.key} must be a list of plain words and phrases", "(item 1 is 1)")
 
 
-CUE_CASES = ("empty-file", "missing-section", "lemmas-a-number", "non-string-in-a-list")
+CUE_CASES = ("empty-file", "missing-section", "lemmas-a-number", "non-string-in-a-list", "a-pattern")
 
 
 @pytest.mark.parametrize("case", CUE_CASES)

@@ -7,7 +7,8 @@ file, the entry, the field and what is allowed::
     mine.toml: actor 'basw': type must be one of "person", "organisation" (found "alien")
     mine.toml: proposal 'family-help': alias is not a known field of a proposal; allowed: id, label,
       name, aliases, keywords, parent, kind (did you mean aliases?)
-    cues.toml: [stance.support]: lemmas must be a list of non-empty strings (item 3 is 5)
+    cues.toml: [verbs]: urge must be a list of plain words and phrases (letters, digits, spaces and
+      ' ’ - – . , : ; & % /; not patterns) (item 3 is "warn(s|ed)")
 
 Loading a taxonomy (:func:`argmap.taxonomy.load_taxonomy`) or a cue lexicon
 (:func:`argmap.lexicon.load_lexicon`) runs these checks first and raises :class:`SchemaError`
@@ -128,7 +129,12 @@ def _choice(*values: str) -> Check:
 TEXT = Check("a non-empty string", _is(_nonblank))
 NAME = Check("a string with at least one letter, digit or symbol", _is(_wordlike))
 NAMES = Check("a list of strings, each with at least one letter, digit or symbol", _list_of(_wordlike))
-WORDS = Check("a list of non-empty strings", _list_of(_nonblank))
+#: Punctuation a cue word or phrase may hold: cues are plain text matched as written, not patterns.
+CUE_PUNCTUATION = "'\u2019-\u2013.,:;&%/"
+WORDS = Check(f"a list of plain words and phrases (letters, digits, spaces and {' '.join(CUE_PUNCTUATION)}; "
+              "not patterns)", _list_of(lambda v: _nonblank(v) and all(
+                  c.isalnum() or c.isspace() or c in CUE_PUNCTUATION or unicodedata.category(c).startswith("M")
+                  for c in v)))
 BOOL = Check("true or false", _is(lambda v: isinstance(v, bool)))
 IDENT = Check("lowercase letters, digits and hyphens, starting with a letter or digit",
               _is(lambda v: isinstance(v, str) and bool(ID_PATTERN.match(v))))
