@@ -22,7 +22,6 @@ The property test at the end feeds random taxonomy and cue TOML structures to ar
 
 from __future__ import annotations
 
-import codecs
 import errno
 import json
 import os
