@@ -9,8 +9,8 @@ import click
 from argmap.cli.options import (
     CACHE_DEFAULT_TEXT,
     DEFAULT_GRAPH,
-    UsageFailure,
     default_cache_dir,
+    echo,
     extraction_options,
     handle_errors,
     say,
@@ -38,15 +38,19 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
       argmap build ../shared/corpus -o graphs/seed.json
       argmap build my-articles/ --jobs 2 --no-render
     """
+    from argmap.atomic import Staging
     from argmap.build import build_corpus
     from argmap.errors import CorpusError
-    from argmap.graph import write_graph
+    from argmap.graph import dumps_graph
     from argmap.limits import Limits
+    from argmap.outputs import check_outputs
 
     paths = list(corpus_dirs) or [Path(DEFAULT_CORPUS)]
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
+    check_outputs(output_files(output, render=not no_render),
+                  [("taxonomy", taxonomy_path), ("cue lexicon", cues)], corpus=paths)
     cache = None if no_cache else (cache_dir or default_cache_dir())
     bar_state = {}
 
@@ -59,16 +63,58 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
                                 jobs=jobs, max_bytes=max_bytes, include_build_time=timestamp,
                                 limits=Limits(max_chars, max_sentence_chars), progress=progress,
                                 keep_near_duplicates=keep_near_duplicates)
-    if stats.documents == 0:
-        reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
-        raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    write_graph(graph, output)
+    check_documents(stats, paths, output)
+    with Staging() as staged:
+        staged.write_text(output, dumps_graph(graph))
+        drawn, no_map = stage_map(graph, output, staged) if not no_render else ([], None)
     say(_summary(graph, stats, output))
-    if not no_render:
-        _render(graph, output)
+    report_map(drawn, no_map)
     if strict and _problems(stats.skipped):
         click.echo(f"argmap: {len(_problems(stats.skipped))} skipped and --strict was given", err=True)
         raise click.exceptions.Exit(1)
+
+
+def output_files(output: Path, *, render: bool) -> list[tuple[str, Path]]:
+    """What a build (or a merge with --render) writes: the graph, and the map beside it."""
+    files = [("graph", output)]
+    if render:
+        files += [("map source", output.with_suffix(".dot")), ("map", output.with_suffix(".svg"))]
+    return files
+
+
+def check_documents(stats, paths: list[Path], output: Path) -> None:
+    """Refuse to replace a graph when no document could be read or every one failed extraction."""
+    from argmap.errors import CorpusError
+
+    reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in _problems(stats.skipped)[:3])
+    where = ", ".join(map(str, paths))
+    if stats.documents == 0:
+        raise CorpusError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
+    if stats.documents == stats.failed:
+        kept = f"; {output} was left as it was" if output.exists() else ""
+        raise CorpusError(f"extraction failed on every document in {where} ({reasons}){kept}")
+
+
+def stage_map(graph, output: Path, staged) -> tuple[list[Path], str | None]:
+    """Stage the map (.dot and .svg beside ``output``); the paths staged and why there is no
+    picture, if there is none. Notes (a large map drawn as an index, Graphviz's warnings) are
+    printed as they come."""
+    from argmap.export.render import stage_map as stage
+
+    return stage(graph, output.with_suffix(".svg"), staged, on_note=lambda message: echo(f"note: {message}", err=True))
+
+
+def report_map(drawn: list[Path], no_map: str | None) -> None:
+    """The summary's map line, or why no picture was drawn (exit 2 unless Graphviz is missing)."""
+    from argmap.export.render import INSTALL_HINT
+
+    if no_map is None:
+        if drawn:
+            say("  map        " + ", ".join(str(p) for p in drawn))
+        return
+    echo(f"wrote {drawn[0]}; no map image: {no_map}", err=True)
+    if INSTALL_HINT not in no_map:
+        raise click.exceptions.Exit(2)
 
 
 def _summary(graph, stats, output: Path) -> str:
@@ -85,8 +131,9 @@ def _summary(graph, stats, output: Path) -> str:
     candidates = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "proposal" and d.get("candidate"))
     lines = [
         f"wrote {output}",
-        (f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cached parses, "
-        f"{stats.reused} unchanged, {stats.tokens} tokens, {stats.seconds:.1f}s)"),
+        (f"  documents  {stats.documents - stats.failed} ({stats.parsed} parsed, {stats.cached} from cached parses, "
+         f"{stats.reused} unchanged, " + (f"{stats.failed} failed, " if stats.failed else "")
+         + f"{stats.tokens} tokens, {stats.seconds:.1f}s)"),
         f"  actors     {kinds.get('actor', 0)}",
         (f"  claims     {kinds.get('claim', 0)} ({stances.get('support', 0)} support, {stances.get('object', 0)} object, "
         f"{stances.get('neutral', 0)} neutral)"),
@@ -135,21 +182,6 @@ def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
     from argmap.corpus import is_ignored
 
     return [s for s in skipped if not is_ignored(s["reason"])]
-
-
-def _render(graph, output: Path) -> None:
-    from argmap.errors import ArgmapError
-    from argmap.export.render import GraphvizMissing, render_all
-
-    svg = output.with_suffix(".svg")
-    try:
-        written = render_all(graph, svg, on_note=lambda message: click.echo(f"note: {message}", err=True))
-    except GraphvizMissing as exc:
-        click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
-        return
-    except ArgmapError as exc:
-        raise UsageFailure(str(exc)) from None
-    say("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

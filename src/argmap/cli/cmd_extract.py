@@ -16,6 +16,7 @@ from argmap.cli.options import (
     CACHE_DEFAULT_TEXT,
     DEFAULT_GRAPH,
     default_cache_dir,
+    echo,
     extraction_options,
     handle_errors,
 )
@@ -46,10 +47,13 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     from argmap.duplicates import describe_duplicate
     from argmap.errors import CorpusError
     from argmap.limits import Limits
+    from argmap.outputs import check_outputs
 
     for p in corpus_paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
+    check_outputs([("records file", output)], [("taxonomy", taxonomy_path), ("cue lexicon", cues)],
+                  corpus=corpus_paths)
     to_stdout = str(output) == "-"
     cache = None if no_cache else (cache_dir or default_cache_dir())
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
@@ -62,14 +66,14 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
             stats = extract_to_records(list(corpus_paths), fh, **kwargs)
     problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
-        click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
+        echo(f"skipped {s['path']}: {s['reason']}", err=True)
     for s in stats.skipped:
         if is_ignored(s["reason"]):
-            click.echo(f"ignored {s['path']}: {s['reason']}", err=True)
+            echo(f"ignored {s['path']}: {s['reason']}", err=True)
     for d in stats.duplicates:
-        click.echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
+        echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
-    click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
+    echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
                f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
                f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
     if strict and problems:
@@ -95,26 +99,30 @@ def merge_cmd(record_files, output, taxonomy_path, timestamp, render):
       argmap merge claims.jsonl -o graphs/argmap.json
       argmap merge shards/*.jsonl -o graphs/argmap.json --render
     """
+    from argmap.atomic import Staging
     from argmap.build import merge_record_files
+    from argmap.cli.cmd_build import output_files, report_map, stage_map
     from argmap.errors import CorpusError
-    from argmap.graph import write_graph
+    from argmap.graph import dumps_graph
+    from argmap.outputs import check_outputs
     from argmap.taxonomy import load_taxonomy
 
+    check_outputs(output_files(output, render=render),
+                  [*(("records file", r) for r in record_files), ("taxonomy", taxonomy_path)])
     taxonomy = load_taxonomy(taxonomy_path)
     graph, n_docs = merge_record_files(record_files, taxonomy, built_at=timestamp,
-                                       warn=lambda msg: click.echo(f"warning: {msg}", err=True))
+                                       warn=lambda msg: echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
-    write_graph(graph, output)
+    with Staging() as staged:
+        staged.write_text(output, dumps_graph(graph))
+        drawn, no_map = stage_map(graph, output, staged) if render else ([], None)
     kinds: dict[str, int] = {}
     for _, d in graph.nodes(data=True):
         kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
-    click.echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
-               f"{kinds.get('claim', 0)} claims")
-    if render:
-        from argmap.cli.cmd_build import _render
-
-        _render(graph, output)
+    echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
+         f"{kinds.get('claim', 0)} claims")
+    report_map(drawn, no_map)
 
 
 def register(cli: click.Group) -> None:
