@@ -13,13 +13,14 @@ Node ids are readable and stable (``doc:<id>``, ``actor:<slug>``, ``claim:<doc>:
 
 from __future__ import annotations
 
+import hashlib
 import json
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
 from argmap import __version__
-from argmap.atomic import atomic_open
+from argmap import atomic
 from argmap.graphfile import FORMAT, FORMAT_VERSION
 from argmap.model import ActorType, DocResult, EdgeKind, NodeKind, Stance
 
@@ -270,8 +271,38 @@ def dumps_data(data: dict[str, Any]) -> str:
     return "".join(iter_json(data))
 
 
-def write_graph_data(data: dict[str, Any], path: str | Path) -> None:
-    """Write node-link ``data`` to ``path`` atomically (the previous file survives any failure)."""
-    with atomic_open(path, "w") as fh:
-        for chunk in iter_json(data):
-            fh.write(chunk)
+def write_graph_data(data: dict[str, Any], path: str | Path) -> tuple[bool, str]:
+    """Write node-link ``data`` to ``path`` atomically (the previous file survives any failure),
+    unless the file already holds exactly these bytes: then it is left untouched.
+
+    Returns ``(written, sha256 of the text)``.
+    """
+    path = Path(path)
+    digest = hashlib.sha256()
+    try:
+        old = open(path, "rb")  # noqa: SIM115 - closed below
+    except OSError:
+        old = None
+    same = old is not None
+    try:
+        with atomic.atomic_open(path, "wb", encoding=None) as fh:
+            for chunk in iter_json(data):
+                raw = chunk.encode("utf-8")
+                digest.update(raw)
+                fh.write(raw)
+                if same and old.read(len(raw)) != raw:  # type: ignore[union-attr]
+                    same = False
+            if same and old.read(1):  # type: ignore[union-attr]
+                same = False
+            if same:
+                raise _Unchanged
+    except _Unchanged:
+        return False, digest.hexdigest()
+    finally:
+        if old is not None:
+            old.close()
+    return True, digest.hexdigest()
+
+
+class _Unchanged(Exception):
+    """The file already holds the graph's bytes (the temporary copy is dropped)."""

@@ -6,7 +6,15 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import DEFAULT_GRAPH, UsageFailure, extraction_options, handle_errors
+from argmap.cli.options import (
+    DEFAULT_GRAPH,
+    UsageFailure,
+    engine_options,
+    extraction_options,
+    handle_errors,
+    progress_bar,
+    quiet_option,
+)
 
 DEFAULT_CORPUS = "corpus"
 CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
@@ -15,13 +23,15 @@ CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported:
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
+              help="Graph JSON to write; its query store (.sqlite) and map (.svg and .dot) are written beside it.")
 @extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
 @click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@engine_options
+@quiet_option
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars):
+              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars, engine, scheduler, partitions, quiet):
     """Read articles (.txt, .md, .html) and build the argument graph.
 
     \b
@@ -29,51 +39,54 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
       argmap build                       # the sample corpus in corpus/
       argmap build ../shared/corpus -o graphs/seed.json
       argmap build my-articles/ --jobs 2 --no-render
+      argmap build my-articles/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from argmap.build import build_corpus
+    from argmap.build import build_corpus_data
     from argmap.errors import CorpusError
-    from argmap.graph import write_graph
     from argmap.limits import Limits
+    from argmap.outputs import save_graph
 
     paths = list(corpus_dirs) or [Path(DEFAULT_CORPUS)]
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
     cache = None if no_cache else (cache_dir or output.parent / CACHE_DIRNAME)
-    bar_state = {}
-
-    def progress(n: int) -> None:
-        if n % 25 == 0:
-            click.echo(f"  ... {n} documents", err=True)
-        bar_state["n"] = n
-
-    graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
-                                jobs=jobs, max_bytes=max_bytes, include_build_time=not no_timestamp,
-                                limits=Limits(max_chars, max_sentence_chars), progress=progress)
+    with progress_bar(quiet) as bar:
+        data, stats = build_corpus_data(
+            paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache, jobs=jobs,
+            max_bytes=max_bytes, include_build_time=not no_timestamp, limits=Limits(max_chars, max_sentence_chars),
+            progress=bar, engine=engine, scheduler=scheduler, partitions=partitions)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    write_graph(graph, output)
-    click.echo(_summary(graph, stats, output))
+    saved = save_graph(data, output)
+    if not quiet:
+        click.echo(_summary(data, stats, output, unchanged=not saved.graph_written))
     if not no_render:
-        _render(graph, output)
+        _render(data, output, graph_written=saved.graph_written, quiet=quiet)
     if strict and _problems(stats.skipped):
         click.echo(f"argmap: {len(_problems(stats.skipped))} skipped and --strict was given", err=True)
         raise click.exceptions.Exit(1)
 
 
-def _summary(graph, stats, output: Path) -> str:
+def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
     kinds: dict[str, int] = {}
     stances: dict[str, int] = {}
-    for _, d in graph.nodes(data=True):
-        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
-        if d["kind"] == "claim":
+    candidates = 0
+    noted = []
+    for d in data["nodes"]:
+        kind = d.get("kind")
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind == "claim":
             stances[d["stance"]] = stances.get(d["stance"], 0) + 1
-    argued = {v for u, v, k in graph.edges(keys=True) if k in {"supports", "objects_to"}}
-    raised = {v for u, v, k in graph.edges(keys=True) if k == "raises"}
-    candidates = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "proposal" and d.get("candidate"))
+        elif kind == "proposal" and d.get("candidate"):
+            candidates += 1
+        elif kind == "document":
+            noted += [(str(d.get("path") or d["id"]), note) for note in d.get("notes") or ()]
+    argued = {e["target"] for e in data["edges"] if e["key"] in {"supports", "objects_to"}}
+    raised = {e["target"] for e in data["edges"] if e["key"] == "raises"}
     lines = [
-        f"wrote {output}",
+        f"wrote {output}" if not unchanged else f"kept {output} (unchanged)",
         (f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cached parses, "
         f"{stats.reused} unchanged, {stats.tokens} tokens, {stats.seconds:.1f}s)"),
         f"  actors     {kinds.get('actor', 0)}",
@@ -89,8 +102,7 @@ def _summary(graph, stats, output: Path) -> str:
     lines += [f"    {s['path']}: {s['reason']}" for s in problems]
     if ignored:
         lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
-    noted = sorted((str(d.get("path") or n), note) for n, d in graph.nodes(data=True)
-                   if d["kind"] == "document" for note in d.get("notes") or ())
+    noted.sort()
     lines.append(f"  notes      {len(noted)}")
     lines += [f"    {path}: {note}" for path, note in noted]
     return "\n".join(lines)
@@ -103,19 +115,29 @@ def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
     return [s for s in skipped if s["reason"] != DOCUMENTATION_REASON]
 
 
-def _render(graph, output: Path) -> None:
+def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = False) -> None:
+    """Draw the full map beside the graph, unless the map files there are already up to date."""
     from argmap.errors import ArgmapError
-    from argmap.export.render import GraphvizMissing, render_all
+    from argmap.outputs import maps_up_to_date
 
     svg = output.with_suffix(".svg")
+    maps = [output.with_suffix(".dot"), svg]
+    if maps_up_to_date(output, maps, graph_written=graph_written):
+        if not quiet:
+            click.echo("  map        " + ", ".join(str(p) for p in maps) + " (up to date)")
+        return
+    from argmap.export.render import GraphvizMissing, render_all
+    from argmap.graph import graph_from_node_link
+
     try:
-        written = render_all(graph, svg)
+        written = render_all(graph_from_node_link(data), svg)
     except GraphvizMissing as exc:
         click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
         return
     except ArgmapError as exc:
         raise UsageFailure(str(exc)) from None
-    click.echo("  map        " + ", ".join(str(p) for p in written))
+    if not quiet:
+        click.echo("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

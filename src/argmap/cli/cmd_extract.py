@@ -13,7 +13,7 @@ from pathlib import Path
 import click
 
 from argmap.cli.cmd_build import CACHE_DIRNAME
-from argmap.cli.options import DEFAULT_GRAPH, extraction_options, handle_errors
+from argmap.cli.options import DEFAULT_GRAPH, extraction_options, handle_errors, progress_bar, quiet_option
 
 
 @click.command("extract")
@@ -22,9 +22,10 @@ from argmap.cli.options import DEFAULT_GRAPH, extraction_options, handle_errors
               help="JSON-lines file to write, one record per document ('-' for standard output).")
 @extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
                                 "current directory for '-'].")
+@quiet_option
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
-                max_chars, max_sentence_chars, strict):
+                max_chars, max_sentence_chars, strict, quiet):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -49,11 +50,13 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     cache = None if no_cache else (cache_dir or (Path(CACHE_DIRNAME) if to_stdout else output.parent / CACHE_DIRNAME))
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
               "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars)}
-    if to_stdout:
-        stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
-    else:
-        with atomic_open(output, "w") as fh:
-            stats = extract_to_records(list(corpus_paths), fh, **kwargs)
+    with progress_bar(quiet) as bar:
+        kwargs["progress"] = bar
+        if to_stdout:
+            stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
+        else:
+            with atomic_open(output, "w") as fh:
+                stats = extract_to_records(list(corpus_paths), fh, **kwargs)
     problems = [s for s in stats.skipped if s["reason"] != DOCUMENTATION_REASON]
     for s in problems:
         click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
@@ -61,7 +64,8 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     if ignored:
         click.echo(f"ignored {', '.join(ignored)} (corpus documentation, not articles)", err=True)
     where = "standard output" if to_stdout else str(output)
-    click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
+    if not quiet:
+        click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
                f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
                f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
     if strict and problems:
@@ -77,8 +81,9 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
 @click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
 @click.option("--render/--no-render", default=False, show_default=True,
               help="Also write the map (.svg and .dot) beside the graph.")
+@quiet_option
 @handle_errors
-def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
+def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render, quiet):
     """Build the graph from records written by 'argmap extract' (in any order, from any machine).
 
     \b
@@ -86,26 +91,28 @@ def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render):
       argmap merge claims.jsonl -o graphs/argmap.json
       argmap merge shards/*.jsonl -o graphs/argmap.json --render
     """
-    from argmap.build import merge_record_files
+    from argmap.build import merge_record_data
     from argmap.errors import CorpusError
-    from argmap.graph import write_graph
+    from argmap.outputs import save_graph
     from argmap.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_path)
-    graph, n_docs = merge_record_files(record_files, taxonomy, built_at=not no_timestamp,
-                                       warn=lambda msg: click.echo(f"warning: {msg}", err=True))
+    data, n_docs = merge_record_data(record_files, taxonomy, built_at=not no_timestamp,
+                                     warn=lambda msg: click.echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
-    write_graph(graph, output)
+    saved = save_graph(data, output)
     kinds: dict[str, int] = {}
-    for _, d in graph.nodes(data=True):
-        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
-    click.echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
-               f"{kinds.get('claim', 0)} claims")
+    for d in data["nodes"]:
+        kinds[d.get("kind")] = kinds.get(d.get("kind"), 0) + 1
+    if not quiet:
+        click.echo(f"{'wrote' if saved.graph_written else 'kept'} {output}"
+                   f"{'' if saved.graph_written else ' (unchanged)'}: {n_docs} documents, "
+                   f"{kinds.get('actor', 0)} actors, {kinds.get('claim', 0)} claims")
     if render:
         from argmap.cli.cmd_build import _render
 
-        _render(graph, output)
+        _render(data, output, graph_written=saved.graph_written, quiet=quiet)
 
 
 def register(cli: click.Group) -> None:
