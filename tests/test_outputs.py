@@ -1,0 +1,132 @@
+"""Saving a built graph: the JSON and its store are written by build and merge, and a rebuild that
+changes nothing rewrites nothing (no JSON, no store, no map)."""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from argmap.cli import cli
+from argmap.graphdata import dumps_data, graph_data
+from argmap.outputs import maps_up_to_date, save_graph
+from argmap.records import dumps_result
+from argmap.store import StoreIndex, store_path
+from conftest import SAMPLE_CORPUS, have_dot, small_results
+
+
+@pytest.fixture()
+def records(tmp_path) -> Path:
+    path = tmp_path / "claims.jsonl"
+    path.write_text("".join(dumps_result(r) + "\n" for r in small_results()), encoding="utf-8")
+    return path
+
+
+def _stamps(*paths: Path) -> list[int]:
+    return [p.stat().st_mtime_ns for p in paths]
+
+
+def test_save_graph_writes_json_and_store_then_keeps_both(taxonomy, tmp_path):
+    data = graph_data(small_results(), taxonomy)
+    out = tmp_path / "g.json"
+    first = save_graph(data, out)
+    assert first.graph_written and first.store_written
+    assert out.read_text(encoding="utf-8") == dumps_data(data)
+    assert StoreIndex.open(store_path(out)).matches(out)
+    before = _stamps(out, store_path(out))
+    again = save_graph(data, out)
+    assert not again.graph_written and not again.store_written
+    assert _stamps(out, store_path(out)) == before
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "g.sqlite"]  # no temporary files left
+
+
+def test_a_missing_or_stale_store_is_rewritten_even_when_the_json_is_not(taxonomy, tmp_path):
+    data = graph_data(small_results(), taxonomy)
+    out = tmp_path / "g.json"
+    save_graph(data, out)
+    store_path(out).unlink()
+    saved = save_graph(data, out)
+    assert not saved.graph_written and saved.store_written
+    assert store_path(out).is_file() and StoreIndex.open(store_path(out)).matches(out)
+    store_path(out).write_bytes(b"garbage")
+    saved = save_graph(data, out)
+    assert not saved.graph_written and saved.store_written
+    assert StoreIndex.open(store_path(out)).matches(out)
+
+
+def test_a_changed_graph_is_rewritten(taxonomy, tmp_path):
+    out = tmp_path / "g.json"
+    save_graph(graph_data(small_results(), taxonomy), out)
+    changed = graph_data(small_results()[:1], taxonomy)
+    saved = save_graph(changed, out)
+    assert saved.graph_written and saved.store_written
+    assert out.read_text(encoding="utf-8") == dumps_data(changed)
+
+
+def test_maps_are_up_to_date_only_if_present_newer_and_the_graph_unchanged(tmp_path):
+    graph, dot, svg = tmp_path / "g.json", tmp_path / "g.dot", tmp_path / "g.svg"
+    graph.write_text("{}")
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # missing
+    dot.write_text("digraph {}")
+    svg.write_text("<svg/>")
+    assert maps_up_to_date(graph, [dot, svg], graph_written=False)
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=True)
+    t = graph.stat().st_mtime_ns
+    os.utime(svg, ns=(t - 10**9, t - 10**9))
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # older than the graph
+    os.utime(svg, ns=(t, t))
+    svg.write_text("")
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # empty
+
+
+def test_merge_writes_the_store_and_a_repeated_merge_keeps_everything(records, tmp_path):
+    out = tmp_path / "out" / "g.json"
+    args = ["merge", str(records), "-o", str(out), "--no-timestamp"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and r.stdout.startswith(f"wrote {out}: 2 documents")
+    assert StoreIndex.open(store_path(out)).matches(out)
+    before = _stamps(out, store_path(out))
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and r.stdout.startswith(f"kept {out} (unchanged): 2 documents")
+    assert _stamps(out, store_path(out)) == before
+    r = CliRunner().invoke(cli, [*args, "--quiet"])
+    assert r.exit_code == 0 and r.output == ""
+
+
+@pytest.mark.skipif(not have_dot(), reason="needs the Graphviz dot binary")
+def test_merge_render_draws_the_map_once(records, tmp_path):
+    out = tmp_path / "g.json"
+    args = ["merge", str(records), "-o", str(out), "--no-timestamp", "--render"]
+    r = CliRunner().invoke(cli, args)
+    maps = [out.with_suffix(".dot"), out.with_suffix(".svg")]
+    assert r.exit_code == 0 and f"map        {maps[0]}, {maps[1]}\n" in r.stdout
+    before = _stamps(*maps)
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and "(up to date)" in r.stdout
+    assert _stamps(*maps) == before
+    maps[1].unlink()  # a missing map is drawn again, though the graph is unchanged
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and "(up to date)" not in r.stdout and maps[1].stat().st_size > 0
+
+
+@pytest.mark.model
+def test_build_twice_rewrites_nothing_the_second_time(tmp_path):
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(SAMPLE_CORPUS.glob("*.md"))[:2]:
+        if p.stem.lower() != "readme":
+            shutil.copy(p, corpus / p.name)
+    out = tmp_path / "graphs" / "g.json"
+    args = ["build", str(corpus), "-o", str(out), "--no-timestamp"]
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0, r.output
+    written = [out, store_path(out)] + ([out.with_suffix(".dot"), out.with_suffix(".svg")] if have_dot() else [])
+    before = _stamps(*written)
+    r = CliRunner().invoke(cli, args)
+    assert r.exit_code == 0 and r.stdout.startswith(f"kept {out} (unchanged)")
+    assert "0 parsed" in r.stdout and _stamps(*written) == before
+    if have_dot():
+        assert "(up to date)" in r.stdout
