@@ -62,7 +62,7 @@ CREATE TABLE asserted (actor TEXT NOT NULL, ord INTEGER NOT NULL, node TEXT NOT 
                        PRIMARY KEY (actor, ord)) WITHOUT ROWID;
 CREATE TABLE affiliations (person TEXT NOT NULL, org TEXT NOT NULL);
 CREATE TABLE listings (name TEXT PRIMARY KEY, rows TEXT NOT NULL);
-CREATE VIRTUAL TABLE claim_text USING fts5(text, targets, tokenize='{FTS_TOKENIZER}');
+CREATE VIRTUAL TABLE claim_text USING fts5(text, targets, content='', tokenize='{FTS_TOKENIZER}');
 """
 _INDEXES = """
 CREATE UNIQUE INDEX nodes_by_node ON nodes(node);
@@ -660,7 +660,7 @@ def _memory_fts(index: GraphIndex) -> sqlite3.Connection:
     if con is None:
         con = sqlite3.connect(":memory:", check_same_thread=False)
         con.executescript("CREATE TABLE claims (id INTEGER PRIMARY KEY, node TEXT NOT NULL);"
-                          f"CREATE VIRTUAL TABLE claim_text USING fts5(text, targets, tokenize='{FTS_TOKENIZER}');")
+                          f"CREATE VIRTUAL TABLE claim_text USING fts5(text, targets, content='', tokenize='{FTS_TOKENIZER}');")
         claims = index.by_kind.get("claim", [])
         con.executemany("INSERT INTO claims VALUES (?, ?)", enumerate(claims, start=1))
         con.executemany("INSERT INTO claim_text(rowid, text, targets) VALUES (?, ?, ?)",
