@@ -64,6 +64,12 @@ def small_results() -> list[DocResult]:
     return [DocResult(docs[0], tuple(a), tuple(c1)), DocResult(docs[1], tuple(b), tuple(c2))]
 
 
+@pytest.fixture(autouse=True)
+def _own_cache_dir(tmp_path_factory, monkeypatch):
+    """Builds in tests (in-process and subprocesses) use a fresh cache, never the user's."""
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path_factory.mktemp("argmap-cache")))
+
+
 @pytest.fixture(scope="session")
 def taxonomy():
     return load_taxonomy()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import os
 import shutil
 import tomllib
 from dataclasses import replace
@@ -266,7 +267,8 @@ def test_cli_build_cached_and_uncached_byte_identical(corpus_dir, tmp_path):
     args = ["build", str(corpus_dir), "--no-render", "--no-timestamp"]
     r1 = runner.invoke(cli, [*args, "-o", str(out / "cold.json")])
     assert r1.exit_code == 0, r1.output
-    assert (out / ".argmap-cache" / PARSE_DIR).is_dir(), "default cache is beside the output"
+    assert not (out / ".argmap-cache").exists(), "the cache is not put beside the output"
+    assert (Path(os.environ["ARGMAP_CACHE_DIR"]) / PARSE_DIR).is_dir(), "default cache: $ARGMAP_CACHE_DIR"
     r2 = runner.invoke(cli, [*args, "-o", str(out / "warm.json")])
     assert r2.exit_code == 0, r2.output
     assert f"0 parsed, 0 from cached parses, {len(ARTICLES)} unchanged" in r2.output
@@ -279,3 +281,18 @@ def test_cli_build_cached_and_uncached_byte_identical(corpus_dir, tmp_path):
     r4 = runner.invoke(cli, [*args, "--cache-dir", str(tmp_path / "elsewhere"), "-o", str(tmp_path / "x.json")])
     assert r4.exit_code == 0, r4.output
     assert len(entries(tmp_path / "elsewhere", PARSE_DIR)) == len(ARTICLES)
+
+
+def test_default_cache_dir_is_one_place_per_user(monkeypatch, tmp_path):
+    from argmap.cli.options import default_cache_dir
+
+    monkeypatch.setenv("ARGMAP_CACHE_DIR", str(tmp_path / "mine"))
+    assert default_cache_dir() == tmp_path / "mine"
+    monkeypatch.delenv("ARGMAP_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert default_cache_dir() == tmp_path / "xdg" / "argmap"
+    monkeypatch.delenv("XDG_CACHE_HOME")
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert default_cache_dir() == tmp_path / "home" / ".cache" / "argmap"
+    monkeypatch.chdir(tmp_path)  # not the current directory either
+    assert default_cache_dir() == tmp_path / "home" / ".cache" / "argmap"

@@ -94,3 +94,62 @@ def test_evaluate_command(tmp_path):
 def test_python_dash_m_entry_point():
     r = subprocess.run([sys.executable, "-m", "argmap", "--version"], capture_output=True, text=True, check=True)
     assert r.stdout.startswith("argmap, version")
+
+
+def test_build_into_a_closed_pipe_writes_everything_and_exits_0(corpus_copy, tmp_path):
+    """``argmap build | head -1``: the reader leaves early; the build still writes the graph and map."""
+    out = tmp_path / "g.json"
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", "build", str(corpus_copy), "-o", str(out),
+                             "--no-cache"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=tmp_path)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    assert proc.wait(timeout=300) == 0, err
+    assert err == ""
+    assert out.exists() and out.with_suffix(".dot").exists()
+    if have_dot():
+        assert out.with_suffix(".svg").exists()
+
+
+def test_build_reads_pdf_and_word_files_with_offsets_into_their_text(tmp_path):
+    """A folder of a PDF, a Word file, a scan, an image and two copies of one article."""
+    from argmap.corpus import read_document
+    from docmaker import make_docx, make_pdf, wrap_page
+
+    body = (SAMPLE_CORPUS / "family-help-rollout-funding.md").read_text(encoding="utf-8").split("---", 2)[2]
+    paragraphs = [" ".join(p.split()).lstrip("# ") for p in body.split("\n\n") if p.strip()]
+    folder = tmp_path / "briefings"
+    folder.mkdir()
+    (folder / "briefing.pdf").write_bytes(make_pdf([wrap_page(paragraphs[:6]), wrap_page(paragraphs[6:12])]))
+    (folder / "evidence.docx").write_bytes(make_docx(paragraphs[12:]))
+    (folder / "evidence-copy.docx").write_bytes(make_docx(paragraphs[12:]))
+    (folder / "scan.pdf").write_bytes(make_pdf([[]], images_only=True))
+    (folder / "chart.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    out = tmp_path / "g.json"
+    r = CliRunner().invoke(cli, ["build", str(folder), "-o", str(out), "--no-render"])
+    assert r.exit_code == 0, r.output
+    assert "documents  2 (" in r.output
+    assert f"  skipped    1\n    {folder / 'scan.pdf'}: PDF without a text layer" in r.output
+    assert f"  ignored    1\n    {folder / 'chart.png'}: not a format argmap reads (.png;" in r.output
+    assert (f"  duplicates 1\n    {folder / 'evidence.docx'}: same text as {folder / 'evidence-copy.docx'} "
+            "(read once)") in r.output
+    g = read_graph(out)
+    assert [d["path"] for d in g.graph["duplicates"]] == [str(folder / "evidence.docx")]
+    claims = [d for _, d in g.nodes(data=True) if d["kind"] == "claim"]
+    by_doc = {}
+    for c in claims:
+        by_doc.setdefault(c["document"], []).append(c)
+    assert set(by_doc) == {"briefing", "evidence-copy"} and len(claims) >= 6
+    for doc_id, cs in by_doc.items():
+        text = read_document(folder / g.nodes[f"doc:{doc_id}"]["path"].rsplit("/", 1)[-1]).text
+        for c in cs:
+            assert text[c["start"]:c["end"]] == c["text"]
+
+
+def test_a_folder_holding_only_a_scan_says_why_nothing_was_read(tmp_path):
+    from docmaker import make_pdf
+
+    (tmp_path / "c").mkdir()
+    (tmp_path / "c" / "scan.pdf").write_bytes(make_pdf([[]], images_only=True))
+    r = CliRunner().invoke(cli, ["build", str(tmp_path / "c"), "-o", str(tmp_path / "g.json")])
+    assert r.exit_code == 2
+    assert "no readable documents" in r.output and "scan.pdf: PDF without a text layer" in r.output

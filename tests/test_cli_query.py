@@ -124,6 +124,10 @@ def test_show_agree_explain_text(small_graph_file):
     out = run(small_graph_file, "agree", "BASW", "union of carers").stdout
     assert "Same stance on 1 proposal:\n  Family help services [proposal:family-help]: A support, B support\n" in out
     assert "Opposite stance on 0 proposals." in out
+    assert "Partly agree on 0 proposals." in out
+    out = run(small_graph_file, "agree", "Bloggs", "O'Neil").stdout
+    assert "Partly agree on 1 proposal:\n  Multi-agency child protection teams" in out
+    assert "Same stance on 0 proposals." in out and "Opposite stance on 0 proposals." in out
     out = run(small_graph_file, "explain", "doc-a:1").stdout
     assert "  speaker:      Jo Bloggs (person) [actor:jo-bloggs]\n" in out
     assert "  stance cues:  \u201cwithout new money\u201d\n" in out
@@ -153,7 +157,7 @@ def test_objectors_json_shape(small_graph_file):
     (["proposals", "--candidates"], lambda d: d == []),
     (["themes"], lambda d: d[0]["claims"] == 1),
     (["show", "theme:funding"], lambda d: d["in"][0]["id"] == "claim:doc-a:1"),
-    (["agree", "Bloggs", "O'Neil"], lambda d: d["opposite"][0]["b_stance"] == "mixed"),
+    (["agree", "Bloggs", "O'Neil"], lambda d: d["partly"][0]["b_stance"] == "mixed" and not d["opposite"]),
     (["explain", "claim:doc-b:2"], lambda d: d["themes"][0]["id"] == "theme:evaluation"),
 ])
 def test_json_commands(small_graph_file, args, check):
@@ -306,3 +310,22 @@ def test_seed_objections_grouped_by_ground(seed_path):
     data = run_json(seed_path, "objections", "multi-agency child protection teams")
     grounds = {g["id"] for g in data["grounds"]}
     assert "theme:multi-agency-capacity" in grounds
+
+
+def _closed_pipe_run(*args: str) -> tuple[int, str]:
+    """Run argmap with its stdout a pipe whose reader has already gone (``argmap ... | head -0``)."""
+    import subprocess
+    import sys
+
+    proc = subprocess.Popen([sys.executable, "-m", "argmap", *args], stdout=subprocess.PIPE,
+                            stderr=subprocess.PIPE)
+    proc.stdout.close()
+    err = proc.stderr.read().decode()
+    return proc.wait(timeout=60), err
+
+
+def test_a_closed_pipe_ends_quietly_with_status_0(small_graph_file):
+    status, err = _closed_pipe_run("actors", "-g", str(small_graph_file))
+    assert (status, err) == (0, "")
+    status, err = _closed_pipe_run("objectors", "funding", "-g", str(small_graph_file), "--json")
+    assert (status, err) == (0, "")

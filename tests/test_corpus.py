@@ -83,11 +83,11 @@ def assert_offsets(text: str, clean: str, offset_map) -> None:
 # --- discovery --------------------------------------------------------------------------------
 
 def test_iter_finds_article_files_sorted_and_skips_hidden_and_cache(tmp_path):
-    for rel in ["b.txt", "a.md", "sub/c.html", "sub/d.htm", "sub/e.markdown", "notes.pdf",
-                ".hidden/x.txt", ".argmap-cache/y.txt", "__pycache__/z.txt", ".dotfile.txt"]:
+    for rel in ["b.txt", "a.md", "sub/c.html", "sub/d.htm", "sub/e.markdown", "notes.pdf", "sub/f.docx",
+                "data.csv", ".hidden/x.txt", ".argmap-cache/y.txt", "__pycache__/z.txt", ".dotfile.txt"]:
         write(tmp_path / rel, ENGLISH)
     found = [f.relative_to(tmp_path).as_posix() for f, root in iter_corpus_files([tmp_path])]
-    assert found == ["a.md", "b.txt", "sub/c.html", "sub/d.htm", "sub/e.markdown"]
+    assert found == ["a.md", "b.txt", "notes.pdf", "sub/c.html", "sub/d.htm", "sub/e.markdown", "sub/f.docx"]
     assert {root for _, root in iter_corpus_files([tmp_path])} == {tmp_path}
 
 

@@ -1,7 +1,7 @@
 """The same corpus and taxonomy give a byte-identical graph JSON: across runs, across --jobs
 values, with and without the parse cache, and whatever Python's hash seed (each build runs in
 its own process with its own PYTHONHASHSEED, so set or dict order leaking into the output would
-show). The only time-dependent field is the graph's ``built_at``, left out with --no-timestamp.
+show). The only time-dependent field is the graph's ``built_at``, written only with --timestamp.
 
 Uses the sample corpus and the seed corpus together.
 """
@@ -47,10 +47,11 @@ def builds(tmp_path_factory, seed_corpus):
     (work / "seed").symlink_to(seed_corpus, target_is_directory=True)
     both = ["sample", "seed"]
     runs = {
-        "jobs1-nocache": (both + ["--jobs", "1", "--no-cache", "--no-timestamp"], 1),
+        "jobs1-nocache": (both + ["--jobs", "1", "--no-cache"], 1),  # byte-identical by default
         "jobs1-nocache-again": (both + ["--jobs", "1", "--no-cache", "--no-timestamp"], 2),
-        "jobs2-cold-cache": (both + ["--jobs", "2", "--cache-dir", "cache", "--no-timestamp"], 3),
-        "jobs1-warm-cache-reversed-timestamp": (["seed", "sample", "--jobs", "1", "--cache-dir", "cache"], 4),
+        "jobs2-cold-cache": (both + ["--jobs", "2", "--cache-dir", "cache"], 3),
+        "jobs1-warm-cache-reversed-timestamp": (["seed", "sample", "--jobs", "1", "--cache-dir", "cache",
+                                                 "--timestamp"], 4),
     }
     out = {}
     for name, (args, seed) in runs.items():
@@ -64,7 +65,7 @@ def test_rebuild_is_byte_identical(builds):
     _, out = builds
     a, b = out["jobs1-nocache"], out["jobs1-nocache-again"]
     assert a == b, _diff(a, b)
-    assert not TIMESTAMP.search(a.decode())  # --no-timestamp leaves no time in the file
+    assert not TIMESTAMP.search(a.decode())  # no time in the file unless --timestamp is given
 
 
 def test_jobs_and_a_cold_cache_do_not_change_the_graph(builds):

@@ -77,3 +77,33 @@ def test_candidate_proposals_match_discovery_targets(taxonomy, tmp_path):
     g = build_graph([res], taxonomy)
     gold = read_gold(write(tmp_path, "d\tKim Lo\tsupport\tproposal:?caseload cap\tx\n"))
     assert evaluate(g, gold).scores["overall"].tp == 1
+
+
+def _doc_graph():
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("doc:d", kind="document", path="d.txt")
+    g.add_node("actor:x", kind="actor", label="X", name="X")
+    g.add_node("proposal:reform", kind="proposal", label="Reform", proposal_kind="policy")
+    g.add_node("proposal:bill", kind="proposal", label="Bill", proposal_kind="document", parent="proposal:reform")
+    g.add_node("proposal:clause", kind="proposal", label="Clause", proposal_kind="clause", parent="proposal:bill")
+    for n, target in enumerate(("proposal:bill", "proposal:clause")):
+        g.add_node(f"claim:d:{n}", kind="claim", document="d", speaker="actor:x", stance="object",
+                   targets=[target], themes=[])
+    return g
+
+
+def test_a_document_the_gold_never_names_counts_as_its_parent(tmp_path):
+    """Older gold files call the bill 'the reform'; a clause is never promoted."""
+    gold = read_gold(write(tmp_path, "d\tX\tobject\tproposal:reform\tx\n"))
+    ev = evaluate(_doc_graph(), gold)
+    assert ev.scores["overall"].tp == 1
+    assert [p.target for p, _ in ev.false_positives] == ["proposal:clause"]
+
+
+def test_a_gold_file_that_names_the_document_is_scored_exactly(tmp_path):
+    gold = read_gold(write(tmp_path, "d\tX\tobject\tproposal:bill\tx\nd\tX\tobject\tproposal:reform\tx\n"))
+    ev = evaluate(_doc_graph(), gold)
+    assert ev.scores["overall"].tp == 1
+    assert [p.target for p in ev.missed] == ["proposal:reform"]

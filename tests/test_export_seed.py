@@ -69,10 +69,18 @@ def test_seed_argdown_has_every_argued_proposal(seed_graph):
 
 @pytest.mark.dot
 def test_seed_dot_draws_and_render_all(seed_graph, tmp_path):
+    from argmap.export.dot import MAP_MAX_CLAIMS, build_dot
+
+    targeted = [n for n, d in _claims(seed_graph) if d["targets"]]
+    assert len(targeted) > MAP_MAX_CLAIMS  # so the overview is an index of the proposals
     root = ET.fromstring(run_dot(export_text(seed_graph, "dot")))
     drawn = set(svg_nodes(root))
-    targeted = [n for n, d in _claims(seed_graph) if d["targets"]]
-    assert set(targeted) <= drawn
+    argued = {t for n, d in _claims(seed_graph) for t in d["targets"]
+              if not seed_graph.nodes[t].get("candidate")}
+    assert argued <= drawn
+    # asked for, every claim is drawn one by one
+    root = ET.fromstring(run_dot(build_dot(seed_graph, max_claims=10_000).to_string()))
+    assert set(targeted) <= set(svg_nodes(root))
     written = render_all(seed_graph, tmp_path / "argmap.svg")
     assert [p.suffix for p in written] == [".dot", ".svg"]
 

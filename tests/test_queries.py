@@ -318,11 +318,24 @@ def test_show_ambiguous_name_is_an_error(small_graph):
 def test_agree_same_and_opposite(small_graph):
     r = q.agree(small_graph, "BASW", "Union of Carers")
     assert [(x["id"], x["a_stance"], x["b_stance"]) for x in r["same"]] == [("proposal:family-help", "support", "support")]
-    assert r["opposite"] == []
+    assert r["opposite"] == [] and r["partly"] == []
+
+
+def test_agree_puts_a_mixed_stance_in_partly_only(small_graph):
     r = q.agree(small_graph, "Bloggs", "O'Neil")
-    assert [(x["id"], x["a_stance"], x["b_stance"]) for x in r["opposite"]] == [(TEAMS, "object", "mixed")]
-    assert [x["id"] for x in r["same"]] == [TEAMS]  # both object too
-    assert [c["id"] for c in r["opposite"][0]["b_claims"]] == ["claim:doc-b:1", "claim:doc-b:2"]
+    assert [(x["id"], x["a_stance"], x["b_stance"]) for x in r["partly"]] == [(TEAMS, "object", "mixed")]
+    assert r["same"] == [] and r["opposite"] == []  # never in both "same" and "opposite"
+    assert [c["id"] for c in r["partly"][0]["b_claims"]] == ["claim:doc-b:1", "claim:doc-b:2"]
+
+
+@pytest.mark.parametrize("a, b, group", [
+    ({"support"}, {"support"}, "same"), ({"object"}, {"object"}, "same"),
+    ({"support"}, {"object"}, "opposite"), ({"object"}, {"support"}, "opposite"),
+    ({"support", "object"}, {"object"}, "partly"), ({"support"}, {"support", "object"}, "partly"),
+    ({"support", "object"}, {"support", "object"}, "partly"),
+])
+def test_agreement_groups(a, b, group):
+    assert q.agreement(a, b) == group
 
 
 def test_agree_errors(small_graph):

@@ -68,3 +68,34 @@ def test_a_user_taxonomy_replaces_the_shipped_one(tmp_path):
     t = load_taxonomy(p)
     assert t.name == "housing" and [m.id for m in t.find_proposals("Rent controls now")] == ["rent-cap"]
     assert [m.id for m in t.find_themes("build new homes")] == ["supply"]
+
+
+def _tax(proposals):
+    return taxonomy_from_dict({"proposal": proposals})
+
+
+def test_parents_kinds_and_descendants():
+    t = _tax([{"id": "reform"}, {"id": "bill", "kind": "document", "parent": "reform"},
+              {"id": "clause-a", "kind": "clause", "parent": "bill"}, {"id": "other"}])
+    assert t.descendants("reform") == ("bill", "clause-a")
+    assert t.descendants("other") == ()
+    assert t.ancestors("clause-a") == ("bill", "reform")
+    assert t.proposals["bill"].kind == "document" and t.proposals["other"].kind == "policy"
+
+
+@pytest.mark.parametrize("proposals, message", [
+    ([{"id": "a", "parent": "nowhere"}], "parent 'nowhere' is not a proposal id"),
+    ([{"id": "a", "parent": "b"}, {"id": "b", "parent": "a"}], "cycle"),
+    ([{"id": "a", "kind": "chapter"}], "kind must be one of"),
+    ([{"id": "a", "parent": 5}], "parent must be a proposal id"),
+])
+def test_bad_parents_and_kinds_are_refused(proposals, message):
+    with pytest.raises(TaxonomyError, match=message):
+        _tax(proposals)
+
+
+def test_condition_flag_on_themes():
+    t = taxonomy_from_dict({"theme": [{"id": "money", "terms": ["cash"], "condition": True}, {"id": "other"}]})
+    assert t.themes["money"].condition and not t.themes["other"].condition
+    with pytest.raises(TaxonomyError, match="condition must be true or false"):
+        taxonomy_from_dict({"theme": [{"id": "money", "condition": "yes"}]})

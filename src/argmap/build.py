@@ -55,6 +55,7 @@ class BuildStats:
     tokens: int = 0
     failed: int = 0  # extraction raised; the document was skipped
     skipped: list[dict[str, str]] = field(default_factory=list)
+    duplicates: list[dict[str, Any]] = field(default_factory=list)  # see argmap.duplicates
     seconds: float = 0.0
 
     @property
@@ -308,6 +309,7 @@ class ExtractOptions:
     batch_size: int = DEFAULT_BATCH_SIZE
     max_bytes: int | None = None
     limits: Limits = field(default_factory=Limits)
+    keep_near_duplicates: bool = False
 
     def extractor(self, on_skip: Callable[[str, str], None] | None = None) -> Extractor:
         return Extractor(self.model, taxonomy=self.taxonomy_path, cues=self.cues, cache_dir=self.cache_dir,
@@ -316,35 +318,43 @@ class ExtractOptions:
 
 @dataclass
 class Extraction:
-    """What the map step gave for a corpus: results, counts, skipped files, the model's name."""
+    """What the map step gave for a corpus: results, counts, skipped files, duplicates dropped or
+    kept (:mod:`argmap.duplicates`), the model's name."""
 
     results: list[DocResult]
     stats: BuildStats
     skipped: list[dict[str, str]]
     model_name: str
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
 
 
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
-                 max_bytes: int | None = None, include_build_time: bool = True,
+                 max_bytes: int | None = None, include_build_time: bool = False,
                  batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                 progress: Progress | None = None) -> tuple[nx.MultiDiGraph, BuildStats]:
-    """Read the corpus, extract every document (cache first), and merge the results into one graph."""
+                 progress: Progress | None = None,
+                 keep_near_duplicates: bool = False) -> tuple[nx.MultiDiGraph, BuildStats]:
+    """Read the corpus, extract every document (cache first), and merge the results into one graph.
+
+    A text repeated in the corpus is read once (:mod:`argmap.duplicates`); a near-duplicate too,
+    unless ``keep_near_duplicates``. Both are listed in the graph's ``duplicates``.
+    """
     from argmap.graph import graph_from_node_link
 
     data, stats = build_corpus_data(paths, model=model, taxonomy_path=taxonomy_path, cues=cues,
                                     cache_dir=cache_dir, jobs=jobs, max_bytes=max_bytes,
                                     include_build_time=include_build_time, batch_size=batch_size,
-                                    limits=limits, progress=progress)
+                                    limits=limits, progress=progress, keep_near_duplicates=keep_near_duplicates)
     return graph_from_node_link(data), stats
 
 
 def build_corpus_data(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                       cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
-                      max_bytes: int | None = None, include_build_time: bool = True,
+                      max_bytes: int | None = None, include_build_time: bool = False,
                       batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                      progress: Progress | None = None, engine: str = "local",
-                      scheduler: str | None = None, partitions: int | None = None) -> tuple[dict[str, Any], BuildStats]:
+                      progress: Progress | None = None, keep_near_duplicates: bool = False,
+                      engine: str = "local", scheduler: str | None = None,
+                      partitions: int | None = None) -> tuple[dict[str, Any], BuildStats]:
     """:func:`build_corpus` as node-link data (no networkx), on the ``local`` engine (this
     machine, ``jobs`` processes) or ``dask`` (a Dask cluster at ``scheduler``, or a local one
     of ``jobs`` worker processes; see :mod:`argmap.engines`). Both give the same graph."""
@@ -353,7 +363,7 @@ def build_corpus_data(paths: list[str | Path], *, model: str | None = None, taxo
     started = time.perf_counter()
     taxonomy = load_taxonomy(taxonomy_path)
     options = ExtractOptions(model, taxonomy_path, cues, None if cache_dir is None else str(cache_dir), jobs,
-                             batch_size, max_bytes, limits or Limits())
+                             batch_size, max_bytes, limits or Limits(), keep_near_duplicates)
     if engine == "local":
         done = extract_corpus(paths, options, progress=progress)
     elif engine == "dask":
@@ -363,9 +373,10 @@ def build_corpus_data(paths: list[str | Path], *, model: str | None = None, taxo
     else:
         raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
     data = merge_data(done.results, taxonomy, meta={"model": done.model_name}, skipped=done.skipped,
-                      built_at=include_build_time)
+                      duplicates=done.duplicates, built_at=include_build_time)
     stats = done.stats
     stats.skipped = data["graph"]["skipped"]
+    stats.duplicates = data["graph"]["duplicates"]
     stats.seconds = time.perf_counter() - started
     return data, stats
 
@@ -383,13 +394,19 @@ def list_corpus(paths: list[str | Path], skipped: list[dict[str, str]]) -> list[
 
 def extract_entries(entries: Iterable[tuple[Path | str, Path | str, str]], options: ExtractOptions, *,
                     extractor: Extractor | None = None, on_skip: Callable[[str, str], None] | None = None,
-                    on_result: Callable[[DocResult], None] | None = None) -> Iterator[DocResult]:
-    """The map step over listed files: read each, apply the limits, extract (cache first).
+                    on_result: Callable[[DocResult], None] | None = None,
+                    on_duplicate: Callable[[dict[str, Any]], None] | None = None,
+                    screen: Callable[[Iterable[Document]], Iterable[Document]] | None = None) -> Iterator[DocResult]:
+    """The map step over listed files: read each, drop repeats, apply the limits, extract (cache first).
 
     Files that cannot be read or are too long, and documents whose extraction fails, go to
-    ``on_skip(path, reason)``; ``extractor`` reuses a loaded one (built from ``options``).
+    ``on_skip(path, reason)``; repeated texts to ``on_duplicate`` (see :mod:`argmap.duplicates`).
+    ``screen`` replaces the duplicate filter (an engine whose workers see only part of the
+    corpus passes every document on and lets the driver judge). ``extractor`` reuses a loaded
+    one (built from ``options``).
     """
     from argmap import corpus
+    from argmap.duplicates import drop_duplicates
 
     def skip(path: str, reason: str) -> None:
         if on_skip is not None:
@@ -402,7 +419,13 @@ def extract_entries(entries: Iterable[tuple[Path | str, Path | str, str]], optio
     if options.max_bytes is not None:
         kwargs["max_bytes"] = options.max_bytes
     files = ((Path(p), Path(r), i) for p, r, i in entries)
-    documents = limit_documents(corpus.read_documents(files, **kwargs), options.limits, on_skip=skip)
+    documents: Iterable[Document] = corpus.read_documents(files, **kwargs)
+    if screen is not None:
+        documents = screen(documents)
+    else:
+        documents = drop_duplicates(documents, keep_near=options.keep_near_duplicates,
+                                    on_duplicate=lambda d: on_duplicate(d.to_dict()) if on_duplicate else None)
+    documents = limit_documents(documents, options.limits, on_skip=skip)
     for result in ex.extract(documents):
         if on_result is not None:
             on_result(result)
@@ -422,26 +445,36 @@ def extract_corpus(paths: list[str | Path], options: ExtractOptions, *,
         if not reason.startswith("extraction failed"):
             early[0] += 1
 
+    duplicates: list[dict[str, Any]] = []
+
+    def duplicate(d: dict[str, Any]) -> None:
+        duplicates.append(d)
+        if not d.get("kept"):
+            early[0] += 1
+
     extractor = options.extractor(on_skip=skip)
     stats = extractor.stats
     results = []
-    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip):
+    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip, on_duplicate=duplicate):
         results.append(result)
         if progress is not None:
             progress(stats.documents + early[0], total, stats.tokens)
     if progress is not None:
         progress(stats.documents + early[0], total, stats.tokens)
-    return Extraction(results, stats, skipped, extractor.model_name)
+    return Extraction(results, stats, skipped, extractor.model_name, duplicates)
 
 
 def merge_data(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
-               skipped: Iterable[dict[str, str]] = (), built_at: bool = True) -> dict[str, Any]:
+               skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
+               built_at: bool = False) -> dict[str, Any]:
     """The graph's node-link data for DocResults (taken in document id order, so any input
-    order gives one graph)."""
+    order gives one graph). With ``built_at`` the build time is recorded in the graph; without
+    it (the default) the same results always give the same bytes."""
     from argmap.graphdata import graph_data
 
     meta = dict(meta or {})
     meta["skipped"] = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    meta["duplicates"] = sorted(duplicates, key=lambda d: (d["path"], d["of"]))
     if built_at:
         meta["built_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     ordered = sorted(results, key=lambda r: r.doc["id"])
@@ -449,14 +482,16 @@ def merge_data(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, A
 
 
 def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
-                  skipped: Iterable[dict[str, str]] = (), built_at: bool = True) -> nx.MultiDiGraph:
+                  skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
+                  built_at: bool = False) -> nx.MultiDiGraph:
     """The graph of DocResults (taken in document id order, so any input order gives one graph)."""
     from argmap.graph import graph_from_node_link
 
-    return graph_from_node_link(merge_data(results, taxonomy, meta=meta, skipped=skipped, built_at=built_at))
+    return graph_from_node_link(merge_data(results, taxonomy, meta=meta, skipped=skipped, duplicates=duplicates,
+                                           built_at=built_at))
 
 
-def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = True,
+def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
                        warn: Callable[[str], None] | None = None) -> tuple[nx.MultiDiGraph, int]:
     """The graph of the DocResult records in JSON-lines files (see :func:`merge_record_data`)."""
     from argmap.graph import graph_from_node_link
@@ -465,7 +500,7 @@ def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: 
     return graph_from_node_link(data), n
 
 
-def merge_record_data(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = True,
+def merge_record_data(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
                       warn: Callable[[str], None] | None = None) -> tuple[dict[str, Any], int]:
     """The node-link data of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
 
@@ -509,13 +544,13 @@ def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None =
                        taxonomy_path: str | None = None, cues: str | None = None,
                        cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
                        batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                       progress: Progress | None = None) -> BuildStats:
+                       keep_near_duplicates: bool = False, progress: Progress | None = None) -> BuildStats:
     """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
     from argmap.records import dumps_result
 
     started = time.perf_counter()
     options = ExtractOptions(model, taxonomy_path, cues, None if cache_dir is None else str(cache_dir), jobs,
-                             batch_size, max_bytes, limits or Limits())
+                             batch_size, max_bytes, limits or Limits(), keep_near_duplicates)
     skipped: list[dict[str, str]] = []
     entries = list_corpus(paths, skipped)
     total = len(entries)
@@ -526,13 +561,21 @@ def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None =
         if not reason.startswith("extraction failed"):
             early[0] += 1
 
+    duplicates: list[dict[str, Any]] = []
+
+    def duplicate(d: dict[str, Any]) -> None:
+        duplicates.append(d)
+        if not d.get("kept"):
+            early[0] += 1
+
     extractor = options.extractor(on_skip=skip)
     provenance = extractor.provenance
     stats = extractor.stats
-    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip):
+    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip, on_duplicate=duplicate):
         out.write(dumps_result(result, provenance=provenance) + "\n")
         if progress is not None:
             progress(stats.documents + early[0], total, stats.tokens)
     stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
+    stats.duplicates = sorted(duplicates, key=lambda d: (d["path"], d["of"]))
     stats.seconds = time.perf_counter() - started
     return stats

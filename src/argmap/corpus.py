@@ -1,11 +1,16 @@
 """Read a corpus of articles: the only code that opens corpus files.
 
-:func:`load_corpus` streams one :class:`~argmap.model.Document` at a time from .txt, .md and
-.html files (directories are searched recursively). Each file is decoded (:mod:`argmap.decode`),
-stripped to its article text when it is HTML (:mod:`argmap.htmltext`), its optional front matter
+:func:`load_corpus` streams one :class:`~argmap.model.Document` at a time from .txt, .md, .html,
+.pdf and .docx files (directories are searched recursively). Each file is decoded
+(:mod:`argmap.decode`), stripped to its article text when it is HTML (:mod:`argmap.htmltext`),
+read through its text layer when it is a PDF (:mod:`argmap.pdftext`) or its body when it is a
+Word file (:mod:`argmap.docxtext`), its optional front matter
 read, its noise blanked and glued words split (:mod:`argmap.clean`), and its author, role, date
 and genre found (:mod:`argmap.byline`). A file that cannot be used is not an error: it is skipped
-with a :class:`Skipped` record (a reason a user can act on) handed to ``on_skip``.
+with a :class:`Skipped` record (a reason a user can act on) handed to ``on_skip``. Files met
+while walking a folder that are not articles (README-type files, other formats such as images or
+spreadsheets) are handed to ``on_skip`` too, with a reason for which :func:`is_ignored` is true:
+every file under a folder is either read or listed (hidden files and folders excepted).
 
 Limits: a file larger than ``max_bytes`` (:data:`DEFAULT_MAX_BYTES`, 20 MB; the CLI's
 ``--max-bytes``) is skipped, never truncated. Texts of at least :data:`MIN_WORDS_FOR_LANGUAGE`
@@ -55,8 +60,12 @@ __all__ = [
 DOCUMENTATION_REASON = ("corpus documentation (README/SOURCES/LICENSE), not an article; "
                         "name the file to read it anyway")
 DEFAULT_MAX_BYTES = 20 * 1024 * 1024  #: 20 MB: larger files are skipped (CLI: --max-bytes)
-SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm"})
+PDF_SUFFIXES = frozenset({".pdf"})
+DOCX_SUFFIXES = frozenset({".docx"})
+SUFFIXES = frozenset({".txt", ".md", ".markdown", ".html", ".htm", *PDF_SUFFIXES, *DOCX_SUFFIXES})
 HTML_SUFFIXES = frozenset({".html", ".htm"})
+#: the start of the reason given for files of other formats met while walking a folder
+OTHER_FORMAT_REASON = "not a format argmap reads"
 MARKDOWN_SUFFIXES = frozenset({".md", ".markdown"})
 CACHE_DIR_NAME = ".argmap-cache"  #: argmap's own cache directory, never read as corpus
 SKIP_DIRS = frozenset({CACHE_DIR_NAME, "__pycache__", "node_modules"})
@@ -108,6 +117,17 @@ class SkipLog:
 OnSkip = Callable[[Skipped], None]
 
 
+def is_ignored(reason: str) -> bool:
+    """Whether a skip reason is for a file that is not an article (listed as ``ignored``, not a problem)."""
+    return reason == DOCUMENTATION_REASON or reason.startswith(OTHER_FORMAT_REASON)
+
+
+def other_format_reason(path: Path) -> str:
+    """The reason a file of another format is not read, e.g. ``not a format argmap reads (.png)``."""
+    suffix = path.suffix.lower() or "no extension"
+    return f"{OTHER_FORMAT_REASON} ({suffix}; it reads {', '.join(sorted(SUFFIXES))})"
+
+
 def iter_corpus_files(paths: Sequence[str | Path], *, on_skip: OnSkip | None = None,
                       skip_dirs: frozenset[str] = SKIP_DIRS) -> Iterator[tuple[Path, Path]]:
     """Yield ``(file, root)`` for every article file under ``paths``, sorted within each root.
@@ -138,6 +158,8 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
     root = Path(root) if root is not None else path.parent
     data = _read_bytes(path, max_bytes)
     suffix = path.suffix.lower()
+    if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
+        return _read_binary_document(path, root, data, suffix, doc_id)
     try:
         decoded = decode_bytes(data, declared=declared_charset(data) if suffix in HTML_SUFFIXES else None)
     except BinaryFile as exc:
@@ -168,6 +190,41 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
         title=meta.get("title") or _first_line(clean), date=_iso(date) if date else detect_date(clean),
         outlet=meta.get("outlet"), author=byline.name, author_role=byline.role, url=meta.get("url"),
         genre=meta.get("genre") or byline.genre, encoding=decoded.encoding, notes=tuple(notes))
+
+
+def _read_binary_document(path: Path, root: Path, data: bytes, suffix: str, doc_id: str | None) -> Document:
+    """A PDF or Word file: its extracted text is the document's text (offsets point into it)."""
+    from argmap.pdftext import NoText
+
+    try:
+        if suffix in PDF_SUFFIXES:
+            if not data.lstrip()[:5] == b"%PDF-":
+                raise SkipDocument("not a PDF file (no %PDF- header), whatever its name")
+            from argmap.pdftext import extract_pdf
+
+            extracted = extract_pdf(data)
+        else:
+            if not data.startswith(b"PK"):
+                raise SkipDocument("not a Word .docx file (not a ZIP package), whatever its name")
+            from argmap.docxtext import extract_docx
+
+            extracted = extract_docx(data)
+    except NoText as exc:
+        raise SkipDocument(exc.reason) from None
+    text = extracted.text
+    clean, offset_map = clean_text(text, start=0, markdown=False)
+    if not clean.strip():
+        raise SkipDocument("nothing left after removing page furniture")
+    share, words = english_share(clean)
+    if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
+        raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
+                           f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
+    byline = find_byline(clean, {})
+    return Document(
+        id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
+        sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map, title=_first_line(clean),
+        date=detect_date(clean), author=byline.name, author_role=byline.role, genre=byline.genre,
+        encoding=suffix.lstrip("."), notes=(extracted.note,))
 
 
 def doc_id_for(path: str | Path, root: str | Path, prefix: str | None = None) -> str:
@@ -261,11 +318,15 @@ def _walk(directory: Path, root: Path, seen_dirs: set[str], seen_files: set[str]
         if is_dir:
             if entry.name not in skip_dirs:
                 yield from _walk(path, root, seen_dirs, seen_files, on_skip, skip_dirs)
-        elif path.suffix.lower() in SUFFIXES and _first_visit(path, seen_files):
-            if path.stem.lower() in DOC_FILE_STEMS:
-                if on_skip is not None:
-                    on_skip(Skipped(str(path), DOCUMENTATION_REASON))
-                continue
+        elif not _first_visit(path, seen_files):
+            continue
+        elif path.suffix.lower() not in SUFFIXES:
+            if on_skip is not None:
+                on_skip(Skipped(str(path), other_format_reason(path)))
+        elif path.stem.lower() in DOC_FILE_STEMS:
+            if on_skip is not None:
+                on_skip(Skipped(str(path), DOCUMENTATION_REASON))
+        else:
             yield path, root
 
 

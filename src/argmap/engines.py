@@ -6,11 +6,15 @@ The contract (Dask, Spark, Ray alike):
    entries, ids assigned once, so they never depend on how the corpus is cut.
 2. Each partition of entries goes to :func:`extract_partition` on a worker, with the same
    :class:`~argmap.build.ExtractOptions` everywhere. It returns a :class:`PartitionResult`
-   (DocResults, skipped files, counts). :func:`record_lines` gives the same as JSON lines, for
-   engines that move text (Spark's ``mapPartitions``, Ray's ``map_batches``).
-3. The driver merges every partition's results with argmap's merge, which orders documents by id:
-   the graph is byte-identical to ``argmap build`` on one machine, whatever the engine or the
-   number of partitions.
+   (DocResults, skipped files, counts, and a fingerprint of every text read).
+3. The driver judges repeated texts over the whole corpus with :func:`drop_repeats` (in corpus
+   order, as one machine would) and merges the rest with argmap's merge, which orders documents
+   by id: the graph is byte-identical to ``argmap build`` on one machine, whatever the engine or
+   the number of partitions.
+
+:func:`record_lines` is the simpler contract of ``argmap extract`` on a shard (JSON lines, repeats
+dropped within the partition only), for engines that move text and a driver that runs
+``argmap merge`` on the files.
 
 Each worker process keeps one loaded pipeline per set of options, so the spaCy model loads once
 per worker, not once per partition. Paths (corpus files, ``--cache-dir``) are opened on the
@@ -41,14 +45,20 @@ class EngineError(ArgmapError):
 
 @dataclass
 class PartitionResult:
-    """What one partition of the map step gives back to the driver."""
+    """What one partition of the map step gives back to the driver.
+
+    ``fingerprints`` holds ``(path, text key, signature)`` of every document read (see
+    :mod:`argmap.duplicates`): repeats are judged on the driver, over the whole corpus in corpus
+    order, and ``costs`` (path -> the counts its extraction added) lets the driver take a dropped
+    repeat's work out of the counts.
+    """
 
     results: list[DocResult]
     skipped: list[dict[str, str]]
     stats: BuildStats
     model_name: str
-    early_skips: int = 0  # skipped before extraction (unreadable, too long): not in stats.documents
-    errors: list[str] = field(default_factory=list)
+    fingerprints: list[tuple[str, str, Any]] = field(default_factory=list)
+    costs: dict[str, dict[str, int]] = field(default_factory=dict)
 
 
 _EXTRACTORS: dict[ExtractOptions, Extractor] = {}  # per worker process
@@ -69,38 +79,86 @@ def extract_partition(entries: Iterable[tuple[str, str, str]], options: ExtractO
     ``report(documents, tokens)`` is called after each document (extracted or skipped) with the
     increments, for a progress bar on the driver.
     """
+    from argmap.duplicates import signature, text_key
+
     ex = worker_extractor(options)
     ex.stats = BuildStats()  # this partition's counts
     skipped: list[dict[str, str]] = []
-    early = [0]
+    fingerprints: list[tuple[str, str, Any]] = []
+    costs: dict[str, dict[str, int]] = {}
+    last = _counts(ex.stats)
+
+    def settled(path: str) -> None:
+        """One document went through the extractor: what it cost, and a progress report."""
+        nonlocal last
+        now = _counts(ex.stats)
+        costs[path] = {k: now[k] - last[k] for k in now}
+        last = now
+        if report is not None:
+            report(1, costs[path]["tokens"])
 
     def skip(path: str, reason: str) -> None:
         skipped.append({"path": str(path), "reason": reason})
-        if not reason.startswith("extraction failed"):
-            early[0] += 1
-            if report is not None:
-                report(1, 0)
+        if reason.startswith("extraction failed"):
+            settled(str(path))
+        elif report is not None:
+            report(1, 0)
 
-    last_tokens = [0]
+    def screen(documents: Iterable[Any]) -> Iterator[Any]:
+        for doc in documents:  # every document goes on; the driver judges repeats
+            fingerprints.append((doc.path, text_key(doc.clean), signature(doc.path, doc.clean)))
+            yield doc
 
-    def done(_: DocResult) -> None:
-        if report is not None:
-            report(1, ex.stats.tokens - last_tokens[0])
-            last_tokens[0] = ex.stats.tokens
+    results = list(extract_entries(entries, options, extractor=ex, on_skip=skip,
+                                   on_result=lambda r: settled(str(r.doc.get("path"))), screen=screen))
+    return PartitionResult(results, skipped, ex.stats, ex.model_name, fingerprints, costs)
 
-    results = list(extract_entries(entries, options, extractor=ex, on_skip=skip, on_result=done))
-    return PartitionResult(results, skipped, ex.stats, ex.model_name, early[0])
+
+def _counts(stats: BuildStats) -> dict[str, int]:
+    return {name: getattr(stats, name) for name in _STAT_FIELDS}
+
+
+def drop_repeats(entries: list[tuple[str, str, str]], parts: list[PartitionResult], *,
+                 keep_near: bool) -> tuple[list[DocResult], list[dict[str, str]], BuildStats, list[dict[str, Any]]]:
+    """Judge repeated texts over the whole corpus (in corpus order, as one machine would) and take
+    the dropped ones out of the partitions' results, skips and counts."""
+    from argmap.duplicates import DuplicateFinder
+
+    rank = {path: i for i, (path, _, _) in enumerate(entries)}
+    prints = sorted((fp for part in parts for fp in part.fingerprints), key=lambda fp: rank.get(fp[0], len(rank)))
+    finder = DuplicateFinder()
+    duplicates: list[dict[str, Any]] = []
+    dropped: set[str] = set()
+    for path, key, sig in prints:
+        dup = finder.check_fingerprint(path, key, sig)
+        if dup is None:
+            continue
+        kept = dup.kind == "near" and keep_near
+        duplicates.append({**dup.to_dict(), "kept": kept})
+        if not kept:
+            dropped.add(path)
+    stats = BuildStats()
+    results: list[DocResult] = []
+    skipped: list[dict[str, str]] = []
+    for part in parts:
+        for name in _STAT_FIELDS:
+            setattr(stats, name, getattr(stats, name) + getattr(part.stats, name)
+                    - sum(part.costs.get(p, {}).get(name, 0) for p in dropped))
+        results += [r for r in part.results if str(r.doc.get("path")) not in dropped]
+        skipped += [s for s in part.skipped if s["path"] not in dropped]
+    return results, skipped, stats, duplicates
 
 
 def record_lines(entries: Iterable[tuple[str, str, str]], options: ExtractOptions) -> Iterator[str]:
     """:func:`extract_partition` as record lines (``argmap extract`` format), for engines that
     move text: Spark ``rdd.mapPartitions(lambda part: record_lines(part, options))``, Ray
-    ``map_batches``. Skipped files are not records; the driver lists them from its own listing."""
+    ``map_batches``. Like ``argmap extract`` on a shard: repeated texts are dropped within the
+    partition only, and skipped files are not records."""
     from argmap.records import dumps_result
 
     ex = worker_extractor(options)
     provenance = ex.provenance
-    for result in extract_partition(entries, options).results:
+    for result in extract_entries(entries, options, extractor=ex):
         yield dumps_result(result, provenance=provenance)
 
 
@@ -168,20 +226,13 @@ def extract_with_dask(paths: list[str | Path], options: ExtractOptions, *, sched
             if progress is not None:
                 progress(min(counts["documents"], total), total, counts["tokens"])
 
-    stats = BuildStats()
-    results: list[DocResult] = []
-    models: set[str] = set()
+    parts: list[PartitionResult] = []
     try:
         if progress is not None:
             client.subscribe_topic(topic, on_event)
         futures = client.map(_dask_task, chunks, options=worker_options, topic=topic, pure=False)
         for future in as_completed(futures):
-            part = future.result()
-            results.extend(part.results)
-            skipped.extend(part.skipped)
-            models.add(part.model_name)
-            for name in _STAT_FIELDS:
-                setattr(stats, name, getattr(stats, name) + getattr(part.stats, name))
+            parts.append(future.result())
     except ArgmapError:
         raise
     except Exception as exc:  # noqa: BLE001 - a worker's failure, reported in one line
@@ -194,9 +245,12 @@ def extract_with_dask(paths: list[str | Path], options: ExtractOptions, *, sched
                 pass
         for thing in owned:
             thing.close()
+    results, worker_skips, stats, duplicates = drop_repeats(entries, parts, keep_near=options.keep_near_duplicates)
     if progress is not None:
         progress(total, total, stats.tokens)
-    return Extraction(results, stats, skipped, ", ".join(sorted(models)) if models else "unknown")
+    models = {part.model_name for part in parts}
+    return Extraction(results, stats, skipped + worker_skips, ", ".join(sorted(models)) if models else "unknown",
+                      duplicates)
 
 
 def _connect(scheduler: str | None, workers: int, owned: list[Any], client_cls: Any, cluster_cls: Any) -> Any:

@@ -148,7 +148,8 @@ def graph_data(results: Iterable[DocResult], taxonomy: Any, *,
     b = _Builder()
     for p in taxonomy.proposals.values():
         b.node(proposal_node(p.id), kind=NodeKind.PROPOSAL.value, label=p.label,
-               aliases=list(p.aliases), candidate=False)
+               aliases=list(p.aliases), candidate=False, proposal_kind=p.kind,
+               **({"parent": proposal_node(p.parent)} if p.parent else {}))
     for t in taxonomy.themes.values():
         b.node(theme_node(t.id), kind=NodeKind.THEME.value, label=t.label, aliases=list(t.aliases))
     manifest = []

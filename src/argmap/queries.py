@@ -43,7 +43,7 @@ Return shapes (the CLI's ``--json`` output is exactly these)::
     show(g, node_id) -> {"id", "kind", "label", "attributes": {...},
                          "out": [{"edge", "id", "kind", "label"}], "in": [...same]}
     agree(g, a, b) -> {"a": ActorRef, "b": ActorRef,
-                       "same": [Agreement], "opposite": [Agreement]}
+                       "same": [Agreement], "opposite": [Agreement], "partly": [Agreement]}
       Agreement = {"id", "label", "a_stance", "b_stance", "a_claims": [Claim], "b_claims": [Claim]}
     explain(g, claim_id) -> {"id", "text", "document": {"id", "title", "path"}, "start", "end",
                              "location", "speaker": ActorRef | None, "attribution", "stance",
@@ -728,13 +728,13 @@ def _exact_node(ix: GraphIndex, text: str) -> str | None:
 # ---------------------------------------------------------------- two actors
 
 def agree(g: GraphLike, a: str, b: str, *, evidence: int | None = None) -> dict[str, Any]:
-    """Where two actors take the same or opposite stance on the same proposal.
+    """Where two actors take the same, opposite or partly the same stance on the same proposal.
 
     An actor's stance on a proposal is the set of support/object stances of their claims on it
-    (neutral claims are ignored); ``same`` lists proposals where the sets share a stance,
-    ``opposite`` those where one supports and the other objects (a mixed actor can be in both).
-    ``evidence`` quotes at most that many claims per actor and proposal (``a_more``/``b_more``
-    count the rest).
+    (neutral claims are ignored). Each proposal both argue about goes in exactly one group:
+    ``same`` when both take one and the same stance, ``opposite`` when one only supports and the
+    other only objects, ``partly`` when either is mixed (holds both stances). ``evidence`` quotes
+    at most that many claims per actor and proposal (``a_more``/``b_more`` count the rest).
     """
     ix = index_of(g)
     actor_a, actor_b = _one_actor(ix, a), _one_actor(ix, b)
@@ -742,7 +742,7 @@ def agree(g: GraphLike, a: str, b: str, *, evidence: int | None = None) -> dict[
         raise QueryError(f"'{show_query(a)}' and '{show_query(b)}' both name {describe_node(ix, actor_a)}")
     sa, sb = _stances_by_proposal(ix, actor_a), _stances_by_proposal(ix, actor_b)
     order = _claim_order(ix)
-    same, opposite = [], []
+    groups: dict[str, list[dict[str, Any]]] = {"same": [], "opposite": [], "partly": []}
     for p in sorted(set(sa) & set(sb), key=lambda p: (ix.label(p).casefold(), p)):
         a_st, b_st = set(sa[p]), set(sb[p])
         a_claims, a_more = _quote(ix, sorted({c for cs in sa[p].values() for c in cs}, key=order), evidence)
@@ -750,11 +750,17 @@ def agree(g: GraphLike, a: str, b: str, *, evidence: int | None = None) -> dict[
         row = {"id": p, "label": ix.label(p), "a_stance": _set_stance(a_st), "b_stance": _set_stance(b_st),
                "a_claims": a_claims, "b_claims": b_claims,
                **_more("a_more", a_more, evidence), **_more("b_more", b_more, evidence)}
-        if a_st & b_st:
-            same.append(row)
-        if any(_OPPOSITE[s] in b_st for s in a_st):
-            opposite.append(row)
-    return {"a": _actor_ref(ix, actor_a), "b": _actor_ref(ix, actor_b), "same": same, "opposite": opposite}
+        groups[agreement(a_st, b_st)].append(row)
+    return {"a": _actor_ref(ix, actor_a), "b": _actor_ref(ix, actor_b), **groups}
+
+
+def agreement(a: set[str] | frozenset[str], b: set[str] | frozenset[str]) -> str:
+    """``same``, ``opposite`` or ``partly``: how two non-empty sets of support/object stances meet."""
+    if len(a) == 1 and a == b:
+        return "same"
+    if not a & b:
+        return "opposite"
+    return "partly"
 
 
 def describe_node(ix: GraphIndex, node: str) -> str:

@@ -15,6 +15,7 @@ from argmap.text import fold, phrase_pattern
 
 DEFAULT_TAXONOMY = "children_social_care.toml"
 _ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
+PROPOSAL_KINDS = ("policy", "document", "clause")
 
 
 @dataclass(frozen=True)
@@ -26,6 +27,9 @@ class Entry:
     aliases: tuple[str, ...] = ()
     type: str | None = None  # actors only: person | organisation
     keywords: tuple[str, ...] = ()  # proposals only: words that describe its topic
+    parent: str | None = None  # proposals only: the policy or document this one is part of
+    kind: str = "policy"  # proposals only: policy | document | clause
+    condition: bool = False  # themes only: a condition on this ground is an objection
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -67,6 +71,25 @@ class Taxonomy:
     def _actor_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return _index(self.actors, include_label=True, case_sensitive=True)
 
+    def descendants(self, proposal_id: str) -> tuple[str, ...]:
+        """The proposals below ``proposal_id`` through ``parent`` links (itself excluded), in file order."""
+        below: list[str] = []
+        frontier = {proposal_id}
+        while frontier:
+            step = [p for p, e in self.proposals.items() if e.parent in frontier and p not in below]
+            below.extend(step)
+            frontier = set(step)
+        return tuple(below)
+
+    def ancestors(self, proposal_id: str) -> tuple[str, ...]:
+        """The proposals above ``proposal_id`` through ``parent`` links, nearest first."""
+        out: list[str] = []
+        entry = self.proposals.get(proposal_id)
+        while entry is not None and entry.parent is not None:
+            out.append(entry.parent)
+            entry = self.proposals.get(entry.parent)
+        return tuple(out)
+
     def topic_of(self, text: str, minimum: int = 3) -> str | None:
         """The proposal whose keywords ``text`` uses most (at least ``minimum`` different ones, and
         more than any other proposal), or None."""
@@ -100,6 +123,20 @@ class Taxonomy:
             for n in entry.names:
                 names.setdefault(fold(n).removeprefix("the "), entry)
         return names
+
+
+def _check_parents(proposals: dict[str, Entry], source: str) -> None:
+    """Every parent names a proposal, and following parents never comes back to where it started."""
+    for entry in proposals.values():
+        seen = {entry.id}
+        parent = entry.parent
+        while parent is not None:
+            if parent not in proposals:
+                raise TaxonomyError(f"taxonomy {source}: proposal {entry.id!r}: parent {parent!r} is not a proposal id")
+            if parent in seen:
+                raise TaxonomyError(f"taxonomy {source}: proposal {entry.id!r}: parents form a cycle through {parent!r}")
+            seen.add(parent)
+            parent = proposals[parent].parent
 
 
 def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bool = False):
@@ -204,7 +241,17 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
             keywords = item.get("keywords", [])
             if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
                 raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: keywords must be a list of strings")
-            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"), tuple(k.lower() for k in keywords))
+            parent = item.get("parent")
+            if parent is not None and not isinstance(parent, str):
+                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: parent must be a proposal id")
+            kind = item.get("kind", "policy")
+            if kind not in PROPOSAL_KINDS:
+                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: kind must be one of {', '.join(PROPOSAL_KINDS)}")
+            condition = item.get("condition", False)
+            if not isinstance(condition, bool):
+                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: condition must be true or false")
+            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"), tuple(k.lower() for k in keywords),
+                             parent, kind, condition)
         return out
 
     meta = data.get("meta", {})
@@ -212,6 +259,7 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
     general = meta.get("general_proposal")
     if general and general not in proposals:
         raise TaxonomyError(f"taxonomy {source}: general_proposal {general!r} is not a proposal id")
+    _check_parents(proposals, source)
     return Taxonomy(
         name=str(meta.get("name", "taxonomy")),
         proposals=proposals,

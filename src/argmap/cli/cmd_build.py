@@ -1,4 +1,4 @@
-"""argmap build: read a corpus and write the argument graph (and its map)."""
+"""argmap build: read a corpus and write the argument graph (and its store and map)."""
 
 from __future__ import annotations
 
@@ -7,32 +7,36 @@ from pathlib import Path
 import click
 
 from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
     DEFAULT_GRAPH,
     UsageFailure,
+    default_cache_dir,
     engine_options,
     extraction_options,
     handle_errors,
     progress_bar,
     quiet_option,
+    say,
 )
 
 DEFAULT_CORPUS = "corpus"
-CACHE_DIRNAME = ".argmap-cache"  # = argmap.corpus.CACHE_DIR_NAME (not imported: keeps start-up light)
 
 
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
               help="Graph JSON to write; its query store (.sqlite) and map (.svg and .dot) are written beside it.")
-@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output].")
+@extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
-@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--timestamp/--no-timestamp", default=False, show_default=True,
+              help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @engine_options
 @quiet_option
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, no_timestamp, max_chars, max_sentence_chars, engine, scheduler, partitions, quiet):
-    """Read articles (.txt, .md, .html) and build the argument graph.
+              max_bytes, strict, timestamp, max_chars, max_sentence_chars, keep_near_duplicates,
+              engine, scheduler, partitions, quiet):
+    """Read articles (.txt, .md, .html, .pdf, .docx) and build the argument graph.
 
     \b
     Examples:
@@ -50,18 +54,19 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
-    cache = None if no_cache else (cache_dir or output.parent / CACHE_DIRNAME)
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     with progress_bar(quiet) as bar:
         data, stats = build_corpus_data(
             paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache, jobs=jobs,
-            max_bytes=max_bytes, include_build_time=not no_timestamp, limits=Limits(max_chars, max_sentence_chars),
-            progress=bar, engine=engine, scheduler=scheduler, partitions=partitions)
+            max_bytes=max_bytes, include_build_time=timestamp, limits=Limits(max_chars, max_sentence_chars),
+            progress=bar, keep_near_duplicates=keep_near_duplicates, engine=engine, scheduler=scheduler,
+            partitions=partitions)
     if stats.documents == 0:
         reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
         raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
     saved = save_graph(data, output)
     if not quiet:
-        click.echo(_summary(data, stats, output, unchanged=not saved.graph_written))
+        say(_summary(data, stats, output, unchanged=not saved.graph_written))
     if not no_render:
         _render(data, output, graph_written=saved.graph_written, quiet=quiet)
     if strict and _problems(stats.skipped):
@@ -70,6 +75,8 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
 
 
 def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
+    from argmap.duplicates import describe_duplicate
+
     kinds: dict[str, int] = {}
     stances: dict[str, int] = {}
     candidates = 0
@@ -97,11 +104,15 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
         f"  themes     {len(raised)} raised",
     ]
     problems = _problems(stats.skipped)
-    ignored = [s["path"] for s in stats.skipped if s not in problems]
+    ignored = [s for s in stats.skipped if s not in problems]
     lines.append(f"  skipped    {len(problems)}")
     lines += [f"    {s['path']}: {s['reason']}" for s in problems]
     if ignored:
-        lines.append(f"  ignored    {', '.join(ignored)} (corpus documentation, not articles)")
+        lines.append(f"  ignored    {len(ignored)}")
+        lines += [f"    {s['path']}: {s['reason']}" for s in ignored]
+    if stats.duplicates:
+        lines.append(f"  duplicates {len(stats.duplicates)}")
+        lines += [f"    {d['path']}: {describe_duplicate(d)}" for d in stats.duplicates]
     noted.sort()
     lines.append(f"  notes      {len(noted)}")
     lines += [f"    {path}: {note}" for path, note in noted]
@@ -109,10 +120,10 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
 
 
 def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
-    """The skips that are problems (documentation files such as README.md are not)."""
-    from argmap.corpus import DOCUMENTATION_REASON
+    """The skips that are problems (documentation files such as README.md, other formats are not)."""
+    from argmap.corpus import is_ignored
 
-    return [s for s in skipped if s["reason"] != DOCUMENTATION_REASON]
+    return [s for s in skipped if not is_ignored(s["reason"])]
 
 
 def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = False) -> None:
@@ -124,20 +135,21 @@ def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = Fal
     maps = [output.with_suffix(".dot"), svg]
     if maps_up_to_date(output, maps, graph_written=graph_written):
         if not quiet:
-            click.echo("  map        " + ", ".join(str(p) for p in maps) + " (up to date)")
+            say("  map        " + ", ".join(str(p) for p in maps) + " (up to date)")
         return
     from argmap.export.render import GraphvizMissing, render_all
     from argmap.graph import graph_from_node_link
 
     try:
-        written = render_all(graph_from_node_link(data), svg)
+        written = render_all(graph_from_node_link(data), svg,
+                             on_note=lambda message: click.echo(f"note: {message}", err=True))
     except GraphvizMissing as exc:
         click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
         return
     except ArgmapError as exc:
         raise UsageFailure(str(exc)) from None
     if not quiet:
-        click.echo("  map        " + ", ".join(str(p) for p in written))
+        say("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

@@ -12,20 +12,26 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.cmd_build import CACHE_DIRNAME
-from argmap.cli.options import DEFAULT_GRAPH, extraction_options, handle_errors, progress_bar, quiet_option
+from argmap.cli.options import (
+    CACHE_DEFAULT_TEXT,
+    DEFAULT_GRAPH,
+    default_cache_dir,
+    extraction_options,
+    handle_errors,
+    progress_bar,
+    quiet_option,
+)
 
 
 @click.command("extract")
 @click.argument("corpus_paths", nargs=-1, required=True, type=click.Path(path_type=Path))
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="JSON-lines file to write, one record per document ('-' for standard output).")
-@extraction_options(cache_help=f"Parse cache directory [default: {CACHE_DIRNAME}/ beside the output, or in the "
-                                "current directory for '-'].")
+@extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @quiet_option
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
-                max_chars, max_sentence_chars, strict, quiet):
+                max_chars, max_sentence_chars, strict, keep_near_duplicates, quiet):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -39,7 +45,8 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     """
     from argmap.atomic import atomic_open
     from argmap.build import extract_to_records
-    from argmap.corpus import DOCUMENTATION_REASON
+    from argmap.corpus import is_ignored
+    from argmap.duplicates import describe_duplicate
     from argmap.errors import CorpusError
     from argmap.limits import Limits
 
@@ -47,9 +54,10 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
     to_stdout = str(output) == "-"
-    cache = None if no_cache else (cache_dir or (Path(CACHE_DIRNAME) if to_stdout else output.parent / CACHE_DIRNAME))
+    cache = None if no_cache else (cache_dir or default_cache_dir())
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
-              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars)}
+              "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars),
+              "keep_near_duplicates": keep_near_duplicates}
     with progress_bar(quiet) as bar:
         kwargs["progress"] = bar
         if to_stdout:
@@ -57,12 +65,14 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
         else:
             with atomic_open(output, "w") as fh:
                 stats = extract_to_records(list(corpus_paths), fh, **kwargs)
-    problems = [s for s in stats.skipped if s["reason"] != DOCUMENTATION_REASON]
+    problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
         click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
-    ignored = [s["path"] for s in stats.skipped if s["reason"] == DOCUMENTATION_REASON]
-    if ignored:
-        click.echo(f"ignored {', '.join(ignored)} (corpus documentation, not articles)", err=True)
+    for s in stats.skipped:
+        if is_ignored(s["reason"]):
+            click.echo(f"ignored {s['path']}: {s['reason']}", err=True)
+    for d in stats.duplicates:
+        click.echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
     if not quiet:
         click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
@@ -78,12 +88,13 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
               type=click.Path(dir_okay=False, path_type=Path), help="Graph JSON to write.")
 @click.option("--taxonomy", "taxonomy_path", default=None, type=click.Path(dir_okay=False),
               help="Taxonomy TOML file the records were extracted with (default: the shipped one).")
-@click.option("--no-timestamp", is_flag=True, help="Leave the build time out of the graph (byte-identical rebuilds).")
+@click.option("--timestamp/--no-timestamp", default=False, show_default=True,
+              help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @click.option("--render/--no-render", default=False, show_default=True,
               help="Also write the map (.svg and .dot) beside the graph.")
 @quiet_option
 @handle_errors
-def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render, quiet):
+def merge_cmd(record_files, output, taxonomy_path, timestamp, render, quiet):
     """Build the graph from records written by 'argmap extract' (in any order, from any machine).
 
     \b
@@ -97,7 +108,7 @@ def merge_cmd(record_files, output, taxonomy_path, no_timestamp, render, quiet):
     from argmap.taxonomy import load_taxonomy
 
     taxonomy = load_taxonomy(taxonomy_path)
-    data, n_docs = merge_record_data(record_files, taxonomy, built_at=not no_timestamp,
+    data, n_docs = merge_record_data(record_files, taxonomy, built_at=timestamp,
                                      warn=lambda msg: click.echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")

@@ -537,9 +537,10 @@ def show(node_id: str, graph_path: str, as_json: bool) -> None:
 @json_option
 @query_command
 def agree(actor_a: str, actor_b: str, evidence: int, graph_path: str, as_json: bool) -> None:
-    """Where two actors take the same or opposite stance on the same proposal.
+    """Where two actors take the same, opposite or partly the same stance on the same proposal.
 
-    An actor who both supports and objects to a proposal is "mixed" and can appear under both.
+    An actor who both supports and objects to a proposal is "mixed"; a proposal where either
+    actor is mixed is listed once, under "Partly agree".
 
     \b
     Example:
@@ -553,7 +554,8 @@ def agree(actor_a: str, actor_b: str, evidence: int, graph_path: str, as_json: b
         return
     a, b = data["a"], data["b"]
     lines = [f"A: {_clean(a['name'])} ({a['kind']}) [{a['id']}]", f"B: {_clean(b['name'])} ({b['kind']}) [{b['id']}]"]
-    for title, rows in (("Same stance", data["same"]), ("Opposite stance", data["opposite"])):
+    for title, rows in (("Same stance", data["same"]), ("Opposite stance", data["opposite"]),
+                        ("Partly agree", data["partly"])):
         lines += ["", f"{title} on {_plural(len(rows), 'proposal')}" + (":" if rows else ".")]
         for r in rows:
             lines.append(_wrap(f"{_clean(r['label'])} [{r['id']}]: A {r['a_stance']}, B {r['b_stance']}", 2))

@@ -26,8 +26,12 @@ DEFAULT_MAP = "graphs/argmap.svg"
 @handle_errors
 def render_cmd(graph_path: str, output: str, fmt: str | None, focus: str | None, stance: str | None,
                theme: str | None, max_claims: int | None) -> None:
-    """Draw the argument map: proposals with the claims for (green) and against (red) them,
+    """Draw the argument map: proposals with the claims for (blue) and against (vermilion) them,
     who made each claim, and on what grounds (fill colour).
+
+    A map of more than 80 claims is not drawn claim by claim unless --max-claims asks: the
+    overview becomes an index of the proposals, and a focused map shows the 80 most
+    informative claims (a note on stderr says so, and how to draw more).
 
     \b
     Examples:
@@ -38,10 +42,13 @@ def render_cmd(graph_path: str, output: str, fmt: str | None, focus: str | None,
     """
     from argmap.export.render import build_dot, format_for, render
 
+    def note(message: str) -> None:
+        click.echo(f"note: {message}", err=True)
+
     fmt = format_for(output, fmt)
     graph = load_graph(graph_path)
-    dot = build_dot(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims)
-    path = render(dot, output, fmt)
+    dot = build_dot(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims, on_note=note)
+    path = render(dot, output, fmt, on_warning=note)
     click.echo(f"wrote {path}", err=True)
 
 

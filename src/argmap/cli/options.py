@@ -15,6 +15,22 @@ import click
 from argmap.errors import ArgmapError
 
 DEFAULT_GRAPH = "graphs/argmap.json"
+CACHE_ENV = "ARGMAP_CACHE_DIR"
+CACHE_DEFAULT_TEXT = f"${CACHE_ENV}, else $XDG_CACHE_HOME/argmap, else ~/.cache/argmap"
+
+
+def default_cache_dir() -> Path:
+    """Where builds keep their cache unless ``--cache-dir`` says otherwise: one place per user.
+
+    ``$ARGMAP_CACHE_DIR`` if set, else ``$XDG_CACHE_HOME/argmap``, else ``~/.cache/argmap``. It
+    does not depend on the output path or the current directory, so every build of a user shares
+    it (entries are keyed by content, so sharing is safe) and a clone stays clean.
+    """
+    explicit = os.environ.get(CACHE_ENV)
+    if explicit:
+        return Path(explicit).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME")
+    return (Path(base).expanduser() if base else Path.home() / ".cache") / "argmap"
 
 graph_option = click.option(
     "-g", "--graph", "graph_path", default=DEFAULT_GRAPH, show_default=True,
@@ -27,7 +43,8 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
     """Run a command so that problems end in one line on stderr, never a traceback.
 
     ArgmapError -> ``Error: ...`` with exit status 2; an operating-system error (a file that
-    cannot be written, a full disk) -> ``Error: cannot ...: <reason>`` with status 2; Ctrl-C ->
+    cannot be written, a full disk) -> ``Error: cannot ...: <reason>`` with status 2; a closed
+    pipe on stdout (``argmap ... | head -1``) -> quiet, status 0 (the reader has all it wanted); Ctrl-C ->
     ``argmap: interrupted`` with status 130, SIGTERM -> ``argmap: terminated`` with 143 (see
     :mod:`argmap.cli.signals`).
     """
@@ -40,7 +57,7 @@ def handle_errors(func: Callable[..., Any]) -> Callable[..., Any]:
             raise UsageFailure(str(exc)) from None
         except BrokenPipeError:
             _quiet_stdout()
-            raise SystemExit(1) from None
+            raise SystemExit(0) from None
         except OSError as exc:
             raise UsageFailure(os_error_message(exc)) from None
         except KeyboardInterrupt as exc:
@@ -66,6 +83,18 @@ def os_error_message(exc: OSError) -> str:
     if tmp:
         return f"cannot write {path.with_name(tmp.group(1))}: {reason}"
     return f"{path}: {reason}"
+
+
+def say(text: str) -> None:
+    """Print a line of a command's report; if stdout is a closed pipe, carry on silently.
+
+    For commands that still have files to write after printing (``build`` draws the map after
+    its summary): the reader of the pipe has gone, the work is not abandoned.
+    """
+    try:
+        click.echo(text)
+    except BrokenPipeError:
+        _quiet_stdout()
 
 
 def _quiet_stdout() -> None:
@@ -118,7 +147,10 @@ def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callab
                      type=click.IntRange(1),
                      help="Break longer runs of text without a sentence end before parsing (the text is kept whole)."),
         click.option("--strict", is_flag=True, help="Exit with status 1 if any file was skipped (README-type files "
-                     "met while walking a folder are ignored, not skipped)."),
+                     "and other formats met while walking a folder are ignored, not skipped)."),
+        click.option("--keep-near-duplicates", is_flag=True,
+                     help="Read both of two near-duplicate articles (the same text with other page furniture); "
+                          "they are still listed. Identical texts are always read once."),
     ]
 
     def decorate(func: Callable[..., Any]) -> Callable[..., Any]:

@@ -1,6 +1,13 @@
 """The argument map as Graphviz DOT: proposals in the middle of their own clusters, claims hanging
-off them (green: support, red: objection), actors as the sources of their claims, themes as the
-claims' fill colour, and a legend.
+off them (blue, arrow: support; vermilion, bar: objection), actors as the sources of their
+claims, grounds (themes) as the claims' fill colour, and a legend.
+
+Readable at any size: a map of more than :data:`MAP_MAX_CLAIMS` claims is not drawn claim by
+claim unless ``max_claims`` asks for it. The overview becomes an index of the proposals (one node
+each with its counts and top grounds, :mod:`argmap.export.index_map`) and a focused map draws
+the :data:`MAP_MAX_CLAIMS` most informative claims; ``on_note`` is told, with how to draw more.
+Colours are colour-blind safe (Okabe-Ito for the stances, Paul Tol's "light" set for grounds);
+the most frequent grounds of the map get the colours, any others one grey hatched fill.
 
 Every string that reaches the DOT text is quoted and escaped here (pydot's own quoting does not
 escape backslashes): :func:`dot_quote` for ordinary strings, :func:`html_text` for the HTML-like
@@ -11,6 +18,7 @@ from __future__ import annotations
 
 import textwrap
 from collections import Counter
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -18,7 +26,15 @@ import networkx as nx
 import pydot
 
 from argmap.atomic import write_text
-from argmap.export.common import bare_id, clean_text, label, listed, source_line
+from argmap.export.common import (
+    bare_id,
+    claims,
+    clean_text,
+    document_node,
+    label,
+    listed,
+    source_line,
+)
 from argmap.export.select import Selection, select_claims
 from argmap.model import ActorType, NodeKind, Stance
 
@@ -83,9 +99,11 @@ def shorten(text: Any, width: int) -> str:
 
 # -------------------------------------------------------------------------- style
 
+# Okabe-Ito blue and vermilion: told apart with every common colour-vision deficiency (the arrow
+# heads, a triangle and a bar, and the side of the proposal a claim stands on say it again)
 STANCE_COLOUR = {
-    Stance.SUPPORT.value: "#1a9641",
-    Stance.OBJECT.value: "#d7191c",
+    Stance.SUPPORT.value: "#0072b2",
+    Stance.OBJECT.value: "#d55e00",
     Stance.NEUTRAL.value: "#8c8c8c",
 }
 STANCE_VERB = {
@@ -95,12 +113,13 @@ STANCE_VERB = {
 }
 STANCE_ARROW = {Stance.SUPPORT.value: "normal", Stance.OBJECT.value: "tee",
                 Stance.NEUTRAL.value: "open"}
-# pastel fills for themes: distinct from each other and from the green/red of the stances
-THEME_PALETTE = (
-    "#a6cee3", "#fdbf6f", "#cab2d6", "#ffff99", "#fbb4ae", "#b3e2cd", "#fdcdac", "#cbd5e8",
-    "#f4cae4", "#e6f5c9", "#fff2ae", "#f1e2cc", "#d9d9d9", "#8dd3c7", "#bebada", "#fccde5",
-)
+# Fills for grounds: Paul Tol's "light" qualitative scheme (made for labelled areas with dark
+# text, distinct for colour-blind readers), without its grey, which marks the other grounds
+THEME_PALETTE = ("#77aadd", "#ee8866", "#eedd88", "#ffaabb", "#99ddff", "#44bb99", "#bbcc33", "#aaaa00")
+OTHER_THEME_FILL = "#dddddd"  # grounds beyond the palette: grey, with hatched corners
+OTHER_THEME_STYLE = "filled,diagonals"
 NO_THEME_FILL = "#ffffff"
+MAP_MAX_CLAIMS = 80  #: larger maps become an index (overview) or are cut (focused), unless max_claims says
 PROPOSAL_FILL = "#fff4d6"
 PERSON_FILL = "#e8eef7"
 ORG_FILL = "#dbe6f3"
@@ -109,10 +128,18 @@ TEXT_WIDTH = 40
 TEXT_LINES = 4
 
 
-def theme_colours(graph: nx.MultiDiGraph) -> dict[str, str]:
-    """A fill colour for every theme node (stable: themes in id order take palette colours)."""
-    themes = sorted(n for n, d in graph.nodes(data=True) if d.get("kind") == NodeKind.THEME)
-    return {t: THEME_PALETTE[i % len(THEME_PALETTE)] for i, t in enumerate(themes)}
+def theme_colours(graph: nx.MultiDiGraph, claim_ids: list[str] | tuple[str, ...] | None = None) -> dict[str, str]:
+    """A fill colour for the grounds of a map: the themes that are the first ground of most of
+    its claims (``claim_ids``, default all) take the palette's colours in that order (ties by
+    label); themes left over are not in the result (they get :data:`OTHER_THEME_FILL`)."""
+    ids = claim_ids if claim_ids is not None else [n for n, _ in claims(graph)]
+    counts: Counter[str] = Counter()
+    for c in ids:
+        themes = [t for t in listed(graph.nodes[c].get("themes")) if t in graph]
+        if themes:
+            counts[themes[0]] += 1
+    ranked = sorted(counts, key=lambda t: (-counts[t], label(graph, t).lower(), t))
+    return {t: THEME_PALETTE[i] for i, t in enumerate(ranked[:len(THEME_PALETTE)])}
 
 
 # -------------------------------------------------------------------------- building
@@ -124,14 +151,31 @@ def build_dot(
     stance: str | None = None,
     theme: str | None = None,
     max_claims: int | None = None,
+    on_note: Callable[[str], None] | None = None,
 ) -> pydot.Dot:
     """The argument map as a pydot graph (pure: nothing is run or written).
 
     ``focus`` names a proposal, theme or actor whose neighbourhood is drawn; ``stance``
     ('object' or 'support') and ``theme`` keep only matching claims; ``max_claims`` keeps
-    at most that many, spread over the proposals. See :func:`select_claims`.
+    at most that many, spread over the proposals. See :func:`select_claims`. Without
+    ``max_claims``, a selection of more than :data:`MAP_MAX_CLAIMS` claims gives an index of the
+    proposals (no focus) or the :data:`MAP_MAX_CLAIMS` most informative claims (a focus), and
+    ``on_note`` receives one line saying so and how to draw a focused map.
     """
     sel = select_claims(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims)
+    if max_claims is None and len(sel.claims) > MAP_MAX_CLAIMS:
+        if sel.focus is None:
+            from argmap.export.index_map import build_index, index_note
+
+            if on_note is not None:
+                on_note(index_note(graph, sel, MAP_MAX_CLAIMS))
+            return build_index(graph, sel, MAP_MAX_CLAIMS)
+        drawn = select_claims(graph, focus=focus, stance=stance, theme=theme, max_claims=MAP_MAX_CLAIMS)
+        if on_note is not None:
+            on_note(f"{len(sel.claims)} claims match, more than the {MAP_MAX_CLAIMS} a map shows one by one: "
+                    f"drew the {MAP_MAX_CLAIMS} most informative (with a stance, a speaker and a ground first); "
+                    "narrow it with --stance or --theme, or choose the number with --max-claims N")
+        sel = drawn
     return _MapBuilder(graph, sel).build()
 
 
@@ -143,6 +187,42 @@ def to_dot(graph: nx.MultiDiGraph) -> str:
 def write_dot(graph: nx.MultiDiGraph, path: str | Path) -> None:
     """Write the DOT text of the full map to ``path`` atomically."""
     write_text(path, to_dot(graph))
+
+
+def proposal_totals(graph: nx.MultiDiGraph) -> dict[str, Counter]:
+    """Every proposal's claims in the whole graph, counted by stance (what the badges show)."""
+    totals: dict[str, Counter] = {}
+    for _, d in claims(graph):
+        for t in listed(d.get("targets")):
+            totals.setdefault(t, Counter())[str(d.get("stance") or Stance.NEUTRAL.value)] += 1
+    return totals
+
+
+STANCE_WORD = {Stance.SUPPORT.value: "for", Stance.OBJECT.value: "against", Stance.NEUTRAL.value: "neutral"}
+
+
+def tally_html(counts: Counter) -> str:
+    """``3 for · 5 against · 1 neutral`` in the stance colours (HTML-like label text)."""
+    return " &#183; ".join(f'<FONT COLOR="{STANCE_COLOUR[st]}">{counts[st]} {STANCE_WORD[st]}</FONT>'
+                           for st in STANCE_WORD if counts.get(st))
+
+
+def tally_text(counts: Counter) -> str:
+    """``3 for, 5 against, 1 neutral`` (or ``none``)."""
+    return ", ".join(f"{counts[st]} {STANCE_WORD[st]}" for st in STANCE_WORD if counts.get(st)) or "none"
+
+
+def legend_text(text: Any, width: int = 44) -> str:
+    """A legend label in full, wrapped over as many left-aligned lines as it needs."""
+    lines = textwrap.wrap(" ".join(clean_text(text).split()), width=width, break_on_hyphens=False) or [""]
+    return '<BR ALIGN="LEFT"/>'.join(html_text(x) for x in lines) + '<BR ALIGN="LEFT"/>'
+
+
+def article_url(graph: nx.MultiDiGraph, doc_id: str | None) -> str | None:
+    """The web address of a claim's article when the corpus gave one (http or https only)."""
+    node = document_node(graph, doc_id)
+    url = str(graph.nodes[node].get("url") or "").strip() if node else ""
+    return url if url.lower().startswith(("http://", "https://")) and " " not in url else None
 
 
 LEFT, RIGHT = "for", "against"  # the two sides of a proposal's cluster
@@ -183,7 +263,8 @@ class _MapBuilder:
     def __init__(self, graph: nx.MultiDiGraph, sel: Selection) -> None:
         self.g = graph
         self.sel = sel
-        self.colours = theme_colours(graph)
+        self.colours = theme_colours(graph, sel.claims)
+        self.totals = proposal_totals(graph)
         self.dot = pydot.Dot(dot_quote("argmap"), graph_type="digraph", strict=False)
 
     # ---- top level
@@ -335,21 +416,22 @@ class _MapBuilder:
 
     # ---- nodes
     def _proposal_node(self, p: str, counts: Counter) -> pydot.Node:
+        """The proposal with its badge: the graph's full totals, and how many of them are drawn."""
         d = self.g.nodes[p]
         name = label(self.g, p)
         title = "<BR/>".join(html_text(x) for x in wrap(name, 30, 3))
-        tally = []
-        for st in (Stance.SUPPORT.value, Stance.OBJECT.value, Stance.NEUTRAL.value):
-            if counts.get(st):
-                tally.append(f'<FONT COLOR="{STANCE_COLOUR[st]}">{counts[st]} '
-                             f'{"for" if st == "support" else "against" if st == "object" else "neutral"}'
-                             "</FONT>")
+        totals = self.totals.get(p, Counter())
+        badge = tally_html(totals)
+        total, drawn = sum(totals.values()), sum(counts.values())
+        if drawn < total:
+            badge += f'<BR/><FONT POINT-SIZE="8" COLOR="#444444">{drawn} of {total} claims drawn</FONT>'
         extra = " (candidate)" if d.get("candidate") else ""
         body = (f'<B>{html_nonempty(title)}</B>{html_text(extra)}'
-                + (f'<BR/><FONT POINT-SIZE="9">{" &#183; ".join(tally)}</FONT>' if tally else ""))
+                + (f'<BR/><FONT POINT-SIZE="9">{badge}</FONT>' if badge else ""))
         aliases = ", ".join(str(a) for a in listed(d.get("aliases"))[:8])
         tip = f"Proposal: {name}" + (f"\nAlso called: {aliases}" if aliases else "")
-        return pydot.Node(dot_quote(p), label=html_label(body), shape="box", style=dot_quote("rounded,filled,bold" + (",dashed" if d.get("candidate") else "")), penwidth="2.2", color=dot_quote("#7a5c00"), fillcolor=dot_quote(PROPOSAL_FILL), fontsize="13", margin=dot_quote("0.2,0.1"), tooltip=dot_quote(tip), URL=dot_quote(f"#{p}"))
+        tip += f"\nClaims in the graph: {tally_text(totals)}" + (f" ({drawn} drawn)" if drawn < total else "")
+        return pydot.Node(dot_quote(p), label=html_label(body), shape="box", style=dot_quote("rounded,filled,bold" + (",dashed" if d.get("candidate") else "")), penwidth="2.2", color=dot_quote("#7a5c00"), fillcolor=dot_quote(PROPOSAL_FILL), fontsize="13", margin=dot_quote("0.2,0.1"), tooltip=dot_quote(tip))
 
     def _claim_node(self, c: str, d: dict[str, Any]) -> pydot.Node:
         g = self.g
@@ -378,9 +460,21 @@ class _MapBuilder:
         src = source_line(g, d)
         if src:
             tip_lines.append(f"Source: {src}")
-        fill = self.colours.get(themes[0], NO_THEME_FILL) if themes else NO_THEME_FILL
-        anchor = f"#doc:{doc}:{d.get('start')}-{d.get('end')}" if doc else f"#{c}"
-        return pydot.Node(dot_quote(c), label=html_label(body), shape="note", style=dot_quote("filled"), fillcolor=dot_quote(fill), color=dot_quote(STANCE_COLOUR.get(stance, "#8c8c8c")), penwidth="1.6", tooltip=dot_quote("\n".join(tip_lines)), URL=dot_quote(anchor))
+        fill, style = self._fill(themes)
+        link = {}
+        url = article_url(g, doc)
+        if url:
+            tip_lines.append(f"Article: {url}")
+            link = {"URL": dot_quote(url), "target": dot_quote("_blank")}
+        return pydot.Node(dot_quote(c), label=html_label(body), shape="note", style=dot_quote(style), fillcolor=dot_quote(fill), color=dot_quote(STANCE_COLOUR.get(stance, "#8c8c8c")), penwidth="1.6", tooltip=dot_quote("\n".join(tip_lines)), **link)
+
+    def _fill(self, themes: list[str]) -> tuple[str, str]:
+        """The fill colour and style of a claim grounded on ``themes`` (its first one decides)."""
+        if not themes:
+            return NO_THEME_FILL, "filled"
+        if themes[0] in self.colours:
+            return self.colours[themes[0]], "filled"
+        return OTHER_THEME_FILL, OTHER_THEME_STYLE
 
     def _actor_node(self, a: str, node_id: str) -> pydot.Node:
         g = self.g
@@ -406,7 +500,7 @@ class _MapBuilder:
         docs = listed(d.get("documents"))
         if docs:
             tip += f"\nIn documents: {', '.join(str(x) for x in docs)}"
-        return pydot.Node(dot_quote(node_id), label=html_label(body), shape="box3d" if org else "ellipse", style=dot_quote("filled"), fillcolor=dot_quote(ORG_FILL if org else PERSON_FILL), color=dot_quote("#5b7290"), tooltip=dot_quote(tip), URL=dot_quote(f"#{a}"))
+        return pydot.Node(dot_quote(node_id), label=html_label(body), shape="box3d" if org else "ellipse", style=dot_quote("filled"), fillcolor=dot_quote(ORG_FILL if org else PERSON_FILL), color=dot_quote("#5b7290"), tooltip=dot_quote(tip))
 
     # ---- edges
     def _assert_edge(self, a: str, node_id: str, c: str, *, back: bool) -> pydot.Edge:
@@ -444,8 +538,9 @@ class _MapBuilder:
     # ---- legend
     def _legend(self, claim_data: list[tuple[str, dict[str, Any]]]) -> pydot.Subgraph:
         g = self.g
-        used = sorted({t for _, d in claim_data for t in listed(d.get("themes")) if t in g},
-                      key=lambda t: label(g, t).lower())
+        firsts = [[t for t in listed(d.get("themes")) if t in g][:1] for _, d in claim_data]
+        coloured = [t for t in self.colours if [t] in firsts]  # in palette order: most frequent first
+        others = sorted({f[0] for f in firsts if f and f[0] not in self.colours}, key=lambda t: label(g, t).lower())
         stances = {str(d.get("stance")) for _, d in claim_data}
         rows = ['<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Legend</B></TD></TR>']
         for st, words in ((Stance.SUPPORT.value, "claim supports proposal"),
@@ -453,7 +548,7 @@ class _MapBuilder:
                           (Stance.NEUTRAL.value, "claim mentions proposal (no stance)")):
             if st in stances or st != Stance.NEUTRAL.value:
                 arrow = {"support": "&#9472;&#9472;&#9654;", "object": "&#9472;&#9472;&#9475;",
-                         "neutral": "&#9476;&#9476;&#9655;"}[st]
+                         "neutral": "&#9476;&#9476;&#9655;"}[st]  # triangle, bar, open triangle
                 rows.append(f'<TR><TD ALIGN="LEFT"><FONT COLOR="{STANCE_COLOUR[st]}"><B>{arrow}</B>'
                             f'</FONT></TD><TD ALIGN="LEFT">{words}</TD></TR>')
         rows.append('<TR><TD ALIGN="LEFT"><FONT COLOR="#8a9bb0">&#9472;&#9472;&#9679;</FONT></TD>'
@@ -468,11 +563,16 @@ class _MapBuilder:
                     '<TD ALIGN="LEFT">3-D box</TD></TR>')
         rows.append('<TR><TD BORDER="1">Claim</TD><TD ALIGN="LEFT">note; border = stance, '
                     'fill = ground (theme)</TD></TR>')
-        if used:
-            rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Grounds (themes)</B></TD></TR>')
-            for t in used:
-                rows.append(f'<TR><TD BGCOLOR="{self.colours.get(t, NO_THEME_FILL)}" BORDER="1"> </TD>'
-                            f'<TD ALIGN="LEFT">{html_text(shorten(label(g, t), 50))}</TD></TR>')
+        if coloured or others:
+            rows.append('<TR><TD COLSPAN="2" ALIGN="LEFT"><B>Grounds (themes): a claim\'s first ground</B></TD></TR>')
+            for t in coloured:
+                rows.append(f'<TR><TD BGCOLOR="{self.colours[t]}" BORDER="1"> </TD>'
+                            f'<TD ALIGN="LEFT" BALIGN="LEFT">{legend_text(label(g, t))}</TD></TR>')
+            if others:
+                names = "; ".join(label(g, t) for t in others)
+                rows.append(f'<TR><TD BGCOLOR="{OTHER_THEME_FILL}" BORDER="1">//</TD>'
+                            f'<TD ALIGN="LEFT" BALIGN="LEFT">{legend_text("other grounds (grey, hatched corners): " + names)}'
+                            '</TD></TR>')
             rows.append(f'<TR><TD BGCOLOR="{NO_THEME_FILL}" BORDER="1"> </TD>'
                         '<TD ALIGN="LEFT">no ground named</TD></TR>')
         body = ('<TABLE BORDER="0" CELLBORDER="0" CELLSPACING="2" CELLPADDING="2">'

@@ -3,12 +3,15 @@
 :func:`build_dot` (re-exported from :mod:`argmap.export.dot`) builds the map; :func:`render`
 runs ``dot`` on it and writes the picture atomically; :func:`render_all` writes the ``.dot``
 source beside the ``.svg`` map, and still leaves the ``.dot`` when Graphviz is missing.
+Graphviz's warnings (a bitmap scaled down because it is too large, a font it lacks) are not
+lost: :func:`graphviz_warning` sums them up in one line for ``on_warning``.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections.abc import Callable
 from pathlib import Path
 
 import networkx as nx
@@ -56,8 +59,22 @@ def dot_text(dot: pydot.Dot | str) -> str:
     return dot if isinstance(dot, str) else dot.to_string()
 
 
-def run_dot(text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
-    """Run Graphviz ``dot -T<fmt>`` on DOT ``text`` and return its output."""
+def graphviz_warning(stderr: str) -> str | None:
+    """Graphviz's warnings on stderr as one line (the first, and how many more), or None."""
+    lines = [" ".join(ln.split()) for ln in stderr.splitlines() if ln.strip()]
+    warnings = [ln.split(":", 1)[1].strip() if ln.lower().startswith("warning:") else ln for ln in lines]
+    warnings = [w.removeprefix("dot: ") for w in warnings]
+    warnings = list(dict.fromkeys(w for w in warnings if w))
+    if not warnings:
+        return None
+    more = len(warnings) - 1
+    return f"Graphviz warned: {warnings[0]}" + (f" (and {more} more)" if more else "")
+
+
+def run_dot(text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT,
+            on_warning: Callable[[str], None] | None = None) -> bytes:
+    """Run Graphviz ``dot -T<fmt>`` on DOT ``text`` and return its output; its warnings, if
+    any, go to ``on_warning`` as one line."""
     exe = find_dot()
     try:
         proc = subprocess.run([exe, f"-T{fmt}"], input=text.encode("utf-8"),
@@ -73,11 +90,14 @@ def run_dot(text: str, fmt: str, *, timeout: float = DEFAULT_TIMEOUT) -> bytes:
                   if ln.strip() and not ln.lstrip().lower().startswith("warning")]
         reason = errors[0] if errors else f"exit status {proc.returncode}"
         raise ExportError(f"Graphviz could not draw the map: {reason}")
+    warning = graphviz_warning(proc.stderr.decode("utf-8", "replace"))
+    if warning and on_warning is not None:
+        on_warning(warning)
     return proc.stdout
 
 
 def render(dot: pydot.Dot | str, path: str | Path, fmt: str | None = None, *,
-           timeout: float = DEFAULT_TIMEOUT) -> Path:
+           timeout: float = DEFAULT_TIMEOUT, on_warning: Callable[[str], None] | None = None) -> Path:
     """Draw ``dot`` (a pydot graph or DOT text) to ``path`` in ``fmt`` (default: from the
     extension). The file appears whole or not at all; ``dot`` format needs no Graphviz."""
     path = Path(path)
@@ -87,24 +107,26 @@ def render(dot: pydot.Dot | str, path: str | Path, fmt: str | None = None, *,
         if fmt == "dot":
             write_text(path, text)
         else:
-            write_bytes(path, run_dot(text, fmt, timeout=timeout))
+            write_bytes(path, run_dot(text, fmt, timeout=timeout, on_warning=on_warning))
     except OSError as exc:
         raise ExportError(f"cannot write {path}: {exc.strerror or exc}") from None
     return path
 
 
-def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path) -> list[Path]:
+def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path, *,
+               on_note: Callable[[str], None] | None = None) -> list[Path]:
     """Write the full map as ``<name>.dot`` and ``<name>.svg``; return the paths written.
 
     When Graphviz is missing the ``.dot`` is still written and GraphvizMissing is raised.
+    ``on_note`` hears that a large map became an index, and Graphviz's warnings.
     """
     svg = Path(out_svg_path)
     dot_path = svg.with_suffix(".dot")
-    text = dot_text(build_dot(graph))
+    text = dot_text(build_dot(graph, on_note=on_note))
     render(text, dot_path, "dot")
-    render(text, svg, "svg")
+    render(text, svg, "svg", on_warning=on_note)
     return [dot_path, svg]
 
 
-__all__ = ["RENDER_FORMATS", "GraphvizMissing", "build_dot", "find_dot", "format_for", "render",
-           "render_all", "run_dot"]
+__all__ = ["RENDER_FORMATS", "GraphvizMissing", "build_dot", "find_dot", "format_for", "graphviz_warning",
+           "render", "render_all", "run_dot"]
