@@ -13,7 +13,7 @@ from click.testing import CliRunner
 
 from argmap.build import ExtractOptions, list_corpus
 from argmap.cli import cli
-from argmap.engines import EngineError, extract_partition, partition, record_lines
+from argmap.engines import EngineError, drop_repeats, extract_partition, partition, record_lines
 from argmap.records import loads_result
 from conftest import ROOT
 
@@ -131,3 +131,25 @@ def test_dask_reports_progress_per_document(cluster, tmp_path):
     assert len(done.results) == 6 and done.stats.documents == 6
     assert seen[-1] == (6, 6, done.stats.tokens)
     assert [d for d, _, _ in seen] == sorted(d for d, _, _ in seen) and len(seen) >= 2
+
+
+@pytest.mark.model
+def test_the_readme_recipe_for_other_engines_gives_the_local_graph(corpus_with_repeats, tmp_path):
+    """What the README shows for Spark, with a plain map over partitions standing in for Spark."""
+    from argmap.build import merge_data
+    from argmap.outputs import save_graph
+    from argmap.taxonomy import load_taxonomy
+
+    local = tmp_path / "local.json"
+    r = CliRunner().invoke(cli, ["build", str(corpus_with_repeats), "-o", str(local), "--no-render", "--no-cache"])
+    assert r.exit_code == 0, r.output
+    skipped: list[dict[str, str]] = []
+    entries = [(str(p), str(r), i) for p, r, i in list_corpus([corpus_with_repeats], skipped)]
+    options = ExtractOptions()
+    parts = [extract_partition(part, options) for part in partition(entries, 3)]
+    results, worker_skips, stats, duplicates = drop_repeats(entries, parts, keep_near=False)
+    data = merge_data(results, load_taxonomy(), meta={"model": parts[0].model_name},
+                      skipped=skipped + worker_skips, duplicates=duplicates)
+    save_graph(data, tmp_path / "engine.json")
+    assert (tmp_path / "engine.json").read_bytes() == local.read_bytes()
+    assert stats.documents == len(results) == 6

@@ -12,7 +12,7 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.graphdata import dumps_data, graph_data
-from argmap.outputs import maps_up_to_date, save_graph
+from argmap.outputs import maps_up_to_date, record_maps, save_graph
 from argmap.records import dumps_result
 from argmap.store import StoreIndex, store_path
 from conftest import SAMPLE_CORPUS, have_dot, small_results
@@ -66,20 +66,26 @@ def test_a_changed_graph_is_rewritten(taxonomy, tmp_path):
     assert out.read_text(encoding="utf-8") == dumps_data(changed)
 
 
-def test_maps_are_up_to_date_only_if_present_newer_and_the_graph_unchanged(tmp_path):
+def test_maps_are_up_to_date_only_as_recorded_for_this_graph(taxonomy, tmp_path):
     graph, dot, svg = tmp_path / "g.json", tmp_path / "g.dot", tmp_path / "g.svg"
-    graph.write_text("{}")
-    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # missing
+    save_graph(graph_data(small_results(), taxonomy), graph)
     dot.write_text("digraph {}")
     svg.write_text("<svg/>")
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # never recorded as drawn from it
+    record_maps(graph, [dot, svg])
     assert maps_up_to_date(graph, [dot, svg], graph_written=False)
     assert not maps_up_to_date(graph, [dot, svg], graph_written=True)
-    t = graph.stat().st_mtime_ns
-    os.utime(svg, ns=(t - 10**9, t - 10**9))
-    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # older than the graph
-    os.utime(svg, ns=(t, t))
-    svg.write_text("")
-    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)  # empty
+    copy = tmp_path / "copy"
+    copy.mkdir()
+    for p in (graph, dot, svg):  # a copied folder without the store (a clone): drawn again
+        shutil.copy2(p, copy / p.name)
+    assert not maps_up_to_date(copy / "g.json", [copy / "g.dot", copy / "g.svg"], graph_written=False)
+    svg.write_text("<svg>another map</svg>")  # drawn by something else since
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)
+    record_maps(graph, [dot, svg])
+    assert maps_up_to_date(graph, [dot, svg], graph_written=False)
+    dot.unlink()
+    assert not maps_up_to_date(graph, [dot, svg], graph_written=False)
 
 
 def test_merge_writes_the_store_and_a_repeated_merge_keeps_everything(records, tmp_path):

@@ -46,16 +46,60 @@ def save_graph(data: dict[str, Any], path: str | Path) -> Saved:
 
 
 def maps_up_to_date(graph_path: str | Path, maps: Iterable[str | Path], *, graph_written: bool) -> bool:
-    """Whether the map files drawn from a graph can stay as they are: the graph was not
-    rewritten, and every map file exists, is not empty and is not older than the graph."""
+    """Whether the map files drawn from a graph can stay as they are: the graph was not rewritten,
+    its store matches it, and every map file is exactly as the store recorded it when it was
+    drawn from this graph (:func:`record_maps`: size and modification time). Content-based, not
+    a comparison of times: a fresh clone, a copied folder or a map drawn by ``argmap render``
+    gets a new map."""
     if graph_written:
         return False
+    recorded = _recorded_maps(graph_path)
+    if not recorded:
+        return False
     try:
-        graph_time = Path(graph_path).stat().st_mtime_ns
-        for m in maps:
-            st = Path(m).stat()
-            if st.st_size == 0 or st.st_mtime_ns < graph_time:
-                return False
+        return all(recorded.get(Path(m).name) == _stat(m) for m in maps)
     except OSError:
         return False
-    return True
+
+
+def record_maps(graph_path: str | Path, maps: Iterable[str | Path]) -> None:
+    """Note in the graph's store the map files just drawn from it (one small transaction; a
+    store that cannot be updated only means the next build draws the map again)."""
+    import json
+    import sqlite3
+
+    from argmap.store import store_path
+
+    try:
+        stamp = {Path(m).name: _stat(m) for m in maps}
+        con = sqlite3.connect(store_path(graph_path), timeout=5)
+        try:
+            with con:
+                con.execute("INSERT OR REPLACE INTO meta VALUES ('maps', ?)", (json.dumps(stamp),))
+        finally:
+            con.close()
+    except (OSError, sqlite3.Error):
+        pass
+
+
+def _recorded_maps(graph_path: str | Path) -> dict[str, list[int]]:
+    from argmap.store import StoreError, StoreIndex, store_path
+
+    try:
+        store = StoreIndex.open(store_path(graph_path))
+    except StoreError:
+        return {}
+    try:
+        if not store.matches(graph_path):
+            return {}
+        maps = store.meta_value("maps")
+        return maps if isinstance(maps, dict) else {}
+    finally:
+        store.close()
+
+
+def _stat(path: str | Path) -> list[int]:
+    st = Path(path).stat()
+    if st.st_size == 0:
+        raise OSError(f"{path} is empty")
+    return [st.st_size, st.st_mtime_ns]

@@ -129,7 +129,7 @@ def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
 def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = False) -> None:
     """Draw the full map beside the graph, unless the map files there are already up to date."""
     from argmap.errors import ArgmapError
-    from argmap.outputs import maps_up_to_date
+    from argmap.outputs import maps_up_to_date, record_maps
 
     svg = output.with_suffix(".svg")
     maps = [output.with_suffix(".dot"), svg]
@@ -148,6 +148,7 @@ def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = Fal
         return
     except ArgmapError as exc:
         raise UsageFailure(str(exc)) from None
+    record_maps(output, written)
     if not quiet:
         say("  map        " + ", ".join(str(p) for p in written))
 
