@@ -22,9 +22,9 @@ failing to write the cache is never fatal.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -266,9 +266,22 @@ def source_digest(files: tuple[str, ...] | None = None) -> str:
 
 
 def _version(dist: str) -> str:
+    """A package's version: from its ``about.py`` when it has one (spaCy and thinc do; reading
+    it is much faster than a scan of the installed distributions), else from its metadata."""
+    spec = importlib.util.find_spec(dist)
+    if spec is not None and spec.origin:
+        try:
+            about = (Path(spec.origin).parent / "about.py").read_text(encoding="utf-8")
+        except OSError:
+            about = ""
+        m = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", about, flags=re.MULTILINE)
+        if m:
+            return m.group(1)
+    from importlib import metadata
+
     try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
         return "none"
 
 
