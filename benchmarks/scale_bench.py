@@ -92,7 +92,9 @@ def scale_rows(work: Path, model: str, *, copies: int = 1600, runs: int = 7, jso
     out = work / f"small-{articles}" / "g.json"
     shutil.rmtree(out.parent, ignore_errors=True)
     step(f"cold build of {articles} articles with the map")
-    cmd = [*am, "build", str(corpus), "-o", str(out), "--no-timestamp", "--model", model]
+    cache = work / f"cache-{articles}"
+    shutil.rmtree(cache, ignore_errors=True)
+    cmd = [*am, "build", str(corpus), "-o", str(out), "--no-timestamp", "--model", model, "--cache-dir", str(cache)]
     cold = run(cmd)
     stamps = [p.stat().st_mtime_ns for p in (out, out.with_suffix(".sqlite"), out.with_suffix(".svg"))]
     step("rebuild, nothing changed (map included)")

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import os
 import shutil
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -136,3 +137,48 @@ def test_build_twice_rewrites_nothing_the_second_time(tmp_path):
     assert "0 parsed" in r.stdout and _stamps(*written) == before
     if have_dot():
         assert "(up to date)" in r.stdout
+
+
+@pytest.mark.model
+def test_a_no_change_rebuild_loads_neither_spacy_nor_networkx_nor_numpy(tmp_path):
+    """What keeps a rebuild that changes nothing fast: cached results, cached duplicate
+    signatures, the JSON compared rather than rebuilt through networkx, the map left alone."""
+    import subprocess
+    import sys
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    for p in sorted(SAMPLE_CORPUS.glob("*-*.md"))[:2]:
+        shutil.copy(p, corpus / p.name)
+    out, cache = tmp_path / "g.json", tmp_path / "cache"
+    args = ["build", str(corpus), "-o", str(out), "--cache-dir", str(cache)] + ([] if have_dot() else ["--no-render"])
+    assert CliRunner().invoke(cli, args).exit_code == 0
+    code = ("import sys\n"
+            "from argmap.cli import cli\n"
+            f"try:\n    cli.main({args!r}, standalone_mode=False)\n"
+            "except SystemExit:\n    pass\n"
+            "loaded = [m for m in ('spacy', 'networkx', 'numpy', 'pydot') if m in sys.modules]\n"
+            "assert not loaded, loaded\n")
+    proc = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=False)
+    assert proc.returncode == 0, proc.stderr
+    assert proc.stdout.startswith(f"kept {out} (unchanged)")
+    assert "(up to date)" in proc.stdout or not have_dot()
+
+
+def test_duplicate_signatures_come_from_the_cache_the_second_time(tmp_path):
+    from argmap.cache import SignatureCache
+    from argmap.corpus import load_corpus
+    from argmap.duplicates import drop_duplicates
+
+    docs = list(load_corpus([SAMPLE_CORPUS]))
+    docs.append(replace(docs[0], id="again", path="again.md"))  # the same text saved twice
+    store = SignatureCache(tmp_path)
+    found1, found2 = [], []
+    assert [d.id for d in drop_duplicates(docs, on_duplicate=found1.append, signatures=store)] == \
+        [d.id for d in docs[:-1]]
+    written = store.store.stats.written
+    assert written == len(docs) - 1
+    again = SignatureCache(tmp_path)
+    assert [d.id for d in drop_duplicates(docs, on_duplicate=found2.append, signatures=again)] == \
+        [d.id for d in docs[:-1]]
+    assert found1 == found2 and again.store.stats.hits == written and again.store.stats.written == 0

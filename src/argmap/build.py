@@ -423,8 +423,11 @@ def extract_entries(entries: Iterable[tuple[Path | str, Path | str, str]], optio
     if screen is not None:
         documents = screen(documents)
     else:
+        from argmap.cache import SignatureCache
+
         documents = drop_duplicates(documents, keep_near=options.keep_near_duplicates,
-                                    on_duplicate=lambda d: on_duplicate(d.to_dict()) if on_duplicate else None)
+                                    on_duplicate=lambda d: on_duplicate(d.to_dict()) if on_duplicate else None,
+                                    signatures=SignatureCache(options.cache_dir) if options.cache_dir else None)
     documents = limit_documents(documents, options.limits, on_skip=skip)
     for result in ex.extract(documents):
         if on_result is not None:

@@ -1,6 +1,7 @@
 """The build cache: parses (spaCy DocBin) and extraction results (DocResult records) per document.
 
-Two stores live under one cache directory:
+Three stores live under one cache directory (the third, ``signatures/``, keeps the duplicate
+finder's MinHash signature of each text, :class:`SignatureCache`):
 
 - ``parse/``: the linguistic parse of a text (tokens, tags, lemmas, morphology, dependencies,
   entities, sentence starts) as a one-Doc :class:`spacy.tokens.DocBin`, keyed by the text and the
@@ -36,6 +37,7 @@ CACHE_VERSION = "2"
 MAGIC = b"ARGMAP-CACHE/" + CACHE_VERSION.encode() + b" "
 PARSE_DIR = "parse"
 RESULT_DIR = "results"
+SIGNATURES_DIR = "signatures"
 #: argmap modules that change a parse (the model is loaded, then a paragraph splitter runs before
 #: the parser); any edit to them changes the parse fingerprint.
 PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py")
@@ -198,6 +200,36 @@ class ResultCache:
         from argmap.records import dumps_result
 
         self.store.write(self.key(document), dumps_result(result, provenance={"tokens": tokens}).encode("utf-8"))
+
+
+# ---------------------------------------------------------------- duplicate signatures
+
+class SignatureCache:
+    """MinHash signatures of texts (:mod:`argmap.duplicates`), keyed by the text's identity and
+    the duplicate finder's code: a rebuild finds repeats without computing them again."""
+
+    def __init__(self, directory: str | Path):
+        self.store = EntryStore(Path(directory) / SIGNATURES_DIR)
+        self.fingerprint = source_digest(("duplicates.py",))
+
+    def key(self, text_key: str) -> str:
+        return _hash(CACHE_VERSION, "signature", self.fingerprint, text_key)
+
+    def get(self, text_key: str) -> tuple[int, bytes] | None:
+        """``(number of shingles, MinHash bytes)`` for a text key, or None."""
+        from argmap.duplicates import PERMUTATIONS
+
+        payload = self.store.read(self.key(text_key))
+        if payload is None:
+            return None
+        if len(payload) != 8 + 8 * PERMUTATIONS:
+            self.store.reject()
+            return None
+        self.store.hit()
+        return int.from_bytes(payload[:8], "little"), payload[8:]
+
+    def put(self, text_key: str, size: int, minhash: bytes) -> None:
+        self.store.write(self.key(text_key), size.to_bytes(8, "little") + minhash)
 
 
 def document_digest(document: Document) -> str:
