@@ -26,7 +26,7 @@ def test_partition_cuts_runs_in_order_none_empty():
     assert partition(items, 20) == [[i] for i in items]
     assert partition([], 4) == []
     assert [len(p) for p in partition(list(range(60)), None)] == [20, 20, 20]  # about 25 each
-    assert sum(partition(list(range(101)), 7), []) == list(range(101))
+    assert [x for part in partition(list(range(101)), 7) for x in part] == list(range(101))
 
 
 def test_document_ids_are_assigned_before_reading(tmp_path):

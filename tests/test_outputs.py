@@ -3,7 +3,6 @@ changes nothing rewrites nothing (no JSON, no store, no map)."""
 
 from __future__ import annotations
 
-import os
 import shutil
 from dataclasses import replace
 from pathlib import Path

@@ -24,6 +24,7 @@ driver from the same directory layout (a relative path is kept in the graph as g
 
 from __future__ import annotations
 
+import contextlib
 import math
 import uuid
 from collections.abc import Callable, Iterable, Iterator
@@ -31,7 +32,15 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
-from argmap.build import BuildStats, Extraction, ExtractOptions, Extractor, Progress, extract_entries, list_corpus
+from argmap.build import (
+    BuildStats,
+    Extraction,
+    ExtractOptions,
+    Extractor,
+    Progress,
+    extract_entries,
+    list_corpus,
+)
 from argmap.errors import ArgmapError
 from argmap.model import DocResult
 
@@ -239,10 +248,8 @@ def extract_with_dask(paths: list[str | Path], options: ExtractOptions, *, sched
         raise EngineError(f"the Dask engine failed: {exc.__class__.__name__}: {exc}") from None
     finally:
         if progress is not None:
-            try:
+            with contextlib.suppress(Exception):  # closing down: nothing to report
                 client.unsubscribe_topic(topic)
-            except Exception:  # noqa: BLE001 - closing down: nothing to report
-                pass
         for thing in owned:
             thing.close()
     results, worker_skips, stats, duplicates = drop_repeats(entries, parts, keep_near=options.keep_near_duplicates)

@@ -19,8 +19,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from argmap import __version__
-from argmap import atomic
+from argmap import __version__, atomic
 from argmap.graphfile import FORMAT, FORMAT_VERSION
 from argmap.model import ActorType, DocResult, EdgeKind, NodeKind, Stance
 

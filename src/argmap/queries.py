@@ -52,6 +52,16 @@ Return shapes (the CLI's ``--json`` output is exactly these)::
 
 Counts ("objectors", "supporters", "actors") count distinct attributed actors; "support",
 "object", "neutral" and "claims" count claims.
+
+``evidence=N`` (objectors, supporters, objections, positions, agree, list_proposals with
+candidates) quotes at most N claims per actor, ground or proposal and adds, beside each list it
+may cut, the count of claims left out: ``"more"`` beside ``"claims"``, ``"untargeted_more"``,
+``"a_more"``/``"b_more"``, ``"evidence_more"``. Without it (the default) every claim is quoted
+and those keys are absent.
+
+The same functions answer from a :class:`argmap.store.StoreIndex` (the SQLite store beside the
+graph file), which implements this module's :class:`GraphIndex` on demand; both give the same
+answers (the store's lists of claims may come in another order, so nothing here depends on it).
 """
 
 from __future__ import annotations

@@ -262,7 +262,7 @@ class _Facts:
     (None: the claim has none); a claim not loaded yet is read on demand. Targets and themes are
     kept as their JSON text until first read."""
 
-    __slots__ = ("values", "_load", "_parse")
+    __slots__ = ("_load", "_parse", "values")
 
     def __init__(self, load: Callable[[list[str]], None], parse: Callable[[str], Any] | None = None) -> None:
         self.values: dict[str, Any] = {}
@@ -317,7 +317,7 @@ class StoreIndex(GraphIndex):
     another order than from the in-memory index: the queries never depend on that order.
     """
 
-    def __init__(self, con: sqlite3.Connection, path: Path) -> None:  # noqa: D107 - no super().__init__
+    def __init__(self, con: sqlite3.Connection, path: Path) -> None:
         self.con = con
         self.path = path
         self._kinds: dict[str, tuple[str, str]] = {}

@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import click
 
@@ -181,7 +181,7 @@ def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
     return func
 
 
-class progress_bar:  # noqa: N801 - used like a function: ``with progress_bar(quiet) as bar``
+class progress_bar:
     """A :class:`argmap.progress.ProgressBar` on standard error when it is a terminal and not
     ``quiet``; as a context manager it erases itself at the end. Call it as ``bar(done, total, tokens)``."""
 
@@ -193,7 +193,7 @@ class progress_bar:  # noqa: N801 - used like a function: ``with progress_bar(qu
     def __call__(self, done: int, total: int, tokens: int) -> None:
         self.bar.update(done, tokens, total=total)
 
-    def __enter__(self) -> progress_bar:
+    def __enter__(self) -> Self:
         return self
 
     def __exit__(self, *exc: object) -> None:
