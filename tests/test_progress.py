@@ -29,6 +29,8 @@ def test_format_bar_shows_counts_rate_and_time_left():
     # the rate and time left count from the first report (not the model's loading time)
     line = progress.format_bar(30, 40, 20000, 12.0, width=80, since=(2.0, 10, 4000))
     assert "1,600 tok/s" in line and "0:05 left" in line
+    first = progress.format_bar(1, 40, 500, 2.0, since=(2.0, 1, 500))  # only the first report so far
+    assert "-- tok/s" in first and "--:-- left" in first
     done = progress.format_bar(40, 40, 20000, 12.0)
     assert "100%" in done and "done" in done and "." not in done.split("[")[1].split("]")[0]
 

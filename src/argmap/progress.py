@@ -40,17 +40,18 @@ def format_bar(done: int, total: int, tokens: int, elapsed: float, width: int = 
     """
     total = max(total, done, 0)
     share = done / total if total else 1.0
-    t0, d0, k0 = since if since and since[0] < elapsed and since[1] < done else (0.0, 0, 0)
+    measured = since is None or (since[0] < elapsed and since[1] < done)  # else: nothing since the first report
+    t0, d0, k0 = since if since is not None and measured else (0.0, 0, 0)
     span = elapsed - t0
-    rate = (tokens - k0) / span if span > 0 else 0.0
-    if 0 < done < total and span > 0:
-        left = _clock(span / (done - d0) * (total - done)) + " left"
-    elif done >= total:
+    rate = f"{(tokens - k0) / span:8,.0f}" if measured and span > 0 else f"{'--':>8}"
+    if done >= total:
         left = "done"
+    elif 0 < done and measured and span > 0:
+        left = _clock(span / (done - d0) * (total - done)) + " left"
     else:
         left = "--:-- left"
     head = f"documents {done:>{len(str(total))}}/{total}"
-    tail = f" {share:4.0%}  {rate:8,.0f} tok/s  {left:>10}"
+    tail = f" {share:4.0%}  {rate} tok/s  {left:>10}"
     room = max(10, width - len(head) - len(tail) - 4)
     filled = int(room * share)
     return f"{head} [{'#' * filled}{'.' * (room - filled)}]{tail}"
