@@ -11,6 +11,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cli import cli
+from argmap.corpus import read_document
 from argmap.graph import read_graph
 from conftest import ROOT, SAMPLE_CORPUS, have_dot
 
@@ -33,7 +34,8 @@ def test_build_writes_graph_map_and_summary(corpus_copy, tmp_path):
         assert f"  {word}" in r.output
     g = read_graph(out)
     meta = g.graph
-    assert meta["format"] == "argmap-graph" and meta["model"] and len(meta["documents"]) == 4
+    articles = [p for p in corpus_copy.iterdir() if p.suffix in (".md", ".txt", ".html") and p.stem != "README"]
+    assert meta["format"] == "argmap-graph" and meta["model"] and len(meta["documents"]) == len(articles) == 7
     assert all(d["sha256"] and d["id"] for d in meta["documents"])
     assert out.with_suffix(".dot").exists()
     if have_dot():
@@ -42,7 +44,7 @@ def test_build_writes_graph_map_and_summary(corpus_copy, tmp_path):
     for _, d in g.nodes(data=True):
         if d["kind"] == "claim":
             doc = g.nodes["doc:" + d["document"]]
-            text = (corpus_copy / doc["path"].split("/")[-1]).read_text(encoding="utf-8")
+            text = read_document(corpus_copy / doc["path"].split("/")[-1]).text  # HTML: its article text
             assert text[d["start"]:d["end"]] == d["text"]
 
 

@@ -27,10 +27,12 @@ from argmap.queries import load_index
 COMMAND_ARGS: dict[str, list[str]] = {
     "actors": [],
     "agree": ["BASW", "Jo Bloggs"],
+    "coalitions": [],
     "contested": [],
     "evaluate": ["{gold}"],
     "explain": ["claim:doc-a:1"],
     "export": ["--format", "json"],
+    "network": [],
     "objections": ["family help"],
     "objectors": ["family help"],
     "positions": ["BASW"],
@@ -39,10 +41,11 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "show": ["BASW"],
     "supporters": ["family help"],
     "themes": [],
+    "timeline": ["family help"],
 }
 EXTRA_INVOCATIONS = [  # every export format reads the graph too
-    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dot", "graphml")
-] + [["actors", "--json"], ["objectors", "family help", "--json"]]
+    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dna", "dot", "graphml")
+] + [["actors", "--json"], ["objectors", "family help", "--json"], ["network", "--window", "1M"]]
 
 
 def graph_commands() -> set[str]:
@@ -228,3 +231,23 @@ def test_any_json_is_read_or_refused_with_a_graph_file_error(data, tmp_path):
             reader(path)
         except GraphFileError as exc:
             assert "\n" not in str(exc)
+
+
+def test_candidates_for_one_proposal_become_one_node():
+    """'reporting duty' and 'mandatory reporting duty' name one candidate; 'pay cap' stays apart."""
+    import networkx as nx
+
+    from argmap.graph import merge_candidates
+
+    g = nx.MultiDiGraph()
+    for label in ("reporting duty", "mandatory reporting duty", "pay cap"):
+        g.add_node(f"proposal:candidate-{label.replace(' ', '-')}", kind="proposal", label=label, candidate=True,
+                   aliases=[])
+    for n, label in ((1, "reporting-duty"), (2, "mandatory-reporting-duty")):
+        g.add_node(f"claim:d:{n}", kind="claim", targets=[f"proposal:candidate-{label}"])
+        g.add_edge(f"claim:d:{n}", f"proposal:candidate-{label}", key="supports", kind="supports")
+    merge_candidates(g)
+    assert "proposal:candidate-reporting-duty" not in g
+    assert g.nodes["claim:d:1"]["targets"] == ["proposal:candidate-mandatory-reporting-duty"]
+    assert g.nodes["proposal:candidate-mandatory-reporting-duty"]["aliases"] == ["reporting duty"]
+    assert "proposal:candidate-pay-cap" in g

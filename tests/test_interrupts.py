@@ -63,15 +63,15 @@ WRAPPER = textwrap.dedent('''
 
 
     if PHASE == "parse":
-        from argmap.nlp import paragraphs
+        from argmap.nlp import components
 
-        first_component = paragraphs.ParagraphBreaker.__call__
+        first_component = components.ParagraphsComponent.__call__
 
         def marked_call(self, doc):
             arrived("parse")
             return first_component(self, doc)
 
-        paragraphs.ParagraphBreaker.__call__ = marked_call
+        components.ParagraphsComponent.__call__ = marked_call
 
     elif PHASE == "write":
         from argmap import atomic

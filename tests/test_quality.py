@@ -19,7 +19,12 @@ GOLD = ROOT / "tests" / "gold"
 # (precision, recall) floors per stance, measured on the corpora below
 # the seed floors are issue 3's target: precision and recall of at least 0.85 for both stances
 SEED_FLOORS = {"support": (0.85, 0.85), "object": (0.85, 0.85), "overall": (0.85, 0.85)}
-SAMPLE_FLOORS = {"overall": (0.95, 0.69)}
+SAMPLE_FLOORS = {"overall": (0.95, 0.69)}  # the first four sample articles, tuned on
+# the three dated sample articles added for issue 14, annotated before argmap ever ran on them and
+# measured on arrival (never tuned on): held at that first measurement
+SAMPLE_DATED = frozenset({"family-help-grant-increase", "social-workers-back-family-support-worker-guidance",
+                          "2025-11-20-kinship-allowance-trial-extended"})
+SAMPLE_DATED_FLOORS = {"overall": (0.47, 0.58)}
 ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
 # the five sets written later by people who never ran the extractor (tests/gold/README.md and the
 # README say how each was used: heldout, unseen, final and blind were tuned on after their first
@@ -53,8 +58,20 @@ def test_seed_corpus_quality(seed_graph):
     _check(evaluate(seed_graph, read_gold(GOLD / "seed.tsv")), SEED_FLOORS)
 
 
-def test_sample_corpus_quality(extractor, taxonomy):
-    _check(evaluate(_graph(extractor, taxonomy, ROOT / "corpus"), read_gold(GOLD / "sample.tsv")), SAMPLE_FLOORS)
+@pytest.fixture(scope="module")
+def sample_graph(extractor, taxonomy):
+    return _graph(extractor, taxonomy, ROOT / "corpus")
+
+
+def test_sample_corpus_quality(sample_graph):
+    gold = [p for p in read_gold(GOLD / "sample.tsv") if p.document not in SAMPLE_DATED]
+    _check(evaluate(sample_graph, gold), SAMPLE_FLOORS)
+
+
+def test_sample_dated_articles_quality(sample_graph):
+    gold = [p for p in read_gold(GOLD / "sample.tsv") if p.document in SAMPLE_DATED]
+    assert {p.document for p in gold} == SAMPLE_DATED
+    _check(evaluate(sample_graph, gold), SAMPLE_DATED_FLOORS)
 
 
 def test_unseen_articles_quality(extractor, taxonomy):
@@ -81,3 +98,28 @@ def test_seed_graph_has_the_named_positions(seed_graph):
     willow = claims("actor:carolyne-willow", "object", "proposal:family-help")
     assert willow and any("depressing" in c["text"] for c in willow)
     assert seed_graph.nodes["actor:carolyne-willow"]["affiliation"] == "actor:article-39"
+
+
+# the real-page development sets (tests/real/README.md): their texts are not in the repository, so
+# these run only where someone pulled them into a folder and named it in the environment
+REAL_SETS = {
+    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.48, 0.23)}),
+    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.33, 0.22)}),
+}
+
+
+@pytest.mark.parametrize("name", sorted(REAL_SETS))
+def test_real_page_sets_quality(extractor, name):
+    import os
+
+    from argmap.build import Extractor
+    from argmap.nlp.resources import get_taxonomy
+
+    variable, taxonomy_file, floors = REAL_SETS[name]
+    folder = os.environ.get(variable)
+    if not folder or not Path(folder).is_dir():
+        pytest.skip(f"{variable} does not name a folder of the {name} set's texts (see tests/real/README.md)")
+    taxonomy_path = str(ROOT / "src" / "argmap" / "data" / taxonomy_file) if taxonomy_file else None
+    ex = Extractor(taxonomy=taxonomy_path, pipeline=None) if taxonomy_path else extractor
+    g = _graph(ex, get_taxonomy(taxonomy_path), Path(folder))
+    _check(evaluate(g, read_gold(GOLD / f"{name}.tsv")), floors)

@@ -116,6 +116,8 @@ def _cli_calls(ix: GraphIndex) -> list[list[str]]:
              ["themes"], ["show", proposal], ["show", actors[0]], ["agree", actors[0], actors[-1]],
              ["explain", claim], ["objectors", "no such thing at all"]]
     assert {c[0] for c in calls} == set(COMMANDS)
+    # the discourse-network commands read the same index (whole-graph scans)
+    calls += [["network"], ["network", "--kind", "conflict"], ["coalitions"], ["timeline", proposal]]
     return calls + [[c[0], "--json", *c[1:]] for c in calls]
 
 

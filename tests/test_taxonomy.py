@@ -99,3 +99,13 @@ def test_condition_flag_on_themes():
     assert t.themes["money"].condition and not t.themes["other"].condition
     with pytest.raises(TaxonomyError, match="condition must be true or false"):
         taxonomy_from_dict({"theme": [{"id": "money", "condition": "yes"}]})
+
+
+def test_shipped_taxonomies_are_named_with_the_argmap_prefix():
+    from argmap.taxonomy import shipped_taxonomies
+
+    assert "argmap:water_industry.toml" in shipped_taxonomies()
+    water = load_taxonomy("argmap:water_industry.toml")
+    assert water.general_proposal == "water-reform" and water.source == "argmap:water_industry.toml"
+    with pytest.raises(TaxonomyError, match="no shipped taxonomy argmap:nope.toml; shipped: argmap:"):
+        load_taxonomy("argmap:nope.toml")

@@ -26,7 +26,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -142,7 +142,16 @@ class ResultStep:
         doc._.argmap_meta = nlp_meta(document)
         for step in self.analysis_steps:
             doc = step(doc)
-        return to_result(doc, document)
+        return with_dating(to_result(doc, document), document)
+
+
+def with_dating(result: DocResult, document: Document) -> DocResult:
+    """The result with where the document's date came from (``date_source``), or ``undated``, and
+    any impossible dates ignored (``date_problems``) in its metadata (see :mod:`argmap.dates`)."""
+    from argmap.dates import Dating
+
+    dating = Dating(document.date, document.date_source, document.date_problems)
+    return replace(result, doc={**result.doc, **dating.graph_fields()})
 
 
 def make_result_step(nlp: Any, name: str) -> ResultStep:

@@ -36,7 +36,7 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
               "director", "officer", "manager", "lecturer", "professor", "fellow", "researcher",
               "adviser", "advisor", "consultant", "worker", "practitioner", "founder", "member",
               "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
-              "author", "commissioner", "minister", "spokesperson", "analyst", "academic")
+              "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo")
 #: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
 ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
                   "social", "affairs", "policy", "health", "education", "home", "news", "features",
@@ -44,6 +44,10 @@ ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief",
 INTRO_VERBS = ("looks at", "looks", "examines", "explores", "reports", "writes", "asks", "considers",
                "investigates", "analyses", "analyzes", "reflects on", "argues", "explains",
                "sets out", "unpacks", "assesses", "reviews")
+
+#: Words that label a headline's genre ("Opinion: ...", "Comment | ...").
+GENRE_LABELS = {"opinion": "opinion", "comment": "opinion", "analysis": "analysis", "blog": "opinion",
+                "editorial": "opinion", "letters": "opinion", "viewpoint": "opinion"}
 
 _TOK = r"(?:[A-Z][’']?)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?"
 _PART = rf"(?:{_TOK}|[A-Z]\.|{'|'.join(PARTICLES)})"
@@ -63,12 +67,14 @@ class Byline:
     name: str | None = None
     role: str | None = None
     source: str | None = None  # "front matter", "byline", "name line", "intro", "writes", "bio"
+    labelled: str | None = None  # a genre the headline names ("Opinion: ...", "Comment | ...")
 
     @property
     def genre(self) -> str | None:
-        """"opinion" when the author signs off with a bio, as comment pieces do; "analysis" when a
-        named writer is introduced as examining the subject ("our editor X looks at ...")."""
-        return {"bio": "opinion", "intro": "analysis"}.get(self.source or "")
+        """"opinion" when the headline says so ("Opinion: ..."), when the author signs off with a
+        bio or is named in a standfirst ("..., writes X"); "analysis" when a named writer is
+        introduced as examining the subject ("our editor X looks at ...")."""
+        return self.labelled or {"bio": "opinion", "intro": "analysis", "writes": "opinion"}.get(self.source or "")
 
 
 def detect_author(text: str, front: Mapping[str, str] | None = None) -> tuple[str | None, str | None]:
@@ -85,7 +91,10 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
         return Byline(name, front.get("role") or role, "front matter")
     lines = [ln.strip().lstrip("*_ ").rstrip("*_ ") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
-    return _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or Byline()
+    found = _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or Byline()
+    labelled = next((GENRE_LABELS[m.group(1).lower()] for ln in lines[:3]
+                     if (m := re.match(rf"({'|'.join(GENRE_LABELS)})\s*[:|\u2013\u2014-]\s", ln, re.IGNORECASE))), None)
+    return Byline(found.name, found.role, found.source, labelled) if labelled else found
 
 
 def split_name_role(value: str) -> tuple[str, str | None]:
@@ -141,7 +150,7 @@ def _top(lines: list[str]) -> Byline | None:
             role = (m.group(2) or "").strip() or None
             if name:
                 return Byline(name, None if role and DATE.search(role) else role, "byline")
-        if m := re.search(rf"(?:^|[.?!]\s+){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
+        if m := re.search(rf"(?:^|(?<=\s)){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
             name = as_name(m.group(2))
             if name:
                 role = re.sub(r"^(our|its|the)\s+", "", m.group(1), flags=re.IGNORECASE)
@@ -152,6 +161,16 @@ def _top(lines: list[str]) -> Byline | None:
                 return Byline(name, None, "writes")
         if i > 0 and (name := as_name(line)) and _near_date(lines, i):
             return Byline(name, None, "name line")
+        if i > 0 and (name := as_name(line)) and i + 1 < len(lines) and (role := _role_line(lines[i + 1])):
+            return Byline(name, role, "name line")  # a name over a role line
+    return None
+
+
+def _role_line(line: str) -> str | None:
+    """A short line that is only a role ('Columnist ·', 'Health editor')."""
+    words = re.findall(r"[A-Za-z]+", line)
+    if 1 <= len(words) <= 4 and words[-1].lower() in {r.lower() for r in ROLE_NOUNS + ("columnist", "writer")}:
+        return " ".join(words)
     return None
 
 

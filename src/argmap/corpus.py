@@ -29,8 +29,9 @@ from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from argmap.byline import detect_author, detect_date, find_byline, iso_date
+from argmap.byline import detect_author, find_byline
 from argmap.clean import OffsetMap, clean_text, english_share, to_source
+from argmap.dates import find_date
 from argmap.decode import BinaryFile, declared_charset, decode_bytes
 from argmap.errors import CorpusError
 from argmap.htmltext import extract_html
@@ -167,9 +168,10 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
     text, notes = decoded.text, [decoded.note] if decoded.note else []
     if not text.strip():
         raise SkipDocument("empty file")
+    html_dates: list[tuple[str, str]] = []
     if suffix in HTML_SUFFIXES:
         article = extract_html(text)
-        text, meta, start = article.text, article.meta, 0
+        text, meta, start, html_dates = article.text, article.meta, 0, article.dates
         notes.append("text extracted from HTML")
         if not text.strip():
             raise SkipDocument("no article text found in the HTML")
@@ -183,11 +185,12 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
         raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
                            f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
     byline = find_byline(clean, meta)
-    date = meta.get("date")
+    dating = find_date(front=None if suffix in HTML_SUFFIXES else meta, html=html_dates, text=clean, path=path)
     return Document(
         id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
         sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map,
-        title=meta.get("title") or _first_line(clean), date=_iso(date) if date else detect_date(clean),
+        title=meta.get("title") or _first_line(clean), date=dating.date, date_source=dating.source,
+        date_problems=dating.problems,
         outlet=meta.get("outlet"), author=byline.name, author_role=byline.role, url=meta.get("url"),
         genre=meta.get("genre") or byline.genre, encoding=decoded.encoding, notes=tuple(notes))
 
@@ -220,10 +223,12 @@ def _read_binary_document(path: Path, root: Path, data: bytes, suffix: str, doc_
         raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
                            f"at least {MIN_ENGLISH_SHARE:.0%} expected)")
     byline = find_byline(clean, {})
+    dating = find_date(text=clean, path=path)
     return Document(
         id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
         sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map, title=_first_line(clean),
-        date=detect_date(clean), author=byline.name, author_role=byline.role, genre=byline.genre,
+        date=dating.date, date_source=dating.source, date_problems=dating.problems,
+        author=byline.name, author_role=byline.role, genre=byline.genre,
         encoding=suffix.lstrip("."), notes=(extracted.note,))
 
 
@@ -415,7 +420,3 @@ def _first_line(clean: str) -> str | None:
             return line if len(line) <= MAX_TITLE_LEN else line[:MAX_TITLE_LEN].rsplit(" ", 1)[0] + "…"
     return None
 
-
-def _iso(value: str) -> str:
-    m = re.match(r"\d{4}-\d\d-\d\d", value)
-    return m.group(0) if m else iso_date(value)

@@ -199,12 +199,36 @@ def _actor_names(g: nx.MultiDiGraph) -> dict[str, set[str]]:
     return out
 
 
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "prof", "professor", "sir", "dame", "lord", "lady",
+                         "baroness", "earl", "viscount", "countess", "cllr", "councillor", "the", "rt", "hon"})
+
+
 def _actor_matches(gold_name: str, names: set[str]) -> bool:
+    """Whether a gold actor name is one of a graph actor's names: exactly, without 'the', without
+    honorifics ('Baroness Smith of Malvern' is 'Smith of Malvern'), or as the acronym of the
+    other ('Association of School and College Leaders' is 'ASCL')."""
     g = fold(gold_name)
     g2 = g.removeprefix("the ")
     if g in names or g2 in names or slugify(gold_name) in names:
         return True
-    return any(n.removeprefix("the ") == g2 for n in names)
+    if any(n.removeprefix("the ") == g2 for n in names):
+        return True
+    bare = _bare(g)
+    return bool(bare) and any(_bare(n) == bare or _acronym(g) == n.replace(" ", "") or _acronym(n) == g.replace(" ", "")
+                              for n in names)
+
+
+def _bare(name: str) -> str:
+    words = name.replace(".", " ").split()
+    while words and words[0] in _HONORIFICS:
+        words = words[1:]
+    return " ".join(words)
+
+
+def _acronym(name: str) -> str:
+    """The initials of a name of three or more main words ('association of directors of children's services' -> 'adcs')."""
+    words = [w for w in re.findall(r"[a-z0-9']+", name) if w not in _STOP]
+    return "".join(w[0] for w in words) if len(words) >= 3 else ""
 
 
 def _words(text: str) -> set[str]:

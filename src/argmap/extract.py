@@ -29,13 +29,17 @@ def nlp_meta(document: Document) -> dict[str, Any]:
     cleaned text, so the components cannot see them)."""
     items = {n for n, line in enumerate(document.text.split("\n")) if _LIST_ITEM.match(line)}
     return {"author": document.author, "author_role": document.author_role, "genre": document.genre,
-            "title": document.title, "id": document.id, "list_lines": items}
+            "title": document.title, "id": document.id, "list_lines": sorted(items)}
 
 
 def to_result(doc: Doc, document: Document) -> DocResult:
     """Turn an analysed Doc into a DocResult: claims with source offsets, and their actors."""
-    state = doc._.argmap_actors
-    drafts = doc._.argmap_claims or []
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.state import CANDIDATES, CLAIMS, REGISTRY, UNITS, ActorInfo
+
+    units = doc.user_data.get(UNITS) or []
+    drafts = [Draft.from_record(d) for d in doc.user_data.get(CLAIMS) or ()]
+    registry = {k: ActorInfo.from_record(v) for k, v in (doc.user_data.get(REGISTRY) or {}).items()}
     claims = []
     used: set[str] = set()
     for n, d in enumerate(sorted(drafts, key=lambda d: (d.start, d.end, d.stance.value)), start=1):
@@ -43,27 +47,23 @@ def to_result(doc: Doc, document: Document) -> DocResult:
         lo, hi = _strip(span.text)
         start = document.to_source(span.start_char + lo)
         end = document.to_source(span.start_char + hi)
+        unit = units[d.unit]
         claims.append(Claim(
             id=f"claim:{document.id}:{n}", doc_id=document.id, text=document.text[start:end],
             start=start, end=end, speaker=d.speaker, stance=d.stance,
             targets=tuple(d.targets), themes=tuple(d.themes),
-            attribution=d.unit.cue, stance_cues=tuple(d.cues), target_cues=tuple(d.target_cues),
-            rule=d.rule, quoted=d.unit.quoted,
+            attribution=unit["cue"], stance_cues=tuple(c.label for c in d.cues), target_cues=tuple(d.target_cues),
+            rule=d.rule, quoted=unit["quoted"],
         ))
         used.add(d.speaker)
-    registry = state.registry if state else {}
-    keep = set(used)
-    for key in list(used):
-        info = registry.get(key)
-        if info and info.affiliation:
-            keep.add(info.affiliation)
+    keep = set(used) | {registry[k].affiliation for k in used if k in registry and registry[k].affiliation}
     actors = tuple(
         Actor(id=info.key, name=info.name, type=ActorType(info.type), aliases=tuple(sorted(info.aliases - {info.name})),
               role=info.role, affiliation=info.affiliation if info.affiliation in keep else None)
         for key, info in sorted(registry.items()) if key in keep
     )
     return DocResult(doc=doc_meta(document), actors=actors, claims=tuple(claims),
-                     candidates=tuple(doc._.argmap_candidates or ()))
+                     candidates=tuple(dict(c) for c in doc.user_data.get(CANDIDATES) or ()))
 
 
 def _strip(text: str) -> tuple[int, int]:

@@ -18,6 +18,7 @@ from argmap.errors import GraphFileError
 from argmap.graphdata import (  # noqa: F401 - re-exported: the node id helpers live with the merge
     STANCE_EDGE,
     actor_node,
+    candidate_merges,
     doc_node,
     dumps_data,
     graph_data,
@@ -49,6 +50,29 @@ def build_graph(
     made from (and which large merges write without building a networkx graph at all).
     """
     return graph_from_node_link(graph_data(results, taxonomy, meta=meta))
+
+
+def merge_candidates(g: nx.MultiDiGraph) -> None:
+    """Candidate proposals that name one thing in other words ('reporting duty', 'mandatory
+    reporting duty') become one node, in a networkx graph (:func:`build_graph` does it already;
+    the choice is :func:`argmap.graphdata.candidate_merges`)."""
+    cands = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "proposal" and d.get("candidate"))
+    plan = candidate_merges({n: str(g.nodes[n].get("label", "")) for n in cands},
+                            {n: sum(1 for _ in g.in_edges(n)) for n in cands})
+    for old in sorted(plan):
+        new = plan[old]
+        label = g.nodes[old].get("label")
+        aliases = g.nodes[new].setdefault("aliases", [])
+        if label and label not in aliases:
+            aliases.append(label)
+            aliases.sort()
+        for claim, _, key, data in list(g.in_edges(old, keys=True, data=True)):
+            g.remove_edge(claim, old, key=key)
+            if not g.has_edge(claim, new, key):
+                g.add_edge(claim, new, key=key, **data)
+            targets = g.nodes[claim].get("targets") or []
+            g.nodes[claim]["targets"] = list(dict.fromkeys(new if t == old else t for t in targets))
+        g.remove_node(old)
 
 
 def graph_from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:

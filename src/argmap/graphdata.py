@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
 from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -117,6 +118,33 @@ class _Builder:
         if len(actor.name) > len(data["label"]):
             data["label"] = data["name"] = actor.name
 
+    def merge_candidates(self) -> None:
+        """Candidate proposals that name one thing in other words become one node (see
+        :func:`candidate_merges`): edges and claims' targets move to it, the label becomes an alias."""
+        cands = sorted(n for n, d in self.nodes.items()
+                       if d.get("kind") == NodeKind.PROPOSAL.value and d.get("candidate"))
+        if len(cands) < 2:
+            return
+        incoming: dict[str, list[tuple[str, str]]] = {n: [] for n in cands}
+        for u, v, k in self.edges:
+            if v in incoming:
+                incoming[v].append((u, k))
+        plan = candidate_merges({n: str(self.nodes[n].get("label", "")) for n in cands},
+                                {n: len(incoming[n]) for n in cands})
+        for old in sorted(plan):
+            new = plan[old]
+            label = self.nodes[old].get("label")
+            aliases = self.nodes[new].setdefault("aliases", [])
+            if label and label not in aliases:
+                aliases.append(label)
+                aliases.sort()
+            for claim, key in incoming[old]:
+                del self.edges[(claim, old, key)]
+                self.edges.setdefault((claim, new, key), None)
+                data = self.nodes[claim]
+                data["targets"] = list(dict.fromkeys(new if t == old else t for t in data.get("targets") or []))
+            del self.nodes[old]
+
     def finish(self, meta: dict[str, Any]) -> dict[str, Any]:
         for node, (aliases, documents) in self.actor_sets.items():
             data = self.nodes[node]
@@ -157,7 +185,41 @@ def graph_data(results: Iterable[DocResult], taxonomy: Any, *,
         manifest.append({k: res.doc.get(k) for k in ("id", "path", "sha256")})
     manifest.sort(key=lambda d: d["id"])
     info["documents"] = manifest
+    b.merge_candidates()
     return b.finish(info)
+
+
+_LABEL_STOP_WORDS = frozenset({"a", "an", "the", "of", "for", "to", "on", "in", "and"})
+
+
+def label_words(label: str) -> list[str]:
+    """A candidate label's words for comparing labels: lower case, simple plurals made singular,
+    small words left out."""
+    words = [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
+             for w in re.findall(r"[a-z0-9]+", label.lower())]
+    return [w for w in words if w not in _LABEL_STOP_WORDS]
+
+
+def candidate_merges(labels: dict[str, str], uses: dict[str, int]) -> dict[str, str]:
+    """Which candidate proposals name one thing in other words ('reporting duty', 'mandatory
+    reporting duty'): same head word, and one label's words all in the other's. Returns each
+    merged candidate and the one it becomes: the wider label most claims use (then the longest,
+    then the id), followed to the end of a chain."""
+    words = {n: label_words(label) for n, label in labels.items()}
+    cands = sorted(labels)
+    into: dict[str, str] = {}
+    for n in cands:
+        wider = [m for m in cands if words[n] and words[m] and words[n][-1] == words[m][-1]
+                 and set(words[n]) < set(words[m])]
+        if wider:
+            into[n] = max(wider, key=lambda m: (uses[m], len(words[m]), m))
+    plan = {}
+    for n in into:
+        m = into[n]
+        while m in into:
+            m = into[m]
+        plan[n] = m
+    return plan
 
 
 def short_label(text: str, n: int = 90) -> str:

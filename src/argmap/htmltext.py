@@ -3,11 +3,18 @@
 Drops scripts, styles, navigation, headers, footers, asides, forms and elements whose class, id
 or role names page furniture; keeps paragraph breaks (one blank line between blocks). When the page
 marks its article (``<article>`` or ``<main>``) with enough text, only that part is kept.
+
+Publication dates are collected with where each came from, best first (``HtmlArticle.dates``):
+``article:published_time``, JSON-LD ``datePublished``, other date ``<meta>`` tags, then a
+``<time datetime>`` element (one marked ``itemprop="datePublished"`` or ``pubdate`` first, then one
+inside the article; never one in a footer, navigation bar or aside). :mod:`argmap.dates` checks them.
 """
 
 from __future__ import annotations
 
+import json
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from typing import NamedTuple
@@ -41,12 +48,23 @@ _META_FIELDS = {
 }
 
 
+#: <meta> names and properties that give a publication date, best first (article:published_time
+#: outranks JSON-LD; the others come after it).
+DATE_META = ("article:published_time", "og:article:published_time", "datepublished", "date", "dc.date",
+             "dc.date.issued", "dcterms.date", "dcterms.issued", "pubdate", "publishdate", "publish-date",
+             "citation_publication_date", "citation_date", "parsely-pub-date", "sailthru.date")
+#: A <time> inside these is never the article's date (update notes, archives, related stories).
+NOT_DATE_PARENTS = frozenset({"footer", "nav", "aside"})
+
+
 @dataclass
 class HtmlArticle:
-    """The text extracted from a page and the metadata its head declares."""
+    """The text extracted from a page, the metadata its head declares, and its candidate
+    publication dates as ``(source, value)`` pairs, best first."""
 
     text: str
     meta: dict[str, str] = field(default_factory=dict)
+    dates: list[tuple[str, str]] = field(default_factory=list)
 
 
 class _Open(NamedTuple):
@@ -65,11 +83,19 @@ class _Extractor(HTMLParser):
         self.meta: dict[str, str] = {}
         self.found: dict[str, list[str]] = {"title": [], "h1": [], "byline": []}
         self.byline_done = False
+        self.date_meta: dict[str, str] = {}  # DATE_META name -> first value
+        self.ld_json: list[str] = []  # texts of <script type="application/ld+json">
+        self._ld: list[str] | None = None
+        self.times: list[tuple[int, int, str]] = []  # (rank, order, datetime) of <time> elements
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         a = {k.lower(): (v or "") for k, v in attrs}
         if tag == "meta":
             self._meta(a)
+        elif tag == "script" and a.get("type", "").strip().lower() == "application/ld+json":
+            self._ld = []
+        elif tag == "time" and a.get("datetime", "").strip():
+            self._time(a)
         elif tag == "link" and "canonical" in a.get("rel", "").lower().split() and a.get("href"):
             self.meta.setdefault("url", a["href"])
         if tag in BLOCK_TAGS:
@@ -87,6 +113,9 @@ class _Extractor(HTMLParser):
         self.stack.append(_Open(tag, noise, top.article or tag in {"article", "main"}, byline, keep))
 
     def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._ld is not None:
+            self.ld_json.append("".join(self._ld))
+            self._ld = None
         if tag in VOID_TAGS or not any(o.tag == tag for o in self.stack[1:]):
             return
         while len(self.stack) > 1:
@@ -99,6 +128,9 @@ class _Extractor(HTMLParser):
             self._new_block()
 
     def handle_data(self, data: str) -> None:
+        if self._ld is not None:
+            self._ld.append(data)
+            return
         top = self.stack[-1]
         if top.keep in self.found:
             self.found[top.keep].append(data)
@@ -115,9 +147,26 @@ class _Extractor(HTMLParser):
         if "".join(self.blocks[-1][1]).strip():
             self.blocks.append((self.stack[-1].article, []))
 
+    def _time(self, a: dict[str, str]) -> None:
+        if any(o.tag in NOT_DATE_PARENTS for o in self.stack):
+            return
+        marked = a.get("itemprop", "").lower() == "datepublished" or "pubdate" in a
+        rank = 0 if marked else 1 if self.stack[-1].article else 2
+        self.times.append((rank, len(self.times), a["datetime"].strip()))
+
+    def dates(self) -> list[tuple[str, str]]:
+        """Candidate publication dates, best first."""
+        found = [(f"html meta {k}", self.date_meta[k]) for k in DATE_META if k in self.date_meta]
+        ld = [("json-ld datePublished", v) for v in _ld_dates(self.ld_json)]
+        found[1 if found and found[0][0] == "html meta article:published_time" else 0:0] = ld
+        found += [("html <time datetime>", v) for _, _, v in sorted(self.times)[:1]]
+        return found
+
     def _meta(self, a: dict[str, str]) -> None:
         key = (a.get("property") or a.get("name") or a.get("itemprop") or "").lower()
         value = a.get("content", "").strip()
+        if key in DATE_META and value:
+            self.date_meta.setdefault(key, value)
         name = _META_FIELDS.get(key)
         if name and value and not (name == "author" and value.startswith("http")):
             self.meta.setdefault(name, value)
@@ -140,7 +189,34 @@ def extract_html(html: str) -> HtmlArticle:
     byline = re.split(r"\s*[,|\u2013\u2014]\s*(?=\d|[A-Z][a-z]+day\b)", byline)[0]  # "Jo Bell, 12 March 2025"
     if byline and "author" not in meta and len(byline) <= 80:
         meta["author"] = byline
-    return HtmlArticle("\n\n".join(chosen) + ("\n" if chosen else ""), meta)
+    return HtmlArticle("\n\n".join(chosen) + ("\n" if chosen else ""), meta, parser.dates())
+
+
+def _ld_dates(texts: list[str]) -> list[str]:
+    """``datePublished`` values in JSON-LD blocks, in document order (malformed blocks skipped)."""
+    out: list[str] = []
+    for text in texts:
+        try:
+            data = json.loads(text)
+        except (ValueError, RecursionError):
+            continue
+        out += [v.strip() for v in _walk_ld(data, 0) if v.strip()]
+    return out
+
+
+def _walk_ld(node: object, depth: int) -> Iterator[str]:
+    if depth > 20:
+        return
+    if isinstance(node, dict):
+        value = node.get("datePublished")
+        if isinstance(value, str):
+            yield value
+        for k, v in node.items():
+            if k != "datePublished" and isinstance(v, (dict, list)):
+                yield from _walk_ld(v, depth + 1)
+    elif isinstance(node, list):
+        for item in node:
+            yield from _walk_ld(item, depth + 1)
 
 
 def _tidy(text: str) -> str:

@@ -1,43 +1,99 @@
-"""The cue lexicon (data/cues.toml): attribution verbs, stance cues, negators, contrast markers."""
+"""The cue lexicon (data/cues.toml): every word and phrase the extraction rules look for.
+
+Every list of strings in the file is a word class, named by its section path and key
+("verbs.urge", "stance.support.lemmas"). The rules ask for classes by name and hold no words
+themselves. Part-of-speech limits on cue words come from ``[stance.pos]``.
+"""
 
 from __future__ import annotations
 
+import hashlib
 import tomllib
-from dataclasses import dataclass
+from collections.abc import Mapping
+from dataclasses import dataclass, field
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from argmap.errors import TaxonomyError
 
 DEFAULT_CUES = "cues.toml"
+POS_SECTION = "stance.pos"
 
 
 @dataclass(frozen=True)
 class Lexicon:
-    """Cue words and phrases, as frozensets/tuples for fast membership tests."""
+    """Word classes by name, each as a tuple in file order and as a frozenset."""
 
-    speech_verbs: frozenset[str]
-    according_to: tuple[str, ...]
-    statement_nouns: frozenset[str]
-    objection_nouns: frozenset[str]
-    support_lemmas: frozenset[str]
-    support_phrases: tuple[str, ...]
-    object_lemmas: frozenset[str]
-    object_phrases: tuple[str, ...]
-    negators: frozenset[str]
-    ignore_phrases: tuple[str, ...]
-    negator_phrases: tuple[str, ...]
-    contrast: frozenset[str]
-    conditions: tuple[str, ...]
-    neutral_verbs: frozenset[str]
-    evaluative: tuple[str, ...]
-    role_words: frozenset[str]
-    not_actors: frozenset[str]
-    titles: frozenset[str]
-    org_words: frozenset[str]
-    proposal_words: frozenset[str]
-    government_words: frozenset[str] = frozenset()
+    classes: Mapping[str, tuple[str, ...]]
+    pos_limits: Mapping[str, frozenset[str]] = field(default_factory=dict)
+    source: str = DEFAULT_CUES
+    digest: str = ""
+    _sets: dict[str, frozenset[str]] = field(default_factory=dict, repr=False, compare=False)
+
+    def __getitem__(self, name: str) -> frozenset[str]:
+        """The word class ``name`` as a set (lower-cased)."""
+        found = self._sets.get(name)
+        if found is None:
+            found = self._sets[name] = frozenset(self.ordered(name))
+        return found
+
+    def ordered(self, name: str) -> tuple[str, ...]:
+        """The word class ``name`` in file order."""
+        try:
+            return self.classes[name]
+        except KeyError:
+            raise TaxonomyError(f"cue lexicon {self.source} has no list {name!r}") from None
+
+    def allows(self, word: str, pos: str) -> bool:
+        """Whether a cue word may count with this part of speech (no limit when it is not listed)."""
+        limit = self.pos_limits.get(word)
+        return limit is None or pos in limit
+
+    # names the rules use most, kept as attributes for readability
+    speech_verbs = property(lambda self: self["attribution.speech_verbs"])
+    according_to = property(lambda self: self.ordered("attribution.according_to"))
+    statement_nouns = property(lambda self: self["attribution.statement_nouns"])
+    objection_nouns = property(lambda self: self["attribution.objection_nouns"])
+    support_lemmas = property(lambda self: self["stance.support.lemmas"])
+    support_phrases = property(lambda self: self.ordered("stance.support.phrases"))
+    object_lemmas = property(lambda self: self["stance.object.lemmas"])
+    object_phrases = property(lambda self: self.ordered("stance.object.phrases"))
+    negators = property(lambda self: self["stance.negators.words"])
+    ignore_phrases = property(lambda self: self.ordered("stance.ignore.phrases"))
+    negator_phrases = property(lambda self: self.ordered("stance.negators.phrases"))
+    contrast = property(lambda self: self["stance.contrast.markers"])
+    conditions = property(lambda self: self.ordered("stance.condition.phrases"))
+    role_words = property(lambda self: self["actors.role_words"])
+    not_actors = property(lambda self: self["actors.not_actors"])
+    titles = property(lambda self: self["actors.titles"])
+    org_words = property(lambda self: self["actors.org_words"])
+    government_words = property(lambda self: self["actors.government_words"])
+    proposal_words = property(lambda self: self["discovery.proposal_words"])
+
+
+def lexicon_from_dict(data: Mapping[str, Any], *, source: str = DEFAULT_CUES, digest: str = "") -> Lexicon:
+    """Flatten every list of strings in ``data`` into a named word class."""
+    classes: dict[str, tuple[str, ...]] = {}
+    pos_limits: dict[str, frozenset[str]] = {}
+
+    def walk(prefix: str, node: Mapping[str, Any]) -> None:
+        for key, value in node.items():
+            name = f"{prefix}.{key}" if prefix else str(key)
+            if isinstance(value, Mapping):
+                walk(name, value)
+            elif isinstance(value, list) and all(isinstance(v, str) for v in value):
+                if prefix == POS_SECTION:
+                    for word in value:
+                        pos_limits[word.lower()] = frozenset(str(key).upper().split("_"))
+                else:
+                    classes[name] = tuple(v.lower() for v in value)
+            else:
+                raise TaxonomyError(f"cue lexicon {source}: {name} must be a list of strings")
+
+    walk("", data)
+    return Lexicon(classes, pos_limits, source, digest)
 
 
 @lru_cache(maxsize=8)
@@ -54,28 +110,4 @@ def load_lexicon(path: str | None = None) -> Lexicon:
         d = tomllib.loads(raw.decode("utf-8"))
     except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
         raise TaxonomyError(f"cue lexicon {path or DEFAULT_CUES} is not valid TOML: {exc}") from None
-    st = d.get("stance", {})
-    low = lambda xs: tuple(x.lower() for x in xs)
-    return Lexicon(
-        speech_verbs=frozenset(low(d["attribution"]["speech_verbs"])),
-        according_to=low(d["attribution"]["according_to"]),
-        statement_nouns=frozenset(low(d["attribution"]["statement_nouns"])),
-        objection_nouns=frozenset(low(d["attribution"].get("objection_nouns", []))),
-        support_lemmas=frozenset(low(st["support"]["lemmas"])),
-        support_phrases=low(st["support"]["phrases"]),
-        object_lemmas=frozenset(low(st["object"]["lemmas"])),
-        object_phrases=low(st["object"]["phrases"]),
-        negators=frozenset(low(st["negators"]["words"])),
-        ignore_phrases=low(st.get("ignore", {}).get("phrases", [])),
-        negator_phrases=low(st["negators"]["phrases"]),
-        contrast=frozenset(low(st["contrast"]["markers"])),
-        conditions=low(st["condition"]["phrases"]),
-        neutral_verbs=frozenset(low(st["neutral_verbs"]["lemmas"])),
-        evaluative=low(d.get("authorship", {}).get("evaluative_markers", [])),
-        role_words=frozenset(low(d.get("actors", {}).get("role_words", []))),
-        not_actors=frozenset(low(d.get("actors", {}).get("not_actors", []))),
-        titles=frozenset(low(d.get("actors", {}).get("titles", []))),
-        government_words=frozenset(low(d.get("actors", {}).get("government_words", []))),
-        org_words=frozenset(low(d.get("actors", {}).get("org_words", []))),
-        proposal_words=frozenset(low(d.get("discovery", {}).get("proposal_words", []))),
-    )
+    return lexicon_from_dict(d, source=str(path or DEFAULT_CUES), digest=hashlib.sha256(raw).hexdigest()[:16])

@@ -69,6 +69,8 @@ class Document:
     genre: str | None = None
     encoding: str = "utf-8"
     notes: tuple[str, ...] = ()
+    date_source: str | None = None  # where ``date`` was found (see :mod:`argmap.dates`)
+    date_problems: tuple[str, ...] = ()  # impossible dates met and ignored
 
     def to_source(self, offset: int) -> int:
         """Map an offset in ``clean`` to the matching offset in ``text``."""

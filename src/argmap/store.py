@@ -262,12 +262,34 @@ class _Facts:
     (None: the claim has none); a claim not loaded yet is read on demand. Targets and themes are
     kept as their JSON text until first read."""
 
-    __slots__ = ("_load", "_parse", "values")
+    __slots__ = ("_load", "_load_all", "_order", "_parse", "values")
 
-    def __init__(self, load: Callable[[list[str]], None], parse: Callable[[str], Any] | None = None) -> None:
+    def __init__(self, load: Callable[[list[str]], None], parse: Callable[[str], Any] | None = None, *,
+                 load_all: Callable[[], None] | None = None,
+                 order: Callable[[tuple[str, Any]], Any] | None = None) -> None:
         self.values: dict[str, Any] = {}
         self._load = load
         self._parse = parse
+        self._load_all = load_all
+        self._order = order
+
+    def items(self) -> list[tuple[str, Any]]:
+        """Every claim that has this fact, with it (the whole table is read once): for code that
+        scans the graph, such as the discourse networks. In key order, or ``order``'s."""
+        if self._load_all is not None:
+            self._load_all()
+        pairs = [(k, self._value(k)) for k in list(self.values)]
+        pairs = [(k, v) for k, v in pairs if v is not None]
+        return sorted(pairs, key=self._order) if self._order is not None else sorted(pairs)
+
+    def keys(self) -> list[str]:
+        return [k for k, _ in self.items()]
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self.keys())
+
+    def __len__(self) -> int:
+        return len(self.items())
 
     def _value(self, key: str) -> Any:
         values = self.values
@@ -323,12 +345,14 @@ class StoreIndex(GraphIndex):
         self._kinds: dict[str, tuple[str, str]] = {}
         self.nodes = _Lazy(self._load_node)  # type: ignore[assignment]
         self.by_kind = _Lazy(self._load_kind)  # type: ignore[assignment]
-        load = self._load_facts
-        self.speaker = _Facts(load)  # type: ignore[assignment]
-        self.document = _Facts(load)  # type: ignore[assignment]
-        self.targets = _Facts(load, _parse_pairs)  # type: ignore[assignment]
-        self.themes = _Facts(load, _parse_list)  # type: ignore[assignment]
+        load, every = self._load_facts, self._load_all_facts
+        # speaker: in the order of the asserts edges, as GraphIndex builds it (actor, then claim)
+        self.speaker = _Facts(load, load_all=every, order=lambda kv: (kv[1], kv[0]))  # type: ignore[assignment]
+        self.document = _Facts(load, load_all=every)  # type: ignore[assignment]
+        self.targets = _Facts(load, _parse_pairs, load_all=every)  # type: ignore[assignment]
+        self.themes = _Facts(load, _parse_list, load_all=every)  # type: ignore[assignment]
         self._doc, self._start, self._stance, self._ord = _Facts(load), _Facts(load), _Facts(load), _Facts(load)
+        self._all_loaded = False
         # in the order of _FACT_COLUMNS after the node id
         self._columns = (self._doc, self.document, self._start, self.speaker, self._stance, self._ord,
                          self.targets, self.themes)
@@ -337,8 +361,6 @@ class StoreIndex(GraphIndex):
         self.claims_raising = _Lazy(lambda t: self._group_claims("raised", "theme", t, None) or _MISSING)  # type: ignore[assignment]
         self.claims_of = _Lazy(self._load_claims_of)  # type: ignore[assignment]
         self._affiliations: tuple[dict[str, str], dict[str, list[str]]] | None = None
-        self.affiliation = _Lazy(lambda a: self._affiliation_maps()[0].get(a, _MISSING))  # type: ignore[assignment]
-        self.members = _Lazy(lambda o: self._affiliation_maps()[1].get(o, _MISSING))  # type: ignore[assignment]
 
     # -- opening
 
@@ -505,7 +527,28 @@ class StoreIndex(GraphIndex):
                 self.nodes.prime(node, json.loads(data))  # type: ignore[attr-defined]
         return [r[0] for r in rows] if rows else _MISSING
 
+    @property  # type: ignore[override]
+    def affiliation(self) -> dict[str, str]:
+        """Person -> organisation (few: read whole on first use)."""
+        return self._affiliation_maps()[0]
+
+    @property  # type: ignore[override]
+    def members(self) -> dict[str, list[str]]:
+        """Organisation -> its people."""
+        return self._affiliation_maps()[1]
+
+    def _load_all_facts(self) -> None:
+        """Every claim's facts, in one pass over the claims table (for whole-graph scans)."""
+        if self._all_loaded:
+            return
+        rows = self.con.execute(f"SELECT {_FACT_COLUMNS} FROM claims c ORDER BY c.id").fetchall()
+        self._remember(rows, self._columns)
+        self._full.update(r[0] for r in rows)
+        self._all_loaded = True
+
     def _load_facts(self, claims: list[str]) -> None:
+        if self._all_loaded:
+            return
         for chunk in _chunks(claims, 5000):
             rows = self.con.execute(f"SELECT {_FACT_COLUMNS} FROM claims c WHERE c.node IN "
                                     "(SELECT value FROM json_each(?))", (_dumps(chunk),)).fetchall()

@@ -58,6 +58,7 @@ class Taxonomy:
     digest: str = ""
     source: str = ""
     _unused: tuple = field(default=(), repr=False)
+    _cache: dict = field(default_factory=dict, repr=False, compare=False)
 
     @cached_property
     def _proposal_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
@@ -70,6 +71,13 @@ class Taxonomy:
     @cached_property
     def _actor_index(self) -> tuple[re.Pattern[str] | None, dict[str, str]]:
         return _index(self.actors, include_label=True, case_sensitive=True)
+
+    @cached_property
+    def umbrellas(self) -> frozenset[str]:
+        """Proposals that stand for many: the general proposal and the policy documents (a review,
+        a strategy, a bill). A particular proposal named beside one of them is what a claim is about."""
+        return frozenset({p for p, e in self.proposals.items() if e.kind == "document"} |
+                         ({self.general_proposal} if self.general_proposal else set()))
 
     def descendants(self, proposal_id: str) -> tuple[str, ...]:
         """The proposals below ``proposal_id`` through ``parent`` links (itself excluded), in file order."""
@@ -100,9 +108,28 @@ class Taxonomy:
             return None
         return scores[0][1]
 
-    def find_proposals(self, text: str) -> list[Match]:
-        """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text)."""
-        return _find(self._proposal_index, text)
+    def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
+        """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text). With
+        ``verb_heads`` ("cap", "ban"), a two-word alias ending in one ("profit cap") also matches
+        as a verb and its object ("capping profits", "caps on profit")."""
+        found = _find(self._proposal_index, text)
+        if verb_heads:
+            found = _merge(found, _find(self._verb_index(verb_heads), text))
+        return found
+
+    def _verb_index(self, verb_heads: frozenset[str]):
+        if verb_heads in self._cache:
+            return self._cache[verb_heads]
+        lookup: dict[str, str] = {}
+        for entry in self.proposals.values():
+            for alias in entry.names:
+                words = fold(alias).split()
+                if len(words) == 2 and words[1] in verb_heads:
+                    for form in verb_forms(words[1]):
+                        lookup.setdefault(f"{form} {words[0]}", entry.id)
+                        lookup.setdefault(f"{form} {words[0]}s", entry.id)
+        index = self._cache[verb_heads] = (phrase_pattern(list(lookup), lower=True), lookup, False)
+        return index
 
     def find_themes(self, text: str) -> list[Match]:
         """Theme cue terms in ``text``."""
@@ -123,6 +150,25 @@ class Taxonomy:
             for n in entry.names:
                 names.setdefault(fold(n).removeprefix("the "), entry)
         return names
+
+
+def verb_forms(word: str) -> list[str]:
+    """A noun that is also a verb, in its verb forms ('cap': caps, capping, capped; 'levy': levies,
+    levying, levied; 'regulate': regulates, regulating, regulated)."""
+    if word.endswith("e"):
+        return [word, word + "s", word[:-1] + "ing", word + "d"]
+    if word.endswith("y") and word[-2:-1] not in "aeiou":
+        return [word, word[:-1] + "ies", word + "ing", word[:-1] + "ied"]
+    short = len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2:-1] in "aeiou" and word[-3:-2] not in "aeiou"
+    base = word + word[-1] if short else word
+    return [word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"), base + "ing", base + "ed"]
+
+
+def _merge(a: list[Match], b: list[Match]) -> list[Match]:
+    """Matches of two passes, in text order, without overlaps (the first pass wins)."""
+    taken = [(m.start, m.end) for m in a]
+    extra = [m for m in b if not any(s < m.end and m.start < e for s, e in taken)]
+    return sorted(a + extra, key=lambda m: m.start)
 
 
 def _check_parents(proposals: dict[str, Entry], source: str) -> None:
@@ -199,12 +245,25 @@ def fold_keep_length(text: str, *, lower: bool = True) -> str:
     return "".join(out)
 
 
+SHIPPED_PREFIX = "argmap:"
+
+
+def shipped_taxonomies() -> list[str]:
+    """The taxonomies that ship with argmap, as ``argmap:<file>`` names for ``--taxonomy``."""
+    return sorted(f"{SHIPPED_PREFIX}{p.name}" for p in (resources.files("argmap") / "data").iterdir()
+                  if p.name.endswith(".toml") and p.name != "cues.toml")
+
+
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
-    """Load a taxonomy file (the shipped children's social care one when ``path`` is None)."""
-    if path is None:
-        ref = resources.files("argmap") / "data" / DEFAULT_TAXONOMY
+    """Load a taxonomy file: the shipped children's social care one when ``path`` is None, another
+    shipped one by its ``argmap:<file>`` name (``argmap:water_industry.toml``), else a file."""
+    if path is None or str(path).startswith(SHIPPED_PREFIX):
+        name = DEFAULT_TAXONOMY if path is None else str(path)[len(SHIPPED_PREFIX):]
+        ref = resources.files("argmap") / "data" / name
+        if "/" in name or not name.endswith(".toml") or not ref.is_file():
+            raise TaxonomyError(f"no shipped taxonomy {path!s}; shipped: {', '.join(shipped_taxonomies())}")
         raw = ref.read_bytes()
-        source = f"argmap:{DEFAULT_TAXONOMY}"
+        source = f"{SHIPPED_PREFIX}{name}"
     else:
         p = Path(path)
         try:

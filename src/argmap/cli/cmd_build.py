@@ -102,6 +102,7 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
         (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
         f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
+        *_dates(graph),
     ]
     problems = _problems(stats.skipped)
     ignored = [s for s in stats.skipped if s not in problems]
@@ -117,6 +118,24 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
     lines.append(f"  notes      {len(noted)}")
     lines += [f"    {path}: {note}" for path, note in noted]
     return "\n".join(lines)
+
+
+def _dates(graph) -> list[str]:
+    """The dates line: how many documents are dated, over what span, from where; the undated ones
+    and any impossible date that was ignored."""
+    docs = sorted((str(d.get("path") or n), d) for n, d in graph.nodes(data=True) if d["kind"] == "document")
+    dated = [d for _, d in docs if d.get("date")]
+    sources: dict[str, int] = {}
+    for d in dated:
+        sources[d.get("date_source") or "unknown"] = sources.get(d.get("date_source") or "unknown", 0) + 1
+    first, last = (min(d["date"] for d in dated), max(d["date"] for d in dated)) if dated else ("", "")
+    span = f", {first} to {last}" if first != last else f", {first}" if first else ""
+    how = " (" + ", ".join(f"{s} {n}" for s, n in sorted(sources.items())) + ")" if sources else ""
+    lines = [f"  dates      {len(dated)} dated{span}{how}; {len(docs) - len(dated)} undated"]
+    lines += [f"    {path}: no date found (kept; left out of date filters and time windows)"
+              for path, d in docs if not d.get("date")]
+    lines += [f"    {path}: {problem}" for path, d in docs for problem in d.get("date_problems") or ()]
+    return lines
 
 
 def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:

@@ -7,7 +7,7 @@ listing the formats (the CLI does it at start-up) costs nothing.
 
     >>> from argmap.export import FORMATS, export_text
     >>> sorted(FORMATS)
-    ['aif', 'argdown', 'csv', 'dot', 'graphml', 'json']
+    ['aif', 'argdown', 'csv', 'dna', 'dot', 'graphml', 'json']
 """
 
 from __future__ import annotations
@@ -55,6 +55,9 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("dot", "Graphviz DOT source of the argument map", ".dot", "dot:to_dot"),
     Format("csv", "one row per claim, for spreadsheets (UTF-8, formula-safe)", ".csv",
            "csv_format:to_csv"),
+    Format("dna", "DNA statements CSV for rDNA: one row per claim and target (person, organization, "
+           "concept, agreement, document title/author/source/section/type/date, sentence, offsets)",
+           ".csv", "dna:to_dna"),
 )}
 
 

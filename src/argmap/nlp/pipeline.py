@@ -4,10 +4,9 @@ from __future__ import annotations
 
 from spacy.language import Language
 
-# importing the component modules registers their factories
-from argmap.nlp import actors, attribution, paragraphs, stance, targets  # noqa: F401
-from argmap.nlp.extensions import install_extensions
+from argmap.nlp import components  # noqa: F401  (registers the factories)
 from argmap.nlp.load import load_model
+from argmap.nlp.state import install_extensions
 
 ANALYSIS_COMPONENTS = ("argmap_actors", "argmap_attribution", "argmap_stance", "argmap_targets")
 

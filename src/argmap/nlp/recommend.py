@@ -6,35 +6,35 @@ from __future__ import annotations
 
 from spacy.tokens import Span, Token
 
-_MODALS = frozenset({"should", "must"})
-# subjects that leave the recommending to someone else ('it should look at', 'they must')
-_PERSONAL = frozenset({"i", "we", "you", "he", "she", "it", "they", "this", "that"})
-# subjects that only carry the verb ('more effort should be made in X'): the object of the
-# preposition is what is asked for
-_CARRIERS = frozenset({"effort", "attention", "priority", "consideration", "thought", "focus", "emphasis",
-                       "investment", "money", "resource", "resources", "work", "more"})
+from argmap.lexicon import Lexicon
 
 
-def recommended(span: Span) -> Token | None:
+def recommended(span: Span, lex: Lexicon) -> Token | None:
     """The head noun of what a 'should'/'must' sentence asks for, or None when it asks for
     nothing nameable (no noun object, a negated modal, or a pronoun subject)."""
     for tok in span:
-        if tok.lower_ not in _MODALS or tok.dep_ != "aux":
+        verb = _recommending_verb(tok, lex)
+        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
+        if subj is None or subj.lower_ in lex["pronouns.leaving"]:
             continue
-        verb = tok.head
-        if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in {"whether", "if"}
-                                      for c in verb.children):
-            continue  # 'a consultation on whether companies should run services' asks, it recommends nothing
-        subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is None or subj.lower_ in _PERSONAL:
-            continue
-        if subj.dep_ == "nsubjpass" and subj.lemma_.lower() in _CARRIERS:
+        if subj.dep_ == "nsubjpass" and subj.lemma_.lower() in lex["nouns.carrier"]:
             obj = _prep_object(verb)
         else:
             obj = next((c for c in verb.children if c.dep_ == "dobj" and c.pos_ in {"NOUN", "PROPN"}), None)
         if obj is not None and span.start <= obj.i < span.end:
             return obj
     return None
+
+
+def _recommending_verb(tok: Token, lex: Lexicon) -> Token | None:
+    """The verb of 'should'/'must', unless negated or an open question ('whether X should run ...')."""
+    if tok.lower_ not in lex["markers.recommending"] or tok.dep_ != "aux":
+        return None
+    verb = tok.head
+    if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"]
+                                  for c in verb.children):
+        return None
+    return verb
 
 
 def _prep_object(verb: Token) -> Token | None:

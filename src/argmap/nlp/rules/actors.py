@@ -1,0 +1,516 @@
+"""Actor rules: where mentions of people and organisations come from, which are kept, and how a
+mention gets a role.
+
+Mentions come from the taxonomy's known actors, the NER model's entities (repaired), proper-noun
+subjects of speech verbs the NER model missed, and names next to a role. Within a document, a
+surname or a titled name resolves to the full name mentioned elsewhere in it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from spacy.tokens import Doc, Span
+
+from argmap.lexicon import Lexicon
+from argmap.nlp.rules import RuleTable
+from argmap.nlp.state import ORG, PERSON, ActorInfo
+from argmap.nlp.text import doc_text, span_matches
+from argmap.taxonomy import Taxonomy
+from argmap.text import slugify
+
+_BAD_CHARS = re.compile(r"[\n\u2022\u00b7\u25aa\u25cf|@#/\\]")
+_NAME_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
+PERSON_LABELS = frozenset({"PERSON"})
+ORG_LABELS = frozenset({"ORG"})
+PLACE_LABELS = frozenset({"GPE", "LOC", "NORP"})
+
+
+@dataclass(frozen=True)
+class Mention:
+    """A candidate actor mention: a span, the kind of actor, a taxonomy key when known; a sure
+    mention (a transcript's speaker line) wins over an overlapping entity."""
+
+    span: Span
+    type: str
+    key: str = ""
+    known: bool = False
+    sure: bool = False
+
+
+@dataclass
+class ActorContext:
+    doc: Doc
+    taxonomy: Taxonomy
+    lex: Lexicon
+
+    def is_role(self, word: str) -> bool:
+        return word in self.lex.role_words
+
+    def is_org_word(self, word: str) -> bool:
+        return word in self.lex.org_words
+
+
+# ---------------------------------------------------------------- where mentions come from
+MENTIONS = RuleTable("actors", "mentions", "Where actor mentions come from (all apply, in order).")
+
+
+@MENTIONS.rule("known-actor", "A taxonomy actor's name or alias is a mention of that actor.",
+               "BASW said the plans were rushed.")
+def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    out = []
+    for m in ctx.taxonomy.find_actors(doc_text(ctx.doc)):
+        span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+        span = trim(span, ctx.lex) if span is not None else None
+        if span is not None:
+            out.append(Mention(span, ctx.taxonomy.actors[m.id].type or ORG, m.id, True))
+    return out
+
+
+@MENTIONS.rule("entity", "A PERSON or ORG entity (repaired by the entity repairs) is a mention.",
+               "Jane Doe of Rights4Kids said the plan was rushed.")
+def entities(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    out: list[Mention] = []
+    for ent in ctx.doc.ents:
+        if ent.label_ not in PERSON_LABELS | ORG_LABELS | PLACE_LABELS:
+            continue
+        span = trim(ent, ctx.lex)
+        if span is None or not plausible(ctx, span):
+            continue
+        out += ENTITY_REPAIRS.first(ctx, span, ent.label_) or []
+    return out
+
+
+@MENTIONS.rule("speech-subject", "A proper-noun subject of a speech verb is a mention, even when NER missed it.",
+               "Halvergate warned that the cap would fail.")
+def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    out = []
+    for tok in ctx.doc:
+        if tok.lemma_.lower() not in ctx.lex.speech_verbs:
+            continue
+        for child in tok.children:
+            if child.dep_ not in {"nsubj", "nsubjpass"} or child.pos_ != "PROPN" or child.i in covered:
+                continue
+            if ctx.is_role(child.lower_) or any(t.i in covered for t in child.subtree):
+                continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
+            span = trim(ctx.doc[_proper_start(ctx.doc, child.i):child.i + 1], ctx.lex)
+            if span is not None and plausible(ctx, span):
+                span = person_tail(span) or span
+                out.append(Mention(span, PERSON if len(span) <= 3 else ORG))
+    return out
+
+
+@MENTIONS.rule("named-with-role", "Two or three capitalised proper nouns next to a role are a person.",
+               "The panel heard from Jo Bell, director of Kinship Now.")
+def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    doc = ctx.doc
+    out = []
+    i = 0
+    while i < len(doc):
+        j = i
+        while j < len(doc) and j - i < 3 and _bare_name_word(ctx, doc[j]) and j not in covered:
+            j += 1
+        if j - i >= 2:
+            span = doc[i:j]
+            if looks_like_person(ctx, span) and plausible(ctx, span):
+                out.append(Mention(span, PERSON))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def _bare_name_word(ctx: ActorContext, tok) -> bool:
+    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not ctx.is_org_word(tok.lower_)
+
+
+def _covered(found: list[Mention]) -> set[int]:
+    return {i for m in found for i in range(m.span.start, m.span.end)}
+
+
+def _proper_start(doc: Doc, i: int) -> int:
+    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+        i -= 1
+    return i
+
+
+@MENTIONS.rule("speaker-line", "A transcript line that is only a person's name with its decorations "
+               "('Jane Doe Portrait Jane Doe (Lab)', 'Jane Doe:', 'Moved by Lord Doe') names a person.",
+               "Jane Doe (Lab)\nMy Lords, I welcome this clause.")
+def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    out = []
+    text = doc_text(ctx.doc)
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        name = speaker_name(line, ctx.lex)
+        span = ctx.doc.char_span(pos + name[0], pos + name[1], alignment_mode="expand") if name else None
+        span = trim(span, ctx.lex) if span is not None else None
+        # a name line with only a colon ('Next Steps:') must also be a name to the NER model
+        if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in span)):
+            out.append(Mention(span, PERSON, sure=True))
+        pos += len(line)
+    return out
+
+
+_PARENS = re.compile(r"\s*\([^()]*\)")
+
+
+def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
+    """Where the name is on a transcript speaker line ("Jane Doe Portrait Jane Doe (Lab)",
+    "Jane Doe:", "Moved by The Earl of Doe"), as offsets into the line, or None."""
+    body = line.rstrip()
+    if not body.strip() or len(body) > 90:
+        return None
+    decorated = body.endswith(":")
+    body = body.removesuffix(":")
+    if _PARENS.search(body):
+        decorated = True
+        body = _PARENS.sub(lambda m: " " * len(m.group(0)), body)
+    start, end = len(body) - len(body.lstrip()), len(body.rstrip())
+    for phrase in lex.ordered("layout.speaker_decorations"):
+        m = re.search(rf"(?i)(?<!\w){re.escape(phrase)}(?!\w)", body[start:end])
+        if m is None:
+            continue
+        decorated = True
+        before, after = (start, start + m.start()), (start + m.end(), end)
+        start, end = before if body[before[0]:before[1]].strip() else after
+        start, end = start + len(body[start:end]) - len(body[start:end].lstrip()), len(body[:end].rstrip())
+    words = body[start:end].split()
+    if not decorated and not (words and words[0].lower() in lex["nouns.peerage"]):
+        return None
+    return (start, end) if _name_words(words, lex) else None
+
+
+def _decorated(line: str, lex: Lexicon) -> bool:
+    """A speaker line marked by more than a colon: decorations, a party in brackets, a peer's title."""
+    low = line.strip().lower()
+    return bool(_PARENS.search(line)) or low.split()[0] in lex["nouns.peerage"] or any(
+        re.search(rf"(?<!\w){re.escape(p)}(?!\w)", low) for p in lex.ordered("layout.speaker_decorations"))
+
+
+def _name_words(words: list[str], lex: Lexicon) -> bool:
+    connectors = lex["layout.name_connectors"]
+    if not 2 <= len(words) <= 6 or not words[0][:1].isupper() or not words[-1][:1].isupper():
+        return False
+    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
+               or w.lower() in connectors for w in words)
+
+
+# ---------------------------------------------------------------- repairs of NER entities
+ENTITY_REPAIRS = RuleTable("actors", "entity-repairs",
+                           "How an entity becomes mentions (the first rule that answers decides).")
+
+
+@ENTITY_REPAIRS.rule("place-tag-person", "A place tag ending in two capitalised words after a preposition is a person.",
+                     "The commissioner for England Anne Longfield said it was overdue.")
+def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in PLACE_LABELS:
+        return None
+    tail = person_tail(span, label)
+    return [Mention(tail, PERSON)] if tail is not None else []
+
+
+@ENTITY_REPAIRS.rule("portfolio", "A person or organisation entity right after a role and 'for' is a place or a "
+                     "portfolio ('the MP for Whitehaven').", "She became the MP for Whitehaven and Workington.")
+def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    start = span.start
+    if start >= 2 and doc[start - 1].lower_ == "and" and doc[start - 2].ent_type_:
+        start -= 2  # 'the MP for Whitehaven and Workington': the second place as well
+        while start > 0 and doc[start].ent_iob_ == "I":
+            start -= 1
+    if label not in PLACE_LABELS and start >= 2 and doc[start - 1].lower_ in ctx.lex["markers.portfolio"] \
+            and ctx.is_role(doc[start - 2].lower_):
+        return []
+    return None
+
+
+@ENTITY_REPAIRS.rule("cut-name", "An organisation name cut after 'of', 'for' or 'and' runs on over the capitalised "
+                     "words after it ('Association of Directors of' + 'Children's Services').",
+                     "The Association of Directors of Children's Services said it was late.")
+def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    joins = ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]
+    if label not in ORG_LABELS or span.end >= len(doc):
+        return None
+    end = span.end
+    if doc[span.end - 1].lower_ not in joins:
+        if doc[end].lower_ not in joins:
+            return None
+        end += 1  # 'Association of Directors' + 'of Children's Services'
+    start_of_rest = end
+    while end < len(doc) and (doc[end].is_title or doc[end].text[:1] in "'\u2019") and not doc[end].is_sent_start:
+        end += 1
+    return [Mention(doc[span.start:end], ORG)] if end > start_of_rest else None
+
+
+@ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
+                     "Mina Ruel of Rights4Kids said the register was welcome.")
+def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    cut = next((t.i for t in span if t.lower_ == "of"), None)
+    if cut is None:
+        return None
+    head = span.doc[span.start:cut]
+    if not (2 <= len(head) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in head)):
+        return None
+    out = [Mention(head, PERSON)]
+    rest = trim(span.doc[cut + 1:span.end], ctx.lex)
+    if rest is not None and plausible(ctx, rest):
+        out.append(Mention(rest, ORG))
+    return out
+
+
+@ENTITY_REPAIRS.rule("entity", "Any other PERSON or ORG entity is a mention (an ORG that looks like a person is one; "
+                     "a one-word person takes the first name before it).",
+                     "Superintendent Anjali Bhatt said the teams would help.")
+def plain_entity(ctx: ActorContext, span: Span, label: str) -> list[Mention]:
+    kind = PERSON if label in PERSON_LABELS else ORG
+    if kind == ORG and len(span) == 1 and looks_like_person(ctx, fuller := with_first_name(ctx, span)):
+        span = fuller  # 'Priya Sandhu, head of policy' with only 'Sandhu' tagged, as an organisation
+    if kind == ORG and looks_like_person(ctx, span):
+        kind = PERSON
+    if kind == PERSON and len(span) == 1:
+        span = with_first_name(ctx, span)
+    return [Mention(span, kind)]
+
+
+def with_first_name(ctx: ActorContext, span: Span) -> Span:
+    """A one-word person extended over the capitalised first name just before it."""
+    doc = span.doc
+    i = span.start
+    if i == 0:
+        return span
+    t = doc[i - 1]
+    if t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "" and t.lower_ not in ctx.lex.titles \
+            and not ctx.is_role(t.lower_) and not ctx.is_org_word(t.lower_) \
+            and not (i - 1 == t.sent.start and t.lower_ in ctx.lex["markers.name_edges"]):
+        return doc[i - 1:span.end]
+    return span
+
+
+def looks_like_person(ctx: ActorContext, span: Span) -> bool:
+    """Two or three plain name words next to a role ('X Y, chief executive', 'director X Y')."""
+    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title for t in span):
+        return False
+    return ROLE_NEIGHBOURS.any(ctx, span)
+
+
+ROLE_NEIGHBOURS = RuleTable("actors", "role-neighbours", "A name-like span is a person when a role stands next to it.")
+
+
+@ROLE_NEIGHBOURS.rule("role-after", "A comma and a role word follow the name.",
+                      "Jo Bell, chief executive of the trust, said the plan was rushed.")
+def role_after(ctx: ActorContext, span: Span) -> bool:
+    nxt = span.doc[span.end:span.end + 5]
+    return len(nxt) > 1 and nxt[0].text == "," and any(ctx.is_role(t.lower_) for t in nxt[1:])
+
+
+@ROLE_NEIGHBOURS.rule("role-before", "A role word stands just before the name.",
+                      "Chief executive Jo Bell said the plan was rushed.")
+def role_before_name(ctx: ActorContext, span: Span) -> bool:
+    before = span.doc[max(0, span.start - 3):span.start]
+    return len(before) > 0 and ctx.is_role(before[-1].lower_)
+
+
+@ROLE_NEIGHBOURS.rule("role-phrase-comma", "A role phrase and a comma come before the name.",
+                      "The director of children's services, Anna Groom, said the plan was rushed.")
+def role_phrase_before(ctx: ActorContext, span: Span) -> bool:
+    far = span.doc[max(0, span.start - 8):span.start]
+    return len(far) > 1 and far[-1].text == "," and any(ctx.is_role(t.lower_) for t in far[:-1])
+
+
+# ---------------------------------------------------------------- which mentions are plausible actors
+IMPLAUSIBLE = RuleTable("actors", "implausible", "A span is not an actor when any of these holds.")
+
+
+@IMPLAUSIBLE.rule("odd-characters", "Line breaks, bullets, handles or slashes, one character, or over eight tokens.",
+                  "Share | Twitter said nothing.")
+def odd_characters(ctx: ActorContext, span: Span) -> bool:
+    return bool(_BAD_CHARS.search(span.text)) or len(span.text) < 2 or len(span) > 8
+
+
+@IMPLAUSIBLE.rule("not-an-actor", "A name listed under actors.not_actors (page furniture, services, places).",
+                  "Covid said nothing.")
+def listed_not_actor(ctx: ActorContext, span: Span) -> bool:
+    low = span.text.lower()
+    return low in ctx.lex.not_actors or low.removeprefix("the ") in ctx.lex.not_actors
+
+
+@IMPLAUSIBLE.rule("field-or-document", "A field of work with a place ('Children's Social Care in England') or a "
+                  "lone document word ('Review') names no actor.", "The Review said nothing.")
+def field_or_document(ctx: ActorContext, span: Span) -> bool:
+    low = span.text.lower().removeprefix("the ")
+    if len(span) == 1 and low in ctx.lex["nouns.document_head"]:
+        return True
+    return any(low.startswith(n + " ") and low[len(n) + 1:].split(" ", 1)[0] in ctx.lex["markers.field_preps"]
+               for n in ctx.lex.not_actors)
+
+
+@IMPLAUSIBLE.rule("not-a-name", "No capital letter, or a number in it.", "the 2024 review said it would help.")
+def not_a_name(ctx: ActorContext, span: Span) -> bool:
+    return not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span)
+
+
+@IMPLAUSIBLE.rule("lone-role", "A role word alone ('Minister') is no actor.", "Minister said it would help.")
+def lone_role(ctx: ActorContext, span: Span) -> bool:
+    return len(span) == 1 and ctx.is_role(span[0].lower_)
+
+
+@IMPLAUSIBLE.rule("law", "The name of a law or a draft law is not an actor.",
+                  "The Children's Wellbeing and Schools Bill says nothing about it.")
+def law_name(ctx: ActorContext, span: Span) -> bool:
+    law = ctx.lex["nouns.law"]
+    doc = span.doc
+    after = doc[span.end].lower_ if span.end < len(doc) else ""
+    and_after = doc[span.end + 1:span.end + 5] if after == "and" else []
+    return span[-1].lower_ in law or after in law or any(t.lower_ in law for t in and_after)
+
+
+@IMPLAUSIBLE.rule("heading", "A whole short line by itself is a heading, not an actor.", "Practice & Systems")
+def heading_name(ctx: ActorContext, span: Span) -> bool:
+    return is_heading(span)
+
+
+@IMPLAUSIBLE.rule("proposal-name", "A span that names a taxonomy proposal is a proposal, not an actor.",
+                  "The National Framework sets the standard.")
+def proposal_name(ctx: ActorContext, span: Span) -> bool:
+    return bool(span_matches(span, ctx.taxonomy, "proposals"))
+
+
+def plausible(ctx: ActorContext, span: Span) -> bool:
+    return not IMPLAUSIBLE.any(ctx, span)
+
+
+def is_heading(span: Span) -> bool:
+    """A mention that is a whole short line by itself ("Practice & Systems") is a heading."""
+    sent = span.sent
+    words = [t for t in sent if not t.is_space and not t.is_punct]
+    return len(words) <= 6 and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
+        span.start - sent.start <= 1 and sent.end - span.end <= 2
+
+
+def trim(span: Span, lex: Lexicon) -> Span | None:
+    """Drop leading determiners and punctuation and trailing possessives from a name span."""
+    start, end = span.start, span.end
+    doc = span.doc
+    edges = lex["markers.name_edges"]
+    while start < end and (doc[start].is_punct or doc[start].lower_ in edges or doc[start].is_space):
+        start += 1
+    while end > start and (doc[end - 1].is_punct or doc[end - 1].lower_ in edges or doc[end - 1].is_space):
+        end -= 1
+    return doc[start:end] if start < end else None
+
+
+def person_tail(span: Span, label: str = "") -> Span | None:
+    """The trailing two capitalised tokens of a span that looks like '<place> First Last' (after a
+    preposition); a short span that is not a place tag is kept whole; a place tag alone is nobody."""
+    toks = list(span)
+    if len(toks) >= 3 and all(_NAME_TOKEN.match(t.text) for t in toks[-2:]):
+        prev = span.doc[span.start - 1] if span.start > 0 else None
+        if prev is not None and prev.pos_ == "ADP":
+            return span.doc[span.end - 2:span.end]
+    return None if len(toks) >= 3 or (label or span.label_) in PLACE_LABELS else span
+
+
+def non_overlapping(found: list[Mention]) -> list[Mention]:
+    """Keep known actors first, then longer spans, dropping overlaps."""
+    order = sorted(found, key=lambda m: (not m.known, not m.sure, -(m.span.end - m.span.start), m.span.start))
+    taken: set[int] = set()
+    out = []
+    for m in order:
+        idx = set(range(m.span.start, m.span.end))
+        if not idx & taken:
+            taken |= idx
+            out.append(m)
+    return sorted(out, key=lambda m: m.span.start)
+
+
+def name_text(span: Span, lex: Lexicon) -> str:
+    """The name a mention gives, without titles, with hyphens and apostrophes normalised."""
+    start = span.start
+    while start < span.end and (span.doc[start].is_space or span.doc[start].lower_.rstrip(".") in lex.titles):
+        start += 1
+    text = " ".join(span.doc[start:span.end].text.split())
+    return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").replace("\u2019", "'").strip()
+
+
+# ---------------------------------------------------------------- roles of people
+ROLES = RuleTable("actors", "roles", "Where a person's role phrase is (the first that names a role word wins).")
+
+
+@ROLES.rule("apposition-after", "'Jane Doe, chief executive of X, said': the apposition after the name.",
+            "Jane Doe, chief executive of Kinship Now, said the plan was late.")
+def apposition_after(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
+    doc = span.doc
+    i = span.end
+    if i >= len(doc) or doc[i].text != ",":
+        return None
+    j = i + 1
+    while j < len(doc) and doc[j].text not in {",", ".", ";", ":", "\u201c", '"'} and j - i < 16 and not doc[j].is_space:
+        if doc[j].pos_ == "VERB" and doc[j].dep_ in {"ROOT", "ccomp"} and j > i + 1:
+            break
+        j += 1
+    if j <= i + 1 or j - i >= 16:
+        return None
+    first = doc[i + 1]
+    if first.text[:1].isupper() and first.pos_ == "PROPN":
+        return None  # a list of names, not a role
+    return _with_role_word(ctx, doc[i + 1:j].text, i + 1, j)
+
+
+@ROLES.rule("role-before", "'children's minister Jane Doe' or 'Director of X, Jane Doe': the phrase before the name.",
+            "Children's minister Jane Doe said the plan was late.")
+def role_before(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
+    doc = span.doc
+    sent = span.sent
+    i = span.start
+    if i > sent.start and doc[i - 1].text == ",":
+        return _role_opening_sentence(ctx, span)
+    j = i
+    while j > sent.start and j > i - 10:
+        t = doc[j - 1]
+        if t.is_punct and t.text not in {"'", "\u2019", "-"} or t.pos_ in {"VERB", "AUX"} or \
+                t.lower_ in ctx.lex["markers.role_stops"]:
+            break
+        j -= 1
+    if j < i and any(ctx.is_role(t.lower_) for t in doc[j:i]):
+        return _with_role_word(ctx, doc[j:i].text, j, i)
+    return None
+
+
+def _role_opening_sentence(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
+    """'The director of children's services, Jane Doe, said': the sentence's opening phrase."""
+    doc = span.doc
+    sent = span.sent
+    j = span.start - 1
+    if any(t.text == "," for t in doc[sent.start:j]) or j - sent.start > 14:
+        return None
+    start = sent.start
+    while start < j and (doc[start].is_punct or doc[start].lower_ in ctx.lex["markers.leading_connectives"]):
+        start += 1
+    return _with_role_word(ctx, doc[start:j].text, start, j) if start < j else None
+
+
+def _with_role_word(ctx: ActorContext, text: str, start: int, end: int) -> tuple[str, int, int] | None:
+    return (text, start, end) if any(w.lower().strip(",.'\u2019s") in ctx.lex.role_words for w in text.split()) \
+        else None
+
+
+def actor_info(key: str, entry, name: str | None = None) -> ActorInfo:
+    """A registry record for a taxonomy actor."""
+    return ActorInfo(key, entry.label, entry.type or ORG, set(entry.aliases), known=True)
+
+
+def author_kind(ctx: ActorContext, name: str, meta: dict) -> str:
+    """Whether a byline names a person (two to four plain words) or an organisation."""
+    words = name.replace("'s", "").replace("\u2019s", "").lower().split()
+    looks_org = any(w.strip(",.&") in ctx.lex.org_words for w in words) or "&" in name
+    return PERSON if 2 <= len(words) <= 4 and not looks_org and meta.get("author_type") != ORG else ORG
+
+
+def person_key(name: str, full_names: dict[str, str]) -> str:
+    words = name.split()
+    return full_names[words[0]] if len(words) == 1 and words[0] in full_names else slugify(name)

@@ -1,0 +1,712 @@
+"""Attribution rules: who says each sentence.
+
+A sentence's speaker comes from the first rule of ``SPEAKER`` that answers; the subject of a
+speech verb is resolved to an actor by ``SUBJECT``; a quotation's sentences take the speaker
+``QUOTE_SPEAKER`` finds; and a sentence nobody else says is the author's in an opinion piece or
+an organisation's own statement, unless ``NOT_THE_AUTHORS`` says otherwise.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from argmap.lexicon import Lexicon
+from argmap.nlp.rules import RuleTable
+from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
+from argmap.nlp.text import doc_text
+
+NOBODY = ""  # a rule's answer that ends the search with no speaker
+# rules that name a speaker explicitly (their speakers are reported, not writing)
+EXPLICIT_RULES = ("speech-verb", "subject", "according-to")
+
+OPEN_QUOTES = "\u201c\u00ab\u201e"
+CLOSE_QUOTES = "\u201d\u00bb"
+SINGLE_OPEN, SINGLE_CLOSE = "\u2018", "\u2019"
+
+
+@dataclass
+class Unit:
+    """One sentence with its speaker and why."""
+
+    sent: int  # index into list(doc.sents)
+    start: int  # token bounds
+    end: int
+    para: int
+    heading: bool
+    quoted: bool
+    speaker: str | None = None
+    cue: str = ""
+    rule: str = ""
+    cue_token: int | None = None
+    co_speakers: tuple[str, ...] = ()
+    listed: bool = False  # an item of a list of proposals introduced by its proposer
+
+    def record(self) -> dict:
+        d = dict(self.__dict__)
+        d["co_speakers"] = list(self.co_speakers)
+        return d
+
+    @classmethod
+    def from_record(cls, d: dict) -> Unit:
+        return cls(**{**d, "co_speakers": tuple(d.get("co_speakers") or ())})
+
+
+@dataclass(frozen=True)
+class Said:
+    """A speaker found for a sentence: the actor key (or UNNAMED), the cue, the rule, the cue token."""
+
+    speaker: str
+    cue: str
+    rule: str
+    token: int | None = None
+
+
+def word_regex(words, *, ignore_case: bool = False, capital_i: bool = False) -> re.Pattern[str]:
+    """A regex matching any of ``words`` on word boundaries."""
+    forms = [("I" + w[1:] if capital_i and (w == "i" or w.startswith("i'")) else w) for w in words]
+    flags = re.IGNORECASE if ignore_case else 0
+    return re.compile(r"\b(?:" + "|".join(re.escape(w) for w in sorted(forms, key=len, reverse=True)) + r")\b", flags)
+
+
+@dataclass
+class AttributionContext:
+    doc: Doc
+    lex: Lexicon
+    state: ActorState
+    sents: list[Span]
+    quotes: list[tuple[int, int]]
+    recent: Recency
+    owners: dict[str, str] = field(default_factory=dict)  # "vision" -> the actor who announced it
+    first_plural: re.Pattern[str] | None = None
+    first_singular: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        self.first_plural = word_regex(self.lex.ordered("pronouns.first_person_plural"), ignore_case=True)
+        self.first_singular = word_regex(self.lex.ordered("pronouns.first_person_singular"), capital_i=True)
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lex[name]
+
+    def inside_quote(self, offset: int) -> bool:
+        return any(a < offset < b for a, b in self.quotes)
+
+
+# ---------------------------------------------------------------- who says a sentence
+SPEAKER = RuleTable("attribution", "speaker", "Who says a sentence (the first rule that answers decides).")
+
+
+@SPEAKER.rule("according-to", "'according to X' gives the sentence to X (to nobody named when X is no actor).",
+              "Caseloads are too high, according to BASW.")
+def according_to(ctx: AttributionContext, sent: Span) -> Said | None:
+    low = sent.text.lower()
+    for phrase in ctx.lex.according_to:
+        pos = low.find(phrase)
+        if pos < 0:
+            continue
+        after = sent.doc.char_span(sent.start_char + pos + len(phrase), sent.end_char, alignment_mode="expand")
+        if after is None:
+            continue
+        for tok in after:
+            key = ctx.state.actor_of(tok)
+            if key:
+                return Said(key, phrase, "according-to", tok.i)
+            if tok.is_punct and tok.text in ",.;":
+                break
+        return Said(UNNAMED, phrase, "according-to-unnamed")
+    return None
+
+
+@SPEAKER.rule("viewpoint", "'For X, ...': the rest of the sentence is X's view.",
+              "For Jane Doe, the new teams are the most hopeful development.")
+def viewpoint(ctx: AttributionContext, sent: Span) -> Said | None:
+    first = next((t for t in sent if not t.is_space), None)
+    if first is None or first.lower_ not in ctx.words("markers.viewpoint") or first.dep_ != "prep":
+        return None
+    obj = next((c for c in first.children if c.dep_ == "pobj"), None)
+    key = ctx.state.actor_of(obj) if obj is not None else None
+    if key and any(t.text == "," for t in sent[:12]):
+        return Said(key, f"{first.lower_} X,", "viewpoint", first.i)
+    return None
+
+
+@SPEAKER.rule("statement-of", "A statement noun owned by an actor ('the verdict of X') gives the sentence to X.",
+              "That was the verdict of BASW.")
+def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
+    for tok in sent:
+        if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx):
+            continue
+        for prep in tok.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ctx.words("markers.statement_of"):
+                continue
+            for obj in prep.children:
+                key = ctx.state.actor_of(obj) if obj.dep_ == "pobj" else None
+                if key:
+                    return Said(key, tok.lemma_.lower(), "statement-of", tok.i)
+    return None
+
+
+def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
+    """Speech verbs outside quotations, main verbs first ('does not feel realistic' and relative
+    clauses report no one)."""
+    verbs = [t for t in sent if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
+             and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
+             and t.dep_ != "relcl"]
+    return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def speaking_subjects(ctx: AttributionContext, verb: Token) -> list[Token]:
+    """A speech verb's subjects; a passive's subject does not speak unless the verb says how it feels."""
+    return [c for c in subjects(verb) if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")]
+
+
+@SPEAKER.rule("speech-verb", "The subject of a speech verb, resolved to an actor, says the sentence.",
+              "Jane Doe warned that the plan was rushed.")
+def speech_verb(ctx: AttributionContext, sent: Span) -> Said | None:
+    for verb in speech_verbs(ctx, sent):
+        for subj in speaking_subjects(ctx, verb):
+            key = resolve_subject(ctx, subj)
+            if key:
+                rule = "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun"
+                return Said(key, verb.lemma_.lower(), rule, verb.i)
+    return None
+
+
+@SPEAKER.rule("evaluative-subject", "An actor as subject of a main verb that itself takes a stance speaks.",
+              "BASW is concerned about the plan.")
+def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
+    root = sent.root
+    if ctx.inside_quote(root.idx) or not _evaluative(ctx, root):
+        return None
+    for subj in subjects(root):
+        if subj.lower_ in ctx.words("pronouns.empty_subjects"):
+            continue  # "It remains unclear how ...": no speaker in an expletive subject
+        key = resolve_subject(ctx, subj)
+        if key:
+            return Said(key, root.lemma_.lower(), "subject", root.i)
+    return None
+
+
+@SPEAKER.rule("unnamed-speaker", "A speech verb whose subject is a noun naming no actor: someone unnamed speaks.",
+              "Critics warned that the plan was rushed.")
+def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
+    for verb in speech_verbs(ctx, sent):
+        found = speaking_subjects(ctx, verb)
+        subj = found[0] if found else None
+        if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in ctx.words("markers.concessive")
+                                                             for c in verb.children):
+            # 'reforms are proposed': someone unnamed proposes ('X, whilst welcomed, ...' is the writer's)
+            subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        if subj is not None and _unnamed_subject(ctx, subj, verb):
+            return Said(UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
+    return None
+
+
+def _unnamed_subject(ctx: AttributionContext, subj: Token, verb: Token) -> bool:
+    if subj.pos_ not in {"NOUN", "PROPN"} or subj.lower_ in ctx.lex.statement_nouns:
+        return False
+    if subj.lemma_.lower() in ctx.words("nouns.document") and not any(c.dep_ == "ccomp" for c in verb.children):
+        return False  # 'the bill says nothing': the writer's view
+    return "ROOT" in (verb.dep_, verb.head.dep_)
+
+
+def _evaluative(ctx: AttributionContext, root: Token) -> bool:
+    """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement."""
+    stance_words = ctx.lex.support_lemmas | ctx.lex.object_lemmas
+    if root.lemma_.lower() in stance_words:
+        return True
+    return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
+               (c.lemma_.lower() in stance_words or c.lower_ in stance_words) for c in root.children)
+
+
+def co_speakers(ctx: AttributionContext, said: Said) -> tuple[str, ...]:
+    """Other actors conjoined with the speaker as subjects ('Both X and Y argued')."""
+    if said.token is None or said.speaker == UNNAMED:
+        return ()
+    out: list[str] = []
+    for subj in subjects(ctx.doc[said.token]):
+        for t in subj.subtree:
+            key = ctx.state.actor_of(t) if t.dep_ == "conj" and direct(t, subj) else None
+            if key and key != said.speaker and key not in out:
+                out.append(key)
+    return tuple(out)
+
+
+# ---------------------------------------------------------------- who a subject stands for
+SUBJECT = RuleTable("attribution", "subject",
+                    "Which actor a speech verb's subject stands for (the first rule that answers decides).")
+
+
+def resolve_subject(ctx: AttributionContext, subj: Token) -> str | None:
+    key = SUBJECT.first(ctx, subj)
+    return key or None
+
+
+@SUBJECT.rule("role-holder", "'The X President, Jane Doe, said': the person in apposition to a role in the subject "
+              "phrase speaks, not the organisation.", "The Association of Directors President, Jane Doe, said it was late.")
+def role_holder(ctx: AttributionContext, subj: Token) -> str | None:
+    for t in subj.subtree:
+        key = ctx.state.actor_of(t)
+        if key and t.dep_ == "appos" and ctx.state.is_person(key) and t.head.lemma_.lower() in ctx.lex.role_words:
+            return key
+    return None
+
+
+@SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
+def subject_mention(ctx: AttributionContext, subj: Token) -> str | None:
+    return ctx.state.actor_of(subj)
+
+
+@SUBJECT.rule("group-member", "'campaigners such as X': the one named speaks for the group.",
+              "Campaigners such as Jane Doe believed the plan was rushed.")
+def group_member(ctx: AttributionContext, subj: Token) -> str | None:
+    doc = subj.doc
+    for prep in subj.children:
+        if prep.dep_ != "prep" or prep.lower_ not in ctx.words("markers.group_members"):
+            continue
+        if prep.lower_ == "as" and not (any(c.lower_ == "such" for c in prep.children)
+                                        or subj.i + 1 < len(doc) and doc[subj.i + 1].lower_ == "such"):
+            continue
+        named = [ctx.state.actor_of(c) for c in prep.children if c.dep_ == "pobj" and ctx.state.actor_of(c)]
+        if len(named) == 1:
+            return named[0]
+    return None
+
+
+@SUBJECT.rule("spokesperson", "'a spokesperson added': for the organisation that was just speaking.",
+              "BASW welcomed the plan. A spokesperson added that funding was short.")
+def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.lemma_.lower() in ctx.words("nouns.spokesperson") and not any(ctx.state.actor_of(t) for t in subj.subtree):
+        return ctx.recent.organisation()
+    return None
+
+
+@SUBJECT.rule("role-noun", "'says the professor' is the person just spoken of; 'directors told us' nobody named.",
+              "Jane Doe has studied care for years. The professor says the plan is rushed.")
+def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.lemma_.lower() not in ctx.lex.role_words or subj.pos_ != "NOUN" or subj.tag_ == "NNS":
+        return None
+    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+    tail = ctx.state.actor_of(phrase[-1]) if phrase else None
+    if tail and ctx.state.is_person(tail):
+        return tail  # "chief executive of the Bureau Anna Feutchwang": the name ends the phrase
+    if any(ctx.state.is_person(ctx.state.actor_of(t)) and direct(t, subj) for t in subj.subtree):
+        return None
+    return (ctx.recent.person() or NOBODY) if _determined(ctx, subj) else NOBODY
+
+
+def _determined(ctx: AttributionContext, tok: Token) -> bool:
+    """'the professor', 'its chair': a noun with a definite or possessive determiner."""
+    dets = ctx.words("markers.definite") | ctx.words("pronouns.possessive")
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children)
+
+
+@SUBJECT.rule("named-in-phrase", "A person named in the subject phrase wins over an organisation in it.",
+              "Her colleague, Jane Doe, adds that the plan is rushed.")
+def named_in_phrase(ctx: AttributionContext, subj: Token) -> str | None:
+    agent = ctx.words("markers.agent")
+    found = [ctx.state.actor_of(t) for t in subj.subtree
+             if ctx.state.actor_of(t) and (t.dep_ in {"compound", "appos", "conj", "flat", "nsubj"} and direct(t, subj)
+                                           or t.dep_ == "pobj" and t.head.head == subj and t.head.lower_ in agent)]
+    persons = [k for k in found if ctx.state.is_person(k)]
+    if persons:
+        return persons[0]
+    return found[0] if found and subj.dep_ != "nsubjpass" else None
+
+
+@SUBJECT.rule("work-leader", "'the review states': the person who leads the review, or who published it.",
+              "Review chair Jane Doe published the report. The review states that help is needed.")
+def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
+    low = subj.lower_
+    if subj.pos_ != "NOUN" or low not in ctx.words("nouns.work") or not _definite(ctx, subj):
+        return None
+    return leader_of(ctx, low) or ctx.owners.get(low)
+
+
+@SUBJECT.rule("organisation-noun", "'the union', 'the charity': an organisation named just before.",
+              "The Carers Union welcomed the plan. The union said it was overdue.")
+def organisation_noun(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and _definite(ctx, subj):
+        return ctx.recent.organisation_named(subj.lemma_.lower())
+    return None
+
+
+@SUBJECT.rule("personal-pronoun", "'he'/'she' is the person just speaking or named; 'it'/'they' the organisation.",
+              "Jane Doe chairs the forum. She said the plan was rushed.")
+def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.pos_ != "PRON":
+        return None
+    low = subj.lower_
+    if low in ctx.words("pronouns.male") | ctx.words("pronouns.female"):
+        earlier = [ctx.state.actor_of(t) for t in subj.sent if t.i < subj.i and ctx.state.actor_of(t)
+                   and t.dep_ in {"nsubj", "dobj", "pobj"} and ctx.state.is_person(ctx.state.actor_of(t))
+                   and len(ctx.state.registry[ctx.state.actor_of(t)].name.split()) >= 2]  # a full name
+        if earlier and ctx.recent.fits(earlier[-1], low):
+            return earlier[-1]
+        return ctx.recent.person(low) or NOBODY
+    if low in {"it", "they"}:
+        return ctx.recent.organisation(allow_person=low == "they") or NOBODY
+    return NOBODY
+
+
+@SUBJECT.rule("statement-owner", "'their statement states': the owner of the statement speaks.",
+              "BASW responded quickly. Their statement states that the plan is rushed.")
+def statement_owner(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.lower_ not in ctx.lex.statement_nouns:
+        return None
+    for child in subj.children:
+        if child.dep_ != "poss":
+            continue
+        key = ctx.state.actor_of(child)
+        if key:
+            return key
+        if child.lower_ in {"their", "its"}:
+            return ctx.recent.organisation(allow_person=child.lower_ == "their")
+        if child.lower_ in {"his", "her"}:
+            return ctx.recent.person(child.lower_)
+    return None
+
+
+def _definite(ctx: AttributionContext, tok: Token) -> bool:
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in ctx.words("markers.definite") for c in tok.children)
+
+
+def leader_of(ctx: AttributionContext, noun: str) -> str | None:
+    """The one person whose role says they lead a piece of work of this kind ("Review chair")."""
+    lead = ctx.words("nouns.lead")
+    found = [key for key, info in ctx.state.registry.items() if info.type == PERSON and info.role
+             and noun in info.role.lower() and any(w in info.role.lower() for w in lead)]
+    return found[0] if len(found) == 1 else None
+
+
+def direct(tok: Token, subj: Token) -> bool:
+    """Whether ``tok`` belongs to the subject phrase itself, not to a prepositional phrase inside it."""
+    while tok.i != subj.i and tok.head.i != tok.i:
+        if tok.dep_ in {"pobj", "prep"}:
+            return False
+        tok = tok.head
+    return True
+
+
+def subjects(verb: Token) -> list[Token]:
+    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb."""
+    found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not found and verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i:
+        found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    return found
+
+
+# ---------------------------------------------------------------- what an actor owns
+OWNERSHIP = RuleTable("attribution", "ownership", "A piece of work a speaker owns (all rules apply).")
+
+
+@OWNERSHIP.rule("published", "'X announced its vision': X owns the vision.",
+                "The government announced its vision for reform.")
+def published(ctx: AttributionContext, tok: Token) -> str | None:
+    if tok.lemma_.lower() in ctx.words("nouns.work") | ctx.words("nouns.ownable") and tok.dep_ in {"dobj", "nsubjpass"} \
+            and tok.head.lemma_.lower() in ctx.words("verbs.publish"):
+        return tok.lemma_.lower()
+    return None
+
+
+@OWNERSHIP.rule("says-in-a-report", "'the committee says in a report': the committee owns the report.",
+                "The committee says in a report that the plan is rushed.")
+def says_in_report(ctx: AttributionContext, tok: Token) -> str | None:
+    if tok.lemma_.lower() in ctx.words("nouns.work") and tok.dep_ == "pobj" and tok.head.lower_ == "in" and \
+            tok.head.head.lemma_.lower() in ctx.words("verbs.report") and \
+            any(c.dep_ in {"det", "poss"} and c.lower_ in ctx.words("markers.report_determiners") for c in tok.children):
+        return tok.lemma_.lower()
+    return None
+
+
+def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
+    for tok in sent:
+        for noun in OWNERSHIP.collect(ctx, tok)[:1]:
+            ctx.owners.setdefault(noun, speaker)
+
+
+# ---------------------------------------------------------------- the speaker of a quotation
+@dataclass(frozen=True)
+class Quotation:
+    """A quotation and the sentences around it."""
+
+    start: int
+    end: int
+    members: list[Unit]
+    before: list[Unit]
+    after: list[Unit]
+
+
+QUOTE_SPEAKER = RuleTable("attribution", "quote-speaker",
+                          "Who says a quotation whose sentences name no speaker (the first that answers decides).")
+
+
+@QUOTE_SPEAKER.rule("named-inside", "A speaker found for any sentence of the quotation says all of it.",
+                    "\u201cThe plan is rushed. It has no money behind it,\u201d said Jane Doe.")
+def named_inside(ctx: AttributionContext, q: Quotation) -> Said | None:
+    u = next((u for u in q.members if u.speaker), None)
+    return Said(u.speaker, u.cue or "quote", "quote") if u else None
+
+
+@QUOTE_SPEAKER.rule("introduced-by-colon-line", "A line ending with a colon whose speaker is known introduces it.",
+                    "Jane Doe said:\n\u201cThe plan is rushed and has no money behind it.\u201d")
+def colon_line_speaker(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = q.before[-1] if q.before else None
+    if last is not None and last.speaker and ctx.sents[last.sent].text.rstrip().endswith(":"):
+        return Said(last.speaker, last.cue or "quote", "quote")
+    return None
+
+
+@QUOTE_SPEAKER.rule("continued", "'\u201cA,\u201d said X. \u201cB.\u201d': the quotation goes on in X's voice.",
+                    "\u201cIt is rushed,\u201d said Jane Doe. \u201cThere is no money behind the plan at all.\u201d")
+def continued(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = q.before[-1] if q.before else None
+    if last is not None and last.speaker not in (None, UNNAMED) and last.para == q.members[0].para \
+            and (last.quoted or last.rule.startswith("speech-verb")):
+        return Said(last.speaker, last.cue or "quote", "quote")
+    return None
+
+
+@QUOTE_SPEAKER.rule("introduced-person", "A person who is the subject of the sentence before, in the paragraph.",
+                    "Sam Eccles, 20, is one of our ambassadors. \u201cMy adviser stayed with me all the way.\u201d")
+def introduced_person(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = q.before[-1] if q.before else None
+    if last is None or last.para != q.members[0].para:
+        return None
+    root = ctx.sents[last.sent].root
+    who = next((ctx.state.actor_of(c) for c in root.children if c.dep_ == "nsubj" and ctx.state.actor_of(c)), None)
+    return Said(who, "quote", "quote") if who and ctx.state.is_person(who) else None
+
+
+@QUOTE_SPEAKER.rule("speaker-after", "', she says.' in the next sentence of the paragraph names the speaker.",
+                    "\u201cThe plan is rushed and it has no money.\u201d That is how Jane Doe put it, she says.")
+def speaker_after(ctx: AttributionContext, q: Quotation) -> Said | None:
+    nxt = q.after[0] if q.after else None
+    if q.before and q.before[-1].para == q.members[0].para:
+        return None  # the sentence before, in the same paragraph, introduces it (or nobody does)
+    if nxt is not None and nxt.speaker and nxt.para == q.members[-1].para and \
+            ctx.sents[q.members[0].sent].start_char >= q.start - 1:
+        return Said(nxt.speaker, nxt.cue or "quote", "quote")
+    return None
+
+
+@QUOTE_SPEAKER.rule("colon-in-sentence", "'X put it plainly: \u201c...': the subject of the clause before the colon.",
+                    "Colin Marsh, a youth worker, put it plainly: \u201cThe plan has no money behind it.\u201d")
+def colon_in_sentence(ctx: AttributionContext, q: Quotation) -> Said | None:
+    key = colon_speaker(ctx, ctx.sents[q.members[0].sent], q.start)
+    return Said(key, "quote", "quote") if key else None
+
+
+@QUOTE_SPEAKER.rule("colon-line-subject", "A quotation opening a line after a line ending with a colon: "
+                    "the subject of that line.", "Colin Marsh put it plainly:\n\u201cThe plan has no money behind it.\u201d")
+def colon_line_subject(ctx: AttributionContext, q: Quotation) -> Said | None:
+    if ctx.sents[q.members[0].sent].start_char < q.start - 1 or not q.before:
+        return None
+    sent = ctx.sents[q.before[-1].sent]
+    if not sent.text.rstrip().endswith(":"):
+        return None
+    key = colon_speaker(ctx, sent, sent.end_char)
+    return Said(key, "quote", "quote") if key else None
+
+
+def colon_speaker(ctx: AttributionContext, sent: Span, quote_start: int) -> str | None:
+    """The subject of the clause that introduces a quotation with a colon."""
+    doc = sent.doc
+    colon = next((t for t in reversed(doc[sent.start:sent.end]) if t.text == ":" and t.idx < quote_start), None)
+    if colon is None or doc_text(doc)[colon.idx + 1:quote_start].strip():
+        return None
+    for tok in doc[sent.start:colon.i]:
+        if tok.dep_ != "nsubj":
+            continue
+        key = ctx.state.actor_of(tok) or next(
+            (ctx.state.actor_of(t) for t in tok.subtree if ctx.state.actor_of(t) and t.dep_ in {"compound", "flat"}), None)
+        if key:
+            return key
+    return None
+
+
+# ---------------------------------------------------------------- sentences that are not the author's
+NOT_THE_AUTHORS = RuleTable("attribution", "not-the-authors",
+                            "An unattributed sentence of an opinion piece that is not the author's position.")
+
+
+@NOT_THE_AUTHORS.rule("question", "A question asserts nothing, unless it puts a view as a question.",
+                      "Will the review live up to its ambitions?")
+def plain_question(ctx: AttributionContext, sent: Span) -> bool:
+    if not sent.text.rstrip().endswith("?"):
+        return False
+    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    return first is None or first.lower_ not in ctx.words("markers.suggesting")
+
+
+@NOT_THE_AUTHORS.rule("research", "A reported finding or statistic is not the writer's position.",
+                      "A survey in 2017 found that caseloads had risen.")
+def reports_research(ctx: AttributionContext, sent: Span) -> bool:
+    root = sent.root
+    research = ctx.words("nouns.research")
+    for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
+        if subj.lemma_.lower() in research:
+            return True
+        if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) or t.lower_ in ctx.words("nouns.share")
+               for t in subj.subtree):
+            return True  # 'around 75 per cent of young people wait ...': a statistic
+    # the parser may lose the subject of 'found'; a research noun before it is enough
+    return root.lemma_.lower() in ctx.words("verbs.finding") and \
+        any(t.lemma_.lower() in research for t in sent[:root.i - sent.start])
+
+
+def unheld_view(ctx: AttributionContext, sent: Span) -> bool:
+    """'There was a strong feeling that ...': a view held by people the writer does not name."""
+    root = sent.root
+    return any(c.dep_ == "expl" for c in root.children) and any(
+        c.dep_ in {"attr", "nsubj"} and c.lemma_.lower() in ctx.words("nouns.view") for c in root.children)
+
+
+# ---------------------------------------------------------------- an organisation writing about itself
+def addressed(ctx: AttributionContext, tok: Token, *, possessive: bool = True) -> bool:
+    """'we are calling on the government', 'we urge ministers', 'the government's plans': someone the
+    writer addresses or discusses, not the writer (see ``ADDRESSED``)."""
+    head = name_head(ctx, tok)
+    return any(rule(ctx, head) for rule in ADDRESSED if possessive or rule.name != "possessive")
+
+
+def name_head(ctx: AttributionContext, tok: Token) -> Token:
+    """The token that links a (several-word, conjoined) name to the rest of its sentence."""
+    state = ctx.state
+    for _ in range(8):
+        key = state.actor_of(tok)
+        while key and tok.head.i != tok.i and state.actor_of(tok.head) == key:
+            tok = tok.head  # the head of a several-word name
+        if tok.dep_ in {"compound", "flat", "det", "amod", "conj"} and tok.head.i != tok.i:
+            tok = tok.head  # ('calling on A and B': both are addressed)
+            continue
+        break
+    return tok
+
+
+ADDRESSED = RuleTable("attribution", "addressed",
+                      "An organisation the writer addresses or discusses is not the writer (any rule that holds).")
+
+
+@ADDRESSED.rule("addressed-preposition", "'calling on X', 'writing to X', 'working with X', 'our response to X'.",
+                "We shared our recommendations with the Committee.")
+def addressed_preposition(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.addressed")
+
+
+@ADDRESSED.rule("urged", "'we urge ministers', 'we ask the council': the object of an urging or asking verb.",
+                "We urge the council to think again.")
+def urged_object(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.urge") | ctx.words("verbs.address")
+
+
+@ADDRESSED.rule("possessive", "'we welcome the government's commitment': the owner of what is discussed.",
+                "We welcome the government's commitment to care leavers.")
+def possessive_owner(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "poss"
+
+
+@ADDRESSED.rule("membership", "'As a member of X, I ...': a body the writer belongs to is not the writer.",
+                "As a member of the Implementation Board, I am glad to see the plan.")
+def membership(ctx: AttributionContext, tok: Token) -> bool:
+    return tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.lemma_.lower() in ctx.words("nouns.membership")
+
+
+# ---------------------------------------------------------------- who was speaking lately
+class Recency:
+    """Who was last speaking or mentioned, for pronoun resolution."""
+
+    def __init__(self, state: ActorState, lex: Lexicon):
+        self.state = state
+        self.male = lex["pronouns.male"]
+        self.female = lex["pronouns.female"]
+        self.generic_org = lex["nouns.organisation"]
+        self.speakers: list[tuple[int, str]] = []
+        self.persons: list[str] = []
+        self.person_at: list[tuple[int, int, str]] = []  # (sentence number, -order, person)
+        self.gender: dict[str, str] = {}  # person -> "m" / "f", from pronouns already resolved to them
+        self.orgs: list[tuple[int, str]] = []
+        self.n = 0
+
+    def _sex(self, pronoun: str | None) -> str | None:
+        return "m" if pronoun in self.male else "f" if pronoun in self.female else None
+
+    def observe(self, sent: Span, speaker: str | None) -> None:
+        self.n += 1
+        seen: list[str] = []
+        for tok in sent:
+            key = self.state.actor_of(tok)
+            if key and (not seen or seen[-1] != key):
+                seen.append(key)
+        for order, key in enumerate(seen):
+            if self.state.is_person(key):
+                self.persons.append(key)
+                self.person_at.append((self.n, -order, key))  # in one sentence the first named leads
+            elif key in self.state.registry:
+                self.orgs.append((self.n, key))
+        if speaker:
+            self.speakers.append((self.n, speaker))
+
+    def fits(self, key: str, pronoun: str) -> bool:
+        """Whether a person can be the 'he' or 'she' (not already called by the other pronoun)."""
+        sex = self._sex(pronoun)
+        if sex is None or self.gender.get(key, sex) != sex:
+            return sex is None
+        self.gender.setdefault(key, sex)
+        return True
+
+    def person(self, pronoun: str | None = None) -> str | None:
+        """The person a 'he'/'she' refers to: the last speaker if they spoke within two sentences
+        and nobody has been named since, else the person last named or heard within six."""
+        sex = self._sex(pronoun)
+
+        def fits(key: str) -> bool:
+            return sex is None or self.gender.get(key, sex) == sex
+
+        found = self._recent_speaker(fits) or self._recent_person(fits) or \
+            next((key for key in reversed(self.persons) if fits(key)), None)
+        if found is not None and sex is not None:
+            self.gender.setdefault(found, sex)
+        return found
+
+    def _recent_speaker(self, fits) -> str | None:
+        if self.speakers and self.n - self.speakers[-1][0] <= 2 and fits(self.speakers[-1][1]) and \
+                not any(n > self.speakers[-1][0] for n, _, _ in self.person_at):  # nobody named since
+            return self.speakers[-1][1]
+        return None
+
+    def _recent_person(self, fits) -> str | None:
+        events = [(n, 1, key) for n, key in self.speakers if self.state.is_person(key)]
+        events += self.person_at
+        return next((key for n, _, key in sorted(events, key=lambda e: (e[0], e[1]), reverse=True)
+                     if self.n - n <= 6 and fits(key)), None)
+
+    def organisation_named(self, noun: str) -> str | None:
+        """The latest organisation (within a few sentences) whose name or role contains ``noun``;
+        further back only when it is the one organisation of that kind named so far."""
+        matching = {key for _, key in self.orgs if noun in self._words(key)}
+        if len(matching) == 1 and noun not in self.generic_org:
+            return matching.pop()
+        for n, key in reversed(self.orgs):
+            if self.n - n > 8:
+                break
+            if noun in self._words(key) or noun in self.generic_org and key in self.state.registry:
+                return key
+        return None
+
+    def _words(self, key: str) -> set[str]:
+        info = self.state.registry.get(key)
+        return {w.lower().strip(",.'") for w in " ".join([info.name, *info.aliases]).split()} if info else set()
+
+    def organisation(self, allow_person: bool = False) -> str | None:
+        if self.speakers and self.n - self.speakers[-1][0] <= 2:
+            key = self.speakers[-1][1]
+            info = self.state.registry.get(key)
+            if info and (info.type == ORG or allow_person):
+                return key
+        # otherwise only an organisation named in the sentence just before
+        if self.orgs and self.n - self.orgs[-1][0] <= 1:
+            return self.orgs[-1][1]
+        return None

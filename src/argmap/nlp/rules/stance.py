@@ -1,0 +1,641 @@
+"""Stance rules: which cues a clause holds, which way each points, and when a clause with no cue
+word still takes a side.
+
+``CUES`` finds cues in a clause (all rules apply, in order, each claiming the tokens it used);
+``NOT_A_CUE`` vetoes a cue word in context; ``NEGATED`` says whether a cue is negated; ``FLIPS``
+turn a cue word the other way; ``FALLBACKS`` give a clause without cues its stance.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Span, Token
+
+from argmap.lexicon import Lexicon
+from argmap.nlp import cues as K
+from argmap.nlp.cues import Cue
+from argmap.nlp.recommend import recommended
+from argmap.nlp.rules import RuleTable
+from argmap.nlp.state import ActorState
+from argmap.nlp.text import doc_text, span_matches
+from argmap.taxonomy import Taxonomy
+
+# quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
+_QUOTES = re.compile(r"[\u201c\u201d\"\u2018]|\u2019(?!\w)")
+
+
+def phrase_re(phrases) -> re.Pattern[str] | None:
+    """One regex for a list of lower-case cue phrases, longest first, on word boundaries."""
+    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    if not items:
+        return None
+    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items) + r")(?!\w)")
+
+
+@dataclass
+class StanceContext:
+    """What the stance rules need about the document (built once per document)."""
+
+    lex: Lexicon
+    taxonomy: Taxonomy | None
+    state: ActorState
+    support_phrases: re.Pattern[str] | None = None
+    object_phrases: re.Pattern[str] | None = None
+    conditions: re.Pattern[str] | None = None
+    negator_phrases: re.Pattern[str] | None = None
+    ignore: re.Pattern[str] | None = None
+    urge_hint: re.Pattern[str] | None = None
+
+    def __post_init__(self) -> None:
+        lex = self.lex
+        self.support_phrases = phrase_re(lex.support_phrases)
+        self.object_phrases = phrase_re(lex.object_phrases)
+        self.conditions = phrase_re(lex.conditions)
+        self.negator_phrases = phrase_re(lex.negator_phrases)
+        self.ignore = phrase_re(lex.ignore_phrases)
+        # the text test that saves a token walk: 'urging', 'pressed', 'calls' ...
+        self.urge_hint = re.compile(r"\b(?:" + "|".join(v.removesuffix("e") for v in sorted(lex["verbs.urge"])) + ")")
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lex[name]
+
+    def condition_themes(self) -> set[str]:
+        return {t for t, e in self.taxonomy.themes.items() if e.condition} if self.taxonomy else set()
+
+    def names_proposal(self, span: Span, *, documents: bool = False) -> bool:
+        """Whether a particular proposal (not the debate's umbrella; a policy document only when
+        asked) is named in the span."""
+        if self.taxonomy is None:
+            return False
+        broad = {self.taxonomy.general_proposal} if documents else self.taxonomy.umbrellas
+        return any(m.id not in broad for m in span_matches(span, self.taxonomy, "proposals"))
+
+
+@dataclass
+class Clause:
+    """A clause being scored: its span, the tokens to leave alone, the tokens cues have used."""
+
+    span: Span
+    skip: set[int]
+    unit: object | None = None  # the sentence's Unit, when scoring a real sentence
+    used: set[int] = field(default_factory=set)
+    low: str = ""
+
+    def __post_init__(self) -> None:
+        self.low = _QUOTES.sub(" ", self.span.text.lower())  # 'it is “imperative”' reads as 'it is imperative'
+
+    def tokens_of(self, m: re.Match[str]) -> Span | None:
+        base = self.span.start_char
+        return self.span.doc.char_span(base + m.start(), base + m.end(), alignment_mode="expand")
+
+
+# ---------------------------------------------------------------- finding cues
+CUES = RuleTable("stance", "cues", "Cues in a clause (every rule applies, in order; a token serves one cue).")
+
+
+@CUES.rule("ignored-phrase", "Phrases whose cue words carry no stance ('things that go wrong') use up their words.",
+           "Social workers step in when things go wrong.")
+def ignored_phrases(ctx: StanceContext, c: Clause) -> None:
+    if ctx.ignore is None:
+        return None
+    for m in ctx.ignore.finditer(c.low):
+        toks = c.tokens_of(m)
+        if toks is not None:
+            c.used.update(t.i for t in toks)
+    return None
+
+
+@CUES.rule("depending-on", "'depending on the risk': a variable, not a worry about risk.",
+           "Cases are allocated depending on the complexity and risk.")
+def depending_on(ctx: StanceContext, c: Clause) -> None:
+    if "depending" not in c.low:
+        return None
+    for tok in c.span:
+        if tok.lower_ == "depending" and tok.dep_ in {"prep", "advcl", "acl"}:
+            c.used.update(t.i for t in tok.subtree)
+    return None
+
+
+@CUES.rule("recalled", "A relative clause in the past perfect recalls an earlier stance ('X, which had warned "
+           "that ..., welcomed ...'): its words are no cue now.",
+           "The charity, which had warned that the plan was rushed, welcomed the guidance.")
+def recalled(ctx: StanceContext, c: Clause) -> None:
+    for tok in c.span:
+        if tok.dep_ == "relcl" and any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recalling") for ch in tok.children):
+            c.used.update(t.i for t in tok.subtree)
+    return None
+
+
+@CUES.rule("phrase", "Condition, objection and support phrases (longest first), negated when a negator governs them.",
+           "The plan is a step in the right direction.")
+def phrase_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
+    found = []
+    for regex, sign, kind in ((ctx.conditions, -1, K.CONDITION), (ctx.object_phrases, -1, K.PHRASE),
+                              (ctx.support_phrases, +1, K.PHRASE)):
+        if regex is not None:
+            found += [(m, sign, kind) for m in regex.finditer(c.low)]
+    found.sort(key=lambda f: (-(f[0].end() - f[0].start()), f[0].start()))
+    out = []
+    for m, sign, kind in found:
+        toks = c.tokens_of(m)
+        if toks is None or any(t.i in c.used for t in toks) or all(t.i in c.skip for t in toks):
+            continue
+        c.used.update(t.i for t in toks)
+        cue = _phrase_cue(ctx, c, m.group(0), toks, sign, kind)
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: int, kind: str) -> Cue | None:
+    first = phrase.split()[0]
+    if kind == K.CONDITION:
+        if first not in ctx.words("markers.groundless_conditions") and not condition_has_ground(ctx, toks, c.span):
+            return None  # 'without significant reform' is no objection; 'without extra funding' is
+        return Cue(K.CONDITION, sign, phrase + " (condition)", "condition", 1.5)
+    neg = first not in ctx.lex.negators and negated(ctx, toks[0], c.span)
+    return Cue(K.PHRASE, -sign if neg else sign, ("not " if neg else "") + phrase, "phrase")
+
+
+def condition_has_ground(ctx: StanceContext, toks: Span, span: Span) -> bool:
+    """A condition is an objection when what it requires is a ground marked ``condition`` in the taxonomy."""
+    if ctx.taxonomy is None:
+        return True
+    reach = max([toks.end + 6, toks.root.right_edge.i + 1] +
+                [t.head.right_edge.i + 1 for t in toks if t.dep_ == "mark"])
+    end = span.end
+    if toks[-1].pos_ == "ADP":  # 'will depend on A; B; C': everything the condition lists
+        reach = end = toks[0].sent.end
+    after = span.doc[toks.start: min(end, reach)]
+    wanted = ctx.condition_themes()
+    return any(m.id in wanted for m in span_matches(after, ctx.taxonomy, "themes"))
+
+
+@CUES.rule("word", "A stance word (its lemma or form) not vetoed by NOT_A_CUE, turned by NEGATED and FLIPS.",
+           "BASW welcomed the new duty.")
+def word_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
+    out = []
+    for tok in c.span:
+        if tok.i in c.used or tok.i in c.skip or tok.is_punct:
+            continue
+        cue = GRANTS.first(ctx, tok, c) or _word_cue(ctx, tok, c)
+        if cue is not None:
+            out.append(cue)
+    return out
+
+
+def word_sign(ctx: StanceContext, tok: Token) -> int:
+    lemma, low = tok.lemma_.lower(), tok.lower_
+    if lemma in ctx.lex.support_lemmas or low in ctx.lex.support_lemmas:
+        return +1
+    if lemma in ctx.lex.object_lemmas or low in ctx.lex.object_lemmas:
+        return -1
+    return 0
+
+
+def _word_cue(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
+    sign = word_sign(ctx, tok)
+    if not sign or NOT_A_CUE.any(ctx, tok, sign):
+        return None
+    neg = negated(ctx, tok, c.span)
+    if any(rule(ctx, tok, sign) for rule in FLIPS):
+        neg = not neg
+    return Cue(K.WORD, -sign if neg else sign, ("not " if neg else "") + tok.text, "word")
+
+
+GRANTS = RuleTable("stance", "grants", "Refusing to grant an objection backs what it objects to.")
+
+
+@GRANTS.rule("refused-objection", "'did not accept claims that ...': refusing to grant an objection is support.",
+             "She did not accept claims that the teams would fail.")
+def refused_objection(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
+    if word_sign(ctx, tok) or tok.lemma_.lower() not in ctx.words("verbs.grant") or tok.pos_ != "VERB":
+        return None
+    if plain_negated(ctx, tok, c.span) and any(
+            ch.dep_ == "dobj" and ch.lemma_.lower() in ctx.lex.objection_nouns for ch in tok.children):
+        return Cue(K.GRANT, +1, f"not {tok.text} the objection", "refused-objection")
+    return None
+
+
+NOT_A_CUE = RuleTable("stance", "not-a-cue", "A stance word that takes no stance here (any rule vetoes it).")
+
+
+@NOT_A_CUE.rule("part-of-speech", "A cue word limited in [stance.pos] to some parts of speech counts only as those.",
+                "Family support is offered to every parent.")
+def wrong_part_of_speech(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return not (ctx.lex.allows(tok.lemma_.lower(), tok.pos_) and ctx.lex.allows(tok.lower_, tok.pos_))
+
+
+@NOT_A_CUE.rule("description", "A past participle describing a noun ('favoured advisers') is a description.",
+                "A survey backed by interviews found rising caseloads.")
+def description(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign > 0 and tok.tag_ == "VBN" and tok.dep_ in {"amod", "acl"} and \
+        not any(ch.lower_ in ctx.words("markers.concessive") for ch in tok.children)  # 'X, whilst welcomed, ...'
+
+
+@NOT_A_CUE.rule("record", "A proposer verb in the passive with no agent records events ('changes were introduced').",
+                "The changes were introduced in 2014.")
+def record_of_events(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign > 0 and tok.lemma_.lower() in ctx.words("verbs.proposer") and \
+        any(ch.dep_ == "auxpass" for ch in tok.children) and not any(ch.dep_ == "agent" for ch in tok.children)
+
+
+@NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families').",
+                "The teams will support families in crisis.")
+def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign > 0 and tok.pos_ == "VERB" and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in ctx.words("nouns.beneficiary")
+        and not any(g.dep_ in {"acl", "relcl"} and g.tag_ == "VBG" for g in ch.children)
+        for ch in tok.children)
+
+
+FLIPS = RuleTable("stance", "flips", "A cue word that points the other way here (each rule that holds flips it).")
+
+
+@FLIPS.rule("less", "'less hopeful': a lowered support adjective objects.", "She was less hopeful about the plan.")
+def lowered(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign > 0 and tok.pos_ == "ADJ" and any(
+        ch.lower_ in ctx.words("markers.lowering") and ch.dep_ == "advmod" for ch in tok.children)
+
+
+@FLIPS.rule("remedied-problem", "A problem word that a remedy verb acts on ('address the problems') is what a "
+            "proposal fixes, not an objection to it.", "These teams seek to address the problems we see.")
+def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "nsubjpass"} and \
+        tok.head.lemma_.lower() in ctx.words("verbs.remedy")
+
+
+@FLIPS.rule("objection-object", "'rejects that criticism': an objection verb whose object is an objection supports.",
+            "The minister rejected the criticism of the plan.")
+def objection_object(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign < 0 and tok.pos_ == "VERB" and any(
+        ch.dep_ == "dobj" and ch.lemma_.lower() in ctx.lex.objection_nouns for ch in tok.children)
+
+
+@CUES.rule("only-if", "'will only reach them if ...': 'only' on a verb with an 'if'/'unless' clause is a condition.",
+           "Family help will only reach them if councils are funded.")
+def only_if(ctx: StanceContext, c: Clause) -> list[Cue]:
+    if "only" not in c.low:
+        return []
+    marks = ctx.words("markers.condition_marks")
+    return [Cue(K.ONLY_IF, -1, f"only {tok.head.text} ... if (condition)", "only-if", 1.5) for tok in c.span
+            if tok.lower_ == "only" and tok.dep_ == "advmod" and tok.i not in c.used and any(
+                ch.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in ch.children)
+                for ch in tok.head.children)]
+
+
+@CUES.rule("urged", "'urges the government to pilot X': what the speaker presses for is backed (not disclosures).",
+           "The charity urged ministers to extend the allowance.")
+def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
+    if not ctx.urge_hint.search(c.low):
+        return []
+    out = []
+    for tok in c.span:
+        if tok.i in c.skip or tok.i in c.used:
+            continue
+        action = urged_action(ctx, tok)
+        if action is None or action.i in c.used or action.lemma_.lower() in ctx.lex.object_lemmas \
+                or action.lemma_.lower() in ctx.words("verbs.disclose"):
+            continue
+        asked = c.span.doc[action.i:action.right_edge.i + 1]
+        if ground_named(ctx, asked, condition=True) and not ctx.names_proposal(asked):
+            # 'we urge the government to provide the investment needed': a condition on resources
+            out.append(Cue(K.CONDITION, -1, f"{tok.text} ... to {action.text} (condition)", "urged-resources", 1.5))
+        else:
+            out.append(Cue(K.URGED, +1, f"{tok.text} ... to {action.text} (pressed for)", "urged"))
+    return out
+
+
+def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
+    """'urges the government to pilot X', 'called on the authority to launch Y': the verb of the
+    action the speaker presses for, else None."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in ctx.words("verbs.urge"):
+        return None
+    if lemma == "call" and not any(ch.lower_ == "on" for ch in tok.children):
+        return None
+    found = next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
+    if found is None:  # 'called on the CMA to launch': the parser may hang it off 'on'
+        found = next((g for ch in tok.children if ch.lower_ == "on" for g in ch.subtree if _to_verb_after(g, tok)), None)
+    return found
+
+
+def _to_verb_after(verb: Token, tok: Token) -> bool:
+    return verb.pos_ == "VERB" and verb.i > tok.i and any(a.lower_ == "to" for a in verb.children)
+
+
+@CUES.rule("need", "What is needed: a condition ground ('we need further investment') is an objection on it; "
+           "a proposal ('the need to restore early help') is backed.", "To shift the dial we need further investment.")
+def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
+    if "need" not in c.low and "requir" not in c.low:
+        return []
+    out = []
+    for tok in c.span:
+        if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
+            continue
+        what = needed_phrase(tok)
+        if what is None or negated(ctx, tok, c.span) or _past(tok):
+            continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
+        if ground_named(ctx, what, condition=True):
+            c.used.update(t.i for t in what)
+            out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
+        elif ctx.names_proposal(what):
+            out.append(Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"))
+    return out
+
+
+def _past(tok: Token) -> bool:
+    """A verb in the past tense, or a passive with a past auxiliary ('was needed')."""
+    return tok.tag_ == "VBD" or tok.tag_ == "VBN" and any(
+        c.dep_ == "auxpass" and c.tag_ == "VBD" for c in tok.children)
+
+
+def needed_phrase(tok: Token) -> Span | None:
+    """What a 'need'/'require' asks for: its object or complement, the subject of 'X is needed',
+    the noun a relative clause qualifies, or what follows 'the need for' / 'the need to'."""
+    doc = tok.doc
+    if tok.pos_ == "NOUN" and tok.tag_ != "NN":
+        return None  # 'children with complex needs' asks for nothing
+    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ == "NOUN":
+        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding (which councils) need(ed)'
+    parts = _needed_parts(tok)
+    if not parts:
+        return None
+    idx = [t.i for p in parts for t in p.subtree]
+    return doc[min(idx):max(idx) + 1]
+
+
+def _needed_parts(tok: Token) -> list[Token]:
+    noun = tok.pos_ == "NOUN"
+    parts = [ch for ch in tok.children if ch.dep_ in {"dobj", "xcomp", "ccomp", "acl", "prep"}
+             and (not noun or ch.lower_ in {"for", "to"} or ch.dep_ == "acl")]
+    return parts or ([ch for ch in tok.children if ch.dep_ == "nsubjpass"] if tok.tag_ == "VBN" else [])
+
+
+def ground_named(ctx: StanceContext, span: Span, *, condition: bool) -> bool:
+    """Whether a span names a ground (only those marked ``condition`` when asked)."""
+    if ctx.taxonomy is None:
+        return False
+    wanted = ctx.condition_themes() if condition else set(ctx.taxonomy.themes)
+    return any(m.id in wanted for m in span_matches(span, ctx.taxonomy, "themes"))
+
+
+# ---------------------------------------------------------------- negation
+NEGATED = RuleTable("stance", "negated", "Whether a cue is negated (any rule that holds negates it).")
+
+
+def negated(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    """Whether a cue is negated. A prohibition ('must not be diluted') keeps the cue's polarity."""
+    return not prohibition(ctx, tok, span) and plain_negated(ctx, tok, span)
+
+
+def plain_negated(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    return NEGATED.any(ctx, tok, span)
+
+
+def prohibition(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    """'must not be diluted', 'should not be weakened': a prohibition voices the same concern."""
+    window = [t.lower_ for t in span.doc[max(span.start, tok.i - 4):tok.i]]
+    alone, tail = ctx.words("markers.prohibiting_alone"), ctx.words("markers.prohibition_tail")
+    for i, w in enumerate(window[:-1]):
+        if w in ctx.words("markers.prohibiting") and (window[i + 1] in tail or w in alone):
+            return tok.lemma_.lower() in ctx.lex.object_lemmas or tok.lower_ in ctx.lex.object_lemmas
+    return False
+
+
+@NEGATED.rule("negation-child", "The cue word has a negation of its own ('not welcome').",
+              "The union did not welcome the plan.")
+def negation_child(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    return any(ch.dep_ == "neg" for ch in tok.children)
+
+
+@NEGATED.rule("negated-head", "The verb the cue depends on is negated before it ('is not realistic').",
+              "The timetable is not realistic.")
+def negated_head(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    return tok.dep_ in {"acomp", "attr", "xcomp", "dobj", "pobj", "amod"} and \
+        any(ch.dep_ == "neg" and ch.i < tok.i for ch in tok.head.children)
+
+
+@NEGATED.rule("negated-preposition", "The cue is the object of a preposition on a negated verb.",
+              "The plan does not come with enough funding.")
+def negated_preposition(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    head = tok.head
+    return tok.dep_ == "pobj" and head.dep_ == "prep" and any(ch.dep_ == "neg" and ch.i < tok.i for ch in head.head.children)
+
+
+@NEGATED.rule("negated-subject-clause", "A cue in a subject clause of a negated verb ('failing ... is no longer an option').",
+              "Failing to act is no longer an option.")
+def negated_subject_clause(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    return tok.dep_ in {"csubj", "nsubj"} and any(
+        ch.lower_ in ctx.words("markers.subject_negators") or (ch.lower_ == "longer" and any(g.lower_ == "no" for g in ch.children))
+        for ch in tok.head.children)
+
+
+@NEGATED.rule("negator-before", "A negator word among the three words before the cue ('no clear plan').",
+              "There is never a clear plan.")
+def negator_before(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    window = span.doc[max(span.start, tok.i - 3):tok.i]
+    return any(t.lower_ in ctx.lex.negators and t.lower_ != "without" for t in window)
+
+
+@NEGATED.rule("negator-phrase", "A negating phrase just before the cue ('far from welcoming').",
+              "Far from welcoming the plan, the union attacked it.")
+def negator_phrase(ctx: StanceContext, tok: Token, span: Span) -> bool:
+    before = doc_text(span.doc)[max(span.start_char, tok.idx - 25):tok.idx].lower()
+    return bool(ctx.negator_phrases is not None and ctx.negator_phrases.search(before))
+
+
+# ---------------------------------------------------------------- clauses without cue words
+FALLBACKS = RuleTable("stance", "fallbacks", "The stance of a clause with no cue (the first rule that answers decides).")
+
+
+@FALLBACKS.rule("wish", "'wants the age raised', 'would like to see X': the speaker's own wish backs it.",
+                "She wants the allowance extended to every carer.")
+def wish(ctx: StanceContext, c: Clause) -> Cue | None:
+    if ("want" in c.low or "like" in c.low) and any(wants(ctx, t) for t in c.span if t.i not in c.skip):
+        return Cue(K.WANT, +1, "wants it (what the speaker wants done)", "wish")
+    return None
+
+
+@FALLBACKS.rule("should-proposal", "A proposal as subject or object of 'should' is recommended.",
+                "Family help should be delivered by skilled professionals.")
+def should_proposal(ctx: StanceContext, c: Clause) -> Cue | None:
+    return Cue(K.SHOULD, +1, "should (recommendation)", "should-proposal") if recommends(ctx, c.span) else None
+
+
+@FALLBACKS.rule("argues-for", "Arguing about a named proposal with no cue against it argues for it.",
+                "He argued that family group conferences keep children at home.")
+def argues_for(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is not None and unit.cue in ctx.words("verbs.argue") and ctx.names_proposal(c.span):
+        return Cue(K.ARGUE, +1, f"{unit.cue} (makes the case)", "argues-for")
+    return None
+
+
+@FALLBACKS.rule("government-plan", "The government describing its own named plan supports it.",
+                "The Department for Education said the teams will start in April.")
+def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span) \
+            and not any(t.dep_ == "neg" for t in c.span):
+        return Cue(K.GOVERNMENT, +1, "the government describing its own plan", "government-plan")
+    return None
+
+
+@FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
+                "Today the government has published its implementation plan.")
+def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is None or not unit.speaker or ctx.taxonomy is None:
+        return None
+    named = named_tokens(ctx, c.span)
+    for tok in c.span:
+        if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
+                any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
+                any(ch.dep_ == "dobj" and ch.i in named for ch in tok.children):
+            return Cue(K.GOVERNMENT, +1, f"{tok.text} (its own plan)", "publisher")
+    return None
+
+
+def named_tokens(ctx: StanceContext, span: Span) -> set[int]:
+    """Tokens inside names of proposals (the debate's umbrella aside)."""
+    out: set[int] = set()
+    for m in span_matches(span, ctx.taxonomy, "proposals"):
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if m.id != ctx.taxonomy.general_proposal and toks is not None:
+            out.update(t.i for t in toks)
+    return out
+
+
+@FALLBACKS.rule("recommendation", "A 'should'/'must' sentence backs the thing it asks for.",
+                "Every care leaver should have a personal adviser.")
+def recommendation(ctx: StanceContext, c: Clause) -> Cue | None:
+    if c.unit is not None and recommended(c.span, ctx.lex) is not None:
+        return Cue(K.RECOMMENDATION, +1, "should (what it asks for)", "recommendation")
+    return None
+
+
+@FALLBACKS.rule("improvement", "Asking for more or better of a named proposal ('better support for kinship carers', "
+                "'strengthen family help') backs it.", "They want to provide better support for kinship carers.")
+def improvement(ctx: StanceContext, c: Clause) -> Cue | None:
+    if ctx.taxonomy is None:
+        return None
+    for m in span_matches(c.span, ctx.taxonomy, "proposals"):
+        if m.id in ctx.taxonomy.umbrellas:
+            continue
+        toks = c.span.doc.char_span(c.span.start_char + m.start, c.span.start_char + m.end, alignment_mode="expand")
+        word = improved_by(ctx, toks.root) if toks is not None else None
+        if word is not None:
+            return Cue(K.IMPROVE, +1, f"{word.text} ... (asks for more of it)", "improvement")
+    return None
+
+
+def improved_by(ctx: StanceContext, tok: Token) -> Token | None:
+    """The word asking for more or better of the phrase around ``tok``: an improving modifier of it
+    or of the noun it completes ('better support for X'), or an improving verb governing it."""
+    for _ in range(4):
+        found = next((ch for ch in tok.children if ch.dep_ in {"amod", "advmod", "compound"}
+                      and ch.lower_ in ctx.words("markers.improving")), None)
+        if found is not None:
+            return found
+        if tok.dep_ in {"dobj", "nsubjpass"} and tok.head.lemma_.lower() in ctx.words("verbs.improve"):
+            return tok.head
+        if tok.dep_ not in {"pobj", "prep", "compound", "conj"} or tok.head.i == tok.i:
+            return None
+        tok = tok.head
+    return None
+
+
+@FALLBACKS.rule("listed", "An item of a list of proposals backs the proposal.",
+                "The plans include:\n- a register of children not in school")
+def listed(ctx: StanceContext, c: Clause) -> Cue | None:
+    if c.unit is not None and c.unit.listed:
+        return Cue(K.LISTED, +1, "listed among its proposals", "listed")
+    return None
+
+
+def wants(ctx: StanceContext, tok: Token) -> bool:
+    """'wants the age of criminal responsibility raised', 'would like to see X': the speaker wants
+    a thing done (a clause or an object), not a person to do something."""
+    if tok.lemma_.lower() not in ctx.words("verbs.wish") or tok.pos_ != "VERB":
+        return False
+    kids = list(tok.children)
+    if not _own_wish(ctx, tok, kids):
+        return False
+    if any(ch.dep_ in {"xcomp", "ccomp"} and ch.lemma_.lower() in ctx.words("verbs.succeed") for ch in kids):
+        return True  # 'we want them to succeed'
+    if _wants_someone_to_act(kids):
+        return False  # 'I would want the review to look at ...': someone else to act
+    return any(ch.dep_ in {"ccomp", "xcomp", "dobj"} for ch in kids)
+
+
+def _own_wish(ctx: StanceContext, tok: Token, kids: list[Token]) -> bool:
+    """The speaker's own unconditional wish: 'would like', a personal or named subject, no 'if'."""
+    if tok.lemma_.lower() == "like" and not any(ch.lower_ in {"would", "'d"} for ch in kids):
+        return False
+    subj = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
+    if subj is None or subj.lower_ not in ctx.words("pronouns.wishing") and subj.pos_ != "PROPN":
+        return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
+    if any(ch.dep_ in {"neg", "mark"} for ch in kids):
+        return False  # 'if ministers want to ...'
+    # 'I would want that worked out before we sign': a condition, not a wish
+    return not any(t.dep_ == "mark" and t.lower_ in ctx.words("markers.condition_before") for t in tok.subtree)
+
+
+def _wants_someone_to_act(kids: list[Token]) -> bool:
+    return any(ch.dep_ == "dobj" for ch in kids) and any(ch.dep_ == "xcomp" for ch in kids) or any(
+        ch.dep_ in {"ccomp", "xcomp"} and ch.tag_ != "VBN" and any(g.dep_ == "nsubj" for g in ch.children)
+        for ch in kids)
+
+
+def recommends(ctx: StanceContext, span: Span) -> bool:
+    """'Family help should be built ...': a named proposal as the subject or object of 'should'."""
+    if ctx.taxonomy is None:
+        return False
+    mentions = [(span.start_char + m.start, span.start_char + m.end)
+                for m in span_matches(span, ctx.taxonomy, "proposals") if m.id not in ctx.taxonomy.umbrellas]
+    if not mentions:
+        return False
+    inside = lambda t: any(a <= t.idx < b for a, b in mentions)  # noqa: E731
+    return any(arg.dep_ in {"nsubj", "nsubjpass"} and inside(arg)
+               or arg.dep_ in {"dobj", "prep"} and any(inside(t) for t in arg.subtree)  # 'should add X to Y'
+               for tok in _modals(ctx, span) for arg in tok.head.children)
+
+
+def _modals(ctx: StanceContext, span: Span) -> list[Token]:
+    """'should'/'must' auxiliaries of verbs neither negated nor in an open question."""
+    return [t for t in span if t.lower_ in ctx.words("markers.recommending") and t.dep_ == "aux"
+            and not _open_or_negated(ctx, t.head)]
+
+
+def _open_or_negated(ctx: StanceContext, verb: Token) -> bool:
+    return any(ch.dep_ == "neg" or ch.dep_ == "mark" and ch.lower_ in ctx.words("markers.open_question")
+               for ch in verb.children)
+
+
+def is_government(ctx: StanceContext, speaker: str | None) -> bool:
+    """Whether the speaker is the government, a department or a minister (by name or role)."""
+    info = ctx.state.registry.get(speaker) if speaker else None
+    if info is None:
+        return False
+    words = ctx.lex.government_words
+    if info.type == "person":  # a minister: by role
+        role = (info.role or "").lower()
+        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", role) for w in words)
+    # an organisation: by its whole name, so that the Local Government Association is not the government
+    names = {n.lower().removeprefix("the ") for n in (info.name, *info.aliases)}
+    return any(n == w or n.endswith(" " + w) for n in names for w in words)
+
+
+def score(ctx: StanceContext, c: Clause) -> tuple[list[Cue], int]:
+    """The cues of a clause and the sign of their weighted sum (+1, -1 or 0)."""
+    found: list[Cue] = []
+    for rule in CUES:
+        found += rule(ctx, c) or []
+    if not found:
+        fallback = FALLBACKS.first(ctx, c)
+        return ([fallback], +1) if fallback is not None else ([], 0)
+    total = sum(cue.sign * cue.weight for cue in found)
+    return found, (total > 0) - (total < 0)

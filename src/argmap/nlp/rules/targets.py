@@ -1,0 +1,799 @@
+"""Target rules: which proposals and grounds (themes) each draft claim is about.
+
+A claim's own words come first. ``STEPS`` then decide, in order, what a claim that names no
+proposal (or only the debate's umbrella) is about: the thing a recommendation asks for, a policy
+the headline names, what the speaker presses for, the subject of a passive verdict, a candidate
+named earlier, what a pointing phrase or pronoun refers to, the topic words of a proposal, or a
+new candidate proposal (discovery). A step answers KEEP or DROP, or passes.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from argmap.lexicon import Lexicon
+from argmap.model import Stance
+from argmap.nlp import cues as K
+from argmap.nlp.cues import Draft
+from argmap.nlp.recommend import recommended
+from argmap.nlp.rules import RuleTable
+from argmap.nlp.rules.attribution import Unit
+from argmap.nlp.text import doc_matches, span_matches
+from argmap.taxonomy import Match, Taxonomy
+from argmap.text import fold, slugify
+
+CANDIDATE_PREFIX = "candidate-"
+KEEP, DROP = "keep", "drop"
+
+
+@dataclass
+class TargetContext:
+    doc: Doc
+    taxonomy: Taxonomy
+    lex: Lexicon
+    skip: set[int]
+    sents: list[Span]
+    units: list[Unit]
+    candidates: dict[str, str] = field(default_factory=dict)  # id -> label, found in this document
+    _lead_candidates: dict[str, tuple[str, str]] | None = None
+    _named_heads: list[tuple[int, str, str]] | None = None
+    _lead_paras: list[int] | None = None
+    _chunks: list[tuple[int, int]] | None = None
+
+    def words(self, name: str) -> frozenset[str]:
+        return self.lex[name]
+
+    def umbrella(self, pid: str) -> bool:
+        """The general proposal or a policy document: a name for many proposals at once."""
+        return pid in self.taxonomy.umbrellas
+
+    def all_umbrellas(self, ids: list[str]) -> bool:
+        return bool(ids) and all(self.umbrella(p) for p in ids)
+
+    @property
+    def stance_words(self) -> frozenset[str]:
+        lex = self.lex
+        return lex.support_lemmas | lex.object_lemmas | lex["verbs.urge"] | lex["verbs.about_proposal"]
+
+    def add_candidate(self, cand: tuple[str, str]) -> str:
+        self.candidates[cand[0]] = cand[1]
+        return cand[0]
+
+
+@dataclass
+class Work:
+    """One draft claim being linked: the draft, its span, the proposals its own words name."""
+
+    draft: Draft
+    span: Span
+    own: list[str]
+
+    def take(self, targets: list[str], cue: str, themes: list[str] | None = None) -> str:
+        self.draft.targets = list(targets)
+        self.draft.target_cues.append(cue)
+        if themes is not None:
+            self.draft.themes = themes
+        return KEEP
+
+
+# ---------------------------------------------------------------- names in a span
+def matches(ctx: TargetContext, span: Span) -> list[Match]:
+    """Proposal names in a span, except inside actor names and descriptions of actors."""
+    out = []
+    for m in span_matches(span, ctx.taxonomy, "proposals"):
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
+                                 or inside_longer_name(toks)):
+            continue
+        out.append(m)
+    return out
+
+
+def inside_longer_name(toks: Span) -> bool:
+    """A one-word name that is part of a longer proper name ('Review' in 'the Spending Review',
+    'Levy' in 'the Apprenticeship Levy'): a capitalised compound word before it."""
+    return len(toks) == 1 and any(c.dep_ == "compound" and c.i < toks.start and c.is_title and not c.is_sent_start
+                                  for c in toks.root.children)
+
+
+def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[str]:
+    """The proposals a span names, examples aside (unless it names nothing else and ``examples``);
+    the umbrella only when nothing else or owned."""
+    ids: list[str] = []
+    found = matches(ctx, span)
+    main = [m for m in found if not in_example(ctx, span, m)]
+    for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
+        if m.id not in ids:
+            ids.append(m.id)
+    return _particular_first(ctx, span, ids, main or found)
+
+
+def _particular_first(ctx: TargetContext, span: Span, ids: list[str], found: list[Match]) -> list[str]:
+    """'X, one of the reforms' is about X, not the reforms; 'X, to take forward its recommendations'
+    is about both; of a document and the programme it belongs to, the document."""
+    if any(not ctx.umbrella(p) for p in ids):
+        kept = {m.id for m in found if ctx.umbrella(m.id) and owned(ctx, span, m)}
+        return [p for p in ids if not ctx.umbrella(p) or p in kept]
+    below = {a for p in ids for a in ctx.taxonomy.ancestors(p)}
+    return [p for p in ids if p not in below]
+
+
+def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """'its recommendations', 'their plans': the whole programme named as someone's own."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    return toks is not None and toks.start > 0 and span.doc[toks.start - 1].lower_ in ctx.words("pronouns.possessive") \
+        and toks.root.dep_ not in {"compound", "nmod", "amod"}  # not 'its Families First areas'
+
+
+def themes(ctx: TargetContext, span: Span) -> list[str]:
+    """Grounds a span raises; a ground word inside a proposal's own name names the proposal."""
+    ids: list[str] = []
+    named = [(m.start, m.end) for m in matches(ctx, span)]
+    for m in span_matches(span, ctx.taxonomy, "themes"):
+        if any(a <= m.start and m.end <= b for a, b in named):
+            continue
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        if toks is not None and all(t.i in ctx.skip for t in toks):
+            continue
+        if m.id not in ids:
+            ids.append(m.id)
+    return ids
+
+
+def describes_actor(tok: Token, skip: set[int]) -> bool:
+    """Whether a name sits in an apposition describing an actor ('X, chief executive of Frontline,
+    a graduate training programme'): it describes, it is not discussed."""
+    for _ in range(6):
+        if tok.dep_ == "appos" and tok.head.i in skip:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def in_example(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name stands in an example ('issues like X', 'such as X', 'including X')."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    tok = toks.root
+    for _ in range(3):
+        if tok.dep_ == "pobj" and (tok.head.lower_ in ctx.words("markers.example") or
+                                   tok.head.lower_ == "as" and tok.head.i > 0 and span.doc[tok.head.i - 1].lower_ == "such"):
+            return True
+        if tok.dep_ not in {"conj", "appos", "compound"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+# ---------------------------------------------------------------- what a claim is about
+STEPS = RuleTable("targets", "steps", "What a claim is about, step by step (a step keeps or drops the claim, or passes).")
+
+
+@STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for.",
+            "More effort should be made in keeping siblings together.")
+def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or not w.draft.has_cue(K.RECOMMENDATION):
+        return None
+    obj = recommended(w.span, ctx.lex)
+    cand = None
+    if obj is not None and obj.head.tag_ == "VBG":  # 'effort ... in keeping siblings together'
+        cand = words_label(ctx, list(obj.head.subtree))
+    elif obj is not None:
+        chunk = next((c for c in noun_chunks(ctx, w.span) if c.root.i == obj.i), None)
+        cand = label(ctx, chunk) if chunk is not None else None
+    if cand is None:
+        pointed = head_anaphor(ctx, w.span)  # 'the teams should ...': what was named before
+        return w.take(pointed[0], f"context: {pointed[1]}", themes(ctx, w.span)) if pointed else DROP
+    return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", [])
+
+
+@STEPS.rule("headline-policy", "'welcomed the cap' in a report headlined on a pay cap: the headline's policy.",
+            "Agency social workers face pay cap\nUnions welcomed the cap.")
+def headline_policy(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance == Stance.NEUTRAL or ctx.taxonomy.topic_of(w.span.text) is not None:
+        return None
+    lead = lead_candidates(ctx)
+    hit = next((lead[singular(t.lower_)] for t in w.span if t.pos_ == "NOUN" and singular(t.lower_) in lead
+                and any(c.dep_ == "det" for c in t.children)), None)
+    if hit is None:
+        return None
+    return w.take([ctx.add_candidate(hit)], f"points back to the lead: {hit[1]}", themes(ctx, w.span))
+
+
+@STEPS.rule("pressed-for", "What the speaker presses for ('calling on the government to place a legal duty').",
+            "The charity called on ministers to create a national register.")
+def pressed_for(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or not w.draft.has_cue(K.URGED):
+        return None
+    cand = candidate(ctx, w.span)
+    if cand is None:
+        return None
+    return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
+
+
+@STEPS.rule("passive-subject", "'X is welcomed', 'X, whilst welcomed, ...': X is what the verdict is about.",
+            "The new duty to share records was welcomed by the charity.")
+def passive_subject_step(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance == Stance.NEUTRAL:
+        return None
+    cand = passive_subject(ctx, w.span)
+    if cand is None:
+        return None
+    return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
+
+
+@STEPS.rule("pronoun-antecedent", "'But it says nothing about care leavers': 'it' is what is objected to.",
+            "The bill was published today. But it says nothing about care leavers.")
+def pronoun_antecedent(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance != Stance.OBJECT or not pronoun_subject(ctx, w.span):
+        return None
+    ante = context(ctx, w.draft.unit, nearest=True)
+    if ante:
+        w.own = w.draft.targets = ante[0]
+        w.draft.target_cues.append(f"the pronoun's antecedent: {ante[1]}")
+    return None
+
+
+@STEPS.rule("earlier-candidate", "A head noun of a candidate found earlier points back to it.",
+            "They proposed an independent guardian. A guardian would be worth having.")
+def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance == Stance.NEUTRAL:
+        return None
+    heads = candidate_heads(ctx)
+    again = next((heads[singular(t.lower_)] for t in w.span if t.pos_ == "NOUN" and singular(t.lower_) in heads), None)
+    if again is None:
+        return None
+    return w.take([again[0]], f"points back to: {again[1]}", themes(ctx, w.span))
+
+
+@STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
+            "Councils will set up child protection teams. The teams will need police officers.")
+def reference(ctx: TargetContext, w: Work) -> str | None:
+    umbrella = ctx.all_umbrellas(w.own)
+    pointed = head_anaphor(ctx, w.span) if not w.own or umbrella else None
+    if not (pointed is not None or not w.own or umbrella and anaphoric(ctx, w.span)):
+        return None
+    if w.draft.stance == Stance.OBJECT and ctx.units[w.draft.unit].cue in ctx.words("verbs.acknowledge"):
+        return DROP  # 'X recognised that caseloads remain too high': a problem granted, no objection
+    if pointed:
+        w.own = w.draft.targets = pointed[0]  # a pointing phrase names what it points to
+        w.draft.target_cues.append(f"context: {pointed[1]}")
+        return None
+    found = context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
+    if found:
+        w.draft.targets = found[0]
+        w.draft.target_cues.append(f"context: {found[1]}")
+    return None
+
+
+@STEPS.rule("grounds", "The grounds a claim raises; a neutral claim is kept only when it names a proposal.",
+            "Without funding the teams will fail.")
+def grounds(ctx: TargetContext, w: Work) -> str | None:
+    w.draft.themes = themes(ctx, w.span)
+    if w.draft.stance == Stance.NEUTRAL:
+        return KEEP if w.own else DROP
+    return KEEP if w.draft.targets else None
+
+
+@STEPS.rule("topic-words", "No name, but the words of one proposal ('the new duty to bring the wider family together').",
+            "The duty to bring relatives together before court is right.")
+def topic_words(ctx: TargetContext, w: Work) -> str | None:
+    topic = ctx.taxonomy.topic_of(w.span.text)
+    return w.take([topic], "topic words of the proposal") if topic is not None else None
+
+
+@STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about, else a pointing phrase's "
+            "antecedent candidate or the article's lead; a claim with neither target nor ground is dropped.",
+            "Unions backed a caseload cap.")
+def discovery(ctx: TargetContext, w: Work) -> str:
+    cand = wanted(ctx, w.span) if w.draft.has_cue(K.WANT) else None
+    cand = cand or candidate(ctx, w.span)
+    if cand is None and points_back(ctx, w.span):
+        cand = context_candidate(ctx, w.draft.unit)
+        if cand is None:
+            found = lead(ctx, w.draft.unit)  # 'the duty' in a report about one duty
+            if found:
+                return w.take(found[0], f"context: {found[1]}")
+    if cand:
+        return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}")
+    return KEEP if w.draft.themes else DROP
+
+
+def link(ctx: TargetContext, draft: Draft) -> bool:
+    """Apply the steps to one draft; whether the claim is kept."""
+    span = ctx.doc[draft.start:draft.end]
+    own = proposals(ctx, span)
+    if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
+        pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
+        own = pointed[0] if pointed else own
+    draft.targets = list(own)
+    draft.target_cues = [f"named: {p}" for p in sorted({m.phrase for m in matches(ctx, span)})]
+    w = Work(draft, span, own)
+    return STEPS.first(ctx, w) == KEEP
+
+
+def sibling_targets(kept: list[Draft]) -> None:
+    """'X backs A but fears it will fail': a clause with no target of its own is about its sibling's."""
+    for d in kept:
+        if d.targets:
+            continue
+        sibling = next((o for o in kept if o.unit == d.unit and o is not d and o.targets
+                        and not o.targets[0].startswith(CANDIDATE_PREFIX)), None)
+        if sibling is not None:
+            d.targets = list(sibling.targets)
+            d.target_cues.append("context: the other clause of its sentence")
+
+
+# ---------------------------------------------------------------- references to what was named nearby
+def anaphoric(ctx: TargetContext, span: Span) -> bool:
+    """The umbrella proposal is named only by a pointing phrase ('the proposal', 'such positive reforms')."""
+    found = [m for m in matches(ctx, span) if ctx.umbrella(m.id)]
+    return bool(found) and all(m.phrase.split()[-1] in ctx.words("nouns.anaphoric") or pointer_before(ctx, span, m)
+                               for m in found)
+
+
+def pointer_before(ctx: TargetContext, span: Span, m: Match) -> bool:
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    if toks is None:
+        return False
+    return any(t.lower_ in ctx.words("markers.plural_pointer") for t in span.doc[max(span.start, toks.start - 2):toks.start])
+
+
+def plural_pointer(ctx: TargetContext, span: Span) -> bool:
+    """'such positive reforms': a pointer to several proposals named before."""
+    return any(ctx.umbrella(m.id) and pointer_before(ctx, span, m) for m in matches(ctx, span))
+
+
+def context(ctx: TargetContext, unit_index: int, span: Span | None = None, *, plural: bool = False,
+            nearest: bool = False) -> tuple[list[str], str] | None:
+    """Proposals named around a claim: the rest of its sentence, the two sentences before it in the
+    paragraph, the previous paragraph's last two, then the section heading. A particular proposal
+    found anywhere on that path beats the umbrella; a plural pointer takes every proposal named so
+    far in its section."""
+    unit = ctx.units[unit_index]
+    if plural and (named := section_proposals(ctx, unit)):
+        return named, "named earlier in the section"
+    general = None
+    pronoun = nearest or span is not None and pronoun_subject(ctx, span)
+    for where_span, where in context_places(ctx, unit, span):
+        found = named_in(ctx, where_span)
+        if not found:
+            continue
+        if not ctx.all_umbrellas(found):
+            return found, where
+        if pronoun and where != "same sentence":
+            return found, where  # 'They will only succeed if ...': the nearest thing named
+        general = general or (found, where)
+    return heading_proposals(ctx, unit) or general
+
+
+def named_in(ctx: TargetContext, span: Span) -> list[str]:
+    """What a sentence near a claim names: its last particular proposal (a pointing reference is to
+    the nearest one named), else its umbrellas, else what a pointing phrase in it refers to."""
+    found = proposals(ctx, span, examples=False)
+    if not found:
+        return (head_anaphor(ctx, span) or ([], ""))[0]  # 'the bill' in the sentence before
+    named = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
+    return [max(named, key=lambda m: m.start).id] if named and not ctx.all_umbrellas(found) else found
+
+
+def heading_proposals(ctx: TargetContext, unit: Unit) -> tuple[list[str], str] | None:
+    heading = section_heading(ctx, unit)
+    found = proposals(ctx, heading) if heading is not None else []
+    if found and not ctx.all_umbrellas(found):
+        return found, "heading: " + heading.text.strip()[:80]
+    return None
+
+
+def context_places(ctx: TargetContext, unit: Unit, span: Span | None) -> list[tuple[Span, str]]:
+    sents, units = ctx.sents, ctx.units
+    places = []
+    sent = sents[unit.sent]
+    if span is not None and (span.start, span.end) != (sent.start, sent.end):
+        places.append((sent, "same sentence"))
+    same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
+    places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(same_para[-2:])]
+    prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
+    places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(prev_para[-2:])]
+    return places
+
+
+def section_heading(ctx: TargetContext, unit: Unit) -> Span | None:
+    headings = [u for u in ctx.units if u.heading and 0 < u.sent < unit.sent]  # not the title line
+    return ctx.sents[headings[-1].sent] if headings else None
+
+
+def section_proposals(ctx: TargetContext, unit: Unit) -> list[str]:
+    heads = [u for u in ctx.units if u.heading and 0 < u.sent < unit.sent]
+    first = heads[-1].sent if heads else 0
+    named: list[str] = []
+    for u in ctx.units:
+        if first < u.sent < unit.sent and not u.heading:
+            named += [p for p in proposals(ctx, ctx.sents[u.sent]) if not ctx.umbrella(p) and p not in named]
+    return named
+
+
+def last_proposal(ctx: TargetContext, span: Span) -> str:
+    found = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
+    return max(found, key=lambda m: m.start).id
+
+
+def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the teams', 'joint teams', 'the register', 'the Bill': a noun that ends the name of a
+    proposal or document named earlier in the article points back to it (the latest one of that
+    name); 'the spending review' (a word of its own before the noun) does not."""
+    heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
+    for tok in (t for t in span if pointing_noun(ctx, t, subject_only)):
+        target = heads.get(singular(tok.lower_))
+        if target is None and _definite(ctx, tok):
+            target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
+        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
+            continue
+        if isinstance(target, tuple):
+            return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
+        return [target], f"points back: {tok.text}"
+    return the_one_document(ctx, span, subject_only)
+
+
+def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
+    """A noun that may point back: not part of a compound, with no compound word of its own, a
+    subject when only subjects count."""
+    return tok.pos_ in {"NOUN", "PROPN"} and tok.i not in ctx.skip and tok.dep_ != "compound" and \
+        not any(c.dep_ == "compound" for c in tok.children) and \
+        (not subject_only or tok.dep_ in {"nsubj", "nsubjpass"})
+
+
+def _definite(ctx: TargetContext, tok: Token) -> bool:
+    return any(c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing") for c in tok.children)
+
+
+def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False) -> tuple[list[str], str] | None:
+    """'the bill', 'this strategy' with nothing of that kind named before: the debate's one policy
+    document of that kind, when the taxonomy has exactly one."""
+    heads = ctx.words("nouns.document_head")
+    for tok in span:
+        head = singular(tok.lower_)
+        if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
+                not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
+            continue
+        kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
+        docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
+                and singular(fold(e.label).split()[-1]) in kinds]
+        if len(docs) == 1:
+            return docs, f"the debate's one {head}: {tok.text}"
+    return None
+
+
+def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
+    """(end offset, head noun, proposal id or candidate) of every particular proposal named in the
+    document and of every named document the taxonomy lacks ('the Children and Social Work Bill').
+    A policy document also answers to the document words in any of its names ('the report' for
+    a review whose names include "the review's final report")."""
+    if ctx._named_heads is None:
+        vague = ctx.words("nouns.vague_head")
+        found: list[tuple[int, str, str | tuple[str, str]]] = []
+        for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals"):
+            if m.id == ctx.taxonomy.general_proposal:
+                continue
+            head = singular(m.phrase.split()[-1])
+            found += [(m.end, head, m.id)] if head not in vague else []
+            found += [(m.end, f"the {w}", m.id) for w in sorted(document_words(ctx, m.id) - {head} - vague)]
+        found += named_documents(ctx)
+        ctx._named_heads = sorted(found, key=lambda f: f[0])
+    return ctx._named_heads
+
+
+def document_words(ctx: TargetContext, pid: str) -> set[str]:
+    """The document words ('review', 'report', 'bill') in the names of a policy document."""
+    entry = ctx.taxonomy.proposals.get(pid)
+    if entry is None or entry.kind != "document":
+        return set()
+    heads = ctx.words("nouns.document_head")
+    return {singular(w) for name in entry.names for w in fold(name).split() if singular(w) in heads}
+
+
+def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]]:
+    """Capitalised names ending in a document word that the taxonomy does not know ('the Children
+    and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label))."""
+    heads = ctx.words("nouns.document_head")
+    known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
+    out = []
+    for tok in ctx.doc:
+        name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
+        if name is None or sum(t.is_title for t in name) < 2 or \
+                any(a < name.end_char and name.start_char < b for a, b in known):
+            continue
+        text = " ".join(name.text.split())
+        out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
+    return out
+
+
+def _capitalised_name(ctx: TargetContext, tok: Token) -> Span:
+    """The run of capitalised words (and connectors) ending at ``tok`` within its sentence."""
+    connectors = ctx.words("layout.name_connectors") | {"and", "for", "'s", "\u2019s"}
+    doc = ctx.doc
+    start = tok.i
+    while start > 0 and (doc[start - 1].is_title or doc[start - 1].lower_ in connectors) and not doc[start - 1].is_sent_start:
+        start -= 1
+    while start < tok.i and not doc[start].is_title:
+        start += 1
+    return doc[start:tok.i + 1]
+
+
+def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
+    """Whether the span opens with a pronoun subject ('They will only succeed if', 'But it says')."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.objected") for t in span[:4])
+
+
+def points_back(ctx: TargetContext, span: Span) -> bool:
+    """'the change', 'this plan', 'such a duty': the claim is about something named before."""
+    nouns = ctx.words("nouns.anaphoric") | ctx.words("nouns.pointing")
+    pointing = ctx.words("markers.pointing")
+    return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in span)
+
+
+def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
+    """The proposal an article is about (see ``LEAD``), from its opening before the claim."""
+    sents, units = ctx.sents, ctx.units
+    if ctx._lead_paras is None:
+        ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+    unit = units[unit_index]
+    opening = [sents[u.sent] for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent]
+    return LEAD.first(ctx, opening) if opening else None
+
+
+LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first rule that answers decides).")
+
+
+@LEAD.rule("title", "The one particular proposal the title names.",
+           "Councils to run family help teams\nThe teams start in April.")
+def title_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    title = [p for p in proposals(ctx, opening[0]) if not ctx.umbrella(p)]
+    if len(set(title)) == 1:
+        return title[:1], "the article's title: " + opening[0].text.strip()[:60]
+    return None
+
+
+@LEAD.rule("opening", "The one particular proposal the first two paragraphs name.",
+           "Pay rises for social workers\nMinisters announced a new career framework on Monday.")
+def opening_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    found: list[str] = []
+    for sent in opening:
+        found += [p for p in proposals(ctx, sent) if not ctx.umbrella(p) and p not in found]
+    return (found, "the article's lead: " + opening[0].text.strip()[:60]) if len(found) == 1 else None
+
+
+@LEAD.rule("topic", "No proposal named anywhere in the opening: the one whose taxonomy keywords it uses most.",
+           "Grandparents raising grandchildren\nRelatives who take in children want an allowance.")
+def topic_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
+    if any(not ctx.umbrella(p) for sent in opening for p in proposals(ctx, sent)):
+        return None
+    facts = ctx.doc._.argmap_meta or {}
+    topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [s.text for s in opening]))
+    return ([topic], "the article's topic (taxonomy keywords in its headline and opening)") if topic else None
+
+
+# ---------------------------------------------------------------- candidate proposals (discovery)
+def lead_candidates(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """Policies the title or first paragraphs name that the taxonomy does not know ('Agency social
+    workers face pay cap'): head noun -> candidate (id, label)."""
+    if ctx._lead_candidates is None:
+        found = _headline_policies(ctx)
+        for head, cand in _opening_policies(ctx).items():
+            found.setdefault(head, cand)
+        ctx._lead_candidates = found
+    return ctx._lead_candidates
+
+
+def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """'face pay cap as ...': a policy head noun in the front-matter headline, with the word before it."""
+    heads, stop = ctx.words("nouns.policy_head"), ctx.words("nouns.label_stop")
+    facts = ctx.doc._.argmap_meta or {}
+    words = re.findall(r"[A-Za-z][\w'-]*", facts.get("title") or "")
+    found: dict[str, tuple[str, str]] = {}
+    for i, w in enumerate(words):
+        head = singular(w)
+        if head in heads and i > 0 and words[i - 1].lower() not in stop and head not in found:
+            text = f"{words[i - 1].lower()} {w.lower()}"
+            found[head] = (CANDIDATE_PREFIX + slugify(text, 40), text)
+    return found
+
+
+def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """Noun chunks of the first two paragraphs headed by a policy noun the taxonomy does not name."""
+    heads = ctx.words("nouns.policy_head")
+    hint = re.compile(r"\b(?:" + "|".join(sorted(heads)) + r")")
+    found: dict[str, tuple[str, str]] = {}
+    for u in ctx.units:
+        if u.para > 2:
+            break
+        sent = ctx.sents[u.sent]
+        if not hint.search(sent.text.lower()):
+            continue  # (noun chunks cost a walk of the parse; most opening sentences name no policy)
+        for chunk in sent.noun_chunks:
+            head = singular(chunk.root.lower_)
+            if head in heads and head not in found and not matches(ctx, chunk):
+                cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
+                if cand:
+                    found[head] = cand
+    return found
+
+
+def candidate_heads(ctx: TargetContext) -> dict[str, tuple[str, str]]:
+    """Head noun -> (id, label) of the candidate proposals found so far in the document."""
+    vague = ctx.words("nouns.vague_head")
+    out = {}
+    for cid, text in ctx.candidates.items():
+        head = singular(text.split()[-1])
+        if head not in vague and len(head) > 3:
+            out[head] = (cid, text)
+    return out
+
+
+def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
+    """The subject of a passive verdict ('X is welcomed', 'X was criticised') as a candidate."""
+    for tok in span:
+        subj = _verdict_subject(ctx, tok)
+        chunk = next((c for c in noun_chunks(ctx, span) if subj is not None and c.root.i == subj.i), None)
+        if chunk is not None and not matches(ctx, span.doc[chunk.start:subj.right_edge.i + 1]):
+            return label(ctx, chunk)
+    return None
+
+
+def _verdict_subject(ctx: TargetContext, tok: Token) -> Token | None:
+    if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception"):
+        return None
+    if any(c.dep_ == "auxpass" for c in tok.children):  # 'X is welcomed'
+        return next((c for c in tok.children if c.dep_ == "nsubjpass" and c.pos_ in {"NOUN", "PROPN"}), None)
+    if tok.dep_ == "acl" and tok.head.pos_ in {"NOUN", "PROPN"}:  # 'X, whilst welcomed, ...'
+        return tok.head
+    return None
+
+
+def context_candidate(ctx: TargetContext, unit_index: int) -> tuple[str, str] | None:
+    """A candidate proposal introduced in one of the two sentences before the claim."""
+    unit = ctx.units[unit_index]
+    before = [u for u in ctx.units if u.sent < unit.sent and not u.heading][-2:]
+    for u in reversed(before):
+        found = introduced(ctx, ctx.sents[u.sent])
+        if found:
+            return found
+    return None
+
+
+def introduced(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
+    """The object of a proposal word ('consulting on a mandatory reporting duty')."""
+    proposal_words = ctx.lex.proposal_words
+    for chunk in noun_chunks(ctx, span):
+        root = chunk.root
+        gov = root.head.head if root.dep_ == "pobj" else root.head
+        if root.dep_ == "dobj" and gov.dep_ in {"xcomp", "acl"} and gov.head.lemma_.lower() in proposal_words:
+            gov = gov.head  # 'plans to change the age of criminal responsibility'
+        if root.dep_ not in {"dobj", "pobj"} or gov.lemma_.lower() not in proposal_words:
+            continue
+        cand = label(ctx, chunk)
+        if cand:
+            return cand
+    return None
+
+
+def wanted(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
+    """'wants the age of criminal responsibility raised': the thing the speaker wants done."""
+    for tok in span:
+        if tok.lemma_.lower() not in ctx.words("verbs.wish"):
+            continue
+        for comp in tok.children:
+            if comp.dep_ in {"ccomp", "xcomp"}:
+                arg = next((g for g in comp.children if g.dep_ in {"nsubj", "nsubjpass", "dobj"}), None)
+                if arg is not None:
+                    return words_label(ctx, list(arg.subtree))
+            if comp.dep_ == "dobj":
+                return words_label(ctx, list(comp.subtree))
+    return None
+
+
+CANDIDATES = RuleTable("targets", "candidates",
+                       "The noun phrase a stance is about, as a new candidate proposal (the first that answers wins).")
+
+
+def candidate(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
+    chunks = noun_chunks(ctx, span)
+    for chunk in chunks:
+        found = CANDIDATES.first(ctx, span, chunks, chunk)
+        if found:
+            return found
+    return introduced(ctx, span)
+
+
+@CANDIDATES.rule("harm-subject", "'a duty backed by sanctions could swamp teams': the subject of a harm verb.",
+                 "A mandatory reporting duty could swamp social work teams.")
+def harm_subject(ctx: TargetContext, span: Span, chunks: list[Span], chunk: Span) -> tuple[str, str] | None:
+    root = chunk.root
+    if root.dep_ != "dobj" or root.head.lemma_.lower() not in ctx.words("verbs.harm"):
+        return None
+    subj = next((c for c in chunks if c.root.dep_ in {"nsubj", "nsubjpass"} and c.root.head.i == root.head.i), None)
+    if subj is None:
+        return None
+    sub = [t.i for t in subj.root.subtree]
+    return label(ctx, span.doc[min(sub):max(sub) + 1])
+
+
+@CANDIDATES.rule("stance-object", "The object of a stance verb, or of a preposition after a stance word "
+                 "('backed a caseload cap', 'concerns about X').", "Unions backed a caseload cap.")
+def stance_object(ctx: TargetContext, span: Span, chunks: list[Span], chunk: Span) -> tuple[str, str] | None:
+    root = chunk.root
+    head = root.head
+    words = ctx.stance_words
+    if root.dep_ == "dobj" and head.lemma_.lower() in ctx.words("verbs.harm"):
+        return None
+    if root.dep_ == "dobj" and (head.lemma_.lower() in words - {"call"} or urged_verb(ctx, head)) or \
+            root.dep_ == "pobj" and head.lower_ in ctx.words("markers.about") and \
+            (head.head.lemma_.lower() in words or head.head.lower_ in words):
+        return label(ctx, chunk)
+    return None
+
+
+def urged_verb(ctx: TargetContext, verb: Token) -> bool:
+    """'called on the authority to launch an investigation': the verb is what someone is pressed to do."""
+    if not any(c.lower_ == "to" for c in verb.children):
+        return False
+    up = verb.head
+    for _ in range(3):
+        if up.lemma_.lower() in ctx.words("verbs.urge"):
+            return True
+        if up.head.i == up.i:
+            break
+        up = up.head
+    return False
+
+
+def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
+    """A candidate (id, label) from a noun chunk's content words (the head's complement if needed)."""
+    if chunk.root.pos_ == "PRON" or any(t.i in ctx.skip for t in chunk):
+        return None
+    words = content(chunk)[:6]
+    if len(words) < 2:  # 'an investigation into the market': the head noun needs its complement
+        prep = next((c for c in chunk.root.rights if c.dep_ == "prep" and c.lower_ in ctx.words("markers.complement")), None)
+        if prep is not None and not any(t.i in ctx.skip for t in prep.subtree):
+            words = (words + content(prep.subtree))[:6]
+    return candidate_of(words)
+
+
+def words_label(ctx: TargetContext, tokens: list[Token]) -> tuple[str, str] | None:
+    """A candidate (id, label) from the content words of a phrase, or None if under two."""
+    return candidate_of([t for t in content(tokens) if t.i not in ctx.skip][:6])
+
+
+def content(tokens) -> list[Token]:
+    """The words of a phrase that can name a proposal (no stop words, punctuation or numbers)."""
+    return [t for t in tokens if not t.is_stop and not t.is_punct and not t.like_num]
+
+
+def candidate_of(words: list[Token]) -> tuple[str, str] | None:
+    """A candidate proposal (id, label) from at least two words, else None."""
+    if len(words) < 2:
+        return None
+    text = " ".join(t.text for t in words)
+    return CANDIDATE_PREFIX + slugify(text, 40), text
+
+
+def noun_chunks(ctx: TargetContext, span: Span) -> list[Span]:
+    """The Doc's noun chunks inside ``span`` (the Doc's are computed once per document)."""
+    if ctx._chunks is None:
+        ctx._chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
+    return [ctx.doc[a:b] for a, b in ctx._chunks if span.start <= a and b <= span.end]
+
+
+def singular(word: str) -> str:
+    word = word.lower()
+    if word.endswith("ies") and len(word) > 4:
+        return word[:-3] + "y"
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        return word[:-1]
+    return word

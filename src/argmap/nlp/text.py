@@ -1,0 +1,35 @@
+"""Text look-ups on a Doc that several rules need, worked out once per document and kept on the
+Doc as plain data: the Doc's text and the taxonomy phrases found in it."""
+
+from __future__ import annotations
+
+from spacy.tokens import Doc, Span
+
+from argmap.taxonomy import Match, Taxonomy
+
+
+def doc_text(doc: Doc) -> str:
+    """The Doc's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every access)."""
+    text = doc.user_data.get("argmap_text")
+    if text is None:
+        text = doc.user_data["argmap_text"] = doc.text
+    return text
+
+
+def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
+    """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document (the
+    actors stage finds them first, with the lexicon's verb heads: "capping profits" is a profit cap)."""
+    key = f"argmap_{kind}_matches"
+    found = doc.user_data.get(key)
+    if found is None:
+        text = doc_text(doc)
+        matched = taxonomy.find_proposals(text, verb_heads) if kind == "proposals" else taxonomy.find_themes(text)
+        found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
+    return [Match(*m) for m in found]
+
+
+def span_matches(span: Span, taxonomy: Taxonomy, kind: str) -> list[Match]:
+    """Taxonomy matches inside ``span``, offsets relative to the span."""
+    a, b = span.start_char, span.end_char
+    return [Match(m.id, m.phrase, m.start - a, m.end - a) for m in doc_matches(span.doc, taxonomy, kind)
+            if a <= m.start and m.end <= b]

@@ -1,0 +1,896 @@
+"""The actor rules, one by one, on hand-built Docs: where each fires and a near miss where it must not.
+
+Tables: actors.mentions, actors.entity-repairs, actors.role-neighbours, actors.implausible, actors.roles.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from argmap.nlp.actors import find_actors
+from argmap.nlp.rules.actors import (
+    ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, cut_name, entities, field_or_document,
+    heading_name, known_actors,
+    law_name, listed_not_actor, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
+    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
+    role_before_name, role_phrase_before, speaker_lines, speech_subjects,
+)
+from argmap.nlp.state import ACTOR_SPANS, REGISTRY
+
+from .kit import ORG, PERSON, actor_ctx, holding, parse
+
+
+def actors_found(spec: str) -> list[tuple[str, str, str]]:
+    """(text, key, type) of every actor mention the actors stage leaves on the Doc."""
+    ctx = actor_ctx(parse(spec))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    registry = doc.user_data[REGISTRY]
+    return [(s.text, s.label_, registry[s.label_]["type"]) for s in doc.spans[ACTOR_SPANS]]
+
+
+def registry_of(spec: str) -> dict:
+    ctx = actor_ctx(parse(spec))
+    return find_actors(ctx.doc, ctx.taxonomy, ctx.lex).user_data[REGISTRY]
+
+
+def described(mentions) -> list[tuple[str, str]]:
+    return [(m.span.text, m.type) for m in mentions]
+
+
+# ---------------------------------------------------------------- actors.mentions
+BASW_SAID = """
+BASW    PROPN NNP nsubj     1 O
+said    VERB  VBD ROOT      1 O lemma=say
+the     DET   DT  det       3 O
+plans   NOUN  NNS nsubjpass 5 O lemma=plan
+were    AUX   VBD auxpass   5 O lemma=be
+rushed  VERB  VBN ccomp     1 O lemma=rush
+.       PUNCT .   punct     1 O
+"""
+ASSOCIATION_SAID = """
+The          DET   DT  det       1 O
+association  NOUN  NN  nsubj     2 O
+said         VERB  VBD ROOT      2 O lemma=say
+the          DET   DT  det       4 O
+plans        NOUN  NNS nsubjpass 6 O lemma=plan
+were         AUX   VBD auxpass   6 O lemma=be
+rushed       VERB  VBN ccomp     2 O lemma=rush
+.            PUNCT .   punct     2 O
+"""
+
+
+def test_actors_mentions__known_actor__fires():
+    ctx = actor_ctx(parse(BASW_SAID))
+    (m,) = known_actors(ctx, [])
+    assert (m.span.text, m.type, m.key, m.known) == ("BASW", ORG, "basw", True)
+    assert registry_of(BASW_SAID)["basw"]["known"] is True  # the taxonomy's actor, not a name found in the text
+
+
+def test_actors_mentions__known_actor__near_miss():
+    ctx = actor_ctx(parse(ASSOCIATION_SAID))
+    assert known_actors(ctx, []) == []
+    assert actors_found(ASSOCIATION_SAID) == []
+
+
+MET_ROSA = """
+The     DET   DT  det      1 O
+panel   NOUN  NN  nsubj    2 O
+met     VERB  VBD ROOT     2 O lemma=meet
+Rosa    PROPN NNP compound 4 B-PERSON
+Pell    PROPN NNP dobj     2 I-PERSON
+on      ADP   IN  prep     2 O
+Monday  PROPN NNP pobj     5 B-DATE
+.       PUNCT .   punct    2 O
+"""
+MET_ROSA_AS_TITLE = MET_ROSA.replace("B-PERSON", "B-WORK_OF_ART").replace("I-PERSON", "I-WORK_OF_ART")
+
+
+def test_actors_mentions__entity__fires():
+    ctx = actor_ctx(parse(MET_ROSA))
+    assert described(entities(ctx, [])) == [("Rosa Pell", PERSON)]
+    assert actors_found(MET_ROSA) == [("Rosa Pell", "rosa-pell", PERSON)]
+
+
+def test_actors_mentions__entity__near_miss():
+    """Only people, organisations and places are entities that can name actors."""
+    ctx = actor_ctx(parse(MET_ROSA_AS_TITLE))
+    assert entities(ctx, []) == []
+    assert actors_found(MET_ROSA_AS_TITLE) == []
+
+
+HALVERGATE_WARNED = """
+Halvergate  PROPN NNP nsubj 1 O
+warned      VERB  VBD ROOT  1 O lemma=warn
+that        SCONJ IN  mark  6 O
+the         DET   DT  det   4 O
+cap         NOUN  NN  nsubj 6 O
+would       AUX   MD  aux   6 O
+fail        VERB  VB  ccomp 1 O
+.           PUNCT .   punct 1 O
+"""
+HALVERGATE_KNEW = HALVERGATE_WARNED.replace("warned      VERB  VBD ROOT  1 O lemma=warn",
+                                            "knew        VERB  VBD ROOT  1 O lemma=know")
+
+
+def test_actors_mentions__speech_subject__fires():
+    ctx = actor_ctx(parse(HALVERGATE_WARNED))
+    assert described(speech_subjects(ctx, [])) == [("Halvergate", PERSON)]
+    assert actors_found(HALVERGATE_WARNED) == [("Halvergate", "halvergate", PERSON)]
+
+
+def test_actors_mentions__speech_subject__near_miss():
+    ctx = actor_ctx(parse(HALVERGATE_KNEW))
+    assert speech_subjects(ctx, []) == []
+    assert actors_found(HALVERGATE_KNEW) == []
+
+
+HEARD_FROM_ROLE = """
+The       DET   DT  det      1 O
+panel     NOUN  NN  nsubj    2 O
+heard     VERB  VBD ROOT     2 O lemma=hear
+from      ADP   IN  prep     2 O
+Jo        PROPN NNP compound 5 O
+Bell      PROPN NNP pobj     3 O
+,         PUNCT ,   punct    5 O
+director  NOUN  NN  appos    5 O
+of        ADP   IN  prep     7 O
+Kinship   PROPN NNP compound 10 O
+Now       PROPN NNP pobj     8 O
+.         PUNCT .   punct    2 O
+"""
+HEARD_FROM = """
+The       DET   DT  det      1 O
+panel     NOUN  NN  nsubj    2 O
+heard     VERB  VBD ROOT     2 O lemma=hear
+from      ADP   IN  prep     2 O
+Jo        PROPN NNP compound 5 O
+Bell      PROPN NNP pobj     3 O
+of        ADP   IN  prep     5 O
+Kinship   PROPN NNP compound 8 O
+Now       PROPN NNP pobj     6 O
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_actors_mentions__named_with_role__fires():
+    """A name the NER model missed, with a role beside it, not the subject of a speech verb."""
+    ctx = actor_ctx(parse(HEARD_FROM_ROLE))
+    assert described(named_with_role(ctx, [])) == [("Jo Bell", PERSON)]
+    assert actors_found(HEARD_FROM_ROLE) == [("Jo Bell", "jo-bell", PERSON)]
+    assert registry_of(HEARD_FROM_ROLE)["jo-bell"]["role"] == "director of Kinship Now"
+
+
+def test_actors_mentions__named_with_role__near_miss():
+    ctx = actor_ctx(parse(HEARD_FROM))
+    assert named_with_role(ctx, []) == []
+    assert actors_found(HEARD_FROM) == []
+
+
+# ---------------------------------------------------------------- actors.entity-repairs
+def repaired(spec: str, start: int, end: int, label: str):
+    """The rule that repairs the entity doc[start:end] and the mentions it makes."""
+    ctx = actor_ctx(parse(spec))
+    span = ctx.doc[start:end]
+    named = ENTITY_REPAIRS.first_named(ctx, span, label)
+    return ctx, span, (named[0], described(named[1])) if named else None
+
+
+PLACE_AND_NAME = """
+The           DET   DT  det      1 O
+commissioner  NOUN  NN  nsubj    6 O
+for           ADP   IN  prep     1 O
+Wessex        PROPN NNP compound 5 B-GPE
+Mara          PROPN NNP compound 5 I-GPE
+Quill         PROPN NNP nsubj    6 I-GPE
+said          VERB  VBD ROOT     6 O lemma=say
+it            PRON  PRP nsubj    8 O
+was           AUX   VBD ccomp    6 O lemma=be
+overdue       ADJ   JJ  acomp    8 O
+.             PUNCT .   punct    6 O
+"""
+PLACE_ALONE = """
+The           DET   DT  det      1 O
+commissioner  NOUN  NN  nsubj    4 O
+for           ADP   IN  prep     1 O
+Wessex        PROPN NNP pobj     2 B-GPE
+said          VERB  VBD ROOT     4 O lemma=say
+it            PRON  PRP nsubj    6 O
+was           AUX   VBD ccomp    4 O lemma=be
+overdue       ADJ   JJ  acomp    6 O
+.             PUNCT .   punct    4 O
+"""
+
+
+def test_actors_entity_repairs__place_tag_person__fires():
+    ctx, span, answer = repaired(PLACE_AND_NAME, 3, 6, "GPE")
+    assert described(place_tag_person(ctx, span, "GPE")) == [("Mara Quill", PERSON)]
+    assert answer == ("place-tag-person", [("Mara Quill", PERSON)])
+    assert actors_found(PLACE_AND_NAME) == [("Mara Quill", "mara-quill", PERSON)]
+
+
+def test_actors_entity_repairs__place_tag_person__near_miss():
+    """A place alone names nobody: no mention (and no person called Wessex)."""
+    ctx, span, answer = repaired(PLACE_ALONE, 3, 4, "GPE")
+    assert place_tag_person(ctx, span, "GPE") == []
+    assert actors_found(PLACE_ALONE) == []
+
+
+NAME_OF_ORG = """
+Mina         PROPN NNP  compound 1 B-PERSON
+Ruel         PROPN NNP  nsubj    4 I-PERSON
+of           ADP   IN   prep     1 I-PERSON
+Rights4Kids  PROPN NNPS pobj     2 I-PERSON
+said         VERB  VBD  ROOT     4 O lemma=say
+the          DET   DT   det      6 O
+register     NOUN  NN   nsubj    7 O
+was          AUX   VBD  ccomp    4 O lemma=be
+welcome      ADJ   JJ   acomp    7 O
+.            PUNCT .    punct    4 O
+"""
+FRIENDS_OF = """
+Friends      NOUN  NNS  nsubj    3 B-ORG lemma=friend
+of           ADP   IN   prep     0 I-ORG
+Rights4Kids  PROPN NNPS pobj     1 I-ORG
+said         VERB  VBD  ROOT     3 O lemma=say
+the          DET   DT   det      5 O
+register     NOUN  NN   nsubj    6 O
+was          AUX   VBD  ccomp    3 O lemma=be
+welcome      ADJ   JJ   acomp    6 O
+.            PUNCT .    punct    3 O
+"""
+
+
+def test_actors_entity_repairs__name_of_org__fires():
+    ctx, span, answer = repaired(NAME_OF_ORG, 0, 4, "PERSON")
+    expected = [("Mina Ruel", PERSON), ("Rights4Kids", ORG)]
+    assert described(name_of_org(ctx, span, "PERSON")) == expected
+    assert answer == ("name-of-org", expected)
+    assert actors_found(NAME_OF_ORG) == [("Mina Ruel", "mina-ruel", PERSON), ("Rights4Kids", "rights4kids", ORG)]
+
+
+def test_actors_entity_repairs__name_of_org__near_miss():
+    """'Friends of X' is one organisation, not a person of X."""
+    ctx, span, answer = repaired(FRIENDS_OF, 0, 3, "ORG")
+    assert name_of_org(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Friends of Rights4Kids", ORG)])
+
+
+MET_BHATT = """
+The             DET   DT  det      1 O
+panel           NOUN  NN  nsubj    2 O
+met             VERB  VBD ROOT     2 O lemma=meet
+Superintendent  PROPN NNP compound 5 O
+Anjali          PROPN NNP compound 5 O
+Bhatt           PROPN NNP dobj     2 B-PERSON
+.               PUNCT .   punct    2 O
+"""
+MET_SUPERINTENDENT = """
+The             DET   DT  det      1 O
+panel           NOUN  NN  nsubj    2 O
+met             VERB  VBD ROOT     2 O lemma=meet
+Superintendent  PROPN NNP compound 4 O
+Bhatt           PROPN NNP dobj     2 B-PERSON
+.               PUNCT .   punct    2 O
+"""
+
+
+def test_actors_entity_repairs__entity__fires():
+    """A one-word person takes the first name before it."""
+    ctx, span, answer = repaired(MET_BHATT, 5, 6, "PERSON")
+    assert described(plain_entity(ctx, span, "PERSON")) == [("Anjali Bhatt", PERSON)]
+    assert answer == ("entity", [("Anjali Bhatt", PERSON)])
+    assert actors_found(MET_BHATT) == [("Anjali Bhatt", "anjali-bhatt", PERSON)]
+
+
+def test_actors_entity_repairs__entity__near_miss():
+    """... but not a title: 'Superintendent' is no first name."""
+    ctx, span, answer = repaired(MET_SUPERINTENDENT, 4, 5, "PERSON")
+    assert described(plain_entity(ctx, span, "PERSON")) == [("Bhatt", PERSON)]
+    assert answer == ("entity", [("Bhatt", PERSON)])
+
+
+# ---------------------------------------------------------------- actors.role-neighbours
+def neighbours(spec: str, start: int, end: int):
+    ctx = actor_ctx(parse(spec))
+    span = ctx.doc[start:end]
+    return ctx, span, holding(ROLE_NEIGHBOURS, ctx, span)
+
+
+ROLE_AFTER = """
+Jo         PROPN NNP compound  1 O
+Bell       PROPN NNP nsubj     9 O
+,          PUNCT ,   punct     1 O
+chief      ADJ   JJ  amod      4 O
+executive  NOUN  NN  appos     1 O
+of         ADP   IN  prep      4 O
+the        DET   DT  det       7 O
+trust      NOUN  NN  pobj      5 O
+,          PUNCT ,   punct     1 O
+said       VERB  VBD ROOT      9 O lemma=say
+the        DET   DT  det       11 O
+plan       NOUN  NN  nsubjpass 13 O
+was        AUX   VBD auxpass   13 O lemma=be
+rushed     VERB  VBN ccomp     9 O lemma=rush
+.          PUNCT .   punct     9 O
+"""
+WHO_RUNS = """
+Jo         PROPN NNP compound  1 O
+Bell       PROPN NNP nsubj     8 O
+,          PUNCT ,   punct     1 O
+who        PRON  WP  nsubj     4 O
+runs       VERB  VBZ relcl     1 O lemma=run
+the        DET   DT  det       6 O
+trust      NOUN  NN  dobj      4 O
+,          PUNCT ,   punct     1 O
+said       VERB  VBD ROOT      8 O lemma=say
+the        DET   DT  det       10 O
+plan       NOUN  NN  nsubjpass 12 O
+was        AUX   VBD auxpass   12 O lemma=be
+rushed     VERB  VBN ccomp     8 O lemma=rush
+.          PUNCT .   punct     8 O
+"""
+
+
+def test_actors_role_neighbours__role_after__fires():
+    ctx, span, held = neighbours(ROLE_AFTER, 0, 2)
+    assert role_after(ctx, span)
+    assert held == ["role-after"] and looks_like_person(ctx, span)
+
+
+def test_actors_role_neighbours__role_after__near_miss():
+    ctx, span, held = neighbours(WHO_RUNS, 0, 2)
+    assert not role_after(ctx, span)
+    assert held == [] and not looks_like_person(ctx, span)
+
+
+ROLE_BEFORE = """
+Chief      ADJ   JJ  amod      1 O
+executive  NOUN  NN  compound  3 O
+Jo         PROPN NNP compound  3 O
+Bell       PROPN NNP nsubj     4 O
+said       VERB  VBD ROOT      4 O lemma=say
+the        DET   DT  det       6 O
+plan       NOUN  NN  nsubjpass 8 O
+was        AUX   VBD auxpass   8 O lemma=be
+rushed     VERB  VBN ccomp     4 O lemma=rush
+.          PUNCT .   punct     4 O
+"""
+YESTERDAY = """
+Yesterday  NOUN  NN  npadvmod  3 B-DATE
+Jo         PROPN NNP compound  2 O
+Bell       PROPN NNP nsubj     3 O
+said       VERB  VBD ROOT      3 O lemma=say
+the        DET   DT  det       5 O
+plan       NOUN  NN  nsubjpass 7 O
+was        AUX   VBD auxpass   7 O lemma=be
+rushed     VERB  VBN ccomp     3 O lemma=rush
+.          PUNCT .   punct     3 O
+"""
+
+
+def test_actors_role_neighbours__role_before__fires():
+    ctx, span, held = neighbours(ROLE_BEFORE, 2, 4)
+    assert role_before_name(ctx, span)
+    assert held == ["role-before"] and looks_like_person(ctx, span)
+
+
+def test_actors_role_neighbours__role_before__near_miss():
+    ctx, span, held = neighbours(YESTERDAY, 1, 3)
+    assert not role_before_name(ctx, span)
+    assert held == [] and not looks_like_person(ctx, span)
+
+
+ROLE_PHRASE_COMMA = """
+The        DET   DT  det       1 O
+director   NOUN  NN  nsubj     10 O
+of         ADP   IN  prep      1 O
+children   NOUN  NNS poss      5 O lemma=child
+'s         PART  POS case      3 O
+services   NOUN  NNS pobj      2 O lemma=service
+,          PUNCT ,   punct     1 O
+Anna       PROPN NNP compound  8 O
+Groom      PROPN NNP appos     1 O
+,          PUNCT ,   punct     1 O
+said       VERB  VBD ROOT      10 O lemma=say
+the        DET   DT  det       12 O
+plan       NOUN  NN  nsubjpass 14 O
+was        AUX   VBD auxpass   14 O lemma=be
+rushed     VERB  VBN ccomp     10 O lemma=rush
+.          PUNCT .   punct     10 O
+"""
+AFTER_A_MEETING = """
+After      ADP   IN  prep      7 O
+a          DET   DT  det       3 O
+long       ADJ   JJ  amod      3 O
+meeting    NOUN  NN  pobj      0 O
+,          PUNCT ,   punct     7 O
+Anna       PROPN NNP compound  6 O
+Groom      PROPN NNP nsubj     7 O
+said       VERB  VBD ROOT      7 O lemma=say
+the        DET   DT  det       9 O
+plan       NOUN  NN  nsubjpass 11 O
+was        AUX   VBD auxpass   11 O lemma=be
+rushed     VERB  VBN ccomp     7 O lemma=rush
+.          PUNCT .   punct     7 O
+"""
+
+
+def test_actors_role_neighbours__role_phrase_comma__fires():
+    ctx, span, held = neighbours(ROLE_PHRASE_COMMA, 7, 9)
+    assert role_phrase_before(ctx, span)
+    assert held == ["role-phrase-comma"] and looks_like_person(ctx, span)
+
+
+def test_actors_role_neighbours__role_phrase_comma__near_miss():
+    ctx, span, held = neighbours(AFTER_A_MEETING, 5, 7)
+    assert not role_phrase_before(ctx, span)
+    assert held == [] and not looks_like_person(ctx, span)
+
+
+# ---------------------------------------------------------------- actors.implausible
+def implausible(spec: str, start: int, end: int):
+    ctx = actor_ctx(parse(spec))
+    span = ctx.doc[start:end]
+    return ctx, span, holding(IMPLAUSIBLE, ctx, span)
+
+
+SHARE_BAR = """
+Share    NOUN  NN  compound 2 O
+|        PUNCT NFP punct    2 O
+Twitter  PROPN NNP nsubj    3 O
+said     VERB  VBD ROOT     3 O lemma=say
+nothing  PRON  NN  dobj     3 O
+.        PUNCT .   punct    3 O
+"""
+PRINT_EMAIL = """
+Print    PROPN NNP compound 1 O
+Email    PROPN NNP nsubj    2 O
+said     VERB  VBD ROOT     2 O lemma=say
+nothing  PRON  NN  dobj     2 O
+.        PUNCT .   punct    2 O
+"""
+
+
+def test_actors_implausible__odd_characters__fires():
+    ctx, span, held = implausible(SHARE_BAR, 0, 3)
+    assert odd_characters(ctx, span)
+    assert held == ["odd-characters"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__odd_characters__near_miss():
+    ctx, span, held = implausible(PRINT_EMAIL, 0, 2)
+    assert not odd_characters(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+COVID = """
+Covid    PROPN NNP nsubj 1 O
+said     VERB  VBD ROOT  1 O lemma=say
+nothing  PRON  NN  dobj  1 O
+.        PUNCT .   punct 1 O
+"""
+COVID_TRUST = """
+The      DET   DT  det      2 O
+Covid    PROPN NNP compound 2 O
+Trust    PROPN NNP nsubj    3 O
+said     VERB  VBD ROOT     3 O lemma=say
+nothing  PRON  NN  dobj     3 O
+.        PUNCT .   punct    3 O
+"""
+
+
+def test_actors_implausible__not_an_actor__fires():
+    ctx, span, held = implausible(COVID, 0, 1)
+    assert listed_not_actor(ctx, span)
+    assert held == ["not-an-actor"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__not_an_actor__near_miss():
+    ctx, span, held = implausible(COVID_TRUST, 0, 3)
+    assert not listed_not_actor(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+THE_2024_REVIEW = """
+the     DET   DT  det    2 O
+2024    NUM   CD  nummod 2 B-DATE
+review  NOUN  NN  nsubj  3 O
+said    VERB  VBD ROOT   3 O lemma=say
+it      PRON  PRP nsubj  6 O
+would   AUX   MD  aux    6 O
+help    VERB  VB  ccomp  3 O
+.       PUNCT .   punct  3 O
+"""
+WESSEX_REVIEW = """
+The     DET   DT  det      2 O
+Wessex  PROPN NNP compound 2 O
+Review  PROPN NNP nsubj    3 O
+said    VERB  VBD ROOT     3 O lemma=say
+it      PRON  PRP nsubj    6 O
+would   AUX   MD  aux      6 O
+help    VERB  VB  ccomp    3 O
+.       PUNCT .   punct    3 O
+"""
+
+
+def test_actors_implausible__not_a_name__fires():
+    ctx, span, held = implausible(THE_2024_REVIEW, 0, 3)
+    assert not_a_name(ctx, span)
+    assert held == ["not-a-name"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__not_a_name__near_miss():
+    ctx, span, held = implausible(WESSEX_REVIEW, 0, 3)
+    assert not not_a_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+MINISTER = """
+Minister  PROPN NNP nsubj 1 O
+said      VERB  VBD ROOT  1 O lemma=say
+it        PRON  PRP nsubj 4 O
+would     AUX   MD  aux   4 O
+help      VERB  VB  ccomp 1 O
+.         PUNCT .   punct 1 O
+"""
+MINISTER_RAO = """
+Minister  PROPN NNP compound 1 O
+Rao       PROPN NNP nsubj    2 B-PERSON
+said      VERB  VBD ROOT     2 O lemma=say
+it        PRON  PRP nsubj    5 O
+would     AUX   MD  aux      5 O
+help      VERB  VB  ccomp    2 O
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_actors_implausible__lone_role__fires():
+    ctx, span, held = implausible(MINISTER, 0, 1)
+    assert lone_role(ctx, span)
+    assert held == ["lone-role"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__lone_role__near_miss():
+    ctx, span, held = implausible(MINISTER_RAO, 0, 2)
+    assert not lone_role(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+CONTACT_BILL = """
+The      DET   DT  det      3 O
+Family   PROPN NNP compound 3 O
+Contact  PROPN NNP compound 3 O
+Bill     PROPN NNP nsubj    4 O
+says     VERB  VBZ ROOT     4 O lemma=say
+nothing  PRON  NN  dobj     4 O
+about    ADP   IN  prep     4 O
+it       PRON  PRP pobj     6 O
+.        PUNCT .   punct    4 O
+"""
+CONTACT_TRUST = CONTACT_BILL.replace("Bill     PROPN", "Trust    PROPN")
+
+
+def test_actors_implausible__law__fires():
+    ctx, span, held = implausible(CONTACT_BILL, 1, 4)
+    assert law_name(ctx, span)
+    assert held == ["law"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__law__near_miss():
+    ctx, span, held = implausible(CONTACT_TRUST, 1, 4)
+    assert not law_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+HEADING = """
+Practice  PROPN NNP  ROOT 0 O
+&         CCONJ CC   cc   0 O
+Systems   PROPN NNPS conj 0 O
+"""
+NOT_A_HEADING = """
+Practice  PROPN NNP  nsubj 3 O
+&         CCONJ CC   cc    0 O
+Systems   PROPN NNPS conj  0 O
+said      VERB  VBD  ROOT  3 O lemma=say
+nothing   PRON  NN   dobj  3 O
+.         PUNCT .    punct 3 O
+"""
+
+
+def test_actors_implausible__heading__fires():
+    ctx, span, held = implausible(HEADING, 0, 3)
+    assert heading_name(ctx, span)
+    assert held == ["heading"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__heading__near_miss():
+    ctx, span, held = implausible(NOT_A_HEADING, 0, 3)
+    assert not heading_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+NATIONAL_FRAMEWORK = """
+The        DET   DT  det      2 O
+National   PROPN NNP compound 2 O
+Framework  PROPN NNP nsubj    3 O
+sets       VERB  VBZ ROOT     3 O lemma=set
+the        DET   DT  det      5 O
+standard   NOUN  NN  dobj     3 O
+.          PUNCT .   punct    3 O
+"""
+NATIONAL_TRUST = NATIONAL_FRAMEWORK.replace("Framework  PROPN", "Trust      PROPN")
+
+
+def test_actors_implausible__proposal_name__fires():
+    ctx, span, held = implausible(NATIONAL_FRAMEWORK, 1, 3)
+    assert proposal_name(ctx, span)
+    assert held == ["proposal-name"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__proposal_name__near_miss():
+    ctx, span, held = implausible(NATIONAL_TRUST, 1, 3)
+    assert not proposal_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+# ---------------------------------------------------------------- actors.roles
+def role_of(spec: str, start: int, end: int):
+    ctx = actor_ctx(parse(spec))
+    return ctx, ctx.doc[start:end], ROLES.first_named(ctx, ctx.doc[start:end])
+
+
+APPOSITION = """
+Jane       PROPN NNP compound 1 B-PERSON
+Roe        PROPN NNP nsubj    9 I-PERSON
+,          PUNCT ,   punct    1 O
+chief      ADJ   JJ  amod     4 O
+executive  NOUN  NN  appos    1 O
+of         ADP   IN  prep     4 O
+Kinship    PROPN NNP compound 7 B-ORG
+Now        PROPN NNP pobj     5 I-ORG
+,          PUNCT ,   punct    9 O
+said       VERB  VBD ROOT     9 O lemma=say
+the        DET   DT  det      11 O
+plan       NOUN  NN  nsubj    12 O
+was        AUX   VBD ccomp    9 O lemma=be
+late       ADJ   JJ  acomp    12 O
+.          PUNCT .   punct    9 O
+"""
+LIST_OF_NAMES = """
+Jane  PROPN NNP compound 1 B-PERSON
+Roe   PROPN NNP nsubj    8 I-PERSON
+,     PUNCT ,   punct    1 O
+Sam   PROPN NNP compound 4 B-PERSON
+Poe   PROPN NNP appos    1 I-PERSON
+and   CCONJ CC  cc       4 O
+Ann   PROPN NNP compound 7 B-PERSON
+Low   PROPN NNP conj     4 I-PERSON
+said  VERB  VBD ROOT     8 O lemma=say
+the   DET   DT  det      10 O
+plan  NOUN  NN  nsubj    11 O
+was   AUX   VBD ccomp    8 O lemma=be
+late  ADJ   JJ  acomp    11 O
+.     PUNCT .   punct    8 O
+"""
+
+
+def test_actors_roles__apposition_after__fires():
+    ctx, span, answer = role_of(APPOSITION, 0, 2)
+    assert apposition_after(ctx, span) == ("chief executive of Kinship Now", 3, 8)
+    assert answer == ("apposition-after", ("chief executive of Kinship Now", 3, 8))
+    assert registry_of(APPOSITION)["jane-roe"]["role"] == "chief executive of Kinship Now"
+
+
+def test_actors_roles__apposition_after__near_miss():
+    """A list of names after a comma is no role."""
+    ctx, span, answer = role_of(LIST_OF_NAMES, 0, 2)
+    assert apposition_after(ctx, span) is None
+    assert answer is None
+
+
+MINISTER_BEFORE = """
+Children  NOUN  NNS poss     2 O lemma=child
+'s        PART  POS case     0 O
+minister  NOUN  NN  compound 4 O
+Jane      PROPN NNP compound 4 B-PERSON
+Roe       PROPN NNP nsubj    5 I-PERSON
+said      VERB  VBD ROOT     5 O lemma=say
+the       DET   DT  det      7 O
+plan      NOUN  NN  nsubj    8 O
+was       AUX   VBD ccomp    5 O lemma=be
+late      ADJ   JJ  acomp    8 O
+.         PUNCT .   punct    5 O
+"""
+AUTHOR_BEFORE = MINISTER_BEFORE.replace("minister  NOUN", "author    NOUN")
+
+
+def test_actors_roles__role_before__fires():
+    ctx, span, answer = role_of(MINISTER_BEFORE, 3, 5)
+    assert role_before(ctx, span) == ("Children's minister", 0, 3)
+    assert answer == ("role-before", ("Children's minister", 0, 3))
+    assert registry_of(MINISTER_BEFORE)["jane-roe"]["role"] == "Children's minister"
+
+
+def test_actors_roles__role_before__near_miss():
+    """'author' is no role word: the phrase before the name is no role."""
+    ctx, span, answer = role_of(AUTHOR_BEFORE, 3, 5)
+    assert role_before(ctx, span) is None
+    assert answer is None
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+SPEAKER_LINE = """
+Rosa     PROPN NNP  compound 1 O
+Pell     PROPN NNP  ROOT     1 O
+(        PUNCT -LRB- punct   1 O
+Lab      PROPN NNP  appos    1 O
+)        PUNCT -RRB- punct   1 O
+\\n      SPACE _SP  dep      4 O
+My       PRON  PRP$ poss     7 O
+Lords    PROPN NNPS npadvmod 10 O
+,        PUNCT ,    punct    10 O
+I        PRON  PRP  nsubj    10 O
+welcome  VERB  VBP  ROOT     10 O
+this     DET   DT   det      12 O
+clause   NOUN  NN   dobj     10 O
+.        PUNCT .    punct    10 O
+"""
+HEADING_WITH_COLON = """
+Next     PROPN NNP  compound  1 O
+Steps    PROPN NNPS ROOT      1 O
+:        PUNCT :    punct     1 O
+\\n      SPACE _SP  dep       2 O
+The      DET   DT   det       5 O
+plan     NOUN  NN   nsubjpass 7 O
+is       AUX   VBZ  auxpass   7 O lemma=be
+rushed   VERB  VBN  ROOT      7 O lemma=rush
+.        PUNCT .    punct     7 O
+"""
+
+
+def test_actors_mentions__speaker_line__fires():
+    """A transcript's speaker line names a person even when the NER model tags nothing on it."""
+    ctx = actor_ctx(parse(SPEAKER_LINE))
+    (m,) = speaker_lines(ctx, [])
+    assert (m.span.text, m.type, m.sure) == ("Rosa Pell", PERSON, True)
+    assert actors_found(SPEAKER_LINE) == [("Rosa Pell", "rosa-pell", PERSON)]
+
+
+def test_actors_mentions__speaker_line__near_miss():
+    """A heading ending with a colon is no speaker line (nor a name to the NER model)."""
+    ctx = actor_ctx(parse(HEADING_WITH_COLON))
+    assert speaker_lines(ctx, []) == []
+    assert actors_found(HEADING_WITH_COLON) == []
+
+
+MP_FOR = """
+She        PRON  PRP nsubj 1 O
+became     VERB  VBD ROOT  1 O lemma=become
+the        DET   DT  det   3 O
+MP         PROPN NNP attr  1 O
+for        ADP   IN  prep  3 O
+Northfold  PROPN NNP pobj  4 B-ORG
+.          PUNCT .   punct 1 O
+"""
+WORKS_FOR = """
+She        PRON  PRP nsubj    1 O
+works      VERB  VBZ ROOT     1 O lemma=work
+for        ADP   IN  prep     1 O
+Northfold  PROPN NNP compound 4 B-ORG
+Trust      PROPN NNP pobj     2 I-ORG
+.          PUNCT .   punct    1 O
+"""
+
+
+def test_actors_entity_repairs__portfolio__fires():
+    """'the MP for Northfold': a constituency, though the NER model calls it an organisation."""
+    ctx, span, answer = repaired(MP_FOR, 5, 6, "ORG")
+    assert portfolio(ctx, span, "ORG") == []
+    assert answer == ("portfolio", [])
+    assert actors_found(MP_FOR) == []
+
+
+def test_actors_entity_repairs__portfolio__near_miss():
+    """'works for X' after no role: X is the organisation she works for."""
+    ctx, span, answer = repaired(WORKS_FOR, 3, 5, "ORG")
+    assert portfolio(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Northfold Trust", ORG)])
+    assert actors_found(WORKS_FOR) == [("Northfold Trust", "northfold-trust", ORG)]
+
+
+CUT_AFTER_OF = """
+The          DET   DT   det      1 O
+Association  PROPN NNP  nsubj    8 B-ORG
+of           ADP   IN   prep     1 I-ORG
+Directors    PROPN NNPS pobj     2 I-ORG
+of           ADP   IN   prep     3 I-ORG
+Children     PROPN NNP  poss     7 O
+'s           PART  POS  case     5 O
+Services     PROPN NNPS pobj     4 O
+said         VERB  VBD  ROOT     8 O lemma=say
+it           PRON  PRP  nsubj    10 O
+was          AUX   VBD  ccomp    8 O lemma=be
+late         ADJ   JJ   acomp    10 O
+.            PUNCT .    punct    8 O
+"""
+CUT_BEFORE_OF = CUT_AFTER_OF.replace("of           ADP   IN   prep     3 I-ORG", "of           ADP   IN   prep     3 O")
+WHOLE_NAME = """
+The          DET   DT   det      1 O
+Association  PROPN NNP  nsubj    4 B-ORG
+of           ADP   IN   prep     1 I-ORG
+Directors    PROPN NNPS pobj     2 I-ORG
+said         VERB  VBD  ROOT     4 O lemma=say
+it           PRON  PRP  nsubj    6 O
+was          AUX   VBD  ccomp    4 O lemma=be
+late         ADJ   JJ   acomp    6 O
+.            PUNCT .    punct    4 O
+"""
+WHOLE = "Association of Directors of Children's Services"
+
+
+def test_actors_entity_repairs__cut_name__fires():
+    """The NER model stopped the name after 'of': it runs on over the capitalised words."""
+    ctx, span, answer = repaired(CUT_AFTER_OF, 1, 5, "ORG")
+    assert described(cut_name(ctx, span, "ORG")) == [(WHOLE, ORG)]
+    assert answer == ("cut-name", [(WHOLE, ORG)])
+    assert actors_found(CUT_AFTER_OF) == [(WHOLE, "association-of-directors-of-childrens-services", ORG)]
+
+
+def test_actors_entity_repairs__cut_name__fires_when_cut_before_the_connector():
+    """'Association of Directors' + 'of Children's Services': the name runs on over the connector too."""
+    ctx, span, answer = repaired(CUT_BEFORE_OF, 1, 4, "ORG")
+    assert described(cut_name(ctx, span, "ORG")) == [(WHOLE, ORG)]
+    assert answer == ("cut-name", [(WHOLE, ORG)])
+
+
+def test_actors_entity_repairs__cut_name__near_miss():
+    """A whole name (nothing cut after a connector) stays as it is."""
+    ctx, span, answer = repaired(WHOLE_NAME, 1, 4, "ORG")
+    assert cut_name(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Association of Directors", ORG)])
+
+
+THE_REVIEW = """
+The      DET   DT  det   1 O
+Review   PROPN NNP nsubj 2 B-ORG
+said     VERB  VBD ROOT  2 O lemma=say
+nothing  PRON  NN  dobj  2 O
+.        PUNCT .   punct 2 O
+"""
+FIELD_IN_PLACE = """
+Social   PROPN NNP compound 1 B-ORG
+Care     PROPN NNP nsubj    4 I-ORG
+in       ADP   IN  prep     1 I-ORG
+England  PROPN NNP pobj     2 I-ORG
+said     VERB  VBD ROOT     4 O lemma=say
+nothing  PRON  NN  dobj     4 O
+.        PUNCT .   punct    4 O
+"""
+REVIEW_GROUP = """
+The      DET   DT  det      2 O
+Review   PROPN NNP compound 2 B-ORG
+Group    PROPN NNP nsubj    3 I-ORG
+said     VERB  VBD ROOT     3 O lemma=say
+nothing  PRON  NN  dobj     3 O
+.        PUNCT .   punct    3 O
+"""
+
+
+def test_actors_implausible__field_or_document__fires():
+    ctx, span, held = implausible(THE_REVIEW, 1, 2)
+    assert field_or_document(ctx, span)
+    assert held == ["field-or-document"] and not plausible(ctx, span)
+    assert actors_found(THE_REVIEW) == []
+
+
+def test_actors_implausible__field_or_document__fires_for_a_field_of_work_in_a_place():
+    ctx, span, held = implausible(FIELD_IN_PLACE, 0, 4)
+    assert field_or_document(ctx, span)
+    assert held == ["field-or-document"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__field_or_document__near_miss():
+    ctx, span, held = implausible(REVIEW_GROUP, 1, 3)
+    assert not field_or_document(ctx, span)
+    assert held == [] and plausible(ctx, span)
+    assert actors_found(REVIEW_GROUP) == [("Review Group", "review-group", ORG)]

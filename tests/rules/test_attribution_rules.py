@@ -1,0 +1,1336 @@
+"""The attribution rules, one by one, on hand-built Docs: where each fires and a near miss where it
+must not.
+
+Tables: attribution.speaker, attribution.subject, attribution.ownership, attribution.quote-speaker,
+attribution.not-the-authors, attribution.addressed.
+"""
+
+from __future__ import annotations
+
+from argmap.nlp.rules.attribution import (
+    ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
+    colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
+    introduced_person, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
+    role_noun,
+    says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
+    unnamed_speaker, urged_object, viewpoint, work_leader,
+)
+from argmap.nlp.state import UNNAMED
+
+from .kit import ORG, attribution_ctx, holding, observe, parse, place_actors, quotation, units_of
+
+
+def ctx_of(spec: str, *mentions, **kw):
+    doc = parse(spec)
+    place_actors(doc, *mentions, **kw)
+    return attribution_ctx(doc)
+
+
+# ---------------------------------------------------------------- attribution.speaker
+ACCORDING_TO = """
+Caseloads  NOUN  NNS nsubj  1 O lemma=caseload
+are        AUX   VBP ROOT   1 O lemma=be
+too        ADV   RB  advmod 3 O
+high       ADJ   JJ  acomp  1 O
+,          PUNCT ,   punct  1 O
+according  VERB  VBG prep   1 O lemma=accord
+to         ADP   IN  prep   5 O
+BASW       PROPN NNP pobj   6 B-ORG
+.          PUNCT .   punct  1 O
+"""
+BASW_KNOWS = """
+Caseloads  NOUN  NNS nsubj  1 O lemma=caseload
+are        AUX   VBP ROOT   1 O lemma=be
+too        ADV   RB  advmod 3 O
+high       ADJ   JJ  acomp  1 O
+,          PUNCT ,   punct  1 O
+and        CCONJ CC  cc     1 O
+BASW       PROPN NNP nsubj  7 B-ORG
+knows      VERB  VBZ conj   1 O lemma=know
+it         PRON  PRP dobj   7 O
+.          PUNCT .   punct  7 O
+"""
+
+
+def test_attribution_speaker__according_to__fires():
+    ctx = ctx_of(ACCORDING_TO, (7, 8, "basw"))
+    sent = ctx.sents[0]
+    assert according_to(ctx, sent) == Said("basw", "according to", "according-to", 7)
+    assert SPEAKER.first_named(ctx, sent)[0] == "according-to"
+
+
+def test_attribution_speaker__according_to__near_miss():
+    ctx = ctx_of(BASW_KNOWS, (6, 7, "basw"))
+    assert according_to(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+FOR_ROSA = """
+For          ADP   IN  prep   7 O
+Rosa         PROPN NNP compound 2 B-PERSON
+Pell         PROPN NNP pobj   0 I-PERSON
+,            PUNCT ,   punct  7 O
+the          DET   DT  det    6 O
+new          ADJ   JJ  amod   6 O
+teams        NOUN  NNS nsubj  7 O lemma=team
+are          AUX   VBP ROOT   7 O lemma=be
+the          DET   DT  det    11 O
+most         ADV   RBS advmod 10 O
+hopeful      ADJ   JJ  amod   11 O
+development  NOUN  NN  attr   7 O
+.            PUNCT .   punct  7 O
+"""
+FOR_YEARS = """
+For          ADP   IN  prep   7 O
+years        NOUN  NNS pobj   0 B-DATE lemma=year
+,            PUNCT ,   punct  7 O
+the          DET   DT  det    5 O
+new          ADJ   JJ  amod   5 O
+teams        NOUN  NNS nsubj  7 O lemma=team
+have         AUX   VBP aux    7 O
+been         AUX   VBN ROOT   7 O lemma=be
+the          DET   DT  det    11 O
+most         ADV   RBS advmod 10 O
+hopeful      ADJ   JJ  amod   11 O
+development  NOUN  NN  attr   7 O
+.            PUNCT .   punct  7 O
+"""
+
+
+def test_attribution_speaker__viewpoint__fires():
+    ctx = ctx_of(FOR_ROSA, (1, 3, "rosa-pell"))
+    sent = ctx.sents[0]
+    assert viewpoint(ctx, sent) == Said("rosa-pell", "for X,", "viewpoint", 0)
+    assert SPEAKER.first_named(ctx, sent)[0] == "viewpoint"
+
+
+def test_attribution_speaker__viewpoint__near_miss():
+    ctx = ctx_of(FOR_YEARS)
+    assert viewpoint(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+VERDICT_OF = """
+That     PRON  DT  nsubj 1 O
+was      AUX   VBD ROOT  1 O lemma=be
+the      DET   DT  det   3 O
+verdict  NOUN  NN  attr  1 O
+of       ADP   IN  prep  3 O
+BASW     PROPN NNP pobj  4 B-ORG
+.        PUNCT .   punct 1 O
+"""
+VERDICT_OF_COURT = """
+That     PRON  DT  nsubj 1 O
+was      AUX   VBD ROOT  1 O lemma=be
+the      DET   DT  det   3 O
+verdict  NOUN  NN  attr  1 O
+of       ADP   IN  prep  3 O
+the      DET   DT  det   6 O
+court    NOUN  NN  pobj  4 O
+.        PUNCT .   punct 1 O
+"""
+
+
+def test_attribution_speaker__statement_of__fires():
+    ctx = ctx_of(VERDICT_OF, (5, 6, "basw"))
+    sent = ctx.sents[0]
+    assert statement_of(ctx, sent) == Said("basw", "verdict", "statement-of", 3)
+    assert SPEAKER.first_named(ctx, sent)[0] == "statement-of"
+
+
+def test_attribution_speaker__statement_of__near_miss():
+    ctx = ctx_of(VERDICT_OF_COURT)
+    assert statement_of(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+WARNED = """
+Rosa    PROPN NNP compound  1 B-PERSON
+Pell    PROPN NNP nsubj     2 I-PERSON
+warned  VERB  VBD ROOT      2 O lemma=warn
+that    SCONJ IN  mark      7 O
+the     DET   DT  det       5 O
+plan    NOUN  NN  nsubjpass 7 O
+was     AUX   VBD auxpass   7 O lemma=be
+rushed  VERB  VBN ccomp     2 O lemma=rush
+.       PUNCT .   punct     2 O
+"""
+KNEW = WARNED.replace("warned  VERB  VBD ROOT      2 O lemma=warn", "knew    VERB  VBD ROOT      2 O lemma=know")
+
+
+def test_attribution_speaker__speech_verb__fires():
+    ctx = ctx_of(WARNED, (0, 2, "rosa-pell"))
+    sent = ctx.sents[0]
+    assert speech_verb(ctx, sent) == Said("rosa-pell", "warn", "speech-verb", 2)
+    assert SPEAKER.first_named(ctx, sent)[0] == "speech-verb"
+
+
+def test_attribution_speaker__speech_verb__near_miss():
+    ctx = ctx_of(KNEW, (0, 2, "rosa-pell"))
+    assert speech_verb(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+CONCERNED = """
+BASW       PROPN NNP nsubj 1 B-ORG
+is         AUX   VBZ ROOT  1 O lemma=be
+concerned  ADJ   JJ  acomp 1 O
+about      ADP   IN  prep  2 O
+the        DET   DT  det   5 O
+plan       NOUN  NN  pobj  3 O
+.          PUNCT .   punct 1 O
+"""
+BASED = """
+BASW    PROPN NNP nsubjpass 2 B-ORG
+is      AUX   VBZ auxpass   2 O lemma=be
+based   VERB  VBN ROOT      2 O lemma=base
+in      ADP   IN  prep      2 O
+London  PROPN NNP pobj      3 B-GPE
+.       PUNCT .   punct     2 O
+"""
+
+
+def test_attribution_speaker__evaluative_subject__fires():
+    ctx = ctx_of(CONCERNED, (0, 1, "basw"))
+    sent = ctx.sents[0]
+    assert evaluative_subject(ctx, sent) == Said("basw", "be", "subject", 1)
+    assert SPEAKER.first_named(ctx, sent)[0] == "evaluative-subject"
+
+
+def test_attribution_speaker__evaluative_subject__near_miss():
+    ctx = ctx_of(BASED, (0, 1, "basw"))
+    assert evaluative_subject(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+CRITICS_WARNED = """
+Critics  NOUN  NNS nsubj     1 O lemma=critic
+warned   VERB  VBD ROOT      1 O lemma=warn
+that     SCONJ IN  mark      6 O
+the      DET   DT  det       4 O
+plan     NOUN  NN  nsubjpass 6 O
+was      AUX   VBD auxpass   6 O lemma=be
+rushed   VERB  VBN ccomp     1 O lemma=rush
+.        PUNCT .   punct     1 O
+"""
+REPORT_WARNED = """
+The      DET   DT  det       1 O
+report   NOUN  NN  nsubj     2 O
+warned   VERB  VBD ROOT      2 O lemma=warn
+that     SCONJ IN  mark      7 O
+the      DET   DT  det       5 O
+plan     NOUN  NN  nsubjpass 7 O
+was      AUX   VBD auxpass   7 O lemma=be
+rushed   VERB  VBN ccomp     2 O lemma=rush
+.        PUNCT .   punct     2 O
+"""
+
+
+def test_attribution_speaker__unnamed_speaker__fires():
+    ctx = ctx_of(CRITICS_WARNED)
+    sent = ctx.sents[0]
+    assert unnamed_speaker(ctx, sent) == Said(UNNAMED, "warn", "unnamed-speaker", 1)
+    assert SPEAKER.first_named(ctx, sent)[0] == "unnamed-speaker"
+
+
+def test_attribution_speaker__unnamed_speaker__near_miss():
+    """A report that warns is a statement, not somebody unnamed."""
+    ctx = ctx_of(REPORT_WARNED)
+    assert unnamed_speaker(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+# ---------------------------------------------------------------- attribution.subject
+BASW_SAID = """
+BASW    PROPN NNP nsubj     1 B-ORG
+said    VERB  VBD ROOT      1 O lemma=say
+the     DET   DT  det       3 O
+plan    NOUN  NN  nsubjpass 5 O
+was     AUX   VBD auxpass   5 O lemma=be
+rushed  VERB  VBN ccomp     1 O lemma=rush
+.       PUNCT .   punct     1 O
+"""
+CRITICS_SAID = BASW_SAID.replace("BASW    PROPN NNP nsubj     1 B-ORG", "Critics NOUN  NNS nsubj     1 O lemma=critic")
+
+
+def test_attribution_subject__mention__fires():
+    ctx = ctx_of(BASW_SAID, (0, 1, "basw"))
+    subj = ctx.doc[0]
+    assert subject_mention(ctx, subj) == "basw"
+    assert SUBJECT.first_named(ctx, subj) == ("mention", "basw")
+
+
+def test_attribution_subject__mention__near_miss():
+    ctx = ctx_of(CRITICS_SAID)
+    assert subject_mention(ctx, ctx.doc[0]) is None
+    assert resolve_subject(ctx, ctx.doc[0]) is None
+
+
+SUCH_AS = """
+Campaigners  NOUN  NNS nsubj     5 O lemma=campaigner
+such         ADJ   JJ  amod      2 O
+as           ADP   IN  prep      0 O
+Rosa         PROPN NNP compound  4 B-PERSON
+Pell         PROPN NNP pobj      2 I-PERSON
+believed     VERB  VBD ROOT      5 O lemma=believe
+the          DET   DT  det       7 O
+plan         NOUN  NN  nsubjpass 9 O
+was          AUX   VBD auxpass   9 O lemma=be
+rushed       VERB  VBN ccomp     5 O lemma=rush
+.            PUNCT .   punct     5 O
+"""
+AND_ROSA = """
+Campaigners  NOUN  NNS nsubj     5 O lemma=campaigner
+and          CCONJ CC  cc        0 O
+Rosa         PROPN NNP compound  3 B-PERSON
+Pell         PROPN NNP conj      0 I-PERSON
+believed     VERB  VBD ROOT      4 O lemma=believe
+the          DET   DT  det       6 O
+plan         NOUN  NN  nsubjpass 8 O
+was          AUX   VBD auxpass   8 O lemma=be
+rushed       VERB  VBN ccomp     4 O lemma=rush
+.            PUNCT .   punct     4 O
+"""
+
+
+def test_attribution_subject__group_member__fires():
+    ctx = ctx_of(SUCH_AS, (3, 5, "rosa-pell"))
+    subj = ctx.doc[0]
+    assert group_member(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("group-member", "rosa-pell")
+
+
+def test_attribution_subject__group_member__near_miss():
+    """'Campaigners and X' are two speakers, not a group with a named member."""
+    ctx = ctx_of(AND_ROSA, (2, 4, "rosa-pell"))
+    assert group_member(ctx, ctx.doc[0]) is None
+    assert SUBJECT.first_named(ctx, ctx.doc[0])[0] != "group-member"
+
+
+SPOKESPERSON = """
+BASW          PROPN NNP nsubj 1 B-ORG
+welcomed      VERB  VBD ROOT  1 O lemma=welcome
+the           DET   DT  det   3 O
+plan          NOUN  NN  dobj  1 O
+.             PUNCT .   punct 1 O
+A             DET   DT  det   6 O
+spokesperson  NOUN  NN  nsubj 7 O
+added         VERB  VBD ROOT  7 O lemma=add
+that          SCONJ IN  mark  10 O
+funding       NOUN  NN  nsubj 10 O
+was           AUX   VBD ccomp 7 O lemma=be
+short         ADJ   JJ  acomp 10 O
+.             PUNCT .   punct 7 O
+"""
+SPOKESPERSON_FOR = """
+BASW          PROPN NNP nsubj 1 B-ORG
+welcomed      VERB  VBD ROOT  1 O lemma=welcome
+the           DET   DT  det   3 O
+plan          NOUN  NN  dobj  1 O
+.             PUNCT .   punct 1 O
+A             DET   DT  det   6 O
+spokesperson  NOUN  NN  nsubj 9 O
+for           ADP   IN  prep  6 O
+Unison        PROPN NNP pobj  7 B-ORG
+added         VERB  VBD ROOT  9 O lemma=add
+that          SCONJ IN  mark  12 O
+funding       NOUN  NN  nsubj 12 O
+was           AUX   VBD ccomp 9 O lemma=be
+short         ADJ   JJ  acomp 12 O
+.             PUNCT .   punct 9 O
+"""
+
+
+def test_attribution_subject__spokesperson__fires():
+    ctx = ctx_of(SPOKESPERSON, (0, 1, "basw"))
+    observe(ctx, "basw")
+    subj = ctx.doc[6]
+    assert spokesperson(ctx, subj) == "basw"
+    assert resolve_subject(ctx, subj) == "basw"
+
+
+def test_attribution_subject__spokesperson__near_miss():
+    """A spokesperson who names their organisation speaks for it, not for the one heard before."""
+    ctx = ctx_of(SPOKESPERSON_FOR, (0, 1, "basw"), (8, 9, "unison", ORG))
+    observe(ctx, "basw")
+    assert spokesperson(ctx, ctx.doc[6]) is None
+    assert resolve_subject(ctx, ctx.doc[6]) != "basw"
+
+
+PROFESSOR = """
+Rosa       PROPN NNP compound  1 B-PERSON
+Pell       PROPN NNP nsubj     3 I-PERSON
+has        AUX   VBZ aux       3 O lemma=have
+studied    VERB  VBN ROOT      3 O lemma=study
+care       NOUN  NN  dobj      3 O
+for        ADP   IN  prep      3 O
+years      NOUN  NNS pobj      5 B-DATE lemma=year
+.          PUNCT .   punct     3 O
+The        DET   DT  det       9 O
+professor  NOUN  NN  nsubj     10 O
+says       VERB  VBZ ROOT      10 O lemma=say
+the        DET   DT  det       12 O
+plan       NOUN  NN  nsubjpass 14 O
+is         AUX   VBZ auxpass   14 O lemma=be
+rushed     VERB  VBN ccomp     10 O lemma=rush
+.          PUNCT .   punct     10 O
+"""
+A_PROFESSOR = PROFESSOR.replace("The        DET   DT  det       9 O", "A          DET   DT  det       9 O")
+
+
+def test_attribution_subject__role_noun__fires():
+    ctx = ctx_of(PROFESSOR, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    subj = ctx.doc[9]
+    assert role_noun(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("role-noun", "rosa-pell")
+
+
+def test_attribution_subject__role_noun__near_miss():
+    """'A professor says': some professor, not the person named before."""
+    ctx = ctx_of(A_PROFESSOR, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    assert not role_noun(ctx, ctx.doc[9])
+    assert resolve_subject(ctx, ctx.doc[9]) is None
+
+
+COLLEAGUE_ROSA = """
+Her        PRON  PRP$ poss      1 O
+colleague  NOUN  NN   nsubj     6 O
+,          PUNCT ,    punct     1 O
+Rosa       PROPN NNP  compound  4 B-PERSON
+Pell       PROPN NNP  appos     1 I-PERSON
+,          PUNCT ,    punct     1 O
+adds       VERB  VBZ  ROOT      6 O lemma=add
+that       SCONJ IN   mark      11 O
+the        DET   DT   det       9 O
+plan       NOUN  NN   nsubjpass 11 O
+is         AUX   VBZ  auxpass   11 O lemma=be
+rushed     VERB  VBN  ccomp     6 O lemma=rush
+.          PUNCT .    punct     6 O
+"""
+COLLEAGUE = """
+Her        PRON  PRP$ poss      1 O
+colleague  NOUN  NN   nsubj     2 O
+adds       VERB  VBZ  ROOT      2 O lemma=add
+that       SCONJ IN   mark      7 O
+the        DET   DT   det       5 O
+plan       NOUN  NN   nsubjpass 7 O
+is         AUX   VBZ  auxpass   7 O lemma=be
+rushed     VERB  VBN  ccomp     2 O lemma=rush
+.          PUNCT .    punct     2 O
+"""
+
+
+def test_attribution_subject__named_in_phrase__fires():
+    ctx = ctx_of(COLLEAGUE_ROSA, (3, 5, "rosa-pell"))
+    subj = ctx.doc[1]
+    assert named_in_phrase(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("named-in-phrase", "rosa-pell")
+
+
+def test_attribution_subject__named_in_phrase__near_miss():
+    ctx = ctx_of(COLLEAGUE)
+    assert named_in_phrase(ctx, ctx.doc[1]) is None
+    assert resolve_subject(ctx, ctx.doc[1]) is None
+
+
+REVIEW_STATES = """
+Review     NOUN  NN  compound  1 O
+chair      NOUN  NN  compound  3 O
+Rosa       PROPN NNP compound  3 B-PERSON
+Pell       PROPN NNP nsubj     4 I-PERSON
+published  VERB  VBD ROOT      4 O lemma=publish
+the        DET   DT  det       6 O
+report     NOUN  NN  dobj      4 O
+.          PUNCT .   punct     4 O
+The        DET   DT  det       9 O
+review     NOUN  NN  nsubj     10 O
+states     VERB  VBZ ROOT      10 O lemma=state
+that       SCONJ IN  mark      14 O
+help       NOUN  NN  nsubjpass 14 O
+is         AUX   VBZ auxpass   14 O lemma=be
+needed     VERB  VBN ccomp     10 O lemma=need
+.          PUNCT .   punct     10 O
+"""
+A_REVIEW_STATES = REVIEW_STATES.replace("The        DET   DT  det       9 O", "A          DET   DT  det       9 O")
+
+
+def test_attribution_subject__work_leader__fires():
+    ctx = ctx_of(REVIEW_STATES, (2, 4, "rosa-pell"), roles={"rosa-pell": "Review chair"})
+    subj = ctx.doc[9]
+    assert work_leader(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("work-leader", "rosa-pell")
+
+
+def test_attribution_subject__work_leader__near_miss():
+    """'A review states': some review, not the one the chair leads."""
+    ctx = ctx_of(A_REVIEW_STATES, (2, 4, "rosa-pell"), roles={"rosa-pell": "Review chair"})
+    assert work_leader(ctx, ctx.doc[9]) is None
+    assert resolve_subject(ctx, ctx.doc[9]) is None
+
+
+THE_UNION = """
+The      DET   DT   det      2 O
+Carers   PROPN NNPS compound 2 B-ORG
+Union    PROPN NNP  nsubj    3 I-ORG
+welcomed VERB  VBD  ROOT     3 O lemma=welcome
+the      DET   DT   det      5 O
+plan     NOUN  NN   dobj     3 O
+.        PUNCT .    punct    3 O
+The      DET   DT   det      8 O
+union    NOUN  NN   nsubj    9 O
+said     VERB  VBD  ROOT     9 O lemma=say
+it       PRON  PRP  nsubj    11 O
+was      AUX   VBD  ccomp    9 O lemma=be
+overdue  ADJ   JJ   acomp    11 O
+.        PUNCT .    punct    9 O
+"""
+UNIONS = """
+The      DET   DT   det      2 O
+Carers   PROPN NNPS compound 2 B-ORG
+Union    PROPN NNP  nsubj    3 I-ORG
+welcomed VERB  VBD  ROOT     3 O lemma=welcome
+the      DET   DT   det      5 O
+plan     NOUN  NN   dobj     3 O
+.        PUNCT .    punct    3 O
+Unions   NOUN  NNS  nsubj    8 O lemma=union
+said     VERB  VBD  ROOT     8 O lemma=say
+it       PRON  PRP  nsubj    10 O
+was      AUX   VBD  ccomp    8 O lemma=be
+overdue  ADJ   JJ   acomp    10 O
+.        PUNCT .    punct    8 O
+"""
+
+
+def test_attribution_subject__organisation_noun__fires():
+    ctx = ctx_of(THE_UNION, (1, 3, "carers-union", ORG))
+    observe(ctx, "carers-union")
+    subj = ctx.doc[8]
+    assert organisation_noun(ctx, subj) == "carers-union"
+    assert SUBJECT.first_named(ctx, subj) == ("organisation-noun", "carers-union")
+
+
+def test_attribution_subject__organisation_noun__near_miss():
+    """'Unions said': unions in general, not the one just named."""
+    ctx = ctx_of(UNIONS, (1, 3, "carers-union", ORG))
+    observe(ctx, "carers-union")
+    assert organisation_noun(ctx, ctx.doc[7]) is None
+    assert resolve_subject(ctx, ctx.doc[7]) is None
+
+
+SHE_SAID = """
+Rosa    PROPN NNP compound  1 B-PERSON
+Pell    PROPN NNP nsubj     2 I-PERSON
+chairs  VERB  VBZ ROOT      2 O lemma=chair
+the     DET   DT  det       4 O
+forum   NOUN  NN  dobj      2 O
+.       PUNCT .   punct     2 O
+She     PRON  PRP nsubj     7 O
+said    VERB  VBD ROOT      7 O lemma=say
+the     DET   DT  det       9 O
+plan    NOUN  NN  nsubjpass 11 O
+was     AUX   VBD auxpass   11 O lemma=be
+rushed  VERB  VBN ccomp     7 O lemma=rush
+.       PUNCT .   punct     7 O
+"""
+NOBODY_NAMED = """
+The     DET   DT  det       1 O
+forum   NOUN  NN  nsubj     2 O
+met     VERB  VBD ROOT      2 O lemma=meet
+on      ADP   IN  prep      2 O
+Monday  PROPN NNP pobj      3 B-DATE
+.       PUNCT .   punct     2 O
+She     PRON  PRP nsubj     7 O
+said    VERB  VBD ROOT      7 O lemma=say
+the     DET   DT  det       9 O
+plan    NOUN  NN  nsubjpass 11 O
+was     AUX   VBD auxpass   11 O lemma=be
+rushed  VERB  VBN ccomp     7 O lemma=rush
+.       PUNCT .   punct     7 O
+"""
+
+
+def test_attribution_subject__personal_pronoun__fires():
+    ctx = ctx_of(SHE_SAID, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    subj = ctx.doc[6]
+    assert personal_pronoun(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("personal-pronoun", "rosa-pell")
+
+
+def test_attribution_subject__personal_pronoun__near_miss():
+    """Nobody named before: 'she' is nobody the document knows."""
+    ctx = ctx_of(NOBODY_NAMED)
+    observe(ctx, None)
+    assert not personal_pronoun(ctx, ctx.doc[6])
+    assert resolve_subject(ctx, ctx.doc[6]) is None
+
+
+THEIR_STATEMENT = """
+BASW       PROPN NNP  nsubj     1 B-ORG
+responded  VERB  VBD  ROOT      1 O lemma=respond
+quickly    ADV   RB   advmod    1 O
+.          PUNCT .    punct     1 O
+Their      PRON  PRP$ poss      5 O
+statement  NOUN  NN   nsubj     6 O
+states     VERB  VBZ  ROOT      6 O lemma=state
+that       SCONJ IN   mark      11 O
+the        DET   DT   det       9 O
+plan       NOUN  NN   nsubjpass 11 O
+is         AUX   VBZ  auxpass   11 O lemma=be
+rushed     VERB  VBN  ccomp     6 O lemma=rush
+.          PUNCT .    punct     6 O
+"""
+THE_STATEMENT = THEIR_STATEMENT.replace("Their      PRON  PRP$ poss      5 O", "The        DET   DT   det       5 O")
+
+
+def test_attribution_subject__statement_owner__fires():
+    ctx = ctx_of(THEIR_STATEMENT, (0, 1, "basw"))
+    observe(ctx, "basw")
+    subj = ctx.doc[5]
+    assert statement_owner(ctx, subj) == "basw"
+    assert SUBJECT.first_named(ctx, subj) == ("statement-owner", "basw")
+
+
+def test_attribution_subject__statement_owner__near_miss():
+    ctx = ctx_of(THE_STATEMENT, (0, 1, "basw"))
+    observe(ctx, "basw")
+    assert statement_owner(ctx, ctx.doc[5]) is None
+    assert resolve_subject(ctx, ctx.doc[5]) is None
+
+
+# ---------------------------------------------------------------- attribution.ownership
+ANNOUNCED_VISION = """
+The         DET   DT   det   1 O
+government  NOUN  NN   nsubj 2 O
+announced   VERB  VBD  ROOT  2 O lemma=announce
+its         PRON  PRP$ poss  4 O
+vision      NOUN  NN   dobj  2 O
+for         ADP   IN   prep  4 O
+reform      NOUN  NN   pobj  5 O
+.           PUNCT .    punct 2 O
+"""
+DISCUSSED_VISION = ANNOUNCED_VISION.replace("announced   VERB  VBD  ROOT  2 O lemma=announce",
+                                            "discussed   VERB  VBD  ROOT  2 O lemma=discuss")
+
+
+def test_attribution_ownership__published__fires():
+    ctx = ctx_of(ANNOUNCED_VISION)
+    assert published(ctx, ctx.doc[4]) == "vision"
+    note_ownership(ctx, ctx.sents[0], "government")
+    assert ctx.owners == {"vision": "government"}
+
+
+def test_attribution_ownership__published__near_miss():
+    ctx = ctx_of(DISCUSSED_VISION)
+    assert published(ctx, ctx.doc[4]) is None
+    note_ownership(ctx, ctx.sents[0], "government")
+    assert ctx.owners == {}
+
+
+IN_A_REPORT = """
+The        DET   DT  det       1 O
+committee  NOUN  NN  nsubj     2 O
+says       VERB  VBZ ROOT      2 O lemma=say
+in         ADP   IN  prep      2 O
+a          DET   DT  det       5 O
+report     NOUN  NN  pobj      3 O
+that       SCONJ IN  mark      10 O
+the        DET   DT  det       8 O
+plan       NOUN  NN  nsubjpass 10 O
+is         AUX   VBZ auxpass   10 O lemma=be
+rushed     VERB  VBN ccomp     2 O lemma=rush
+.          PUNCT .   punct     2 O
+"""
+IN_THE_REPORT = IN_A_REPORT.replace("a          DET   DT  det       5 O", "the        DET   DT  det       5 O")
+
+
+def test_attribution_ownership__says_in_a_report__fires():
+    ctx = ctx_of(IN_A_REPORT)
+    assert says_in_report(ctx, ctx.doc[5]) == "report"
+    note_ownership(ctx, ctx.sents[0], "committee")
+    assert ctx.owners == {"report": "committee"}
+
+
+def test_attribution_ownership__says_in_a_report__near_miss():
+    """'in the report': somebody else's report, already known."""
+    ctx = ctx_of(IN_THE_REPORT)
+    assert says_in_report(ctx, ctx.doc[5]) is None
+    note_ownership(ctx, ctx.sents[0], "committee")
+    assert ctx.owners == {}
+
+
+# ---------------------------------------------------------------- attribution.quote-speaker
+def quote_speaker(spec: str, *mentions, n: int = 0, **speakers):
+    """(the context, the n-th quotation) with the given units' speakers."""
+    ctx = ctx_of(spec, *mentions)
+    units = units_of(ctx, **speakers)
+    return ctx, quotation(ctx, units, n)
+
+
+SAID_AFTER_TWO = """
+“        PUNCT `` punct     4 O lemma="
+The      DET   DT  det       2 O
+plan     NOUN  NN  nsubjpass 4 O
+is       AUX   VBZ auxpass   4 O lemma=be
+rushed   VERB  VBN ROOT      4 O lemma=rush
+.        PUNCT .   punct     4 O
+It       PRON  PRP nsubj     7 O
+has      VERB  VBZ ccomp     14 O lemma=have
+no       DET   DT  det       9 O
+money    NOUN  NN  dobj      7 O
+behind   ADP   IN  prep      9 O
+it       PRON  PRP pobj      10 O
+,        PUNCT ,   punct     14 O
+”        PUNCT ''  punct     14 O lemma="
+said     VERB  VBD ROOT      14 O lemma=say
+Rosa     PROPN NNP compound  16 B-PERSON
+Pell     PROPN NNP nsubj     14 I-PERSON
+.        PUNCT .   punct     14 O
+"""
+UNSAID_TWO = """
+“        PUNCT `` punct     4 O lemma="
+The      DET   DT  det       2 O
+plan     NOUN  NN  nsubjpass 4 O
+is       AUX   VBZ auxpass   4 O lemma=be
+rushed   VERB  VBN ROOT      4 O lemma=rush
+.        PUNCT .   punct     4 O
+It       PRON  PRP nsubj     7 O
+has      VERB  VBZ ROOT      7 O lemma=have
+no       DET   DT  det       9 O
+money    NOUN  NN  dobj      7 O
+behind   ADP   IN  prep      9 O
+it       PRON  PRP pobj      10 O
+at       ADV   RB  advmod    13 O
+all      ADV   RB  advmod    7 O
+.        PUNCT .   punct     7 O
+”        PUNCT ''  punct     7 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__named_inside__fires():
+    ctx, q = quote_speaker(SAID_AFTER_TWO, (15, 17, "rosa-pell"), u1=("rosa-pell", "say", "speech-verb"))
+    assert len(q.members) == 2
+    assert named_inside(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "named-inside"
+
+
+def test_attribution_quote_speaker__named_inside__near_miss():
+    ctx, q = quote_speaker(UNSAID_TWO)
+    assert named_inside(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+COLON_LINE = """
+Rosa     PROPN NNP compound  1 B-PERSON
+Pell     PROPN NNP nsubj     2 I-PERSON
+said     VERB  VBD ROOT      2 O lemma=say
+:        PUNCT :   punct     2 O
+\\n      SPACE _SP dep       3 O
+“        PUNCT `` punct     9 O lemma="
+The      DET   DT  det       7 O
+plan     NOUN  NN  nsubjpass 9 O
+is       AUX   VBZ auxpass   9 O lemma=be
+rushed   VERB  VBN ROOT      9 O lemma=rush
+and      CCONJ CC  cc        9 O
+has      VERB  VBZ conj      9 O lemma=have
+no       DET   DT  det       13 O
+money    NOUN  NN  dobj      11 O
+behind   ADP   IN  prep      13 O
+it       PRON  PRP pobj      14 O
+.        PUNCT .   punct     9 O
+”        PUNCT ''  punct     9 O lemma="
+"""
+SAID_SO_LINE = """
+Rosa     PROPN NNP compound  1 B-PERSON
+Pell     PROPN NNP nsubj     2 I-PERSON
+said     VERB  VBD ROOT      2 O lemma=say
+so       ADV   RB  advmod    2 O
+.        PUNCT .   punct     2 O
+\\n      SPACE _SP dep       4 O
+“        PUNCT `` punct     10 O lemma="
+The      DET   DT  det       8 O
+plan     NOUN  NN  nsubjpass 10 O
+is       AUX   VBZ auxpass   10 O lemma=be
+rushed   VERB  VBN ROOT      10 O lemma=rush
+and      CCONJ CC  cc        10 O
+has      VERB  VBZ conj      10 O lemma=have
+no       DET   DT  det       14 O
+money    NOUN  NN  dobj      12 O
+behind   ADP   IN  prep      14 O
+it       PRON  PRP pobj      15 O
+.        PUNCT .   punct     10 O
+”        PUNCT ''  punct     10 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__introduced_by_colon_line__fires():
+    ctx, q = quote_speaker(COLON_LINE, (0, 2, "rosa-pell"), u0=("rosa-pell", "say", "speech-verb"))
+    assert colon_line_speaker(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "introduced-by-colon-line"
+
+
+def test_attribution_quote_speaker__introduced_by_colon_line__near_miss():
+    """A line that does not end with a colon introduces nothing."""
+    ctx, q = quote_speaker(SAID_SO_LINE, (0, 2, "rosa-pell"), u0=("rosa-pell", "say", "speech-verb"))
+    assert colon_line_speaker(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+CONTINUED = """
+“        PUNCT `` punct     6 O lemma="
+It       PRON  PRP nsubjpass 3 O
+is       AUX   VBZ auxpass   3 O lemma=be
+rushed   VERB  VBN ccomp     6 O lemma=rush
+,        PUNCT ,   punct     6 O
+”        PUNCT ''  punct     6 O lemma="
+said     VERB  VBD ROOT      6 O lemma=say
+Rosa     PROPN NNP compound  8 B-PERSON
+Pell     PROPN NNP nsubj     6 I-PERSON
+.        PUNCT .   punct     6 O
+“        PUNCT `` punct     12 O lemma="
+There    PRON  EX  expl      12 O
+is       VERB  VBZ ROOT      12 O lemma=be
+no       DET   DT  det       14 O
+money    NOUN  NN  attr      12 O
+behind   ADP   IN  prep      14 O
+the      DET   DT  det       17 O
+plan     NOUN  NN  pobj      15 O
+at       ADV   RB  advmod    19 O
+all      ADV   RB  advmod    17 O
+.        PUNCT .   punct     12 O
+”        PUNCT ''  punct     12 O lemma="
+"""
+CONTINUED_NEXT_LINE = """
+“        PUNCT `` punct     6 O lemma="
+It       PRON  PRP nsubjpass 3 O
+is       AUX   VBZ auxpass   3 O lemma=be
+rushed   VERB  VBN ccomp     6 O lemma=rush
+,        PUNCT ,   punct     6 O
+”        PUNCT ''  punct     6 O lemma="
+said     VERB  VBD ROOT      6 O lemma=say
+Rosa     PROPN NNP compound  8 B-PERSON
+Pell     PROPN NNP nsubj     6 I-PERSON
+.        PUNCT .   punct     6 O
+\\n      SPACE _SP dep       9 O
+“        PUNCT `` punct     13 O lemma="
+There    PRON  EX  expl      13 O
+is       VERB  VBZ ROOT      13 O lemma=be
+no       DET   DT  det       15 O
+money    NOUN  NN  attr      13 O
+behind   ADP   IN  prep      15 O
+the      DET   DT  det       18 O
+plan     NOUN  NN  pobj      16 O
+at       ADV   RB  advmod    20 O
+all      ADV   RB  advmod    18 O
+.        PUNCT .   punct     13 O
+”        PUNCT ''  punct     13 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__continued__fires():
+    ctx, q = quote_speaker(CONTINUED, (7, 9, "rosa-pell"), n=1, u0=("rosa-pell", "say", "speech-verb"))
+    assert continued(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "continued"
+
+
+def test_attribution_quote_speaker__continued__near_miss():
+    """A new paragraph may be somebody else's quotation."""
+    ctx, q = quote_speaker(CONTINUED_NEXT_LINE, (7, 9, "rosa-pell"), n=1, u0=("rosa-pell", "say", "speech-verb"))
+    assert continued(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+AMBASSADOR = """
+Tom          PROPN NNP  compound 1 B-PERSON
+Reddy        PROPN NNP  nsubj    5 I-PERSON
+,            PUNCT ,    punct    1 O
+19           NUM   CD   appos    1 B-DATE
+,            PUNCT ,    punct    1 O
+is           AUX   VBZ  ROOT     5 O lemma=be
+one          NUM   CD   attr     5 O
+of           ADP   IN   prep     6 O
+our          PRON  PRP$ poss     9 O
+ambassadors  NOUN  NNS  pobj     7 O lemma=ambassador
+.            PUNCT .    punct    5 O
+“            PUNCT ``   punct    14 O lemma="
+My           PRON  PRP$ poss     13 O
+adviser      NOUN  NN   nsubj    14 O
+stayed       VERB  VBD  ROOT     14 O lemma=stay
+with         ADP   IN   prep     14 O
+me           PRON  PRP  pobj     15 O lemma=I
+all          DET   PDT  predet   19 O
+the          DET   DT   det      19 O
+way          NOUN  NN   npadvmod 14 O
+.            PUNCT .    punct    14 O
+”            PUNCT ''   punct    14 O lemma="
+"""
+AMBASSADORS_INCLUDE = """
+Our          PRON  PRP$ poss     1 O
+ambassadors  NOUN  NNS  nsubj    2 O lemma=ambassador
+include      VERB  VBP  ROOT     2 O
+Tom          PROPN NNP  compound 4 B-PERSON
+Reddy        PROPN NNP  dobj     2 I-PERSON
+,            PUNCT ,    punct    4 O
+19           NUM   CD   appos    4 B-DATE
+.            PUNCT .    punct    2 O
+“            PUNCT ``   punct    11 O lemma="
+My           PRON  PRP$ poss     10 O
+adviser      NOUN  NN   nsubj    11 O
+stayed       VERB  VBD  ROOT     11 O lemma=stay
+with         ADP   IN   prep     11 O
+me           PRON  PRP  pobj     12 O lemma=I
+all          DET   PDT  predet   16 O
+the          DET   DT   det      16 O
+way          NOUN  NN   npadvmod 11 O
+.            PUNCT .    punct    11 O
+”            PUNCT ''   punct    11 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__introduced_person__fires():
+    ctx, q = quote_speaker(AMBASSADOR, (0, 2, "tom-reddy"))
+    assert introduced_person(ctx, q) == Said("tom-reddy", "quote", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "introduced-person"
+
+
+def test_attribution_quote_speaker__introduced_person__near_miss():
+    """A person named as an object is not introduced as the one who speaks next."""
+    ctx, q = quote_speaker(AMBASSADORS_INCLUDE, (3, 5, "tom-reddy"))
+    assert introduced_person(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+SHE_SAYS_AFTER = """
+“      PUNCT `` punct     4 O lemma="
+The    DET   DT  det       2 O
+plan   NOUN  NN  nsubjpass 4 O
+is     AUX   VBZ auxpass   4 O lemma=be
+rushed VERB  VBN ROOT      4 O lemma=rush
+and    CCONJ CC  cc        4 O
+it     PRON  PRP nsubj     7 O
+has    VERB  VBZ conj      4 O lemma=have
+no     DET   DT  det       9 O
+money  NOUN  NN  dobj      7 O
+.      PUNCT .   punct     7 O
+”      PUNCT ''  punct     7 O lemma="
+That   PRON  DT  nsubj     13 O
+is     AUX   VBZ ccomp     21 O lemma=be
+how    SCONJ WRB advmod    17 O
+Rosa   PROPN NNP compound  16 B-PERSON
+Pell   PROPN NNP nsubj     17 I-PERSON
+put    VERB  VBD ccomp     13 O
+it     PRON  PRP dobj      17 O
+,      PUNCT ,   punct     21 O
+she    PRON  PRP nsubj     21 O
+says   VERB  VBZ ROOT      21 O lemma=say
+.      PUNCT .   punct     21 O
+"""
+BLUNT_BEFORE = """
+Critics NOUN  NNS nsubj     1 O lemma=critic
+were   AUX   VBD ROOT      1 O lemma=be
+blunt  ADJ   JJ  acomp     1 O
+.      PUNCT .   punct     1 O
+“      PUNCT `` punct     8 O lemma="
+The    DET   DT  det       6 O
+plan   NOUN  NN  nsubjpass 8 O
+is     AUX   VBZ auxpass   8 O lemma=be
+rushed VERB  VBN ROOT      8 O lemma=rush
+and    CCONJ CC  cc        8 O
+it     PRON  PRP nsubj     11 O
+has    VERB  VBZ conj      8 O lemma=have
+no     DET   DT  det       13 O
+money  NOUN  NN  dobj      11 O
+.      PUNCT .   punct     11 O
+”      PUNCT ''  punct     11 O lemma="
+That   PRON  DT  nsubj     17 O
+is     AUX   VBZ ccomp     25 O lemma=be
+how    SCONJ WRB advmod    21 O
+Rosa   PROPN NNP compound  20 B-PERSON
+Pell   PROPN NNP nsubj     21 I-PERSON
+put    VERB  VBD ccomp     17 O
+it     PRON  PRP dobj      21 O
+,      PUNCT ,   punct     25 O
+she    PRON  PRP nsubj     25 O
+says   VERB  VBZ ROOT      25 O lemma=say
+.      PUNCT .   punct     25 O
+"""
+
+
+def test_attribution_quote_speaker__speaker_after__fires():
+    ctx, q = quote_speaker(SHE_SAYS_AFTER, (15, 17, "rosa-pell"), u1=("rosa-pell", "say", "speech-verb-pronoun"))
+    assert speaker_after(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "speaker-after"
+
+
+def test_attribution_quote_speaker__speaker_after__near_miss():
+    """A sentence before the quotation, in its paragraph, introduces it (here: nobody)."""
+    ctx, q = quote_speaker(BLUNT_BEFORE, (19, 21, "rosa-pell"), u2=("rosa-pell", "say", "speech-verb-pronoun"))
+    assert ctx.doc[4].text == "\u201c" and len(q.before) == 1
+    assert speaker_after(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+PUT_IT_COLON = """
+Ivo      PROPN NNP compound 1 B-PERSON
+Brand    PROPN NNP nsubj    7 I-PERSON
+,        PUNCT ,   punct    1 O
+a        DET   DT  det      5 O
+youth    NOUN  NN  compound 5 O
+worker   NOUN  NN  appos    1 O
+,        PUNCT ,   punct    1 O
+put      VERB  VBD ccomp    14 O
+it       PRON  PRP dobj     7 O
+plainly  ADV   RB  advmod   7 O
+:        PUNCT :   punct    14 O
+“        PUNCT `` punct    14 O lemma="
+The      DET   DT  det      13 O
+plan     NOUN  NN  nsubj    14 O
+has      VERB  VBZ ROOT     14 O lemma=have
+no       DET   DT  det      16 O
+money    NOUN  NN  dobj     14 O
+behind   ADP   IN  prep     16 O
+it       PRON  PRP pobj     17 O
+.        PUNCT .   punct    14 O
+”        PUNCT ''  punct    14 O lemma="
+"""
+PUT_IT_STOP = """
+Ivo      PROPN NNP compound 1 B-PERSON
+Brand    PROPN NNP nsubj    7 I-PERSON
+,        PUNCT ,   punct    1 O
+a        DET   DT  det      5 O
+youth    NOUN  NN  compound 5 O
+worker   NOUN  NN  appos    1 O
+,        PUNCT ,   punct    1 O
+put      VERB  VBD ROOT     7 O
+it       PRON  PRP dobj     7 O
+plainly  ADV   RB  advmod   7 O
+.        PUNCT .   punct    7 O
+“        PUNCT `` punct    14 O lemma="
+The      DET   DT  det      13 O
+plan     NOUN  NN  nsubj    14 O
+has      VERB  VBZ ROOT     14 O lemma=have
+no       DET   DT  det      16 O
+money    NOUN  NN  dobj     14 O
+behind   ADP   IN  prep     16 O
+it       PRON  PRP pobj     17 O
+.        PUNCT .   punct    14 O
+”        PUNCT ''  punct    14 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__colon_in_sentence__fires():
+    ctx, q = quote_speaker(PUT_IT_COLON, (0, 2, "ivo-brand"))
+    assert colon_in_sentence(ctx, q) == Said("ivo-brand", "quote", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "colon-in-sentence"
+
+
+def test_attribution_quote_speaker__colon_in_sentence__near_miss():
+    """No colon before the quotation: it is a sentence of its own (the person before may still say it)."""
+    ctx, q = quote_speaker(PUT_IT_STOP, (0, 2, "ivo-brand"))
+    assert colon_in_sentence(ctx, q) is None
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] != "colon-in-sentence"
+
+
+PUT_IT_COLON_LINE = """
+Ivo      PROPN NNP compound 1 B-PERSON
+Brand    PROPN NNP nsubj    2 I-PERSON
+put      VERB  VBD ROOT     2 O
+it       PRON  PRP dobj     2 O
+plainly  ADV   RB  advmod   2 O
+:        PUNCT :   punct    2 O
+\\n      SPACE _SP dep      5 O
+“        PUNCT `` punct    10 O lemma="
+The      DET   DT  det      9 O
+plan     NOUN  NN  nsubj    10 O
+has      VERB  VBZ ROOT     10 O lemma=have
+no       DET   DT  det      12 O
+money    NOUN  NN  dobj     10 O
+behind   ADP   IN  prep     12 O
+it       PRON  PRP pobj     13 O
+.        PUNCT .   punct    10 O
+”        PUNCT ''  punct    10 O lemma="
+"""
+PUT_IT_STOP_LINE = PUT_IT_COLON_LINE.replace(":        PUNCT :   punct", ".        PUNCT .   punct")
+
+
+def test_attribution_quote_speaker__colon_line_subject__fires():
+    ctx, q = quote_speaker(PUT_IT_COLON_LINE, (0, 2, "ivo-brand"))
+    assert colon_line_subject(ctx, q) == Said("ivo-brand", "quote", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "colon-line-subject"
+
+
+def test_attribution_quote_speaker__colon_line_subject__near_miss():
+    ctx, q = quote_speaker(PUT_IT_STOP_LINE, (0, 2, "ivo-brand"))
+    assert colon_line_subject(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+# ---------------------------------------------------------------- attribution.not-the-authors
+WILL_THE_REVIEW = """
+Will       AUX   MD   aux   3 O
+the        DET   DT   det   2 O
+review     NOUN  NN   nsubj 3 O
+live       VERB  VB   ROOT  3 O
+up         ADP   RP   prt   3 O
+to         ADP   IN   prep  3 O
+its        PRON  PRP$ poss  7 O
+ambitions  NOUN  NNS  pobj  5 O lemma=ambition
+?          PUNCT .    punct 3 O
+"""
+MIGHT = """
+Might     AUX   MD  aux   4 O
+a         DET   DT  det   3 O
+national  ADJ   JJ  amod  3 O
+service   NOUN  NN  nsubj 4 O
+make      VERB  VB  ROOT  4 O
+more      ADJ   JJR amod  6 O
+sense     NOUN  NN  dobj  4 O
+?         PUNCT .   punct 4 O
+"""
+
+
+def test_attribution_not_the_authors__question__fires():
+    ctx = ctx_of(WILL_THE_REVIEW)
+    assert plain_question(ctx, ctx.sents[0])
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["question"]
+
+
+def test_attribution_not_the_authors__question__near_miss():
+    """'Might a national service make more sense?' puts the writer's view as a question."""
+    ctx = ctx_of(MIGHT)
+    assert not plain_question(ctx, ctx.sents[0])
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == []
+
+
+SURVEY_FOUND = """
+A          DET   DT  det   1 O
+survey     NOUN  NN  nsubj 4 O
+in         ADP   IN  prep  1 O
+2017       NUM   CD  pobj  2 B-DATE
+found      VERB  VBD ROOT  4 O lemma=find
+that       SCONJ IN  mark  8 O
+caseloads  NOUN  NNS nsubj 8 O lemma=caseload
+had        AUX   VBD aux   8 O lemma=have
+risen      VERB  VBN ccomp 4 O lemma=rise
+.          PUNCT .   punct 4 O
+"""
+CHARITY_FOUND = """
+A          DET   DT  det   1 O
+charity    NOUN  NN  nsubj 4 O
+in         ADP   IN  prep  1 O
+Wessex     PROPN NNP pobj  2 B-GPE
+found      VERB  VBD ROOT  4 O lemma=find
+that       SCONJ IN  mark  8 O
+caseloads  NOUN  NNS nsubj 8 O lemma=caseload
+had        AUX   VBD aux   8 O lemma=have
+risen      VERB  VBN ccomp 4 O lemma=rise
+.          PUNCT .   punct 4 O
+"""
+
+
+def test_attribution_not_the_authors__research__fires():
+    ctx = ctx_of(SURVEY_FOUND)
+    assert reports_research(ctx, ctx.sents[0])
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["research"]
+
+
+def test_attribution_not_the_authors__research__near_miss():
+    ctx = ctx_of(CHARITY_FOUND)
+    assert not reports_research(ctx, ctx.sents[0])
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == []
+
+
+# ---------------------------------------------------------------- attribution.addressed
+def addressing(spec: str, *mentions, at: int):
+    """(whether the mention at token ``at`` is addressed, the addressed rules that hold for it)."""
+    ctx = ctx_of(spec, *mentions)
+    tok = ctx.doc[at]
+    return ctx, tok, holding(ADDRESSED, ctx, name_head(ctx, tok))
+
+
+SHARED_WITH = """
+We               PRON  PRP  nsubj    1 O
+shared           VERB  VBD  ROOT     1 O lemma=share
+our              PRON  PRP$ poss     3 O
+recommendations  NOUN  NNS  dobj     1 O lemma=recommendation
+with             ADP   IN   prep     3 O
+the              DET   DT   det      7 B-ORG
+Northfold        PROPN NNP  compound 7 I-ORG
+Trust            PROPN NNP  pobj     4 I-ORG
+.                PUNCT .    punct    1 O
+"""
+TRUST_SHARED = """
+The              DET   DT   det      2 B-ORG
+Northfold        PROPN NNP  compound 2 I-ORG
+Trust            PROPN NNP  nsubj    3 I-ORG
+shared           VERB  VBD  ROOT     3 O lemma=share
+its              PRON  PRP$ poss     5 O
+recommendations  NOUN  NNS  dobj     3 O lemma=recommendation
+with             ADP   IN   prep     5 O
+us               PRON  PRP  pobj     6 O lemma=we
+.                PUNCT .    punct    3 O
+"""
+
+
+def test_attribution_addressed__addressed_preposition__fires():
+    ctx, tok, held = addressing(SHARED_WITH, (6, 8, "northfold-trust", ORG), at=6)
+    assert addressed_preposition(ctx, name_head(ctx, tok))
+    assert held == ["addressed-preposition"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__addressed_preposition__near_miss():
+    ctx, tok, held = addressing(TRUST_SHARED, (1, 3, "northfold-trust", ORG), at=1)
+    assert not addressed_preposition(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+WE_URGE = """
+We         PRON  PRP nsubj    1 O
+urge       VERB  VBP ROOT     1 O
+Northfold  PROPN NNP compound 3 B-ORG
+Council    PROPN NNP dobj     1 I-ORG
+to         PART  TO  aux      5 O
+think      VERB  VB  xcomp    1 O
+again      ADV   RB  advmod   5 O
+.          PUNCT .   punct    1 O
+"""
+COUNCIL_URGES = """
+Northfold  PROPN NNP compound 1 B-ORG
+Council    PROPN NNP nsubj    2 I-ORG
+urges      VERB  VBZ ROOT     2 O lemma=urge
+us         PRON  PRP dobj     2 O lemma=we
+to         PART  TO  aux      5 O
+think      VERB  VB  xcomp    2 O
+again      ADV   RB  advmod   5 O
+.          PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_addressed__urged__fires():
+    ctx, tok, held = addressing(WE_URGE, (2, 4, "northfold-council", ORG), at=2)
+    assert urged_object(ctx, name_head(ctx, tok))
+    assert held == ["urged"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__urged__near_miss():
+    ctx, tok, held = addressing(COUNCIL_URGES, (0, 2, "northfold-council", ORG), at=0)
+    assert not urged_object(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+GOVERNMENTS_COMMITMENT = """
+We          PRON  PRP  nsubj    1 O
+welcome     VERB  VBP  ROOT     1 O
+the         DET   DT   det      3 O
+government  NOUN  NN   poss     5 O
+'s          PART  POS  case     3 O
+commitment  NOUN  NN   dobj     1 O
+to          ADP   IN   prep     5 O
+care        NOUN  NN   compound 8 O
+leavers     NOUN  NNS  pobj     6 O lemma=leaver
+.           PUNCT .    punct    1 O
+"""
+OUR_COMMITMENT = """
+The         DET   DT   det      1 O
+government  NOUN  NN   nsubj    2 O
+welcomes    VERB  VBZ  ROOT     2 O lemma=welcome
+our         PRON  PRP$ poss     4 O
+commitment  NOUN  NN   dobj     2 O
+to          ADP   IN   prep     4 O
+care        NOUN  NN   compound 7 O
+leavers     NOUN  NNS  pobj     5 O lemma=leaver
+.           PUNCT .    punct    2 O
+"""
+
+
+def test_attribution_addressed__possessive__fires():
+    ctx, tok, held = addressing(GOVERNMENTS_COMMITMENT, (3, 4, "government", ORG), at=3)
+    assert possessive_owner(ctx, name_head(ctx, tok))
+    assert held == ["possessive"] and addressed(ctx, tok)
+    assert not addressed(ctx, tok, possessive=False)  # (when owners may be the writer, it is not asked)
+
+
+def test_attribution_addressed__possessive__near_miss():
+    ctx, tok, held = addressing(OUR_COMMITMENT, (1, 2, "government", ORG), at=1)
+    assert not possessive_owner(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+MEMBER_OF = """
+As              ADP   IN  prep     9 O
+a               DET   DT  det      2 O
+member          NOUN  NN  pobj     0 O
+of              ADP   IN  prep     2 O
+the             DET   DT  det      6 B-ORG
+Implementation  PROPN NNP compound 6 I-ORG
+Board           PROPN NNP pobj     3 I-ORG
+,               PUNCT ,   punct    9 O
+I               PRON  PRP nsubj    9 O
+am              AUX   VBP ROOT     9 O lemma=be
+glad            ADJ   JJ  acomp    9 O
+to              PART  TO  aux      12 O
+see             VERB  VB  xcomp    10 O
+the             DET   DT  det      14 O
+plan            NOUN  NN  dobj     12 O
+.               PUNCT .   punct    9 O
+"""
+GUEST_OF = MEMBER_OF.replace("member          NOUN", "guest           NOUN")
+
+
+def test_attribution_addressed__membership__fires():
+    ctx, tok, held = addressing(MEMBER_OF, (5, 7, "implementation-board", ORG), at=5)
+    assert membership(ctx, name_head(ctx, tok))
+    assert held == ["membership"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__membership__near_miss():
+    ctx, tok, held = addressing(GUEST_OF, (5, 7, "implementation-board", ORG), at=5)
+    assert not membership(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+PRESIDENT_NAMED = """
+The        DET   DT  det      3 B-ORG
+Northfold  PROPN NNP compound 3 I-ORG
+Trust      PROPN NNP compound 3 I-ORG
+President  PROPN NNP nsubj    8 I-ORG
+,          PUNCT ,   punct    3 O
+Rosa       PROPN NNP compound 6 B-PERSON
+Pell       PROPN NNP appos    3 I-PERSON
+,          PUNCT ,   punct    3 O
+said       VERB  VBD ROOT     8 O lemma=say
+it         PRON  PRP nsubj    10 O
+was        AUX   VBD ccomp    8 O lemma=be
+late       ADJ   JJ  acomp    10 O
+.          PUNCT .   punct    8 O
+"""
+PRESIDENT = """
+The        DET   DT  det      3 B-ORG
+Northfold  PROPN NNP compound 3 I-ORG
+Trust      PROPN NNP compound 3 I-ORG
+President  PROPN NNP nsubj    4 I-ORG
+said       VERB  VBD ROOT     4 O lemma=say
+it         PRON  PRP nsubj    6 O
+was        AUX   VBD ccomp    4 O lemma=be
+late       ADJ   JJ  acomp    6 O
+.          PUNCT .   punct    4 O
+"""
+
+
+def test_attribution_subject__role_holder__fires():
+    """The NER model made 'Northfold Trust President' the organisation: the president named speaks."""
+    ctx = ctx_of(PRESIDENT_NAMED, (1, 4, "northfold-trust", ORG), (5, 7, "rosa-pell"))
+    subj = ctx.doc[3]
+    assert role_holder(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("role-holder", "rosa-pell")
+
+
+def test_attribution_subject__role_holder__near_miss():
+    """No name beside the role: the organisation speaks through its president."""
+    ctx = ctx_of(PRESIDENT, (1, 4, "northfold-trust", ORG))
+    assert role_holder(ctx, ctx.doc[3]) is None
+    assert SUBJECT.first_named(ctx, ctx.doc[3]) == ("mention", "northfold-trust")

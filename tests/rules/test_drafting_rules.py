@@ -1,0 +1,418 @@
+"""How the stance stage cuts sentences into clauses and turns scored clauses into draft claims, rule by
+rule, on hand-built Docs: where each fires and a near miss where it must not.
+
+Tables: stance.clause-cuts, stance.drafting.
+"""
+
+from __future__ import annotations
+
+from itertools import pairwise
+
+import pytest
+
+from argmap.model import Stance
+from argmap.nlp import cues as K
+from argmap.nlp.cues import Cue
+from argmap.nlp.rules.attribution import Unit
+from argmap.nlp.stance import (
+    DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, however, mixed, one_stance, semicolon,
+    speakers_differ, split_clauses, subordinate,
+)
+
+from .kit import LEX, parse
+
+SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
+
+
+def clauses_of(spec: str) -> list[str]:
+    doc = parse(spec)
+    return [c.text for c in split_clauses(LEX, doc[:])]
+
+
+def cuts(rule, spec: str, i: int) -> list[int]:
+    """What a clause-cut rule answers for token ``i``."""
+    doc = parse(spec)
+    return rule(LEX, doc[:], doc[i])
+
+
+# ---------------------------------------------------------------- stance.clause-cuts
+SEMICOLON = """
+Ministers  NOUN  NNS nsubj  1 O lemma=minister
+rejected   VERB  VBD ccomp  6 O lemma=reject
+the        DET   DT  det    3 O
+plan       NOUN  NN  dobj   1 O
+;          PUNCT :   punct  6 O
+we         PRON  PRP nsubj  6 O
+urge       VERB  VBP ROOT   6 O
+them       PRON  PRP dobj   6 O lemma=they
+to         PART  TO  aux    9 O
+think      VERB  VB  xcomp  6 O
+again      ADV   RB  advmod 9 O
+.          PUNCT .   punct  6 O
+"""
+COMMA_AND = """
+Ministers  NOUN  NNS nsubj  1 O lemma=minister
+rejected   VERB  VBD ROOT   1 O lemma=reject
+the        DET   DT  det    3 O
+plan       NOUN  NN  dobj   1 O
+,          PUNCT ,   punct  1 O
+and        CCONJ CC  cc     1 O
+we         PRON  PRP nsubj  7 O
+urge       VERB  VBP conj   1 O
+them       PRON  PRP dobj   7 O lemma=they
+to         PART  TO  aux    10 O
+think      VERB  VB  xcomp  7 O
+again      ADV   RB  advmod 10 O
+.          PUNCT .   punct  7 O
+"""
+
+
+def test_stance_clause_cuts__semicolon__fires():
+    assert cuts(semicolon, SEMICOLON, 4) == [5]
+    assert clauses_of(SEMICOLON) == ["Ministers rejected the plan;", "we urge them to think again."]
+
+
+def test_stance_clause_cuts__semicolon__near_miss():
+    assert cuts(semicolon, COMMA_AND, 4) == []
+    assert len(clauses_of(COMMA_AND)) == 1
+
+
+BUT_FEAR = """
+We        PRON  PRP nsubj 1 O
+welcome   VERB  VBP ROOT  1 O
+the       DET   DT  det   3 O
+teams     NOUN  NNS dobj  1 O lemma=team
+but       CCONJ CC  cc    1 O
+fear      VERB  VBP conj  1 O
+they      PRON  PRP nsubj 7 O
+are       AUX   VBP ccomp 5 O lemma=be
+unfunded  ADJ   JJ  acomp 7 O
+.         PUNCT .   punct 1 O
+"""
+AND_FEAR = BUT_FEAR.replace("but       CCONJ", "and       CCONJ")
+HAS_YET_TO = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  nsubj    2 O
+has       VERB  VBZ ROOT     2 O lemma=have
+yet       ADV   RB  advmod   2 O
+to        PART  TO  aux      5 O
+reach     VERB  VB  xcomp    2 O
+most      ADJ   JJS amod     7 O
+councils  NOUN  NNS dobj     5 O lemma=council
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_stance_clause_cuts__but__fires():
+    assert cuts(but, BUT_FEAR, 4) == [4]
+    assert clauses_of(BUT_FEAR) == ["We welcome the teams", "but fear they are unfunded."]
+
+
+def test_stance_clause_cuts__but__near_miss():
+    assert cuts(but, AND_FEAR, 4) == []
+    assert len(clauses_of(AND_FEAR)) == 1
+
+
+def test_stance_clause_cuts__but__near_miss_yet_as_an_adverb():
+    assert cuts(but, HAS_YET_TO, 3) == []
+    assert len(clauses_of(HAS_YET_TO)) == 1
+
+
+HOWEVER_THE = """
+The      DET   DT  det    1 O
+plan     NOUN  NN  nsubj  2 O
+is       AUX   VBZ ccomp  8 O lemma=be
+welcome  ADJ   JJ  acomp  2 O
+,        PUNCT ,   punct  8 O
+however  ADV   RB  advmod 8 O
+the      DET   DT  det    7 O
+money    NOUN  NN  nsubj  8 O
+is       AUX   VBZ ROOT   8 O lemma=be
+short    ADJ   JJ  acomp  8 O
+.        PUNCT .   punct  8 O
+"""
+HOWEVER_THAT = """
+It       PRON  PRP nsubj  1 O
+warned   VERB  VBD ROOT   1 O lemma=warn
+,        PUNCT ,   punct  1 O
+however  ADV   RB  advmod 1 O
+,        PUNCT ,   punct  1 O
+that     SCONJ IN  mark   8 O
+the      DET   DT  det    7 O
+money    NOUN  NN  nsubj  8 O
+is       AUX   VBZ ccomp  1 O lemma=be
+short    ADJ   JJ  acomp  8 O
+.        PUNCT .   punct  1 O
+"""
+
+
+def test_stance_clause_cuts__however__fires():
+    assert cuts(however, HOWEVER_THE, 5) == [5]
+    assert clauses_of(HOWEVER_THE) == ["The plan is welcome,", "however the money is short."]
+
+
+def test_stance_clause_cuts__however__near_miss():
+    """'It warned, however, that ...': one clause, whose speaker warns."""
+    assert cuts(however, HOWEVER_THAT, 3) == []
+    assert len(clauses_of(HOWEVER_THAT)) == 1
+
+
+DESPITE = """
+Despite  SCONJ IN  prep  7 O
+the      DET   DT  det   2 O
+funding  NOUN  NN  pobj  0 O
+,        PUNCT ,   punct 7 O
+the      DET   DT  det   5 O
+plan     NOUN  NN  nsubj 7 O
+will     AUX   MD  aux   7 O
+fail     VERB  VB  ROOT  7 O
+.        PUNCT .   punct 7 O
+"""
+GIVEN = DESPITE.replace("Despite  SCONJ IN  prep  7 O", "Given    VERB  VBN prep  7 O lemma=give")
+
+
+def test_stance_clause_cuts__despite__fires():
+    assert cuts(despite, DESPITE, 0) == [0, 4]
+    assert clauses_of(DESPITE) == ["Despite the funding,", "the plan will fail."]
+
+
+def test_stance_clause_cuts__despite__near_miss():
+    assert cuts(despite, GIVEN, 0) == []
+    assert len(clauses_of(GIVEN)) == 1
+
+
+WHILE_ARGUED = """
+While       SCONJ IN  mark    4 O
+the         DET   DT  det     2 O
+department  NOUN  NN  nsubj   4 O
+has         AUX   VBZ aux     4 O lemma=have
+argued      VERB  VBN advcl   10 O lemma=argue
+the         DET   DT  det     6 O
+teams       NOUN  NNS nsubj   7 O lemma=team
+work        VERB  VBP ccomp   4 O
+,           PUNCT ,   punct   10 O
+there       PRON  EX  expl    10 O
+is          VERB  VBZ ROOT    10 O lemma=be
+a           DET   DT  det     12 O
+danger      NOUN  NN  attr    10 O
+the         DET   DT  det     14 O
+teams       NOUN  NNS nsubj   16 O lemma=team
+will        AUX   MD  aux     16 O
+fail        VERB  VB  relcl   12 O
+.           PUNCT .   punct   10 O
+"""
+SINCE_ARGUED = WHILE_ARGUED.replace("While       SCONJ", "Since       SCONJ")
+
+
+def test_stance_clause_cuts__subordinate__fires():
+    assert cuts(subordinate, WHILE_ARGUED, 0) == [0, 9]
+    assert clauses_of(WHILE_ARGUED) == ["While the department has argued the teams work,",
+                                        "there is a danger the teams will fail."]
+
+
+def test_stance_clause_cuts__subordinate__near_miss():
+    """'Since' gives a reason, it sets nothing against the main clause."""
+    assert cuts(subordinate, SINCE_ARGUED, 0) == []
+    assert len(clauses_of(SINCE_ARGUED)) == 1
+
+
+# ---------------------------------------------------------------- stance.drafting
+def word(text: str, sign: int) -> Cue:
+    return Cue(K.WORD, sign, text, "word")
+
+
+def phrase(text: str, sign: int) -> Cue:
+    return Cue(K.PHRASE, sign, text, "phrase")
+
+
+def sentence(spec: str, cut_at: list[int], scores: list[tuple[Stance, list[Cue]]], *, speaker: str,
+             cue_token: int, author: str | None = None) -> Sentence:
+    """A sentence as the drafting rules see it: its clauses (cut at ``cut_at``) already scored."""
+    doc = parse(spec)
+    bounds = [0, *cut_at, len(doc)]
+    clauses = [doc[a:b] for a, b in pairwise(bounds)]
+    unit = Unit(0, 0, len(doc), 1, False, False, speaker, doc[cue_token].lemma_, "speech-verb", cue_token)
+    return Sentence(doc, 0, unit, clauses, [Scored(c, st, cs) for c, (st, cs) in zip(clauses, scores, strict=True)],
+                    author, LEX["markers.concessive"], LEX["pronouns.personal"], LEX.contrast)
+
+
+def drafted(s: Sentence) -> list[tuple[str, str, str]]:
+    """(clause text, speaker, stance) of the drafts the drafting table makes of a sentence."""
+    return [(s.doc[d.start:d.end].text, d.speaker, d.stance.value) for d in DRAFTING.first(s)]
+
+
+def test_stance_drafting__concession__fires():
+    """In an opinion piece: the department argued the teams work; the writer fears they will fail."""
+    s = sentence(WHILE_ARGUED, [9], [(NEUTRAL, []), (OBJECT, [word("danger", -1)])],
+                 speaker="dfe", cue_token=4, author="pat-writer")
+    made = concession(s)
+    assert [(d.speaker, d.stance) for d in made] == [("pat-writer", OBJECT), ("dfe", SUPPORT)]
+    assert made[1].cues[0].kind == K.CONCESSION
+    assert DRAFTING.first_named(s)[0] == "concession"
+    assert drafted(s) == [("there is a danger the teams will fail.", "pat-writer", "object"),
+                          ("While the department has argued the teams work,", "dfe", "support")]
+
+
+WHILE_WELCOMED = """
+While       SCONJ IN  mark    4 O
+the         DET   DT  det     2 O
+department  NOUN  NN  nsubj   4 O
+has         AUX   VBZ aux     4 O lemma=have
+welcomed    VERB  VBN advcl   9 O lemma=welcome
+the         DET   DT  det     6 O
+teams       NOUN  NNS dobj    4 O lemma=team
+,           PUNCT ,   punct   9 O
+there       PRON  EX  expl    9 O
+is          VERB  VBZ ROOT    9 O lemma=be
+a           DET   DT  det     11 O
+danger      NOUN  NN  attr    9 O
+the         DET   DT  det     13 O
+teams       NOUN  NNS nsubj   15 O lemma=team
+will        AUX   MD  aux     15 O
+fail        VERB  VB  relcl   11 O
+.           PUNCT .   punct   9 O
+"""
+
+
+def test_stance_drafting__concession__near_miss():
+    """The conceded clause takes a side of its own: two stances, no concession."""
+    s = sentence(WHILE_WELCOMED, [8], [(SUPPORT, [word("welcomed", +1)]), (OBJECT, [word("danger", -1)])],
+                 speaker="dfe", cue_token=4, author="pat-writer")
+    assert concession(s) is None
+    assert DRAFTING.first_named(s)[0] != "concession"
+
+
+REJECTED_WE_URGE = """
+Ministers  NOUN  NNS nsubj  2 O lemma=minister
+have       AUX   VBP aux    2 O
+rejected   VERB  VBN ccomp  7 O lemma=reject
+the        DET   DT  det    4 O
+cap        NOUN  NN  dobj   2 O
+;          PUNCT :   punct  7 O
+we         PRON  PRP nsubj  7 O
+urge       VERB  VBP ROOT   7 O
+them       PRON  PRP dobj   7 O lemma=they
+to         PART  TO  aux    10 O
+think      VERB  VB  xcomp  7 O
+again      ADV   RB  advmod 10 O
+.          PUNCT .   punct  7 O
+"""
+REJECTED_THEY_URGE = (REJECTED_WE_URGE.replace("we         PRON  PRP nsubj", "they       PRON  PRP nsubj")
+                      .replace("them       PRON  PRP dobj   7 O lemma=they",
+                               "us         PRON  PRP dobj   7 O lemma=we"))
+
+
+def test_stance_drafting__speakers_differ__fires():
+    """'Ministers have rejected the cap; we urge them to think again': the ministers' and the writer's."""
+    s = sentence(REJECTED_WE_URGE, [6], [(OBJECT, [word("rejected", -1)]), (OBJECT, [phrase("think again", -1)])],
+                 speaker="government", cue_token=2, author="pat-writer")
+    made = speakers_differ(s)
+    assert [(d.speaker, d.stance) for d in made] == [("government", OBJECT), ("pat-writer", OBJECT)]
+    assert DRAFTING.first_named(s)[0] == "speakers-differ"
+
+
+def test_stance_drafting__speakers_differ__near_miss():
+    """'...; they urge us to think again': the same speaker goes on, one claim."""
+    s = sentence(REJECTED_THEY_URGE, [6], [(OBJECT, [word("rejected", -1)]), (OBJECT, [phrase("think again", -1)])],
+                 speaker="government", cue_token=2, author="pat-writer")
+    assert speakers_differ(s) is None
+    assert drafted(s) == [(s.doc.text, "government", "object")]
+
+
+GOOD_IDEA = """
+It      PRON  PRP nsubj 1 O
+is      AUX   VBZ ROOT  1 O lemma=be
+a       DET   DT  det   4 O
+good    ADJ   JJ  amod  4 O
+idea    NOUN  NN  attr  1 O
+that    PRON  WDT nsubj 6 O
+needs   VERB  VBZ relcl 4 O lemma=need
+more    ADJ   JJR amod  8 O
+detail  NOUN  NN  dobj  6 O
+.       PUNCT .   punct 1 O
+"""
+GOOD_IDEA_NO_MONEY = """
+It      PRON  PRP nsubj 1 O
+is      AUX   VBZ ROOT  1 O lemma=be
+a       DET   DT  det   4 O
+good    ADJ   JJ  amod  4 O
+idea    NOUN  NN  attr  1 O
+with    ADP   IN  prep  4 O
+no      DET   DT  det   7 O
+money   NOUN  NN  pobj  5 O
+and     CCONJ CC  cc    7 O
+no      DET   DT  det   10 O
+detail  NOUN  NN  conj  7 O
+.       PUNCT .   punct 1 O
+"""
+
+
+def test_stance_drafting__mixed__fires():
+    """As many cues each way: a claim for each side, not one neutral claim."""
+    s = sentence(GOOD_IDEA, [], [(NEUTRAL, [phrase("good idea", +1), phrase("more detail", -1)])],
+                 speaker="basw", cue_token=1)
+    assert [d.stance for d in mixed(s)] == [SUPPORT, OBJECT]
+    assert drafted(s) == [(s.doc.text, "basw", "support"), (s.doc.text, "basw", "object")]
+
+
+def test_stance_drafting__mixed__near_miss():
+    """More objection cues than support cues: an objection, not a mixed verdict."""
+    s = sentence(GOOD_IDEA_NO_MONEY, [], [(OBJECT, [phrase("good idea", +1), phrase("no money", -1),
+                                                    phrase("no detail", -1)])], speaker="basw", cue_token=1)
+    assert mixed(s) is None
+    assert drafted(s) == [(s.doc.text, "basw", "object")]
+
+
+WELCOMED_DUTY = """
+BASW      PROPN NNP nsubj 1 B-ORG
+welcomed  VERB  VBD ROOT  1 O lemma=welcome
+the       DET   DT  det   4 O
+new       ADJ   JJ  amod  4 O
+duty      NOUN  NN  dobj  1 O
+.         PUNCT .   punct 1 O
+"""
+
+
+def test_stance_drafting__one_stance__fires():
+    s = sentence(WELCOMED_DUTY, [], [(SUPPORT, [word("welcomed", +1)])], speaker="basw", cue_token=1)
+    (made,) = one_stance(s)
+    assert (made.start, made.end, made.speaker, made.stance) == (0, 6, "basw", SUPPORT)
+    assert DRAFTING.first_named(s)[0] == "one-stance"
+    assert drafted(s) == [("BASW welcomed the new duty.", "basw", "support")]
+
+
+def test_stance_drafting__one_stance__near_miss():
+    """Two clauses that disagree are not one stance."""
+    s = sentence(BUT_FEAR, [4], [(SUPPORT, [word("welcome", +1)]), (OBJECT, [word("fear", -1)])],
+                 speaker="basw", cue_token=1)
+    assert one_stance(s) is None
+    assert DRAFTING.first_named(s)[0] != "one-stance"
+
+
+BUT_MET = """
+We       PRON  PRP nsubj 1 O
+welcome  VERB  VBP ROOT  1 O
+the      DET   DT  det   3 O
+teams    NOUN  NNS dobj  1 O lemma=team
+but      CCONJ CC  cc    1 O
+we       PRON  PRP nsubj 6 O
+met      VERB  VBD conj  1 O lemma=meet
+them     PRON  PRP dobj  6 O lemma=they
+.        PUNCT .   punct 6 O
+"""
+
+
+def test_stance_drafting__contrast_split__fires():
+    s = sentence(BUT_FEAR, [4], [(SUPPORT, [word("welcome", +1)]), (OBJECT, [word("fear", -1)])],
+                 speaker="basw", cue_token=1)
+    assert [(d.start, d.end, d.stance) for d in contrast_split(s)] == [(0, 4, SUPPORT), (4, 10, OBJECT)]
+    assert DRAFTING.first_named(s)[0] == "contrast-split"
+    assert drafted(s) == [("We welcome the teams", "basw", "support"),
+                          ("but fear they are unfunded.", "basw", "object")]
+
+
+def test_stance_drafting__contrast_split__near_miss():
+    """A clause that takes no side gives no claim of its own; the sentence is one stance."""
+    s = sentence(BUT_MET, [4], [(SUPPORT, [word("welcome", +1)]), (NEUTRAL, [])], speaker="basw", cue_token=1)
+    assert [(d.start, d.end) for d in contrast_split(s)] == [(0, 4)]
+    assert DRAFTING.first_named(s)[0] == "one-stance"

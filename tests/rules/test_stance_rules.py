@@ -1,0 +1,1132 @@
+"""The stance rules, one by one, on hand-built Docs: where each fires and a near miss where it must not.
+
+Tables: stance.cues, stance.grants, stance.not-a-cue, stance.flips, stance.negated, stance.fallbacks.
+"""
+
+from __future__ import annotations
+
+from argmap.nlp import cues as K
+from argmap.nlp.rules.stance import (
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, argues_for, depending_on, description, government_plan,
+    ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition, negated_subject_clause,
+    negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues, plain_negated,
+    publisher, recalled, record_of_events, recommendation, refused_objection, remedied_problem, score, service,
+    should_proposal, urged, wish, word_cues, word_sign, wrong_part_of_speech,
+)
+
+from .kit import clause, parse, place_actors, stance_ctx, unit
+
+
+def cue_rules(spec: str, **unit_kw) -> list[str]:
+    """The rules of the cues the stance stage finds in a one-clause Doc."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    found, _ = score(ctx, clause(ctx, doc[:], unit(doc[:], **unit_kw)))
+    return [c.rule for c in found]
+
+
+def word_cue(spec: str, i: int):
+    """The cue the word rule makes of token ``i`` (None when it makes none)."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    return next((c for c in word_cues(ctx, clause(ctx, doc[:])) if c.label.endswith(doc[i].text)), None)
+
+
+# ---------------------------------------------------------------- stance.cues
+GO_WRONG = """
+Social   ADJ   JJ  amod   1 O
+workers  NOUN  NNS nsubj  2 O lemma=worker
+step     VERB  VBP ROOT   2 O
+in       ADV   RB  prt    2 O
+when     SCONJ WRB advmod 6 O
+things   NOUN  NNS nsubj  6 O lemma=thing
+go       VERB  VBP advcl  2 O
+wrong    ADJ   JJ  acomp  6 O
+.        PUNCT .   punct  2 O
+"""
+ARE_WRONG = """
+Social   ADJ   JJ  amod   1 O
+workers  NOUN  NNS nsubj  2 O lemma=worker
+say      VERB  VBP ROOT   2 O
+things   NOUN  NNS nsubj  4 O lemma=thing
+are      AUX   VBP ccomp  2 O lemma=be
+wrong    ADJ   JJ  acomp  4 O
+.        PUNCT .   punct  2 O
+"""
+
+
+def test_stance_cues__ignored_phrase__fires():
+    doc = parse(GO_WRONG)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    assert ignored_phrases(ctx, c) is None and c.used == {6, 7}  # 'go wrong' is used up
+    assert cue_rules(GO_WRONG) == []  # so 'wrong' is no objection
+
+
+def test_stance_cues__ignored_phrase__near_miss():
+    doc = parse(ARE_WRONG)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    ignored_phrases(ctx, c)
+    assert c.used == set()
+    assert cue_rules(ARE_WRONG) == ["word"]
+
+
+DEPENDING = """
+Cases       NOUN  NNS nsubjpass 2 O lemma=case
+are         AUX   VBP auxpass   2 O lemma=be
+allocated   VERB  VBN ROOT      2 O lemma=allocate
+depending   VERB  VBG prep      2 O lemma=depend
+on          ADP   IN  prep      3 O
+the         DET   DT  det       6 O
+complexity  NOUN  NN  pobj      4 O
+and         CCONJ CC  cc        6 O
+risk        NOUN  NN  conj      6 O
+.           PUNCT .   punct     2 O
+"""
+ACCORDING = DEPENDING.replace("depending   VERB  VBG prep      2 O lemma=depend",
+                              "according   VERB  VBG prep      2 O lemma=accord")
+
+
+def test_stance_cues__depending_on__fires():
+    doc = parse(DEPENDING)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    depending_on(ctx, c)
+    assert c.used == {3, 4, 5, 6, 7, 8}
+    assert cue_rules(DEPENDING) == []  # 'risk' here is a variable, not a worry
+
+
+def test_stance_cues__depending_on__near_miss():
+    doc = parse(ACCORDING)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    depending_on(ctx, c)
+    assert c.used == set()
+    assert cue_rules(ACCORDING) == ["word"]
+
+
+RIGHT_DIRECTION = """
+The        DET   DT  det   1 O
+plan       NOUN  NN  nsubj 2 O
+is         AUX   VBZ ROOT  2 O lemma=be
+a          DET   DT  det   4 O
+step       NOUN  NN  attr  2 O
+in         ADP   IN  prep  4 O
+the        DET   DT  det   8 O
+right      ADJ   JJ  amod  8 O
+direction  NOUN  NN  pobj  5 O
+.          PUNCT .   punct 2 O
+"""
+WRONG_DIRECTION = RIGHT_DIRECTION.replace("right      ADJ", "wrong      ADJ")
+
+
+def test_stance_cues__phrase__fires():
+    doc = parse(RIGHT_DIRECTION)
+    ctx = stance_ctx(doc)
+    (cue,) = phrase_cues(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign, cue.label) == (K.PHRASE, +1, "step in the right direction")
+    assert cue_rules(RIGHT_DIRECTION) == ["phrase"]
+
+
+def test_stance_cues__phrase__near_miss():
+    doc = parse(WRONG_DIRECTION)
+    ctx = stance_ctx(doc)
+    assert phrase_cues(ctx, clause(ctx, doc[:])) == []
+    assert "phrase" not in cue_rules(WRONG_DIRECTION)
+
+
+WELCOMED_DUTY = """
+BASW      PROPN NNP nsubj 1 B-ORG
+welcomed  VERB  VBD ROOT  1 O lemma=welcome
+the       DET   DT  det   4 O
+new       ADJ   JJ  amod  4 O
+duty      NOUN  NN  dobj  1 O
+.         PUNCT .   punct 1 O
+"""
+DISCUSSED_DUTY = WELCOMED_DUTY.replace("welcomed  VERB  VBD ROOT  1 O lemma=welcome",
+                                       "discussed VERB  VBD ROOT  1 O lemma=discuss")
+
+
+def test_stance_cues__word__fires():
+    doc = parse(WELCOMED_DUTY)
+    place_actors(doc, (0, 1, "basw"))
+    ctx = stance_ctx(doc)
+    (cue,) = word_cues(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign, cue.label) == (K.WORD, +1, "welcomed")
+    found, sign = score(ctx, clause(ctx, doc[:]))
+    assert [c.rule for c in found] == ["word"] and sign == +1
+
+
+def test_stance_cues__word__near_miss():
+    doc = parse(DISCUSSED_DUTY)
+    place_actors(doc, (0, 1, "basw"))
+    ctx = stance_ctx(doc)
+    assert word_cues(ctx, clause(ctx, doc[:])) == []
+    assert score(ctx, clause(ctx, doc[:])) == ([], 0)
+
+
+ONLY_IF = """
+Family    NOUN  NN  compound  1 O
+help      NOUN  NN  nsubj     4 O
+will      AUX   MD  aux       4 O
+only      ADV   RB  advmod    4 O
+reach     VERB  VB  ROOT      4 O
+them      PRON  PRP dobj      4 O lemma=they
+if        SCONJ IN  mark      9 O
+councils  NOUN  NNS nsubjpass 9 O lemma=council
+are       AUX   VBP auxpass   9 O lemma=be
+funded    VERB  VBN advcl     4 O lemma=fund
+.         PUNCT .   punct     4 O
+"""
+ONLY_WHEN = ONLY_IF.replace("if        SCONJ IN  mark", "when      SCONJ WRB advmod")
+
+
+def test_stance_cues__only_if__fires():
+    doc = parse(ONLY_IF)
+    ctx = stance_ctx(doc)
+    (cue,) = only_if(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.ONLY_IF, -1)
+    assert cue_rules(ONLY_IF) == ["only-if"]
+
+
+def test_stance_cues__only_if__near_miss():
+    doc = parse(ONLY_WHEN)
+    ctx = stance_ctx(doc)
+    assert only_if(ctx, clause(ctx, doc[:])) == []
+    assert cue_rules(ONLY_WHEN) == []
+
+
+URGED = """
+The        DET   DT  det   1 O
+charity    NOUN  NN  nsubj 2 O
+urged      VERB  VBD ROOT  2 O lemma=urge
+ministers  NOUN  NNS dobj  2 O lemma=minister
+to         PART  TO  aux   5 O
+extend     VERB  VB  xcomp 2 O
+the        DET   DT  det   7 O
+allowance  NOUN  NN  dobj  5 O
+.          PUNCT .   punct 2 O
+"""
+URGED_TO_PUBLISH = URGED.replace("extend     VERB  VB  xcomp 2 O", "publish    VERB  VB  xcomp 2 O")
+
+
+def test_stance_cues__urged__fires():
+    doc = parse(URGED)
+    ctx = stance_ctx(doc)
+    (cue,) = urged(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.URGED, +1) and "extend" in cue.label
+    assert cue_rules(URGED) == ["urged"]
+
+
+def test_stance_cues__urged__near_miss():
+    """Pressing someone to publish something asks for answers; it backs nothing."""
+    doc = parse(URGED_TO_PUBLISH)
+    ctx = stance_ctx(doc)
+    assert urged(ctx, clause(ctx, doc[:])) == []
+    assert cue_rules(URGED_TO_PUBLISH) == []
+
+
+# ---------------------------------------------------------------- stance.grants
+NOT_ACCEPT = """
+She     PRON  PRP nsubj 3 O
+did     AUX   VBD aux   3 O lemma=do
+not     PART  RB  neg   3 O
+accept  VERB  VB  ROOT  3 O
+claims  NOUN  NNS dobj  3 O lemma=claim
+that    SCONJ IN  mark  9 O
+the     DET   DT  det   7 O
+teams   NOUN  NNS nsubj 9 O lemma=team
+would   AUX   MD  aux   9 O
+fail    VERB  VB  acl   4 O
+.       PUNCT .   punct 3 O
+"""
+DID_ACCEPT = """
+She     PRON  PRP nsubj 2 O
+did     AUX   VBD aux   2 O lemma=do
+accept  VERB  VB  ROOT  2 O
+claims  NOUN  NNS dobj  2 O lemma=claim
+that    SCONJ IN  mark  8 O
+the     DET   DT  det   6 O
+teams   NOUN  NNS nsubj 8 O lemma=team
+would   AUX   MD  aux   8 O
+fail    VERB  VB  acl   3 O
+.       PUNCT .   punct 2 O
+"""
+
+
+def test_stance_grants__refused_objection__fires():
+    doc = parse(NOT_ACCEPT)
+    ctx = stance_ctx(doc)
+    cue = refused_objection(ctx, doc[3], clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.GRANT, +1)
+    assert GRANTS.first(ctx, doc[3], clause(ctx, doc[:])) == cue
+    assert "refused-objection" in cue_rules(NOT_ACCEPT)
+
+
+def test_stance_grants__refused_objection__near_miss():
+    doc = parse(DID_ACCEPT)
+    ctx = stance_ctx(doc)
+    assert refused_objection(ctx, doc[2], clause(ctx, doc[:])) is None
+    assert "refused-objection" not in cue_rules(DID_ACCEPT)
+
+
+# ---------------------------------------------------------------- stance.not-a-cue
+FAMILY_SUPPORT = """
+Family   NOUN  NN  compound  1 O
+support  NOUN  NN  nsubjpass 3 O
+is       AUX   VBZ auxpass   3 O lemma=be
+offered  VERB  VBN ROOT      3 O lemma=offer
+to       ADP   IN  dative    3 O
+every    DET   DT  det       6 O
+parent   NOUN  NN  pobj      4 O
+.        PUNCT .   punct     3 O
+"""
+MINISTERS_SUPPORT = """
+Ministers  NOUN  NNS nsubj  1 O lemma=minister
+support    VERB  VBP ROOT   1 O
+the        DET   DT  det    3 O
+offer      NOUN  NN  dobj   1 O
+to         ADP   IN  dative 1 O
+every      DET   DT  det    6 O
+parent     NOUN  NN  pobj   4 O
+.          PUNCT .   punct  1 O
+"""
+
+
+def test_stance_not_a_cue__part_of_speech__fires():
+    """'support' the noun is a service, not a position ([stance.pos] limits it to verbs and adjectives)."""
+    doc = parse(FAMILY_SUPPORT)
+    ctx = stance_ctx(doc)
+    assert wrong_part_of_speech(ctx, doc[1], +1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[1], +1)] == ["part-of-speech"]
+    assert word_cue(FAMILY_SUPPORT, 1) is None
+
+
+def test_stance_not_a_cue__part_of_speech__near_miss():
+    doc = parse(MINISTERS_SUPPORT)
+    ctx = stance_ctx(doc)
+    assert not wrong_part_of_speech(ctx, doc[1], +1)
+    assert word_cue(MINISTERS_SUPPORT, 1).sign == +1
+
+
+BACKED_BY = """
+A           DET   DT  det   1 O
+survey      NOUN  NN  nsubj 5 O
+backed      VERB  VBN acl   1 O lemma=back
+by          ADP   IN  agent 2 O
+interviews  NOUN  NNS pobj  3 O lemma=interview
+found       VERB  VBD ROOT  5 O lemma=find
+rising      VERB  VBG amod  7 O lemma=rise
+caseloads   NOUN  NNS dobj  5 O lemma=caseload
+.           PUNCT .   punct 5 O
+"""
+WAS_BACKED = """
+The         DET   DT  det       1 O
+survey      NOUN  NN  nsubjpass 3 O
+was         AUX   VBD auxpass   3 O lemma=be
+backed      VERB  VBN ROOT      3 O lemma=back
+by          ADP   IN  agent     3 O
+interviews  NOUN  NNS pobj      4 O lemma=interview
+.           PUNCT .   punct     3 O
+"""
+
+
+def test_stance_not_a_cue__description__fires():
+    doc = parse(BACKED_BY)
+    ctx = stance_ctx(doc)
+    assert description(ctx, doc[2], +1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], +1)] == ["description"]
+    assert word_cue(BACKED_BY, 2) is None
+
+
+def test_stance_not_a_cue__description__near_miss():
+    doc = parse(WAS_BACKED)
+    ctx = stance_ctx(doc)
+    assert not description(ctx, doc[3], +1)
+    assert word_cue(WAS_BACKED, 3).sign == +1
+
+
+INTRODUCED = """
+The         DET   DT  det       1 O
+changes     NOUN  NNS nsubjpass 3 O lemma=change
+were        AUX   VBD auxpass   3 O lemma=be
+introduced  VERB  VBN ROOT      3 O lemma=introduce
+in          ADP   IN  prep      3 O
+2014        NUM   CD  pobj      4 B-DATE
+.           PUNCT .   punct     3 O
+"""
+INTRODUCED_BY = """
+The         DET   DT  det       1 O
+changes     NOUN  NNS nsubjpass 3 O lemma=change
+were        AUX   VBD auxpass   3 O lemma=be
+introduced  VERB  VBN ROOT      3 O lemma=introduce
+by          ADP   IN  agent     3 O
+ministers   NOUN  NNS pobj      4 O lemma=minister
+in          ADP   IN  prep      3 O
+2014        NUM   CD  pobj      6 B-DATE
+.           PUNCT .   punct     3 O
+"""
+
+
+def test_stance_not_a_cue__record__fires():
+    doc = parse(INTRODUCED)
+    ctx = stance_ctx(doc)
+    assert record_of_events(ctx, doc[3], +1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], +1)] == ["record"]
+    assert word_cue(INTRODUCED, 3) is None
+
+
+def test_stance_not_a_cue__record__near_miss():
+    """With an agent, someone put the changes forward: that is support."""
+    doc = parse(INTRODUCED_BY)
+    ctx = stance_ctx(doc)
+    assert not record_of_events(ctx, doc[3], +1)
+    assert word_cue(INTRODUCED_BY, 3).sign == +1
+
+
+SUPPORT_FAMILIES = """
+The       DET   DT  det   1 O
+teams     NOUN  NNS nsubj 3 O lemma=team
+will      AUX   MD  aux   3 O
+support   VERB  VB  ROOT  3 O
+families  NOUN  NNS dobj  3 O lemma=family
+in        ADP   IN  prep  3 O
+crisis    NOUN  NN  pobj  5 O
+.         PUNCT .   punct 3 O
+"""
+SUPPORT_PLAN = """
+The       DET   DT  det   1 O
+teams     NOUN  NNS nsubj 3 O lemma=team
+will      AUX   MD  aux   3 O
+support   VERB  VB  ROOT  3 O
+the       DET   DT  det   5 O
+plan      NOUN  NN  dobj  3 O
+in        ADP   IN  prep  3 O
+full      ADJ   JJ  pobj  6 O
+.         PUNCT .   punct 3 O
+"""
+
+
+def test_stance_not_a_cue__service__fires():
+    doc = parse(SUPPORT_FAMILIES)
+    ctx = stance_ctx(doc)
+    assert service(ctx, doc[3], +1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], +1)] == ["service"]
+    assert word_cue(SUPPORT_FAMILIES, 3) is None
+
+
+def test_stance_not_a_cue__service__near_miss():
+    doc = parse(SUPPORT_PLAN)
+    ctx = stance_ctx(doc)
+    assert not service(ctx, doc[3], +1)
+    assert word_cue(SUPPORT_PLAN, 3).sign == +1
+
+
+# ---------------------------------------------------------------- stance.flips
+LESS_HOPEFUL = """
+She      PRON  PRP nsubj  1 O
+was      AUX   VBD ROOT   1 O lemma=be
+less     ADV   RBR advmod 3 O
+hopeful  ADJ   JJ  acomp  1 O
+about    ADP   IN  prep   3 O
+the      DET   DT  det    6 O
+plan     NOUN  NN  pobj   4 O
+.        PUNCT .   punct  1 O
+"""
+MORE_HOPEFUL = LESS_HOPEFUL.replace("less     ADV", "more     ADV")
+
+
+def test_stance_flips__less__fires():
+    doc = parse(LESS_HOPEFUL)
+    ctx = stance_ctx(doc)
+    assert lowered(ctx, doc[3], +1)
+    assert [r.name for r in FLIPS if r(ctx, doc[3], +1)] == ["less"]
+    assert word_cue(LESS_HOPEFUL, 3).sign == -1
+
+
+def test_stance_flips__less__near_miss():
+    doc = parse(MORE_HOPEFUL)
+    ctx = stance_ctx(doc)
+    assert not lowered(ctx, doc[3], +1)
+    assert word_cue(MORE_HOPEFUL, 3).sign == +1
+
+
+REJECTED_CRITICISM = """
+The        DET   DT  det   1 O
+minister   NOUN  NN  nsubj 2 O
+rejected   VERB  VBD ROOT  2 O lemma=reject
+the        DET   DT  det   4 O
+criticism  NOUN  NN  dobj  2 O
+of         ADP   IN  prep  4 O
+the        DET   DT  det   7 O
+plan       NOUN  NN  pobj  5 O
+.          PUNCT .   punct 2 O
+"""
+REJECTED_PLAN = """
+The        DET   DT  det   1 O
+minister   NOUN  NN  nsubj 2 O
+rejected   VERB  VBD ROOT  2 O lemma=reject
+the        DET   DT  det   4 O
+plan       NOUN  NN  dobj  2 O
+.          PUNCT .   punct 2 O
+"""
+
+
+def test_stance_flips__objection_object__fires():
+    doc = parse(REJECTED_CRITICISM)
+    ctx = stance_ctx(doc)
+    assert objection_object(ctx, doc[2], -1)
+    assert [r.name for r in FLIPS if r(ctx, doc[2], -1)] == ["objection-object"]
+    assert word_cue(REJECTED_CRITICISM, 2).sign == +1
+
+
+def test_stance_flips__objection_object__near_miss():
+    doc = parse(REJECTED_PLAN)
+    ctx = stance_ctx(doc)
+    assert not objection_object(ctx, doc[2], -1)
+    assert word_cue(REJECTED_PLAN, 2).sign == -1
+
+
+# ---------------------------------------------------------------- stance.negated
+def negation(spec: str, i: int) -> tuple[bool, list[str]]:
+    """Whether token ``i`` is negated, and which negation rules hold for it."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    return plain_negated(ctx, doc[i], doc[:]), [r.name for r in NEGATED if r(ctx, doc[i], doc[:])]
+
+
+NOT_AT_ANY_POINT = """
+The      DET   DT  det   1 O
+union    NOUN  NN  nsubj 7 O
+did      AUX   VBD aux   7 O lemma=do
+not      PART  RB  neg   7 O
+at       ADP   IN  prep  7 O
+any      DET   DT  det   6 O
+point    NOUN  NN  pobj  4 O
+welcome  VERB  VBP ROOT  7 O
+the      DET   DT  det   9 O
+plan     NOUN  NN  dobj  7 O
+.        PUNCT .   punct 7 O
+"""
+AT_EVERY_POINT = """
+The      DET   DT  det   1 O
+union    NOUN  NN  nsubj 8 O
+did      AUX   VBD aux   8 O lemma=do
+,        PUNCT ,   punct 8 O
+at       ADP   IN  prep  8 O
+every    DET   DT  det   6 O
+point    NOUN  NN  pobj  4 O
+,        PUNCT ,   punct 8 O
+welcome  VERB  VBP ROOT  8 O
+the      DET   DT  det   10 O
+plan     NOUN  NN  dobj  8 O
+.        PUNCT .   punct 8 O
+"""
+
+
+def test_stance_negated__negation_child__fires():
+    """'not' far from the cue word but a child of it (out of reach of negator-before)."""
+    doc = parse(NOT_AT_ANY_POINT)
+    assert negation_child(stance_ctx(doc), doc[7], doc[:])
+    assert negation(NOT_AT_ANY_POINT, 7) == (True, ["negation-child"])
+    assert word_cue(NOT_AT_ANY_POINT, 7).sign == -1
+
+
+def test_stance_negated__negation_child__near_miss():
+    doc = parse(AT_EVERY_POINT)
+    assert not negation_child(stance_ctx(doc), doc[8], doc[:])
+    assert negation(AT_EVERY_POINT, 8) == (False, [])
+
+
+NOT_SENSIBLE = """
+The        DET   DT   det   1 O
+timetable  NOUN  NN   nsubj 2 O
+is         AUX   VBZ  ROOT  2 O lemma=be
+not        PART  RB   neg   2 O
+,          PUNCT ,    punct 2 O
+in         ADP   IN   prep  2 O
+our        PRON  PRP$ poss  7 O
+view       NOUN  NN   pobj  5 O
+,          PUNCT ,    punct 2 O
+sensible   ADJ   JJ   acomp 2 O
+.          PUNCT .    punct 2 O
+"""
+SENSIBLE = """
+The        DET   DT   det   1 O
+timetable  NOUN  NN   nsubj 2 O
+is         AUX   VBZ  ROOT  2 O lemma=be
+,          PUNCT ,    punct 2 O
+in         ADP   IN   prep  2 O
+our        PRON  PRP$ poss  6 O
+view       NOUN  NN   pobj  4 O
+,          PUNCT ,    punct 2 O
+sensible   ADJ   JJ   acomp 2 O
+.          PUNCT .    punct 2 O
+"""
+
+
+def test_stance_negated__negated_head__fires():
+    doc = parse(NOT_SENSIBLE)
+    assert negated_head(stance_ctx(doc), doc[9], doc[:])
+    assert negation(NOT_SENSIBLE, 9) == (True, ["negated-head"])
+    assert word_cue(NOT_SENSIBLE, 9).sign == -1
+
+
+def test_stance_negated__negated_head__near_miss():
+    doc = parse(SENSIBLE)
+    assert not negated_head(stance_ctx(doc), doc[8], doc[:])
+    assert negation(SENSIBLE, 8) == (False, [])
+
+
+NOT_COME_WITH = """
+The      DET   DT  det   1 O
+plan     NOUN  NN  nsubj 4 O
+does     AUX   VBZ aux   4 O lemma=do
+not      PART  RB  neg   4 O
+come     VERB  VB  ROOT  4 O
+with     ADP   IN  prep  4 O
+enough   ADJ   JJ  amod  7 O
+funding  NOUN  NN  pobj  5 O
+.        PUNCT .   punct 4 O
+"""
+COMES_WITH = """
+The      DET   DT  det   1 O
+plan     NOUN  NN  nsubj 2 O
+comes    VERB  VBZ ROOT  2 O lemma=come
+with     ADP   IN  prep  2 O
+enough   ADJ   JJ  amod  5 O
+funding  NOUN  NN  pobj  3 O
+.        PUNCT .   punct 2 O
+"""
+
+
+def test_stance_negated__negated_preposition__fires():
+    doc = parse(NOT_COME_WITH)
+    assert negated_preposition(stance_ctx(doc), doc[7], doc[:])
+    assert negation(NOT_COME_WITH, 7) == (True, ["negated-preposition"])
+
+
+def test_stance_negated__negated_preposition__near_miss():
+    doc = parse(COMES_WITH)
+    assert not negated_preposition(stance_ctx(doc), doc[5], doc[:])
+    assert negation(COMES_WITH, 5) == (False, [])
+
+
+NO_LONGER = """
+Failing  VERB  VBG csubj  3 O lemma=fail
+to       PART  TO  aux    2 O
+act      VERB  VB  xcomp  0 O
+is       AUX   VBZ ROOT   3 O lemma=be
+no       ADV   RB  neg    5 O
+longer   ADV   RBR advmod 3 O lemma=long
+an       DET   DT  det    7 O
+option   NOUN  NN  attr   3 O
+.        PUNCT .   punct  3 O
+"""
+STILL = """
+Failing  VERB  VBG csubj  3 O lemma=fail
+to       PART  TO  aux    2 O
+act      VERB  VB  xcomp  0 O
+is       AUX   VBZ ROOT   3 O lemma=be
+still    ADV   RB  advmod 3 O
+an       DET   DT  det    6 O
+option   NOUN  NN  attr   3 O
+.        PUNCT .   punct  3 O
+"""
+
+
+def test_stance_negated__negated_subject_clause__fires():
+    doc = parse(NO_LONGER)
+    assert negated_subject_clause(stance_ctx(doc), doc[0], doc[:])
+    assert negation(NO_LONGER, 0) == (True, ["negated-subject-clause"])
+    assert word_cue(NO_LONGER, 0).sign == +1  # 'failing ... is no longer an option' objects to failing
+
+
+def test_stance_negated__negated_subject_clause__near_miss():
+    doc = parse(STILL)
+    assert not negated_subject_clause(stance_ctx(doc), doc[0], doc[:])
+    assert negation(STILL, 0) == (False, [])
+    assert word_cue(STILL, 0).sign == -1
+
+
+NEVER_SENSIBLE = """
+There     PRON  EX  expl  1 O
+is        VERB  VBZ ROOT  1 O lemma=be
+never     ADV   RB  neg   1 O
+a         DET   DT  det   5 O
+sensible  ADJ   JJ  amod  5 O
+plan      NOUN  NN  attr  1 O
+.         PUNCT .   punct 1 O
+"""
+WITHOUT_SENSIBLE = """
+They      PRON  PRP nsubj  1 O
+went      VERB  VBD ROOT   1 O lemma=go
+ahead     ADV   RB  advmod 1 O
+without   ADP   IN  prep   1 O
+a         DET   DT  det    6 O
+sensible  ADJ   JJ  amod   6 O
+plan      NOUN  NN  pobj   3 O
+.         PUNCT .   punct  1 O
+"""
+
+
+def test_stance_negated__negator_before__fires():
+    doc = parse(NEVER_SENSIBLE)
+    assert negator_before(stance_ctx(doc), doc[4], doc[:])
+    assert negation(NEVER_SENSIBLE, 4) == (True, ["negator-before"])
+    assert word_cue(NEVER_SENSIBLE, 4).sign == -1
+
+
+def test_stance_negated__negator_before__near_miss():
+    """'without' is a negator word, but not one that negates the cue after it."""
+    doc = parse(WITHOUT_SENSIBLE)
+    assert not negator_before(stance_ctx(doc), doc[5], doc[:])
+    assert negation(WITHOUT_SENSIBLE, 5) == (False, [])
+
+
+FAR_FROM = """
+Far        ADV   RB  advmod 8 O
+from       ADP   IN  prep   0 O
+welcoming  VERB  VBG pcomp  1 O lemma=welcome
+the        DET   DT  det    4 O
+plan       NOUN  NN  dobj   2 O
+,          PUNCT ,   punct  8 O
+the        DET   DT  det    7 O
+union      NOUN  NN  nsubj  8 O
+attacked   VERB  VBD ROOT   8 O lemma=attack
+it         PRON  PRP dobj   8 O
+.          PUNCT .   punct  8 O
+"""
+APART_FROM = FAR_FROM.replace("Far        ADV", "Apart      ADV")
+
+
+def test_stance_negated__negator_phrase__fires():
+    doc = parse(FAR_FROM)
+    assert negator_phrase(stance_ctx(doc), doc[2], doc[:])
+    assert negation(FAR_FROM, 2) == (True, ["negator-phrase"])
+    assert word_cue(FAR_FROM, 2).sign == -1
+
+
+def test_stance_negated__negator_phrase__near_miss():
+    doc = parse(APART_FROM)
+    assert not negator_phrase(stance_ctx(doc), doc[2], doc[:])
+    assert negation(APART_FROM, 2) == (False, [])
+
+
+# ---------------------------------------------------------------- stance.fallbacks
+def fallback(spec: str, **unit_kw):
+    """The rule and cue that decide a clause with no cue word."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    return FALLBACKS.first_named(ctx, clause(ctx, doc[:], unit(doc[:], **unit_kw)))
+
+
+WANTS = """
+She        PRON  PRP nsubj 1 O
+wants      VERB  VBZ ROOT  1 O lemma=want
+the        DET   DT  det   3 O
+allowance  NOUN  NN  nsubj 4 O
+extended   VERB  VBN ccomp 1 O lemma=extend
+to         ADP   IN  prep  4 O
+every      DET   DT  det   7 O
+carer      NOUN  NN  pobj  5 O
+.          PUNCT .   punct 1 O
+"""
+NOBODY_WANTS = WANTS.replace("She        PRON  PRP nsubj", "Nobody     PRON  NN  nsubj")
+
+
+def test_stance_fallbacks__wish__fires():
+    doc = parse(WANTS)
+    ctx = stance_ctx(doc)
+    cue = wish(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.WANT, +1)
+    assert fallback(WANTS)[0] == "wish"
+
+
+def test_stance_fallbacks__wish__near_miss():
+    """'Nobody wants ...' is no wish of the speaker's."""
+    doc = parse(NOBODY_WANTS)
+    ctx = stance_ctx(doc)
+    assert wish(ctx, clause(ctx, doc[:])) is None
+    assert fallback(NOBODY_WANTS) is None
+
+
+SHOULD_DELIVER = """
+Family         NOUN  NN  compound  1 O
+help           NOUN  NN  nsubjpass 4 O
+should         AUX   MD  aux       4 O
+be             AUX   VB  auxpass   4 O
+delivered      VERB  VBN ROOT      4 O lemma=deliver
+by             ADP   IN  agent     4 O
+skilled        ADJ   JJ  amod      7 O
+professionals  NOUN  NNS pobj      5 O lemma=professional
+.              PUNCT .   punct     4 O
+"""
+COULD_DELIVER = SHOULD_DELIVER.replace("should         AUX", "could          AUX")
+
+
+def test_stance_fallbacks__should_proposal__fires():
+    doc = parse(SHOULD_DELIVER)
+    ctx = stance_ctx(doc)
+    cue = should_proposal(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.SHOULD, +1)
+    assert fallback(SHOULD_DELIVER)[0] == "should-proposal"
+
+
+def test_stance_fallbacks__should_proposal__near_miss():
+    doc = parse(COULD_DELIVER)
+    ctx = stance_ctx(doc)
+    assert should_proposal(ctx, clause(ctx, doc[:])) is None
+    assert fallback(COULD_DELIVER) is None
+
+
+ARGUED = """
+He           PRON  PRP nsubj    1 O
+argued       VERB  VBD ROOT     1 O lemma=argue
+that         SCONJ IN  mark     6 O
+family       NOUN  NN  compound 4 O
+group        NOUN  NN  compound 5 O
+conferences  NOUN  NNS nsubj    6 O lemma=conference
+keep         VERB  VBP ccomp    1 O
+children     NOUN  NNS dobj     6 O lemma=child
+at           ADP   IN  prep     6 O
+home         NOUN  NN  pobj     8 O
+.            PUNCT .   punct    1 O
+"""
+SAID = ARGUED.replace("argued       VERB  VBD ROOT     1 O lemma=argue",
+                      "said         VERB  VBD ROOT     1 O lemma=say")
+
+
+def test_stance_fallbacks__argues_for__fires():
+    doc = parse(ARGUED)
+    ctx = stance_ctx(doc)
+    cue = argues_for(ctx, clause(ctx, doc[:], unit(doc[:], cue="argue")))
+    assert (cue.kind, cue.sign) == (K.ARGUE, +1)
+    assert fallback(ARGUED, cue="argue")[0] == "argues-for"
+
+
+def test_stance_fallbacks__argues_for__near_miss():
+    """Saying something about a proposal is not making the case for it."""
+    doc = parse(SAID)
+    ctx = stance_ctx(doc)
+    assert argues_for(ctx, clause(ctx, doc[:], unit(doc[:], cue="say"))) is None
+    assert fallback(SAID, cue="say") is None
+
+
+DFE_SAID = """
+The          DET   DT  det      1 B-ORG
+Department   PROPN NNP nsubj    4 I-ORG
+for          ADP   IN  prep     1 I-ORG
+Education    PROPN NNP pobj     2 I-ORG
+said         VERB  VBD ROOT     4 O lemma=say
+family       NOUN  NN  compound 6 O
+help         NOUN  NN  nsubj    8 O
+will         AUX   MD  aux      8 O
+start        VERB  VB  ccomp    4 O
+in           ADP   IN  prep     8 O
+April        PROPN NNP pobj     9 B-DATE
+.            PUNCT .   punct    4 O
+"""
+LGA_SAID = """
+The          DET   DT  det      3 B-ORG
+Local        PROPN NNP compound 3 I-ORG
+Government   PROPN NNP compound 3 I-ORG
+Association  PROPN NNP nsubj    4 I-ORG
+said         VERB  VBD ROOT     4 O lemma=say
+family       NOUN  NN  compound 6 O
+help         NOUN  NN  nsubj    8 O
+will         AUX   MD  aux      8 O
+start        VERB  VB  ccomp    4 O
+in           ADP   IN  prep     8 O
+April        PROPN NNP pobj     9 B-DATE
+.            PUNCT .   punct    4 O
+"""
+
+
+def speaker_clause(spec: str, key: str):
+    doc = parse(spec)
+    place_actors(doc, (1, 4, key))
+    ctx = stance_ctx(doc)
+    return ctx, clause(ctx, doc[:], unit(doc[:], speaker=key))
+
+
+def test_stance_fallbacks__government_plan__fires():
+    ctx, c = speaker_clause(DFE_SAID, "dfe")
+    cue = government_plan(ctx, c)
+    assert (cue.kind, cue.sign) == (K.GOVERNMENT, +1)
+    assert FALLBACKS.first_named(ctx, c)[0] == "government-plan"
+
+
+def test_stance_fallbacks__government_plan__near_miss():
+    """The Local Government Association is not the government."""
+    ctx, c = speaker_clause(LGA_SAID, "lga")
+    assert government_plan(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None
+
+
+SHOULD_HAVE = """
+Every     DET   DT  det      2 O
+care      NOUN  NN  compound 2 O
+leaver    NOUN  NN  nsubj    4 O
+should    AUX   MD  aux      4 O
+have      VERB  VB  ROOT     4 O
+a         DET   DT  det      7 O
+personal  ADJ   JJ  amod     7 O
+adviser   NOUN  NN  dobj     4 O
+.         PUNCT .   punct    4 O
+"""
+IT_SHOULD_HAVE = """
+It        PRON  PRP nsubj 2 O
+should    AUX   MD  aux   2 O
+have      VERB  VB  ROOT  2 O
+a         DET   DT  det   5 O
+personal  ADJ   JJ  amod  5 O
+adviser   NOUN  NN  dobj  2 O
+.         PUNCT .   punct 2 O
+"""
+
+
+def test_stance_fallbacks__recommendation__fires():
+    doc = parse(SHOULD_HAVE)
+    ctx = stance_ctx(doc)
+    cue = recommendation(ctx, clause(ctx, doc[:], unit(doc[:])))
+    assert (cue.kind, cue.sign) == (K.RECOMMENDATION, +1)
+    assert fallback(SHOULD_HAVE)[0] == "recommendation"
+
+
+def test_stance_fallbacks__recommendation__near_miss():
+    """'It should have ...' leaves the recommendation to someone else: it asks for nothing nameable."""
+    doc = parse(IT_SHOULD_HAVE)
+    ctx = stance_ctx(doc)
+    assert recommendation(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
+    assert fallback(IT_SHOULD_HAVE) is None
+
+
+LIST_ITEM = """
+-         PUNCT :   punct 2 O
+a         DET   DT  det   2 O
+register  NOUN  NN  ROOT  2 O
+of        ADP   IN  prep  2 O
+children  NOUN  NNS pobj  3 O lemma=child
+not       PART  RB  neg   6 O
+in        ADP   IN  prep  2 O
+school    NOUN  NN  pobj  6 O
+"""
+
+
+def test_stance_fallbacks__listed__fires():
+    """An item of a list of proposals its proposer introduced ('The plans include:')."""
+    doc = parse(LIST_ITEM)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], rule="proposal-list", listed=True))
+    assert (listed(ctx, c).kind, listed(ctx, c).sign) == (K.LISTED, +1)
+    assert FALLBACKS.first_named(ctx, c)[0] == "listed"
+
+
+def test_stance_fallbacks__listed__near_miss():
+    """The same line outside a list of proposals backs nothing."""
+    doc = parse(LIST_ITEM)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:]))
+    assert listed(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None
+
+
+def test_word_sign_reads_the_lexicon():
+    """(A guard for the tests above: the cue words they use are cue words.)"""
+    doc = parse(WELCOMED_DUTY)
+    ctx = stance_ctx(doc)
+    assert word_sign(ctx, doc[1]) == +1 and word_sign(ctx, doc[4]) == 0
+
+
+# ---------------------------------------------------------------- rules added for issue 12
+NEED_FUNDING = """
+Councils  NOUN  NNS nsubj 1 O lemma=council
+need      VERB  VBP ROOT  1 O
+extra     ADJ   JJ  amod  3 O
+funding   NOUN  NN  dobj  1 O
+.         PUNCT .   punct 1 O
+"""
+NEED_FAMILY_HELP = """
+Councils  NOUN  NNS nsubj    1 O lemma=council
+need      VERB  VBP ROOT     1 O
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+NEED_STAFF = NEED_FUNDING.replace("funding   NOUN", "staff     NOUN")
+
+
+def test_stance_cues__need__fires():
+    """Needing a ground the taxonomy marks as a condition ('funding') objects on that ground."""
+    doc = parse(NEED_FUNDING)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign, cue.weight) == (K.NEED, -1, 1.5)
+    assert cue_rules(NEED_FUNDING) == ["need"]
+
+
+def test_stance_cues__need__fires_for_a_named_proposal():
+    """Needing a named proposal asks for it: support."""
+    doc = parse(NEED_FAMILY_HELP)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1)
+    assert score(ctx, clause(ctx, doc[:]))[1] == +1
+
+
+def test_stance_cues__need__near_miss():
+    """Needing something that is neither a condition ground nor a proposal takes no side."""
+    doc = parse(NEED_STAFF)
+    ctx = stance_ctx(doc)
+    assert needed(ctx, clause(ctx, doc[:])) == []
+    assert cue_rules(NEED_STAFF) == []
+
+
+ADDRESS_PROBLEMS = """
+These     DET   DT  det   1 O
+teams     NOUN  NNS nsubj 2 O lemma=team
+seek      VERB  VBP ROOT  2 O
+to        PART  TO  aux   4 O
+address   VERB  VB  xcomp 2 O
+the       DET   DT  det   6 O
+problems  NOUN  NNS dobj  4 O lemma=problem
+we        PRON  PRP nsubj 8 O
+see       VERB  VBP relcl 6 O
+.         PUNCT .   punct 2 O
+"""
+IGNORE_PROBLEMS = ADDRESS_PROBLEMS.replace("address   VERB", "ignore    VERB")
+
+
+def test_stance_flips__remedied_problem__fires():
+    doc = parse(ADDRESS_PROBLEMS)
+    ctx = stance_ctx(doc)
+    assert remedied_problem(ctx, doc[6], -1)
+    assert [r.name for r in FLIPS if r(ctx, doc[6], -1)] == ["remedied-problem"]
+    assert word_cue(ADDRESS_PROBLEMS, 6).sign == +1
+
+
+def test_stance_flips__remedied_problem__near_miss():
+    doc = parse(IGNORE_PROBLEMS)
+    ctx = stance_ctx(doc)
+    assert not remedied_problem(ctx, doc[6], -1)
+    assert word_cue(IGNORE_PROBLEMS, 6).sign == -1
+
+
+PUBLISHED_GUIDANCE = """
+Today      NOUN  NN   npadvmod 3 B-DATE
+BASW       PROPN NNP  nsubj    3 B-ORG
+has        AUX   VBZ  aux      3 O lemma=have
+published  VERB  VBN  ROOT     3 O lemma=publish
+its        PRON  PRP$ poss     6 O
+practice   NOUN  NN   compound 6 O
+guidance   NOUN  NN   dobj     3 O
+.          PUNCT .    punct    3 O
+"""
+COUNCIL_PUBLISHED = """
+BASW       PROPN NNP  nsubj    1 B-ORG
+said       VERB  VBD  ROOT     1 O lemma=say
+the        DET   DT   det      3 O
+council    NOUN  NN   nsubj    5 O
+has        AUX   VBZ  aux      5 O lemma=have
+published  VERB  VBN  ccomp    1 O lemma=publish
+its        PRON  PRP$ poss     8 O
+practice   NOUN  NN   compound 8 O
+guidance   NOUN  NN   dobj     5 O
+.          PUNCT .    punct    1 O
+"""
+
+
+def test_stance_fallbacks__publisher__fires():
+    doc = parse(PUBLISHED_GUIDANCE)
+    place_actors(doc, (1, 2, "basw"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw", cue="publish"))
+    cue = publisher(ctx, c)
+    assert (cue.kind, cue.sign, cue.rule) == (K.GOVERNMENT, +1, "publisher")
+    assert FALLBACKS.first_named(ctx, c)[0] == "publisher"
+
+
+def test_stance_fallbacks__publisher__near_miss():
+    """BASW reporting that the council published guidance does not back it."""
+    doc = parse(COUNCIL_PUBLISHED)
+    place_actors(doc, (0, 1, "basw"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw"))
+    assert publisher(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None
+
+
+BETTER_HELP = """
+Carers  NOUN  NNS nsubj    1 O lemma=carer
+want    VERB  VBP ROOT     1 O
+better  ADJ   JJR amod     4 O lemma=well
+family  NOUN  NN  compound 4 O
+help    NOUN  NN  dobj     1 O
+.       PUNCT .   punct    1 O
+"""
+JUST_HELP = """
+Carers  NOUN  NNS nsubj    1 O lemma=carer
+want    VERB  VBP ROOT     1 O
+family  NOUN  NN  compound 3 O
+help    NOUN  NN  dobj     1 O
+.       PUNCT .   punct    1 O
+"""
+
+
+def test_stance_fallbacks__improvement__fires():
+    doc = parse(BETTER_HELP)
+    ctx = stance_ctx(doc)
+    cue = improvement(ctx, clause(ctx, doc[:], unit(doc[:])))
+    assert (cue.kind, cue.sign) == (K.IMPROVE, +1) and cue.label.startswith("better")
+    assert fallback(BETTER_HELP)[0] == "improvement"
+
+
+def test_stance_fallbacks__improvement__near_miss():
+    doc = parse(JUST_HELP)
+    ctx = stance_ctx(doc)
+    assert improvement(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
+    assert fallback(JUST_HELP) is None
+
+
+HAD_WARNED = """
+The       DET   DT  det       1 O
+charity   NOUN  NN  nsubj     12 O
+,         PUNCT ,   punct     1 O
+which     PRON  WDT nsubj     5 O
+had       AUX   VBD aux       5 O lemma=have
+warned    VERB  VBN relcl     1 O lemma=warn
+that      SCONJ IN  mark      10 O
+the       DET   DT  det       8 O
+plan      NOUN  NN  nsubjpass 10 O
+was       AUX   VBD auxpass   10 O lemma=be
+rushed    VERB  VBN ccomp     5 O lemma=rush
+,         PUNCT ,   punct     1 O
+welcomed  VERB  VBD ROOT      12 O lemma=welcome
+the       DET   DT  det       14 O
+guidance  NOUN  NN  dobj      12 O
+.         PUNCT .   punct     12 O
+"""
+HAS_WARNED = HAD_WARNED.replace("had       AUX   VBD aux", "has       AUX   VBZ aux")
+
+
+def test_stance_cues__recalled__fires():
+    """'which had warned that ...' recalls an earlier stance: what counts now is the welcome."""
+    doc = parse(HAD_WARNED)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    assert recalled(ctx, c) is None and c.used == set(range(3, 11))
+    found, sign = score(ctx, clause(ctx, doc[:]))
+    assert [cue.label for cue in found] == ["welcomed"] and sign == +1
+
+
+def test_stance_cues__recalled__near_miss():
+    """'which has warned that ...' is a warning that still stands."""
+    doc = parse(HAS_WARNED)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    recalled(ctx, c)
+    assert c.used == set()
+    found, sign = score(ctx, clause(ctx, doc[:]))
+    assert sorted(cue.label for cue in found) == ["rushed", "warned", "welcomed"] and sign == -1

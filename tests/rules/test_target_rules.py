@@ -1,0 +1,611 @@
+"""The target rules, one by one, on hand-built Docs: where each fires and a near miss where it must not.
+
+Tables: targets.steps, targets.lead, targets.candidates.
+"""
+
+from __future__ import annotations
+
+from argmap.model import Stance
+from argmap.nlp import cues as K
+from argmap.nlp.cues import Cue
+from argmap.nlp.rules.targets import (
+    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, discovery, earlier_candidate, grounds, harm_subject,
+    headline_policy, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
+    recommended_thing, reference, stance_object, title_lead, topic_lead, topic_words,
+)
+
+from .kit import parse, target_ctx, work
+
+SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
+WORD = Cue(K.WORD, +1, "backed", "word")
+OBJECTION = Cue(K.PHRASE, -1, "says nothing about", "phrase")
+
+
+def steps(spec: str, sent: int, stance: Stance, *cues: Cue, title: str | None = None, candidates=()):
+    """(the context, the draft being linked) for sentence ``sent`` of a hand-built Doc."""
+    ctx = target_ctx(parse(spec, title=title))
+    for cand in candidates:
+        ctx.add_candidate(cand)
+    return ctx, work(ctx, sent, stance, *cues)
+
+
+def linked(spec: str, sent: int, stance: Stance, *cues: Cue, **kw):
+    """Which step decides, what it decides, and the claim's targets and grounds after the steps."""
+    ctx, w = steps(spec, sent, stance, *cues, **kw)
+    name, verdict = STEPS.first_named(ctx, w)
+    return name, verdict, w.draft.targets, w.draft.themes
+
+
+# ---------------------------------------------------------------- targets.steps
+MORE_EFFORT = """
+More     ADJ   JJR amod      1 O
+effort   NOUN  NN  nsubjpass 4 O
+should   AUX   MD  aux       4 O
+be       AUX   VB  auxpass   4 O
+made     VERB  VBN ROOT      4 O lemma=make
+in       ADP   IN  prep      4 O
+keeping  VERB  VBG pcomp     5 O lemma=keep
+siblings NOUN  NNS dobj      6 O lemma=sibling
+together ADV   RB  advmod    6 O
+.        PUNCT .   punct     4 O
+"""
+MORE_EFFORT_NAMED = """
+More     ADJ   JJR amod      1 O
+effort   NOUN  NN  nsubjpass 4 O
+should   AUX   MD  aux       4 O
+be       AUX   VB  auxpass   4 O
+made     VERB  VBN ROOT      4 O lemma=make
+in       ADP   IN  prep      4 O
+family   NOUN  NN  compound  7 O
+help     NOUN  NN  pobj      5 O
+.        PUNCT .   punct     4 O
+"""
+RECOMMENDS = Cue(K.RECOMMENDATION, +1, "should (what it asks for)", "recommendation")
+
+
+def test_targets_steps__recommended_thing__fires():
+    ctx, w = steps(MORE_EFFORT, 0, SUPPORT, RECOMMENDS)
+    assert recommended_thing(ctx, w) == KEEP
+    assert w.draft.targets == ["candidate-keeping-siblings"]
+    assert linked(MORE_EFFORT, 0, SUPPORT, RECOMMENDS) == \
+        ("recommended-thing", KEEP, ["candidate-keeping-siblings"], [])
+
+
+def test_targets_steps__recommended_thing__near_miss():
+    """A recommendation that names its proposal is about that proposal."""
+    ctx, w = steps(MORE_EFFORT_NAMED, 0, SUPPORT, RECOMMENDS)
+    assert recommended_thing(ctx, w) is None
+    assert linked(MORE_EFFORT_NAMED, 0, SUPPORT, RECOMMENDS)[:3] == ("grounds", KEEP, ["family-help"])
+
+
+PAY_CAP = """
+Agency    NOUN  NN  nmod     2 O
+social    ADJ   JJ  amod     2 O
+workers   NOUN  NNS nsubj    3 O lemma=worker
+face      VERB  VBP ROOT     3 O
+pay       NOUN  NN  compound 5 O
+cap       NOUN  NN  dobj     3 O
+\\n       SPACE _SP dep      5 O
+Unions    NOUN  NNS nsubj    8 O lemma=union
+welcomed  VERB  VBD ROOT     8 O lemma=welcome
+the       DET   DT  det      10 O
+cap       NOUN  NN  dobj     8 O
+.         PUNCT .   punct    8 O
+"""
+PAY_RISE = """
+Agency    NOUN  NN  nmod     2 O
+social    ADJ   JJ  amod     2 O
+workers   NOUN  NNS nsubj    3 O lemma=worker
+face      VERB  VBP ROOT     3 O
+pay       NOUN  NN  compound 5 O
+cap       NOUN  NN  dobj     3 O
+\\n       SPACE _SP dep      5 O
+Unions    NOUN  NNS nsubj    8 O lemma=union
+welcomed  VERB  VBD ROOT     8 O lemma=welcome
+the       DET   DT  det      11 O
+pay       NOUN  NN  compound 11 O
+rise      NOUN  NN  dobj     8 O
+.         PUNCT .   punct    8 O
+"""
+HEADLINE = "Agency social workers face pay cap"
+
+
+def test_targets_steps__headline_policy__fires():
+    ctx, w = steps(PAY_CAP, 1, SUPPORT, WORD, title=HEADLINE)
+    assert headline_policy(ctx, w) == KEEP and w.draft.targets == ["candidate-pay-cap"]
+    assert linked(PAY_CAP, 1, SUPPORT, WORD, title=HEADLINE)[:3] == ("headline-policy", KEEP, ["candidate-pay-cap"])
+
+
+def test_targets_steps__headline_policy__near_miss():
+    ctx, w = steps(PAY_RISE, 1, SUPPORT, WORD, title=HEADLINE)
+    assert headline_policy(ctx, w) is None
+    assert linked(PAY_RISE, 1, SUPPORT, WORD, title=HEADLINE)[0] != "headline-policy"
+
+
+CALLED_ON = """
+The        DET   DT  det   1 O
+charity    NOUN  NN  nsubj 2 O
+called     VERB  VBD ROOT  2 O lemma=call
+on         ADP   IN  prep  2 O
+ministers  NOUN  NNS pobj  3 O lemma=minister
+to         PART  TO  aux   6 O
+create     VERB  VB  xcomp 2 O
+a          DET   DT  det   9 O
+national   ADJ   JJ  amod  9 O
+database   NOUN  NN  dobj  6 O
+.          PUNCT .   punct 2 O
+"""
+CALLED_ON_TO_PUBLISH = CALLED_ON.replace("create     VERB", "publish    VERB")
+URGED = Cue(K.URGED, +1, "called ... to create (pressed for)", "urged")
+
+
+def test_targets_steps__pressed_for__fires():
+    ctx, w = steps(CALLED_ON, 0, SUPPORT, URGED)
+    assert pressed_for(ctx, w) == KEEP
+    assert linked(CALLED_ON, 0, SUPPORT, URGED)[:3] == ("pressed-for", KEEP, ["candidate-national-database"])
+
+
+def test_targets_steps__pressed_for__near_miss():
+    """Pressed to publish something: the stance stage finds nothing pressed for, so no claim about it."""
+    ctx, w = steps(CALLED_ON_TO_PUBLISH, 0, NEUTRAL)
+    assert pressed_for(ctx, w) is None
+    assert linked(CALLED_ON_TO_PUBLISH, 0, NEUTRAL)[:2] == ("grounds", DROP)
+
+
+WAS_WELCOMED = """
+The       DET   DT  det       2 O
+new       ADJ   JJ  amod      2 O
+offer     NOUN  NN  nsubjpass 7 O
+to        PART  TO  aux       4 O
+share     VERB  VB  acl       2 O
+records   NOUN  NNS dobj      4 O lemma=record
+was       AUX   VBD auxpass   7 O lemma=be
+welcomed  VERB  VBN ROOT      7 O lemma=welcome
+by        ADP   IN  agent     7 O
+the       DET   DT  det       10 O
+charity   NOUN  NN  pobj      8 O
+.         PUNCT .   punct     7 O
+"""
+WELCOMED_ACTIVE = """
+The       DET   DT  det   1 O
+charity   NOUN  NN  nsubj 2 O
+welcomed  VERB  VBD ROOT  2 O lemma=welcome
+the       DET   DT  det   5 O
+new       ADJ   JJ  amod  5 O
+offer     NOUN  NN  dobj  2 O
+to        PART  TO  aux   7 O
+share     VERB  VB  relcl 5 O
+records   NOUN  NNS dobj  7 O lemma=record
+.         PUNCT .   punct 2 O
+"""
+
+
+def test_targets_steps__passive_subject__fires():
+    ctx, w = steps(WAS_WELCOMED, 0, SUPPORT, WORD)
+    assert passive_subject_step(ctx, w) == KEEP
+    assert linked(WAS_WELCOMED, 0, SUPPORT, WORD)[:3] == ("passive-subject", KEEP, ["candidate-new-offer"])
+
+
+def test_targets_steps__passive_subject__near_miss():
+    """In the active voice the subject is who welcomes, not what is welcomed."""
+    ctx, w = steps(WELCOMED_ACTIVE, 0, SUPPORT, WORD)
+    assert passive_subject_step(ctx, w) is None
+    assert linked(WELCOMED_ACTIVE, 0, SUPPORT, WORD)[0] != "passive-subject"
+
+
+BUT_IT_SAYS = """
+The        DET   DT  det       1 O
+bill       NOUN  NN  nsubjpass 3 O
+was        AUX   VBD auxpass   3 O lemma=be
+published  VERB  VBN ROOT      3 O lemma=publish
+today      NOUN  NN  npadvmod  3 B-DATE
+.          PUNCT .   punct     3 O
+But        CCONJ CC  cc        8 O
+it         PRON  PRP nsubj     8 O
+says       VERB  VBZ ROOT      8 O lemma=say
+nothing    PRON  NN  dobj      8 O
+about      ADP   IN  prep      9 O
+care       NOUN  NN  compound  12 O
+leavers    NOUN  NNS pobj      10 O lemma=leaver
+.          PUNCT .   punct     8 O
+"""
+BUT_SHE_SAYS = BUT_IT_SAYS.replace("it         PRON  PRP nsubj", "she        PRON  PRP nsubj")
+
+
+def test_targets_steps__pronoun_antecedent__fires():
+    """'it' is the bill: the objection is to the bill, on behalf of care leavers."""
+    ctx, w = steps(BUT_IT_SAYS, 1, OBJECT, OBJECTION)
+    assert w.own == ["care-leaver-support"]
+    assert pronoun_antecedent(ctx, w) is None  # it passes, having changed the targets
+    assert w.draft.targets == ["courts-bill"]
+    assert linked(BUT_IT_SAYS, 1, OBJECT, OBJECTION)[:3] == ("grounds", KEEP, ["courts-bill"])
+
+
+def test_targets_steps__pronoun_antecedent__near_miss():
+    ctx, w = steps(BUT_SHE_SAYS, 1, OBJECT, OBJECTION)
+    assert pronoun_antecedent(ctx, w) is None and w.draft.targets == ["care-leaver-support"]
+    assert linked(BUT_SHE_SAYS, 1, OBJECT, OBJECTION)[:3] == ("grounds", KEEP, ["care-leaver-support"])
+
+
+GUARDIAN = """
+They         PRON  PRP nsubj 1 O
+proposed     VERB  VBD ROOT  1 O lemma=propose
+an           DET   DT  det   4 O
+independent  ADJ   JJ  amod  4 O
+guardian     NOUN  NN  dobj  1 O
+.            PUNCT .   punct 1 O
+A            DET   DT  det   7 O
+guardian     NOUN  NN  nsubj 9 O
+would        AUX   MD  aux   9 O
+be           AUX   VB  ROOT  9 O
+worth        ADJ   JJ  acomp 9 O
+having       VERB  VBG xcomp 10 O lemma=have
+.            PUNCT .   punct 9 O
+"""
+MENTOR = GUARDIAN.replace("guardian     NOUN  NN  nsubj 9 O", "mentor       NOUN  NN  nsubj 9 O")
+WORTH_HAVING = Cue(K.PHRASE, +1, "worth having", "phrase")
+GUARDIAN_CANDIDATE = ("candidate-independent-guardian", "independent guardian")
+
+
+def test_targets_steps__earlier_candidate__fires():
+    ctx, w = steps(GUARDIAN, 1, SUPPORT, WORTH_HAVING, candidates=[GUARDIAN_CANDIDATE])
+    assert earlier_candidate(ctx, w) == KEEP
+    assert linked(GUARDIAN, 1, SUPPORT, WORTH_HAVING, candidates=[GUARDIAN_CANDIDATE])[:3] == \
+        ("earlier-candidate", KEEP, ["candidate-independent-guardian"])
+
+
+def test_targets_steps__earlier_candidate__near_miss():
+    ctx, w = steps(MENTOR, 1, SUPPORT, WORTH_HAVING, candidates=[GUARDIAN_CANDIDATE])
+    assert earlier_candidate(ctx, w) is None
+    assert linked(MENTOR, 1, SUPPORT, WORTH_HAVING, candidates=[GUARDIAN_CANDIDATE])[2] != \
+        ["candidate-independent-guardian"]
+
+
+THE_TEAMS = """
+Councils    NOUN  NNS nsubj    2 O lemma=council
+will        AUX   MD  aux      2 O
+set         VERB  VB  ROOT     2 O
+up          ADP   RP  prt      2 O
+child       NOUN  NN  compound 5 O
+protection  NOUN  NN  compound 6 O
+teams       NOUN  NNS dobj     2 O lemma=team
+.           PUNCT .   punct    2 O
+The         DET   DT  det      9 O
+teams       NOUN  NNS nsubj    11 O lemma=team
+will        AUX   MD  aux      11 O
+need        VERB  VB  ROOT     11 O
+more        ADJ   JJR amod     14 O
+police      NOUN  NN  compound 14 O
+officers    NOUN  NNS dobj     11 O lemma=officer
+.           PUNCT .   punct    11 O
+"""
+FAMILY_HELP_NEEDS = THE_TEAMS.replace("The         DET   DT  det      9 O", "Family      NOUN  NN  compound 9 O") \
+    .replace("teams       NOUN  NNS nsubj    11 O lemma=team", "help        NOUN  NN  nsubj    11 O")
+NEEDS_MORE = Cue(K.PHRASE, -1, "need more", "phrase")
+
+
+def test_targets_steps__reference__fires():
+    ctx, w = steps(THE_TEAMS, 1, OBJECT, NEEDS_MORE)
+    assert w.own == [] and reference(ctx, w) is None  # it passes, having set the targets
+    assert w.draft.targets == ["child-protection-teams"] and "context: points back: teams" in w.draft.target_cues
+    assert linked(THE_TEAMS, 1, OBJECT, NEEDS_MORE)[:3] == ("grounds", KEEP, ["child-protection-teams"])
+
+
+def test_targets_steps__reference__near_miss():
+    """A claim that names its own proposal points back to nothing."""
+    ctx, w = steps(FAMILY_HELP_NEEDS, 1, OBJECT, NEEDS_MORE)
+    assert reference(ctx, w) is None and w.draft.targets == ["family-help"]
+    assert linked(FAMILY_HELP_NEEDS, 1, OBJECT, NEEDS_MORE)[:3] == ("grounds", KEEP, ["family-help"])
+
+
+WITHOUT_FUNDING_NAMED = """
+Without  ADP   IN  prep     5 O
+funding  NOUN  NN  pobj     0 O
+family   NOUN  NN  compound 3 O
+help     NOUN  NN  nsubj    5 O
+will     AUX   MD  aux      5 O
+fail     VERB  VB  ROOT     5 O
+.        PUNCT .   punct    5 O
+"""
+WITHOUT_FUNDING = """
+Without  ADP   IN  prep     5 O
+funding  NOUN  NN  pobj     0 O
+the      DET   DT  det      3 O
+teams    NOUN  NNS nsubj    5 O lemma=team
+will     AUX   MD  aux      5 O
+fail     VERB  VB  ROOT     5 O
+.        PUNCT .   punct    5 O
+"""
+FAIL = Cue(K.WORD, -1, "fail", "word")
+
+
+def test_targets_steps__grounds__fires():
+    ctx, w = steps(WITHOUT_FUNDING_NAMED, 0, OBJECT, FAIL)
+    assert grounds(ctx, w) == KEEP and w.draft.themes == ["funding"]
+    assert linked(WITHOUT_FUNDING_NAMED, 0, OBJECT, FAIL) == ("grounds", KEEP, ["family-help"], ["funding"])
+
+
+def test_targets_steps__grounds__near_miss():
+    """No proposal: the grounds are noted but do not decide (a later step looks for what it is about)."""
+    ctx, w = steps(WITHOUT_FUNDING, 0, OBJECT, FAIL)
+    assert grounds(ctx, w) is None and w.draft.themes == ["funding"]
+    assert linked(WITHOUT_FUNDING, 0, OBJECT, FAIL)[0] != "grounds"
+
+
+DUTY_TO_BRING = """
+The        DET   DT  det    1 O
+duty       NOUN  NN  nsubj  8 O
+to         PART  TO  aux    3 O
+bring      VERB  VB  acl    1 O
+relatives  NOUN  NNS dobj   3 O lemma=relative
+together   ADV   RB  advmod 3 O
+before     ADP   IN  prep   3 O
+court      NOUN  NN  pobj   6 O
+is         AUX   VBZ ROOT   8 O lemma=be
+right      ADJ   JJ  acomp  8 O
+.          PUNCT .   punct  8 O
+"""
+DUTY_TO_BRING_SHORT = """
+The        DET   DT  det    1 O
+duty       NOUN  NN  nsubj  6 O
+to         PART  TO  aux    3 O
+bring      VERB  VB  acl    1 O
+relatives  NOUN  NNS dobj   3 O lemma=relative
+together   ADV   RB  advmod 3 O
+is         AUX   VBZ ROOT   6 O lemma=be
+right      ADJ   JJ  acomp  6 O
+.          PUNCT .   punct  6 O
+"""
+IS_RIGHT = Cue(K.PHRASE, +1, "is right", "phrase")
+
+
+def test_targets_steps__topic_words__fires():
+    ctx, w = steps(DUTY_TO_BRING, 0, SUPPORT, IS_RIGHT)
+    assert topic_words(ctx, w) == KEEP
+    assert linked(DUTY_TO_BRING, 0, SUPPORT, IS_RIGHT)[:3] == ("topic-words", KEEP, ["family-group-conferences"])
+
+
+def test_targets_steps__topic_words__near_miss():
+    """Two of the proposal's topic words are not enough to name it."""
+    ctx, w = steps(DUTY_TO_BRING_SHORT, 0, SUPPORT, IS_RIGHT)
+    assert topic_words(ctx, w) is None
+    assert linked(DUTY_TO_BRING_SHORT, 0, SUPPORT, IS_RIGHT)[0] != "topic-words"
+
+
+BACKED_STANDARD = """
+Unions    NOUN  NNS nsubj    1 O lemma=union
+backed    VERB  VBD ROOT     1 O lemma=back
+a         DET   DT  det      5 O
+national  ADJ   JJ  amod     5 O
+staffing  NOUN  NN  compound 5 O
+standard  NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+BACKED_IT = """
+Unions  NOUN  NNS nsubj 1 O lemma=union
+backed  VERB  VBD ROOT  1 O lemma=back
+it      PRON  PRP dobj  1 O
+.       PUNCT .   punct 1 O
+"""
+
+
+def test_targets_steps__discovery__fires():
+    ctx, w = steps(BACKED_STANDARD, 0, SUPPORT, WORD)
+    assert discovery(ctx, w) == KEEP and ctx.candidates == {"candidate-national-staffing-standard":
+                                                           "national staffing standard"}
+    assert linked(BACKED_STANDARD, 0, SUPPORT, WORD)[:3] == \
+        ("discovery", KEEP, ["candidate-national-staffing-standard"])
+
+
+def test_targets_steps__discovery__near_miss():
+    """'backed it' with nothing named nearby: no candidate, no ground, no claim."""
+    ctx, w = steps(BACKED_IT, 0, SUPPORT, WORD)
+    assert discovery(ctx, w) == DROP and ctx.candidates == {}
+    assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("discovery", DROP)
+
+
+# ---------------------------------------------------------------- targets.lead
+def opening(spec: str, title: str):
+    ctx = target_ctx(parse(spec, title=title))
+    return ctx, ctx.sents[:2]
+
+
+TITLE_NAMES_ONE = """
+Councils  NOUN  NNS ROOT     0 O lemma=council
+to        PART  TO  aux      2 O
+run       VERB  VB  acl      0 O
+family    NOUN  NN  compound 4 O
+help      NOUN  NN  compound 5 O
+teams     NOUN  NNS dobj     2 O lemma=team
+\\n       SPACE _SP dep      5 O
+The       DET   DT  det      8 O
+teams     NOUN  NNS nsubj    9 O lemma=team
+start     VERB  VBP ROOT     9 O
+in        ADP   IN  prep     9 O
+April     PROPN NNP pobj     10 B-DATE
+.         PUNCT .   punct    9 O
+"""
+TITLE_NAMES_TWO = """
+Councils    NOUN  NNS ROOT     0 O lemma=council
+to          PART  TO  aux      2 O
+run         VERB  VB  acl      0 O
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  dobj     2 O
+and         CCONJ CC  cc       4 O
+child       NOUN  NN  compound 7 O
+protection  NOUN  NN  compound 8 O
+teams       NOUN  NNS conj     4 O lemma=team
+\\n         SPACE _SP dep      8 O
+The         DET   DT  det      11 O
+teams       NOUN  NNS nsubj    12 O lemma=team
+start       VERB  VBP ROOT     12 O
+in          ADP   IN  prep     12 O
+April       PROPN NNP pobj     13 B-DATE
+.           PUNCT .   punct    12 O
+"""
+
+
+def test_targets_lead__title__fires():
+    ctx, first = opening(TITLE_NAMES_ONE, "Councils to run family help teams")
+    assert title_lead(ctx, first)[0] == ["family-help"]
+    assert LEAD.first_named(ctx, first)[0] == "title"
+
+
+def test_targets_lead__title__near_miss():
+    """A title naming two proposals does not say which one the article is about."""
+    ctx, first = opening(TITLE_NAMES_TWO, "Councils to run family help and child protection teams")
+    assert title_lead(ctx, first) is None
+    assert LEAD.first(ctx, first) is None
+
+
+CAREER_FRAMEWORK = """
+Pay        NOUN  NN  compound 1 O
+rises      NOUN  NNS ROOT     1 O lemma=rise
+for        ADP   IN  prep     1 O
+social     ADJ   JJ  amod     4 O
+workers    NOUN  NNS pobj     2 O lemma=worker
+\\n        SPACE _SP dep      4 O
+Ministers  NOUN  NNS nsubj    7 O lemma=minister
+announced  VERB  VBD ROOT     7 O lemma=announce
+a          DET   DT  det      11 O
+new        ADJ   JJ  amod     11 O
+career     NOUN  NN  compound 11 O
+framework  NOUN  NN  dobj     7 O
+on         ADP   IN  prep     7 O
+Monday     PROPN NNP pobj     12 B-DATE
+.          PUNCT .   punct    7 O
+"""
+CAREER_FRAMEWORK_AND_HELP = """
+Pay        NOUN  NN  compound 1 O
+rises      NOUN  NNS ROOT     1 O lemma=rise
+for        ADP   IN  prep     1 O
+social     ADJ   JJ  amod     4 O
+workers    NOUN  NNS pobj     2 O lemma=worker
+\\n        SPACE _SP dep      4 O
+Ministers  NOUN  NNS nsubj    7 O lemma=minister
+announced  VERB  VBD ROOT     7 O lemma=announce
+a          DET   DT  det      11 O
+new        ADJ   JJ  amod     11 O
+career     NOUN  NN  compound 11 O
+framework  NOUN  NN  dobj     7 O
+and        CCONJ CC  cc       11 O
+family     NOUN  NN  compound 14 O
+help       NOUN  NN  conj     11 O
+on         ADP   IN  prep     7 O
+Monday     PROPN NNP pobj     15 B-DATE
+.          PUNCT .   punct    7 O
+"""
+
+
+def test_targets_lead__opening__fires():
+    ctx, first = opening(CAREER_FRAMEWORK, "Pay rises for social workers")
+    assert opening_lead(ctx, first)[0] == ["career-framework"]
+    assert LEAD.first_named(ctx, first)[0] == "opening"
+
+
+def test_targets_lead__opening__near_miss():
+    ctx, first = opening(CAREER_FRAMEWORK_AND_HELP, "Pay rises for social workers")
+    assert opening_lead(ctx, first) is None
+    assert LEAD.first(ctx, first) is None
+
+
+GRANDPARENTS = """
+Grandparents   NOUN  NNS ROOT  0 O lemma=grandparent
+raising        VERB  VBG acl   0 O lemma=raise
+grandchildren  NOUN  NNS dobj  1 O lemma=grandchild
+\\n            SPACE _SP dep   2 O
+Relatives      NOUN  NNS nsubj 9 O lemma=relative
+who            PRON  WP  nsubj 6 O
+take           VERB  VBP relcl 4 O
+in             ADP   RP  prt   6 O
+children       NOUN  NNS dobj  6 O lemma=child
+want           VERB  VBP ROOT  9 O
+an             DET   DT  det   11 O
+allowance      NOUN  NN  dobj  9 O
+.              PUNCT .   punct 9 O
+"""
+GRANDPARENTS_NAMED = """
+Grandparents   NOUN  NNS ROOT     0 O lemma=grandparent
+raising        VERB  VBG acl      0 O lemma=raise
+grandchildren  NOUN  NNS dobj     1 O lemma=grandchild
+\\n            SPACE _SP dep      2 O
+Relatives      NOUN  NNS nsubj    9 O lemma=relative
+who            PRON  WP  nsubj    6 O
+take           VERB  VBP relcl    4 O
+in             ADP   RP  prt      6 O
+children       NOUN  NNS dobj     6 O lemma=child
+want           VERB  VBP ROOT     9 O
+family         NOUN  NN  compound 11 O
+help           NOUN  NN  dobj     9 O
+.              PUNCT .   punct    9 O
+"""
+
+
+def test_targets_lead__topic__fires():
+    ctx, first = opening(GRANDPARENTS, "Grandparents raising grandchildren")
+    assert topic_lead(ctx, first)[0] == ["kinship-allowance"]
+    assert LEAD.first_named(ctx, first)[0] == "topic"
+
+
+def test_targets_lead__topic__near_miss():
+    """An opening that names a proposal is about that one (the opening rule), not a topic guessed from words."""
+    ctx, first = opening(GRANDPARENTS_NAMED, "Grandparents raising grandchildren")
+    assert topic_lead(ctx, first) is None
+    assert LEAD.first_named(ctx, first)[0] == "opening"
+
+
+# ---------------------------------------------------------------- targets.candidates
+def chunk_candidate(spec: str, root: int):
+    """(context, span, chunks, the noun chunk headed by token ``root``)."""
+    ctx = target_ctx(parse(spec))
+    span = ctx.doc[:]
+    chunks = noun_chunks(ctx, span)
+    return ctx, span, chunks, next(c for c in chunks if c.root.i == root)
+
+
+SWAMP = """
+A          DET   DT  det      3 O
+mandatory  ADJ   JJ  amod     3 O
+reporting  NOUN  NN  compound 3 O
+duty       NOUN  NN  nsubj    5 O
+could      AUX   MD  aux      5 O
+swamp      VERB  VB  ROOT     5 O
+social     ADJ   JJ  amod     8 O
+work       NOUN  NN  compound 8 O
+teams      NOUN  NNS dobj     5 O lemma=team
+.          PUNCT .   punct    5 O
+"""
+HELP = SWAMP.replace("swamp      VERB", "help       VERB")
+
+
+def test_targets_candidates__harm_subject__fires():
+    """What swamps the teams is the proposal objected to, not the teams."""
+    ctx, span, chunks, teams = chunk_candidate(SWAMP, 8)
+    expected = ("candidate-mandatory-reporting-duty", "mandatory reporting duty")
+    assert harm_subject(ctx, span, chunks, teams) == expected
+    assert CANDIDATES.first_named(ctx, span, chunks, teams) == ("harm-subject", expected)
+    assert candidate(ctx, span) == expected
+
+
+def test_targets_candidates__harm_subject__near_miss():
+    ctx, span, chunks, teams = chunk_candidate(HELP, 8)
+    assert harm_subject(ctx, span, chunks, teams) is None
+    assert candidate(ctx, span) is None
+
+
+DISCUSSED_STANDARD = BACKED_STANDARD.replace("backed    VERB  VBD ROOT     1 O lemma=back",
+                                             "discussed VERB  VBD ROOT     1 O lemma=discuss")
+
+
+def test_targets_candidates__stance_object__fires():
+    ctx, span, chunks, standard = chunk_candidate(BACKED_STANDARD, 5)
+    expected = ("candidate-national-staffing-standard", "national staffing standard")
+    assert stance_object(ctx, span, chunks, standard) == expected
+    assert CANDIDATES.first_named(ctx, span, chunks, standard) == ("stance-object", expected)
+    assert candidate(ctx, span) == expected
+
+
+def test_targets_candidates__stance_object__near_miss():
+    ctx, span, chunks, standard = chunk_candidate(DISCUSSED_STANDARD, 5)
+    assert stance_object(ctx, span, chunks, standard) is None
+    assert candidate(ctx, span) is None
