@@ -7,7 +7,13 @@ import json
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from argmap.graph import build_graph, dumps_graph, graph_from_node_link, graph_to_data, merge_candidates
+from argmap.graph import (
+    build_graph,
+    dumps_graph,
+    graph_from_node_link,
+    graph_to_data,
+    merge_candidates,
+)
 from argmap.graphdata import _Builder, dumps_data, graph_data, iter_json, write_graph_data
 from argmap.model import Actor, ActorType, Claim, DocResult, Stance
 from conftest import small_results

@@ -214,8 +214,7 @@ def candidate_merges(labels: dict[str, str], uses: dict[str, int]) -> dict[str, 
         if wider:
             into[n] = max(wider, key=lambda m: (uses[m], len(words[m]), m))
     plan = {}
-    for n in into:
-        m = into[n]
+    for n, m in into.items():
         while m in into:
             m = into[m]
         plan[n] = m

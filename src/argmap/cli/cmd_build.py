@@ -102,7 +102,7 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
         (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
         f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
-        *_dates(graph),
+        *_dates(data),
     ]
     problems = _problems(stats.skipped)
     ignored = [s for s in stats.skipped if s not in problems]
@@ -120,10 +120,11 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
     return "\n".join(lines)
 
 
-def _dates(graph) -> list[str]:
+def _dates(data) -> list[str]:
     """The dates line: how many documents are dated, over what span, from where; the undated ones
     and any impossible date that was ignored."""
-    docs = sorted((str(d.get("path") or n), d) for n, d in graph.nodes(data=True) if d["kind"] == "document")
+    docs = sorted(((str(d.get("path") or d["id"]), d) for d in data["nodes"] if d.get("kind") == "document"),
+                  key=lambda pd: pd[0])
     dated = [d for _, d in docs if d.get("date")]
     sources: dict[str, int] = {}
     for d in dated:
