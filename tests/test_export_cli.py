@@ -26,7 +26,7 @@ def runner():
 # ---------------------------------------------------------------- registry
 
 def test_registry_lists_every_format_with_a_working_function(small_graph):
-    assert sorted(FORMATS) == ["aif", "argdown", "csv", "dna", "dot", "graphml", "json"]
+    assert sorted(FORMATS) == ["aif", "argdown", "csv", "dna", "dot", "graphml", "html", "json"]
     for name, fmt in FORMATS.items():
         assert isinstance(fmt, Format) and fmt.name == name
         assert fmt.extension.startswith(".") and fmt.description

@@ -31,6 +31,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "contested": [],
     "evaluate": ["{gold}"],
     "explain": ["claim:doc-a:1"],
+    "explore": ["-o", "{out}"],
     "export": ["--format", "json"],
     "network": [],
     "objections": ["family help"],
@@ -44,7 +45,7 @@ COMMAND_ARGS: dict[str, list[str]] = {
     "timeline": ["family help"],
 }
 EXTRA_INVOCATIONS = [  # every export format reads the graph too
-    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dna", "dot", "graphml")
+    ["export", "--format", fmt] for fmt in ("aif", "argdown", "csv", "dna", "dot", "graphml", "html")
 ] + [["actors", "--json"], ["objectors", "family help", "--json"], ["network", "--window", "1M"]]
 
 

@@ -366,3 +366,20 @@ def test_explain_unknown_claim_suggests_ids(small_graph):
         q.explain(small_graph, "doc-a:7")
     with pytest.raises(QueryError, match="no claim 'actor:basw'"):
         q.explain(small_graph, "actor:basw")
+
+
+def test_a_node_id_names_that_node_alone_without_name_matching(small_graph, monkeypatch):
+    ix = q.index_of(small_graph)
+
+    def no_matching(*args, **kwargs):
+        raise AssertionError("an exact id should not go through name matching")
+
+    monkeypatch.setattr(type(ix.name_index), "resolve", no_matching)
+    res = q.lookup(ix, " actor:basw ", ("actor",))
+    assert res.ids == ["actor:basw"] and res.matches[0].how == "exact"
+    assert [m["id"] for m in q.objectors(ix, "proposal:alternatively-qualified-staff")["matched"]] == \
+        ["proposal:alternatively-qualified-staff"]
+    monkeypatch.undo()
+    # an id of another kind is still a name to match (and here names an actor, so the hint says so)
+    with pytest.raises(q.NoMatchError, match="names an actor"):
+        q.lookup(ix, "actor:basw", ("proposal", "theme"))

@@ -299,11 +299,17 @@ _KIND_WORDS = {("proposal", "theme"): "proposal or theme", ("proposal",): "propo
 
 
 def lookup(g: GraphLike, query: str, kinds: tuple[str, ...]) -> Resolution:
-    """Resolve ``query`` to nodes of ``kinds``; raise NoMatchError (with the closest names) if none."""
+    """Resolve ``query`` to nodes of ``kinds``; raise NoMatchError (with the closest names) if none.
+
+    A node id of one of ``kinds`` (``proposal:family-help``, ``actor:basw``) names that node alone.
+    """
     ix = index_of(g)
     what = _KIND_WORDS.get(kinds, " or ".join(kinds))
     if not isinstance(query, str) or not query.strip():
         raise QueryError(f"empty query: name a {what}")
+    node = query.strip()
+    if node in ix.nodes and ix.kind(node) in kinds:
+        return Resolution(query, kinds, (Candidate(node, ix.kind(node), ix.label(node), 1.0, node, "exact"),))
     res = ix.name_index.resolve(query, kinds)
     if not res.ok:
         if "actor" not in kinds:

@@ -894,3 +894,32 @@ def test_actors_implausible__field_or_document__near_miss():
     assert not field_or_document(ctx, span)
     assert held == [] and plausible(ctx, span)
     assert actors_found(REVIEW_GROUP) == [("Review Group", "review-group", ORG)]
+
+
+NAME_TAKEN_FOR_A_PLACE = """
+Yvonne  PROPN NNP compound 1 B-GPE
+Ash     PROPN NNP nsubj    2 I-GPE
+chairs  VERB  VBZ ROOT     2 O lemma=chair
+a       DET   DT  det      5 O
+parent  NOUN  NN  compound 5 O
+forum   NOUN  NN  dobj     2 O
+.       PUNCT .   punct    2 O
+"""
+NAMED_PLACE_AFTER_PREPOSITION = """
+Councils NOUN  NNS nsubj    3 O lemma=council
+in       ADP   IN  prep     0 O
+North    PROPN NNP compound 3 B-GPE
+Wessex   PROPN NNP pobj     1 I-GPE
+agreed   VERB  VBD ROOT     4 O lemma=agree
+.        PUNCT .   punct    4 O
+"""
+
+
+def test_actors_entity_repairs__place_tag_person__fires_on_a_two_word_name_taken_for_a_place():
+    ctx, span, answer = repaired(NAME_TAKEN_FOR_A_PLACE, 0, 2, "GPE")
+    assert answer == ("place-tag-person", [("Yvonne Ash", PERSON)])
+
+
+def test_actors_entity_repairs__place_tag_person__near_miss_a_two_word_place_after_a_preposition():
+    ctx, span, answer = repaired(NAMED_PLACE_AFTER_PREPOSITION, 2, 4, "GPE")
+    assert answer == ("place-tag-person", [])

@@ -609,3 +609,31 @@ def test_targets_candidates__stance_object__near_miss():
     ctx, span, chunks, standard = chunk_candidate(DISCUSSED_STANDARD, 5)
     assert stance_object(ctx, span, chunks, standard) is None
     assert candidate(ctx, span) is None
+
+
+BACKED_PEOPLE = """
+Unions  NOUN  NNS nsubj    1 O lemma=union
+backed  VERB  VBD ROOT     1 O lemma=back
+young   ADJ   JJ  amod     3 O
+people  NOUN  NNS dobj     1 O lemma=person
+.       PUNCT .   punct    1 O
+"""
+BACKED_CAP = """
+Unions    NOUN  NNS nsubj    1 O lemma=union
+backed    VERB  VBD ROOT     1 O lemma=back
+a         DET   DT  det      4 O
+caseload  NOUN  NN  compound 4 O
+cap       NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_candidates_name_policies_not_people():
+    """A candidate proposal is made from a noun phrase that can name a policy ('a caseload cap'),
+    never from people or things in general ('young people')."""
+    from argmap.nlp.rules.targets import label, noun_chunks
+
+    cap = target_ctx(parse(BACKED_CAP))
+    assert [label(cap, c) for c in noun_chunks(cap, cap.doc[:])] == [None, ("candidate-caseload-cap", "caseload cap")]
+    people = target_ctx(parse(BACKED_PEOPLE))
+    assert [label(people, c) for c in noun_chunks(people, people.doc[:])] == [None, None]

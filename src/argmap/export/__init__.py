@@ -7,7 +7,7 @@ listing the formats (the CLI does it at start-up) costs nothing.
 
     >>> from argmap.export import FORMATS, export_text
     >>> sorted(FORMATS)
-    ['aif', 'argdown', 'csv', 'dna', 'dot', 'graphml', 'json']
+    ['aif', 'argdown', 'csv', 'dna', 'dot', 'graphml', 'html', 'json']
 """
 
 from __future__ import annotations
@@ -55,6 +55,8 @@ FORMATS: dict[str, Format] = {f.name: f for f in (
     Format("dot", "Graphviz DOT source of the argument map", ".dot", "dot:to_dot"),
     Format("csv", "one row per claim, for spreadsheets (UTF-8, formula-safe)", ".csv",
            "csv_format:to_csv"),
+    Format("html", "the interactive explorer: one self-contained page (see 'argmap explore')", ".html",
+           "explore:export_html"),
     Format("dna", "DNA statements CSV for rDNA: one row per claim and target (person, organization, "
            "concept, agreement, document title/author/source/section/type/date, sentence, offsets)",
            ".csv", "dna:to_dna"),

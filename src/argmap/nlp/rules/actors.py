@@ -405,14 +405,21 @@ def trim(span: Span, lex: Lexicon) -> Span | None:
 
 
 def person_tail(span: Span, label: str = "") -> Span | None:
-    """The trailing two capitalised tokens of a span that looks like '<place> First Last' (after a
-    preposition); a short span that is not a place tag is kept whole; a place tag alone is nobody."""
+    """The person in a span: the trailing two capitalised tokens of '<place> First Last' after a
+    preposition; a two-word name the NER model took for a place ('Yvonne Ash chairs ...'), unless a
+    preposition puts it in a place ('councils in North Wessex'); a short span that is not a place
+    tag is kept whole; a one-word place tag is nobody."""
     toks = list(span)
-    if len(toks) >= 3 and all(_NAME_TOKEN.match(t.text) for t in toks[-2:]):
-        prev = span.doc[span.start - 1] if span.start > 0 else None
-        if prev is not None and prev.pos_ == "ADP":
-            return span.doc[span.end - 2:span.end]
-    return None if len(toks) >= 3 or (label or span.label_) in PLACE_LABELS else span
+    prev = span.doc[span.start - 1] if span.start > 0 else None
+    after_preposition = prev is not None and prev.pos_ == "ADP"
+    if len(toks) >= 3 and all(_NAME_TOKEN.match(t.text) for t in toks[-2:]) and after_preposition:
+        return span.doc[span.end - 2:span.end]
+    if len(toks) >= 3:
+        return None
+    if (label or span.label_) in PLACE_LABELS:
+        return span if len(toks) == 2 and all(_NAME_TOKEN.match(t.text) for t in toks) and not after_preposition \
+            else None
+    return span
 
 
 def non_overlapping(found: list[Mention]) -> list[Mention]:

@@ -753,11 +753,22 @@ def urged_verb(ctx: TargetContext, verb: Token) -> bool:
     return False
 
 
+def policy_like(ctx: TargetContext, cand: tuple[str, str] | None) -> tuple[str, str] | None:
+    """A candidate only when its head word can name a policy ('a caseload cap', 'a national
+    strategy'), not people, places or things in general ('young people', 'the minister's comments')."""
+    if cand is None:
+        return None
+    head = singular(fold(cand[1]).split()[-1])
+    return None if head in ctx.words("nouns.not_a_policy") else cand
+
+
 def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
     """A candidate (id, label) from a noun chunk's content words (the head's complement if needed)."""
     if chunk.root.pos_ == "PRON" or any(t.i in ctx.skip for t in chunk):
         return None
     words = content(chunk)[:6]
+    if singular(chunk.root.lower_) in ctx.words("nouns.not_a_policy"):
+        return None  # 'young people', 'the minister's comments': no policy
     if len(words) < 2:  # 'an investigation into the market': the head noun needs its complement
         prep = next((c for c in chunk.root.rights if c.dep_ == "prep" and c.lower_ in ctx.words("markers.complement")), None)
         if prep is not None and not any(t.i in ctx.skip for t in prep.subtree):
@@ -767,7 +778,7 @@ def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
 
 def words_label(ctx: TargetContext, tokens: list[Token]) -> tuple[str, str] | None:
     """A candidate (id, label) from the content words of a phrase, or None if under two."""
-    return candidate_of([t for t in content(tokens) if t.i not in ctx.skip][:6])
+    return policy_like(ctx, candidate_of([t for t in content(tokens) if t.i not in ctx.skip][:6]))
 
 
 def content(tokens) -> list[Token]:
