@@ -137,7 +137,7 @@ def test_dask_reports_progress_per_document(cluster, tmp_path):
 def test_the_readme_recipe_for_other_engines_gives_the_local_graph(corpus_with_repeats, tmp_path):
     """What the README shows for Spark, with a plain map over partitions standing in for Spark."""
     from argmap.build import merge_data
-    from argmap.outputs import save_graph
+    from argmap.save import save_graph
     from argmap.taxonomy import load_taxonomy
 
     local = tmp_path / "local.json"

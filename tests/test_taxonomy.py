@@ -41,7 +41,7 @@ def test_offsets_point_into_the_original_text(taxonomy):
 
 @pytest.mark.parametrize("data,message", [
     ({"proposal": [{"label": "x"}]}, "has no id"),
-    ({"proposal": [{"id": "Bad Id"}]}, "bad id"),
+    ({"proposal": [{"id": "Bad Id"}]}, "id must be lowercase letters"),
     ({"proposal": [{"id": "a"}, {"id": "a"}]}, "duplicate"),
     ({"proposal": [{"id": "a", "aliases": "not-a-list"}]}, "must be a list"),
     ({"meta": {"general_proposal": "nope"}, "proposal": [{"id": "a"}]}, "not a proposal id"),

@@ -181,14 +181,18 @@ class Extractor:
                  on_skip: Callable[[str, str], None] | None = None, pipeline: Any = None,
                  limits: Limits | None = None):
         from argmap import cache
+        from argmap.lexicon import read_cues
         from argmap.taxonomy import load_taxonomy
 
         self.model = model
         self.taxonomy_path = str(taxonomy) if taxonomy is not None else None
         self.cues_path = str(cues) if cues is not None else None
+        # configuration first, each checked against its schema, then the model: nothing is read
+        # or loaded while any of them is wrong
+        self.taxonomy_digest = load_taxonomy(taxonomy).digest
+        read_cues(cues)
         meta = cache.model_meta(model)
         self.model_name = cache.model_label(meta)
-        self.taxonomy_digest = load_taxonomy(taxonomy).digest
         parse_fp = cache.parse_fingerprint(meta)
         self.parses = cache.ParseCache(cache_dir, parse_fp) if cache_dir else None
         self.results = (cache.ResultCache(cache_dir, cache.analysis_fingerprint(parse_fp, self.taxonomy_digest, cues))
@@ -266,14 +270,17 @@ class Extractor:
                 else:
                     yield document.clean, (i, _Job(PARSE, document, None, snapshot))
 
+        from argmap.workers import workers_die_with_parent
+
         stream = nlp.pipe(feed(), as_tuples=True, batch_size=self.batch_size, n_process=self.jobs,
                           disable=list(ANALYSIS_COMPONENTS))
-        for _, (i, outcome) in stream:
-            document, result, offered = pending.pop(i)
-            if result is None:
-                result = self._settle(document, outcome, offered)
-            if result is not None:
-                yield result
+        with workers_die_with_parent():  # parser workers must not outlive this process, however it ends
+            for _, (i, outcome) in stream:
+                document, result, offered = pending.pop(i)
+                if result is None:
+                    result = self._settle(document, outcome, offered)
+                if result is not None:
+                    yield result
 
     def _settle(self, document: Document, outcome: _Outcome, offered: bool) -> DocResult | None:
         """Book-keeping in the main process for a document that went through the pipeline."""

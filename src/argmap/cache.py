@@ -67,10 +67,16 @@ class EntryStore:
 
     def read(self, key: str) -> bytes | None:
         """The payload stored under ``key``, or None when absent or when its header does not check."""
+        from argmap.errors import InputError
+        from argmap.inputs import read_input
+
         try:
-            raw = self.path(key).read_bytes()
+            raw = read_input(self.path(key), "cache entry")
         except OSError:
             self.stats.misses += 1
+            return None
+        except InputError:  # not a regular file, or absurdly large: not an entry argmap wrote
+            self.stats.rejected += 1
             return None
         payload = unpack_entry(raw, key)
         if payload is None:
@@ -243,9 +249,13 @@ def document_digest(document: Document) -> str:
 
 def model_meta(model: str | None = None) -> dict[str, Any]:
     """The meta.json of the spaCy model that ``model`` resolves to (without importing spaCy)."""
-    from argmap.errors import ModelNotFoundError
-    from argmap.nlp.load import resolve_model_name
+    import os
 
+    from argmap.errors import ModelNotFoundError
+    from argmap.modelname import check_model_name
+    from argmap.nlp.load import ENV_VAR, resolve_model_name
+
+    check_model_name(model or os.environ.get(ENV_VAR) or None)
     name = resolve_model_name(model)
     if Path(name).is_dir():
         meta_path = Path(name) / "meta.json"
@@ -273,7 +283,13 @@ def parse_fingerprint(meta: dict[str, Any]) -> str:
 
 def analysis_fingerprint(parse_fp: str, taxonomy_digest: str, cues: str | Path | None) -> str:
     """What a DocResult depends on beyond its document: the parse, taxonomy, cue lexicon and code."""
-    cues_digest = hashlib.sha256(Path(cues).read_bytes()).hexdigest() if cues else "shipped"
+    from argmap.errors import TaxonomyError
+    from argmap.inputs import read_input
+
+    try:
+        cues_digest = hashlib.sha256(read_input(cues, "cues", error=TaxonomyError)).hexdigest() if cues else "shipped"
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read cue lexicon {cues}: {exc.strerror or exc}") from None
     return _hash("analysis-fp", parse_fp, taxonomy_digest, cues_digest, source_digest())
 
 

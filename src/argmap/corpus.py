@@ -76,7 +76,9 @@ DOC_FILE_STEMS = frozenset({"readme", "sources", "license", "licence", "copying"
 FRONT_MATTER_MAX_LINES = 60
 MIN_WORDS_FOR_LANGUAGE = 40  #: shorter texts are not judged for language
 MIN_ENGLISH_SHARE = 0.12  #: English prose runs at 0.25-0.40; French or German below 0.05
-MAX_TITLE_LEN = 200
+MAX_TITLE_LEN = 200  #: longer titles (front matter or first line) are shortened, with an ellipsis
+MIN_LETTERS_FOR_SCRIPT = 100  #: shorter texts are not judged for their alphabet
+MIN_LATIN_SHARE = 0.5  #: texts whose letters are mostly of another script are not English
 
 
 @dataclass(frozen=True)
@@ -180,6 +182,9 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
     clean, offset_map = clean_text(text, start=start, markdown=suffix in MARKDOWN_SUFFIXES)
     if not clean.strip():
         raise SkipDocument("nothing left after removing page furniture")
+    script = foreign_script(clean)
+    if script:
+        raise SkipDocument(f"not English ({script})")
     share, words = english_share(clean)
     if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
         raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
@@ -187,10 +192,10 @@ def read_document(path: str | Path, root: str | Path | None = None, *,
     byline = find_byline(clean, meta)
     dating = find_date(front=None if suffix in HTML_SUFFIXES else meta, html=html_dates, text=clean, path=path)
     return Document(
-        id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
+        id=doc_id or doc_id_for(path, root), path=display_path(path), text=text, clean=clean,
         sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map,
-        title=meta.get("title") or _first_line(clean), date=dating.date, date_source=dating.source,
-        date_problems=dating.problems,
+        title=_first_line(meta["title"]) if meta.get("title") else _first_line(clean), date=dating.date,
+        date_source=dating.source, date_problems=dating.problems,
         outlet=meta.get("outlet"), author=byline.name, author_role=byline.role, url=meta.get("url"),
         genre=meta.get("genre") or byline.genre, encoding=decoded.encoding, notes=tuple(notes))
 
@@ -218,6 +223,9 @@ def _read_binary_document(path: Path, root: Path, data: bytes, suffix: str, doc_
     clean, offset_map = clean_text(text, start=0, markdown=False)
     if not clean.strip():
         raise SkipDocument("nothing left after removing page furniture")
+    script = foreign_script(clean)
+    if script:
+        raise SkipDocument(f"not English ({script})")
     share, words = english_share(clean)
     if words >= MIN_WORDS_FOR_LANGUAGE and share < MIN_ENGLISH_SHARE:
         raise SkipDocument(f"not English ({share:.0%} common English words among {words} words; "
@@ -225,7 +233,7 @@ def _read_binary_document(path: Path, root: Path, data: bytes, suffix: str, doc_
     byline = find_byline(clean, {})
     dating = find_date(text=clean, path=path)
     return Document(
-        id=doc_id or doc_id_for(path, root), path=str(path), text=text, clean=clean,
+        id=doc_id or doc_id_for(path, root), path=display_path(path), text=text, clean=clean,
         sha256=hashlib.sha256(data).hexdigest(), offset_map=offset_map, title=_first_line(clean),
         date=dating.date, date_source=dating.source, date_problems=dating.problems,
         author=byline.name, author_role=byline.role, genre=byline.genre,
@@ -253,7 +261,7 @@ def parse_front_matter(text: str) -> tuple[dict[str, str], int]:
 
     Returns ``({}, 0)`` when there is none. Keys are lowercased; surrounding quotes are removed.
     """
-    lines = iter(re.finditer(r"[^\n]*(?:\n|$)", text[:20000]))
+    lines = iter(re.finditer(r"[^\n]*(?:\n|$)", text))  # lazily: at most FRONT_MATTER_MAX_LINES are read
     first = next(lines, None)
     if first is None or first.group(0).rstrip() != "---":
         return {}, 0
@@ -296,43 +304,61 @@ def _iter_files(roots: list[Path], on_skip: OnSkip | None,
     seen_files: set[str] = set()
     for p in roots:
         if p.is_dir():
-            yield from _walk(p, p, seen_dirs, seen_files, on_skip, skip_dirs)
+            yield from _walk(p, seen_dirs, seen_files, on_skip, skip_dirs)
         elif _first_visit(p, seen_files):
             yield p, p.parent
 
 
-def _walk(directory: Path, root: Path, seen_dirs: set[str], seen_files: set[str],
+def _walk(root: Path, seen_dirs: set[str], seen_files: set[str],
           on_skip: OnSkip | None, skip_dirs: frozenset[str]) -> Iterator[tuple[Path, Path]]:
-    if not _first_visit(directory, seen_dirs):
-        return
-    try:
-        with os.scandir(directory) as it:
-            entries = sorted(it, key=lambda e: e.name)
-    except OSError as exc:
-        if on_skip is not None:
-            on_skip(Skipped(str(directory), f"cannot list directory: {exc.strerror or exc}"))
-        return
-    for entry in entries:
+    """Depth-first, in name order, with a stack of directory listings instead of recursion (so a
+    folder nested thousands deep is walked like any other)."""
+    stack: list[Iterator[os.DirEntry[str]]] = []
+    if _first_visit(root, seen_dirs):
+        stack.append(_listing(root, on_skip))
+    while stack:
+        entry = next(stack[-1], None)
+        if entry is None:
+            stack.pop()
+            continue
         if entry.name.startswith("."):
             continue
-        path = directory / entry.name
+        path = Path(entry.path)
         try:
             is_dir = entry.is_dir()
         except OSError:
             is_dir = False
         if is_dir:
-            if entry.name not in skip_dirs:
-                yield from _walk(path, root, seen_dirs, seen_files, on_skip, skip_dirs)
+            if entry.name not in skip_dirs and _first_visit(path, seen_dirs):
+                stack.append(_listing(path, on_skip))
         elif not _first_visit(path, seen_files):
             continue
         elif path.suffix.lower() not in SUFFIXES:
             if on_skip is not None:
-                on_skip(Skipped(str(path), other_format_reason(path)))
+                on_skip(Skipped(display_path(path), other_format_reason(path)))
         elif path.stem.lower() in DOC_FILE_STEMS:
             if on_skip is not None:
-                on_skip(Skipped(str(path), DOCUMENTATION_REASON))
+                on_skip(Skipped(display_path(path), DOCUMENTATION_REASON))
         else:
             yield path, root
+
+
+def _listing(directory: Path, on_skip: OnSkip | None) -> Iterator[os.DirEntry[str]]:
+    """The entries of ``directory`` sorted by name (none, reported, if it cannot be listed)."""
+    try:
+        with os.scandir(directory) as it:
+            entries = sorted(it, key=lambda e: e.name)
+    except OSError as exc:
+        if on_skip is not None:
+            on_skip(Skipped(display_path(directory), f"cannot list directory: {exc.strerror or exc}"))
+        return iter(())
+    return iter(entries)
+
+
+def display_path(path: str | Path) -> str:
+    """A path as text that can be printed and stored in JSON: bytes of the file name that are not
+    UTF-8 are shown as ``\\xNN`` (the path on disk is unchanged)."""
+    return os.fsencode(path).decode("utf-8", "backslashreplace")
 
 
 def _first_visit(path: Path, seen: set[str]) -> bool:
@@ -374,7 +400,7 @@ def read_documents(entries: Iterable[tuple[Path, Path, str]], *, max_bytes: int 
             doc = read_document(path, root, max_bytes=max_bytes, doc_id=doc_id)
         except SkipDocument as exc:
             if on_skip is not None:
-                on_skip(Skipped(str(path), exc.reason))
+                on_skip(Skipped(display_path(path), exc.reason))
             continue
         yield doc
 
@@ -420,3 +446,25 @@ def _first_line(clean: str) -> str | None:
             return line if len(line) <= MAX_TITLE_LEN else line[:MAX_TITLE_LEN].rsplit(" ", 1)[0] + "…"
     return None
 
+
+def foreign_script(text: str, sample: int = 20000) -> str | None:
+    """Why ``text`` is not in the Latin alphabet ("most letters are CJK; 2% Latin"), or None.
+
+    Judged on letters, not words, so that scripts written without spaces (Chinese, Japanese,
+    Thai) are caught; at least :data:`MIN_LETTERS_FOR_SCRIPT` letters, of which fewer than
+    :data:`MIN_LATIN_SHARE` Latin.
+    """
+    letters = [ch for ch in text[:sample] if ch.isalpha()]
+    if len(letters) < MIN_LETTERS_FOR_SCRIPT:
+        return None
+    latin = sum(1 for ch in letters if ch < "\u0250" or "\u1e00" <= ch <= "\u1eff")
+    share = latin / len(letters)
+    if share >= MIN_LATIN_SHARE:
+        return None
+    scripts: dict[str, int] = {}
+    for ch in letters:
+        if not (ch < "\u0250" or "\u1e00" <= ch <= "\u1eff"):
+            name = unicodedata.name(ch, "UNKNOWN").split()[0]
+            scripts[name] = scripts.get(name, 0) + 1
+    main = max(scripts, key=lambda k: scripts[k])
+    return f"most letters are {main.title() if main != 'CJK' else main}; {share:.0%} Latin"

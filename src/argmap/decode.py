@@ -43,6 +43,16 @@ MAX_CONTROL_SHARE = 0.05
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
 
 
+#: Codecs Python knows that no web page may declare (they are not character encodings of text,
+#: or run code-like transformations); a page declaring one is read as if it declared nothing.
+NOT_PAGE_CHARSETS = frozenset({"undefined", "unicode-escape", "raw-unicode-escape", "idna", "punycode",
+                               "utf-7", "palmos"})
+#: One valid multi-byte UTF-8 sequence (no overlongs, no surrogates).
+_UTF8_SEQUENCE = re.compile(rb"[\xc2-\xdf][\x80-\xbf]|\xe0[\xa0-\xbf][\x80-\xbf]|[\xe1-\xec\xee\xef][\x80-\xbf]{2}"
+                            rb"|\xed[\x80-\x9f][\x80-\xbf]|\xf0[\x90-\xbf][\x80-\xbf]{2}|[\xf1-\xf3][\x80-\xbf]{3}"
+                            rb"|\xf4[\x80-\x8f][\x80-\xbf]{2}")
+
+
 class BinaryFile(ValueError):
     """The bytes are not text."""
 
@@ -69,23 +79,33 @@ def binary_reason(head: bytes) -> str | None:
 
 
 def declared_charset(data: bytes) -> str | None:
-    """The codec an HTML page declares in a ``<meta charset>`` near its top, if Python knows it."""
+    """The codec an HTML page declares in a ``<meta charset>`` near its top, if it is a text
+    encoding a page may use; a bad or unknown declaration counts as none."""
     m = _CHARSET.search(data[:SNIFF_BYTES])
     if not m:
         return None
     try:
-        return codecs.lookup(m.group(1).decode("ascii")).name
-    except LookupError:
+        info = codecs.lookup(m.group(1).decode("ascii"))
+    except (LookupError, UnicodeError, ValueError):
         return None
+    if not getattr(info, "_is_text_encoding", True) or info.name in NOT_PAGE_CHARSETS \
+            or info.name.startswith(("utf-16", "utf-32")):  # declared without a BOM: not to be trusted
+        return None
+    return info.name
 
 
 def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
-    """Decode a file's bytes: BOM-marked UTF-8/16/32, else UTF-8, else the ``declared`` codec,
-    else Windows-1252, else Latin-1.
+    """Decode a file's bytes: BOM-marked UTF-8/16/32, else UTF-8 (with stray bytes repaired one
+    by one when most of the file is UTF-8), else UTF-16 told by its NUL bytes, else the
+    ``declared`` codec, else Windows-1252, else Latin-1.
 
     Raises :class:`BinaryFile` when the bytes are not text.
     """
     why = binary_reason(data[:SNIFF_BYTES])
+    if why == "NUL bytes":
+        utf16 = _utf16_without_bom(data)
+        if utf16 is not None:
+            return utf16
     if why:
         raise BinaryFile(why)
     for bom, codec, label in _BOMS:
@@ -99,11 +119,13 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
         return _checked(Decoded(data.decode("utf-8"), "utf-8"))
     except UnicodeDecodeError:
         pass
+    if mostly_utf8(data):
+        return _checked(repair_utf8(data))
     if declared and declared not in ("utf-8", "utf_8"):
         try:
             text = data.decode(declared)
             return _checked(Decoded(text, declared, f"not valid UTF-8; decoded as declared {declared}"))
-        except (UnicodeDecodeError, LookupError):
+        except (UnicodeError, LookupError, ValueError):
             pass
     try:
         text = data.decode("cp1252")
@@ -111,6 +133,60 @@ def decode_bytes(data: bytes, *, declared: str | None = None) -> Decoded:
     except UnicodeDecodeError:
         text = data.decode("latin-1")
         return _checked(Decoded(text, "latin-1", "not valid UTF-8 or Windows-1252; decoded as Latin-1"))
+
+
+def mostly_utf8(data: bytes) -> bool:
+    """Whether most of the non-ASCII bytes of ``data`` form valid UTF-8 sequences (a UTF-8 file
+    with some stray bytes, or a UTF-8 and Windows-1252 mix), rather than a legacy encoding."""
+    high = sum(1 for b in data if b >= 0x80)
+    if not high:
+        return False
+    valid = sum(len(m) for m in _UTF8_SEQUENCE.findall(data))
+    return valid * 2 >= high
+
+
+def repair_utf8(data: bytes) -> Decoded:
+    """UTF-8 text whose invalid bytes are each decoded on their own as Windows-1252 (the five bytes
+    it leaves undefined become U+FFFD), with a note saying how many and where the first was."""
+    parts: list[str] = []
+    bad: list[int] = []
+    pos = 0
+    while True:
+        try:
+            parts.append(data[pos:].decode("utf-8"))
+            break
+        except UnicodeDecodeError as exc:
+            start, end = pos + exc.start, pos + exc.end
+            parts.append(data[pos:start].decode("utf-8"))
+            for i in range(start, end):
+                parts.append(data[i:i + 1].decode("cp1252", "replace"))
+                bad.append(i)
+            pos = end
+    n = len(bad)
+    note = (f"not valid UTF-8 in {n} place{'s' if n != 1 else ''} (first at byte {bad[0]:,}); "
+            f"{'those bytes' if n != 1 else 'that byte'} decoded as Windows-1252, the rest as UTF-8")
+    return Decoded("".join(parts), "utf-8", note)
+
+
+def _utf16_without_bom(data: bytes) -> Decoded | None:
+    """Text in UTF-16 without a byte-order mark, told by where its NUL bytes fall (every other
+    byte of Latin text), or None."""
+    head = data[:SNIFF_BYTES]
+    if len(data) % 2 or len(head) < 8:
+        return None
+    even, odd = head[0::2], head[1::2]
+    for zeros, other, codec, label in ((odd, even, "utf-16-le", "little-endian"),
+                                       (even, odd, "utf-16-be", "big-endian")):
+        if zeros.count(0) >= 0.4 * len(zeros) and other.count(0) <= 0.02 * len(other):
+            try:
+                text = data.decode(codec)
+            except UnicodeDecodeError:
+                return None
+            try:
+                return _checked(Decoded(text, codec, f"decoded as UTF-16 ({label}) without a byte-order mark"))
+            except BinaryFile:
+                return None
+    return None
 
 
 def _checked(decoded: Decoded) -> Decoded:

@@ -27,3 +27,11 @@ class QueryError(ArgmapError):
 
 class ExportError(ArgmapError):
     """An export or render could not be produced."""
+
+
+class OutputError(ArgmapError):
+    """An output path would overwrite an input of the command, or another of its outputs."""
+
+
+class InputError(ArgmapError):
+    """An input file is not a regular file or is over its size limit."""

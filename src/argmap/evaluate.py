@@ -18,6 +18,7 @@ from pathlib import Path
 import networkx as nx
 
 from argmap.errors import ArgmapError
+from argmap.inputs import read_input
 from argmap.text import fold, slugify
 
 STANCES = ("support", "object")
@@ -77,7 +78,9 @@ def read_gold(path: str | Path) -> list[Position]:
     """Read a gold TSV file; raise ArgmapError with the line number on a malformed row."""
     p = Path(path)
     try:
-        text = p.read_text(encoding="utf-8-sig")
+        text = read_input(p, "gold").decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise ArgmapError(f"gold file {p} is not UTF-8 text ({exc.reason} at byte {exc.start})") from None
     except OSError as exc:
         raise ArgmapError(f"cannot read gold file {p}: {exc.strerror or exc}") from None
     rows = list(csv.reader(text.splitlines(), delimiter="\t"))

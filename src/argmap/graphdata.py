@@ -332,9 +332,10 @@ def dumps_data(data: dict[str, Any]) -> str:
     return "".join(iter_json(data))
 
 
-def write_graph_data(data: dict[str, Any], path: str | Path) -> tuple[bool, str]:
+def write_graph_data(data: dict[str, Any], path: str | Path, *, staged: atomic.Staging | None = None) -> tuple[bool, str]:
     """Write node-link ``data`` to ``path`` atomically (the previous file survives any failure),
-    unless the file already holds exactly these bytes: then it is left untouched.
+    unless the file already holds exactly these bytes: then it is left untouched. With ``staged``
+    the new file waits for that :class:`argmap.atomic.Staging` to commit.
 
     Returns ``(written, sha256 of the text)``.
     """
@@ -346,7 +347,7 @@ def write_graph_data(data: dict[str, Any], path: str | Path) -> tuple[bool, str]
         old = None
     same = old is not None
     try:
-        with atomic.atomic_open(path, "wb", encoding=None) as fh:
+        with atomic.atomic_open(path, "wb", encoding=None, staged=staged) as fh:
             for chunk in iter_json(data):
                 raw = chunk.encode("utf-8")
                 digest.update(raw)

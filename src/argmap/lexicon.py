@@ -8,7 +8,6 @@ themselves. Part-of-speech limits on cue words come from ``[stance.pos]``.
 from __future__ import annotations
 
 import hashlib
-import tomllib
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -17,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from argmap.errors import TaxonomyError
+from argmap.inputs import read_input
+from argmap.schema import SchemaError, parse_toml, validate_cues
 
 DEFAULT_CUES = "cues.toml"
 POS_SECTION = "stance.pos"
@@ -96,18 +97,36 @@ def lexicon_from_dict(data: Mapping[str, Any], *, source: str = DEFAULT_CUES, di
     return Lexicon(classes, pos_limits, source, digest)
 
 
+def _read(path: str | Path | None) -> tuple[bytes, str]:
+    """The bytes of the cue lexicon (the shipped one when ``path`` is None) and its name for messages."""
+    if path is None:
+        return (resources.files("argmap") / "data" / DEFAULT_CUES).read_bytes(), f"argmap:{DEFAULT_CUES}"
+    try:
+        return read_input(path, "cues", error=TaxonomyError), str(path)
+    except OSError as exc:
+        raise TaxonomyError(f"cannot read cue lexicon {path}: {exc.strerror or exc}") from None
+
+
+def _checked(raw: bytes, source: str) -> dict[str, Any]:
+    data = parse_toml(raw, source, "cue lexicon")
+    problems = validate_cues(data, source)
+    if problems:
+        raise SchemaError(problems)
+    return data
+
+
+def read_cues(path: str | Path | None = None) -> dict[str, Any]:
+    """The parsed cue lexicon TOML, checked against its schema (:func:`argmap.schema.validate_cues`).
+
+    The file must be a regular file within its size limit (:mod:`argmap.inputs`); any problem is a
+    :class:`TaxonomyError` (a :class:`~argmap.schema.SchemaError` with one line per problem).
+    """
+    return _checked(*_read(path))
+
+
 @lru_cache(maxsize=8)
 def load_lexicon(path: str | None = None) -> Lexicon:
-    """Load the cue lexicon (the shipped one when ``path`` is None)."""
-    if path is None:
-        raw = (resources.files("argmap") / "data" / DEFAULT_CUES).read_bytes()
-    else:
-        try:
-            raw = Path(path).read_bytes()
-        except OSError as exc:
-            raise TaxonomyError(f"cannot read cue lexicon {path}: {exc.strerror or exc}") from None
-    try:
-        d = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TaxonomyError(f"cue lexicon {path or DEFAULT_CUES} is not valid TOML: {exc}") from None
+    """Load the cue lexicon (the shipped one when ``path`` is None), checked as :func:`read_cues` does."""
+    raw, source = _read(path)
+    d = _checked(raw, source)
     return lexicon_from_dict(d, source=str(path or DEFAULT_CUES), digest=hashlib.sha256(raw).hexdigest()[:16])

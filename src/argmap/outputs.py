@@ -1,105 +1,81 @@
-"""Saving a built graph: its JSON, its query store and its map, each rewritten only when stale.
+"""Refusing outputs that would destroy an input, or each other, before a command does any work.
 
-A rebuild that changes nothing rewrites nothing: the JSON is compared with the file already
-there (:func:`argmap.graphdata.write_graph_data`), the store is kept while it matches the JSON,
-and the map is redrawn only when :func:`maps_up_to_date` says it is not.
+``argmap build corpus -o corpus/a.txt`` would replace an article with the graph;
+``argmap build corpus -o out/g.svg`` would have the map overwrite the graph;
+``argmap export -g g.json -o g.json`` would replace the graph it reads. :func:`check_outputs`
+catches all of these: two paths are the same file when they resolve (through symbolic links) to
+one path, or are hard links to one file; a file inside a corpus folder with an article suffix is
+an input even before it exists (the next build would read it as an article).
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
-from dataclasses import dataclass
+import os
+from collections.abc import Iterable, Sequence
 from pathlib import Path
-from typing import Any
+
+from argmap.errors import OutputError
+
+Named = tuple[str, "str | Path | None"]  # (what it is, its path)
 
 
-@dataclass(frozen=True)
-class Saved:
-    """What :func:`save_graph` did."""
-
-    graph_written: bool  # False: the file already held these bytes
-    store_written: bool
-    store: Path
-
-
-def save_graph(data: dict[str, Any], path: str | Path) -> Saved:
-    """Write the graph JSON (unless unchanged) and its SQLite store (unless it already matches)."""
-    from argmap.graphdata import write_graph_data
-    from argmap.store import StoreError, StoreIndex, source_info, store_path, write_store
-
-    path = Path(path)
-    written, sha256 = write_graph_data(data, path)
-    spath = store_path(path)
-    if not written and spath.is_file():
-        try:
-            store = StoreIndex.open(spath)
-        except StoreError:
-            pass
-        else:
-            try:
-                if store.matches(path):
-                    return Saved(False, False, spath)
-            finally:
-                store.close()
-    write_store(data, spath, source=source_info(path, sha256))
-    return Saved(written, True, spath)
-
-
-def maps_up_to_date(graph_path: str | Path, maps: Iterable[str | Path], *, graph_written: bool) -> bool:
-    """Whether the map files drawn from a graph can stay as they are: the graph was not rewritten,
-    its store matches it, and every map file is exactly as the store recorded it when it was
-    drawn from this graph (:func:`record_maps`: size and modification time). Content-based, not
-    a comparison of times: a fresh clone, a copied folder or a map drawn by ``argmap render``
-    gets a new map."""
-    if graph_written:
-        return False
-    recorded = _recorded_maps(graph_path)
-    if not recorded:
-        return False
+def _same(a: str | Path, b: str | Path) -> bool:
+    if os.path.realpath(a) == os.path.realpath(b):
+        return True
     try:
-        return all(recorded.get(Path(m).name) == _stat(m) for m in maps)
-    except OSError:
+        return os.path.samefile(a, b)
+    except OSError:  # one does not exist (yet)
         return False
 
 
-def record_maps(graph_path: str | Path, maps: Iterable[str | Path]) -> None:
-    """Note in the graph's store the map files just drawn from it (one small transaction; a
-    store that cannot be updated only means the next build draws the map again)."""
-    import json
-    import sqlite3
-
-    from argmap.store import store_path
-
+def _inside(path: str | Path, folder: str | Path) -> bool:
+    real, top = os.path.realpath(path), os.path.realpath(folder)
     try:
-        stamp = {Path(m).name: _stat(m) for m in maps}
-        con = sqlite3.connect(store_path(graph_path), timeout=5)
-        try:
-            with con:
-                con.execute("INSERT OR REPLACE INTO meta VALUES ('maps', ?)", (json.dumps(stamp),))
-        finally:
-            con.close()
-    except (OSError, sqlite3.Error):
-        pass
+        return os.path.commonpath([real, top]) == top and real != top
+    except ValueError:  # different drives
+        return False
 
 
-def _recorded_maps(graph_path: str | Path) -> dict[str, list[int]]:
-    from argmap.store import StoreError, StoreIndex, store_path
+def check_outputs(outputs: Sequence[Named], inputs: Iterable[Named] = (), *,
+                  corpus: Iterable[str | Path] = ()) -> None:
+    """Raise :class:`OutputError` (one line) when an output is an input, is read as part of a
+    corpus, or is the same file as another output. ``outputs``/``inputs`` are ``(what, path)``
+    pairs (a None or ``-`` path is skipped)."""
+    outs = [(what, Path(p)) for what, p in outputs if p is not None and str(p) != "-"]
+    ins = [(what, Path(p)) for what, p in inputs if p is not None and str(p) != "-"]
+    for i, (what, path) in enumerate(outs):
+        for other_what, other in outs[:i]:
+            if _same(path, other):
+                raise OutputError(f"the {what} {path} would overwrite the {other_what} {other} (the same file); "
+                                  f"give the {other_what} another name")
+        for in_what, in_path in ins:
+            if _same(path, in_path):
+                raise OutputError(f"the {what} {path} is the {in_what} this command reads ({in_path}); "
+                                  "writing it would destroy its input; choose another output path")
+    corpus = [Path(c) for c in corpus]
+    if corpus and outs:
+        _check_corpus(outs, corpus)
 
-    try:
-        store = StoreIndex.open(store_path(graph_path))
-    except StoreError:
-        return {}
-    try:
-        if not store.matches(graph_path):
-            return {}
-        maps = store.meta_value("maps")
-        return maps if isinstance(maps, dict) else {}
-    finally:
-        store.close()
 
+def _check_corpus(outs: list[tuple[str, Path]], corpus: list[Path]) -> None:
+    from argmap.corpus import SUFFIXES, iter_corpus_files
 
-def _stat(path: str | Path) -> list[int]:
-    st = Path(path).stat()
-    if st.st_size == 0:
-        raise OSError(f"{path} is empty")
-    return [st.st_size, st.st_mtime_ns]
+    for root in corpus:
+        for what, path in outs:
+            if root.is_file() and _same(path, root):
+                raise OutputError(f"the {what} {path} is the corpus file {root}; writing it would destroy "
+                                  "the article; choose another output path")
+            if root.is_dir() and _inside(path, root) and path.suffix.lower() in SUFFIXES:
+                if path.exists():
+                    raise OutputError(f"the {what} {path} is an article of the corpus folder {root}, which this "
+                                      "command reads; writing it would destroy it; choose another output path")
+                raise OutputError(f"the {what} {path} is inside the corpus folder {root}, where the next build "
+                                  "would read it as an article; write it outside the corpus")
+    existing = [(what, path) for what, path in outs if path.exists()]
+    if not existing:
+        return
+    for file, _root in iter_corpus_files([c for c in corpus if c.is_dir()]):
+        for what, path in existing:
+            if _same(path, file):
+                raise OutputError(f"the {what} {path} is the corpus file {file}; writing it would destroy "
+                                  "the article; choose another output path")

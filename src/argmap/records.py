@@ -104,28 +104,33 @@ def iter_record_files(paths: Iterable[str | Path]) -> Iterator[tuple[DocResult, 
     """Yield ``(result, provenance, where)`` for every record in JSON-lines files, in file order.
 
     Blank lines are skipped. ``where`` is ``"file:line"``. Raises RecordError naming the file and
-    line of the first bad record, or a file that cannot be read.
+    line of the first bad record, or a file that cannot be read, is not a regular file, or is over
+    its size limit (:mod:`argmap.inputs`).
     """
+    from argmap.inputs import iter_lines
+
     for path in paths:
         p = Path(path)
-        try:
-            fh = p.open("rb")
-        except FileNotFoundError:
-            raise RecordError(f"records file {p} not found") from None
-        except IsADirectoryError:
-            raise RecordError(f"records path {p} is a directory, not a JSON-lines file") from None
-        except OSError as exc:
-            raise RecordError(f"cannot read records file {p}: {exc.strerror or exc}") from None
-        with fh:
-            for n, line in enumerate(fh, start=1):
-                if not line.strip():
-                    continue
-                where = f"{p}:{n}"
-                try:
-                    result, prov = loads_record(line)
-                except RecordError as exc:
-                    raise RecordError(f"{where}: {exc}") from None
-                yield result, prov, where
+        lines = iter_lines(p, "records", error=RecordError)
+        while True:
+            try:
+                n, line = next(lines)
+            except StopIteration:
+                break
+            except FileNotFoundError:
+                raise RecordError(f"records file {p} not found") from None
+            except IsADirectoryError:
+                raise RecordError(f"records path {p} is a directory, not a JSON-lines file") from None
+            except OSError as exc:
+                raise RecordError(f"cannot read records file {p}: {exc.strerror or exc}") from None
+            if not line.strip():
+                continue
+            where = f"{p}:{n}"
+            try:
+                result, prov = loads_record(line)
+            except RecordError as exc:
+                raise RecordError(f"{where}: {exc}") from None
+            yield result, prov, where
 
 
 def reference_problems(result: DocResult, proposals: Iterable[str], themes: Iterable[str]) -> list[str]:

@@ -6,15 +6,18 @@ file, the entry, the field and what is allowed::
 
     mine.toml: actor 'basw': type must be one of "person", "organisation" (found "alien")
     mine.toml: proposal 'family-help': alias is not a known field of a proposal; allowed: id, label,
-      aliases, keywords, parent, kind (did you mean aliases?)
-    cues.toml: [stance.support]: lemmas must be a list of non-empty strings (item 3 is 5)
+      name, aliases, keywords, parent, kind (did you mean aliases?)
+    cues.toml: [verbs]: urge must be a list of plain words and phrases (letters, digits, spaces and
+      ' ’ - – . , : ; & % /; not patterns) (item 3 is "warn(s|ed)")
 
 Loading a taxonomy (:func:`argmap.taxonomy.load_taxonomy`) or a cue lexicon
 (:func:`argmap.lexicon.load_lexicon`) runs these checks first and raises :class:`SchemaError`
 with all the problems, so nothing downstream ever sees a value of the wrong shape.
 
-To add a field, add a row to :data:`TAXONOMY_SECTIONS` or :data:`CUE_KEYS`; the checks read
-only these tables.
+To add a taxonomy field, add a row to :data:`TAXONOMY_SECTIONS`. The cue lexicon's lists are
+those of the shipped ``cues.toml`` (:func:`cue_keys`: the rules ask for each by name), plus the
+pattern rows of :data:`CUE_PATTERNS` (the part-of-speech lists of ``[stance.pos]``); the checks
+read only these tables.
 """
 
 from __future__ import annotations
@@ -22,8 +25,10 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
+import unicodedata
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -46,8 +51,10 @@ class Problem:
     message: str  # what is allowed, and what was found
 
     def __str__(self) -> str:
+        from argmap.terminal import safe_line
+
         where = f"{self.entry}: {self.field} " if self.field else f"{self.entry}: "
-        return f"{self.file}: {where}{self.message}"
+        return safe_line(f"{self.file}: {where}{self.message}")  # one line, whatever the keys hold
 
 
 class SchemaError(TaxonomyError):
@@ -97,13 +104,22 @@ def _nonblank(value: Any) -> bool:
     return isinstance(value, str) and bool(value.strip())
 
 
-def _words(value: Any) -> str | None:
-    if not isinstance(value, list):
-        return f"found {_found(value)}"
-    for i, item in enumerate(value, start=1):
-        if not _nonblank(item):
-            return f"item {i} is {_found(item)}"
-    return None
+def _wordlike(value: Any) -> bool:
+    """A string with at least one letter, digit or symbol such as "£" (a name or phrase made only
+    of punctuation and spaces would match nothing, or everything)."""
+    return isinstance(value, str) and any(unicodedata.category(ch)[0] in "LNSM" for ch in value)
+
+
+def _list_of(test: Callable[[Any], bool]) -> Callable[[Any], str | None]:
+    def check(value: Any) -> str | None:
+        if not isinstance(value, list):
+            return f"found {_found(value)}"
+        for i, item in enumerate(value, start=1):
+            if not test(item):
+                return f"item {i} is {_found(item)}"
+        return None
+
+    return check
 
 
 def _choice(*values: str) -> Check:
@@ -111,7 +127,14 @@ def _choice(*values: str) -> Check:
 
 
 TEXT = Check("a non-empty string", _is(_nonblank))
-WORDS = Check("a list of non-empty strings", _words)
+NAME = Check("a string with at least one letter, digit or symbol", _is(_wordlike))
+NAMES = Check("a list of strings, each with at least one letter, digit or symbol", _list_of(_wordlike))
+#: Punctuation a cue word or phrase may hold: cues are plain text matched as written, not patterns.
+CUE_PUNCTUATION = "'\u2019-\u2013.,:;&%/"
+WORDS = Check(f"a list of plain words and phrases (letters, digits, spaces and {' '.join(CUE_PUNCTUATION)}; "
+              "not patterns)", _list_of(lambda v: _nonblank(v) and all(
+                  c.isalnum() or c.isspace() or c in CUE_PUNCTUATION or unicodedata.category(c).startswith("M")
+                  for c in v)))
 BOOL = Check("true or false", _is(lambda v: isinstance(v, bool)))
 IDENT = Check("lowercase letters, digits and hyphens, starting with a letter or digit",
               _is(lambda v: isinstance(v, str) and bool(ID_PATTERN.match(v))))
@@ -151,62 +174,75 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
     ), "the taxonomy's name and the proposal that stands for the reform as a whole"),
     Section("proposal", True, (
         Field("id", IDENT, required=True),
-        Field("label", TEXT),
-        Field("aliases", WORDS),
-        Field("keywords", WORDS),
+        Field("label", NAME),
+        Field("name", NAME),  # the same as label
+        Field("aliases", NAMES),
+        Field("keywords", NAMES),
         Field("parent", Check("a proposal id", _is(_nonblank)), ref="proposal", tree=True),
         Field("kind", _choice(*PROPOSAL_KINDS)),
     ), "a policy, document or clause people argue for or against"),
     Section("theme", True, (
         Field("id", IDENT, required=True),
-        Field("label", TEXT),
-        Field("terms", WORDS),
+        Field("label", NAME),
+        Field("name", NAME),  # the same as label
+        Field("terms", NAMES),
         Field("condition", BOOL),
     ), "a ground on which people argue (funding, evaluation, ...)"),
     Section("actor", True, (
         Field("id", IDENT, required=True),
-        Field("name", TEXT),
+        Field("name", NAME),
+        Field("label", NAME),  # the same as name
         Field("type", _choice(*ACTOR_TYPES)),
-        Field("aliases", WORDS),
+        Field("aliases", NAMES),
     ), "a person or organisation argmap should always recognise"),
 )}
 
 
 @dataclass(frozen=True)
 class CueKey:
-    """One list of the cue lexicon: ``[table] key = [...]``."""
+    """One list of the cue lexicon: ``[table] key = [...]`` (with ``pattern``, every key of the
+    table that matches the regular expression ``key``)."""
 
     table: str  # dotted: "stance.support"
     key: str
     required: bool = True
     check: Check = WORDS
     about: str = ""
+    pattern: bool = False
 
 
-#: The cue lexicon schema: every list the cue lexicon may hold (one row per list).
-CUE_KEYS: tuple[CueKey, ...] = (
-    CueKey("attribution", "speech_verbs", about="verbs whose subject is the speaker"),
-    CueKey("attribution", "according_to", about="phrases attributing what follows to a named party"),
-    CueKey("attribution", "statement_nouns", about="nouns standing for a statement"),
-    CueKey("attribution", "objection_nouns", required=False, about="nouns naming an objection"),
-    CueKey("stance.support", "lemmas", about="words signalling support"),
-    CueKey("stance.support", "phrases", about="phrases signalling support"),
-    CueKey("stance.object", "lemmas", about="words signalling objection"),
-    CueKey("stance.object", "phrases", about="phrases signalling objection"),
-    CueKey("stance.ignore", "phrases", required=False, about="phrases that are not stance cues"),
-    CueKey("stance.negators", "words", about="negating words"),
-    CueKey("stance.negators", "phrases", about="negating phrases"),
-    CueKey("stance.contrast", "markers", about="contrast markers"),
-    CueKey("stance.condition", "phrases", about="phrases that make a condition"),
-    CueKey("stance.neutral_verbs", "lemmas", about="verbs that report without taking a side"),
-    CueKey("discovery", "proposal_words", required=False, about="nouns that head a proposal"),
-    CueKey("authorship", "evaluative_markers", required=False, about="markers of an author's own view"),
-    CueKey("actors", "role_words", required=False, about="words naming a role"),
-    CueKey("actors", "not_actors", required=False, about="names that are never actors"),
-    CueKey("actors", "org_words", required=False, about="words that make a name an organisation"),
-    CueKey("actors", "government_words", required=False, about="words naming the government"),
-    CueKey("actors", "titles", required=False, about="titles before a person's name"),
+UD_TAGS = ("ADJ", "ADP", "ADV", "AUX", "CCONJ", "DET", "INTJ", "NOUN", "NUM", "PART", "PRON", "PROPN",
+           "PUNCT", "SCONJ", "SYM", "VERB", "X")
+_TAG = "(?:" + "|".join(UD_TAGS) + ")"
+
+#: Lists of the cue lexicon beyond the shipped file's own: rows whose key is a pattern.
+CUE_PATTERNS: tuple[CueKey, ...] = (
+    CueKey("stance.pos", f"{_TAG}(?:_{_TAG})*", required=False, pattern=True,
+           about="spaCy universal part-of-speech tags joined by _, e.g. VERB_ADJ"),
 )
+
+
+@lru_cache(maxsize=1)
+def cue_keys() -> tuple[CueKey, ...]:
+    """The cue lexicon schema: every list of the shipped ``cues.toml`` (the extraction rules ask
+    for each by name, so a lexicon given with ``--cues`` must hold them all), plus
+    :data:`CUE_PATTERNS`. Adding a list to the shipped file adds it here."""
+    from importlib import resources
+
+    shipped = tomllib.loads((resources.files("argmap") / "data" / "cues.toml").read_text(encoding="utf-8"))
+    patterned = {k.table for k in CUE_PATTERNS}
+    rows: list[CueKey] = []
+
+    def walk(node: dict[str, Any], path: str) -> None:
+        for key, value in node.items():
+            sub = f"{path}.{key}" if path else key
+            if isinstance(value, dict):
+                walk(value, sub)
+            elif path not in patterned:
+                rows.append(CueKey(path, key, about=f"the rules ask for {sub}"))
+
+    walk(shipped, "")
+    return (*rows, *CUE_PATTERNS)
 
 
 # ---------------------------------------------------------------- the taxonomy
@@ -249,6 +285,8 @@ def validate_taxonomy(data: Any, source: str) -> list[Problem]:
                 add(entry, "", f"must be a table of fields (found {_found(item)})")
                 continue
             _check_fields(section, item, entry, add)
+            if section.many and "label" in item and "name" in item and item["label"] != item["name"]:
+                add(entry, "name", "and label are the same field and differ here; give one of them")
             eid = item.get("id") if isinstance(item.get("id"), str) else ""
             if section.many and ID_PATTERN.match(eid):
                 if eid in ids[section.name]:
@@ -329,16 +367,27 @@ def _did_you_mean(key: Any, choices: Iterable[str]) -> str:
 
 # ---------------------------------------------------------------- the cue lexicon
 
-def validate_cues(data: Any, source: str, keys: tuple[CueKey, ...] = CUE_KEYS) -> list[Problem]:
-    """Every problem in parsed cue lexicon TOML ``data`` against ``keys`` (an empty list when good)."""
+def validate_cues(data: Any, source: str, keys: tuple[CueKey, ...] | None = None) -> list[Problem]:
+    """Every problem in parsed cue lexicon TOML ``data`` against ``keys`` (default:
+    :func:`cue_keys`); an empty list when it is good."""
     problems: list[Problem] = []
 
     def add(entry: str, field: str, message: str) -> None:
         problems.append(Problem(source, entry, field, message))
 
     tables: dict[str, dict[str, CueKey]] = {}
-    for k in keys:
-        tables.setdefault(k.table, {})[k.key] = k
+    patterns: dict[str, list[CueKey]] = {}
+    for k in keys if keys is not None else cue_keys():
+        tables.setdefault(k.table, {})
+        if k.pattern:
+            patterns.setdefault(k.table, []).append(k)
+        else:
+            tables[k.table][k.key] = k
+
+    def spec_of(path: str, key: str) -> CueKey | None:
+        if key in tables.get(path, {}):
+            return tables[path][key]
+        return next((k for k in patterns.get(path, []) if re.fullmatch(k.key, key)), None)
     prefixes = {".".join(t.split(".")[:i]) for t in tables for i in range(1, t.count(".") + 2)}
     if not isinstance(data, dict):
         add("top level", "", "must be a TOML document of tables")
@@ -360,8 +409,8 @@ def validate_cues(data: Any, source: str, keys: tuple[CueKey, ...] = CUE_KEYS) -
                     add(entry, str(key), "is not a known table; known tables: "
                         + ", ".join(f"[{t}]" for t in tables) + _did_you_mean(sub, tables))
                 continue
-            if path in tables and key in tables[path]:
-                spec = tables[path][key]
+            spec = spec_of(path, str(key))
+            if spec is not None:
                 found = spec.check.test(value)
                 if found is not None:
                     add(entry, str(key), f"must be {spec.check.allowed} ({found})")
@@ -369,8 +418,9 @@ def validate_cues(data: Any, source: str, keys: tuple[CueKey, ...] = CUE_KEYS) -
                 broken.add(sub)
                 add(entry, str(key), f"must be a table ([{sub}]) (found {_found(value)})")
             elif path in tables:
+                allowed = [*tables[path], *(k.about for k in patterns.get(path, []))]
                 add(entry, str(key), "is not a known list of this table; allowed: "
-                    + ", ".join(tables[path]) + _did_you_mean(key, tables[path]))
+                    + ", ".join(allowed) + _did_you_mean(key, tables[path]))
             else:
                 add(entry, str(key), "is not a known entry; known tables: "
                     + ", ".join(f"[{t}]" for t in tables) + _did_you_mean(sub, prefixes))
@@ -390,7 +440,23 @@ def validate_cues(data: Any, source: str, keys: tuple[CueKey, ...] = CUE_KEYS) -
         for key in required:
             if key not in node:
                 add(f"[{table}]", key, f"is missing; it must be {specs[key].check.allowed} ({specs[key].about})")
+    _check_pos(data, add)
     return problems
+
+
+def _check_pos(data: dict[str, Any], add: Callable[[str, str, str], None]) -> None:
+    """A word limited to parts of speech in two lists of ``[stance.pos]`` (the later one would win)."""
+    table = data.get("stance", {}).get("pos") if isinstance(data.get("stance"), dict) else None
+    if not isinstance(table, dict):
+        return
+    seen: dict[str, str] = {}
+    for key, words in table.items():
+        for word in words if isinstance(words, list) else []:
+            if isinstance(word, str) and word.lower() in seen:
+                add("[stance.pos]", str(key), f"lists {word!r}, already limited by {seen[word.lower()]}; "
+                    "a word has one list of parts of speech")
+            elif isinstance(word, str):
+                seen[word.lower()] = str(key)
 
 
 # ---------------------------------------------------------------- files

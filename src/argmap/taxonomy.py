@@ -4,18 +4,17 @@ from __future__ import annotations
 
 import hashlib
 import re
-import tomllib
 from dataclasses import dataclass, field
 from functools import cached_property
 from importlib import resources
 from pathlib import Path
 
 from argmap.errors import TaxonomyError
+from argmap.inputs import read_input
+from argmap.schema import PROPOSAL_KINDS, SchemaError, parse_toml, validate_taxonomy  # noqa: F401 (kinds re-exported)
 from argmap.text import fold, phrase_pattern
 
 DEFAULT_TAXONOMY = "children_social_care.toml"
-_ID_RE = re.compile(r"^[a-z0-9][a-z0-9-]*$")
-PROPOSAL_KINDS = ("policy", "document", "clause")
 
 
 @dataclass(frozen=True)
@@ -171,20 +170,6 @@ def _merge(a: list[Match], b: list[Match]) -> list[Match]:
     return sorted(a + extra, key=lambda m: m.start)
 
 
-def _check_parents(proposals: dict[str, Entry], source: str) -> None:
-    """Every parent names a proposal, and following parents never comes back to where it started."""
-    for entry in proposals.values():
-        seen = {entry.id}
-        parent = entry.parent
-        while parent is not None:
-            if parent not in proposals:
-                raise TaxonomyError(f"taxonomy {source}: proposal {entry.id!r}: parent {parent!r} is not a proposal id")
-            if parent in seen:
-                raise TaxonomyError(f"taxonomy {source}: proposal {entry.id!r}: parents form a cycle through {parent!r}")
-            seen.add(parent)
-            parent = proposals[parent].parent
-
-
 def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bool = False):
     """A matcher and a phrase -> id lookup. Case-sensitive indexes (actor names) keep capitals."""
     lookup: dict[str, str] = {}
@@ -256,7 +241,12 @@ def shipped_taxonomies() -> list[str]:
 
 def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     """Load a taxonomy file: the shipped children's social care one when ``path`` is None, another
-    shipped one by its ``argmap:<file>`` name (``argmap:water_industry.toml``), else a file."""
+    shipped one by its ``argmap:<file>`` name (``argmap:water_industry.toml``), else a file.
+
+    A file must be a regular file within its size limit (:mod:`argmap.inputs`); every taxonomy must
+    match the schema (:func:`argmap.schema.validate_taxonomy`); otherwise :class:`TaxonomyError`
+    (a :class:`~argmap.schema.SchemaError` with one line per problem).
+    """
     if path is None or str(path).startswith(SHIPPED_PREFIX):
         name = DEFAULT_TAXONOMY if path is None else str(path)[len(SHIPPED_PREFIX):]
         ref = resources.files("argmap") / "data" / name
@@ -267,64 +257,38 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
     else:
         p = Path(path)
         try:
-            raw = p.read_bytes()
+            raw = read_input(p, "taxonomy", error=TaxonomyError)
         except OSError as exc:
             raise TaxonomyError(f"cannot read taxonomy {p}: {exc.strerror or exc}") from None
         source = str(p)
-    try:
-        data = tomllib.loads(raw.decode("utf-8"))
-    except (UnicodeDecodeError, tomllib.TOMLDecodeError) as exc:
-        raise TaxonomyError(f"taxonomy {source} is not valid TOML: {exc}") from None
+    data = parse_toml(raw, source, "taxonomy")
     return taxonomy_from_dict(data, digest=hashlib.sha256(raw).hexdigest()[:16], source=source)
 
 
 def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Taxonomy:
-    """Build a Taxonomy from parsed TOML data, checking ids and required fields."""
-    seen: set[str] = set()
+    """Build a Taxonomy from parsed TOML data; :class:`~argmap.schema.SchemaError` (one line per
+    problem) when it does not match the schema."""
+    problems = validate_taxonomy(data, source or "taxonomy")
+    if problems:
+        raise SchemaError(problems)
 
     def entries(key: str, alias_key: str) -> dict[str, Entry]:
         out: dict[str, Entry] = {}
-        for i, item in enumerate(data.get(key, [])):
-            if not isinstance(item, dict) or "id" not in item:
-                raise TaxonomyError(f"taxonomy {source}: [[{key}]] number {i + 1} has no id")
-            eid = str(item["id"])
-            if not _ID_RE.match(eid):
-                raise TaxonomyError(f"taxonomy {source}: bad id {eid!r} (use lowercase letters, digits, hyphens)")
-            if (key, eid) in seen:
-                raise TaxonomyError(f"taxonomy {source}: duplicate {key} id {eid!r}")
-            seen.add((key, eid))
+        for item in data.get(key, []):
+            eid = item["id"]
             label = item.get("label") or item.get("name") or eid.replace("-", " ")
-            aliases = item.get(alias_key, [])
-            if not isinstance(aliases, list) or not all(isinstance(a, str) for a in aliases):
-                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: {alias_key} must be a list of strings")
-            keywords = item.get("keywords", [])
-            if not isinstance(keywords, list) or not all(isinstance(k, str) for k in keywords):
-                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: keywords must be a list of strings")
-            parent = item.get("parent")
-            if parent is not None and not isinstance(parent, str):
-                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: parent must be a proposal id")
-            kind = item.get("kind", "policy")
-            if kind not in PROPOSAL_KINDS:
-                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: kind must be one of {', '.join(PROPOSAL_KINDS)}")
-            condition = item.get("condition", False)
-            if not isinstance(condition, bool):
-                raise TaxonomyError(f"taxonomy {source}: {key} {eid!r}: condition must be true or false")
-            out[eid] = Entry(eid, str(label), tuple(aliases), item.get("type"), tuple(k.lower() for k in keywords),
-                             parent, kind, condition)
+            out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])),
+                             item.get("type"), tuple(k.lower() for k in item.get("keywords", [])),
+                             item.get("parent"), item.get("kind", "policy"), item.get("condition", False))
         return out
 
     meta = data.get("meta", {})
-    proposals = entries("proposal", "aliases")
-    general = meta.get("general_proposal")
-    if general and general not in proposals:
-        raise TaxonomyError(f"taxonomy {source}: general_proposal {general!r} is not a proposal id")
-    _check_parents(proposals, source)
     return Taxonomy(
         name=str(meta.get("name", "taxonomy")),
-        proposals=proposals,
+        proposals=entries("proposal", "aliases"),
         themes=entries("theme", "terms"),
         actors=entries("actor", "aliases"),
-        general_proposal=general,
+        general_proposal=meta.get("general_proposal"),
         digest=digest,
         source=source,
     )

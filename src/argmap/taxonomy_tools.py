@@ -82,11 +82,15 @@ def entry_counts(text: str) -> str:
 
 def check_file(path: str | Path) -> list[Finding]:
     """Every problem and note in a taxonomy file."""
+    from argmap.inputs import read_input
+
     path = Path(path)
     try:
-        raw = path.read_bytes()
+        raw = read_input(path, "taxonomy", error=TaxonomyError)  # a regular file, within its size limit
     except OSError as exc:
         return [Finding(str(Problem(str(path), "whole file", "", f"cannot be read: {exc.strerror or exc}")))]
+    except TaxonomyError as exc:
+        return [Finding(str(Problem(str(path), "whole file", "", str(exc))))]
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -187,9 +191,11 @@ def append_entry(path: str | Path, section: str, fields: dict[str, Any]) -> tupl
     """Append one entry to the taxonomy file at ``path``: returns its id and the notes about the
     new file. The file is replaced only when the result has no problem; otherwise
     :class:`TaxonomyError` lists them (one per line) and the file is untouched."""
+    from argmap.inputs import read_input
+
     path = Path(path)
     try:
-        text = path.read_text(encoding="utf-8")
+        text = read_input(path, "taxonomy", error=TaxonomyError).decode("utf-8")
     except OSError as exc:
         raise TaxonomyError(f"cannot read taxonomy {path}: {exc.strerror or exc}") from None
     except UnicodeDecodeError:

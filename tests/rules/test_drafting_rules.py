@@ -416,3 +416,42 @@ def test_stance_drafting__contrast_split__near_miss():
     s = sentence(BUT_MET, [4], [(SUPPORT, [word("welcome", +1)]), (NEUTRAL, [])], speaker="basw", cue_token=1)
     assert [(d.start, d.end) for d in contrast_split(s)] == [(0, 4)]
     assert DRAFTING.first_named(s)[0] == "one-stance"
+
+
+OWNED_PLAN = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP compound 4 B-ORG
+plans       NOUN  NNS dobj     1 O lemma=plan
+for         ADP   IN  prep     4 O
+a           DET   DT  det      7 O
+register    NOUN  NN  pobj     5 O
+.           PUNCT .   punct    1 O
+"""
+
+
+@pytest.mark.parametrize("dep", ["compound", "poss"])
+def test_owned_plans__the_named_owner_of_a_plan_backs_it(dep):
+    """'the Trust's plans' and 'the Trust plans': whoever a plan belongs to backs it."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    doc = parse(OWNED_PLAN.replace("compound 4 B-ORG", f"{dep:<8} 4 B-ORG"))
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [])
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "the Trust plans for a register")]
+
+
+def test_owned_plans__near_miss_a_plan_with_no_named_owner():
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    doc = parse(OWNED_PLAN.replace("Trust       PROPN NNP compound 4 B-ORG", "new         ADJ   JJ  amod     4 O"))
+    state = place_actors(doc)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert owned_plans(doc, LEX, state, units, []) == []

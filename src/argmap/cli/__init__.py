@@ -2,9 +2,13 @@
 
 from __future__ import annotations
 
-import click
+from argmap.cli import startup
 
-from argmap import __version__
+_startup_handlers = startup.guard()  # until the commands are imported: Ctrl-C is one line, not a traceback
+
+import click  # noqa: E402
+
+from argmap import __version__  # noqa: E402
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
@@ -28,6 +32,7 @@ def _register() -> None:
 
 
 _register()
+startup.release(_startup_handlers)
 
 
 def main() -> None:
@@ -41,14 +46,21 @@ def main() -> None:
 
     signals.install()
     try:
-        cli.main(standalone_mode=True)
+        try:
+            cli.main(standalone_mode=True)
+        finally:
+            signals.finished()  # the work is done or abandoned: a signal from now on changes nothing
     except KeyboardInterrupt as exc:  # outside a command (commands use options.handle_errors)
         click.echo(signals.message(exc), err=True)
         status = signals.exit_status(exc)
     except SystemExit as exc:
         if not signals.interrupted():
             raise
-        status = exc.code if isinstance(exc.code, int) else 1
+        if signals.reported():
+            status = exc.code if isinstance(exc.code, int) else 1
+        else:  # interrupted where click, not argmap, handled it ("Aborted!")
+            click.echo(signals.message(signals.first()), err=True)
+            status = signals.exit_status(signals.first())
     else:  # pragma: no cover - standalone click always exits through SystemExit
         return
     signals.exit_now(status)

@@ -1,16 +1,18 @@
-"""argmap build: read a corpus and write the argument graph (and its store and map)."""
+"""argmap build: read a corpus and write the argument graph (and its query store and map)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
 from argmap.cli.options import (
     CACHE_DEFAULT_TEXT,
     DEFAULT_GRAPH,
-    UsageFailure,
     default_cache_dir,
+    echo,
     engine_options,
     extraction_options,
     handle_errors,
@@ -48,12 +50,14 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     from argmap.build import build_corpus_data
     from argmap.errors import CorpusError
     from argmap.limits import Limits
-    from argmap.outputs import save_graph
+    from argmap.outputs import check_outputs
 
     paths = list(corpus_dirs) or [Path(DEFAULT_CORPUS)]
     for p in paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
+    check_outputs(output_files(output, render=not no_render),
+                  [("taxonomy", taxonomy_path), ("cue lexicon", cues)], corpus=paths)
     cache = None if no_cache else (cache_dir or default_cache_dir())
     with progress_bar(quiet) as bar:
         data, stats = build_corpus_data(
@@ -61,17 +65,96 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
             max_bytes=max_bytes, include_build_time=timestamp, limits=Limits(max_chars, max_sentence_chars),
             progress=bar, keep_near_duplicates=keep_near_duplicates, engine=engine, scheduler=scheduler,
             partitions=partitions)
-    if stats.documents == 0:
-        reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in stats.skipped[:3])
-        raise CorpusError(f"no readable documents in {', '.join(map(str, paths))}" + (f" ({reasons})" if reasons else ""))
-    saved = save_graph(data, output)
+    check_documents(stats, paths, output)
+    done = publish(data, output, render=not no_render)
     if not quiet:
-        say(_summary(data, stats, output, unchanged=not saved.graph_written))
-    if not no_render:
-        _render(data, output, graph_written=saved.graph_written, quiet=quiet)
+        say(_summary(data, stats, output, unchanged=not done.graph_written))
+    report_map(done, quiet=quiet)
     if strict and _problems(stats.skipped):
         click.echo(f"argmap: {len(_problems(stats.skipped))} skipped and --strict was given", err=True)
         raise click.exceptions.Exit(1)
+
+
+def output_files(output: Path, *, render: bool) -> list[tuple[str, Path]]:
+    """What a build (or a merge with --render) writes: the graph, its query store, and the map beside it."""
+    from argmap.store import store_path
+
+    files = [("graph", output), ("query store", store_path(output))]
+    if render:
+        files += [("map source", output.with_suffix(".dot")), ("map", output.with_suffix(".svg"))]
+    return files
+
+
+def check_documents(stats, paths: list[Path], output: Path) -> None:
+    """Refuse to replace a graph when no document could be read or every one failed extraction."""
+    from argmap.errors import CorpusError
+
+    reasons = "; ".join(f"{s['path']}: {s['reason']}" for s in _problems(stats.skipped)[:3])
+    where = ", ".join(map(str, paths))
+    if stats.documents == 0:
+        raise CorpusError(f"no readable documents in {where}" + (f" ({reasons})" if reasons else ""))
+    if stats.documents == stats.failed:
+        kept = f"; {output} was left as it was" if output.exists() else ""
+        raise CorpusError(f"extraction failed on every document in {where} ({reasons}){kept}")
+
+
+@dataclass
+class Published:
+    """What :func:`publish` did: the graph rewritten or kept, the map drawn, kept or missing."""
+
+    graph_written: bool
+    drawn: list[Path] = field(default_factory=list)
+    no_map: str | None = None  # why no picture was drawn
+    maps_kept: list[Path] = field(default_factory=list)  # up to date: not drawn again
+
+
+def publish(data: dict[str, Any], output: Path, *, render: bool) -> Published:
+    """Write a built graph: the JSON (unless it holds these bytes already) and the map (unless it
+    is the one drawn from this graph) replaced together, then the query store (unless it matches)."""
+    from argmap.atomic import Staging
+    from argmap.graphdata import write_graph_data
+    from argmap.save import ensure_store, maps_up_to_date, record_maps
+
+    maps = [output.with_suffix(".dot"), output.with_suffix(".svg")]
+    with Staging() as staged:
+        written, sha256 = write_graph_data(data, output, staged=staged)
+        done = Published(written)
+        if render and maps_up_to_date(output, maps, graph_written=written):
+            done.maps_kept = maps
+        elif render:
+            from argmap.graph import graph_from_node_link
+
+            done.drawn, done.no_map = stage_map(graph_from_node_link(data), output, staged)
+    ensure_store(data, output, sha256=sha256, graph_written=written)
+    if done.drawn and done.no_map is None:
+        record_maps(output, done.drawn)
+    return done
+
+
+def stage_map(graph, output: Path, staged) -> tuple[list[Path], str | None]:
+    """Stage the map (.dot and .svg beside ``output``); the paths staged and why there is no
+    picture, if there is none. Notes (a large map drawn as an index, Graphviz's warnings) are
+    printed as they come."""
+    from argmap.export.render import stage_map as stage
+
+    return stage(graph, output.with_suffix(".svg"), staged, on_note=lambda message: echo(f"note: {message}", err=True))
+
+
+def report_map(done: Published, *, quiet: bool = False) -> None:
+    """The summary's map line, or why no picture was drawn (exit 2 unless Graphviz is missing)."""
+    if done.maps_kept:
+        if not quiet:
+            say("  map        " + ", ".join(str(p) for p in done.maps_kept) + " (up to date)")
+        return
+    if done.no_map is None:
+        if done.drawn and not quiet:
+            say("  map        " + ", ".join(str(p) for p in done.drawn))
+        return
+    from argmap.export.render import INSTALL_HINT  # imports Graphviz's helpers: only when needed
+
+    echo(f"wrote {done.drawn[0]}; no map image: {done.no_map}", err=True)
+    if INSTALL_HINT not in done.no_map:
+        raise click.exceptions.Exit(2)
 
 
 def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
@@ -94,8 +177,9 @@ def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
     raised = {e["target"] for e in data["edges"] if e["key"] == "raises"}
     lines = [
         f"wrote {output}" if not unchanged else f"kept {output} (unchanged)",
-        (f"  documents  {stats.documents} ({stats.parsed} parsed, {stats.cached} from cached parses, "
-        f"{stats.reused} unchanged, {stats.tokens} tokens, {stats.seconds:.1f}s)"),
+        (f"  documents  {stats.documents - stats.failed} ({stats.parsed} parsed, {stats.cached} from cached parses, "
+         f"{stats.reused} unchanged, " + (f"{stats.failed} failed, " if stats.failed else "")
+         + f"{stats.tokens} tokens, {stats.seconds:.1f}s)"),
         f"  actors     {kinds.get('actor', 0)}",
         (f"  claims     {kinds.get('claim', 0)} ({stances.get('support', 0)} support, {stances.get('object', 0)} object, "
         f"{stances.get('neutral', 0)} neutral)"),
@@ -144,33 +228,6 @@ def _problems(skipped: list[dict[str, str]]) -> list[dict[str, str]]:
     from argmap.corpus import is_ignored
 
     return [s for s in skipped if not is_ignored(s["reason"])]
-
-
-def _render(data, output: Path, *, graph_written: bool = True, quiet: bool = False) -> None:
-    """Draw the full map beside the graph, unless the map files there are already up to date."""
-    from argmap.errors import ArgmapError
-    from argmap.outputs import maps_up_to_date, record_maps
-
-    svg = output.with_suffix(".svg")
-    maps = [output.with_suffix(".dot"), svg]
-    if maps_up_to_date(output, maps, graph_written=graph_written):
-        if not quiet:
-            say("  map        " + ", ".join(str(p) for p in maps) + " (up to date)")
-        return
-    from argmap.export.render import GraphvizMissing, render_all
-    from argmap.graph import graph_from_node_link
-
-    try:
-        written = render_all(graph_from_node_link(data), svg,
-                             on_note=lambda message: click.echo(f"note: {message}", err=True))
-    except GraphvizMissing as exc:
-        click.echo(f"wrote {output.with_suffix('.dot')}; no map image: {exc}", err=True)
-        return
-    except ArgmapError as exc:
-        raise UsageFailure(str(exc)) from None
-    record_maps(output, written)
-    if not quiet:
-        say("  map        " + ", ".join(str(p) for p in written))
 
 
 def register(cli: click.Group) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import echo_json, graph_option, handle_errors, json_option, load_graph
+from argmap.cli.options import echo, echo_json, graph_option, handle_errors, json_option, load_graph
 
 
 @click.command("evaluate")
@@ -28,7 +28,7 @@ def evaluate_cmd(gold, graph_path, as_json, quiet):
     if as_json:
         echo_json(ev.as_dict())
     else:
-        click.echo(format_report(ev, show_errors=not quiet))
+        echo(format_report(ev, show_errors=not quiet))
 
 
 def register(cli: click.Group) -> None:

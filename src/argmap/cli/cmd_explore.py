@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import graph_option, handle_errors
+from argmap.cli.options import echo, graph_option, handle_errors
 from argmap.errors import ExportError
 
 
@@ -48,6 +48,9 @@ def explore_cmd(graph_path: str, output: str | None, focus: str | None, corpus_d
     out = Path(output) if output else graph.with_suffix(".html")
     if out.resolve() == graph.resolve():
         raise ExportError(f"the output {out} is the graph file; choose another -o")
+    from argmap.outputs import check_outputs
+
+    check_outputs([("explorer", out)], [("graph file", graph)])  # hard links too
     ix = load_index(graph)
     docs = {d: ix.nodes[d] for d in ix.by_kind.get("document", ())}
     texts, missing = document_texts(docs, bases=[graph.parent, graph.parent.parent], search=corpus_dirs)
@@ -59,10 +62,10 @@ def explore_cmd(graph_path: str, output: str | None, focus: str | None, corpus_d
     start = data["meta"]["start"]
     opens = f"opens on {ix.label(start)} [{start}]" if start else "opens on the whole map"
     counts = data["meta"]["counts"]
-    click.echo(f"wrote {out} ({len(page) / 1e6:.1f} MB: {counts['claim']} claims, {counts['actor']} actors, "
+    echo(f"wrote {out} ({len(page) / 1e6:.1f} MB: {counts['claim']} claims, {counts['actor']} actors, "
                f"{counts['document']} documents; {opens})", err=True)
     if missing:
-        click.echo(f"note: {len(missing)} of {len(docs)} articles not found or changed since the build; their "
+        echo(f"note: {len(missing)} of {len(docs)} articles not found or changed since the build; their "
                    f"claims are shown without their paragraph (pass --corpus DIR): "
                    f"{'; '.join(list(missing.values())[:3])}{' ...' if len(missing) > 3 else ''}", err=True)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import graph_option, handle_errors, load_graph
+from argmap.cli.options import echo, graph_option, handle_errors, load_graph
 from argmap.export import FORMATS
 
 
@@ -29,13 +29,29 @@ def export_cmd(graph_path: str, fmt: str, output: str) -> None:
       argmap export --format argdown -o - | less
     """
     from argmap.export import export_text, write_export
+    from argmap.outputs import check_outputs
 
+    check_outputs([("export", output)], [("graph file", graph_path)])
     graph = load_graph(graph_path)
     if output == "-":
-        click.echo(export_text(graph, fmt), nl=False)
+        text = export_text(graph, fmt)
+        if _is_terminal():  # for reading, not for a pipe: made safe
+            from argmap.terminal import safe_json, safe_text
+
+            text = safe_json(text) if fmt in ("json", "aif") else safe_text(text)
+        click.echo(text, nl=False)
         return
     path = write_export(graph, fmt, output)
-    click.echo(f"wrote {path} ({fmt})", err=True)
+    echo(f"wrote {path} ({fmt})", err=True)
+
+
+def _is_terminal() -> bool:
+    import sys
+
+    try:
+        return sys.stdout.isatty()
+    except (AttributeError, ValueError):  # no stdout, or a closed one
+        return False
 
 
 def register(cli: click.Group) -> None:

@@ -16,6 +16,7 @@ from argmap.cli.options import (
     CACHE_DEFAULT_TEXT,
     DEFAULT_GRAPH,
     default_cache_dir,
+    echo,
     extraction_options,
     handle_errors,
     progress_bar,
@@ -49,10 +50,13 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     from argmap.duplicates import describe_duplicate
     from argmap.errors import CorpusError
     from argmap.limits import Limits
+    from argmap.outputs import check_outputs
 
     for p in corpus_paths:
         if not p.exists():
             raise CorpusError(f"corpus path {p} does not exist")
+    check_outputs([("records file", output)], [("taxonomy", taxonomy_path), ("cue lexicon", cues)],
+                  corpus=corpus_paths)
     to_stdout = str(output) == "-"
     cache = None if no_cache else (cache_dir or default_cache_dir())
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
@@ -67,17 +71,17 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
                 stats = extract_to_records(list(corpus_paths), fh, **kwargs)
     problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
-        click.echo(f"skipped {s['path']}: {s['reason']}", err=True)
+        echo(f"skipped {s['path']}: {s['reason']}", err=True)
     for s in stats.skipped:
         if is_ignored(s["reason"]):
-            click.echo(f"ignored {s['path']}: {s['reason']}", err=True)
+            echo(f"ignored {s['path']}: {s['reason']}", err=True)
     for d in stats.duplicates:
-        click.echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
+        echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
     if not quiet:
-        click.echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
-               f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
-               f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
+        echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
+             f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
+             f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
     if strict and problems:
         raise click.exceptions.Exit(1)
 
@@ -103,27 +107,26 @@ def merge_cmd(record_files, output, taxonomy_path, timestamp, render, quiet):
       argmap merge shards/*.jsonl -o graphs/argmap.json --render
     """
     from argmap.build import merge_record_data
+    from argmap.cli.cmd_build import output_files, publish, report_map
     from argmap.errors import CorpusError
-    from argmap.outputs import save_graph
+    from argmap.outputs import check_outputs
     from argmap.taxonomy import load_taxonomy
 
+    check_outputs(output_files(output, render=render),
+                  [*(("records file", r) for r in record_files), ("taxonomy", taxonomy_path)])
     taxonomy = load_taxonomy(taxonomy_path)
     data, n_docs = merge_record_data(record_files, taxonomy, built_at=timestamp,
-                                     warn=lambda msg: click.echo(f"warning: {msg}", err=True))
+                                     warn=lambda msg: echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
-    saved = save_graph(data, output)
+    done = publish(data, output, render=render)
     kinds: dict[str, int] = {}
     for d in data["nodes"]:
         kinds[d.get("kind")] = kinds.get(d.get("kind"), 0) + 1
     if not quiet:
-        click.echo(f"{'wrote' if saved.graph_written else 'kept'} {output}"
-                   f"{'' if saved.graph_written else ' (unchanged)'}: {n_docs} documents, "
-                   f"{kinds.get('actor', 0)} actors, {kinds.get('claim', 0)} claims")
-    if render:
-        from argmap.cli.cmd_build import _render
-
-        _render(data, output, graph_written=saved.graph_written, quiet=quiet)
+        echo(f"{'wrote' if done.graph_written else 'kept'} {output}{'' if done.graph_written else ' (unchanged)'}: "
+             f"{n_docs} documents, {kinds.get('actor', 0)} actors, {kinds.get('claim', 0)} claims")
+    report_map(done, quiet=quiet)
 
 
 def register(cli: click.Group) -> None:

@@ -13,7 +13,7 @@ from typing import Any
 import click
 
 from argmap.cli.cmd_query import _arg, _index, query_command
-from argmap.cli.options import echo_json, graph_option, json_option
+from argmap.cli.options import echo, echo_json, graph_option, json_option
 
 KINDS = ("congruence", "conflict", "subtract", "two-mode", "affiliation")
 NORMALIZATIONS = ("none", "average", "jaccard", "cosine", "activity", "prominence")
@@ -136,7 +136,7 @@ def network_cmd(graph_path: str, kind: str, normalization: str, duplicates: str,
     net = label_coalitions(net, found)
     if output:
         path = write_network(net, output, title=describe(net, found))
-        click.echo(f"wrote {path} ({describe(net, found)})", err=True)
+        echo(f"wrote {path} ({describe(net, found)})", err=True)
     if as_json:
         import networkx as nx
 
@@ -144,7 +144,7 @@ def network_cmd(graph_path: str, kind: str, normalization: str, duplicates: str,
                    "polarisation": pol.to_dict()})
         return
     if not output:
-        click.echo(_network_text(net, found, pol))
+        echo(_network_text(net, found, pol))
 
 
 def _network_text(net: Any, found: list[Any], pol: Any) -> str:
@@ -207,19 +207,19 @@ def _windows(ix: Any, window: str, step: str, kind: str, normalization: str, dup
 
         written = write_windows(series, output)
         shown = str(written[0]) if len(written) == 1 else f"{written[0]} ... {written[-1]} ({len(written)} files)"
-        click.echo(f"wrote {shown}", err=True)
+        echo(f"wrote {shown}", err=True)
     rows = [w.summary() for w in series]
     if as_json:
         echo_json({"window": window, "step": step, "kind": kind, "windows": rows})
         return
-    click.echo(f"{kind} networks, {window} windows every {step}:")
-    click.echo(f"{'from':<11} {'to':<11} {'statements':>10} {'actors':>6} {'edges':>5} {'coalitions':>10} "
+    echo(f"{kind} networks, {window} windows every {step}:")
+    echo(f"{'from':<11} {'to':<11} {'statements':>10} {'actors':>6} {'edges':>5} {'coalitions':>10} "
                f"{'polarisation':>12}")
     for r in rows:
-        click.echo(f"{r['start']:<11} {r['end']:<11} {r['statements']:>10} {r['actors']:>6} {r['edges']:>5} "
+        echo(f"{r['start']:<11} {r['end']:<11} {r['statements']:>10} {r['actors']:>6} {r['edges']:>5} "
                    f"{r['coalitions']:>10} {r['polarisation']:>12.2f}")
     if series and series[0].network.graph.get("undated_left_out"):
-        click.echo(_undated_line(series[0].network.graph["undated_left_out"]))
+        echo(_undated_line(series[0].network.graph["undated_left_out"]))
 
 
 @click.command("coalitions", epilog="\b\nPolarisation:\n" + POLARISATION_HELP + "\n\n\b\nStatements:\n"
@@ -255,7 +255,7 @@ def coalitions_cmd(graph_path: str, kind: str, duplicates: str, seed: int, as_js
     if as_json:
         echo_json({"kind": kind, "coalitions": [c.to_dict() for c in found], "polarisation": pol.to_dict()})
         return
-    click.echo("\n".join([*_coalition_lines(found), "", _polarisation_line(pol)]))
+    echo("\n".join([*_coalition_lines(found), "", _polarisation_line(pol)]))
 
 
 def register(cli: click.Group) -> None:

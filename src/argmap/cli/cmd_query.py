@@ -15,14 +15,14 @@ from typing import Any
 
 import click
 
-from argmap.cli.options import echo_json, graph_option, handle_errors, json_option
+from argmap.cli.options import UsageFailure, echo_json, graph_option, handle_errors, json_option
 from argmap.queries import CONTESTED_HELP  # light: no networkx, no spaCy
 
 STANCE_WORD = {"support": "Supports", "object": "Objects to", "mixed": "Mixed on", "neutral": "Discusses"}
 
 
 
-class NoAnswer(click.ClickException):
+class NoAnswer(UsageFailure):
     """The query named nothing in the graph: one line, exit status 1."""
 
     exit_code = 1
@@ -182,7 +182,9 @@ def _labels(ix: Any) -> dict[str, str]:
 
 
 def _emit(lines: list[str]) -> None:
-    click.echo("\n".join(lines))
+    from argmap.terminal import safe_text
+
+    click.echo(safe_text("\n".join(lines)))
 
 
 # ---------------------------------------------------------------- objectors / supporters

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import click
 
-from argmap.cli.options import graph_option, handle_errors, load_graph
+from argmap.cli.options import echo, graph_option, handle_errors, load_graph
 
 MAP_FORMATS = ("svg", "png", "pdf", "dot")  # == argmap.export.render.RENDER_FORMATS (kept import-free)
 DEFAULT_MAP = "graphs/argmap.svg"
@@ -42,14 +42,17 @@ def render_cmd(graph_path: str, output: str, fmt: str | None, focus: str | None,
     """
     from argmap.export.render import build_dot, format_for, render
 
+    from argmap.outputs import check_outputs
+
     def note(message: str) -> None:
-        click.echo(f"note: {message}", err=True)
+        echo(f"note: {message}", err=True)
 
     fmt = format_for(output, fmt)
+    check_outputs([("map", output)], [("graph file", graph_path)])
     graph = load_graph(graph_path)
     dot = build_dot(graph, focus=focus, stance=stance, theme=theme, max_claims=max_claims, on_note=note)
     path = render(dot, output, fmt, on_warning=note)
-    click.echo(f"wrote {path}", err=True)
+    echo(f"wrote {path}", err=True)
 
 
 def register(cli: click.Group) -> None:

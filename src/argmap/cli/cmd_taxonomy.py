@@ -6,7 +6,7 @@ from pathlib import Path
 
 import click
 
-from argmap.cli.options import handle_errors
+from argmap.cli.options import echo, handle_errors
 
 KINDS = ("policy", "document", "clause")  # = argmap.schema.PROPOSAL_KINDS (kept import-free)
 
@@ -48,7 +48,7 @@ def new_cmd(name: str, output: Path | None, force: bool) -> None:
     if path.exists() and not force:
         raise TaxonomyError(f"{path} exists; choose another -o or add --force to replace it")
     write_text(path, skeleton(name))
-    click.echo(f"wrote {path} (a commented skeleton: 1 proposal, 1 theme); after editing: "
+    echo(f"wrote {path} (a commented skeleton: 1 proposal, 1 theme); after editing: "
                f"argmap taxonomy check {path}")
 
 
@@ -75,11 +75,11 @@ def check_cmd(file: Path | None) -> None:
     problems = [f for f in findings if f.problem]
     notes = [f for f in findings if not f.problem]
     for f in problems + notes:
-        click.echo(str(f))
+        echo(str(f))
     counts = ""
     if not problems:
         counts = entry_counts(file.read_text(encoding="utf-8") if file else shipped_text()) + "; "
-    click.echo(f"{where}: {counts}{_n(len(problems), 'problem')}, {_n(len(notes), 'note')}")
+    echo(f"{where}: {counts}{_n(len(problems), 'problem')}, {_n(len(notes), 'note')}")
     if problems:
         raise click.exceptions.Exit(1)
 
@@ -89,9 +89,9 @@ def _n(n: int, word: str) -> str:
 
 
 def _report_added(section: str, path: Path, eid: str, notes: list) -> None:
-    click.echo(f"added {section} '{eid}' to {path}")
+    echo(f"added {section} '{eid}' to {path}")
     for f in notes:
-        click.echo(str(f))
+        echo(str(f))
 
 
 @taxonomy_group.command("add-proposal")

@@ -12,7 +12,7 @@ import click
 
 from argmap.cli.cmd_network import filters_of
 from argmap.cli.cmd_query import _arg, _index, query_command
-from argmap.cli.options import echo_json, graph_option, handle_errors, json_option
+from argmap.cli.options import echo, echo_json, graph_option, handle_errors, json_option
 
 TIMELINE_HELP = (
     "For a proposal: claims supporting or objecting to it; for a theme: supporting or objecting "
@@ -52,11 +52,11 @@ def timeline_cmd(query: str, graph_path: str, output: str | None, as_json: bool,
     if output:
         from argmap.export.timeline_chart import write_timeline_chart
 
-        click.echo(f"wrote {write_timeline_chart(t, output)}", err=True)
+        echo(f"wrote {write_timeline_chart(t, output)}", err=True)
     if as_json:
         echo_json(t.to_dict())
         return
-    click.echo(_timeline_text(t))
+    echo(_timeline_text(t))
 
 
 def _timeline_text(t: Any) -> str:
@@ -105,7 +105,7 @@ def diff_cmd(old: str, new: str, as_json: bool) -> None:
     if as_json:
         echo_json(d.to_dict())
         return
-    click.echo(_diff_text(d))
+    echo(_diff_text(d))
 
 
 def _diff_text(d: Any) -> str:

@@ -91,8 +91,10 @@ def say(text: str) -> None:
     For commands that still have files to write after printing (``build`` draws the map after
     its summary): the reader of the pipe has gone, the work is not abandoned.
     """
+    from argmap.terminal import safe_text
+
     try:
-        click.echo(text)
+        click.echo(safe_text(text))
     except BrokenPipeError:
         _quiet_stdout()
 
@@ -109,9 +111,16 @@ def _quiet_stdout() -> None:
 
 
 class UsageFailure(click.ClickException):
-    """A one-line error with exit status 2."""
+    """An error with exit status 2: one line, or one line per problem, each ``Error: ...``,
+    with anything a file smuggled in (escape sequences) shown escaped."""
 
     exit_code = 2
+
+    def show(self, file: Any = None) -> None:
+        from argmap.terminal import safe_line
+
+        lines = self.format_message().split("\n") or [""]
+        click.echo("\n".join(f"Error: {safe_line(line)}" for line in lines), file=file, err=file is None)
 
 
 def load_graph(path: str):
@@ -122,7 +131,21 @@ def load_graph(path: str):
 
 
 def echo_json(data: Any) -> None:
-    click.echo(json.dumps(data, ensure_ascii=False, indent=2))
+    """Print ``data`` as JSON; characters a terminal would act on are written as ``\\u`` escapes."""
+    from argmap.terminal import safe_json
+
+    click.echo(safe_json(json.dumps(data, ensure_ascii=False, indent=2)))
+
+
+def echo(text: str, *, err: bool = False) -> None:
+    """Print text that may hold strings from files (titles, names, paths), made terminal-safe
+    (on standard output, as :func:`say`)."""
+    from argmap.terminal import safe_text
+
+    if err:
+        click.echo(safe_text(text), err=True)
+    else:
+        say(text)
 
 
 def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callable[..., Any]]:

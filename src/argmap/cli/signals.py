@@ -43,11 +43,34 @@ def exit_status(exc: BaseException) -> int:
 
 
 def message(exc: BaseException) -> str:
-    """The one line printed for an interrupt, e.g. ``argmap: interrupted``."""
+    """The one line printed for an interrupt, e.g. ``argmap: interrupted`` (and noted as printed)."""
+    _reported.append(signal_number(exc))
     return f"argmap: {HANDLED.get(signal_number(exc), 'interrupted')}"
 
 
 _fired: list[int] = []  # signals received by the main process since install()
+_reported: list[int] = []  # messages printed since install()
+
+
+def reported() -> bool:
+    """Whether the one-line message for an interrupt has been printed."""
+    return bool(_reported)
+
+
+def first() -> BaseException:
+    """The first signal received, as the exception its handler raised."""
+    signum = _fired[0] if _fired else int(signal.SIGINT)
+    return KeyboardInterrupt() if signum == signal.SIGINT else Terminated(signum)
+
+
+def finished() -> None:
+    """The command is over: ignore handled signals from now on, so one arriving while Python
+    shuts down cannot kill the process without its message (its outputs are complete)."""
+    for signum in HANDLED:
+        try:
+            signal.signal(signum, signal.SIG_IGN)
+        except (ValueError, OSError):  # not the main thread, or not supported
+            pass
 
 
 def interrupted() -> bool:
@@ -59,6 +82,7 @@ def install() -> None:
     """Install the handlers in this (main) process; safe to call more than once."""
     main_pid = os.getpid()
     _fired.clear()
+    _reported.clear()
 
     def handler(signum: int, frame: FrameType | None) -> None:
         if os.getpid() != main_pid:  # a forked parser worker: the main process reports

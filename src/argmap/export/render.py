@@ -17,7 +17,7 @@ from pathlib import Path
 import networkx as nx
 import pydot
 
-from argmap.atomic import write_bytes, write_text
+from argmap.atomic import Staging, write_bytes, write_text
 from argmap.errors import ExportError
 from argmap.export.dot import build_dot
 
@@ -113,6 +113,25 @@ def render(dot: pydot.Dot | str, path: str | Path, fmt: str | None = None, *,
     return path
 
 
+def stage_map(graph: nx.MultiDiGraph, out_svg_path: str | Path, staging: Staging, *,
+              timeout: float = DEFAULT_TIMEOUT,
+              on_note: Callable[[str], None] | None = None) -> tuple[list[Path], str | None]:
+    """Stage the full map as ``<name>.dot`` and ``<name>.svg`` in ``staging`` (written when it
+    commits, together with the command's other outputs); returns the paths staged and, when no
+    picture could be drawn, why (the ``.dot`` is staged all the same). ``on_note`` hears that a
+    large map became an index, and Graphviz's warnings."""
+    svg = Path(out_svg_path)
+    dot_path = svg.with_suffix(".dot")
+    text = dot_text(build_dot(graph, on_note=on_note))
+    staging.write_text(dot_path, text)
+    try:
+        picture = run_dot(text, "svg", timeout=timeout, on_warning=on_note)
+    except ExportError as exc:
+        return [dot_path], str(exc)
+    staging.write_bytes(svg, picture)
+    return [dot_path, svg], None
+
+
 def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path, *,
                on_note: Callable[[str], None] | None = None) -> list[Path]:
     """Write the full map as ``<name>.dot`` and ``<name>.svg``; return the paths written.
@@ -129,4 +148,4 @@ def render_all(graph: nx.MultiDiGraph, out_svg_path: str | Path, *,
 
 
 __all__ = ["RENDER_FORMATS", "GraphvizMissing", "build_dot", "find_dot", "format_for", "graphviz_warning",
-           "render", "render_all", "run_dot"]
+           "render", "render_all", "run_dot", "stage_map"]

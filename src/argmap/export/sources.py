@@ -11,6 +11,7 @@ found, or whose file has changed since the build, gets a reason instead of a tex
 from __future__ import annotations
 
 import hashlib
+import stat
 from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
@@ -85,8 +86,9 @@ def _digests(folders: Iterable[str | Path]) -> dict[str, Path]:
             continue
         for path, _ in files:
             try:
-                if path.stat().st_size > DEFAULT_MAX_BYTES:
-                    continue
+                info = path.stat()
+                if not stat.S_ISREG(info.st_mode) or info.st_size > DEFAULT_MAX_BYTES:
+                    continue  # a FIFO would block the read, a device would never end it
                 out.setdefault(hashlib.sha256(path.read_bytes()).hexdigest(), path)
             except OSError:
                 continue

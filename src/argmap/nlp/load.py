@@ -27,6 +27,9 @@ def resolve_model_name(name: str | None = None) -> str:
     """The model to use: ``name``, else $ARGMAP_MODEL, else the best installed preferred model."""
     chosen = name or os.environ.get(ENV_VAR) or None
     if chosen:
+        from argmap.modelname import check_model_name
+
+        check_model_name(chosen)  # never imports a module that is not a spaCy pipeline ('this.x')
         if importlib.util.find_spec(chosen.replace("-", "_")) is None and not os.path.isdir(chosen):
             raise ModelNotFoundError(
                 f"spaCy model {chosen!r} is not installed; install it (e.g. '{INSTALL_HINT}') "

@@ -310,7 +310,7 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
 
 
 def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> str | None:
-    """The actor named as the owner of a plan noun ('the government's commitment')."""
+    """The actor named as the owner of a plan noun ('the government's commitment', 'Government plans')."""
     if tok.lower_ not in plan_nouns or tok.pos_ != "NOUN":
         return None
-    return next((state.actor_of(c) for c in tok.children if c.dep_ == "poss" and state.actor_of(c)), None)
+    return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)

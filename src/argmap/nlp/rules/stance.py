@@ -56,7 +56,7 @@ class StanceContext:
         self.negator_phrases = phrase_re(lex.negator_phrases)
         self.ignore = phrase_re(lex.ignore_phrases)
         # the text test that saves a token walk: 'urging', 'pressed', 'calls' ...
-        self.urge_hint = re.compile(r"\b(?:" + "|".join(v.removesuffix("e") for v in sorted(lex["verbs.urge"])) + ")")
+        self.urge_hint = re.compile(r"\b(?:" + "|".join(re.escape(v.removesuffix("e")) for v in sorted(lex["verbs.urge"])) + ")")
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]

@@ -608,7 +608,7 @@ def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
 def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
     """Noun chunks of the first two paragraphs headed by a policy noun the taxonomy does not name."""
     heads = ctx.words("nouns.policy_head")
-    hint = re.compile(r"\b(?:" + "|".join(sorted(heads)) + r")")
+    hint = re.compile(r"\b(?:" + "|".join(re.escape(h) for h in sorted(heads)) + r")")
     found: dict[str, tuple[str, str]] = {}
     for u in ctx.units:
         if u.para > 2:

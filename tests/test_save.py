@@ -12,8 +12,8 @@ from click.testing import CliRunner
 
 from argmap.cli import cli
 from argmap.graphdata import dumps_data, graph_data
-from argmap.outputs import maps_up_to_date, record_maps, save_graph
 from argmap.records import dumps_result
+from argmap.save import maps_up_to_date, record_maps, save_graph
 from argmap.store import StoreIndex, store_path
 from conftest import SAMPLE_CORPUS, have_dot, small_results
 
