@@ -113,7 +113,8 @@ def run(command: str, cwd: Path, env: dict[str, str]) -> tuple[str, int]:
     """What ``command`` prints (stdout and stderr together) and its exit status."""
     proc = subprocess.run(["bash", "-c", command], cwd=cwd, env=env, stdout=subprocess.PIPE,
                           stderr=subprocess.STDOUT, timeout=COMMAND_TIMEOUT, check=False)
-    return proc.stdout.decode("utf-8", "replace"), proc.returncode
+    # a terminal shows CRLF line ends (CSV output) as plain lines, and the README is read as text
+    return proc.stdout.decode("utf-8", "replace").replace("\r\n", "\n"), proc.returncode
 
 
 def render_block(block: Block, cwd: Path, env: dict[str, str]) -> str:

@@ -143,3 +143,31 @@ def _signals_held() -> Iterator[None]:
         yield
     finally:
         signal.pthread_sigmask(signal.SIG_SETMASK, old)
+
+
+@contextlib.contextmanager
+def atomic_path(path: str | Path, *, staged: Staging | None = None) -> Iterator[Path]:
+    """A temporary path beside ``path`` for a writer that opens files itself (SQLite); on success
+    the finished file is fsynced and replaces ``path`` in one rename (or, with ``staged``, when
+    that :class:`Staging` commits); on failure it is removed."""
+    path = Path(path)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=path.parent)
+    os.close(fd)
+    try:
+        os.chmod(tmp, 0o666 & ~_umask())
+        yield Path(tmp)
+        fd = os.open(tmp, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+        if staged is None:
+            os.replace(tmp, path)
+        else:
+            staged.add(tmp, path)
+    except BaseException:
+        for leftover in (tmp, tmp + "-journal", tmp + "-wal", tmp + "-shm"):
+            with contextlib.suppress(OSError):
+                os.unlink(leftover)
+        raise

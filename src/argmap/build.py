@@ -29,12 +29,13 @@ from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field, replace
 from itertools import chain
 from pathlib import Path
-from typing import Any
-
-import networkx as nx
+from typing import TYPE_CHECKING, Any
 
 from argmap.limits import Limits, limit_documents, parser_max_length
 from argmap.model import DocResult, Document
+
+if TYPE_CHECKING:  # pragma: no cover - a build that reuses every cached result never imports networkx
+    import networkx as nx
 
 RESULT_COMPONENT = "argmap_result"
 DEFAULT_BATCH_SIZE = 16
@@ -306,47 +307,189 @@ class Extractor:
         return outcome.result
 
 
+#: progress(done, total, tokens): documents done (extracted or skipped) of those listed, tokens parsed
+Progress = Callable[[int, int, int], None]
+
+ENGINES = ("local", "dask")
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """How to extract documents: everything a worker on another machine needs (picklable)."""
+
+    model: str | None = None
+    taxonomy_path: str | None = None
+    cues: str | None = None
+    cache_dir: str | None = None
+    jobs: int = 1
+    batch_size: int = DEFAULT_BATCH_SIZE
+    max_bytes: int | None = None
+    limits: Limits = field(default_factory=Limits)
+    keep_near_duplicates: bool = False
+
+    def extractor(self, on_skip: Callable[[str, str], None] | None = None) -> Extractor:
+        return Extractor(self.model, taxonomy=self.taxonomy_path, cues=self.cues, cache_dir=self.cache_dir,
+                         jobs=self.jobs, batch_size=self.batch_size, on_skip=on_skip, limits=self.limits)
+
+
+@dataclass
+class Extraction:
+    """What the map step gave for a corpus: results, counts, skipped files, duplicates dropped or
+    kept (:mod:`argmap.duplicates`), the model's name."""
+
+    results: list[DocResult]
+    stats: BuildStats
+    skipped: list[dict[str, str]]
+    model_name: str
+    duplicates: list[dict[str, Any]] = field(default_factory=list)
+
+
 def build_corpus(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
                  cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
                  max_bytes: int | None = None, include_build_time: bool = False,
                  batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                 progress: Callable[[int], None] | None = None,
+                 progress: Progress | None = None,
                  keep_near_duplicates: bool = False) -> tuple[nx.MultiDiGraph, BuildStats]:
     """Read the corpus, extract every document (cache first), and merge the results into one graph.
 
     A text repeated in the corpus is read once (:mod:`argmap.duplicates`); a near-duplicate too,
     unless ``keep_near_duplicates``. Both are listed in the graph's ``duplicates``.
     """
+    from argmap.graph import graph_from_node_link
+
+    data, stats = build_corpus_data(paths, model=model, taxonomy_path=taxonomy_path, cues=cues,
+                                    cache_dir=cache_dir, jobs=jobs, max_bytes=max_bytes,
+                                    include_build_time=include_build_time, batch_size=batch_size,
+                                    limits=limits, progress=progress, keep_near_duplicates=keep_near_duplicates)
+    return graph_from_node_link(data), stats
+
+
+def build_corpus_data(paths: list[str | Path], *, model: str | None = None, taxonomy_path: str | None = None,
+                      cues: str | None = None, cache_dir: str | Path | None = None, jobs: int = 1,
+                      max_bytes: int | None = None, include_build_time: bool = False,
+                      batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
+                      progress: Progress | None = None, keep_near_duplicates: bool = False,
+                      engine: str = "local", scheduler: str | None = None,
+                      partitions: int | None = None) -> tuple[dict[str, Any], BuildStats]:
+    """:func:`build_corpus` as node-link data (no networkx), on the ``local`` engine (this
+    machine, ``jobs`` processes) or ``dask`` (a Dask cluster at ``scheduler``, or a local one
+    of ``jobs`` worker processes; see :mod:`argmap.engines`). Both give the same graph."""
     from argmap.taxonomy import load_taxonomy
 
     started = time.perf_counter()
     taxonomy = load_taxonomy(taxonomy_path)
-    extractor, documents, skipped, duplicates = _open_corpus(
-        paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-        max_bytes=max_bytes, batch_size=batch_size, limits=limits, keep_near=keep_near_duplicates)
-    results = []
-    for n, result in enumerate(extractor.extract(documents), start=1):
-        results.append(result)
-        if progress:
-            progress(n)
-    meta: dict[str, Any] = {"model": extractor.model_name}
-    graph = merge_results(results, taxonomy, meta=meta, skipped=skipped, duplicates=duplicates,
-                          built_at=include_build_time)
-    stats = extractor.stats
-    stats.skipped = graph.graph["skipped"]
-    stats.duplicates = graph.graph["duplicates"]
+    options = ExtractOptions(model, taxonomy_path, cues, None if cache_dir is None else str(cache_dir), jobs,
+                             batch_size, max_bytes, limits or Limits(), keep_near_duplicates)
+    if engine == "local":
+        done = extract_corpus(paths, options, progress=progress)
+    elif engine == "dask":
+        from argmap.engines import extract_with_dask
+
+        done = extract_with_dask(paths, options, scheduler=scheduler, partitions=partitions, progress=progress)
+    else:
+        raise ValueError(f"unknown engine {engine!r}; choose one of {', '.join(ENGINES)}")
+    data = merge_data(done.results, taxonomy, meta={"model": done.model_name}, skipped=done.skipped,
+                      duplicates=done.duplicates, built_at=include_build_time)
+    stats = done.stats
+    stats.skipped = data["graph"]["skipped"]
+    stats.duplicates = data["graph"]["duplicates"]
     stats.seconds = time.perf_counter() - started
-    return graph, stats
+    return data, stats
 
 
-def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
-                  skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
-                  built_at: bool = False) -> nx.MultiDiGraph:
-    """The graph of DocResults (taken in document id order, so any input order gives one graph).
+def list_corpus(paths: list[str | Path], skipped: list[dict[str, str]]) -> list[tuple[Path, Path, str]]:
+    """The corpus files under ``paths`` as ``(file, root, document id)``, in corpus order; files
+    passed over while listing (README and the like) are added to ``skipped``."""
+    from argmap.corpus import assign_ids, iter_corpus_files
 
-    With ``built_at`` the build time is recorded in the graph; without it (the default) the same
-    results always give the same bytes."""
-    from argmap.graph import build_graph
+    def skip(s: Any) -> None:
+        skipped.append({"path": str(s.path), "reason": s.reason})
+
+    return list(assign_ids(iter_corpus_files(paths, on_skip=skip)))
+
+
+def extract_entries(entries: Iterable[tuple[Path | str, Path | str, str]], options: ExtractOptions, *,
+                    extractor: Extractor | None = None, on_skip: Callable[[str, str], None] | None = None,
+                    on_result: Callable[[DocResult], None] | None = None,
+                    on_duplicate: Callable[[dict[str, Any]], None] | None = None,
+                    screen: Callable[[Iterable[Document]], Iterable[Document]] | None = None) -> Iterator[DocResult]:
+    """The map step over listed files: read each, drop repeats, apply the limits, extract (cache first).
+
+    Files that cannot be read or are too long, and documents whose extraction fails, go to
+    ``on_skip(path, reason)``; repeated texts to ``on_duplicate`` (see :mod:`argmap.duplicates`).
+    ``screen`` replaces the duplicate filter (an engine whose workers see only part of the
+    corpus passes every document on and lets the driver judge). ``extractor`` reuses a loaded
+    one (built from ``options``).
+    """
+    from argmap import corpus
+    from argmap.duplicates import drop_duplicates
+
+    def skip(path: str, reason: str) -> None:
+        if on_skip is not None:
+            on_skip(path, reason)
+
+    ex = extractor if extractor is not None else options.extractor(on_skip=skip)
+    if extractor is not None:
+        ex.on_skip = skip
+    kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
+    if options.max_bytes is not None:
+        kwargs["max_bytes"] = options.max_bytes
+    files = ((Path(p), Path(r), i) for p, r, i in entries)
+    documents: Iterable[Document] = corpus.read_documents(files, **kwargs)
+    if screen is not None:
+        documents = screen(documents)
+    else:
+        from argmap.cache import SignatureCache
+
+        documents = drop_duplicates(documents, keep_near=options.keep_near_duplicates,
+                                    on_duplicate=lambda d: on_duplicate(d.to_dict()) if on_duplicate else None,
+                                    signatures=SignatureCache(options.cache_dir) if options.cache_dir else None)
+    documents = limit_documents(documents, options.limits, on_skip=skip)
+    for result in ex.extract(documents):
+        if on_result is not None:
+            on_result(result)
+        yield result
+
+
+def extract_corpus(paths: list[str | Path], options: ExtractOptions, *,
+                   progress: Progress | None = None) -> Extraction:
+    """The map step on this machine (``options.jobs`` processes), reporting progress."""
+    skipped: list[dict[str, str]] = []
+    entries = list_corpus(paths, skipped)
+    total = len(entries)
+    early = [0]  # files skipped before extraction (unreadable, too long)
+
+    def skip(path: str, reason: str) -> None:
+        skipped.append({"path": str(path), "reason": reason})
+        if not reason.startswith("extraction failed"):
+            early[0] += 1
+
+    duplicates: list[dict[str, Any]] = []
+
+    def duplicate(d: dict[str, Any]) -> None:
+        duplicates.append(d)
+        if not d.get("kept"):
+            early[0] += 1
+
+    extractor = options.extractor(on_skip=skip)
+    stats = extractor.stats
+    results = []
+    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip, on_duplicate=duplicate):
+        results.append(result)
+        if progress is not None:
+            progress(stats.documents + early[0], total, stats.tokens)
+    if progress is not None:
+        progress(stats.documents + early[0], total, stats.tokens)
+    return Extraction(results, stats, skipped, extractor.model_name, duplicates)
+
+
+def merge_data(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
+               skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
+               built_at: bool = False) -> dict[str, Any]:
+    """The graph's node-link data for DocResults (taken in document id order, so any input
+    order gives one graph). With ``built_at`` the build time is recorded in the graph; without
+    it (the default) the same results always give the same bytes."""
+    from argmap.graphdata import graph_data
 
     meta = dict(meta or {})
     meta["skipped"] = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
@@ -354,17 +497,36 @@ def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str
     if built_at:
         meta["built_at"] = time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())
     ordered = sorted(results, key=lambda r: r.doc["id"])
-    return build_graph(ordered, taxonomy, meta=meta)
+    return graph_data(ordered, taxonomy, meta=meta)
+
+
+def merge_results(results: Iterable[DocResult], taxonomy: Any, *, meta: dict[str, Any] | None = None,
+                  skipped: Iterable[dict[str, str]] = (), duplicates: Iterable[dict[str, Any]] = (),
+                  built_at: bool = False) -> nx.MultiDiGraph:
+    """The graph of DocResults (taken in document id order, so any input order gives one graph)."""
+    from argmap.graph import graph_from_node_link
+
+    return graph_from_node_link(merge_data(results, taxonomy, meta=meta, skipped=skipped, duplicates=duplicates,
+                                           built_at=built_at))
 
 
 def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
                        warn: Callable[[str], None] | None = None) -> tuple[nx.MultiDiGraph, int]:
-    """The graph of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
+    """The graph of the DocResult records in JSON-lines files (see :func:`merge_record_data`)."""
+    from argmap.graph import graph_from_node_link
+
+    data, n = merge_record_data(paths, taxonomy, built_at=built_at, warn=warn)
+    return graph_from_node_link(data), n
+
+
+def merge_record_data(paths: Iterable[str | Path], taxonomy: Any, *, built_at: bool = False,
+                      warn: Callable[[str], None] | None = None) -> tuple[dict[str, Any], int]:
+    """The node-link data of the DocResult records in JSON-lines files (see :mod:`argmap.records`).
 
     A document id found twice with the same record is kept once; with different records it is
     an error, as is a record whose claims name proposals or themes the taxonomy lacks (extracted
     with another taxonomy). Records extracted with another taxonomy that still resolve are
-    merged, with a warning. Returns the graph and the number of documents.
+    merged, with a warning. Returns the data and the number of documents.
     """
     from argmap.records import RecordError, iter_record_files, reference_problems
 
@@ -391,53 +553,48 @@ def merge_record_files(paths: Iterable[str | Path], taxonomy: Any, *, built_at: 
         warn(f"{len(other_taxonomy)} record(s) were extracted with another taxonomy than {taxonomy.source} "
              f"(first: {other_taxonomy[0]}); re-run 'argmap extract' for targets from this one")
     meta = {"model": ", ".join(sorted(models)) if models else "unknown"}
-    graph = merge_results((r for r, _ in by_id.values()), taxonomy, meta=meta, built_at=built_at)
-    return graph, len(by_id)
+    n = len(by_id)
+    results = [r for r, _ in by_id.values()]
+    by_id.clear()
+    return merge_data(results, taxonomy, meta=meta, built_at=built_at), n
 
 
 def extract_to_records(paths: list[str | Path], out: Any, *, model: str | None = None,
                        taxonomy_path: str | None = None, cues: str | None = None,
                        cache_dir: str | Path | None = None, jobs: int = 1, max_bytes: int | None = None,
                        batch_size: int = DEFAULT_BATCH_SIZE, limits: Limits | None = None,
-                       keep_near_duplicates: bool = False) -> BuildStats:
+                       keep_near_duplicates: bool = False, progress: Progress | None = None) -> BuildStats:
     """The map step alone: write one record line per readable document under ``paths`` to ``out``."""
     from argmap.records import dumps_result
 
     started = time.perf_counter()
-    extractor, documents, skipped, duplicates = _open_corpus(
-        paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-        max_bytes=max_bytes, batch_size=batch_size, limits=limits, keep_near=keep_near_duplicates)
+    options = ExtractOptions(model, taxonomy_path, cues, None if cache_dir is None else str(cache_dir), jobs,
+                             batch_size, max_bytes, limits or Limits(), keep_near_duplicates)
+    skipped: list[dict[str, str]] = []
+    entries = list_corpus(paths, skipped)
+    total = len(entries)
+    early = [0]
+
+    def skip(path: str, reason: str) -> None:
+        skipped.append({"path": str(path), "reason": reason})
+        if not reason.startswith("extraction failed"):
+            early[0] += 1
+
+    duplicates: list[dict[str, Any]] = []
+
+    def duplicate(d: dict[str, Any]) -> None:
+        duplicates.append(d)
+        if not d.get("kept"):
+            early[0] += 1
+
+    extractor = options.extractor(on_skip=skip)
     provenance = extractor.provenance
-    for result in extractor.extract(documents):
-        out.write(dumps_result(result, provenance=provenance) + "\n")
     stats = extractor.stats
+    for result in extract_entries(entries, options, extractor=extractor, on_skip=skip, on_duplicate=duplicate):
+        out.write(dumps_result(result, provenance=provenance) + "\n")
+        if progress is not None:
+            progress(stats.documents + early[0], total, stats.tokens)
     stats.skipped = sorted(skipped, key=lambda s: (s["path"], s["reason"]))
     stats.duplicates = sorted(duplicates, key=lambda d: (d["path"], d["of"]))
     stats.seconds = time.perf_counter() - started
     return stats
-
-
-def _open_corpus(paths, *, model, taxonomy_path, cues, cache_dir, jobs, max_bytes, batch_size, limits,
-                 keep_near=False):
-    """An Extractor, the stream of (limited, de-duplicated) documents under ``paths``, and the
-    lists that collect every skipped file with its reason and every duplicate (filled as the
-    stream is consumed)."""
-    from argmap import corpus
-    from argmap.duplicates import drop_duplicates
-
-    skipped: list[dict[str, str]] = []
-    duplicates: list[dict[str, Any]] = []
-
-    def skip(path: str, reason: str) -> None:
-        skipped.append({"path": str(path), "reason": reason})
-
-    limits = limits or Limits()
-    extractor = Extractor(model, taxonomy=taxonomy_path, cues=cues, cache_dir=cache_dir, jobs=jobs,
-                          batch_size=batch_size, on_skip=skip, limits=limits)
-    kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
-    if max_bytes is not None:
-        kwargs["max_bytes"] = max_bytes
-    documents = drop_duplicates(corpus.load_corpus(paths, **kwargs), keep_near=keep_near,
-                                on_duplicate=lambda d: duplicates.append(d.to_dict()))
-    documents = limit_documents(documents, limits, on_skip=skip)
-    return extractor, documents, skipped, duplicates

@@ -1,6 +1,7 @@
 """The build cache: parses (spaCy DocBin) and extraction results (DocResult records) per document.
 
-Two stores live under one cache directory:
+Three stores live under one cache directory (the third, ``signatures/``, keeps the duplicate
+finder's MinHash signature of each text, :class:`SignatureCache`):
 
 - ``parse/``: the linguistic parse of a text (tokens, tags, lemmas, morphology, dependencies,
   entities, sentence starts) as a one-Doc :class:`spacy.tokens.DocBin`, keyed by the text and the
@@ -22,9 +23,9 @@ failing to write the cache is never fatal.
 from __future__ import annotations
 
 import hashlib
-import importlib.metadata
 import importlib.util
 import json
+import re
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
@@ -36,6 +37,7 @@ CACHE_VERSION = "2"
 MAGIC = b"ARGMAP-CACHE/" + CACHE_VERSION.encode() + b" "
 PARSE_DIR = "parse"
 RESULT_DIR = "results"
+SIGNATURES_DIR = "signatures"
 #: argmap modules that change a parse (the model is loaded, then a paragraph splitter runs before
 #: the parser); any edit to them changes the parse fingerprint.
 PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py")
@@ -206,6 +208,36 @@ class ResultCache:
         self.store.write(self.key(document), dumps_result(result, provenance={"tokens": tokens}).encode("utf-8"))
 
 
+# ---------------------------------------------------------------- duplicate signatures
+
+class SignatureCache:
+    """MinHash signatures of texts (:mod:`argmap.duplicates`), keyed by the text's identity and
+    the duplicate finder's code: a rebuild finds repeats without computing them again."""
+
+    def __init__(self, directory: str | Path):
+        self.store = EntryStore(Path(directory) / SIGNATURES_DIR)
+        self.fingerprint = source_digest(("duplicates.py",))
+
+    def key(self, text_key: str) -> str:
+        return _hash(CACHE_VERSION, "signature", self.fingerprint, text_key)
+
+    def get(self, text_key: str) -> tuple[int, bytes] | None:
+        """``(number of shingles, MinHash bytes)`` for a text key, or None."""
+        from argmap.duplicates import PERMUTATIONS
+
+        payload = self.store.read(self.key(text_key))
+        if payload is None:
+            return None
+        if len(payload) != 8 + 8 * PERMUTATIONS:
+            self.store.reject()
+            return None
+        self.store.hit()
+        return int.from_bytes(payload[:8], "little"), payload[8:]
+
+    def put(self, text_key: str, size: int, minhash: bytes) -> None:
+        self.store.write(self.key(text_key), size.to_bytes(8, "little") + minhash)
+
+
 def document_digest(document: Document) -> str:
     """A digest of everything in a Document that extraction reads (text, offsets, metadata)."""
     data = asdict(document)
@@ -282,9 +314,22 @@ def source_digest(files: tuple[str, ...] | None = None) -> str:
 
 
 def _version(dist: str) -> str:
+    """A package's version: from its ``about.py`` when it has one (spaCy and thinc do; reading
+    it is much faster than a scan of the installed distributions), else from its metadata."""
+    spec = importlib.util.find_spec(dist)
+    if spec is not None and spec.origin:
+        try:
+            about = (Path(spec.origin).parent / "about.py").read_text(encoding="utf-8")
+        except OSError:
+            about = ""
+        m = re.search(r"^__version__\s*=\s*[\"']([^\"']+)[\"']", about, flags=re.MULTILINE)
+        if m:
+            return m.group(1)
+    from importlib import metadata
+
     try:
-        return importlib.metadata.version(dist)
-    except importlib.metadata.PackageNotFoundError:
+        return metadata.version(dist)
+    except metadata.PackageNotFoundError:
         return "none"
 
 

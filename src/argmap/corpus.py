@@ -25,7 +25,7 @@ import os
 import re
 import stat
 import unicodedata
-from collections.abc import Callable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -45,6 +45,7 @@ __all__ = [
     "SkipDocument",
     "SkipLog",
     "Skipped",
+    "assign_ids",
     "clean_text",
     "detect_author",
     "doc_id_for",
@@ -52,6 +53,7 @@ __all__ = [
     "load_corpus",
     "parse_front_matter",
     "read_document",
+    "read_documents",
     "to_source",
 ]
 
@@ -369,6 +371,14 @@ def _first_visit(path: Path, seen: set[str]) -> bool:
 
 def _documents(files: Iterator[tuple[Path, Path]], max_bytes: int,
                on_skip: OnSkip | None) -> Iterator[Document]:
+    return read_documents(assign_ids(files), max_bytes=max_bytes, on_skip=on_skip)
+
+
+def assign_ids(files: Iterable[tuple[Path, Path]]) -> Iterator[tuple[Path, Path, str]]:
+    """Each ``(file, root)`` with its document id, unique across roots: a file whose id another
+    root's file took is prefixed with its root's name; if still taken, numbered ("-2"). Every
+    file takes its id, readable or not, so ids do not depend on which files can be read (and
+    an engine can assign them before its workers read anything)."""
     taken: dict[str, Path] = {}  # id -> root it came from
     for path, root in files:
         doc_id = doc_id_for(path, root)
@@ -377,13 +387,21 @@ def _documents(files: Iterator[tuple[Path, Path]], max_bytes: int,
         base, n = doc_id, 2
         while doc_id in taken:
             doc_id, n = f"{base}-{n}", n + 1
+        taken[doc_id] = root
+        yield path, root, doc_id
+
+
+def read_documents(entries: Iterable[tuple[Path, Path, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
+                   on_skip: OnSkip | None = None) -> Iterator[Document]:
+    """Read ``(file, root, document id)`` entries (from :func:`assign_ids`); unusable files go to
+    ``on_skip``."""
+    for path, root, doc_id in entries:
         try:
             doc = read_document(path, root, max_bytes=max_bytes, doc_id=doc_id)
         except SkipDocument as exc:
             if on_skip is not None:
                 on_skip(Skipped(display_path(path), exc.reason))
             continue
-        taken[doc_id] = root
         yield doc
 
 

@@ -31,10 +31,12 @@ import zlib
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-
-import numpy as np
+from typing import TYPE_CHECKING, Any, Protocol
 
 from argmap.model import Document
+
+if TYPE_CHECKING:  # pragma: no cover - numpy is imported when a signature is first computed
+    import numpy as np
 
 SHINGLE_WORDS = 5  #: words per shingle
 NEAR_SMALLER = 0.8  #: share of the shorter text's shingles found in the longer one
@@ -44,10 +46,22 @@ PERMUTATIONS = 128  #: MinHash functions
 BANDS = 64  #: LSH bands (PERMUTATIONS / BANDS rows each)
 
 _PRIME = (1 << 31) - 1
-_rng = np.random.default_rng(20240617)  # fixed: the same hash functions in every process
-_A = _rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
-_B = _rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
 _WORD = re.compile(r"\w+")
+_HASHES: tuple[Any, Any] | None = None
+
+
+def _hash_functions() -> tuple[Any, Any]:
+    """The MinHash functions' coefficients (numpy arrays), made on first use: a rebuild whose
+    signatures all come from the cache never imports numpy."""
+    global _HASHES
+    if _HASHES is None:
+        import numpy as np
+
+        rng = np.random.default_rng(20240617)  # fixed: the same hash functions in every process
+        a = rng.integers(1, _PRIME, PERMUTATIONS, dtype=np.uint64)
+        b = rng.integers(0, _PRIME, PERMUTATIONS, dtype=np.uint64)
+        _HASHES = (a, b)
+    return _HASHES
 
 
 @dataclass(frozen=True)
@@ -85,11 +99,20 @@ def describe_duplicate(d: dict[str, object]) -> str:
 
 @dataclass(frozen=True)
 class Signature:
-    """What is kept of a document to compare it with later ones."""
+    """What is kept of a document to compare it with later ones: its number of distinct
+    shingles and its MinHash values (``PERMUTATIONS`` unsigned 64-bit integers, as bytes)."""
 
     path: str
     size: int  # number of distinct shingles
-    minhash: np.ndarray
+    minhash: bytes
+
+
+class SignatureStore(Protocol):
+    """Where signatures already computed are kept, by text key (:class:`argmap.cache.SignatureCache`)."""
+
+    def get(self, key: str) -> tuple[int, bytes] | None: ...
+
+    def put(self, key: str, size: int, minhash: bytes) -> None: ...
 
 
 def text_key(clean: str) -> str:
@@ -99,6 +122,8 @@ def text_key(clean: str) -> str:
 
 def shingles(text: str, words: int = SHINGLE_WORDS) -> np.ndarray:
     """The distinct hashes of the text's ``words``-word windows (lower-cased words)."""
+    import numpy as np
+
     tokens = _WORD.findall(text.casefold())
     if len(tokens) < words:
         return np.zeros(0, dtype=np.uint64)
@@ -111,18 +136,23 @@ def shingles(text: str, words: int = SHINGLE_WORDS) -> np.ndarray:
 
 def signature(path: str, text: str) -> Signature:
     """The MinHash signature of a text's shingles."""
+    import numpy as np
+
     sh = shingles(text)
     if len(sh) == 0:
-        return Signature(path, 0, np.zeros(PERMUTATIONS, dtype=np.uint64))
-    table = (_A[:, None] * sh[None, :] + _B[:, None]) % np.uint64(_PRIME)
-    return Signature(path, len(sh), table.min(axis=1))
+        return Signature(path, 0, bytes(8 * PERMUTATIONS))
+    a, b = _hash_functions()
+    table = (a[:, None] * sh[None, :] + b[:, None]) % np.uint64(_PRIME)
+    return Signature(path, len(sh), table.min(axis=1).astype(np.uint64).tobytes())
 
 
 def overlap(a: Signature, b: Signature) -> tuple[float, float]:
     """Estimated shares of (the smaller, the larger) signature's shingles that the two share."""
     if not a.size or not b.size:
         return 0.0, 0.0
-    jaccard = float(np.count_nonzero(a.minhash == b.minhash)) / PERMUTATIONS
+    same = sum(1 for x, y in zip(memoryview(a.minhash).cast("Q"), memoryview(b.minhash).cast("Q"), strict=True)
+               if x == y)
+    jaccard = same / PERMUTATIONS
     common = jaccard * (a.size + b.size) / (1 + jaccard)
     small, large = sorted((a.size, b.size))
     return min(1.0, common / small), min(1.0, common / large)
@@ -139,10 +169,11 @@ def is_near_duplicate(a: Signature, b: Signature) -> tuple[bool, float]:
 class DuplicateFinder:
     """Remembers the documents seen so far and says which earlier one a new document repeats."""
 
-    def __init__(self) -> None:
+    def __init__(self, signatures: SignatureStore | None = None) -> None:
         self._texts: dict[str, str] = {}  # text key -> first path
         self._signatures: list[Signature] = []
         self._bands: dict[tuple[int, bytes], list[int]] = defaultdict(list)
+        self._store = signatures
 
     def check(self, document: Document) -> Duplicate | None:
         """The earlier document this one repeats, or None (then it is remembered)."""
@@ -150,8 +181,24 @@ class DuplicateFinder:
         first = self._texts.get(key)
         if first is not None:
             return Duplicate(document.path, first, "identical", 1.0)
-        self._texts[key] = document.path
-        sig = signature(document.path, document.clean)
+        return self.check_fingerprint(document.path, key, self._signature(document.path, key, document.clean))
+
+    def _signature(self, path: str, key: str, text: str) -> Signature:
+        stored = self._store.get(key) if self._store is not None else None
+        if stored is not None:
+            return Signature(path, stored[0], stored[1])
+        sig = signature(path, text)
+        if self._store is not None:
+            self._store.put(key, sig.size, sig.minhash)
+        return sig
+
+    def check_fingerprint(self, path: str, key: str, sig: Signature) -> Duplicate | None:
+        """:meth:`check` for a document read elsewhere: its path, :func:`text_key` and
+        :func:`signature` (what an engine's workers send back to the driver)."""
+        first = self._texts.get(key)
+        if first is not None:
+            return Duplicate(path, first, "identical", 1.0)
+        self._texts[key] = path
         if sig.size < MIN_SHINGLES:
             return None
         bands = self._band_keys(sig)
@@ -171,18 +218,19 @@ class DuplicateFinder:
 
     @staticmethod
     def _band_keys(sig: Signature) -> list[tuple[int, bytes]]:
-        rows = PERMUTATIONS // BANDS
-        return [(b, sig.minhash[b * rows:(b + 1) * rows].tobytes()) for b in range(BANDS)]
+        width = 8 * (PERMUTATIONS // BANDS)  # bytes per band
+        return [(b, sig.minhash[b * width:(b + 1) * width]) for b in range(BANDS)]
 
 
 def drop_duplicates(documents: Iterable[Document], *, keep_near: bool = False,
-                    on_duplicate: Callable[[Duplicate], None] | None = None) -> Iterator[Document]:
+                    on_duplicate: Callable[[Duplicate], None] | None = None,
+                    signatures: SignatureStore | None = None) -> Iterator[Document]:
     """The documents without repeats (the first of each is kept); each repeat goes to ``on_duplicate``.
 
     With ``keep_near`` a near-duplicate is still reported but also kept. Identical texts are
-    always read once.
+    always read once. ``signatures`` keeps the signatures computed, for the next build.
     """
-    finder = DuplicateFinder()
+    finder = DuplicateFinder(signatures)
     for document in documents:
         dup = finder.check(document)
         if dup is None:

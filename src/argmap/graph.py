@@ -8,47 +8,31 @@ The file is networkx node-link JSON (``edges="edges"``) with graph attributes fo
 
 from __future__ import annotations
 
-import re
-
-import json
 from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
 import networkx as nx
 
-from argmap import __version__
-from argmap.atomic import write_text
 from argmap.errors import GraphFileError
-from argmap.graphfile import FORMAT, FORMAT_VERSION, check_envelope, read_graph_json
-from argmap.model import ActorType, DocResult, EdgeKind, NodeKind, Stance
+from argmap.graphdata import (  # noqa: F401 - re-exported: the node id helpers live with the merge
+    STANCE_EDGE,
+    actor_node,
+    candidate_merges,
+    doc_node,
+    dumps_data,
+    graph_data,
+    proposal_node,
+    theme_node,
+    write_graph_data,
+)
+from argmap.graphfile import FORMAT, FORMAT_VERSION, check_envelope, read_graph_json  # noqa: F401
+from argmap.model import DocResult
 from argmap.taxonomy import Taxonomy
 
 # node attribute names
 KIND = "kind"
 LABEL = "label"
-
-STANCE_EDGE = {
-    Stance.SUPPORT: EdgeKind.SUPPORTS,
-    Stance.OBJECT: EdgeKind.OBJECTS_TO,
-    Stance.NEUTRAL: EdgeKind.ABOUT,
-}
-
-
-def doc_node(doc_id: str) -> str:
-    return f"doc:{doc_id}"
-
-
-def proposal_node(pid: str) -> str:
-    return f"proposal:{pid}"
-
-
-def theme_node(tid: str) -> str:
-    return f"theme:{tid}"
-
-
-def actor_node(aid: str) -> str:
-    return aid if aid.startswith("actor:") else f"actor:{aid}"
 
 
 def build_graph(
@@ -61,142 +45,39 @@ def build_graph(
 
     Every taxonomy proposal and theme becomes a node (so queries can name them even when no
     claim touches them); candidate proposals found by discovery are added with ``candidate=True``.
+    Nodes and edges are in sorted order, so the JSON is byte-identical across runs. The merge
+    itself is :func:`argmap.graphdata.graph_data`, which builds the node-link data this graph is
+    made from (and which large merges write without building a networkx graph at all).
     """
-    g = nx.MultiDiGraph()
-    g.graph.update({
-        "format": FORMAT,
-        "format_version": FORMAT_VERSION,
-        "argmap_version": __version__,
-        "taxonomy": {"name": taxonomy.name, "digest": taxonomy.digest, "source": taxonomy.source},
-        "documents": [],
-        "skipped": [],
-    })
-    if meta:
-        g.graph.update(meta)
-    for p in taxonomy.proposals.values():
-        g.add_node(proposal_node(p.id), kind=NodeKind.PROPOSAL.value, label=p.label,
-                   aliases=list(p.aliases), candidate=False, proposal_kind=p.kind,
-                   **({"parent": proposal_node(p.parent)} if p.parent else {}))
-    for t in taxonomy.themes.values():
-        g.add_node(theme_node(t.id), kind=NodeKind.THEME.value, label=t.label, aliases=list(t.aliases))
-
-    manifest = []
-    for res in results:
-        _add_result(g, res)
-        manifest.append({k: res.doc.get(k) for k in ("id", "path", "sha256")})
-    manifest.sort(key=lambda d: d["id"])
-    g.graph["documents"] = manifest
-    merge_candidates(g)
-    return _canonical(g)
-
-
-def _label_words(label: str) -> list[str]:
-    words = [w[:-1] if w.endswith("s") and len(w) > 3 and not w.endswith("ss") else w
-             for w in re.findall(r"[a-z0-9]+", label.lower())]
-    return [w for w in words if w not in {"a", "an", "the", "of", "for", "to", "on", "in", "and"}]
+    return graph_from_node_link(graph_data(results, taxonomy, meta=meta))
 
 
 def merge_candidates(g: nx.MultiDiGraph) -> None:
     """Candidate proposals that name one thing in other words ('reporting duty', 'mandatory
-    reporting duty') become one node: same head word, and one label's words all in the other's.
-    The label most claims use (then the longest) names it; the others become its aliases."""
-    cands = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == NodeKind.PROPOSAL.value and d.get("candidate"))
-    words = {n: _label_words(g.nodes[n].get("label", "")) for n in cands}
-    uses = {n: sum(1 for _ in g.in_edges(n)) for n in cands}
-    into: dict[str, str] = {}
-    for n in cands:
-        wider = [m for m in cands if words[n] and words[m] and words[n][-1] == words[m][-1]
-                 and set(words[n]) < set(words[m])]
-        if wider:
-            into[n] = max(wider, key=lambda m: (uses[m], len(words[m]), m))
-    for n in sorted(into):
-        m = into[n]
-        while m in into:
-            m = into[m]
-        _retarget(g, n, m)
+    reporting duty') become one node, in a networkx graph (:func:`build_graph` does it already;
+    the choice is :func:`argmap.graphdata.candidate_merges`)."""
+    cands = sorted(n for n, d in g.nodes(data=True) if d.get("kind") == "proposal" and d.get("candidate"))
+    plan = candidate_merges({n: str(g.nodes[n].get("label", "")) for n in cands},
+                            {n: sum(1 for _ in g.in_edges(n)) for n in cands})
+    for old in sorted(plan):
+        new = plan[old]
+        label = g.nodes[old].get("label")
+        aliases = g.nodes[new].setdefault("aliases", [])
+        if label and label not in aliases:
+            aliases.append(label)
+            aliases.sort()
+        for claim, _, key, data in list(g.in_edges(old, keys=True, data=True)):
+            g.remove_edge(claim, old, key=key)
+            if not g.has_edge(claim, new, key):
+                g.add_edge(claim, new, key=key, **data)
+            targets = g.nodes[claim].get("targets") or []
+            g.nodes[claim]["targets"] = list(dict.fromkeys(new if t == old else t for t in targets))
+        g.remove_node(old)
 
 
-def _retarget(g: nx.MultiDiGraph, old: str, new: str) -> None:
-    label = g.nodes[old].get("label")
-    aliases = g.nodes[new].setdefault("aliases", [])
-    if label and label not in aliases:
-        aliases.append(label)
-        aliases.sort()
-    for claim, _, key, data in list(g.in_edges(old, keys=True, data=True)):
-        g.remove_edge(claim, old, key=key)
-        if not g.has_edge(claim, new, key):
-            g.add_edge(claim, new, key=key, **data)
-        targets = g.nodes[claim].get("targets") or []
-        g.nodes[claim]["targets"] = list(dict.fromkeys(new if t == old else t for t in targets))
-    g.remove_node(old)
-
-
-def _add_result(g: nx.MultiDiGraph, res: DocResult) -> None:
-    doc = res.doc
-    dnode = doc_node(doc["id"])
-    g.add_node(dnode, kind=NodeKind.DOCUMENT.value,
-               label=doc.get("title") or doc["id"],
-               **{k: v for k, v in doc.items() if k not in {"id", "title"} and v is not None})
-    for cand in res.candidates:
-        node = proposal_node(cand["id"])
-        if node not in g:
-            g.add_node(node, kind=NodeKind.PROPOSAL.value, label=cand["label"],
-                       aliases=[], candidate=True)
-    for actor in res.actors:
-        node = actor_node(actor.id)
-        if node in g:
-            data = g.nodes[node]
-            data["aliases"] = sorted(set(data.get("aliases", [])) | set(actor.aliases))
-            data["documents"] = sorted(set(data.get("documents", [])) | {doc["id"]})
-            for key in ("role", "affiliation"):
-                value = getattr(actor, key)
-                if value and not data.get(key):
-                    data[key] = actor_node(value) if key == "affiliation" else value
-            if len(actor.name) > len(data["label"]):
-                data["label"] = data["name"] = actor.name
-        else:
-            g.add_node(node, kind=NodeKind.ACTOR.value, label=actor.name, name=actor.name,
-                       actor_type=ActorType(actor.type).value, aliases=sorted(set(actor.aliases)),
-                       role=actor.role, affiliation=actor_node(actor.affiliation) if actor.affiliation else None, documents=[doc["id"]])
-    for actor in res.actors:
-        if actor.affiliation:
-            org = actor_node(actor.affiliation)
-            if org in g and not g.has_edge(actor_node(actor.id), org, EdgeKind.AFFILIATED_WITH.value):
-                g.add_edge(actor_node(actor.id), org, key=EdgeKind.AFFILIATED_WITH.value,
-                           kind=EdgeKind.AFFILIATED_WITH.value)
-    for c in res.claims:
-        g.add_node(c.id, kind=NodeKind.CLAIM.value, label=_short(c.text), text=c.text,
-                   document=c.doc_id, start=c.start, end=c.end, stance=c.stance.value,
-                   speaker=actor_node(c.speaker) if c.speaker else None,
-                   targets=[proposal_node(t) for t in c.targets],
-                   themes=[theme_node(t) for t in c.themes],
-                   attribution=c.attribution, stance_cues=list(c.stance_cues),
-                   target_cues=list(c.target_cues), rule=c.rule, quoted=c.quoted)
-        g.add_edge(c.id, dnode, key=EdgeKind.FOUND_IN.value, kind=EdgeKind.FOUND_IN.value)
-        if c.speaker:
-            g.add_edge(actor_node(c.speaker), c.id, key=EdgeKind.ASSERTS.value,
-                       kind=EdgeKind.ASSERTS.value)
-        ek = STANCE_EDGE[c.stance].value
-        for t in c.targets:
-            g.add_edge(c.id, proposal_node(t), key=ek, kind=ek)
-        for t in c.themes:
-            g.add_edge(c.id, theme_node(t), key=EdgeKind.RAISES.value, kind=EdgeKind.RAISES.value)
-
-
-def _short(text: str, n: int = 90) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1].rstrip() + "\u2026"
-
-
-def _canonical(g: nx.MultiDiGraph) -> nx.MultiDiGraph:
-    """A copy with nodes and edges in sorted order, so the JSON is byte-identical across runs."""
-    h = nx.MultiDiGraph()
-    h.graph.update(g.graph)
-    for n in sorted(g.nodes):
-        h.add_node(n, **{k: g.nodes[n][k] for k in sorted(g.nodes[n])})
-    for u, v, k, d in sorted(g.edges(keys=True, data=True), key=lambda e: (e[0], e[1], e[2])):
-        h.add_edge(u, v, key=k, **d)
-    return h
+def graph_from_node_link(data: dict[str, Any]) -> nx.MultiDiGraph:
+    """The networkx graph of node-link data built by argmap (not checked: see :func:`graph_from_data`)."""
+    return nx.node_link_graph(data, directed=True, multigraph=True, edges="edges")
 
 
 # ---------------------------------------------------------------- JSON I/O
@@ -225,13 +106,13 @@ def graph_from_data(data: Any, *, source: str = "graph") -> nx.MultiDiGraph:
 
 
 def dumps_graph(g: nx.MultiDiGraph) -> str:
-    """The graph as deterministic JSON text."""
-    return json.dumps(graph_to_data(g), ensure_ascii=False, indent=1, sort_keys=True) + "\n"
+    """The graph as deterministic JSON text (``json.dumps`` with ``indent=1, sort_keys=True``)."""
+    return dumps_data(graph_to_data(g))
 
 
 def write_graph(g: nx.MultiDiGraph, path: str | Path) -> None:
     """Write the graph to ``path`` atomically (the previous file survives any failure)."""
-    write_text(path, dumps_graph(g))
+    write_graph_data(graph_to_data(g), path)
 
 
 def read_graph(path: str | Path) -> nx.MultiDiGraph:

@@ -267,7 +267,9 @@ class NameIndex:
     """
 
     def __init__(self, nodes_by_kind: Mapping[str, list[tuple[str, Mapping[str, Any]]]]) -> None:
-        self._nodes = {k: nodes_by_kind.get(k, []) for k in KINDS}
+        """``nodes_by_kind``: kind -> [(node id, attributes)]; only ``get(kind, [])`` is called,
+        when that kind is first searched (so a store reads a kind's nodes only if needed)."""
+        self._nodes = nodes_by_kind
         self._tables: dict[str, _KindTable] = {}
 
     @classmethod
@@ -281,7 +283,7 @@ class NameIndex:
 
     def table(self, kind: str) -> _KindTable:
         if kind not in self._tables:
-            self._tables[kind] = _KindTable(kind, self._nodes[kind])
+            self._tables[kind] = _KindTable(kind, self._nodes.get(kind, []) if kind in KINDS else [])
         return self._tables[kind]
 
     def resolve(self, query: str, kinds: Iterable[str] = ("proposal", "theme")) -> Resolution:

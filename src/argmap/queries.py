@@ -52,13 +52,23 @@ Return shapes (the CLI's ``--json`` output is exactly these)::
 
 Counts ("objectors", "supporters", "actors") count distinct attributed actors; "support",
 "object", "neutral" and "claims" count claims.
+
+``evidence=N`` (objectors, supporters, objections, positions, agree, list_proposals with
+candidates) quotes at most N claims per actor, ground or proposal and adds, beside each list it
+may cut, the count of claims left out: ``"more"`` beside ``"claims"``, ``"untargeted_more"``,
+``"a_more"``/``"b_more"``, ``"evidence_more"``. Without it (the default) every claim is quoted
+and those keys are absent.
+
+The same functions answer from a :class:`argmap.store.StoreIndex` (the SQLite store beside the
+graph file), which implements this module's :class:`GraphIndex` on demand; both give the same
+answers (the store's lists of claims may come in another order, so nothing here depends on it).
 """
 
 from __future__ import annotations
 
 import weakref
 from collections import defaultdict
-from collections.abc import Iterable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cached_property
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -211,6 +221,40 @@ class GraphIndex:
             return node.removeprefix("doc:")
         return str(self.nodes.get(claim, {}).get("document") or "")
 
+    def start(self, claim: str) -> Any:
+        """A claim's ``start`` offset as stored (an int in a well-formed graph)."""
+        return self.nodes.get(claim, {}).get("start")
+
+    def claim_sort_key(self) -> Callable[[str], Any]:
+        """The key that puts claims in reading order: document id, start offset, claim id."""
+        def key(claim: str) -> tuple[str, int, str]:
+            start = self.start(claim)
+            return self.doc_id(claim), start if isinstance(start, int) else 0, claim
+        return key
+
+    def claims_for(self, node: str, stance: str | None) -> list[str]:
+        """Claims on a proposal (with that stance toward it) or raising a theme (with that stance),
+        in no particular order."""
+        if self.kind(node) == "proposal":
+            return [c for c, st in self.claims_on.get(node, ()) if stance is None or st == stance]
+        return [c for c in self.claims_raising.get(node, ()) if stance is None or self.stance(c) == stance]
+
+    def speakers_for(self, node: str, stance: str) -> set[str]:
+        """The actors of :meth:`claims_for` ``(node, stance)``."""
+        return {self.speaker[c] for c in self.claims_for(node, stance) if c in self.speaker}
+
+    def prefetch(self, nodes: Iterable[str]) -> None:
+        """A hint that these nodes' attributes are about to be read (a store loads them in one
+        query; an in-memory index has them already)."""
+
+    def prefetch_claims(self, claims: Iterable[str]) -> None:
+        """A hint that these claims' document, targets and themes are about to be read."""
+
+    def listing(self, name: str, build: Callable[[GraphIndex], Any]) -> Any:
+        """A whole-graph listing (see :func:`listing_builders`): ``build(self)`` here; a store
+        reads the rows it computed with the same function when it was written."""
+        return build(self)
+
 
 def _group(pairs: Iterable[tuple[str, str]]) -> dict[str, list[str]]:
     out: dict[str, list[str]] = defaultdict(list)
@@ -320,18 +364,25 @@ def _claim(ix: GraphIndex, claim: str, *, explain: bool = False, speaker: bool =
     return out
 
 
-def _claim_order(ix: GraphIndex):
-    def key(claim: str) -> tuple[str, int, str]:
-        start = ix.nodes.get(claim, {}).get("start")
-        return ix.doc_id(claim), start if isinstance(start, int) else 0, claim
-    return key
+def _claim_order(ix: GraphIndex) -> Callable[[str], Any]:
+    return ix.claim_sort_key()
+
+
+def _quote(ix: GraphIndex, claims: list[str], evidence: int | None, **kw: Any) -> tuple[list[dict[str, Any]], int]:
+    """The first ``evidence`` of ``claims`` (all when None) as Claim dicts, and how many were left out."""
+    shown = claims if evidence is None else claims[: max(evidence, 0)]
+    ix.prefetch(shown)
+    return [_claim(ix, c, **kw) for c in shown], len(claims) - len(shown)
+
+
+def _more(key: str, count: int, evidence: int | None) -> dict[str, int]:
+    """``{key: count}`` when quoting is limited (the count of claims left out), else nothing."""
+    return {} if evidence is None else {key: count}
 
 
 def _claims_for(ix: GraphIndex, node: str, stance: str | None) -> list[str]:
     """Claims on a proposal (with that stance toward it) or raising a theme (with that stance)."""
-    if ix.kind(node) == "proposal":
-        return [c for c, st in ix.claims_on.get(node, ()) if stance is None or st == stance]
-    return [c for c in ix.claims_raising.get(node, ()) if stance is None or ix.stance(c) == stance]
+    return ix.claims_for(node, stance)
 
 
 def _filters(ix: GraphIndex, theme: str | None, document: str | None) -> tuple[set[str] | None, set[str] | None, dict]:
@@ -357,33 +408,37 @@ def _keep(ix: GraphIndex, claim: str, themes: set[str] | None, docs: set[str] | 
 # ---------------------------------------------------------------- objectors / supporters
 
 def objectors(g: GraphLike, query: str, *, theme: str | None = None, document: str | None = None,
-              explain: bool = False) -> dict[str, Any]:
+              explain: bool = False, evidence: int | None = None) -> dict[str, Any]:
     """Actors who object to what ``query`` names, with their claims as evidence.
 
     A proposal: claims objecting to it. A theme: objecting claims that raise it (any proposal).
     ``theme`` keeps only claims raising that theme; ``document`` only claims from that document.
+    ``evidence`` quotes at most that many claims per actor (``more`` counts the rest).
     """
-    return _by_stance(g, query, OBJECT, theme=theme, document=document, explain=explain)
+    return _by_stance(g, query, OBJECT, theme=theme, document=document, explain=explain, evidence=evidence)
 
 
 def supporters(g: GraphLike, query: str, *, theme: str | None = None, document: str | None = None,
-               explain: bool = False) -> dict[str, Any]:
+               explain: bool = False, evidence: int | None = None) -> dict[str, Any]:
     """Actors who support what ``query`` names; see :func:`objectors`."""
-    return _by_stance(g, query, SUPPORT, theme=theme, document=document, explain=explain)
+    return _by_stance(g, query, SUPPORT, theme=theme, document=document, explain=explain, evidence=evidence)
 
 
 def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, document: str | None,
-               explain: bool) -> dict[str, Any]:
+               explain: bool, evidence: int | None = None) -> dict[str, Any]:
     ix = index_of(g)
     res = lookup(ix, query, ("proposal", "theme"))
     themes, docs, shown = _filters(ix, theme, document)
     chosen: set[str] = set()
     opposite: set[str] = set()  # actors who also take the other stance on the matched nodes
     for m in res.matches:
-        chosen.update(c for c in _claims_for(ix, m.id, stance) if _keep(ix, c, themes, docs))
-        for c in _claims_for(ix, m.id, _OPPOSITE[stance]):
-            if c in ix.speaker:
-                opposite.add(ix.speaker[c])
+        found = _claims_for(ix, m.id, stance)
+        if themes is None and docs is None:
+            chosen.update(found)
+        else:
+            ix.prefetch_claims(found)
+            chosen.update(c for c in found if _keep(ix, c, themes, docs))
+        opposite |= ix.speakers_for(m.id, _OPPOSITE[stance])
     by_actor: dict[str, list[str]] = defaultdict(list)
     unattributed = 0
     for c in chosen:
@@ -396,26 +451,30 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
     actors = []
     for who, claims in by_actor.items():
         ref = _actor_ref(ix, who)
-        actors.append({**ref, "stance": stance, "mixed": who in opposite,
-                       "claims": [_claim(ix, c, explain=explain) for c in sorted(claims, key=order)]})
-    actors.sort(key=lambda a: (-len(a["claims"]), a["name"].casefold(), a["id"]))
+        quoted, more = _quote(ix, sorted(claims, key=order), evidence, explain=explain)
+        actors.append({**ref, "stance": stance, "mixed": who in opposite, "claims": quoted,
+                       **_more("more", more, evidence)})
+    actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))
     return {"query": query, "stance": stance, "matched": res.matched(), "filters": shown,
             "actors": actors, "unattributed": unattributed}
 
 
 # ---------------------------------------------------------------- objections by ground
 
-def objections(g: GraphLike, query: str, *, document: str | None = None, explain: bool = False) -> dict[str, Any]:
+def objections(g: GraphLike, query: str, *, document: str | None = None, explain: bool = False,
+               evidence: int | None = None) -> dict[str, Any]:
     """The objections to a proposal, grouped by ground (theme), each with who raised it and where.
 
     A claim raising two themes appears under both; claims raising none are grouped under
-    ``{"id": None, "label": "no ground stated"}``, listed last.
+    ``{"id": None, "label": "no ground stated"}``, listed last. ``evidence`` quotes at most that
+    many claims per ground (``more`` counts the rest).
     """
     ix = index_of(g)
     res = lookup(ix, query, ("proposal",))
     _, docs, _ = _filters(ix, None, document)
-    claims = sorted({c for m in res.matches for c in _claims_for(ix, m.id, OBJECT)
-                     if _keep(ix, c, None, docs)}, key=_claim_order(ix))
+    found = [c for m in res.matches for c in _claims_for(ix, m.id, OBJECT)]
+    ix.prefetch_claims(found)  # grouped by their themes below
+    claims = sorted({c for c in found if _keep(ix, c, None, docs)}, key=_claim_order(ix))
     groups: dict[str | None, list[str]] = defaultdict(list)
     for c in claims:
         for t in ix.themes.get(c, ()) or [None]:
@@ -424,21 +483,25 @@ def objections(g: GraphLike, query: str, *, document: str | None = None, explain
     for t, cs in groups.items():
         speakers = sorted({ix.speaker[c] for c in cs if c in ix.speaker},
                           key=lambda a: _actor_ref(ix, a)["name"].casefold())
+        quoted, more = _quote(ix, cs, evidence, explain=explain, speaker=True)
         grounds.append({"id": t, "label": ix.label(t) if t else "no ground stated",
-                        "actors": [_actor_ref(ix, a) for a in speakers],
-                        "claims": [_claim(ix, c, explain=explain, speaker=True) for c in cs]})
-    grounds.sort(key=lambda gr: (gr["id"] is None, -len(gr["claims"]), -len(gr["actors"]), gr["label"].casefold()))
+                        "actors": [_actor_ref(ix, a) for a in speakers], "claims": quoted,
+                        **_more("more", more, evidence)})
+    grounds.sort(key=lambda gr: (gr["id"] is None, -len(gr["claims"]) - gr.get("more", 0), -len(gr["actors"]),
+                                 gr["label"].casefold()))
     return {"query": query, "matched": res.matched(), "total_claims": len(claims),
             "total_actors": len({ix.speaker[c] for c in claims if c in ix.speaker}), "grounds": grounds}
 
 
 # ---------------------------------------------------------------- one actor's positions
 
-def positions(g: GraphLike, actor_query: str, *, members: bool = False, explain: bool = False) -> dict[str, Any]:
+def positions(g: GraphLike, actor_query: str, *, members: bool = False, explain: bool = False,
+              evidence: int | None = None) -> dict[str, Any]:
     """Everything an actor supports, objects to or discusses, across documents, with evidence.
 
     ``members=True`` also counts claims by people affiliated with an organisation.
     A proposal's ``stance`` is support, object, mixed (claims both ways) or neutral.
+    ``evidence`` quotes at most that many claims per proposal (``more`` counts the rest).
     """
     ix = index_of(g)
     res = lookup(ix, actor_query, ("actor",))
@@ -461,20 +524,20 @@ def positions(g: GraphLike, actor_query: str, *, members: bool = False, explain:
         rows = []
         for p, cs in per.items():
             counts = _stance_counts(ix, p, cs)
+            quoted, more = _quote(ix, cs, evidence, explain=explain, speaker=members)
             rows.append({"id": p, "label": ix.label(p),
                          "candidate": bool(ix.nodes.get(p, {}).get("candidate", False)),
-                         "stance": _overall(counts), **counts,
-                         "claims": [_claim(ix, c, explain=explain, speaker=members) for c in cs]})
-        rows.sort(key=lambda r: (-len(r["claims"]), r["label"].casefold()))
+                         "stance": _overall(counts), **counts, "claims": quoted, **_more("more", more, evidence)})
+        rows.sort(key=lambda r: (-len(r["claims"]) - r.get("more", 0), r["label"].casefold()))
         aff = ix.affiliation.get(a) or d.get("affiliation")
         aff_node = aff if isinstance(aff, str) and aff in ix.nodes else (
             f"actor:{aff}" if isinstance(aff, str) and f"actor:{aff}" in ix.nodes else None)
+        quoted, more = _quote(ix, untargeted, evidence, explain=explain, speaker=members)
         actors.append({**_actor_ref(ix, a), "role": d.get("role"),
                        "affiliation": _actor_ref(ix, aff_node) if aff_node else None,
                        "members": [_actor_ref(ix, p) for p in people],
                        "documents": sorted(d.get("documents") or {ix.doc_id(c) for c in claims}),
-                       "positions": rows,
-                       "untargeted": [_claim(ix, c, explain=explain, speaker=members) for c in untargeted]})
+                       "positions": rows, "untargeted": quoted, **_more("untargeted_more", more, evidence)})
     return {"query": actor_query, "matched": res.matched(), "actors": actors}
 
 
@@ -504,7 +567,11 @@ def contested(g: GraphLike, limit: int | None = None) -> list[dict[str, Any]]:
 
     Only proposals with at least one supporting or objecting claim are listed.
     """
-    ix = index_of(g)
+    rows = index_of(g).listing("contested", _contested_rows)
+    return rows if limit is None else rows[: max(limit, 0)]
+
+
+def _contested_rows(ix: GraphIndex) -> list[dict[str, Any]]:
     rows = []
     for p in ix.by_kind.get("proposal", []):
         on = ix.claims_on.get(p, ())
@@ -531,14 +598,17 @@ def contested(g: GraphLike, limit: int | None = None) -> list[dict[str, Any]]:
         })
     rows.sort(key=lambda r: (-r["score"], -r["balance"], -(r["objectors"] + r["supporters"]),
                              r["label"].casefold()))
-    return rows if limit is None else rows[: max(limit, 0)]
+    return rows
 
 
 # ---------------------------------------------------------------- listings
 
 def list_actors(g: GraphLike) -> list[dict[str, Any]]:
     """Every actor with how many documents, claims (by stance) and proposals they appear with."""
-    ix = index_of(g)
+    return index_of(g).listing("actors", _actor_rows)
+
+
+def _actor_rows(ix: GraphIndex) -> list[dict[str, Any]]:
     rows = []
     for a in ix.by_kind.get("actor", []):
         d = ix.nodes[a]
@@ -558,14 +628,30 @@ def list_actors(g: GraphLike) -> list[dict[str, Any]]:
     return rows
 
 
-def list_proposals(g: GraphLike, candidates: bool = False) -> list[dict[str, Any]]:
+def list_proposals(g: GraphLike, candidates: bool = False, *, evidence: int | None = None) -> list[dict[str, Any]]:
     """Every proposal with claim counts by stance and distinct supporters/objectors.
 
     ``candidates=True`` lists only candidate proposals found by discovery (not in the taxonomy),
-    each with its claims as ``evidence`` so a user can decide whether to add it.
+    each with its claims as ``evidence`` so a user can decide whether to add it (at most
+    ``evidence`` of them when given; ``evidence_more`` counts the rest).
     """
     ix = index_of(g)
+    if not candidates:
+        return ix.listing("proposals", _proposal_rows)
+    rows = ix.listing("proposals-candidates", _candidate_rows)
     order = _claim_order(ix)
+    for row in rows:
+        claims = sorted({c for c, _ in ix.claims_on.get(row["id"], ())}, key=order)
+        row["evidence"], more = _quote(ix, claims, evidence, speaker=True)
+        row.update(_more("evidence_more", more, evidence))
+    return rows
+
+
+def _candidate_rows(ix: GraphIndex) -> list[dict[str, Any]]:
+    return _proposal_rows(ix, candidates=True)
+
+
+def _proposal_rows(ix: GraphIndex, candidates: bool = False) -> list[dict[str, Any]]:
     rows = []
     for p in ix.by_kind.get("proposal", []):
         d = ix.nodes[p]
@@ -583,8 +669,6 @@ def list_proposals(g: GraphLike, candidates: bool = False) -> list[dict[str, Any
                "candidate": is_candidate, "claims": len(on), **counts,
                "supporters": len(sides[SUPPORT]), "objectors": len(sides[OBJECT]),
                "documents": len({ix.doc_id(c) for c, _ in on})}
-        if candidates:
-            row["evidence"] = [_claim(ix, c, speaker=True) for c in sorted({c for c, _ in on}, key=order)]
         rows.append(row)
     rows.sort(key=lambda r: (-r["claims"], r["label"].casefold(), r["id"]))
     return rows
@@ -592,7 +676,10 @@ def list_proposals(g: GraphLike, candidates: bool = False) -> list[dict[str, Any
 
 def list_themes(g: GraphLike) -> list[dict[str, Any]]:
     """Every theme (ground) with claim counts by stance, distinct actors and proposals."""
-    ix = index_of(g)
+    return index_of(g).listing("themes", _theme_rows)
+
+
+def _theme_rows(ix: GraphIndex) -> list[dict[str, Any]]:
     rows = []
     for t in ix.by_kind.get("theme", []):
         d = ix.nodes[t]
@@ -606,6 +693,13 @@ def list_themes(g: GraphLike) -> list[dict[str, Any]]:
                      "proposals": len({p for c in claims for p, _ in ix.targets.get(c, ())})})
     rows.sort(key=lambda r: (-r["claims"], r["label"].casefold(), r["id"]))
     return rows
+
+
+def listing_builders() -> dict[str, Callable[[GraphIndex], Any]]:
+    """The whole-graph listings a store keeps precomputed, by name, with the function that
+    computes each from an index (the same function answers when there is no store)."""
+    return {"contested": _contested_rows, "actors": _actor_rows, "proposals": _proposal_rows,
+            "proposals-candidates": _candidate_rows, "themes": _theme_rows}
 
 
 # ---------------------------------------------------------------- one node
@@ -649,13 +743,14 @@ def _exact_node(ix: GraphIndex, text: str) -> str | None:
 
 # ---------------------------------------------------------------- two actors
 
-def agree(g: GraphLike, a: str, b: str) -> dict[str, Any]:
+def agree(g: GraphLike, a: str, b: str, *, evidence: int | None = None) -> dict[str, Any]:
     """Where two actors take the same, opposite or partly the same stance on the same proposal.
 
     An actor's stance on a proposal is the set of support/object stances of their claims on it
     (neutral claims are ignored). Each proposal both argue about goes in exactly one group:
     ``same`` when both take one and the same stance, ``opposite`` when one only supports and the
-    other only objects, ``partly`` when either is mixed (holds both stances).
+    other only objects, ``partly`` when either is mixed (holds both stances). ``evidence`` quotes
+    at most that many claims per actor and proposal (``a_more``/``b_more`` count the rest).
     """
     ix = index_of(g)
     actor_a, actor_b = _one_actor(ix, a), _one_actor(ix, b)
@@ -666,9 +761,11 @@ def agree(g: GraphLike, a: str, b: str) -> dict[str, Any]:
     groups: dict[str, list[dict[str, Any]]] = {"same": [], "opposite": [], "partly": []}
     for p in sorted(set(sa) & set(sb), key=lambda p: (ix.label(p).casefold(), p)):
         a_st, b_st = set(sa[p]), set(sb[p])
+        a_claims, a_more = _quote(ix, sorted({c for cs in sa[p].values() for c in cs}, key=order), evidence)
+        b_claims, b_more = _quote(ix, sorted({c for cs in sb[p].values() for c in cs}, key=order), evidence)
         row = {"id": p, "label": ix.label(p), "a_stance": _set_stance(a_st), "b_stance": _set_stance(b_st),
-               "a_claims": [_claim(ix, c) for c in sorted({c for cs in sa[p].values() for c in cs}, key=order)],
-               "b_claims": [_claim(ix, c) for c in sorted({c for cs in sb[p].values() for c in cs}, key=order)]}
+               "a_claims": a_claims, "b_claims": b_claims,
+               **_more("a_more", a_more, evidence), **_more("b_more", b_more, evidence)}
         groups[agreement(a_st, b_st)].append(row)
     return {"a": _actor_ref(ix, actor_a), "b": _actor_ref(ix, actor_b), **groups}
 

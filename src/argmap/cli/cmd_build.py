@@ -1,8 +1,10 @@
-"""argmap build: read a corpus and write the argument graph (and its map)."""
+"""argmap build: read a corpus and write the argument graph (and its query store and map)."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import click
 
@@ -11,8 +13,11 @@ from argmap.cli.options import (
     DEFAULT_GRAPH,
     default_cache_dir,
     echo,
+    engine_options,
     extraction_options,
     handle_errors,
+    progress_bar,
+    quiet_option,
     say,
 )
 
@@ -22,14 +27,17 @@ DEFAULT_CORPUS = "corpus"
 @click.command("build")
 @click.argument("corpus_dirs", nargs=-1, type=click.Path(path_type=Path))
 @click.option("-o", "--output", default=DEFAULT_GRAPH, show_default=True, type=click.Path(dir_okay=False, path_type=Path),
-              help="Graph JSON to write; the map (.svg and .dot) is written beside it.")
+              help="Graph JSON to write; its query store (.sqlite) and map (.svg and .dot) are written beside it.")
 @extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
 @click.option("--no-render", is_flag=True, help="Write the graph JSON only, no map.")
 @click.option("--timestamp/--no-timestamp", default=False, show_default=True,
               help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
+@engine_options
+@quiet_option
 @handle_errors
 def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, no_render,
-              max_bytes, strict, timestamp, max_chars, max_sentence_chars, keep_near_duplicates):
+              max_bytes, strict, timestamp, max_chars, max_sentence_chars, keep_near_duplicates,
+              engine, scheduler, partitions, quiet):
     """Read articles (.txt, .md, .html, .pdf, .docx) and build the argument graph.
 
     \b
@@ -37,11 +45,10 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
       argmap build                       # the sample corpus in corpus/
       argmap build ../shared/corpus -o graphs/seed.json
       argmap build my-articles/ --jobs 2 --no-render
+      argmap build my-articles/ --engine dask --scheduler tcp://10.0.0.5:8786
     """
-    from argmap.atomic import Staging
-    from argmap.build import build_corpus
+    from argmap.build import build_corpus_data
     from argmap.errors import CorpusError
-    from argmap.graph import dumps_graph
     from argmap.limits import Limits
     from argmap.outputs import check_outputs
 
@@ -52,31 +59,27 @@ def build_cmd(corpus_dirs, output, model, taxonomy_path, cues, jobs, cache_dir, 
     check_outputs(output_files(output, render=not no_render),
                   [("taxonomy", taxonomy_path), ("cue lexicon", cues)], corpus=paths)
     cache = None if no_cache else (cache_dir or default_cache_dir())
-    bar_state = {}
-
-    def progress(n: int) -> None:
-        if n % 25 == 0:
-            click.echo(f"  ... {n} documents", err=True)
-        bar_state["n"] = n
-
-    graph, stats = build_corpus(paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache,
-                                jobs=jobs, max_bytes=max_bytes, include_build_time=timestamp,
-                                limits=Limits(max_chars, max_sentence_chars), progress=progress,
-                                keep_near_duplicates=keep_near_duplicates)
+    with progress_bar(quiet) as bar:
+        data, stats = build_corpus_data(
+            paths, model=model, taxonomy_path=taxonomy_path, cues=cues, cache_dir=cache, jobs=jobs,
+            max_bytes=max_bytes, include_build_time=timestamp, limits=Limits(max_chars, max_sentence_chars),
+            progress=bar, keep_near_duplicates=keep_near_duplicates, engine=engine, scheduler=scheduler,
+            partitions=partitions)
     check_documents(stats, paths, output)
-    with Staging() as staged:
-        staged.write_text(output, dumps_graph(graph))
-        drawn, no_map = stage_map(graph, output, staged) if not no_render else ([], None)
-    say(_summary(graph, stats, output))
-    report_map(drawn, no_map)
+    done = publish(data, output, render=not no_render)
+    if not quiet:
+        say(_summary(data, stats, output, unchanged=not done.graph_written))
+    report_map(done, quiet=quiet)
     if strict and _problems(stats.skipped):
         click.echo(f"argmap: {len(_problems(stats.skipped))} skipped and --strict was given", err=True)
         raise click.exceptions.Exit(1)
 
 
 def output_files(output: Path, *, render: bool) -> list[tuple[str, Path]]:
-    """What a build (or a merge with --render) writes: the graph, and the map beside it."""
-    files = [("graph", output)]
+    """What a build (or a merge with --render) writes: the graph, its query store, and the map beside it."""
+    from argmap.store import store_path
+
+    files = [("graph", output), ("query store", store_path(output))]
     if render:
         files += [("map source", output.with_suffix(".dot")), ("map", output.with_suffix(".svg"))]
     return files
@@ -95,6 +98,39 @@ def check_documents(stats, paths: list[Path], output: Path) -> None:
         raise CorpusError(f"extraction failed on every document in {where} ({reasons}){kept}")
 
 
+@dataclass
+class Published:
+    """What :func:`publish` did: the graph rewritten or kept, the map drawn, kept or missing."""
+
+    graph_written: bool
+    drawn: list[Path] = field(default_factory=list)
+    no_map: str | None = None  # why no picture was drawn
+    maps_kept: list[Path] = field(default_factory=list)  # up to date: not drawn again
+
+
+def publish(data: dict[str, Any], output: Path, *, render: bool) -> Published:
+    """Write a built graph: the JSON (unless it holds these bytes already) and the map (unless it
+    is the one drawn from this graph) replaced together, then the query store (unless it matches)."""
+    from argmap.atomic import Staging
+    from argmap.graphdata import write_graph_data
+    from argmap.save import ensure_store, maps_up_to_date, record_maps
+
+    maps = [output.with_suffix(".dot"), output.with_suffix(".svg")]
+    with Staging() as staged:
+        written, sha256 = write_graph_data(data, output, staged=staged)
+        done = Published(written)
+        if render and maps_up_to_date(output, maps, graph_written=written):
+            done.maps_kept = maps
+        elif render:
+            from argmap.graph import graph_from_node_link
+
+            done.drawn, done.no_map = stage_map(graph_from_node_link(data), output, staged)
+    ensure_store(data, output, sha256=sha256, graph_written=written)
+    if done.drawn and done.no_map is None:
+        record_maps(output, done.drawn)
+    return done
+
+
 def stage_map(graph, output: Path, staged) -> tuple[list[Path], str | None]:
     """Stage the map (.dot and .svg beside ``output``); the paths staged and why there is no
     picture, if there is none. Notes (a large map drawn as an index, Graphviz's warnings) are
@@ -104,33 +140,43 @@ def stage_map(graph, output: Path, staged) -> tuple[list[Path], str | None]:
     return stage(graph, output.with_suffix(".svg"), staged, on_note=lambda message: echo(f"note: {message}", err=True))
 
 
-def report_map(drawn: list[Path], no_map: str | None) -> None:
+def report_map(done: Published, *, quiet: bool = False) -> None:
     """The summary's map line, or why no picture was drawn (exit 2 unless Graphviz is missing)."""
-    from argmap.export.render import INSTALL_HINT
-
-    if no_map is None:
-        if drawn:
-            say("  map        " + ", ".join(str(p) for p in drawn))
+    if done.maps_kept:
+        if not quiet:
+            say("  map        " + ", ".join(str(p) for p in done.maps_kept) + " (up to date)")
         return
-    echo(f"wrote {drawn[0]}; no map image: {no_map}", err=True)
-    if INSTALL_HINT not in no_map:
+    if done.no_map is None:
+        if done.drawn and not quiet:
+            say("  map        " + ", ".join(str(p) for p in done.drawn))
+        return
+    from argmap.export.render import INSTALL_HINT  # imports Graphviz's helpers: only when needed
+
+    echo(f"wrote {done.drawn[0]}; no map image: {done.no_map}", err=True)
+    if INSTALL_HINT not in done.no_map:
         raise click.exceptions.Exit(2)
 
 
-def _summary(graph, stats, output: Path) -> str:
+def _summary(data, stats, output: Path, *, unchanged: bool = False) -> str:
     from argmap.duplicates import describe_duplicate
 
     kinds: dict[str, int] = {}
     stances: dict[str, int] = {}
-    for _, d in graph.nodes(data=True):
-        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
-        if d["kind"] == "claim":
+    candidates = 0
+    noted = []
+    for d in data["nodes"]:
+        kind = d.get("kind")
+        kinds[kind] = kinds.get(kind, 0) + 1
+        if kind == "claim":
             stances[d["stance"]] = stances.get(d["stance"], 0) + 1
-    argued = {v for u, v, k in graph.edges(keys=True) if k in {"supports", "objects_to"}}
-    raised = {v for u, v, k in graph.edges(keys=True) if k == "raises"}
-    candidates = sum(1 for _, d in graph.nodes(data=True) if d["kind"] == "proposal" and d.get("candidate"))
+        elif kind == "proposal" and d.get("candidate"):
+            candidates += 1
+        elif kind == "document":
+            noted += [(str(d.get("path") or d["id"]), note) for note in d.get("notes") or ()]
+    argued = {e["target"] for e in data["edges"] if e["key"] in {"supports", "objects_to"}}
+    raised = {e["target"] for e in data["edges"] if e["key"] == "raises"}
     lines = [
-        f"wrote {output}",
+        f"wrote {output}" if not unchanged else f"kept {output} (unchanged)",
         (f"  documents  {stats.documents - stats.failed} ({stats.parsed} parsed, {stats.cached} from cached parses, "
          f"{stats.reused} unchanged, " + (f"{stats.failed} failed, " if stats.failed else "")
          + f"{stats.tokens} tokens, {stats.seconds:.1f}s)"),
@@ -140,7 +186,7 @@ def _summary(graph, stats, output: Path) -> str:
         (f"  proposals  {len({p for p in argued if p.startswith('proposal:')})} argued about "
         f"({candidates} candidates not in the taxonomy)"),
         f"  themes     {len(raised)} raised",
-        *_dates(graph),
+        *_dates(data),
     ]
     problems = _problems(stats.skipped)
     ignored = [s for s in stats.skipped if s not in problems]
@@ -152,17 +198,17 @@ def _summary(graph, stats, output: Path) -> str:
     if stats.duplicates:
         lines.append(f"  duplicates {len(stats.duplicates)}")
         lines += [f"    {d['path']}: {describe_duplicate(d)}" for d in stats.duplicates]
-    noted = sorted((str(d.get("path") or n), note) for n, d in graph.nodes(data=True)
-                   if d["kind"] == "document" for note in d.get("notes") or ())
+    noted.sort()
     lines.append(f"  notes      {len(noted)}")
     lines += [f"    {path}: {note}" for path, note in noted]
     return "\n".join(lines)
 
 
-def _dates(graph) -> list[str]:
+def _dates(data) -> list[str]:
     """The dates line: how many documents are dated, over what span, from where; the undated ones
     and any impossible date that was ignored."""
-    docs = sorted((str(d.get("path") or n), d) for n, d in graph.nodes(data=True) if d["kind"] == "document")
+    docs = sorted(((str(d.get("path") or d["id"]), d) for d in data["nodes"] if d.get("kind") == "document"),
+                  key=lambda pd: pd[0])
     dated = [d for _, d in docs if d.get("date")]
     sources: dict[str, int] = {}
     for d in dated:

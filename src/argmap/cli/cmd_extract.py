@@ -19,6 +19,8 @@ from argmap.cli.options import (
     echo,
     extraction_options,
     handle_errors,
+    progress_bar,
+    quiet_option,
 )
 
 
@@ -27,9 +29,10 @@ from argmap.cli.options import (
 @click.option("-o", "--output", required=True, type=click.Path(dir_okay=False, allow_dash=True, path_type=Path),
               help="JSON-lines file to write, one record per document ('-' for standard output).")
 @extraction_options(cache_help=f"Cache directory [default: {CACHE_DEFAULT_TEXT}].")
+@quiet_option
 @handle_errors
 def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_dir, no_cache, max_bytes,
-                max_chars, max_sentence_chars, strict, keep_near_duplicates):
+                max_chars, max_sentence_chars, strict, keep_near_duplicates, quiet):
     """Extract claims from articles: one JSON record (a DocResult) per document.
 
     The per-document half of 'argmap build'. Records from several runs (or machines) are
@@ -59,11 +62,13 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     kwargs = {"model": model, "taxonomy_path": taxonomy_path, "cues": cues, "cache_dir": cache, "jobs": jobs,
               "max_bytes": max_bytes, "limits": Limits(max_chars, max_sentence_chars),
               "keep_near_duplicates": keep_near_duplicates}
-    if to_stdout:
-        stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
-    else:
-        with atomic_open(output, "w") as fh:
-            stats = extract_to_records(list(corpus_paths), fh, **kwargs)
+    with progress_bar(quiet) as bar:
+        kwargs["progress"] = bar
+        if to_stdout:
+            stats = extract_to_records(list(corpus_paths), sys.stdout, **kwargs)
+        else:
+            with atomic_open(output, "w") as fh:
+                stats = extract_to_records(list(corpus_paths), fh, **kwargs)
     problems = [s for s in stats.skipped if not is_ignored(s["reason"])]
     for s in problems:
         echo(f"skipped {s['path']}: {s['reason']}", err=True)
@@ -73,9 +78,10 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
     for d in stats.duplicates:
         echo(f"duplicate {d['path']}: {describe_duplicate(d)}", err=True)
     where = "standard output" if to_stdout else str(output)
-    echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
-               f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
-               f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
+    if not quiet:
+        echo(f"wrote {stats.documents - stats.failed} records to {where} ({stats.parsed} parsed, "
+             f"{stats.cached} from cached parses, {stats.reused} unchanged, {stats.tokens} tokens, "
+             f"{stats.seconds:.1f}s; {len(problems)} skipped)", err=True)
     if strict and problems:
         raise click.exceptions.Exit(1)
 
@@ -90,8 +96,9 @@ def extract_cmd(corpus_paths, output, model, taxonomy_path, cues, jobs, cache_di
               help="Record the build time (built_at) in the graph. Off by default: rebuilds are byte-identical.")
 @click.option("--render/--no-render", default=False, show_default=True,
               help="Also write the map (.svg and .dot) beside the graph.")
+@quiet_option
 @handle_errors
-def merge_cmd(record_files, output, taxonomy_path, timestamp, render):
+def merge_cmd(record_files, output, taxonomy_path, timestamp, render, quiet):
     """Build the graph from records written by 'argmap extract' (in any order, from any machine).
 
     \b
@@ -99,30 +106,27 @@ def merge_cmd(record_files, output, taxonomy_path, timestamp, render):
       argmap merge claims.jsonl -o graphs/argmap.json
       argmap merge shards/*.jsonl -o graphs/argmap.json --render
     """
-    from argmap.atomic import Staging
-    from argmap.build import merge_record_files
-    from argmap.cli.cmd_build import output_files, report_map, stage_map
+    from argmap.build import merge_record_data
+    from argmap.cli.cmd_build import output_files, publish, report_map
     from argmap.errors import CorpusError
-    from argmap.graph import dumps_graph
     from argmap.outputs import check_outputs
     from argmap.taxonomy import load_taxonomy
 
     check_outputs(output_files(output, render=render),
                   [*(("records file", r) for r in record_files), ("taxonomy", taxonomy_path)])
     taxonomy = load_taxonomy(taxonomy_path)
-    graph, n_docs = merge_record_files(record_files, taxonomy, built_at=timestamp,
-                                       warn=lambda msg: echo(f"warning: {msg}", err=True))
+    data, n_docs = merge_record_data(record_files, taxonomy, built_at=timestamp,
+                                     warn=lambda msg: echo(f"warning: {msg}", err=True))
     if n_docs == 0:
         raise CorpusError(f"no records in {', '.join(map(str, record_files))}")
-    with Staging() as staged:
-        staged.write_text(output, dumps_graph(graph))
-        drawn, no_map = stage_map(graph, output, staged) if render else ([], None)
+    done = publish(data, output, render=render)
     kinds: dict[str, int] = {}
-    for _, d in graph.nodes(data=True):
-        kinds[d["kind"]] = kinds.get(d["kind"], 0) + 1
-    echo(f"wrote {output}: {n_docs} documents, {kinds.get('actor', 0)} actors, "
-         f"{kinds.get('claim', 0)} claims")
-    report_map(drawn, no_map)
+    for d in data["nodes"]:
+        kinds[d.get("kind")] = kinds.get(d.get("kind"), 0) + 1
+    if not quiet:
+        echo(f"{'wrote' if done.graph_written else 'kept'} {output}{'' if done.graph_written else ' (unchanged)'}: "
+             f"{n_docs} documents, {kinds.get('actor', 0)} actors, {kinds.get('claim', 0)} claims")
+    report_map(done, quiet=quiet)
 
 
 def register(cli: click.Group) -> None:

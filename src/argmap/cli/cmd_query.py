@@ -1,8 +1,9 @@
 """Query commands: objectors, supporters, objections, positions, contested, actors, proposals,
 themes, show, agree, explain. Each prints readable text, or the library's dict with --json.
 
-These commands read only the saved graph (straight into :class:`argmap.queries.GraphIndex`,
-without networkx) and never import spaCy. Exit status: 0 with an answer (which may be empty),
+These commands read the graph's SQLite store beside its JSON (:mod:`argmap.store`; written on
+first use when missing or out of date), or the JSON straight into a
+:class:`argmap.queries.GraphIndex`; never networkx, never spaCy. Exit status: 0 with an answer (which may be empty),
 1 when the query names nothing (the message lists the closest names), 2 for other errors.
 """
 
@@ -49,15 +50,32 @@ def query_command(func: Callable[..., Any]) -> Callable[..., Any]:
 
 
 def _index(graph_path: str):
-    """The saved graph as a query index. The process is short-lived, so the loaded graph is
-    frozen out of the cyclic garbage collector: later collections then skip its objects."""
+    """The saved graph as a query index: its store, or the JSON. The process is short-lived, so
+    what was loaded is frozen out of the cyclic garbage collector: later collections skip it."""
     import gc
 
-    from argmap.queries import load_index
+    from argmap.store import open_index
 
-    ix = load_index(graph_path)
+    ix = open_index(graph_path)
     gc.freeze()
     return ix
+
+
+DEFAULT_EVIDENCE = 20
+
+evidence_option = click.option(
+    "--evidence", "-e", type=click.IntRange(min=0), default=DEFAULT_EVIDENCE, show_default=True,
+    help="Quote at most N claims per actor or group (0: all); the rest are counted.")
+
+
+def _evidence_limit(n: int) -> int | None:
+    return None if n == 0 else n
+
+
+def _more_line(count: int, indent: int) -> list[str]:
+    if not count:
+        return []
+    return [" " * indent + f"... and {_plural(count, 'more claim')} (--evidence 0 to quote all)"]
 
 
 def _arg(text: str) -> str:
@@ -97,6 +115,8 @@ def _quoted(text: str) -> str:
 def _clean(text: Any) -> str:
     """One line of printable text: whitespace collapsed, control characters escaped."""
     s = " ".join(str(text).split())
+    if s.isprintable():
+        return s
     return "".join(ch if ch.isprintable() else repr(ch)[1:-1] for ch in s)
 
 
@@ -188,17 +208,19 @@ def _stance_command(name: str, stance: str) -> click.Command:
     @click.option("--theme", "-t", help="Only claims raising this theme (ground).")
     @click.option("--document", "-d", help="Only claims from this document (id, title or file name).")
     @click.option("--explain", is_flag=True, help="Also print each claim's cues and rule.")
+    @evidence_option
     @graph_option
     @json_option
     @query_command
-    def command(query: str, theme: str | None, document: str | None, explain: bool,
+    def command(query: str, theme: str | None, document: str | None, explain: bool, evidence: int,
                 graph_path: str, as_json: bool) -> None:
         from argmap import queries
 
         ix = _index(graph_path)
         fn = queries.objectors if stance == "object" else queries.supporters
         data = fn(ix, _arg(query), theme=None if theme is None else _arg(theme),
-                  document=None if document is None else _arg(document), explain=explain)
+                  document=None if document is None else _arg(document), explain=explain,
+                  evidence=_evidence_limit(evidence))
         if as_json:
             echo_json(data)
             return
@@ -215,16 +237,18 @@ def _stance_text(data: dict[str, Any], labels: dict[str, str], explain: bool) ->
         if data["filters"][key]:
             lines.append(f"Only {key}: " + "; ".join(_ref(m) for m in data["filters"][key]))
     actors = data["actors"]
-    n_claims = sum(len(a["claims"]) for a in actors)
+    n_claims = sum(len(a["claims"]) + a.get("more", 0) for a in actors)
     lines.append(f"{_plural(len(actors), 'actor')}, {_plural(n_claims, 'claim')}"
                  + (f" (+{data['unattributed']} unattributed)" if data["unattributed"] else ""))
     skip = {m["id"] for m in data["matched"]}
     for a in actors:
         lines.append("")
         note = f"; {other}" if a["mixed"] else ""
-        lines.append(f"{_clean(a['name'])} ({a['kind']}) [{a['id']}] - {_plural(len(a['claims']), 'claim')}{note}")
+        total = len(a["claims"]) + a.get("more", 0)
+        lines.append(f"{_clean(a['name'])} ({a['kind']}) [{a['id']}] - {_plural(total, 'claim')}{note}")
         for c in a["claims"]:
             lines += _evidence(c, labels, 2, skip=skip, explain=explain)
+        lines += _more_line(a.get("more", 0), 2)
     return lines
 
 
@@ -234,10 +258,12 @@ def _stance_text(data: dict[str, Any], labels: dict[str, str], explain: bool) ->
 @click.argument("query")
 @click.option("--document", "-d", help="Only claims from this document (id, title or file name).")
 @click.option("--explain", is_flag=True, help="Also print each claim's cues and rule.")
+@evidence_option
 @graph_option
 @json_option
 @query_command
-def objections(query: str, document: str | None, explain: bool, graph_path: str, as_json: bool) -> None:
+def objections(query: str, document: str | None, explain: bool, evidence: int, graph_path: str,
+               as_json: bool) -> None:
     """The objections to a proposal, grouped by ground (theme): who raised each, and where.
 
     A claim raising two grounds is listed under both; claims with no ground come last.
@@ -251,7 +277,7 @@ def objections(query: str, document: str | None, explain: bool, graph_path: str,
 
     ix = _index(graph_path)
     data = queries.objections(ix, _arg(query), document=None if document is None else _arg(document),
-                              explain=explain)
+                              explain=explain, evidence=_evidence_limit(evidence))
     if as_json:
         echo_json(data)
         return
@@ -264,9 +290,11 @@ def objections(query: str, document: str | None, explain: bool, graph_path: str,
         lines.append("")
         who = ", ".join(_clean(a["name"]) for a in gr["actors"]) or "no named actor"
         head = _clean(gr["label"]) + (f" [{gr['id']}]" if gr["id"] else "")
-        lines.append(_wrap(f"{head} - {_plural(len(gr['claims']), 'claim')}; raised by {who}", 0))
+        total = len(gr["claims"]) + gr.get("more", 0)
+        lines.append(_wrap(f"{head} - {_plural(total, 'claim')}; raised by {who}", 0))
         for c in gr["claims"]:
             lines += _evidence(c, labels, 2, skip=skip | {gr["id"]}, explain=explain, who=True)
+        lines += _more_line(gr.get("more", 0), 2)
     _emit(lines)
 
 
@@ -276,10 +304,11 @@ def objections(query: str, document: str | None, explain: bool, graph_path: str,
 @click.argument("actor")
 @click.option("--members", is_flag=True, help="For an organisation, include claims by its people.")
 @click.option("--explain", is_flag=True, help="Also print each claim's cues and rule.")
+@evidence_option
 @graph_option
 @json_option
 @query_command
-def positions(actor: str, members: bool, explain: bool, graph_path: str, as_json: bool) -> None:
+def positions(actor: str, members: bool, explain: bool, evidence: int, graph_path: str, as_json: bool) -> None:
     """Everything one actor supports and objects to, across documents, with evidence.
 
     ACTOR is a name, alias, surname or acronym ("BASW", "Sacks-Jones").
@@ -292,7 +321,8 @@ def positions(actor: str, members: bool, explain: bool, graph_path: str, as_json
     from argmap import queries
 
     ix = _index(graph_path)
-    data = queries.positions(ix, _arg(actor), members=members, explain=explain)
+    data = queries.positions(ix, _arg(actor), members=members, explain=explain,
+                             evidence=_evidence_limit(evidence))
     if as_json:
         echo_json(data)
         return
@@ -314,10 +344,12 @@ def positions(actor: str, members: bool, explain: bool, graph_path: str, as_json
             lines += ["", _wrap(f"{STANCE_WORD[p['stance']]}: {_clean(p['label'])} [{p['id']}] ({counts})", 2)]
             for c in p["claims"]:
                 lines += _evidence(c, labels, 4, skip={p["id"]}, explain=explain, who=members)
+            lines += _more_line(p.get("more", 0), 4)
         if a["untargeted"]:
-            lines += ["", f"  Other claims (no proposal): {len(a['untargeted'])}"]
+            lines += ["", f"  Other claims (no proposal): {len(a['untargeted']) + a.get('untargeted_more', 0)}"]
             for c in a["untargeted"]:
                 lines += _evidence(c, labels, 4, explain=explain, who=members)
+            lines += _more_line(a.get("untargeted_more", 0), 4)
     _emit(lines)
 
 
@@ -387,10 +419,11 @@ def actors_cmd(graph_path: str, as_json: bool) -> None:
 @click.command(name="proposals")
 @click.option("--candidates", is_flag=True,
               help="Only candidate proposals found by discovery (not in the taxonomy), with evidence.")
+@evidence_option
 @graph_option
 @json_option
 @query_command
-def proposals_cmd(candidates: bool, graph_path: str, as_json: bool) -> None:
+def proposals_cmd(candidates: bool, evidence: int, graph_path: str, as_json: bool) -> None:
     """Every proposal with claim counts and distinct supporters and objectors.
 
     With --candidates, the proposals discovery found that the taxonomy lacks, each with the claims
@@ -404,7 +437,8 @@ def proposals_cmd(candidates: bool, graph_path: str, as_json: bool) -> None:
     from argmap import queries
 
     ix = _index(graph_path)
-    rows = queries.list_proposals(ix, candidates=candidates)
+    rows = queries.list_proposals(ix, candidates=candidates,
+                                  evidence=_evidence_limit(evidence) if candidates else None)
     if as_json:
         echo_json(rows)
         return
@@ -416,6 +450,7 @@ def proposals_cmd(candidates: bool, graph_path: str, as_json: bool) -> None:
                            f"({r['support']} support, {r['object']} object, {r['neutral']} neutral)")]
             for c in r["evidence"]:
                 lines += _evidence(c, labels, 2, skip={r["id"]}, who=True)
+            lines += _more_line(r.get("evidence_more", 0), 2)
         _emit(lines)
         return
     lines = [f"{_plural(len(rows), 'proposal')}", "",
@@ -499,10 +534,11 @@ def show(node_id: str, graph_path: str, as_json: bool) -> None:
 @click.command()
 @click.argument("actor_a")
 @click.argument("actor_b")
+@evidence_option
 @graph_option
 @json_option
 @query_command
-def agree(actor_a: str, actor_b: str, graph_path: str, as_json: bool) -> None:
+def agree(actor_a: str, actor_b: str, evidence: int, graph_path: str, as_json: bool) -> None:
     """Where two actors take the same, opposite or partly the same stance on the same proposal.
 
     An actor who both supports and objects to a proposal is "mixed"; a proposal where either
@@ -514,7 +550,7 @@ def agree(actor_a: str, actor_b: str, graph_path: str, as_json: bool) -> None:
     """
     from argmap import queries
 
-    data = queries.agree(_index(graph_path), _arg(actor_a), _arg(actor_b))
+    data = queries.agree(_index(graph_path), _arg(actor_a), _arg(actor_b), evidence=_evidence_limit(evidence))
     if as_json:
         echo_json(data)
         return
@@ -529,6 +565,7 @@ def agree(actor_a: str, actor_b: str, graph_path: str, as_json: bool) -> None:
                 for c in r[f"{side}_claims"]:
                     lines.append(_wrap(f"{side.upper()} ({c['stance']}) {_quoted(c['text'])}", 4))
                     lines.append(_wrap(_loc(c), 8))
+                lines += _more_line(r.get(f"{side}_more", 0), 4)
     _emit(lines)
 
 

@@ -8,7 +8,7 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any
+from typing import Any, Self
 
 import click
 
@@ -182,3 +182,42 @@ def extraction_options(cache_help: str) -> Callable[[Callable[..., Any]], Callab
         return func
 
     return decorate
+
+
+quiet_option = click.option("-q", "--quiet", is_flag=True,
+                            help="Print nothing but warnings and errors (no progress bar, no summary).")
+
+
+def engine_options(func: Callable[..., Any]) -> Callable[..., Any]:
+    """``--engine local|dask``, ``--scheduler ADDRESS`` and ``--partitions N`` (the map step's engine)."""
+    opts = [
+        click.option("--engine", type=click.Choice(["local", "dask"]), default="local", show_default=True,
+                     help="Where documents are parsed: this machine (--jobs processes) or a Dask cluster "
+                          "(pip install 'argmap[dask]').",),
+        click.option("--scheduler", metavar="ADDRESS", default=None,
+                     help="Dask scheduler to use (tcp://host:8786); default: a local cluster of --jobs workers."),
+        click.option("--partitions", type=click.IntRange(1), default=None,
+                     help="Dask tasks to cut the corpus into [default: about 25 documents each]."),
+    ]
+    for opt in reversed(opts):
+        func = opt(func)
+    return func
+
+
+class progress_bar:
+    """A :class:`argmap.progress.ProgressBar` on standard error when it is a terminal and not
+    ``quiet``; as a context manager it erases itself at the end. Call it as ``bar(done, total, tokens)``."""
+
+    def __init__(self, quiet: bool) -> None:
+        from argmap import progress
+
+        self.bar = progress.ProgressBar(0, enabled=progress.wanted(quiet=quiet))
+
+    def __call__(self, done: int, total: int, tokens: int) -> None:
+        self.bar.update(done, tokens, total=total)
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.bar.close()
