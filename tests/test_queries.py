@@ -383,3 +383,58 @@ def test_a_node_id_names_that_node_alone_without_name_matching(small_graph, monk
     # an id of another kind is still a name to match (and here names an actor, so the hint says so)
     with pytest.raises(q.NoMatchError, match="names an actor"):
         q.lookup(ix, "actor:basw", ("proposal", "theme"))
+
+
+# ---------------------------------------------------------------- parts, text matches, other readings
+
+def test_a_question_about_a_parent_includes_its_parts(small_graph):
+    """The bill's objectors include those of the multi-agency teams, one of its measures; the teams'
+    objectors do not include the bill's."""
+    from argmap.queries import objectors
+
+    bill = objectors(small_graph, "Children's Wellbeing and Schools Bill")
+    assert {a["id"] for a in bill["actors"]} == {"actor:jo-bloggs", "actor:sam-o-neil"}
+    parts = {p["id"] for p in bill["matched"][0]["parts"]}
+    assert "proposal:multi-agency-child-protection-teams" in parts and "proposal:family-help" not in parts
+    teams = objectors(small_graph, "multi-agency child protection teams")
+    assert "parts" not in teams["matched"][0]
+    reform = objectors(small_graph, "proposal:social-care-reform")  # the whole reform: everything below it
+    assert {a["id"] for a in reform["actors"]} == {"actor:jo-bloggs", "actor:sam-o-neil", "actor:basw"}
+
+
+def test_a_query_that_names_nothing_is_answered_from_the_claims_words(small_graph):
+    from argmap.queries import NoMatchError, objections, objectors, supporters
+
+    answer = objectors(small_graph, "cannot work")  # no proposal or theme is called that
+    assert answer["text_match"] is True and answer["matched"] == [] and answer["text_hits"] == 1
+    assert [a["id"] for a in answer["actors"]] == ["actor:jo-bloggs"]
+    assert supporters(small_graph, "every area")["actors"][0]["id"] == "actor:basw"
+    assert objections(small_graph, "cannot work")["total_claims"] == 1
+    with pytest.raises(NoMatchError):
+        objectors(small_graph, "zebra crossings")
+
+
+def test_a_matched_query_reports_its_other_readings(small_graph):
+    from argmap.queries import objectors
+
+    answer = objectors(small_graph, "family help")
+    assert answer["matched"][0]["id"] == "proposal:family-help"
+    assert "proposal:family-help-practices" in {c["id"] for c in answer["other_readings"]}
+    assert "text_match" not in answer
+
+
+def test_the_cli_says_when_it_answers_from_the_claims_words(small_graph_file):
+    import json
+
+    from click.testing import CliRunner
+
+    from argmap.cli import cli
+
+    r = CliRunner().invoke(cli, ["objectors", "cannot work", "-g", str(small_graph_file)])
+    assert r.exit_code == 0, r.output
+    assert "No proposal or theme is named 'cannot work': a text match instead" in r.output
+    assert "Jo Bloggs" in r.output
+    r = CliRunner().invoke(cli, ["objectors", "cannot work", "-g", str(small_graph_file), "--json"])
+    assert json.loads(r.output)["text_match"] is True
+    r = CliRunner().invoke(cli, ["objectors", "zebra crossings", "-g", str(small_graph_file)])
+    assert r.exit_code == 1 and "no proposal or theme matches" in r.output

@@ -41,6 +41,7 @@ if TYPE_CHECKING:  # pragma: no cover
 KINDS = ("proposal", "theme", "actor", "document")
 MATCH_THRESHOLD = 0.6
 MARGIN = 0.1
+OTHER_READING = 0.4  # a near miss of a matched query at least this close is reported as another reading
 MAX_QUERY_CHARS = 300  # longer queries are cut before matching (they still never crash)
 
 SCORE_EXACT = 1.0
@@ -146,7 +147,8 @@ class Candidate:
 
 @dataclass(frozen=True)
 class Resolution:
-    """What a query matched: ``matches`` (best first), or ``suggestions`` when there are none."""
+    """What a query matched: ``matches`` (best first); ``suggestions``: the closest names when
+    nothing matched, the closest other readings when something did."""
 
     query: str
     kinds: tuple[str, ...]
@@ -299,7 +301,9 @@ class NameIndex:
         if ranked and ranked[0].score >= MATCH_THRESHOLD:
             top = ranked[0].score
             matches = tuple(c for c in ranked if c.score >= MATCH_THRESHOLD and c.score >= top - MARGIN)
-            return Resolution(text, kinds, matches)
+            # the closest other readings, for a user who meant something else
+            others = tuple(c for c in ranked if c not in matches and c.score >= OTHER_READING)[:3]
+            return Resolution(text, kinds, matches, others)
         return Resolution(text, kinds, (), _suggest(text, tables, ranked))
 
 

@@ -239,6 +239,24 @@ class GraphIndex:
             return [c for c, st in self.claims_on.get(node, ()) if stance is None or st == stance]
         return [c for c in self.claims_raising.get(node, ()) if stance is None or self.stance(c) == stance]
 
+    def parts_of(self, node: str) -> list[str]:
+        """The proposals below a proposal through their ``parent`` links (a bill's clauses, the
+        documents of the reform), nearest first."""
+        children: dict[str, list[str]] = defaultdict(list)
+        proposals = self.by_kind.get("proposal", [])
+        self.prefetch(proposals)
+        for p in proposals:
+            parent = self.nodes.get(p, {}).get("parent")
+            if isinstance(parent, str):
+                children[parent].append(p)
+        out: list[str] = []
+        frontier = [node]
+        while frontier:
+            step = [c for f in frontier for c in sorted(children.get(f, ())) if c not in out and c != node]
+            out += step
+            frontier = step
+        return out
+
     def speakers_for(self, node: str, stance: str) -> set[str]:
         """The actors of :meth:`claims_for` ``(node, stance)``."""
         return {self.speaker[c] for c in self.claims_for(node, stance) if c in self.speaker}
@@ -381,8 +399,53 @@ def _more(key: str, count: int, evidence: int | None) -> dict[str, int]:
 
 
 def _claims_for(ix: GraphIndex, node: str, stance: str | None) -> list[str]:
-    """Claims on a proposal (with that stance toward it) or raising a theme (with that stance)."""
-    return ix.claims_for(node, stance)
+    """Claims on a proposal or any of its parts (with that stance toward it) or raising a theme
+    (with that stance): a question about the bill includes its clauses."""
+    found = ix.claims_for(node, stance)
+    if ix.kind(node) == "proposal":
+        for part in ix.parts_of(node):
+            found += ix.claims_for(part, stance)
+    return list(dict.fromkeys(found))
+
+
+def _matched(ix: GraphIndex, res: Resolution) -> list[dict[str, Any]]:
+    """The matched nodes, each proposal with the parts its answer includes."""
+    out = []
+    for m in res.matched():
+        parts = ix.parts_of(m["id"]) if m["kind"] == "proposal" else []
+        out.append({**m, **({"parts": [_node_ref(ix, p) for p in parts]} if parts else {})})
+    return out
+
+
+def _readings(res: Resolution) -> dict[str, Any]:
+    """The closest other readings of a query that did match (``other_readings``), if any."""
+    others = [c.to_dict() for c in res.suggestions]
+    return {"other_readings": others} if others and res.ok else {}
+
+
+def _text_resolution(ix: GraphIndex, query: str, kinds: tuple[str, ...],
+                     error: NoMatchError) -> tuple[Resolution, list[str]]:
+    """For a query that names no proposal or theme: the claims whose words or targets match it
+    (a text match over claim texts and target phrases, stems and word boundaries, like FTS5's
+    porter tokenizer), or the original error when none does."""
+    from argmap.store import search_claims
+
+    actor = ix.name_index.resolve(query, ("actor",))
+    if actor.ok and actor.matches[0].how in ("exact", "words", "acronym"):
+        raise error  # it names an actor: the error says to ask 'argmap positions'
+    found = search_claims(ix, query, limit=None) if "proposal" in kinds else []
+    if not found and "proposal" in kinds:
+        found = search_claims(ix, query, limit=None, phrase=False)  # the words anywhere in a claim
+    if not found:
+        raise error
+    return Resolution(query, kinds, ()), found
+
+
+def _resolve_or_text(ix: GraphIndex, query: str, kinds: tuple[str, ...]) -> tuple[Resolution, list[str] | None]:
+    try:
+        return lookup(ix, query, kinds), None
+    except NoMatchError as exc:
+        return _text_resolution(ix, query, kinds, exc)
 
 
 def _filters(ix: GraphIndex, theme: str | None, document: str | None) -> tuple[set[str] | None, set[str] | None, dict]:
@@ -427,10 +490,14 @@ def supporters(g: GraphLike, query: str, *, theme: str | None = None, document: 
 def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, document: str | None,
                explain: bool, evidence: int | None = None) -> dict[str, Any]:
     ix = index_of(g)
-    res = lookup(ix, query, ("proposal", "theme"))
+    res, text_hits = _resolve_or_text(ix, query, ("proposal", "theme"))
     themes, docs, shown = _filters(ix, theme, document)
     chosen: set[str] = set()
     opposite: set[str] = set()  # actors who also take the other stance on the matched nodes
+    if text_hits is not None:  # no proposal or theme by that name: the claims whose words match it
+        ix.prefetch_claims(text_hits)
+        chosen.update(c for c in text_hits if ix.stance(c) == stance and _keep(ix, c, themes, docs))
+        opposite.update(ix.speaker[c] for c in text_hits if ix.stance(c) == _OPPOSITE[stance] and c in ix.speaker)
     for m in res.matches:
         found = _claims_for(ix, m.id, stance)
         if themes is None and docs is None:
@@ -455,8 +522,9 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
         actors.append({**ref, "stance": stance, "mixed": who in opposite, "claims": quoted,
                        **_more("more", more, evidence)})
     actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))
-    return {"query": query, "stance": stance, "matched": res.matched(), "filters": shown,
-            "actors": actors, "unattributed": unattributed}
+    return {"query": query, "stance": stance, "matched": _matched(ix, res), "filters": shown,
+            "actors": actors, "unattributed": unattributed, **_readings(res),
+            **({"text_match": True, "text_hits": len(text_hits)} if text_hits is not None else {})}
 
 
 # ---------------------------------------------------------------- objections by ground
@@ -470,9 +538,12 @@ def objections(g: GraphLike, query: str, *, document: str | None = None, explain
     many claims per ground (``more`` counts the rest).
     """
     ix = index_of(g)
-    res = lookup(ix, query, ("proposal",))
+    res, text_hits = _resolve_or_text(ix, query, ("proposal",))
     _, docs, _ = _filters(ix, None, document)
     found = [c for m in res.matches for c in _claims_for(ix, m.id, OBJECT)]
+    if text_hits is not None:  # no proposal by that name: the objections whose words match it
+        ix.prefetch_claims(text_hits)
+        found = [c for c in text_hits if ix.stance(c) == OBJECT]
     ix.prefetch_claims(found)  # grouped by their themes below
     claims = sorted({c for c in found if _keep(ix, c, None, docs)}, key=_claim_order(ix))
     groups: dict[str | None, list[str]] = defaultdict(list)
@@ -489,8 +560,9 @@ def objections(g: GraphLike, query: str, *, document: str | None = None, explain
                         **_more("more", more, evidence)})
     grounds.sort(key=lambda gr: (gr["id"] is None, -len(gr["claims"]) - gr.get("more", 0), -len(gr["actors"]),
                                  gr["label"].casefold()))
-    return {"query": query, "matched": res.matched(), "total_claims": len(claims),
-            "total_actors": len({ix.speaker[c] for c in claims if c in ix.speaker}), "grounds": grounds}
+    return {"query": query, "matched": _matched(ix, res), "total_claims": len(claims),
+            "total_actors": len({ix.speaker[c] for c in claims if c in ix.speaker}), "grounds": grounds,
+            **_readings(res), **({"text_match": True, "text_hits": len(text_hits)} if text_hits is not None else {})}
 
 
 # ---------------------------------------------------------------- one actor's positions

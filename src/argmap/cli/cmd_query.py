@@ -142,12 +142,21 @@ def _ref(node: dict[str, Any]) -> str:
 
 
 def _matched_lines(data: dict[str, Any]) -> list[str]:
+    if data.get("text_match"):
+        hits = data.get("text_hits", 0)
+        return [_wrap(f"No proposal or theme is named '{_clean(data['query'])}': a text match instead, over what "
+                      f"claims say and what they are about ({hits} claim{' mentions' if hits == 1 else 's mention'} it).", 0)]
     matched = data["matched"]
     if len(matched) == 1:
-        m = matched[0]
-        return [f"Matched {m['kind']}: {_ref(m)}"]
-    lines = [f"Matched {len(matched)} (ambiguous; name one more precisely to narrow it):"]
-    lines += [f"  - {m['kind']}: {_ref(m)}" for m in matched]
+        lines = [f"Matched {matched[0]['kind']}: {_ref(matched[0])}"]
+    else:
+        lines = [f"Matched {len(matched)} (ambiguous; name one more precisely to narrow it):"]
+        lines += [f"  - {m['kind']}: {_ref(m)}" for m in matched]
+    for m in matched:
+        if m.get("parts"):
+            lines.append(_wrap("with its parts: " + "; ".join(_ref(p) for p in m["parts"]), 2))
+    if data.get("other_readings"):
+        lines.append(_wrap("Other readings: " + "; ".join(_ref(c) for c in data["other_readings"]), 0))
     return lines
 
 
