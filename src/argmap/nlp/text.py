@@ -25,7 +25,17 @@ def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[s
         text = doc_text(doc)
         matched = taxonomy.find_proposals(text, verb_heads) if kind == "proposals" else taxonomy.find_themes(text)
         found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
-    return [Match(*m) for m in found]
+    cached = _MATCHES.get((id(doc), kind))
+    if cached is None or cached[0] is not found:  # the records on the Doc are the truth; this only saves work
+        cached = _MATCHES[(id(doc), kind)] = (found, [Match(*m) for m in found])
+        if len(_MATCHES) > 64:
+            _MATCHES.pop(next(iter(_MATCHES)))
+    return cached[1]
+
+
+# (id of a Doc, kind) -> (the match records on that Doc, the same as Match objects); checked by
+# identity of the records, so a new Doc reusing an old id never gets another Doc's matches
+_MATCHES: dict[tuple[int, str], tuple[list, list[Match]]] = {}
 
 
 def span_matches(span: Span, taxonomy: Taxonomy, kind: str) -> list[Match]:

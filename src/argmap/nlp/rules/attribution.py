@@ -86,12 +86,16 @@ class AttributionContext:
     def __post_init__(self) -> None:
         self.first_plural = word_regex(self.lex.ordered("pronouns.first_person_plural"), ignore_case=True)
         self.first_singular = word_regex(self.lex.ordered("pronouns.first_person_singular"), capital_i=True)
+        self._quoted = bytearray(len(doc_text(self.doc)) + 1)  # 1 strictly inside a quotation
+        for a, b in self.quotes:
+            self._quoted[a + 1:b] = b"\x01" * max(0, b - a - 1)
+        self._verbs: dict[int, list[Token]] = {}
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
 
     def inside_quote(self, offset: int) -> bool:
-        return any(a < offset < b for a, b in self.quotes)
+        return 0 <= offset < len(self._quoted) and bool(self._quoted[offset])
 
 
 # ---------------------------------------------------------------- who says a sentence
@@ -150,7 +154,13 @@ def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
 
 def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     """Speech verbs outside quotations, main verbs first ('does not feel realistic' and relative
-    clauses report no one)."""
+    clauses report no one); worked out once per sentence."""
+    if sent.start not in ctx._verbs:
+        ctx._verbs[sent.start] = _speech_verbs(ctx, sent)
+    return ctx._verbs[sent.start]
+
+
+def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in sent if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and t.dep_ != "relcl"]

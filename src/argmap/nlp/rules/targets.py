@@ -10,6 +10,7 @@ new candidate proposal (discovery). A step answers KEEP or DROP, or passes.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -640,7 +641,9 @@ def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
     """The subject of a passive verdict ('X is welcomed', 'X was criticised') as a candidate."""
     for tok in span:
         subj = _verdict_subject(ctx, tok)
-        chunk = next((c for c in noun_chunks(ctx, span) if subj is not None and c.root.i == subj.i), None)
+        if subj is None:
+            continue
+        chunk = next((c for c in noun_chunks(ctx, span) if c.root.i == subj.i), None)
         if chunk is not None and not matches(ctx, span.doc[chunk.start:subj.right_edge.i + 1]):
             return label(ctx, chunk)
     return None
@@ -797,8 +800,15 @@ def candidate_of(words: list[Token]) -> tuple[str, str] | None:
 def noun_chunks(ctx: TargetContext, span: Span) -> list[Span]:
     """The Doc's noun chunks inside ``span`` (the Doc's are computed once per document)."""
     if ctx._chunks is None:
-        ctx._chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]
-    return [ctx.doc[a:b] for a, b in ctx._chunks if span.start <= a and b <= span.end]
+        ctx._chunks = [(c.start, c.end) for c in ctx.doc.noun_chunks]  # in document order
+    chunks = ctx._chunks
+    i = bisect_left(chunks, (span.start, -1))
+    out = []
+    while i < len(chunks) and chunks[i][0] < span.end:
+        if chunks[i][1] <= span.end:
+            out.append(ctx.doc[chunks[i][0]:chunks[i][1]])
+        i += 1
+    return out
 
 
 def singular(word: str) -> str:
