@@ -14,7 +14,7 @@ from argmap.nlp.rules.attribution import (
     personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
     role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
-    unnamed_speaker, urged_object, viewpoint, work_leader,
+    unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader,
 )
 from argmap.nlp.state import UNNAMED
 
@@ -350,12 +350,21 @@ def test_attribution_subject__spokesperson__fires():
     assert resolve_subject(ctx, subj) == "basw"
 
 
-def test_attribution_subject__spokesperson__near_miss():
+def test_attribution_subject__spokesperson__fires_for_the_organisation_it_names():
     """A spokesperson who names their organisation speaks for it, not for the one heard before."""
     ctx = ctx_of(SPOKESPERSON_FOR, (0, 1, "basw"), (8, 9, "unison", ORG))
     observe(ctx, "basw")
-    assert spokesperson(ctx, ctx.doc[6]) is None
-    assert resolve_subject(ctx, ctx.doc[6]) != "basw"
+    assert spokesperson(ctx, ctx.doc[6]) == "unison"
+    assert resolve_subject(ctx, ctx.doc[6]) == "unison"
+
+
+def test_attribution_subject__spokesperson__near_miss():
+    """A spokesperson for an organisation that is no actor speaks for nobody named (not BASW)."""
+    ctx = ctx_of(SPOKESPERSON_FOR.replace("Unison        PROPN NNP pobj  7 B-ORG",
+                                          "charities     NOUN  NNS pobj  7 O"), (0, 1, "basw"))
+    observe(ctx, "basw")
+    assert not spokesperson(ctx, ctx.doc[6])
+    assert resolve_subject(ctx, ctx.doc[6]) is None
 
 
 PROFESSOR = """
@@ -1334,3 +1343,50 @@ def test_attribution_subject__role_holder__near_miss():
     ctx = ctx_of(PRESIDENT, (1, 4, "northfold-trust", ORG))
     assert role_holder(ctx, ctx.doc[3]) is None
     assert SUBJECT.first_named(ctx, ctx.doc[3]) == ("mention", "northfold-trust")
+
+
+
+WELCOMED_BY = """
+The       DET   DT  det       2 O
+new       ADJ   JJ  amod      2 O
+duty      NOUN  NN  nsubjpass 4 O
+was       AUX   VBD auxpass   4 O lemma=be
+welcomed  VERB  VBN ROOT      4 O lemma=welcome
+by        ADP   IN  agent     4 O
+the       DET   DT  det       8 O
+Carers    PROPN NNP compound  8 B-ORG
+Union     PROPN NNP pobj      5 I-ORG
+.         PUNCT .   punct     4 O
+"""
+
+
+def test_attribution_speaker__verdict_agent__fires():
+    ctx = ctx_of(WELCOMED_BY, (7, 9, "carers-union", ORG))
+    assert SPEAKER.first_named(ctx, ctx.sents[0])[0] == "verdict-agent"
+    assert verdict_agent(ctx, ctx.sents[0]).speaker == "carers-union"
+
+
+def test_attribution_speaker__verdict_agent__near_miss():
+    """'welcomed by everyone': an agent that is no actor names no speaker."""
+    ctx = ctx_of(WELCOMED_BY.replace("Carers    PROPN NNP compound  8 B-ORG", "many      ADJ   JJ  amod      8 O")
+                 .replace("Union     PROPN NNP pobj      5 I-ORG", "people    NOUN  NNS pobj      5 O"))
+    assert verdict_agent(ctx, ctx.sents[0]) is None
+
+
+BEEN_CRITICISED = """
+The         DET   DT  det       1 O
+government  NOUN  NN  nsubjpass 4 O
+has         AUX   VBZ aux       4 O lemma=have
+been        AUX   VBN auxpass   4 O lemma=be
+criticised  VERB  VBN ROOT      4 O lemma=criticise
+for         ADP   IN  prep      4 O
+the         DET   DT  det       7 O
+plan        NOUN  NN  pobj      5 O
+.           PUNCT .   punct     4 O
+"""
+
+
+def test_attribution_speaker__evaluative_subject__near_miss_the_party_judged():
+    """'The government has been criticised': the government is judged, it does not object."""
+    ctx = ctx_of(BEEN_CRITICISED, (1, 2, "uk-government"))
+    assert evaluative_subject(ctx, ctx.sents[0]) is None

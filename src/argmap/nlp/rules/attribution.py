@@ -193,9 +193,25 @@ def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
     for subj in subjects(root):
         if subj.lower_ in ctx.words("pronouns.empty_subjects"):
             continue  # "It remains unclear how ...": no speaker in an expletive subject
+        if subj.dep_ == "nsubjpass" and root.lemma_.lower() in ctx.words("verbs.reception"):
+            continue  # 'the government has been criticised': what is judged, not who judges
         key = resolve_subject(ctx, subj)
         if key:
             return Said(key, root.lemma_.lower(), "subject", root.i)
+    return None
+
+
+@SPEAKER.rule("verdict-agent", "'The plan was backed by X', 'hailed by X': the agent of a passive verdict speaks.",
+              "The new duty was welcomed by the Carers Union.")
+def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
+    for tok in sent:
+        if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception") or ctx.inside_quote(tok.idx):
+            continue
+        for agent in (c for c in tok.children if c.dep_ == "agent"):
+            key = next((ctx.state.actor_of(o) for o in agent.children if o.dep_ == "pobj" and ctx.state.actor_of(o)),
+                       None)
+            if key:
+                return Said(key, tok.lemma_.lower(), "verdict-agent", tok.i)
     return None
 
 
@@ -285,12 +301,16 @@ def group_member(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
-@SUBJECT.rule("spokesperson", "'a spokesperson added': for the organisation that was just speaking.",
+@SUBJECT.rule("spokesperson", "'a spokesperson for X said': X; 'a spokesperson added': the organisation just speaking.",
               "BASW welcomed the plan. A spokesperson added that funding was short.")
 def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
-    if subj.lemma_.lower() in ctx.words("nouns.spokesperson") and not any(ctx.state.actor_of(t) for t in subj.subtree):
-        return ctx.recent.organisation()
-    return None
+    if subj.lemma_.lower() not in ctx.words("nouns.spokesperson"):
+        return None
+    preps = [p for p in subj.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.spoken_for")]
+    if preps:  # 'a spokesperson for the department said': that organisation, if it is an actor
+        return next((ctx.state.actor_of(o) for p in preps for o in p.children
+                     if o.dep_ == "pobj" and ctx.state.actor_of(o)), None) or NOBODY
+    return ctx.recent.organisation() if not any(ctx.state.actor_of(t) for t in subj.subtree) else None
 
 
 @SUBJECT.rule("role-noun", "'says the professor' is the person just spoken of; 'directors told us' nobody named.",
