@@ -1390,3 +1390,38 @@ def test_attribution_speaker__evaluative_subject__near_miss_the_party_judged():
     """'The government has been criticised': the government is judged, it does not object."""
     ctx = ctx_of(BEEN_CRITICISED, (1, 2, "uk-government"))
     assert evaluative_subject(ctx, ctx.sents[0]) is None
+
+
+
+AS_SHE_SAID = """
+As       SCONJ IN    mark  3 O
+Jane     PROPN NNP   compound 2 B-PERSON
+Doe      PROPN NNP   nsubj 3 I-PERSON
+said     VERB  VBD   ROOT  3 O lemma=say
+,        PUNCT ,     punct 3 O
+\\n       SPACE _SP   dep   4 O
+“        PUNCT ``    punct 10 O
+The      DET   DT    det   8 O
+plan     NOUN  NN    nsubj 10 O
+is       AUX   VBZ   aux   10 O lemma=be
+rushed   VERB  VBN   ROOT  10 O lemma=rush
+and      CCONJ CC    cc    10 O
+has      AUX   VBZ   conj  10 O lemma=have
+no       DET   DT    det   14 O
+money    NOUN  NN    dobj  12 O
+.        PUNCT .     punct 10 O
+”        PUNCT ''    punct 10 O
+"""
+
+
+def test_attribution_quote_speaker__introduced_by_colon_line__fires_on_a_comma():
+    """'As Jane Doe said,' on the line before a quotation introduces it like a colon does."""
+    from argmap.nlp.attribution import attribute
+    from argmap.nlp.state import UNITS
+
+    from .kit import LEX
+
+    doc = parse(AS_SHE_SAID)
+    place_actors(doc, (1, 3, "jane-doe"))
+    units = attribute(doc, LEX).user_data[UNITS]
+    assert [u["speaker"] for u in units if "plan" in doc[u["start"]:u["end"]].text] == ["jane-doe"]

@@ -480,12 +480,13 @@ def named_inside(ctx: AttributionContext, q: Quotation) -> Said | None:
     return Said(u.speaker, u.cue or "quote", "quote") if u else None
 
 
-@QUOTE_SPEAKER.rule("introduced-by-colon-line", "A line ending with a colon whose speaker is known introduces it.",
+@QUOTE_SPEAKER.rule("introduced-by-colon-line", "A line ending with a colon or a comma ('As Jane Doe said,') whose "
+                    "speaker is known introduces it.",
                     "Jane Doe said:\n\u201cThe plan is rushed and has no money behind it.\u201d")
 def colon_line_speaker(ctx: AttributionContext, q: Quotation) -> Said | None:
     last = q.before[-1] if q.before else None
-    if last is not None and last.speaker and ctx.sents[last.sent].text.rstrip().endswith(":"):
-        return Said(last.speaker, last.cue or "quote", "quote")
+    if last is not None and last.speaker and ctx.sents[last.sent].text.rstrip().endswith((":", ",")):
+        return Said(last.speaker, last.cue or "quote", "quote")  # 'Jane Doe said:' / 'As Jane Doe said,'
     return None
 
 
