@@ -8,7 +8,7 @@ file, the entry, the field and what is allowed::
     mine.toml: proposal 'family-help': alias is not a known field of a proposal; allowed: id, label,
       name, aliases, keywords, parent, kind (did you mean aliases?)
     cues.toml: [verbs]: urge must be a list of plain words and phrases (letters, digits, spaces and
-      ' ’ - – . , : ; & % /; not patterns) (item 3 is "warn(s|ed)")
+      ' ’ - – — . , : ; & % /; not patterns) (item 3 is "warn(s|ed)")
 
 Loading a taxonomy (:func:`argmap.taxonomy.load_taxonomy`) or a cue lexicon
 (:func:`argmap.lexicon.load_lexicon`) runs these checks first and raises :class:`SchemaError`
@@ -130,7 +130,7 @@ TEXT = Check("a non-empty string", _is(_nonblank))
 NAME = Check("a string with at least one letter, digit or symbol", _is(_wordlike))
 NAMES = Check("a list of strings, each with at least one letter, digit or symbol", _list_of(_wordlike))
 #: Punctuation a cue word or phrase may hold: cues are plain text matched as written, not patterns.
-CUE_PUNCTUATION = "'\u2019-\u2013.,:;&%/"
+CUE_PUNCTUATION = "'\u2019-\u2013\u2014.,:;&%/"
 WORDS = Check(f"a list of plain words and phrases (letters, digits, spaces and {' '.join(CUE_PUNCTUATION)}; "
               "not patterns)", _list_of(lambda v: _nonblank(v) and all(
                   c.isalnum() or c.isspace() or c in CUE_PUNCTUATION or unicodedata.category(c).startswith("M")

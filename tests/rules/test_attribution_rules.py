@@ -1425,3 +1425,36 @@ def test_attribution_quote_speaker__introduced_by_colon_line__fires_on_a_comma()
     place_actors(doc, (1, 3, "jane-doe"))
     units = attribute(doc, LEX).user_data[UNITS]
     assert [u["speaker"] for u in units if "plan" in doc[u["start"]:u["end"]].text] == ["jane-doe"]
+
+
+
+HEADING_DASH = """
+Funding  NOUN  NN  nsubj 2 O
+will     AUX   MD  aux   2 O
+fall     VERB  VB  ROOT  2 O
+short    ADV   RB  advmod 2 O
+–        PUNCT :   punct 2 O
+BASW     PROPN NNP appos 2 B-ORG
+\\n       SPACE _SP dep   5 O
+The      DET   DT  det   8 O
+teams    NOUN  NNS nsubj 9 O lemma=team
+are      AUX   VBP ROOT  9 O lemma=be
+unfunded ADJ   JJ  acomp 9 O
+.        PUNCT .   punct 9 O
+"""
+
+
+def test_attribution_heading_speakers__the_actor_after_a_headings_dash_says_what_follows():
+    from argmap.nlp.attribution import attribute
+    from argmap.nlp.state import UNITS
+
+    from .kit import LEX
+
+    doc = parse(HEADING_DASH)
+    place_actors(doc, (5, 6, "basw"))
+    units = attribute(doc, LEX).user_data[UNITS]
+    assert [u["speaker"] for u in units if "unfunded" in doc[u["start"]:u["end"]].text] == ["basw"]
+    doc = parse(HEADING_DASH.replace("–        PUNCT :   punct 2 O", "at       ADP   IN  prep  2 O"))
+    place_actors(doc, (5, 6, "basw"))
+    units = attribute(doc, LEX).user_data[UNITS]
+    assert [u["speaker"] for u in units if "unfunded" in doc[u["start"]:u["end"]].text] == [None]

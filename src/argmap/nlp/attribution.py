@@ -43,6 +43,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
             note_ownership(ctx, sent, u.speaker)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
     transcript_turns(ctx, units)
+    heading_speakers(ctx, units)
     spread_quotes(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
@@ -186,6 +187,27 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
             current = None
         elif current and u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
             u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+
+
+def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A section heading that ends with an actor after a dash ('Funding will fall short – BASW')
+    names the speaker of the unattributed paragraphs under it, up to the next heading."""
+    current = None
+    for u in units:
+        if u.heading:
+            current = _dash_speaker(ctx, ctx.sents[u.sent])
+        elif current and u.speaker is None:
+            u.speaker, u.cue, u.rule = current, "heading", "heading-speaker"
+
+
+def _dash_speaker(ctx: AttributionContext, sent: Span) -> str | None:
+    """The actor a heading names after its last dash, when nothing else follows the name."""
+    toks = [t for t in sent if not t.is_space]
+    dash = max((i for i, t in enumerate(toks) if t.text in ctx.words("layout.heading_dashes")), default=None)
+    if dash is None or dash == len(toks) - 1:
+        return None
+    keys = {ctx.state.actor_of(t) for t in toks[dash + 1:]}
+    return keys.pop() if len(keys) == 1 and None not in keys else None
 
 
 def turn_speaker(ctx: AttributionContext, line: str, offset: int) -> str | None:
