@@ -124,11 +124,18 @@ def _waited(pid: int) -> float:
         return 0.0
 
 
+def child_env() -> dict[str, str]:
+    """The environment of a measured command: this one without PYTHONDONTWRITEBYTECODE, so argmap's
+    modules load from their bytecode cache as they do for a user (with it set, every run would
+    compile argmap's sources again and the short rows would measure the compiler)."""
+    return {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+
+
 def run(cmd: list[str], *, sample: bool = True, check: bool = True) -> Run:
     """Run a command to completion: wall time, CPU time, busiest process, peak PSS of its process tree."""
     with tempfile.TemporaryFile("w+") as log:
         t0 = time.perf_counter()
-        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True)
+        proc = subprocess.Popen(cmd, stdout=log, stderr=subprocess.STDOUT, text=True, env=child_env())
         peak, cpu_seen, wait_seen = [0], {}, {}
         done = threading.Event()
 

@@ -23,7 +23,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import shutil
 import statistics
 import subprocess
@@ -36,7 +35,7 @@ HERE = Path(__file__).resolve().parent
 ROOT = HERE.parent
 sys.path.insert(0, str(HERE))
 
-from build_bench import GIB, argmap_exe, load, run, summary
+from build_bench import GIB, argmap_exe, child_env, load, run, summary
 from make_corpus import write_corpus
 
 SEED = ROOT.parent / "shared" / "corpus"
@@ -65,7 +64,7 @@ def replicate(records: Path, copies: int, out: Path) -> int:
 
 def time_query(args: list[str], graph: Path, runs: int, *, store: bool) -> list[float]:
     """Wall times of ``argmap ARGS -g GRAPH`` in fresh processes (one untimed warm-up run)."""
-    env = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
+    env = child_env()
     env["ARGMAP_NO_STORE"] = "" if store else "1"
     cmd = [*argmap_exe(), *args, "-g", str(graph)]
     subprocess.run(cmd, check=False, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)

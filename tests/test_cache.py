@@ -56,6 +56,20 @@ def test_entry_store_counts_and_survives_unwritable_dirs(tmp_path):
     assert blocked.stats.write_errors == 1
 
 
+def test_cache_entries_skip_the_fsync_that_outputs_keep(tmp_path, monkeypatch):
+    """An entry checks itself when read, so the cache does not wait for the disk; outputs still do."""
+    from argmap.atomic import write_bytes
+
+    synced = []
+    real = os.fsync
+    monkeypatch.setattr(os, "fsync", lambda fd: (synced.append(fd), real(fd)))
+    store = EntryStore(tmp_path / "s")
+    store.write("0f" * 32, b"x")
+    assert synced == [] and store.read("0f" * 32) == b"x"
+    write_bytes(tmp_path / "out.json", b"{}")
+    assert len(synced) == 1
+
+
 def _document(result, text="Some text.") -> Document:
     return Document(id=result.doc["id"], path=result.doc["path"], text=text, clean=text,
                     sha256=result.doc["sha256"], title=result.doc.get("title"))

@@ -25,9 +25,11 @@ _HELD_SIGNALS = {s for s in (getattr(signal, n, None) for n in ("SIGINT", "SIGTE
 
 @contextlib.contextmanager
 def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8", *,
-                staged: Staging | None = None) -> Iterator[IO]:
+                staged: Staging | None = None, durable: bool = True) -> Iterator[IO]:
     """Open a temporary file beside ``path``; on success it replaces ``path`` in one rename
-    (or, with ``staged``, when that :class:`Staging` commits).
+    (or, with ``staged``, when that :class:`Staging` commits). ``durable=False`` skips the fsync,
+    for files that check themselves when read (cache entries carry a checksum) and so may be lost
+    in a power cut but never taken for something they are not.
 
     A full disk or quota is reported as an OSError naming the temporary file, which
     :func:`argmap.cli.options.os_error_message` words as ``cannot write PATH: reason``.
@@ -42,7 +44,8 @@ def atomic_open(path: str | Path, mode: str = "w", encoding: str | None = "utf-8
             with os.fdopen(fd, mode, encoding=None if binary else encoding) as fh:
                 yield fh
                 fh.flush()
-                os.fsync(fh.fileno())
+                if durable:
+                    os.fsync(fh.fileno())
         except OSError as exc:
             if exc.filename is None and exc.errno in _WRITE_ERRNOS:
                 raise OSError(exc.errno, exc.strerror, tmp) from None
@@ -69,9 +72,9 @@ def write_text(path: str | Path, text: str) -> None:
         fh.write(text)
 
 
-def write_bytes(path: str | Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` atomically."""
-    with atomic_open(path, "wb", encoding=None) as fh:
+def write_bytes(path: str | Path, data: bytes, *, durable: bool = True) -> None:
+    """Write ``data`` to ``path`` atomically (without the fsync when not ``durable``)."""
+    with atomic_open(path, "wb", encoding=None, durable=durable) as fh:
         fh.write(data)
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
 
@@ -212,6 +212,7 @@ def _loose_lookup(lookup: dict[str, str], phrase: str) -> str | None:
     return None
 
 
+@lru_cache(maxsize=8)  # a document's text is folded for proposals, verb forms, themes and actors
 def fold_keep_length(text: str, *, lower: bool = True) -> str:
     """Like :func:`fold` but one output character per input character, so offsets still hold."""
     from argmap.text import _QUOTE_MAP

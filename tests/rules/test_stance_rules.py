@@ -1130,3 +1130,17 @@ def test_stance_cues__recalled__near_miss():
     assert c.used == set()
     found, sign = score(ctx, clause(ctx, doc[:]))
     assert sorted(cue.label for cue in found) == ["rushed", "warned", "welcomed"] and sign == -1
+
+
+def test_draft_record__is_what_asdict_gives():
+    from dataclasses import asdict
+
+    from argmap.model import Stance
+    from argmap.nlp.cues import Cue, Draft
+
+    d = Draft(3, 10, 20, "basw", Stance.OBJECT, [Cue("word", -1, "warned", "verb", 0.5)], "speech-verb",
+              ["p1"], ["funding"], ["named"])
+    expected = asdict(d)
+    expected["stance"] = "object"
+    assert d.record() == expected
+    assert Draft.from_record(d.record()) == d

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Span, Token
 
@@ -28,7 +29,11 @@ _QUOTES = re.compile(r"[\u201c\u201d\"\u2018]|\u2019(?!\w)")
 
 def phrase_re(phrases) -> re.Pattern[str] | None:
     """One regex for a list of lower-case cue phrases, longest first, on word boundaries."""
-    items = sorted({p for p in phrases if p}, key=len, reverse=True)
+    return _phrase_re(tuple(sorted({p for p in phrases if p}, key=lambda p: (-len(p), p))))
+
+
+@lru_cache(maxsize=64)  # each document's context asks again for the same lexicon's phrases
+def _phrase_re(items: tuple[str, ...]) -> re.Pattern[str] | None:
     if not items:
         return None
     return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items) + r")(?!\w)")
@@ -211,7 +216,7 @@ GRANTS = RuleTable("stance", "grants", "Refusing to grant an objection backs wha
 @GRANTS.rule("refused-objection", "'did not accept claims that ...': refusing to grant an objection is support.",
              "She did not accept claims that the teams would fail.")
 def refused_objection(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
-    if word_sign(ctx, tok) or tok.lemma_.lower() not in ctx.words("verbs.grant") or tok.pos_ != "VERB":
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.grant") or word_sign(ctx, tok):
         return None
     if plain_negated(ctx, tok, c.span) and any(
             ch.dep_ == "dobj" and ch.lemma_.lower() in ctx.lex.objection_nouns for ch in tok.children):
