@@ -815,3 +815,12 @@ def test_seed_titles_dates_and_bylines(seed_docs):
 def test_corpus_module_does_not_import_spacy():
     code = "import sys, argmap.corpus; assert 'spacy' not in sys.modules, 'spacy imported'"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def test_foreign_script_judges_letters_not_punctuation():
+    from argmap.corpus import foreign_script
+
+    english = "The council\u2019s \u201cfamily help\u201d plan, said the caf\u00e9 owner \u2014 and \u00c5se \u03b1. " * 20
+    assert foreign_script(english) is None
+    assert foreign_script("\u0397 \u03bc\u03b5\u03c1\u03b9\u03ba\u03ae \u03c3\u03c5\u03bc\u03c6\u03c9\u03bd\u03af\u03b1. " * 30) \
+        .startswith("most letters are Greek")

@@ -447,6 +447,10 @@ def _first_line(clean: str) -> str | None:
     return None
 
 
+# characters outside the Latin letters' blocks (letters among them make a text foreign)
+_OUTSIDE_LATIN = re.compile("[^\u0000-\u024f\u1e00-\u1eff]")
+
+
 def foreign_script(text: str, sample: int = 20000) -> str | None:
     """Why ``text`` is not in the Latin alphabet ("most letters are CJK; 2% Latin"), or None.
 
@@ -454,6 +458,8 @@ def foreign_script(text: str, sample: int = 20000) -> str | None:
     Thai) are caught; at least :data:`MIN_LETTERS_FOR_SCRIPT` letters, of which fewer than
     :data:`MIN_LATIN_SHARE` Latin.
     """
+    if not any(ch.isalpha() for ch in _OUTSIDE_LATIN.findall(text, 0, sample)):
+        return None  # the usual case, found without looking at every letter
     letters = [ch for ch in text[:sample] if ch.isalpha()]
     if len(letters) < MIN_LETTERS_FOR_SCRIPT:
         return None

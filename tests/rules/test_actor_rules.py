@@ -923,3 +923,15 @@ def test_actors_entity_repairs__place_tag_person__fires_on_a_two_word_name_taken
 def test_actors_entity_repairs__place_tag_person__near_miss_a_two_word_place_after_a_preposition():
     ctx, span, answer = repaired(NAMED_PLACE_AFTER_PREPOSITION, 2, 4, "GPE")
     assert answer == ("place-tag-person", [])
+
+
+def test_actor_record__is_what_asdict_gives_with_sorted_aliases():
+    from dataclasses import asdict
+
+    from argmap.nlp.state import ActorInfo
+
+    info = ActorInfo("jane-doe", "Jane Doe", "person", {"Doe", "J Doe"}, "chief executive", "basw", True)
+    expected = asdict(info)
+    expected["aliases"] = ["Doe", "J Doe"]
+    assert info.record() == expected
+    assert ActorInfo.from_record(info.record()) == info

@@ -11,7 +11,7 @@ nothing between documents.
 
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
 from spacy.tokens import Doc, Span, Token
@@ -84,9 +84,9 @@ class ActorInfo:
     known: bool = False
 
     def record(self) -> dict[str, Any]:
-        out = asdict(self)
-        out["aliases"] = sorted(self.aliases)
-        return out
+        """The actor as plain data (its aliases sorted)."""
+        return {"key": self.key, "name": self.name, "type": self.type, "aliases": sorted(self.aliases),
+                "role": self.role, "affiliation": self.affiliation, "known": self.known}
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> ActorInfo:

@@ -52,9 +52,11 @@ class StanceContext:
     negator_phrases: re.Pattern[str] | None = None
     ignore: re.Pattern[str] | None = None
     urge_hint: re.Pattern[str] | None = None
+    signs: dict[str, int] = field(default_factory=dict)  # stance word -> +1 / -1 (support wins)
 
     def __post_init__(self) -> None:
         lex = self.lex
+        self.signs = {**dict.fromkeys(lex.object_lemmas, -1), **dict.fromkeys(lex.support_lemmas, +1)}
         self.support_phrases = phrase_re(lex.support_phrases)
         self.object_phrases = phrase_re(lex.object_phrases)
         self.conditions = phrase_re(lex.conditions)
@@ -192,12 +194,9 @@ def word_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
 
 
 def word_sign(ctx: StanceContext, tok: Token) -> int:
-    lemma, low = tok.lemma_.lower(), tok.lower_
-    if lemma in ctx.lex.support_lemmas or low in ctx.lex.support_lemmas:
-        return +1
-    if lemma in ctx.lex.object_lemmas or low in ctx.lex.object_lemmas:
-        return -1
-    return 0
+    """+1 for a support word (lemma or form), -1 for an objection word, else 0; support wins."""
+    a, b = ctx.signs.get(tok.lemma_.lower(), 0), ctx.signs.get(tok.lower_, 0)
+    return +1 if a > 0 or b > 0 else -1 if a or b else 0
 
 
 def _word_cue(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
