@@ -115,14 +115,15 @@ def extractor():
 
 
 def extract_text(extractor, text: str, *, author: str | None = None, genre: str | None = None, doc_id: str = "t",
-                 title: str | None = None):
+                 title: str | None = None, outlet: str | None = None, url: str | None = None):
     """Run the whole extraction on one in-memory article; returns its DocResult."""
     import hashlib
 
     from argmap.model import Document
 
     document = Document(id=doc_id, path=f"{doc_id}.txt", text=text, clean=text,
-                        sha256=hashlib.sha256(text.encode()).hexdigest(), author=author, genre=genre, title=title)
+                        sha256=hashlib.sha256(text.encode()).hexdigest(), author=author, genre=genre, title=title,
+                        outlet=outlet, url=url)
     return next(iter(extractor.extract([document])))
 
 

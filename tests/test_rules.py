@@ -349,3 +349,45 @@ def test_a_line_that_is_only_an_organisations_name_does_not_hang(extractor):
         signal.alarm(0)
         signal.signal(signal.SIGALRM, old)
     assert r.claims
+
+
+# ---------------------------------------------------------------- the publisher's own voice
+WE_STATEMENT = ("New family help services were announced by the government on Monday.\n\n"
+                "We welcome the new family help services. We fear the funding is not enough to reach every family.")
+
+
+def test_a_we_statement_on_an_organisations_own_site_is_its_own(extractor):
+    r = extract_text(extractor, WE_STATEMENT, url="https://www.nspcc.org.uk/about-us/news-opinion/2025/response/")
+    assert ("nspcc", "support", "family-help") in positions(r)
+    assert ("nspcc", "object", "theme:funding") in positions(r)
+
+
+def test_the_outlet_named_in_front_matter_is_the_we_of_its_page(extractor):
+    r = extract_text(extractor, WE_STATEMENT, outlet="the NSPCC")
+    assert ("nspcc", "support", "family-help") in positions(r)
+
+
+def test_an_outlet_the_taxonomy_does_not_know_speaks_for_nobody(extractor):
+    """Aggregators, magazines and mirrors say 'we' too: only a known actor is a publisher."""
+    r = extract_text(extractor, WE_STATEMENT, outlet="Hearthside Trust", url="https://hearthside.example.org/news")
+    assert not any("hearthside" in c.speaker for c in r.claims)
+
+
+def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
+    r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
+    assert not any(c.speaker == "nspcc" for c in r.claims)
+    assert ("nspcc", "support", "family-help") not in positions(r)
+
+
+def test_a_publisher_reporting_in_the_third_person_speaks_for_nobody(extractor):
+    text = ("New family help services were announced by the government on Monday.\n\n"
+            "Councils said the family help services would be welcome but the funding was not enough.")
+    r = extract_text(extractor, text, url="https://www.nspcc.org.uk/about-us/news-opinion/2025/report/")
+    assert not any(c.speaker == "nspcc" for c in r.claims)
+
+
+def test_a_byline_outranks_the_publisher(extractor):
+    r = extract_text(extractor, WE_STATEMENT, author="Jo Rees", genre="opinion",
+                     url="https://www.nspcc.org.uk/about-us/news-opinion/2025/blog/")
+    assert ("jo-rees", "support", "family-help") in positions(r)
+    assert not any(c.speaker == "nspcc" for c in r.claims)

@@ -109,3 +109,22 @@ def test_shipped_taxonomies_are_named_with_the_argmap_prefix():
     assert water.general_proposal == "water-reform" and water.source == "argmap:water_industry.toml"
     with pytest.raises(TaxonomyError, match="no shipped taxonomy argmap:nope.toml; shipped: argmap:"):
         load_taxonomy("argmap:nope.toml")
+
+
+def test_an_actor_is_found_by_the_site_a_page_is_on():
+    t = taxonomy_from_dict({"actor": [
+        {"id": "lga", "name": "Local Government Association", "type": "organisation", "sites": ["local.gov.uk"]},
+        {"id": "gov", "name": "UK Government", "type": "organisation", "sites": ["www.gov.uk"]},
+    ]})
+    assert t.actor_for_site("https://www.local.gov.uk/parliament/briefings/a-response").id == "lga"
+    assert t.actor_for_site("https://LOCAL.GOV.UK/x").id == "lga"
+    assert t.actor_for_site("https://www.gov.uk/government/news/x").id == "gov"
+    assert t.actor_for_site("https://www.kent.gov.uk/news") is None  # a council's site is not the government's
+    assert t.actor_for_site("https://notlocal.gov.uk.example.com/") is None
+    assert t.actor_for_site("") is None
+
+
+@pytest.mark.parametrize("sites", [["https://local.gov.uk"], ["local.gov.uk/news"], ["local"], "local.gov.uk", [5]])
+def test_sites_must_be_host_names(sites):
+    with pytest.raises(TaxonomyError, match="sites must be a list of web site host names"):
+        taxonomy_from_dict({"actor": [{"id": "lga", "name": "LGA", "sites": sites}]})

@@ -25,11 +25,12 @@ _LIST_ITEM = re.compile(r"^\s*(?:[\u2022\u00b7\u25aa\u25cf\u25e6\u2013*-]|\d+[.)
 
 def nlp_meta(document: Document) -> dict[str, Any]:
     """What argmap's components need to know about the document (set as doc._.argmap_meta):
-    its author and genre, and which lines were list items in the file (bullets are blanked in the
+    its author, genre, outlet and address, and which lines were list items in the file (bullets are blanked in the
     cleaned text, so the components cannot see them)."""
     items = {n for n, line in enumerate(document.text.split("\n")) if _LIST_ITEM.match(line)}
     return {"author": document.author, "author_role": document.author_role, "genre": document.genre,
-            "title": document.title, "id": document.id, "list_lines": sorted(items)}
+            "title": document.title, "id": document.id, "list_lines": sorted(items),
+            "outlet": document.outlet, "url": document.url}
 
 
 def to_result(doc: Doc, document: Document) -> DocResult:

@@ -129,6 +129,9 @@ def _choice(*values: str) -> Check:
 TEXT = Check("a non-empty string", _is(_nonblank))
 NAME = Check("a string with at least one letter, digit or symbol", _is(_wordlike))
 NAMES = Check("a list of strings, each with at least one letter, digit or symbol", _list_of(_wordlike))
+_HOST = re.compile(r"(?i)^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z][a-z0-9-]*[a-z0-9]$")
+SITES = Check('a list of web site host names such as "example.org.uk" (no "https://", no path)',
+              _list_of(lambda v: isinstance(v, str) and bool(_HOST.match(v))))
 #: Punctuation a cue word or phrase may hold: cues are plain text matched as written, not patterns.
 CUE_PUNCTUATION = "'\u2019-\u2013\u2014.,:;&%/"
 WORDS = Check(f"a list of plain words and phrases (letters, digits, spaces and {' '.join(CUE_PUNCTUATION)}; "
@@ -194,6 +197,7 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
         Field("label", NAME),  # the same as name
         Field("type", _choice(*ACTOR_TYPES)),
         Field("aliases", NAMES),
+        Field("sites", SITES),  # the web sites it publishes on: a page there with no byline is its own
     ), "a person or organisation argmap should always recognise"),
 )}
 

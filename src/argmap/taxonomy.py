@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from argmap.errors import TaxonomyError
 from argmap.inputs import read_input
@@ -29,6 +30,7 @@ class Entry:
     parent: str | None = None  # proposals only: the policy or document this one is part of
     kind: str = "policy"  # proposals only: policy | document | clause
     condition: bool = False  # themes only: a condition on this ground is an objection
+    sites: tuple[str, ...] = ()  # actors only: host names of the web sites it publishes on
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -141,6 +143,20 @@ class Taxonomy:
     def actor_for_name(self, name: str) -> Entry | None:
         """The known actor whose name or alias is exactly ``name`` (folded, "the" optional), if any."""
         return self._actor_names.get(fold(name).removeprefix("the "))
+
+    def actor_for_site(self, url: str) -> Entry | None:
+        """The known actor one of whose ``sites`` hosts the web address ``url`` (the host itself or
+        a subdomain of it: "www.example.org" is on "example.org"), if any."""
+        host = (urlsplit(url.strip()).hostname or "") if "//" in url else url.strip().split("/")[0].lower()
+        while host:
+            if host in self._actor_sites:
+                return self._actor_sites[host]
+            host = host.partition(".")[2]
+        return None
+
+    @cached_property
+    def _actor_sites(self) -> dict[str, Entry]:
+        return {host: entry for entry in self.actors.values() for host in entry.sites}
 
     @cached_property
     def _actor_names(self) -> dict[str, Entry]:
@@ -280,7 +296,8 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
             label = item.get("label") or item.get("name") or eid.replace("-", " ")
             out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])),
                              item.get("type"), tuple(k.lower() for k in item.get("keywords", [])),
-                             item.get("parent"), item.get("kind", "policy"), item.get("condition", False))
+                             item.get("parent"), item.get("kind", "policy"), item.get("condition", False),
+                             tuple(h.lower() for h in item.get("sites", [])))
         return out
 
     meta = data.get("meta", {})

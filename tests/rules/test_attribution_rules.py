@@ -10,7 +10,7 @@ from __future__ import annotations
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
-    introduced_person, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    introduced_person, judged_by_us, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
     role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -1227,6 +1227,49 @@ def test_attribution_addressed__urged__fires():
 def test_attribution_addressed__urged__near_miss():
     ctx, tok, held = addressing(COUNCIL_URGES, (0, 2, "northfold-council", ORG), at=0)
     assert not urged_object(ctx, name_head(ctx, tok))
+    assert held == [] and not addressed(ctx, tok)
+
+
+PLEASED_THAT = """
+We          PRON  PRP  nsubj  1 O
+are         AUX   VBP  ROOT   1 O lemma=be
+pleased     ADJ   JJ   acomp  1 O
+that        SCONJ IN   mark   7 O
+the         DET   DT   det    5 O
+department  NOUN  NN   nsubj  7 O
+is          AUX   VBZ  aux    7 O lemma=be
+taking      VERB  VBG  ccomp  2 O lemma=take
+a           DET   DT   det    10 O
+cautious    ADJ   JJ   amod   10 O
+approach    NOUN  NN   dobj   7 O
+.           PUNCT .    punct  1 O
+"""
+DEPARTMENT_PLEASED = """
+The         DET   DT   det    1 O
+department  NOUN  NN   nsubj  2 O
+is          AUX   VBZ  ROOT   2 O lemma=be
+pleased     ADJ   JJ   acomp  2 O
+that        SCONJ IN   mark   7 O
+we          PRON  PRP  nsubj  7 O
+are         AUX   VBP  aux    7 O lemma=be
+taking      VERB  VBG  ccomp  3 O lemma=take
+a           DET   DT   det    10 O
+cautious    ADJ   JJ   amod   10 O
+approach    NOUN  NN   dobj   7 O
+.           PUNCT .    punct  2 O
+"""
+
+
+def test_attribution_addressed__judged_by_us__fires():
+    ctx, tok, held = addressing(PLEASED_THAT, (4, 6, "dfe", ORG), at=5)
+    assert judged_by_us(ctx, name_head(ctx, tok))
+    assert held == ["judged-by-us"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__judged_by_us__near_miss():
+    """The department judging what we do is the department speaking, not one we discuss."""
+    ctx, tok, held = addressing(DEPARTMENT_PLEASED, (0, 2, "dfe", ORG), at=1)
+    assert not judged_by_us(ctx, name_head(ctx, tok))
     assert held == [] and not addressed(ctx, tok)
 
 

@@ -423,6 +423,25 @@ def test_stance_not_a_cue__service__near_miss():
     assert word_cue(SUPPORT_PLAN, 3).sign == +1
 
 
+WELCOME_FAMILY_HELP = """
+We        PRON  PRP nsubj  1 O
+welcome   VERB  VBP ROOT   1 O
+the       DET   DT  det    3 O
+family    NOUN  NN  dobj   1 O
+help      VERB  VB  advcl  1 O
+services  NOUN  NNS dobj   4 O lemma=service
+.         PUNCT .   punct  1 O
+"""
+
+
+def test_stance_not_a_cue__service__near_miss_people_in_a_proposal_name():
+    """A parse that makes 'family' of 'family help' the object is no service to families."""
+    doc = parse(WELCOME_FAMILY_HELP)
+    ctx = stance_ctx(doc)
+    assert not service(ctx, doc[1], +1)
+    assert word_cue(WELCOME_FAMILY_HELP, 1).sign == +1
+
+
 # ---------------------------------------------------------------- stance.flips
 LESS_HOPEFUL = """
 She      PRON  PRP nsubj  1 O

@@ -24,6 +24,7 @@ def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     registry, mentions = _Resolver(ctx).resolve(non_overlapping(found))
     role_tokens = _roles(ctx, mentions, registry)
     _author(ctx, registry)
+    _publisher(ctx, registry)
     save_actors(doc, registry, mentions, role_tokens)
     return doc
 
@@ -129,6 +130,21 @@ def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         if facts.get("author_role") and not info.role:
             info.role = facts["author_role"]
     facts["author_key"] = key
+
+
+def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
+    """Register the organisation that publishes the document, when it is a known actor (one whose
+    taxonomy ``sites`` host its address, or whose name is its outlet), and note its key in the meta
+    as ``publisher_key``: a page with no byline that speaks as 'we' is its own. An outlet the
+    taxonomy does not know is left alone: aggregators, magazines and mirrors speak for nobody."""
+    facts = meta(ctx.doc)
+    outlet = " ".join(str(facts.get("outlet") or "").split())
+    known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
+             or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
+    if known is None or known.type == PERSON:
+        return
+    registry.setdefault(known.id, actor_info(known.id, known))
+    facts["publisher_key"] = known.id
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:

@@ -380,7 +380,8 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     author_key = facts.get("author_key")
     opinion = facts.get("genre") in ctx.words("genres.own_voice")
     if not author_key:
-        author_key = self_titled_author(ctx, units) or organisation_author(ctx, units)
+        author_key = (self_titled_author(ctx, units) or publisher_author(ctx, units, facts)
+                      or organisation_author(ctx, units))
         if not author_key:
             return None
         facts["author_key"] = author_key
@@ -390,6 +391,16 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
         opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
         facts["genre"] = "statement"
     return author_key if opinion else None
+
+
+def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
+    """The publisher (the organisation whose site or outlet the page is) when the page, with no
+    byline, speaks as 'we' outside quotations: an organisation's own statement on its own site."""
+    key = facts.get("publisher_key")
+    if not key or not ctx.state.is_org(key):
+        return None
+    we = sum(1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text))
+    return key if we >= 1 else None
 
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:

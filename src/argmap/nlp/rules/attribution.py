@@ -639,6 +639,25 @@ def possessive_owner(ctx: AttributionContext, tok: Token) -> bool:
     return tok.dep_ == "poss"
 
 
+@ADDRESSED.rule("judged-by-us", "'we are pleased that the department is ...': the subject of a clause the writer "
+                "judges, under a verb whose subject is 'we' or 'I'.",
+                "We are pleased that the department is taking a cautious approach.")
+def judged_by_us(ctx: AttributionContext, tok: Token) -> bool:
+    if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ not in CLAUSE_LINKS:
+        return False
+    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
+    verb = tok.head
+    while verb.dep_ in CLAUSE_LINKS and verb.head is not verb:
+        verb = verb.head
+        if any(ch.dep_ == "nsubj" and ch.lower_ in mine for ch in verb.children):
+            return True
+    return False
+
+
+#: Links from a clause up to the clause it hangs on ('we believe [that X needs]', 'are pleased [that X is]').
+CLAUSE_LINKS = frozenset({"ccomp", "acomp", "conj", "xcomp", "advcl"})
+
+
 @ADDRESSED.rule("membership", "'As a member of X, I ...': a body the writer belongs to is not the writer.",
                 "As a member of the Implementation Board, I am glad to see the plan.")
 def membership(ctx: AttributionContext, tok: Token) -> bool:

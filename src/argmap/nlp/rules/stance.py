@@ -20,7 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import doc_text, span_matches
+from argmap.nlp.text import doc_matches, doc_text, span_matches
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -246,13 +246,21 @@ def record_of_events(ctx: StanceContext, tok: Token, sign: int) -> bool:
         any(ch.dep_ == "auxpass" for ch in tok.children) and not any(ch.dep_ == "agent" for ch in tok.children)
 
 
-@NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families').",
+@NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
+                "people named inside a proposal ('family help') are not its object.",
                 "The teams will support families in crisis.")
 def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return sign > 0 and tok.pos_ == "VERB" and any(
         ch.dep_ == "dobj" and ch.lemma_.lower() in ctx.words("nouns.beneficiary")
         and not any(g.dep_ in {"acl", "relcl"} and g.tag_ == "VBG" for g in ch.children)
+        and not in_proposal_name(ctx, ch)
         for ch in tok.children)
+
+
+def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
+    """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
+    return ctx.taxonomy is not None and any(
+        m.start <= tok.idx < m.end for m in doc_matches(tok.doc, ctx.taxonomy, "proposals"))
 
 
 FLIPS = RuleTable("stance", "flips", "A cue word that points the other way here (each rule that holds flips it).")
