@@ -241,6 +241,31 @@ def test_attribution_speaker__unnamed_speaker__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+TOLD_ME_SO_I_CALLED = """
+Parents  NOUN  NNS nsubj     2 O lemma=parent
+have     AUX   VBP aux       2 O
+told     VERB  VBN ROOT      2 O lemma=tell
+me       PRON  PRP dobj      2 O lemma=I
+help     NOUN  NN  nsubj     6 O
+is       AUX   VBZ ccomp     2 O lemma=be
+late     ADJ   JJ  acomp     5 O
+,        PUNCT ,   punct     2 O
+so       ADV   RB  advmod    10 O
+I        PRON  PRP nsubj     10 O
+called   VERB  VBD conj      2 O lemma=call
+for      ADP   IN  prep      10 O
+family   NOUN  NN  compound  13 O
+hubs     NOUN  NNS pobj      11 O lemma=hub
+.        PUNCT .   punct     2 O
+"""
+
+
+def test_attribution_speaker__unnamed_speaker__near_miss_the_writer_speaks_too():
+    """'Parents told me ..., so I called for ...': the writer's own call, not someone unnamed."""
+    ctx = ctx_of(TOLD_ME_SO_I_CALLED)
+    assert unnamed_speaker(ctx, ctx.sents[0]) is None
+
+
 # ---------------------------------------------------------------- attribution.subject
 BASW_SAID = """
 BASW    PROPN NNP nsubj     1 B-ORG

@@ -1026,6 +1026,35 @@ def test_stance_flips__remedied_problem__fires():
     assert word_cue(ADDRESS_PROBLEMS, 6).sign == +1
 
 
+END_DANGEROUS_USE = """
+Homes      NOUN  NNS nsubj 1 O lemma=home
+will       AUX   MD  aux   2 O
+end        VERB  VB  ROOT  2 O
+the        DET   DT  det   5 O
+dangerous  ADJ   JJ  amod  5 O
+use        NOUN  NN  dobj  2 O
+of         ADP   IN  prep  5 O
+hotels     NOUN  NNS pobj  6 O lemma=hotel
+.          PUNCT .   punct 2 O
+"""
+CALL_DANGEROUS_USE = END_DANGEROUS_USE.replace("end        VERB  VB ", "call       VERB  VB ")
+
+
+def test_stance_flips__remedied_problem__fires_on_a_problem_adjective():
+    doc = parse(END_DANGEROUS_USE)
+    ctx = stance_ctx(doc)
+    assert remedied_problem(ctx, doc[4], -1)
+    assert word_cue(END_DANGEROUS_USE, 4).sign == +1
+
+
+def test_stance_flips__remedied_problem__near_miss_adjective():
+    """'call the use dangerous'... any verb but a remedy leaves the problem adjective an objection."""
+    doc = parse(CALL_DANGEROUS_USE)
+    ctx = stance_ctx(doc)
+    assert not remedied_problem(ctx, doc[4], -1)
+    assert word_cue(CALL_DANGEROUS_USE, 4).sign == -1
+
+
 def test_stance_flips__remedied_problem__near_miss():
     doc = parse(IGNORE_PROBLEMS)
     ctx = stance_ctx(doc)

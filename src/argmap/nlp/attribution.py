@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
@@ -416,9 +416,23 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         if doc_word is None:
             continue
         key = next((k for t in sent if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
-                    and k not in discussed), None)
+                    and k not in discussed), None) or _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:
             return key
+    return None
+
+
+def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) -> str | None:
+    """'Statement from the Commissioner', 'Response by the Trust': the organisation the title says
+    the document is from."""
+    for prep in doc_word.children:
+        if prep.dep_ == "prep" and prep.lower_ in ctx.words("markers.authored_by"):
+            for obj in prep.children:
+                if obj.dep_ == "pobj":
+                    key = next((k for t in obj.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+                                and k not in discussed), None)
+                    if key:
+                        return key
     return None
 
 

@@ -215,10 +215,15 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
     return None
 
 
-@SPEAKER.rule("unnamed-speaker", "A speech verb whose subject is a noun naming no actor: someone unnamed speaks.",
+@SPEAKER.rule("unnamed-speaker", "A speech verb whose subject is a noun naming no actor: someone unnamed speaks "
+              "(unless the writer speaks too: 'parents told me, which is why I called for ...').",
               "Critics warned that the plan was rushed.")
 def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
-    for verb in speech_verbs(ctx, sent):
+    verbs = speech_verbs(ctx, sent)
+    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
+    if any(c.dep_ == "nsubj" and c.lower_ in mine for verb in verbs for c in verb.children):
+        return None  # the writer's own 'I have called for' outweighs what others told them
+    for verb in verbs:
         found = speaking_subjects(ctx, verb)
         subj = found[0] if found else None
         if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in ctx.words("markers.concessive")

@@ -272,11 +272,15 @@ def lowered(ctx: StanceContext, tok: Token, sign: int) -> bool:
         ch.lower_ in ctx.words("markers.lowering") and ch.dep_ == "advmod" for ch in tok.children)
 
 
-@FLIPS.rule("remedied-problem", "A problem word that a remedy verb acts on ('address the problems') is what a "
-            "proposal fixes, not an objection to it.", "These teams seek to address the problems we see.")
+@FLIPS.rule("remedied-problem", "A problem word that a remedy verb acts on ('address the problems', 'end the "
+            "dangerous use') is what a proposal fixes, not an objection to it.",
+            "These teams seek to address the problems we see.")
 def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ in {"dobj", "nsubjpass"} and \
-        tok.head.lemma_.lower() in ctx.words("verbs.remedy")
+    if sign > 0:
+        return False
+    noun = tok if tok.pos_ == "NOUN" else tok.head if tok.pos_ == "ADJ" and tok.dep_ == "amod" else None
+    return noun is not None and noun.dep_ in {"dobj", "nsubjpass"} and \
+        noun.head.lemma_.lower() in ctx.words("verbs.remedy")
 
 
 @FLIPS.rule("objection-object", "'rejects that criticism': an objection verb whose object is an objection supports.",
