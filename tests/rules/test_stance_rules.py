@@ -986,6 +986,63 @@ def test_stance_cues__need__fires():
     assert cue_rules(NEED_FUNDING) == ["need"]
 
 
+SHIFT_THE_DIAL = """
+She         PRON  PRP nsubj  1 O
+said        VERB  VBD ROOT   1 O lemma=say
+that        SCONJ IN  mark   5 O
+to          PART  TO  aux    5 O
+really      ADV   RB  advmod 5 O
+shift       VERB  VB  ccomp  1 O
+the         DET   DT  det    7 O
+dial        NOUN  NN  dobj   5 O
+we          PRON  PRP nsubj  9 O
+need        VERB  VBP relcl  7 O
+further     ADJ   JJ  amod   11 O
+funding     NOUN  NN  dobj   9 O
+.           PUNCT .   punct  1 O
+"""
+
+
+def test_stance_cues__need__fires_through_a_misread_relative_clause():
+    """A 'need' parsed as a relative clause of the noun before it ('the dial we need further
+    funding') still asks for its own object."""
+    doc = parse(SHIFT_THE_DIAL)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, -1)
+
+
+FUNDING_WHICH_COUNCILS_NEED = """
+the       DET   DT  det    1 O
+funding   NOUN  NN  ROOT   1 O
+which     PRON  WDT dobj   6 O
+councils  NOUN  NNS nsubj  4 O lemma=council
+need      VERB  VBP relcl  1 O
+to        PART  TO  aux    6 O
+deliver   VERB  VB  xcomp  4 O
+services  NOUN  NNS dobj   6 O lemma=service
+.         PUNCT .   punct  1 O
+"""
+
+
+def test_stance_cues__need__near_miss_a_relative_clause_without_pronoun_asks_for_its_noun():
+    """'the conditions they need to do the job' asks for the conditions."""
+    from argmap.nlp.rules.stance import needed_phrase
+
+    spec = FUNDING_WHICH_COUNCILS_NEED.replace("which     PRON  WDT dobj   6 O", "they      PRON  PRP nsubj  4 O")
+    spec = spec.replace("councils  NOUN  NNS nsubj  4 O lemma=council", "all       DET   DT  advmod 4 O")
+    doc = parse(spec)
+    assert needed_phrase(doc[4]).text == "the funding"
+
+
+def test_stance_cues__need__near_miss_a_true_relative_clause_asks_for_its_noun():
+    """'the funding which councils need to deliver services' asks for the funding, not the services."""
+    from argmap.nlp.rules.stance import needed_phrase
+
+    doc = parse(FUNDING_WHICH_COUNCILS_NEED)
+    assert needed_phrase(doc[4]).text == "the funding"
+
+
 def test_stance_cues__need__fires_for_a_named_proposal():
     """Needing a named proposal asks for it: support."""
     doc = parse(NEED_FAMILY_HELP)

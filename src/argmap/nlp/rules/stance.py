@@ -374,9 +374,14 @@ def needed_phrase(tok: Token) -> Span | None:
     doc = tok.doc
     if tok.pos_ == "NOUN" and tok.tag_ != "NN":
         return None  # 'children with complex needs' asks for nothing
-    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ == "NOUN":
-        return doc[tok.head.left_edge.i:tok.head.i + 1]  # 'the funding (which councils) need(ed)'
     parts = _needed_parts(tok)
+    if tok.dep_ in {"relcl", "acl"} and tok.head.pos_ == "NOUN" and (
+            not any(c.dep_ == "dobj" for c in tok.children)
+            or any(t.tag_ in {"WDT", "WP"} for t in doc[tok.head.i + 1:tok.i])):
+        # 'the funding (which councils) need(ed)'; without a relative pronoun and with an object of
+        # its own ('the dial we need further funding') it is a misread clause that asks for its object
+        return doc[tok.head.left_edge.i:tok.head.i + 1]
+
     if not parts:
         return None
     idx = [t.i for p in parts for t in p.subtree]
