@@ -391,3 +391,19 @@ def test_a_byline_outranks_the_publisher(extractor):
                      url="https://www.nspcc.org.uk/about-us/news-opinion/2025/blog/")
     assert ("jo-rees", "support", "family-help") in positions(r)
     assert not any(c.speaker == "nspcc" for c in r.claims)
+
+
+def test_an_interview_said_so_after_a_long_biography_still_gives_the_answers(extractor):
+    text = ("\u2018Families come first\u2019: Josie Marlow\n"
+            "Josie Marlow was appointed minister for children in May.\n"
+            "She trained as a teacher in Leeds.\n"
+            "She later ran a youth charity for ten years.\n"
+            "She then chaired a council scrutiny panel.\n"
+            "She was elected to Parliament in 2024.\n"
+            "She lives in Hull with her family.\n"
+            "She is known for her work on school meals.\n"
+            "Here she speaks to us about her plans for children and families.\n"
+            "What is your first priority?\n"
+            "I want to strengthen family help in every council, and I will fund it properly.\n")
+    r = extract_text(extractor, text)
+    assert ("josie-marlow", "support", "family-help") in positions(r)

@@ -603,6 +603,24 @@ def test_actors_implausible__heading__fires():
     assert held == ["heading"] and not plausible(ctx, span)
 
 
+QUOTE_TITLE = """
+‘           PUNCT ``   punct    2 O
+Change      NOUN  NN   nsubj    2 O
+matters     VERB  VBZ  ROOT     2 O
+’           PUNCT ''   punct    2 O
+:           PUNCT :    punct    2 O
+Josie       PROPN NNP  compound 6 B-PERSON
+Marlow      PROPN NNP  ROOT     6 I-PERSON
+"""
+
+
+def test_actors_implausible__heading__near_miss_the_end_of_a_longer_line():
+    """A name the parser cut off the end of a headline ('Change matters': Josie Marlow) is no heading."""
+    ctx, span, held = implausible(QUOTE_TITLE, 5, 7)
+    assert not heading_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
 def test_actors_implausible__heading__near_miss():
     ctx, span, held = implausible(NOT_A_HEADING, 0, 3)
     assert not heading_name(ctx, span)

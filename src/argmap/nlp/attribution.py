@@ -233,7 +233,7 @@ def interview_answers(ctx: AttributionContext, units: list[Unit], facts: dict) -
     genre = str(facts.get("genre") or "").lower()
     answered = _answered(ctx, units, questions)
     if answered < 3 and not (genre in ctx.words("genres.interview") and questions) and \
-            not (answered and _says_interview(ctx, units)):
+            not (answered and _says_interview(ctx, [u for u in units if u.sent < questions[0].sent])):
         return
     who = _interviewee(ctx, units, facts)
     if who is None:
@@ -259,8 +259,9 @@ def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
 
 
 def _says_interview(ctx: AttributionContext, units: list[Unit]) -> bool:
-    """The opening says the piece is an interview ('Here she speaks to us about ...')."""
-    opening = " ".join(ctx.sents[u.sent].text for u in units[:8]).lower()
+    """The opening (up to the first question, at most a dozen sentences) says the piece is an
+    interview ('Here she speaks to us about ...')."""
+    opening = " ".join(ctx.sents[u.sent].text for u in units[:12]).lower()
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", opening) for p in ctx.lex.ordered("markers.interview"))
 
 

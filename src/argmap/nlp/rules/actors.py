@@ -369,7 +369,8 @@ def law_name(ctx: ActorContext, span: Span) -> bool:
     return span[-1].lower_ in law or after in law or any(t.lower_ in law for t in and_after)
 
 
-@IMPLAUSIBLE.rule("heading", "A whole short line by itself is a heading, not an actor.", "Practice & Systems")
+@IMPLAUSIBLE.rule("heading", "A whole short line by itself is a heading, not an actor (the end of a longer "
+                  "line the parser cut off is not).", "Practice & Systems")
 def heading_name(ctx: ActorContext, span: Span) -> bool:
     return is_heading(span)
 
@@ -385,11 +386,18 @@ def plausible(ctx: ActorContext, span: Span) -> bool:
 
 
 def is_heading(span: Span) -> bool:
-    """A mention that is a whole short line by itself ("Practice & Systems") is a heading."""
+    """A mention that is a whole short line by itself ("Practice & Systems") is a heading; the end
+    of a longer line the parser cut off ("'Quote': Jane Doe") is not."""
     sent = span.sent
     words = [t for t in sent if not t.is_space and not t.is_punct]
     return len(words) <= 6 and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
-        span.start - sent.start <= 1 and sent.end - span.end <= 2
+        span.start - sent.start <= 1 and sent.end - span.end <= 2 and _starts_line(sent)
+
+
+def _starts_line(sent: Span) -> bool:
+    doc = sent.doc
+    return sent.start == 0 or "\n" in doc[sent.start - 1].text_with_ws or doc[sent.start - 1].is_space and \
+        "\n" in doc[sent.start - 1].text
 
 
 def trim(span: Span, lex: Lexicon) -> Span | None:
