@@ -10,7 +10,7 @@ from __future__ import annotations
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
-    introduced_person, judged_by_us, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    introduced_person, judged_by_us, member_of, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
     role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -277,6 +277,40 @@ rushed  VERB  VBN ccomp     1 O lemma=rush
 .       PUNCT .   punct     1 O
 """
 CRITICS_SAID = BASW_SAID.replace("BASW    PROPN NNP nsubj     1 B-ORG", "Critics NOUN  NNS nsubj     1 O lemma=critic")
+
+
+RUEL_OF_TRUST = """
+Mina     PROPN NNP compound 1 B-PERSON
+Ruel     PROPN NNP nsubj    4 I-PERSON
+of       ADP   IN  prep     1 O
+Northfold PROPN NNP pobj    2 B-ORG
+Trust    PROPN NNP nsubj    5 I-ORG
+said     VERB  VBD ROOT     5 O lemma=say
+it       PRON  PRP nsubj    7 O
+failed   VERB  VBD ccomp    5 O lemma=fail
+.        PUNCT .   punct    5 O
+"""
+TRUST_SAID = """
+Northfold PROPN NNP compound 1 B-ORG
+Trust    PROPN NNP nsubj    2 I-ORG
+said     VERB  VBD ROOT     2 O lemma=say
+it       PRON  PRP nsubj    4 O
+failed   VERB  VBD ccomp    2 O lemma=fail
+.        PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_subject__member_of__fires():
+    """A parse that makes 'Trust' the subject of 'said' still gives the sentence to Mina Ruel."""
+    ctx = ctx_of(RUEL_OF_TRUST, (0, 2, "mina-ruel", "person"), (3, 5, "northfold-trust", ORG))
+    assert member_of(ctx, ctx.doc[4]) == "mina-ruel"
+    assert SUBJECT.first_named(ctx, ctx.doc[4]) == ("member-of", "mina-ruel")
+
+
+def test_attribution_subject__member_of__near_miss():
+    ctx = ctx_of(TRUST_SAID, (0, 2, "northfold-trust", ORG))
+    assert member_of(ctx, ctx.doc[1]) is None
+    assert SUBJECT.first_named(ctx, ctx.doc[1]) == ("mention", "northfold-trust")
 
 
 def test_attribution_subject__mention__fires():

@@ -285,6 +285,24 @@ def role_holder(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
+@SUBJECT.rule("member-of", "'Jane Doe of the Trust said': the person named before 'of' and the organisation "
+              "speaks, even when the parse makes the organisation the subject.",
+              "Jane Doe of Rights4Kids said the plan was rushed.")
+def member_of(ctx: AttributionContext, subj: Token) -> str | None:
+    key = ctx.state.actor_of(subj)
+    if not key or not ctx.state.is_org(key):
+        return None
+    doc, i = subj.doc, subj.i
+    while i > 0 and ctx.state.actor_of(doc[i - 1]) == key:
+        i -= 1
+    if i > 0 and doc[i - 1].lower_ in ctx.words("markers.name_edges"):
+        i -= 1  # 'of the Trust'
+    if i < 2 or doc[i - 1].lower_ != "of":
+        return None
+    person = ctx.state.actor_of(doc[i - 2])
+    return person if person and ctx.state.is_person(person) else None
+
+
 @SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
 def subject_mention(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.state.actor_of(subj)
