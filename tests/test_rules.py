@@ -407,3 +407,19 @@ def test_an_interview_said_so_after_a_long_biography_still_gives_the_answers(ext
             "I want to strengthen family help in every council, and I will fund it properly.\n")
     r = extract_text(extractor, text)
     assert ("josie-marlow", "support", "family-help") in positions(r)
+
+
+def test_a_quoting_sentence_between_two_of_one_speaker_is_theirs(extractor):
+    text = ("Jo Rees, chief executive of the Hearthside Trust, welcomed the family help plan.\n\n"
+            "However, the plan needs \u201cfar more funding than councils have been promised\u201d. "
+            "She warned that families would otherwise wait.")
+    r = extract_text(extractor, text)
+    assert ("jo-rees", "object", "theme:funding") in positions(r)
+
+
+def test_a_quoting_sentence_after_another_speaker_stays_unattributed(extractor):
+    text = ("Jo Rees, chief executive of the Hearthside Trust, welcomed the family help plan.\n\n"
+            "However, the plan needs \u201cfar more funding than councils have been promised\u201d. "
+            "Sam Hale, a councillor, warned that families would otherwise wait.")
+    r = extract_text(extractor, text)
+    assert ("jo-rees", "object", "theme:funding") not in positions(r)

@@ -45,6 +45,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     transcript_turns(ctx, units)
     heading_speakers(ctx, units)
     spread_quotes(ctx, units)
+    between_one_speaker(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
     author_voice(ctx, units, facts)
@@ -166,6 +167,19 @@ def spread_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
         for u in members:
             if u.speaker is None:
                 u.speaker, u.cue, u.rule, u.quoted = said.speaker, said.cue, said.rule, True
+
+
+def between_one_speaker(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A sentence that names no speaker but quotes someone's words, between two sentences of one
+    speaker ('X welcomed A. However, B needs “more money”. He warned C.'), is that speaker's too."""
+    for before, u, after in zip(units, units[1:], units[2:]):
+        if u.speaker is not None or u.heading or before.heading or after.heading:
+            continue
+        if before.speaker in (None, UNNAMED) or before.speaker != after.speaker:
+            continue
+        sent = ctx.sents[u.sent]
+        if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):
+            u.speaker, u.cue, u.rule = before.speaker, "between its sentences", "between-one-speaker"
 
 
 # ---------------------------------------------------------------- transcripts
