@@ -699,6 +699,16 @@ def test_actors_roles__apposition_after__fires():
     assert registry_of(APPOSITION)["jane-roe"]["role"] == "chief executive of Kinship Now"
 
 
+CAPITAL_TITLE = APPOSITION.replace("chief      ADJ   JJ  amod     4 O", "Chief      PROPN NNP compound 4 O").replace(
+    "executive  NOUN  NN  appos    1 O", "Executive  PROPN NNP appos    1 O")
+
+
+def test_actors_roles__apposition_after__fires_on_a_capitalised_title():
+    """'Jane Roe, Chief Executive of X': a title in capitals is still a role, not another name."""
+    ctx, span, answer = role_of(CAPITAL_TITLE, 0, 2)
+    assert apposition_after(ctx, span) == ("Chief Executive of Kinship Now", 3, 8)
+
+
 def test_actors_roles__apposition_after__near_miss():
     """A list of names after a comma is no role."""
     ctx, span, answer = role_of(LIST_OF_NAMES, 0, 2)

@@ -10,7 +10,7 @@ from __future__ import annotations
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
-    introduced_person, judged_by_us, member_of, membership, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
     role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -298,6 +298,43 @@ it       PRON  PRP nsubj    4 O
 failed   VERB  VBD ccomp    2 O lemma=fail
 .        PUNCT .   punct    2 O
 """
+
+
+PRESIDENT_OF = """
+The        DET   DT  det      1 O
+President  PROPN NNP nsubj    5 O
+of         ADP   IN  prep     1 O
+Northfold  PROPN NNP compound 4 B-ORG
+Trust      PROPN NNP pobj     2 I-ORG
+said       VERB  VBD ROOT     5 O lemma=say
+it         PRON  PRP nsubj    7 O
+failed     VERB  VBD ccomp    5 O lemma=fail
+.          PUNCT .   punct    5 O
+\\n        SPACE _SP dep      8 O
+Mina       PROPN NNP compound 11 B-PERSON
+Ruel       PROPN NNP ROOT     11 I-PERSON
+"""
+
+
+def test_attribution_subject__role_title__fires():
+    """'The President of X said', with X's president named in the document: that person speaks."""
+    doc = parse(PRESIDENT_OF)
+    place_actors(doc, (3, 5, "northfold-trust", ORG), (10, 12, "mina-ruel", "person"),
+                 roles={"mina-ruel": "President of Northfold Trust"})
+    from argmap.nlp.state import REGISTRY
+    doc.user_data[REGISTRY]["mina-ruel"]["affiliation"] = "northfold-trust"
+    ctx = attribution_ctx(doc)
+    assert role_title(ctx, ctx.doc[1]) == "mina-ruel"
+    assert SUBJECT.first_named(ctx, ctx.doc[1]) == ("role-title", "mina-ruel")
+
+
+def test_attribution_subject__role_title__near_miss():
+    """Nobody named holds the title: the rule names no one."""
+    doc = parse(PRESIDENT_OF)
+    place_actors(doc, (3, 5, "northfold-trust", ORG), (10, 12, "mina-ruel", "person"),
+                 roles={"mina-ruel": "Treasurer of Northfold Trust"})
+    ctx = attribution_ctx(doc)
+    assert role_title(ctx, ctx.doc[1]) is None
 
 
 def test_attribution_subject__member_of__fires():

@@ -471,8 +471,8 @@ def apposition_after(ctx: ActorContext, span: Span) -> tuple[str, int, int] | No
     if j <= i + 1 or j - i >= 16:
         return None
     first = doc[i + 1]
-    if first.text[:1].isupper() and first.pos_ == "PROPN":
-        return None  # a list of names, not a role
+    if first.text[:1].isupper() and first.pos_ == "PROPN" and first.lower_ not in ctx.lex.role_words:
+        return None  # a list of names, not a role ('Jane Doe, President of X' is a role)
     return _with_role_word(ctx, doc[i + 1:j].text, i + 1, j)
 
 

@@ -285,6 +285,21 @@ def role_holder(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
+@SUBJECT.rule("role-title", "'The President of X said': the one person the document names as X's president speaks.",
+              "Jane Doe is president of the Carers Union. The President of the Carers Union said it was late.")
+def role_title(ctx: AttributionContext, subj: Token) -> str | None:
+    role = subj.lemma_.lower()
+    if role not in ctx.lex.role_words or subj.pos_ != "NOUN" and subj.pos_ != "PROPN":
+        return None
+    orgs = {k for t in subj.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)}
+    if len(orgs) != 1:
+        return None
+    (org,) = orgs
+    holders = [k for k, info in ctx.state.registry.items() if info.type == PERSON and info.affiliation == org
+               and info.role and role in info.role.lower().split()]
+    return holders[0] if len(holders) == 1 else None
+
+
 @SUBJECT.rule("member-of", "'Jane Doe of the Trust said': the person named before 'of' and the organisation "
               "speaks, even when the parse makes the organisation the subject.",
               "Jane Doe of Rights4Kids said the plan was rushed.")
