@@ -10,7 +10,7 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, discovery, earlier_candidate, grounds, harm_subject,
-    headline_policy, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
+    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
     recommended_thing, reference, stance_object, title_lead, topic_lead, topic_words,
 )
 
@@ -120,6 +120,37 @@ def test_targets_steps__headline_policy__near_miss():
     ctx, w = steps(PAY_RISE, 1, SUPPORT, WORD, title=HEADLINE)
     assert headline_policy(ctx, w) is None
     assert linked(PAY_RISE, 1, SUPPORT, WORD, title=HEADLINE)[0] != "headline-policy"
+
+
+GUIDANCE_REFORMS = """
+Ministers  NOUN  NNS nsubj    1 O lemma=minister
+publish    VERB  VBP ROOT     1 O
+practice   NOUN  NN  compound 3 O
+guidance   NOUN  NN  dobj     1 O
+\\n        SPACE _SP dep      3 O
+Unions     NOUN  NNS nsubj    6 O lemma=union
+welcomed   VERB  VBD ROOT     6 O lemma=welcome
+the        DET   DT  det      8 O
+reforms    NOUN  NNS dobj     6 O lemma=reform
+.          PUNCT .   punct    6 O
+"""
+RULES_REFORMS = GUIDANCE_REFORMS.replace("practice   NOUN  NN  compound 3 O", "new        ADJ   JJ  amod     3 O").replace(
+    "guidance   NOUN  NN  dobj     1 O", "rules      NOUN  NNS dobj     1 O lemma=rule")
+
+
+def test_targets_steps__lead_document__fires():
+    """'the reforms' in an article whose opening names one policy document: that document."""
+    ctx, w = steps(GUIDANCE_REFORMS, 1, SUPPORT, WORD)
+    assert w.draft.targets == ["care-reform"]
+    assert lead_document_step(ctx, w) is None and w.draft.targets == ["practice-guidance"]
+    assert linked(GUIDANCE_REFORMS, 1, SUPPORT, WORD)[2] == ["practice-guidance"]
+
+
+def test_targets_steps__lead_document__near_miss():
+    """No document in the opening: the reforms are the reform as a whole."""
+    ctx, w = steps(RULES_REFORMS, 1, SUPPORT, WORD)
+    assert lead_document_step(ctx, w) is None and w.draft.targets == ["care-reform"]
+    assert linked(RULES_REFORMS, 1, SUPPORT, WORD)[2] == ["care-reform"]
 
 
 CALLED_ON = """

@@ -273,6 +273,32 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
+@STEPS.rule("lead-document", "The debate as a whole named in general words ('the plan', 'the reforms', 'overhaul') "
+            "in an article whose opening names one policy document: that document.",
+            "Ministers publish care strategy\nThe strategy came out today. Charities welcomed the reforms.")
+def lead_document_step(ctx: TargetContext, w: Work) -> str | None:
+    general = ctx.taxonomy.general_proposal
+    if w.draft.targets != [general]:
+        return None
+    doc = lead_document(ctx, w.draft.unit)
+    if doc is not None:
+        w.draft.targets = [doc]
+        w.draft.target_cues.append(f"the article's document: {ctx.taxonomy.proposals[doc].label}")
+    return None
+
+
+def lead_document(ctx: TargetContext, unit_index: int) -> str | None:
+    """The one policy document (``kind = "document"``) that an article's title and first two
+    paragraphs name before the claim, if exactly one."""
+    sents, units = ctx.sents, ctx.units
+    if ctx._lead_paras is None:
+        ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+    unit = units[unit_index]
+    named = {p for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent
+             for p in proposals(ctx, sents[u.sent]) if ctx.taxonomy.proposals[p].kind == "document"}
+    return named.pop() if len(named) == 1 else None
+
+
 @STEPS.rule("grounds", "The grounds a claim raises; a neutral claim is kept only when it names a proposal.",
             "Without funding the teams will fail.")
 def grounds(ctx: TargetContext, w: Work) -> str | None:
