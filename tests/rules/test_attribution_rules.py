@@ -260,6 +260,26 @@ hubs     NOUN  NNS pobj      11 O lemma=hub
 """
 
 
+AS_MY_FRIEND_SAID = """
+As       SCONJ IN  mark    4 O
+my       PRON  PRP$ poss   3 O
+noble    ADJ   JJ  amod    3 O
+friend   NOUN  NN  nsubj   4 O
+said     VERB  VBD advcl   8 O lemma=say
+,        PUNCT ,   punct   8 O
+the      DET   DT  det     7 O
+plan     NOUN  NN  nsubj   8 O
+fails    VERB  VBZ ROOT    8 O lemma=fail
+.        PUNCT .   punct   8 O
+"""
+
+
+def test_attribution_speaker__unnamed_speaker__near_miss_an_aside():
+    """'As my noble friend said, the plan fails': an aside crediting someone, not who speaks."""
+    ctx = ctx_of(AS_MY_FRIEND_SAID)
+    assert unnamed_speaker(ctx, ctx.sents[0]) is None
+
+
 def test_attribution_speaker__unnamed_speaker__near_miss_the_writer_speaks_too():
     """'Parents told me ..., so I called for ...': the writer's own call, not someone unnamed."""
     ctx = ctx_of(TOLD_ME_SO_I_CALLED)

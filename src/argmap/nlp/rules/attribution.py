@@ -216,7 +216,8 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
 
 
 @SPEAKER.rule("unnamed-speaker", "A speech verb whose subject is a noun naming no actor: someone unnamed speaks "
-              "(unless the writer speaks too: 'parents told me, which is why I called for ...').",
+              "(unless the writer speaks too: 'parents told me, which is why I called for ...'; not in an aside "
+              "'as my friend pointed out').",
               "Critics warned that the plan was rushed.")
 def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
     verbs = speech_verbs(ctx, sent)
@@ -224,6 +225,8 @@ def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
     if any(c.dep_ == "nsubj" and c.lower_ in mine for verb in verbs for c in verb.children):
         return None  # the writer's own 'I have called for' outweighs what others told them
     for verb in verbs:
+        if any(c.dep_ == "mark" and c.lower_ in ctx.words("markers.aside") for c in verb.children):
+            continue  # 'as my noble friend has pointed out, ...': an aside, not who speaks
         found = speaking_subjects(ctx, verb)
         subj = found[0] if found else None
         if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in ctx.words("markers.concessive")
