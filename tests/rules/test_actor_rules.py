@@ -871,6 +871,27 @@ def test_actors_entity_repairs__cut_name__fires_when_cut_before_the_connector():
     assert answer == ("cut-name", [(WHOLE, ORG)])
 
 
+PERSON_OF_KNOWN = """
+Mina     PROPN NNP compound 1 B-ORG
+Ruel     PROPN NNP nsubj    5 I-ORG
+of       ADP   IN  prep     1 O
+Local    PROPN NNP compound 4 O
+Government PROPN NNP compound 5 O
+Association PROPN NNP pobj  2 O
+said     VERB  VBD ROOT     6 O lemma=say
+it       PRON  PRP nsubj    8 O
+was      AUX   VBD ccomp    6 O lemma=be
+late     ADJ   JJ  acomp    8 O
+.        PUNCT .   punct    6 O
+"""
+
+
+def test_actors_entity_repairs__cut_name__near_miss_a_person_of_a_known_actor():
+    """'Mina Ruel' (tagged ORG) before 'of' and a taxonomy actor is a person of that actor."""
+    ctx, span, answer = repaired(PERSON_OF_KNOWN, 0, 2, "ORG")
+    assert described(cut_name(ctx, span, "ORG")) == [("Mina Ruel", PERSON)]
+
+
 def test_actors_entity_repairs__cut_name__near_miss():
     """A whole name (nothing cut after a connector) stays as it is."""
     ctx, span, answer = repaired(WHOLE_NAME, 1, 4, "ORG")

@@ -229,7 +229,8 @@ def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None
 
 
 @ENTITY_REPAIRS.rule("cut-name", "An organisation name cut after 'of', 'for' or 'and' runs on over the capitalised "
-                     "words after it ('Association of Directors of' + 'Children's Services').",
+                     "words after it ('Association of Directors of' + 'Children's Services'); a name-like 'First Last' "
+                     "before 'of' and a known actor is a person of that actor.",
                      "The Association of Directors of Children's Services said it was late.")
 def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     doc = span.doc
@@ -244,7 +245,16 @@ def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     start_of_rest = end
     while end < len(doc) and (doc[end].is_title or doc[end].text[:1] in "'\u2019") and not doc[end].is_sent_start:
         end += 1
+    if end > start_of_rest and _person_of_known(ctx, span, doc[start_of_rest:end]):
+        return [Mention(span, PERSON)]  # 'Sophie Vale of We Own It': a person of a known organisation
     return [Mention(doc[span.start:end], ORG)] if end > start_of_rest else None
+
+
+def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
+    """A name-like span ('First Last') followed by 'of' and a taxonomy actor's name."""
+    head = [t for t in span if t.lower_ not in ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]]
+    return 2 <= len(head) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in head) \
+        and ctx.taxonomy.actor_for_name(rest.text) is not None
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
