@@ -119,3 +119,20 @@ def test_a_saved_pipeline_loads_again_in_a_fresh_process(nlp, tmp_path):
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=120)
     assert out.returncode == 0, out.stderr
     assert [tuple(x) for x in json.loads(out.stdout)] == expected
+
+
+def test_token_lists_are_made_once_per_doc_and_follow_their_doc():
+    """``tokens`` gives a Span's tokens from one list per Doc, and never another Doc's."""
+    import spacy
+
+    from argmap.nlp.text import tokens
+
+    nlp = spacy.blank("en")
+    a = nlp("The plan is late. The teams are ready.")
+    sent = a[5:9]
+    assert [t.text for t in tokens(sent)] == ["The", "teams", "are", "ready"]
+    assert tokens(a)[5] is tokens(sent)[0]  # the same Token object, not a new one per pass
+    for _ in range(6):  # other Docs come and go; each gets its own tokens
+        b = nlp("Councils need money now.")
+        assert [t.text for t in tokens(b)] == ["Councils", "need", "money", "now", "."]
+    assert [t.text for t in tokens(a[0:2])] == ["The", "plan"]

@@ -21,7 +21,7 @@ from argmap.nlp.rules.attribution import (
 )
 from argmap.nlp.rules.actors import speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
-from argmap.nlp.text import doc_text
+from argmap.nlp.text import doc_text, tokens
 
 
 def attribute(doc: Doc, lex: Lexicon) -> Doc:
@@ -65,7 +65,7 @@ def make_units(doc: Doc, sents: list[Span], quotes, list_lines=()) -> list[Unit]
         in_quote[a:b] = b"\x01" * (b - a)
     units = []
     for k, sent in enumerate(sents):
-        words = [t for t in sent if not t.is_space and not t.is_punct]
+        words = [t for t in tokens(sent) if not t.is_space and not t.is_punct]
         heading = _is_heading_line(text, sent, words) and line_of[k] not in list_lines
         inside = sum(in_quote[t.idx] for t in words)
         quoted = bool(words) and inside >= max(1, len(words) // 2)
@@ -216,7 +216,7 @@ def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
 
 def _dash_speaker(ctx: AttributionContext, sent: Span) -> str | None:
     """The actor a heading names after its last dash, when nothing else follows the name."""
-    toks = [t for t in sent if not t.is_space]
+    toks = [t for t in tokens(sent) if not t.is_space]
     dash = max((i for i, t in enumerate(toks) if t.text in ctx.words("layout.heading_dashes")), default=None)
     if dash is None or dash == len(toks) - 1:
         return None
@@ -231,7 +231,7 @@ def turn_speaker(ctx: AttributionContext, line: str, offset: int) -> str | None:
         return None
     a, b = offset + found[0], offset + found[1]
     span = ctx.doc.char_span(a, b, alignment_mode="expand")
-    return next((k for t in span if (k := ctx.state.actor_of(t)) and ctx.state.is_person(k)), None) if span else None
+    return next((k for t in tokens(span) if (k := ctx.state.actor_of(t)) and ctx.state.is_person(k)), None) if span else None
 
 
 def _question_line(ctx: AttributionContext, sent: Span) -> bool:
@@ -295,7 +295,7 @@ def _interviewee(ctx: AttributionContext, units: list[Unit], facts: dict) -> str
         sent = ctx.sents[u.sent]
         if sent.text.strip().lower().startswith(openers):
             continue  # the interviewer's byline
-        for tok in sent:
+        for tok in tokens(sent):
             key = ctx.state.actor_of(tok)
             if key and ctx.state.is_person(key) and key != facts.get("author_key"):
                 counts[key] = counts.get(key, 0) + 1
@@ -332,9 +332,9 @@ def proposal_lists(ctx: AttributionContext, units: list[Unit], list_lines) -> No
 def _introduces_list(ctx: AttributionContext, u: Unit) -> bool:
     sent = ctx.sents[u.sent]
     stripped = sent.text.strip()
-    intro = stripped.endswith(":") and (any(t.lemma_.lower() in ctx.words("verbs.list_intro") for t in sent)
+    intro = stripped.endswith(":") and (any(t.lemma_.lower() in ctx.words("verbs.list_intro") for t in tokens(sent))
                                         or stripped.endswith(" by:"))  # 'would be achieved by:'
-    heading = u.heading and any(t.lower_ in ctx.words("nouns.list_heading") for t in sent)
+    heading = u.heading and any(t.lower_ in ctx.words("nouns.list_heading") for t in tokens(sent))
     return intro or heading
 
 
@@ -343,7 +343,7 @@ def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
         return u.speaker
     ownable = ctx.words("nouns.work") | ctx.words("nouns.ownable")
     sent = ctx.sents[u.sent]
-    for tok in sent:
+    for tok in tokens(sent):
         low = tok.lemma_.lower()
         if low in ownable and low in ctx.owners:
             return ctx.owners[low]
@@ -352,14 +352,14 @@ def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
                 or leader_of(ctx, "report")
             if owner:
                 return owner
-    if len(set(ctx.owners.values())) == 1 and any(t.lemma_.lower() in ownable for t in sent):
+    if len(set(ctx.owners.values())) == 1 and any(t.lemma_.lower() in ownable for t in tokens(sent)):
         return next(iter(ctx.owners.values()))  # the one actor in the article who put proposals forward
     return None
 
 
 def _points_back(ctx: AttributionContext, sent: Span) -> bool:
     """A list introduction whose subject points back ('This would be achieved by:')."""
-    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.pointing") for t in sent)
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.pointing") for t in tokens(sent))
 
 
 def _give_items(ctx: AttributionContext, rest: list[Unit], line_of, list_lines, owner: str) -> None:
@@ -427,10 +427,10 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         sent = ctx.sents[u.sent]
         if not (u.heading or u.sent < 3) or u.quoted:
             continue
-        doc_word = next((t.i for t in sent if t.lower_ in ctx.words("nouns.self_document")), None)
+        doc_word = next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
         if doc_word is None:
             continue
-        key = next((k for t in sent if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+        key = next((k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                     and k not in discussed), None) or _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:
             return key
@@ -452,7 +452,7 @@ def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) 
 
 
 def _addressed_orgs(ctx: AttributionContext, units: list[Unit]) -> set[str]:
-    return {k for u in units for t in ctx.sents[u.sent]
+    return {k for u in units for t in tokens(ctx.sents[u.sent])
             if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k) and addressed(ctx, t)}
 
 
@@ -484,7 +484,7 @@ def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, i
         if not ctx.first_plural.search(sent.text):
             continue
         we_sentences += 1
-        key = next((k for tok in sent if (k := ctx.state.actor_of(tok)) and ctx.state.is_org(k)
+        key = next((k for tok in tokens(sent) if (k := ctx.state.actor_of(tok)) and ctx.state.is_org(k)
                     and k not in exclude and not addressed(ctx, tok)), None)
         if key:
             counts[key] = counts.get(key, 0) + 1
@@ -503,7 +503,7 @@ def _org_mentions(ctx: AttributionContext, units: list[Unit]) -> dict[str, int]:
     for u in units:
         if u.quoted:
             continue
-        for tok in ctx.sents[u.sent]:
+        for tok in tokens(ctx.sents[u.sent]):
             key = ctx.state.actor_of(tok)
             if key and ctx.state.is_org(key) and not addressed(ctx, tok, possessive=False):
                 mentions[key] = mentions.get(key, 0) + 1

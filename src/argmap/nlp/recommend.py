@@ -7,12 +7,13 @@ from __future__ import annotations
 from spacy.tokens import Span, Token
 
 from argmap.lexicon import Lexicon
+from argmap.nlp.text import tokens
 
 
 def recommended(span: Span, lex: Lexicon) -> Token | None:
     """The head noun of what a 'should'/'must' sentence asks for, or None when it asks for
     nothing nameable (no noun object, a negated modal, or a pronoun subject)."""
-    for tok in span:
+    for tok in tokens(span):
         verb = _recommending_verb(tok, lex)
         subj = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None) if verb is not None else None
         if subj is None or subj.lower_ in lex["pronouns.leaving"]:

@@ -23,6 +23,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
+from argmap.nlp.text import tokens
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -193,7 +194,7 @@ def _subject_after_comma(sent: Span, tok: Token, inner: set[int]) -> int | None:
 def split_clauses(lex: Lexicon, sent: Span) -> list[Span]:
     """Cut a sentence at contrast markers: 'X but Y', 'while X, Y', 'although X, Y', 'X; however, Y'."""
     cuts: set[int] = set()
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.lower_ in lex.contrast or tok.text == ";":
             for rule in CLAUSE_CUTS:
                 cuts.update(rule(lex, sent, tok))

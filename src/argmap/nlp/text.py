@@ -3,9 +3,25 @@ Doc as plain data: the Doc's text and the taxonomy phrases found in it."""
 
 from __future__ import annotations
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from argmap.taxonomy import Match, Taxonomy
+
+
+def tokens(span: Doc | Span) -> list[Token]:
+    """The tokens of a Doc or Span, as Token objects made once per Doc: iterating a Span builds a
+    new Token object for every token on every pass, and the rules pass over each sentence often."""
+    doc = span.doc if isinstance(span, Span) else span
+    hit = _TOKENS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        hit = _TOKENS[id(doc)] = (doc, list(doc))
+        if len(_TOKENS) > 4:
+            _TOKENS.pop(next(iter(_TOKENS)))
+    return hit[1][span.start:span.end] if isinstance(span, Span) else hit[1]
+
+
+# id of a Doc -> (that Doc, its tokens); the Doc is kept so that a new Doc reusing an id is told apart
+_TOKENS: dict[int, tuple[Doc, list[Token]]] = {}
 
 
 def doc_text(doc: Doc) -> str:

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo
-from argmap.nlp.text import doc_text, span_matches
+from argmap.nlp.text import doc_text, span_matches, tokens
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -87,7 +87,7 @@ def entities(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
-    for tok in ctx.doc:
+    for tok in tokens(ctx.doc):
         if tok.lemma_.lower() not in ctx.lex.speech_verbs:
             continue
         for child in tok.children:
@@ -149,7 +149,7 @@ def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         span = ctx.doc.char_span(pos + name[0], pos + name[1], alignment_mode="expand") if name else None
         span = trim(span, ctx.lex) if span is not None else None
         # a name line with only a colon ('Next Steps:') must also be a name to the NER model
-        if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in span)):
+        if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in tokens(span))):
             out.append(Mention(span, PERSON, sure=True))
         pos += len(line)
     return out
@@ -252,7 +252,7 @@ def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
 
 def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
     """A name-like span ('First Last') followed by 'of' and a taxonomy actor's name."""
-    head = [t for t in span if t.lower_ not in ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]]
+    head = [t for t in tokens(span) if t.lower_ not in ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]]
     return 2 <= len(head) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in head) \
         and ctx.taxonomy.actor_for_name(rest.text) is not None
 
@@ -260,7 +260,7 @@ def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
                      "Mina Ruel of Rights4Kids said the register was welcome.")
 def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
-    cut = next((t.i for t in span if t.lower_ == "of"), None)
+    cut = next((t.i for t in tokens(span) if t.lower_ == "of"), None)
     if cut is None:
         return None
     head = span.doc[span.start:cut]
@@ -303,7 +303,7 @@ def with_first_name(ctx: ActorContext, span: Span) -> Span:
 
 def looks_like_person(ctx: ActorContext, span: Span) -> bool:
     """Two or three plain name words next to a role ('X Y, chief executive', 'director X Y')."""
-    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title for t in span):
+    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title for t in tokens(span)):
         return False
     return ROLE_NEIGHBOURS.any(ctx, span)
 
@@ -361,7 +361,7 @@ def field_or_document(ctx: ActorContext, span: Span) -> bool:
 
 @IMPLAUSIBLE.rule("not-a-name", "No capital letter, or a number in it.", "the 2024 review said it would help.")
 def not_a_name(ctx: ActorContext, span: Span) -> bool:
-    return not any(t.text[:1].isupper() for t in span) or any(t.like_num for t in span)
+    return not any(t.text[:1].isupper() for t in tokens(span)) or any(t.like_num for t in tokens(span))
 
 
 @IMPLAUSIBLE.rule("lone-role", "A role word alone ('Minister') is no actor.", "Minister said it would help.")
@@ -399,7 +399,7 @@ def is_heading(span: Span) -> bool:
     """A mention that is a whole short line by itself ("Practice & Systems") is a heading; the end
     of a longer line the parser cut off ("'Quote': Jane Doe") is not."""
     sent = span.sent
-    words = [t for t in sent if not t.is_space and not t.is_punct]
+    words = [t for t in tokens(sent) if not t.is_space and not t.is_punct]
     return len(words) <= 6 and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
         span.start - sent.start <= 1 and sent.end - span.end <= 2 and _starts_line(sent)
 

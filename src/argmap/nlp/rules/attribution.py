@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
-from argmap.nlp.text import doc_text
+from argmap.nlp.text import doc_text, tokens
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
@@ -126,7 +126,7 @@ def according_to(ctx: AttributionContext, sent: Span) -> Said | None:
 @SPEAKER.rule("viewpoint", "'For X, ...': the rest of the sentence is X's view.",
               "For Jane Doe, the new teams are the most hopeful development.")
 def viewpoint(ctx: AttributionContext, sent: Span) -> Said | None:
-    first = next((t for t in sent if not t.is_space), None)
+    first = next((t for t in tokens(sent) if not t.is_space), None)
     if first is None or first.lower_ not in ctx.words("markers.viewpoint") or first.dep_ != "prep":
         return None
     obj = next((c for c in first.children if c.dep_ == "pobj"), None)
@@ -139,7 +139,7 @@ def viewpoint(ctx: AttributionContext, sent: Span) -> Said | None:
 @SPEAKER.rule("statement-of", "A statement noun owned by an actor ('the verdict of X') gives the sentence to X.",
               "That was the verdict of BASW.")
 def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx):
             continue
         for prep in tok.children:
@@ -161,7 +161,7 @@ def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 
 
 def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
-    verbs = [t for t in sent if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
+    verbs = [t for t in tokens(sent) if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and t.dep_ != "relcl"]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
@@ -204,7 +204,7 @@ def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
 @SPEAKER.rule("verdict-agent", "'The plan was backed by X', 'hailed by X': the agent of a passive verdict speaks.",
               "The new duty was welcomed by the Carers Union.")
 def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
-    for tok in sent:
+    for tok in tokens(sent):
         if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception") or ctx.inside_quote(tok.idx):
             continue
         for agent in (c for c in tok.children if c.dep_ == "agent"):
@@ -221,20 +221,31 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
               "Critics warned that the plan was rushed.")
 def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
     verbs = speech_verbs(ctx, sent)
-    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
-    if any(c.dep_ == "nsubj" and c.lower_ in mine for verb in verbs for c in verb.children):
+    if _writer_speaks(ctx, verbs):
         return None  # the writer's own 'I have called for' outweighs what others told them
     for verb in verbs:
         if any(c.dep_ == "mark" and c.lower_ in ctx.words("markers.aside") for c in verb.children):
             continue  # 'as my noble friend has pointed out, ...': an aside, not who speaks
-        found = speaking_subjects(ctx, verb)
-        subj = found[0] if found else None
-        if subj is None and verb.dep_ == "ROOT" and not any(c.lower_ in ctx.words("markers.concessive")
-                                                             for c in verb.children):
-            # 'reforms are proposed': someone unnamed proposes ('X, whilst welcomed, ...' is the writer's)
-            subj = next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
+        subj = _unnamed_candidate(ctx, verb)
         if subj is not None and _unnamed_subject(ctx, subj, verb):
             return Said(UNNAMED, verb.lemma_.lower(), "unnamed-speaker", verb.i)
+    return None
+
+
+def _writer_speaks(ctx: AttributionContext, verbs: list[Token]) -> bool:
+    """Whether one of the speech verbs has 'I' or 'we' as its subject."""
+    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
+    return any(c.dep_ == "nsubj" and c.lower_ in mine for verb in verbs for c in verb.children)
+
+
+def _unnamed_candidate(ctx: AttributionContext, verb: Token) -> Token | None:
+    """The speech verb's subject; for a main verb in the passive ('reforms are proposed'), the
+    passive subject (someone unnamed proposes; 'X, whilst welcomed, ...' is the writer's)."""
+    found = speaking_subjects(ctx, verb)
+    if found:
+        return found[0]
+    if verb.dep_ == "ROOT" and not any(c.lower_ in ctx.words("markers.concessive") for c in verb.children):
+        return next((c for c in verb.children if c.dep_ == "nsubjpass" and c.lower_ != "it"), None)
     return None
 
 
@@ -493,7 +504,7 @@ def says_in_report(ctx: AttributionContext, tok: Token) -> str | None:
 
 
 def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
-    for tok in sent:
+    for tok in tokens(sent):
         for noun in OWNERSHIP.collect(ctx, tok)[:1]:
             ctx.owners.setdefault(noun, speaker)
 
@@ -609,7 +620,7 @@ NOT_THE_AUTHORS = RuleTable("attribution", "not-the-authors",
 def plain_question(ctx: AttributionContext, sent: Span) -> bool:
     if not sent.text.rstrip().endswith("?"):
         return False
-    first = next((t for t in sent if not t.is_punct and not t.is_space), None)
+    first = next((t for t in tokens(sent) if not t.is_punct and not t.is_space), None)
     return first is None or first.lower_ not in ctx.words("markers.suggesting")
 
 
@@ -727,7 +738,7 @@ class Recency:
     def observe(self, sent: Span, speaker: str | None) -> None:
         self.n += 1
         seen: list[str] = []
-        for tok in sent:
+        for tok in tokens(sent):
             key = self.state.actor_of(tok)
             if key and (not seen or seen[-1] != key):
                 seen.append(key)

@@ -20,7 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import doc_matches, doc_text, span_matches
+from argmap.nlp.text import doc_matches, doc_text, span_matches, tokens
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -119,7 +119,7 @@ def ignored_phrases(ctx: StanceContext, c: Clause) -> None:
 def depending_on(ctx: StanceContext, c: Clause) -> None:
     if "depending" not in c.low:
         return None
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.lower_ == "depending" and tok.dep_ in {"prep", "advcl", "acl"}:
             c.used.update(t.i for t in tok.subtree)
     return None
@@ -129,7 +129,7 @@ def depending_on(ctx: StanceContext, c: Clause) -> None:
            "that ..., welcomed ...'): its words are no cue now.",
            "The charity, which had warned that the plan was rushed, welcomed the guidance.")
 def recalled(ctx: StanceContext, c: Clause) -> None:
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.dep_ == "relcl" and any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recalling") for ch in tok.children):
             c.used.update(t.i for t in tok.subtree)
     return None
@@ -184,7 +184,7 @@ def condition_has_ground(ctx: StanceContext, toks: Span, span: Span) -> bool:
            "BASW welcomed the new duty.")
 def word_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
     out = []
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.i in c.used or tok.i in c.skip or tok.is_punct:
             continue
         cue = GRANTS.first(ctx, tok, c) or _word_cue(ctx, tok, c)
@@ -296,7 +296,7 @@ def only_if(ctx: StanceContext, c: Clause) -> list[Cue]:
     if "only" not in c.low:
         return []
     marks = ctx.words("markers.condition_marks")
-    return [Cue(K.ONLY_IF, -1, f"only {tok.head.text} ... if (condition)", "only-if", 1.5) for tok in c.span
+    return [Cue(K.ONLY_IF, -1, f"only {tok.head.text} ... if (condition)", "only-if", 1.5) for tok in tokens(c.span)
             if tok.lower_ == "only" and tok.dep_ == "advmod" and tok.i not in c.used and any(
                 ch.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ in marks for g in ch.children)
                 for ch in tok.head.children)]
@@ -308,7 +308,7 @@ def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
     if not ctx.urge_hint.search(c.low):
         return []
     out = []
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.i in c.skip or tok.i in c.used:
             continue
         action = urged_action(ctx, tok)
@@ -348,7 +348,7 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
     if "need" not in c.low and "requir" not in c.low:
         return []
     out = []
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
             continue
         what = needed_phrase(tok)
@@ -475,7 +475,7 @@ FALLBACKS = RuleTable("stance", "fallbacks", "The stance of a clause with no cue
 @FALLBACKS.rule("wish", "'wants the age raised', 'would like to see X': the speaker's own wish backs it.",
                 "She wants the allowance extended to every carer.")
 def wish(ctx: StanceContext, c: Clause) -> Cue | None:
-    if ("want" in c.low or "like" in c.low) and any(wants(ctx, t) for t in c.span if t.i not in c.skip):
+    if ("want" in c.low or "like" in c.low) and any(wants(ctx, t) for t in tokens(c.span) if t.i not in c.skip):
         return Cue(K.WANT, +1, "wants it (what the speaker wants done)", "wish")
     return None
 
@@ -500,7 +500,7 @@ def argues_for(ctx: StanceContext, c: Clause) -> Cue | None:
 def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
     if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span) \
-            and not any(t.dep_ == "neg" for t in c.span):
+            and not any(t.dep_ == "neg" for t in tokens(c.span)):
         return Cue(K.GOVERNMENT, +1, "the government describing its own plan", "government-plan")
     return None
 
@@ -512,7 +512,7 @@ def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
     if unit is None or not unit.speaker or ctx.taxonomy is None:
         return None
     named = named_tokens(ctx, c.span)
-    for tok in c.span:
+    for tok in tokens(c.span):
         if tok.lemma_.lower() in ctx.words("verbs.publish") and tok.pos_ == "VERB" and \
                 any(ch.dep_ == "nsubj" and ctx.state.actor_of(ch) == unit.speaker for ch in tok.children) and \
                 any(ch.dep_ == "dobj" and ch.i in named for ch in tok.children):
@@ -627,7 +627,7 @@ def recommends(ctx: StanceContext, span: Span) -> bool:
 
 def _modals(ctx: StanceContext, span: Span) -> list[Token]:
     """'should'/'must' auxiliaries of verbs neither negated nor in an open question."""
-    return [t for t in span if t.lower_ in ctx.words("markers.recommending") and t.dep_ == "aux"
+    return [t for t in tokens(span) if t.lower_ in ctx.words("markers.recommending") and t.dep_ == "aux"
             and not _open_or_negated(ctx, t.head)]
 
 

@@ -22,7 +22,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import doc_matches, span_matches
+from argmap.nlp.text import doc_matches, span_matches, tokens
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -200,7 +200,7 @@ def headline_policy(ctx: TargetContext, w: Work) -> str | None:
     if w.own or w.draft.stance == Stance.NEUTRAL or ctx.taxonomy.topic_of(w.span.text) is not None:
         return None
     lead = lead_candidates(ctx)
-    hit = next((lead[singular(t.lower_)] for t in w.span if t.pos_ == "NOUN" and singular(t.lower_) in lead
+    hit = next((lead[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in lead
                 and any(c.dep_ == "det" for c in t.children)), None)
     if hit is None:
         return None
@@ -247,7 +247,7 @@ def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
     if w.own or w.draft.stance == Stance.NEUTRAL:
         return None
     heads = candidate_heads(ctx)
-    again = next((heads[singular(t.lower_)] for t in w.span if t.pos_ == "NOUN" and singular(t.lower_) in heads), None)
+    again = next((heads[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in heads), None)
     if again is None:
         return None
     return w.take([again[0]], f"points back to: {again[1]}", themes(ctx, w.span))
@@ -456,7 +456,7 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
     proposal or document named earlier in the article points back to it (the latest one of that
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
-    for tok in (t for t in span if pointing_noun(ctx, t, subject_only)):
+    for tok in (t for t in tokens(span) if pointing_noun(ctx, t, subject_only)):
         target = heads.get(singular(tok.lower_))
         if target is None and _definite(ctx, tok):
             target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
@@ -484,7 +484,7 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
     """'the bill', 'this strategy' with nothing of that kind named before: the debate's one policy
     document of that kind, when the taxonomy has exactly one."""
     heads = ctx.words("nouns.document_head")
-    for tok in span:
+    for tok in tokens(span):
         head = singular(tok.lower_)
         if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
@@ -531,7 +531,7 @@ def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]
     heads = ctx.words("nouns.document_head")
     known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
     out = []
-    for tok in ctx.doc:
+    for tok in tokens(ctx.doc):
         name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
         if name is None or sum(t.is_title for t in name) < 2 or \
                 any(a < name.end_char and name.start_char < b for a, b in known):
@@ -562,7 +562,7 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
     """'the change', 'this plan', 'such a duty': the claim is about something named before."""
     nouns = ctx.words("nouns.anaphoric") | ctx.words("nouns.pointing")
     pointing = ctx.words("markers.pointing")
-    return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in span)
+    return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in tokens(span))
 
 
 def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
@@ -665,7 +665,7 @@ def candidate_heads(ctx: TargetContext) -> dict[str, tuple[str, str]]:
 
 def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
     """The subject of a passive verdict ('X is welcomed', 'X was criticised') as a candidate."""
-    for tok in span:
+    for tok in tokens(span):
         subj = _verdict_subject(ctx, tok)
         if subj is None:
             continue
@@ -714,7 +714,7 @@ def introduced(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
 
 def wanted(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
     """'wants the age of criminal responsibility raised': the thing the speaker wants done."""
-    for tok in span:
+    for tok in tokens(span):
         if tok.lemma_.lower() not in ctx.words("verbs.wish"):
             continue
         for comp in tok.children:
@@ -805,14 +805,14 @@ def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
     return candidate_of(words)
 
 
-def words_label(ctx: TargetContext, tokens: list[Token]) -> tuple[str, str] | None:
+def words_label(ctx: TargetContext, toks: list[Token]) -> tuple[str, str] | None:
     """A candidate (id, label) from the content words of a phrase, or None if under two."""
-    return policy_like(ctx, candidate_of([t for t in content(tokens) if t.i not in ctx.skip][:6]))
+    return policy_like(ctx, candidate_of([t for t in content(toks) if t.i not in ctx.skip][:6]))
 
 
-def content(tokens) -> list[Token]:
+def content(toks) -> list[Token]:
     """The words of a phrase that can name a proposal (no stop words, punctuation or numbers)."""
-    return [t for t in tokens if not t.is_stop and not t.is_punct and not t.like_num]
+    return [t for t in toks if not t.is_stop and not t.is_punct and not t.like_num]
 
 
 def candidate_of(words: list[Token]) -> tuple[str, str] | None:
