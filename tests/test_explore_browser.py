@@ -254,7 +254,9 @@ def test_keyboard(sample, opened):
     assert pg.locator("#map g.node.center").get_attribute("data-id") == node
     pg.keyboard.press("p")
     pg.keyboard.press("Backspace")  # back to the whole map
-    pg.wait_for_function("document.getElementById('panel').dataset.kind === 'home'")
+    # a selector, not a string predicate: the page's CSP forbids eval, which Playwright's polling of
+    # a string predicate needs whenever the answer is not there at the first look (a busy machine)
+    pg.wait_for_selector("#panel[data-kind='home']", state="attached")
     pg.keyboard.press("?")
     assert pg.is_visible("#help")
     pg.keyboard.press("Escape")
