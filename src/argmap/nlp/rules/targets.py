@@ -42,6 +42,7 @@ class TargetContext:
     _lead_candidates: dict[str, tuple[str, str]] | None = None
     _named_heads: list[tuple[int, str, str]] | None = None
     _lead_paras: list[int] | None = None
+    _opening_documents: list[tuple[int, str]] | None = None  # (sentence, policy document it names)
     _chunks: list[tuple[int, int]] | None = None
 
     def words(self, name: str) -> frozenset[str]:
@@ -293,9 +294,11 @@ def lead_document(ctx: TargetContext, unit_index: int) -> str | None:
     sents, units = ctx.sents, ctx.units
     if ctx._lead_paras is None:
         ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
-    unit = units[unit_index]
-    named = {p for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent
-             for p in proposals(ctx, sents[u.sent]) if ctx.taxonomy.proposals[p].kind == "document"}
+    if ctx._opening_documents is None:
+        ctx._opening_documents = [(u.sent, p) for u in units if u.para in ctx._lead_paras or u.sent == 0
+                                  for p in proposals(ctx, sents[u.sent]) if ctx.taxonomy.proposals[p].kind == "document"]
+    before = units[unit_index].sent
+    named = {p for sent, p in ctx._opening_documents if sent < before}
     return named.pop() if len(named) == 1 else None
 
 
