@@ -423,3 +423,21 @@ def test_a_quoting_sentence_after_another_speaker_stays_unattributed(extractor):
             "Sam Hale, a councillor, warned that families would otherwise wait.")
     r = extract_text(extractor, text)
     assert ("jo-rees", "object", "theme:funding") not in positions(r)
+
+
+def test_a_saved_web_page_names_its_publisher_by_its_address(extractor, tmp_path):
+    """An HTML page's og:url on a site the taxonomy lists gives its 'we' to that actor."""
+    from argmap.corpus import read_document
+
+    page = tmp_path / "response.html"
+    page.write_text(
+        "<html><head><title>Our response</title>"
+        '<meta property="og:url" content="https://www.nspcc.org.uk/about-us/news-opinion/2025/response/">'
+        "</head><body><h1>Our response to the plans</h1>"
+        "<p>New family help services were announced by the government on Monday.</p>"
+        "<p>We welcome the new family help services. We fear the funding is not enough to reach every family.</p>"
+        "</body></html>", encoding="utf-8")
+    document = read_document(page)
+    assert document.url.startswith("https://www.nspcc.org.uk/")
+    r = next(iter(extractor.extract([document])))
+    assert ("nspcc", "support", "family-help") in positions(r)
