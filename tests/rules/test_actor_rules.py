@@ -13,7 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
-    role_before_name, role_phrase_before, speaker_lines, speech_subjects,
+    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
@@ -890,6 +890,43 @@ def test_actors_entity_repairs__cut_name__near_miss_a_person_of_a_known_actor():
     """'Mina Ruel' (tagged ORG) before 'of' and a taxonomy actor is a person of that actor."""
     ctx, span, answer = repaired(PERSON_OF_KNOWN, 0, 2, "ORG")
     assert described(cut_name(ctx, span, "ORG")) == [("Mina Ruel", PERSON)]
+
+
+COMMISSION_ON = """
+The         DET   DT   det      1 O
+Commission  PROPN NNP  nsubj    6 B-ORG
+on          ADP   IN   prep     1 O
+the         DET   DT   det      5 O
+Water       PROPN NNP  compound 5 O
+Sector      PROPN NNP  pobj     2 O
+published   VERB  VBD  ROOT     6 O lemma=publish
+its         PRON  PRP$ poss     8 O
+report      NOUN  NN   dobj     6 O
+.           PUNCT .    punct    6 O
+"""
+COMMISSION_ON_MONDAY = """
+The         DET   DT   det      1 O
+Commission  PROPN NNP  nsubj    4 B-ORG
+on          ADP   IN   prep     4 O
+Monday      PROPN NNP  pobj     2 B-DATE
+published   VERB  VBD  ROOT     4 O lemma=publish
+its         PRON  PRP$ poss     6 O
+report      NOUN  NN   dobj     4 O
+.           PUNCT .    punct    4 O
+"""
+
+
+def test_actors_entity_repairs__remit_name__fires():
+    """'Commission' + 'on the Water Sector': the body's remit is part of its name."""
+    ctx, span, answer = repaired(COMMISSION_ON, 1, 2, "ORG")
+    assert described(remit_name(ctx, span, "ORG")) == [("Commission on the Water Sector", ORG)]
+    assert answer == ("remit-name", [("Commission on the Water Sector", ORG)])
+
+
+def test_actors_entity_repairs__remit_name__near_miss():
+    """'The Commission on Monday': a day is no remit."""
+    ctx, span, answer = repaired(COMMISSION_ON_MONDAY, 1, 2, "ORG")
+    assert remit_name(ctx, span, "ORG") is None
 
 
 def test_actors_entity_repairs__cut_name__near_miss():

@@ -228,6 +228,22 @@ def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None
     return None
 
 
+@ENTITY_REPAIRS.rule("remit-name", "A body's name ending in an organisation word runs on over 'on the' and the "
+                     "capitalised words after it ('Commission' + 'on the Water Sector').",
+                     "The People's Commission on the Water Sector published its report.")
+def remit_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    doc = span.doc
+    end = span.end
+    if label not in ORG_LABELS or not ctx.is_org_word(doc[end - 1].lower_) or end + 2 >= len(doc):
+        return None
+    if doc[end].lower_ not in ctx.lex["markers.remit_joins"] or doc[end + 1].lower_ != "the":
+        return None
+    stop = end + 2
+    while stop < len(doc) and doc[stop].is_title and not doc[stop].is_sent_start:
+        stop += 1
+    return [Mention(doc[span.start:stop], ORG)] if stop > end + 2 else None
+
+
 @ENTITY_REPAIRS.rule("cut-name", "An organisation name cut after 'of', 'for' or 'and' runs on over the capitalised "
                      "words after it ('Association of Directors of' + 'Children's Services'); a name-like 'First Last' "
                      "before 'of' and a known actor is a person of that actor.",
