@@ -441,3 +441,17 @@ def test_a_saved_web_page_names_its_publisher_by_its_address(extractor, tmp_path
     assert document.url.startswith("https://www.nspcc.org.uk/")
     r = next(iter(extractor.extract([document])))
     assert ("nspcc", "support", "family-help") in positions(r)
+
+
+def test_what_a_published_work_includes_is_its_publishers_proposal(extractor):
+    text = ("The Hearthside Trust published its report on Monday.\n\n"
+            "The report includes family help teams in every council.")
+    r = extract_text(extractor, text)
+    assert ("hearthside-trust", "support", "family-help") in positions(r)
+
+
+def test_a_work_nobody_is_shown_publishing_puts_nothing_forward(extractor):
+    text = ("Critics said a minister had published a report on Monday.\n\n"
+            "The report includes family help teams in every council.")
+    r = extract_text(extractor, text)
+    assert not any(c.stance.value == "support" and "family-help" in c.targets for c in r.claims)

@@ -8,10 +8,10 @@ from __future__ import annotations
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, argues_for, depending_on, description, government_plan,
-    ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition, negated_subject_clause,
-    negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues, plain_negated,
-    publisher, recalled, record_of_events, recommendation, refused_objection, remedied_problem, score, service,
-    should_proposal, urged, wish, word_cues, word_sign, wrong_part_of_speech,
+    ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
+    negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
+    plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
+    score, service, should_proposal, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -1141,6 +1141,35 @@ practice   NOUN  NN   compound 8 O
 guidance   NOUN  NN   dobj     5 O
 .          PUNCT .    punct    1 O
 """
+
+
+REPORT_INCLUDES = """
+The        DET   DT   det      1 O
+report     NOUN  NN   nsubj    2 O
+includes   VERB  VBZ  ROOT     2 O lemma=include
+family     NOUN  NN   compound 4 O
+help       NOUN  NN   dobj     2 O
+.          PUNCT .    punct    2 O
+"""
+
+
+def test_stance_fallbacks__work_contents__fires():
+    """The report's publisher (attribution's 'work-contents') puts forward what it includes."""
+    doc = parse(REPORT_INCLUDES)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw", cue="the report includes", rule="work-contents"))
+    cue = work_contents(ctx, c)
+    assert (cue.kind, cue.sign, cue.rule) == (K.GOVERNMENT, +1, "work-contents")
+    assert FALLBACKS.first_named(ctx, c)[0] == "work-contents"
+
+
+def test_stance_fallbacks__work_contents__near_miss():
+    """The same sentence in a writer's own voice describes the report; it takes no side."""
+    doc = parse(REPORT_INCLUDES)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="basw", cue="author", rule="author"))
+    assert work_contents(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None or FALLBACKS.first_named(ctx, c)[0] != "work-contents"
 
 
 def test_stance_fallbacks__publisher__fires():

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, note_publisher,
     unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import speaker_name
@@ -41,6 +41,8 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
             u.co_speakers = co_speakers(ctx, said)
         if u.speaker and u.speaker != UNNAMED:
             note_ownership(ctx, sent, u.speaker)
+        elif u.speaker is None:
+            note_publisher(ctx, sent)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
     transcript_turns(ctx, units)
     heading_speakers(ctx, units)
@@ -48,6 +50,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     between_one_speaker(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
+    work_contents(ctx, units)
     author_voice(ctx, units, facts)
     doc.user_data[UNITS] = [u.record() for u in units]
     return doc
@@ -370,6 +373,35 @@ def _give_items(ctx: AttributionContext, rest: list[Unit], line_of, list_lines, 
             continue
         if item.speaker in (None, UNNAMED) and not item.quoted:
             item.speaker, item.cue, item.rule, item.listed = owner, "list", "proposal-list", True
+
+
+def work_contents(ctx: AttributionContext, units: list[Unit]) -> None:
+    """'The strategy also includes funding for ...': what a piece of work holds is put forward by
+    the one who published it (an actor the text shows announcing or publishing it), when no one
+    is named as saying the sentence."""
+    for u in units:
+        if u.speaker is not None or u.heading or u.quoted:
+            continue
+        root = ctx.sents[u.sent].root
+        if root.lemma_.lower() not in ctx.words("verbs.contain"):
+            continue
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        owner = _work_owner(ctx, subj) if subj is not None else None
+        if owner:
+            u.speaker, u.cue, u.rule = owner, f"the {subj.lower_} {root.lower_}", "work-contents"
+
+
+def _work_owner(ctx: AttributionContext, subj: Token) -> str | None:
+    """The owner of the work a subject names ('the strategy', 'the plans', 'its plan')."""
+    low = subj.lemma_.lower()
+    for name in (low, subj.lower_, low.rstrip("s")):
+        owner = ctx.owners.get(name) or ctx.publishers.get(name)
+        if owner:
+            return owner
+    everyone = set(ctx.owners.values()) | set(ctx.publishers.values())
+    if len(everyone) == 1 and low in ctx.words("nouns.work") | ctx.words("nouns.ownable"):
+        return everyone.pop()  # 'the plans' in an article where one actor put work forward
+    return None
 
 
 # ---------------------------------------------------------------- the author's own voice

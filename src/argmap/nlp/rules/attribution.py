@@ -80,6 +80,7 @@ class AttributionContext:
     quotes: list[tuple[int, int]]
     recent: Recency
     owners: dict[str, str] = field(default_factory=dict)  # "vision" -> the actor who announced it
+    publishers: dict[str, str] = field(default_factory=dict)  # "strategy" -> who published it, said by nobody
     first_plural: re.Pattern[str] | None = None
     first_singular: re.Pattern[str] | None = None
 
@@ -507,6 +508,16 @@ def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
     for tok in tokens(sent):
         for noun in OWNERSHIP.collect(ctx, tok)[:1]:
             ctx.owners.setdefault(noun, speaker)
+
+
+def note_publisher(ctx: AttributionContext, sent: Span) -> None:
+    """'The department published its strategy', said by nobody named: the publishing verb's
+    subject published the work (kept apart from what speakers own)."""
+    for tok in tokens(sent):
+        for noun in OWNERSHIP.collect(ctx, tok)[:1]:
+            key = next((k for s in subjects(tok.head) if (k := ctx.state.actor_of(s))), None)
+            if key:
+                ctx.publishers.setdefault(noun, key)
 
 
 # ---------------------------------------------------------------- the speaker of a quotation

@@ -505,6 +505,15 @@ def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     return None
 
 
+@FALLBACKS.rule("work-contents", "What a speaker's own published work includes, the speaker puts forward.",
+                "The government published its strategy. The strategy includes family help teams.")
+def work_contents(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is not None and unit.rule == "work-contents" and ctx.names_proposal(c.span):
+        return Cue(K.GOVERNMENT, +1, f"{unit.cue} (its own work)", "work-contents")
+    return None
+
+
 @FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
                 "Today the government has published its implementation plan.")
 def publisher(ctx: StanceContext, c: Clause) -> Cue | None:
