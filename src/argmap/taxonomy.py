@@ -147,7 +147,8 @@ class Taxonomy:
     def actor_for_site(self, url: str) -> Entry | None:
         """The known actor one of whose ``sites`` hosts the web address ``url`` (the host itself or
         a subdomain of it: "www.example.org" is on "example.org"), if any."""
-        host = (urlsplit(url.strip()).hostname or "") if "//" in url else url.strip().split("/")[0].lower()
+        url = url.strip()
+        host = urlsplit(url if "//" in url else "//" + url).hostname or ""
         while host:
             if host in self._actor_sites:
                 return self._actor_sites[host]

@@ -433,8 +433,7 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
             return None
         facts["author_key"] = author_key
         return author_key
-    if not opinion and ctx.state.is_org(author_key) and sum(
-            1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text)) >= 2:
+    if not opinion and ctx.state.is_org(author_key) and _we_sentences(ctx, units) >= 2:
         opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
         facts["genre"] = "statement"
     return author_key if opinion else None
@@ -446,8 +445,12 @@ def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     key = facts.get("publisher_key")
     if not key or not ctx.state.is_org(key):
         return None
-    we = sum(1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text))
-    return key if we >= 1 else None
+    return key if _we_sentences(ctx, units) >= 1 else None
+
+
+def _we_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
+    """How many sentences outside quotations speak as 'we'."""
+    return sum(1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text))
 
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:

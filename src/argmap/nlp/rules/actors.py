@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
@@ -236,7 +236,8 @@ def remit_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | Non
     end = span.end
     if label not in ORG_LABELS or not ctx.is_org_word(doc[end - 1].lower_) or end + 2 >= len(doc):
         return None
-    if doc[end].lower_ not in ctx.lex["markers.remit_joins"] or doc[end + 1].lower_ != "the":
+    if doc[end].lower_ not in ctx.lex["markers.remit_joins"] or \
+            doc[end + 1].lower_ not in ctx.lex["markers.remit_determiners"]:
         return None
     stop = end + 2
     while stop < len(doc) and doc[stop].is_title and not doc[stop].is_sent_start:
@@ -269,8 +270,12 @@ def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
 def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
     """A name-like span ('First Last') followed by 'of' and a taxonomy actor's name."""
     head = [t for t in tokens(span) if t.lower_ not in ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]]
-    return 2 <= len(head) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in head) \
-        and ctx.taxonomy.actor_for_name(rest.text) is not None
+    return _name_like(ctx, head) and ctx.taxonomy.actor_for_name(rest.text) is not None
+
+
+def _name_like(ctx: ActorContext, toks: Span | list[Token]) -> bool:
+    """Two or three capitalised words, none of them an organisation word: a person's name."""
+    return 2 <= len(toks) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in toks)
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
@@ -280,7 +285,7 @@ def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
     if cut is None:
         return None
     head = span.doc[span.start:cut]
-    if not (2 <= len(head) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in head)):
+    if not _name_like(ctx, head):
         return None
     out = [Mention(head, PERSON)]
     rest = trim(span.doc[cut + 1:span.end], ctx.lex)

@@ -9,6 +9,7 @@ an organisation's own statement, unless ``NOT_THE_AUTHORS`` says otherwise.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -94,6 +95,10 @@ class AttributionContext:
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
+
+    def first_person(self) -> frozenset[str]:
+        """'I', 'we' and their forms: the writer's own voice."""
+        return self.lex["pronouns.first_person_plural"] | self.lex["pronouns.first_person_singular"]
 
     def inside_quote(self, offset: int) -> bool:
         return 0 <= offset < len(self._quoted) and bool(self._quoted[offset])
@@ -235,7 +240,7 @@ def unnamed_speaker(ctx: AttributionContext, sent: Span) -> Said | None:
 
 def _writer_speaks(ctx: AttributionContext, verbs: list[Token]) -> bool:
     """Whether one of the speech verbs has 'I' or 'we' as its subject."""
-    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
+    mine = ctx.first_person()
     return any(c.dep_ == "nsubj" and c.lower_ in mine for verb in verbs for c in verb.children)
 
 
@@ -327,7 +332,7 @@ def member_of(ctx: AttributionContext, subj: Token) -> str | None:
         i -= 1
     if i > 0 and doc[i - 1].lower_ in ctx.words("markers.name_edges"):
         i -= 1  # 'of the Trust'
-    if i < 2 or doc[i - 1].lower_ != "of":
+    if i < 2 or doc[i - 1].lower_ not in ctx.words("markers.member_of"):
         return None
     person = ctx.state.actor_of(doc[i - 2])
     return person if person and ctx.state.is_person(person) else None
@@ -504,20 +509,25 @@ def says_in_report(ctx: AttributionContext, tok: Token) -> str | None:
     return None
 
 
-def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
+def owned_works(ctx: AttributionContext, sent: Span) -> Iterator[tuple[str, Token]]:
+    """(the work noun, its token) for each work the sentence shows someone owning (``OWNERSHIP``)."""
     for tok in tokens(sent):
         for noun in OWNERSHIP.collect(ctx, tok)[:1]:
-            ctx.owners.setdefault(noun, speaker)
+            yield noun, tok
+
+
+def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
+    for noun, _ in owned_works(ctx, sent):
+        ctx.owners.setdefault(noun, speaker)
 
 
 def note_publisher(ctx: AttributionContext, sent: Span) -> None:
     """'The department published its strategy', said by nobody named: the publishing verb's
     subject published the work (kept apart from what speakers own)."""
-    for tok in tokens(sent):
-        for noun in OWNERSHIP.collect(ctx, tok)[:1]:
-            key = next((k for s in subjects(tok.head) if (k := ctx.state.actor_of(s))), None)
-            if key:
-                ctx.publishers.setdefault(noun, key)
+    for noun, tok in owned_works(ctx, sent):
+        key = next((k for s in subjects(tok.head) if (k := ctx.state.actor_of(s))), None)
+        if key:
+            ctx.publishers.setdefault(noun, key)
 
 
 # ---------------------------------------------------------------- the speaker of a quotation
@@ -708,7 +718,7 @@ def possessive_owner(ctx: AttributionContext, tok: Token) -> bool:
 def judged_by_us(ctx: AttributionContext, tok: Token) -> bool:
     if tok.dep_ not in {"nsubj", "nsubjpass"} or tok.head.dep_ not in CLAUSE_LINKS:
         return False
-    mine = ctx.words("pronouns.first_person_plural") | ctx.words("pronouns.first_person_singular")
+    mine = ctx.first_person()
     verb = tok.head
     while verb.dep_ in CLAUSE_LINKS and verb.head is not verb:
         verb = verb.head

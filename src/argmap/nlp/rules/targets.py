@@ -292,10 +292,9 @@ def lead_document(ctx: TargetContext, unit_index: int) -> str | None:
     """The one policy document (``kind = "document"``) that an article's title and first two
     paragraphs name before the claim, if exactly one."""
     sents, units = ctx.sents, ctx.units
-    if ctx._lead_paras is None:
-        ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+    lead_paras = _lead_paragraphs(ctx)
     if ctx._opening_documents is None:
-        ctx._opening_documents = [(u.sent, p) for u in units if u.para in ctx._lead_paras or u.sent == 0
+        ctx._opening_documents = [(u.sent, p) for u in units if u.para in lead_paras or u.sent == 0
                                   for p in proposals(ctx, sents[u.sent]) if ctx.taxonomy.proposals[p].kind == "document"]
     before = units[unit_index].sent
     named = {p for sent, p in ctx._opening_documents if sent < before}
@@ -568,13 +567,19 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
     return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in tokens(span))
 
 
+def _lead_paragraphs(ctx: TargetContext) -> list[int]:
+    """The first two paragraphs with text (headings aside): an article's opening."""
+    if ctx._lead_paras is None:
+        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and ctx.sents[u.sent].text.strip()})[:2]
+    return ctx._lead_paras
+
+
 def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
     """The proposal an article is about (see ``LEAD``), from its opening before the claim."""
     sents, units = ctx.sents, ctx.units
-    if ctx._lead_paras is None:
-        ctx._lead_paras = sorted({u.para for u in units if not u.heading and sents[u.sent].text.strip()})[:2]
+    lead_paras = _lead_paragraphs(ctx)
     unit = units[unit_index]
-    opening = [sents[u.sent] for u in units if (u.para in ctx._lead_paras or u.sent == 0) and u.sent < unit.sent]
+    opening = [sents[u.sent] for u in units if (u.para in lead_paras or u.sent == 0) and u.sent < unit.sent]
     return LEAD.first(ctx, opening) if opening else None
 
 
