@@ -1,0 +1,160 @@
+"""The document-level attribution passes added for real pages, on hand-built Docs: where each
+gives a sentence its speaker, and a near miss where it must not.
+
+(They are passes over the whole document rather than rows of a rule table; the whole-pipeline
+tests in tests/test_rules.py run them on made-up articles too.)
+"""
+
+from __future__ import annotations
+
+from argmap.nlp.attribution import between_one_speaker, publisher_author, self_titled_author, work_contents
+from argmap.nlp.rules.attribution import note_publisher
+from argmap.nlp.state import REGISTRY, ActorInfo
+
+from .kit import ORG, attribution_ctx, parse, place_actors, units_of
+
+# ---------------------------------------------------------------- between one speaker's sentences
+QUOTED_BETWEEN = """
+Jo        PROPN NNP  nsubj  1  B-PERSON
+welcomed  VERB  VBD  ROOT   1  O lemma=welcome
+it        PRON  PRP  dobj   1  O
+.         PUNCT .    punct  1  O
+\\n        SPACE _SP  dep    3  O
+It        PRON  PRP  nsubj  6  O
+needs     VERB  VBZ  ROOT   6  O lemma=need
+\u201c         PUNCT ``   punct  9  O
+more      ADJ   JJR  amod   9  O
+money     NOUN  NN   dobj   6  O
+\u201d         PUNCT ''   punct  9  O
+.         PUNCT .    punct  6  O
+\\n        SPACE _SP  dep    11 O
+She       PRON  PRP  nsubj  14 O
+warned    VERB  VBD  ROOT   14 O lemma=warn
+.         PUNCT .    punct  14 O
+"""
+
+
+UNQUOTED_BETWEEN = QUOTED_BETWEEN.replace("\u201c         PUNCT ``   punct  9  O", "much      ADJ   JJ   amod   9  O").replace(
+    "\u201d         PUNCT ''   punct  9  O", "now       ADV   RB   advmod 6  O")
+
+
+def _between(after_speaker: str, spec: str = QUOTED_BETWEEN):
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "jo"))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("jo", "welcome", "speech-verb"), u2=(after_speaker, "warn", "speech-verb-pronoun"))
+    between_one_speaker(ctx, units)
+    return units[1]
+
+
+def test_between_one_speaker__fires():
+    """'Jo welcomed it. It needs “more money”. She warned.': the quoting sentence is Jo's."""
+    u = _between("jo")
+    assert (u.speaker, u.rule) == ("jo", "between-one-speaker")
+
+
+def test_between_one_speaker__near_miss():
+    """Someone else speaks after it: the quoting sentence is nobody's yet."""
+    assert _between("sam").speaker is None
+
+
+def test_between_one_speaker__near_miss_without_a_quotation():
+    """'It needs much more money now.' quotes nobody: it may be the writer's own comment."""
+    assert _between("jo", UNQUOTED_BETWEEN).speaker is None
+
+
+# ---------------------------------------------------------------- the publisher's 'we'
+WE_WELCOME = """
+We       PRON  PRP  nsubj  1 O
+welcome  VERB  VBP  ROOT   1 O
+the      DET   DT   det    3 O
+plan     NOUN  NN   dobj   1 O
+.        PUNCT .    punct  1 O
+"""
+COUNCILS_WELCOME = WE_WELCOME.replace("We       PRON  PRP  nsubj  1 O", "Councils NOUN  NNS  nsubj  1 O lemma=council")
+
+
+def _publisher(spec: str):
+    doc = parse(spec, publisher_key="northfold-trust")
+    place_actors(doc)
+    doc.user_data[REGISTRY]["northfold-trust"] = ActorInfo("northfold-trust", "Northfold Trust", ORG).record()
+    ctx = attribution_ctx(doc)
+    return publisher_author(ctx, units_of(ctx), doc._.argmap_meta)
+
+
+def test_publisher_author__fires():
+    """A page on the Trust's own site that speaks as 'we' is the Trust's."""
+    assert _publisher(WE_WELCOME) == "northfold-trust"
+
+
+def test_publisher_author__near_miss():
+    """A page on its site that never speaks as 'we' is not its own statement."""
+    assert _publisher(COUNCILS_WELCOME) is None
+
+
+# ---------------------------------------------------------------- 'Statement from X'
+STATEMENT_FROM = """
+Statement  NOUN  NN   ROOT     0 O
+from       ADP   IN   prep     0 O
+Northfold  PROPN NNP  compound 3 B-ORG
+Trust      PROPN NNP  pobj     1 I-ORG
+"""
+STATEMENT_ABOUT = STATEMENT_FROM.replace("from       ADP", "about      ADP")
+
+
+def _titled(spec: str):
+    doc = parse(spec)
+    place_actors(doc, (2, 4, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    return self_titled_author(ctx, units_of(ctx))
+
+
+def test_self_titled_author__fires_on_a_statement_from():
+    """'Statement from Northfold Trust': the Trust's own document."""
+    assert _titled(STATEMENT_FROM) == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_a_statement_about():
+    """'Statement about Northfold Trust' is about the Trust, not by it."""
+    assert _titled(STATEMENT_ABOUT) is None
+
+
+# ---------------------------------------------------------------- what a published work includes
+REPORT_INCLUDES = """
+Northfold  PROPN NNP  compound 1 B-ORG
+Trust      PROPN NNP  nsubj    2 I-ORG
+published  VERB  VBD  ROOT     2 O lemma=publish
+its        PRON  PRP$ poss     4 O
+report     NOUN  NN   dobj     2 O
+.          PUNCT .    punct    2 O
+\\n         SPACE _SP  dep      5 O
+The        DET   DT   det      8 O
+report     NOUN  NN   nsubj    9 O
+includes   VERB  VBZ  ROOT     9 O lemma=include
+family     NOUN  NN   compound 11 O
+help       NOUN  NN   dobj     9 O
+.          PUNCT .    punct    9 O
+"""
+REPORT_MENTIONS = REPORT_INCLUDES.replace("includes   VERB  VBZ  ROOT     9 O lemma=include",
+                                          "mentions   VERB  VBZ  ROOT     9 O lemma=mention")
+
+
+def _contents(spec: str):
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    note_publisher(ctx, ctx.sents[0])
+    work_contents(ctx, units)
+    return units[1]
+
+
+def test_work_contents__fires():
+    """The Trust published its report; 'the report includes family help' is the Trust's proposal."""
+    u = _contents(REPORT_INCLUDES)
+    assert (u.speaker, u.rule) == ("northfold-trust", "work-contents")
+
+
+def test_work_contents__near_miss():
+    """'The report mentions family help' reports what is in it; nobody puts it forward."""
+    assert _contents(REPORT_MENTIONS).speaker is None
