@@ -373,6 +373,17 @@ def test_an_outlet_the_taxonomy_does_not_know_speaks_for_nobody(extractor):
     assert not any("hearthside" in c.speaker for c in r.claims)
 
 
+def test_an_unknown_outlet_that_names_itself_in_its_page_is_its_we(extractor):
+    """An organisation's own page names it in the third person and speaks as 'we'."""
+    text = ("New family help services were announced by the government on Monday.\n\n"
+            "Hearthside Trust has set up a panel of carers. We welcome the new family help services.")
+    r = extract_text(extractor, text, outlet="Hearthside Trust")
+    assert ("hearthside-trust", "support", "family-help") in positions(r)
+    r = extract_text(extractor, text.replace("Hearthside Trust has set up", "The council has set up"),
+                     outlet="Hearthside Trust")
+    assert not any("hearthside" in c.speaker for c in r.claims)
+
+
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
     r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
     assert not any(c.speaker == "nspcc" for c in r.claims)

@@ -11,7 +11,7 @@ from argmap.nlp.actors import find_actors
 from argmap.nlp.rules.actors import (
     ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, cut_name, entities, field_or_document,
     heading_name, known_actors,
-    law_name, listed_not_actor, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
+    law_name, listed_not_actor, outlet_name, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
     remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
@@ -70,6 +70,35 @@ def test_actors_mentions__known_actor__near_miss():
     ctx = actor_ctx(parse(ASSOCIATION_SAID))
     assert known_actors(ctx, []) == []
     assert actors_found(ASSOCIATION_SAID) == []
+
+
+CORAMQ_SET_UP = """
+CoramQ  PROPN NNP nsubj 2 O
+has     AUX   VBZ aux   2 O lemma=have
+set     VERB  VBN ROOT  2 O
+up      ADP   RP  prt   2 O
+a       DET   DT  det   5 O
+panel   NOUN  NN  dobj  2 O
+.       PUNCT .   punct 2 O
+"""
+
+
+def test_actors_mentions__outlet__fires():
+    ctx = actor_ctx(parse(CORAMQ_SET_UP, outlet="CoramQ"))
+    assert described(outlet_name(ctx, [])) == [("CoramQ", ORG)]
+    ctx = actor_ctx(parse(CORAMQ_SET_UP, outlet="CoramQ"))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    assert [(s.text, doc.user_data[REGISTRY][s.label_]["type"]) for s in doc.spans[ACTOR_SPANS]] == [("CoramQ", ORG)]
+
+
+def test_actors_mentions__outlet__near_miss():
+    """With no outlet in the page's metadata, an unknown name the NER model missed names no one;
+    a person's name as the outlet (a personal blog) is no organisation either."""
+    ctx = actor_ctx(parse(CORAMQ_SET_UP))
+    assert outlet_name(ctx, []) == []
+    assert actors_found(CORAMQ_SET_UP) == []
+    as_person = CORAMQ_SET_UP.replace("CoramQ  PROPN NNP nsubj 2 O", "CoramQ  PROPN NNP nsubj 2 B-PERSON")
+    assert outlet_name(actor_ctx(parse(as_person, outlet="CoramQ")), []) == []
 
 
 MET_ROSA = """

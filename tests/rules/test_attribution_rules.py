@@ -11,7 +11,7 @@ from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
-    personal_pronoun, plain_question, possessive_owner, published, reports_research, resolve_subject, role_holder,
+    personal_pronoun, plain_question, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
     unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader,
@@ -1530,6 +1530,30 @@ def test_attribution_speaker__verdict_agent__near_miss():
     ctx = ctx_of(WELCOMED_BY.replace("Carers    PROPN NNP compound  8 B-ORG", "many      ADJ   JJ  amod      8 O")
                  .replace("Union     PROPN NNP pobj      5 I-ORG", "people    NOUN  NNS pobj      5 O"))
     assert verdict_agent(ctx, ctx.sents[0]) is None
+
+
+PUBLISHED_ITS = """
+The         DET   DT   det   1 O
+department  NOUN  NN   nsubj 2 O
+published   VERB  VBD  ROOT  2 O lemma=publish
+its         PRON  PRP$ poss  4 O
+strategy    NOUN  NN   dobj  2 O
+.           PUNCT .    punct 2 O
+"""
+PUBLISHED_THE = PUBLISHED_ITS.replace("its         PRON  PRP$ poss  4 O", "the         DET   DT   det   4 O")
+
+
+def test_attribution_speaker__publishes_own__fires():
+    ctx = ctx_of(PUBLISHED_ITS, (0, 2, "dfe"))
+    assert publishes_own(ctx, ctx.sents[0]) == Said("dfe", "publish", "publishes-own", 2)
+    assert SPEAKER.first_named(ctx, ctx.sents[0])[0] == "publishes-own"
+
+
+def test_attribution_speaker__publishes_own__near_miss():
+    """'published the strategy': a report of someone's publication, not a plan of its own."""
+    ctx = ctx_of(PUBLISHED_THE, (0, 2, "dfe"))
+    assert publishes_own(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first_named(ctx, ctx.sents[0]) is None
 
 
 BEEN_CRITICISED = """

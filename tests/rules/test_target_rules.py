@@ -329,6 +329,42 @@ def test_targets_steps__reference__near_miss():
     assert linked(FAMILY_HELP_NEEDS, 1, OBJECT, NEEDS_MORE)[:3] == ("grounds", KEEP, ["family-help"])
 
 
+SUCH_A_MODEL = """
+Family      NOUN  NN  compound 1 O
+help        NOUN  NN  nsubj    2 O
+opened      VERB  VBD ROOT     2 O lemma=open
+.           PUNCT .   punct    2 O
+Such        DET   PDT predet   6 O
+a           DET   DT  det      6 O
+model       NOUN  NN  nsubj    7 O
+works       VERB  VBZ ROOT     7 O lemma=work
+but         CCONJ CC  cc       7 O
+child       NOUN  NN  compound 10 O
+protection  NOUN  NN  compound 11 O
+teams       NOUN  NNS nsubj    12 O lemma=team
+need        VERB  VBP conj     7 O
+money       NOUN  NN  dobj     12 O
+.           PUNCT .   punct    7 O
+"""
+A_MODEL = SUCH_A_MODEL.replace("Such        DET   PDT predet   6 O", "Yes         INTJ  UH  intj     7 O")
+WORKS = Cue(K.WORD, +1, "works", "word")
+
+
+def test_targets_steps__reference__demonstrative_points_back():
+    """'Such a model works, but child protection teams need money': 'such a model' is what was
+    named before the clause, not the teams named after it."""
+    ctx, w = steps(SUCH_A_MODEL, 1, SUPPORT, WORKS)
+    w = work(ctx, 1, SUPPORT, WORKS, span=ctx.doc[4:8])
+    assert reference(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
+def test_targets_steps__reference__near_miss_with_no_demonstrative():
+    """With no pointer, the rest of the sentence is the nearest place a proposal is named."""
+    ctx, _ = steps(A_MODEL, 1, SUPPORT, WORKS)
+    w = work(ctx, 1, SUPPORT, WORKS, span=ctx.doc[4:8])
+    assert reference(ctx, w) is None and w.draft.targets == ["child-protection-teams"]
+
+
 WITHOUT_FUNDING_NAMED = """
 Without  ADP   IN  prep     5 O
 funding  NOUN  NN  pobj     0 O

@@ -136,15 +136,31 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     """Register the organisation that publishes the document, when it is a known actor (one whose
     taxonomy ``sites`` host its address, or whose name is its outlet), and note its key in the meta
     as ``publisher_key``: a page with no byline that speaks as 'we' is its own. An outlet the
-    taxonomy does not know is left alone: aggregators, magazines and mirrors speak for nobody."""
+    taxonomy does not know is left alone (aggregators, magazines and mirrors speak for nobody)
+    unless the page names it as an organisation itself ('CoramBAAF has set up ...')."""
     facts = meta(ctx.doc)
     outlet = " ".join(str(facts.get("outlet") or "").split())
     known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
              or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
-    if known is None or known.type == PERSON:
+    if known is None:
+        named = _named_outlet(outlet, registry) if outlet else None
+        if named is not None:
+            facts["publisher_key"] = named
+        return
+    if known.type == PERSON:
         return
     registry.setdefault(known.id, actor_info(known.id, known))
     facts["publisher_key"] = known.id
+
+
+def _named_outlet(outlet: str, registry: dict[str, ActorInfo]) -> str | None:
+    """The key of an organisation the page mentions whose name is the outlet (an initial 'The' aside)."""
+    def bare(name: str) -> str:
+        words = name.lower().split()
+        return " ".join(words[1:] if words[:1] == ["the"] else words)
+    want = bare(outlet)
+    return next((k for k, info in registry.items() if info.type == ORG and
+                 any(bare(n) == want for n in {info.name, *info.aliases})), None)
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:

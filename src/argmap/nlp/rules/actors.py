@@ -15,7 +15,7 @@ from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
-from argmap.nlp.state import ORG, PERSON, ActorInfo
+from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
 from argmap.nlp.text import doc_text, span_matches, tokens
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
@@ -65,6 +65,21 @@ def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         span = trim(span, ctx.lex) if span is not None else None
         if span is not None:
             out.append(Mention(span, ctx.taxonomy.actors[m.id].type or ORG, m.id, True))
+    return out
+
+
+@MENTIONS.rule("outlet", "The name of the outlet that publishes the page (its metadata), written in the text, is an "
+               "organisation.", "CoramQ has set up a panel. (outlet: CoramQ)")
+def outlet_name(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    outlet = " ".join(str(meta(ctx.doc).get("outlet") or "").split())
+    if len(outlet) < 3 or ctx.taxonomy.actor_for_name(outlet) is not None:
+        return []  # a known actor is found by its own rule
+    covered = _covered(found)
+    out = []
+    for m in re.finditer(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])", doc_text(ctx.doc)):
+        span = ctx.doc.char_span(m.start(), m.end())
+        if span is not None and not any(t.i in covered or t.ent_type_ in PERSON_LABELS for t in span):
+            out.append(Mention(span, ORG))
     return out
 
 

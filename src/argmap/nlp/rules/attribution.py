@@ -221,6 +221,24 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
     return None
 
 
+@SPEAKER.rule("publishes-own", "'The department published its strategy': an actor putting out its own plan "
+              "or document speaks the sentence.", "The department has published its strategy for reform.")
+def publishes_own(ctx: AttributionContext, sent: Span) -> Said | None:
+    root = sent.root
+    if root.lemma_.lower() not in ctx.words("verbs.publish") or root.pos_ != "VERB" or ctx.inside_quote(root.idx):
+        return None
+    works = ctx.words("nouns.document") | ctx.words("nouns.ownable")
+    own = ctx.words("pronouns.possessive")
+    if not any(c.dep_ == "dobj" and c.lemma_.lower() in works and  # 'its' may hang on a word before the noun
+               any(p.dep_ == "poss" and p.lower_ in own for p in c.subtree if p.i < c.i) for c in root.children):
+        return None
+    for subj in (c for c in root.children if c.dep_ == "nsubj"):
+        key = resolve_subject(ctx, subj)
+        if key:
+            return Said(key, root.lemma_.lower(), "publishes-own", root.i)
+    return None
+
+
 @SPEAKER.rule("unnamed-speaker", "A speech verb whose subject is a noun naming no actor: someone unnamed speaks "
               "(unless the writer speaks too: 'parents told me, which is why I called for ...'; not in an aside "
               "'as my friend pointed out').",

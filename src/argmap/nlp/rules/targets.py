@@ -425,7 +425,10 @@ def context_places(ctx: TargetContext, unit: Unit, span: Span | None) -> list[tu
     places = []
     sent = sents[unit.sent]
     if span is not None and (span.start, span.end) != (sent.start, sent.end):
-        places.append((sent, "same sentence"))
+        if not demonstrative(ctx, span):
+            places.append((sent, "same sentence"))
+        elif span.start > sent.start:  # 'such a model' refers back: to the words before it, not after
+            places.append((sent.doc[sent.start:span.start], "same sentence"))
     same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
     places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(same_para[-2:])]
     prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
@@ -476,6 +479,13 @@ def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
     return tok.pos_ in {"NOUN", "PROPN"} and tok.i not in ctx.skip and tok.dep_ != "compound" and \
         not any(c.dep_ == "compound" for c in tok.children) and \
         (not subject_only or tok.dep_ in {"nsubj", "nsubjpass"})
+
+
+def demonstrative(ctx: TargetContext, span: Span) -> bool:
+    """Whether a noun in the clause takes a demonstrative that points back ('such a model', 'this
+    approach'); 'the' may point forward too, and 'this year' is a date."""
+    return any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in ctx.words("markers.pointing") - {"the"}
+               and c.head.pos_ == "NOUN" and not c.head.ent_type_ for c in tokens(span))
 
 
 def _definite(ctx: TargetContext, tok: Token) -> bool:
