@@ -384,6 +384,18 @@ def test_an_unknown_outlet_that_names_itself_in_its_page_is_its_we(extractor):
     assert not any("hearthside" in c.speaker for c in r.claims)
 
 
+MEMBER_PAGE = ("The Family Courts Bill was introduced on Monday to speed up family hearings.\n\n"
+               "I have supported family help from the start and I will vote for more of it.")
+
+
+def test_an_elected_members_own_site_speaks_as_its_i(extractor):
+    """An outlet named 'Name MP' is that member's site: its 'I' is the member."""
+    r = extract_text(extractor, MEMBER_PAGE, outlet="Rosa Pell MP")
+    assert ("rosa-pell", "support", "family-help") in positions(r)
+    r = extract_text(extractor, MEMBER_PAGE, outlet="Rosa Pell Weekly")
+    assert not any("rosa" in c.speaker for c in r.claims)
+
+
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
     r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
     assert not any(c.speaker == "nspcc" for c in r.claims)

@@ -143,7 +143,7 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
              or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
     if known is None:
-        named = _named_outlet(outlet, registry) if outlet else None
+        named = (_named_outlet(outlet, registry) or _member_site(ctx, outlet, registry)) if outlet else None
         if named is not None:
             facts["publisher_key"] = named
         return
@@ -151,6 +151,21 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         return
     registry.setdefault(known.id, actor_info(known.id, known))
     facts["publisher_key"] = known.id
+
+
+def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo]) -> str | None:
+    """An elected member's own site ('Jane Doe MP'): the member, registered as a person."""
+    words = outlet.split()
+    if len(words) < 3 or words[-1].lower().strip(".") not in ctx.lex["actors.post_nominal"]:
+        return None
+    name = " ".join(words[:-1])
+    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[:-1]):
+        return None
+    key = next((k for k, v in registry.items() if v.type == PERSON and (v.name == name or name in v.aliases)),
+               slugify(name))
+    info = registry.setdefault(key, ActorInfo(key, name, PERSON))
+    info.role = info.role or words[-1]
+    return key
 
 
 def _named_outlet(outlet: str, registry: dict[str, ActorInfo]) -> str | None:

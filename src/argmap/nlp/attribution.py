@@ -441,11 +441,21 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 
 def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
     """The publisher (the organisation whose site or outlet the page is) when the page, with no
-    byline, speaks as 'we' outside quotations: an organisation's own statement on its own site."""
+    byline, speaks as 'we' outside quotations: an organisation's own statement on its own site; a
+    member's own site ('Jane Doe MP') when the page speaks as 'I'."""
     key = facts.get("publisher_key")
-    if not key or not ctx.state.is_org(key):
+    if not key:
+        return None
+    if ctx.state.is_person(key):
+        return key if _i_sentences(ctx, units) >= 1 else None
+    if not ctx.state.is_org(key):
         return None
     return key if _we_sentences(ctx, units) >= 1 else None
+
+
+def _i_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
+    """How many sentences outside quotations speak as 'I'."""
+    return sum(1 for u in units if not u.quoted and ctx.first_singular.search(ctx.sents[u.sent].text))
 
 
 def _we_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
