@@ -396,6 +396,21 @@ def test_an_elected_members_own_site_speaks_as_its_i(extractor):
     assert not any("rosa" in c.speaker for c in r.claims)
 
 
+SIGNED = ("Dear Minister,\n"
+          "We welcome the new family help services and we urge you to fund them in every council.\n"
+          "Yours sincerely,\n"
+          "Hearthside Trust\n"
+          "Northfold Carers Alliance\n")
+
+
+def test_every_signatory_of_a_letter_holds_its_positions(extractor):
+    r = extract_text(extractor, SIGNED)
+    assert ("hearthside-trust", "support", "family-help") in positions(r)
+    assert ("northfold-carers-alliance", "support", "family-help") in positions(r)
+    r = extract_text(extractor, SIGNED.replace("Yours sincerely,", "Read more:"))
+    assert not any(c.speaker in {"hearthside-trust", "northfold-carers-alliance"} for c in r.claims)
+
+
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
     r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
     assert not any(c.speaker == "nspcc" for c in r.claims)

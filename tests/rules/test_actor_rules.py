@@ -11,7 +11,7 @@ from argmap.nlp.actors import find_actors
 from argmap.nlp.rules.actors import (
     ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, cut_name, entities, field_or_document,
     heading_name, known_actors,
-    law_name, listed_not_actor, outlet_name, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
+    law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
     remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
@@ -818,6 +818,39 @@ def test_actors_mentions__speaker_line__near_miss():
     ctx = actor_ctx(parse(HEADING_WITH_COLON))
     assert speaker_lines(ctx, []) == []
     assert actors_found(HEADING_WITH_COLON) == []
+
+
+SIGNED_LETTER = """
+We         PRON  PRP  nsubj    1 O
+agree      VERB  VBP  ROOT     1 O
+.          PUNCT .    punct    1 O
+\\n        SPACE _SP  dep      2 O
+Yours      PRON  PRP$ ROOT     4 O
+sincerely  ADV   RB   advmod   4 O
+,          PUNCT ,    punct    4 O
+\\n        SPACE _SP  dep      6 O
+Hearth     PROPN NNP  compound 9 O
+Alliance   PROPN NNP  ROOT     9 O
+\\n        SPACE _SP  dep      9 O
+Rosa       PROPN NNP  compound 12 B-PERSON
+Pell       PROPN NNP  ROOT     12 I-PERSON
+"""
+UNSIGNED_LINES = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
+    .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
+
+
+def test_actors_mentions__signatory__fires():
+    """The names listed under a sign-off sign the letter, whether or not the NER model saw them."""
+    ctx = actor_ctx(parse(SIGNED_LETTER))
+    assert described(signatory_lines(ctx, [])) == [("Hearth Alliance", ORG), ("Rosa Pell", PERSON)]
+    assert ("Hearth Alliance", "hearth-alliance", ORG) in actors_found(SIGNED_LETTER)
+
+
+def test_actors_mentions__signatory__near_miss():
+    """Without a sign-off, a short capitalised line is no one's name."""
+    ctx = actor_ctx(parse(UNSIGNED_LINES))
+    assert signatory_lines(ctx, []) == []
+    assert ("Hearth Alliance", "hearth-alliance", ORG) not in actors_found(UNSIGNED_LINES)
 
 
 MP_FOR = """

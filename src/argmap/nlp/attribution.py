@@ -19,7 +19,7 @@ from argmap.nlp.rules.attribution import (
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, note_publisher,
     unheld_view, word_regex,
 )
-from argmap.nlp.rules.actors import speaker_name
+from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
 from argmap.nlp.text import doc_text, tokens
 
@@ -52,6 +52,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     proposal_lists(ctx, units, list_lines)
     work_contents(ctx, units)
     author_voice(ctx, units, facts)
+    signatories(ctx, units)
     doc.user_data[UNITS] = [u.record() for u in units]
     return doc
 
@@ -419,6 +420,39 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = UNNAMED, "there was a view", "unnamed-view"
         elif not NOT_THE_AUTHORS.any(ctx, sent):
             u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+def signatories(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A letter signed by a list of names ('Yours sincerely,' then one name a line): every actor
+    listed signs what the letter says in its own voice, with its writer; a letter with no writer
+    found is the first signatory's."""
+    text = doc_text(ctx.doc)
+    at = sign_off_end(text, ctx.lex)
+    if at is None:
+        return
+    signers = _listed_actors(ctx, text, at)
+    if not signers:
+        return
+    before = [u for u in units if ctx.sents[u.sent].end_char <= at]
+    writer = next((u.speaker for u in before if u.rule == "author"), None) or signers[0]
+    others = tuple(k for k in signers if k != writer)
+    for u in before:
+        if u.speaker is None and not u.heading and not u.quoted and not NOT_THE_AUTHORS.any(ctx, ctx.sents[u.sent]):
+            u.speaker, u.cue, u.rule = writer, "signed letter", "signatory"
+        if u.speaker == writer and u.rule in {"author", "signatory"}:
+            u.co_speakers = others
+
+
+def _listed_actors(ctx: AttributionContext, text: str, at: int) -> list[str]:
+    """The actors named on the short lines after a sign-off, in order."""
+    found: list[str] = []
+    for start, body in signature_lines(text, at, ctx.lex):
+        span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
+        for tok in tokens(span) if span is not None else ():
+            key = ctx.state.actor_of(tok)
+            if key and key not in found:
+                found.append(key)
+    return found
 
 
 def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:

@@ -83,6 +83,54 @@ def outlet_name(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
+@MENTIONS.rule("signatory", "A line of capitalised words in the list after a letter's sign-off ('Yours sincerely,') "
+               "names a signatory.", "Yours sincerely,\nHearth Alliance\nRosa Pell")
+def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    text = doc_text(ctx.doc)
+    at = sign_off_end(text, ctx.lex)
+    if at is None:
+        return []
+    covered = _covered(found)
+    out = []
+    for start, body in signature_lines(text, at, ctx.lex):
+        words = body.split()
+        if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("&", "").isalpha()
+                   or w.lower() in ctx.lex["layout.name_connectors"] or w == "&" for w in words):
+            continue
+        span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
+        if span is None or any(t.i in covered for t in span):
+            continue
+        person = any(t.ent_type_ in PERSON_LABELS for t in span) and not any(ctx.is_org_word(t.lower_) for t in span)
+        out.append(Mention(span, PERSON if person else ORG))
+    return out
+
+
+def sign_off_end(text: str, lex: Lexicon) -> int | None:
+    """Where the line of a letter's sign-off ('Yours sincerely,') ends, or None."""
+    offs = lex["layout.sign_offs"]
+    pos = 0
+    for line in text.splitlines(keepends=True):
+        pos += len(line)
+        if line.strip().rstrip(",:.").strip().lower() in offs:
+            return pos
+    return None
+
+
+def signature_lines(text: str, at: int, lex: Lexicon) -> list[tuple[int, str]]:
+    """(offset, text) of the short lines after a sign-off, up to the first line of prose."""
+    out = []
+    pos = at
+    for line in text[at:].splitlines(keepends=True):
+        start, pos = pos, pos + len(line)
+        body = line.strip()
+        if not body or body.rstrip(",:.").lower() in lex["layout.sign_offs"]:
+            continue
+        if len(body.split()) > 8 or body.endswith((".", "?", "!")):
+            break
+        out.append((start + len(line) - len(line.lstrip()), body))
+    return out
+
+
 @MENTIONS.rule("entity", "A PERSON or ORG entity (repaired by the entity repairs) is a mention.",
                "Jane Doe of Rights4Kids said the plan was rushed.")
 def entities(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
