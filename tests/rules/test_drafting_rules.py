@@ -455,3 +455,44 @@ def test_owned_plans__near_miss_a_plan_with_no_named_owner():
     state = place_actors(doc)
     units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
     assert owned_plans(doc, LEX, state, units, []) == []
+
+
+OWNED_NAMED = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP compound 4 B-ORG
+Strategy    PROPN NNP dobj     1 O
+for         ADP   IN  prep     4 O
+family      NOUN  NN  compound 7 O
+help        NOUN  NN  pobj     5 O
+.           PUNCT .   punct    1 O
+"""
+OWNED_GENERAL = OWNED_NAMED.replace("family      NOUN  NN  compound 7 O", "the         DET   DT  det      7 O") \
+    .replace("help        NOUN  NN  pobj     5 O", "reforms     NOUN  NNS pobj     5 O")
+
+
+def test_owned_plans__a_named_strategy_with_the_taxonomy_backs_the_proposal_it_names():
+    """'the Trust Strategy for family help' (a proper-noun plan word): the Trust backs family help."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWNED_NAMED)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, doc[d.start:d.end].text) for d in drafts] == [("trust", "the Trust Strategy for family help")]
+
+
+def test_owned_plans__near_miss_a_plan_naming_only_the_general_reform():
+    """'the Trust Strategy for the reforms' names no particular proposal: no guess from context."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWNED_GENERAL)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
+    assert owned_plans(doc, LEX, state, units, []) != []  # without a taxonomy nothing is checked

@@ -23,7 +23,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import tokens
+from argmap.nlp.text import span_matches, tokens
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -100,7 +100,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
             mine += [Draft(d.unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker")
                      for d in mine if d.speaker == unit.speaker]
         drafts += mine
-    drafts += owned_plans(doc, lex, state, units, drafts)
+    drafts += owned_plans(doc, lex, state, units, drafts, taxonomy)
     doc.user_data[CLAIMS] = [d.record() for d in drafts]
     return doc
 
@@ -291,9 +291,11 @@ def _sentence_cues(s: Sentence) -> list[Cue]:
     return [c for sc in s.scored if sc.stance == stance or stance == Stance.NEUTRAL for c in sc.cues]
 
 
-def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft]) -> list[Draft]:
+def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
+                taxonomy: Taxonomy | None = None) -> list[Draft]:
     """'We welcome the government's commitment that every care leaver will ...': whoever a plan
-    belongs to backs it, whatever the speaker makes of it."""
+    belongs to backs it, whatever the speaker makes of it (when the plan's own words name a
+    particular proposal: an owner's plan is not guessed from the sentences around it)."""
     out = []
     plan_nouns = lex["nouns.plan"]
     for index, unit in enumerate(units):
@@ -305,6 +307,9 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             start, end = min(sub), max(sub) + 1
             if end - start < 3 or any(d.speaker == owner and d.start <= start < d.end for d in drafts):
                 continue
+            if taxonomy is not None and not any(m.id != taxonomy.general_proposal
+                                                for m in span_matches(doc[start:end], taxonomy, "proposals")):
+                continue  # 'the government's reforms' names no particular proposal or document
             out.append(Draft(index, start, end, owner, Stance.SUPPORT,
                              [Cue(K.OWNER, +1, f"{doc[tok.i - 1].text} {tok.text}", "owner-of-plan")], "owner-of-plan"))
     return out
@@ -312,6 +317,6 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
 
 def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> str | None:
     """The actor named as the owner of a plan noun ('the government's commitment', 'Government plans')."""
-    if tok.lower_ not in plan_nouns or tok.pos_ != "NOUN":
+    if tok.lower_ not in plan_nouns or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)
