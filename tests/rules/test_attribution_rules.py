@@ -693,6 +693,38 @@ def test_attribution_subject__personal_pronoun__near_miss():
     assert resolve_subject(ctx, ctx.doc[6]) is None
 
 
+SO_IT_CAN = """
+BASW     PROPN NNP nsubj    1 B-ORG
+spoke    VERB  VBD ROOT     1 O lemma=speak
+.        PUNCT .   punct    1 O
+The      DET   DT  det      4 O
+council  NOUN  NN  nsubj    5 O
+set      VERB  VBD ROOT     5 O
+out      ADP   RP  prt      5 O
+a        DET   DT  det      8 O
+plan     NOUN  NN  dobj     5 O
+so       SCONJ IN  mark     12 O
+it       PRON  PRP nsubj    12 O
+can      AUX   MD  aux      12 O
+act      VERB  VB  advcl    5 O
+.        PUNCT .   punct    5 O
+"""
+
+
+def test_attribution_subject__personal_pronoun__fires_on_the_subject_before_it():
+    """'The council set out a plan so it can act': 'it' is the council, not the organisation last heard."""
+    ctx = ctx_of(SO_IT_CAN, (0, 1, "basw"), (3, 5, "northfold-council", ORG))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[10]) == "northfold-council"
+
+
+def test_attribution_subject__personal_pronoun__near_miss_no_subject_before_it():
+    """With no organisation as subject earlier in the sentence, 'it' is the organisation last heard."""
+    ctx = ctx_of(SO_IT_CAN, (0, 1, "basw"))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[10]) == "basw"
+
+
 THEIR_STATEMENT = """
 BASW       PROPN NNP  nsubj     1 B-ORG
 responded  VERB  VBD  ROOT      1 O lemma=respond

@@ -439,7 +439,8 @@ def organisation_noun(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
-@SUBJECT.rule("personal-pronoun", "'he'/'she' is the person just speaking or named; 'it'/'they' the organisation.",
+@SUBJECT.rule("personal-pronoun", "'he'/'she' is the person just speaking or named; 'it'/'they' the organisation "
+              "that is subject earlier in the sentence, else the one just speaking.",
               "Jane Doe chairs the forum. She said the plan was rushed.")
 def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.pos_ != "PRON":
@@ -453,6 +454,10 @@ def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
             return earlier[-1]
         return ctx.recent.person(low) or NOBODY
     if low in {"it", "they"}:
+        earlier = [k for t in subj.sent if t.i < subj.i and t.dep_ == "nsubj" and (k := ctx.state.actor_of(t))
+                   and ctx.state.is_org(k)]
+        if earlier:
+            return earlier[-1]  # 'The government will set out a law so it can ...': the subject before it
         return ctx.recent.organisation(allow_person=low == "they") or NOBODY
     return NOBODY
 
