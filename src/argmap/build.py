@@ -138,7 +138,9 @@ class ResultStep:
 
     def _analyse(self, doc: Any, document: Document) -> DocResult:
         from argmap.extract import nlp_meta, to_result
+        from argmap.nlp.text import TEXT_KEY
 
+        doc.user_data.setdefault(TEXT_KEY, document.clean)  # spaCy's tokens keep the text they came from
         doc._.argmap_meta = nlp_meta(document)
         for step in self.analysis_steps:
             doc = step(doc)

@@ -163,6 +163,9 @@ def doc_from_bytes(payload: bytes, vocab: Any, text: str) -> Any | None:
         return None
     if len(docs) != 1 or docs[0].text != text:
         return None
+    from argmap.nlp.text import TEXT_KEY
+
+    docs[0].user_data[TEXT_KEY] = text  # checked equal: doc_text need not build it again
     return docs[0]
 
 

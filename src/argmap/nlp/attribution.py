@@ -21,7 +21,7 @@ from argmap.nlp.rules.attribution import (
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
-from argmap.nlp.text import doc_text, tokens
+from argmap.nlp.text import doc_text, text_of, tokens
 
 
 def attribute(doc: Doc, lex: Lexicon) -> Doc:
@@ -239,7 +239,7 @@ def turn_speaker(ctx: AttributionContext, line: str, offset: int) -> str | None:
 
 
 def _question_line(ctx: AttributionContext, sent: Span) -> bool:
-    first = sent.text.strip().split(" ", 1)[0].lower()
+    first = text_of(sent).strip().split(" ", 1)[0].lower()
     return first in ctx.words("layout.question_openers")
 
 
@@ -269,7 +269,7 @@ def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
         alone[u.para] = alone.get(u.para, 0) + 1
     out = []
     for u in units:
-        text = ctx.sents[u.sent].text.strip().strip("*_ ").strip()
+        text = text_of(ctx.sents[u.sent]).strip().strip("*_ ").strip()
         if text.endswith("?") and len(text.split()) <= 30 and (
                 alone[u.para] == 1 or u.heading or text.lower().startswith(tuple(ctx.lex.ordered("markers.question_prefix")))):
             out.append(u)
@@ -279,7 +279,7 @@ def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
 def _says_interview(ctx: AttributionContext, units: list[Unit]) -> bool:
     """The opening (up to the first question, at most a dozen sentences) says the piece is an
     interview ('Here she speaks to us about ...')."""
-    opening = " ".join(ctx.sents[u.sent].text for u in units[:12]).lower()
+    opening = " ".join(text_of(ctx.sents[u.sent]) for u in units[:12]).lower()
     return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", opening) for p in ctx.lex.ordered("markers.interview"))
 
 
@@ -288,7 +288,7 @@ def _answered(ctx: AttributionContext, units: list[Unit], questions: list[Unit])
     by_para: dict[int, list[Unit]] = {}
     for u in units:
         by_para.setdefault(u.para, []).append(u)
-    return sum(1 for q in questions if any(ctx.first_singular.search(ctx.sents[a.sent].text)
+    return sum(1 for q in questions if any(ctx.first_singular.search(text_of(ctx.sents[a.sent]))
                                            for a in by_para.get(q.para + 1, [])))
 
 
@@ -335,7 +335,7 @@ def proposal_lists(ctx: AttributionContext, units: list[Unit], list_lines) -> No
 
 def _introduces_list(ctx: AttributionContext, u: Unit) -> bool:
     sent = ctx.sents[u.sent]
-    stripped = sent.text.strip()
+    stripped = text_of(sent).strip()
     intro = stripped.endswith(":") and (any(t.lemma_.lower() in ctx.words("verbs.list_intro") for t in tokens(sent))
                                         or stripped.endswith(" by:"))  # 'would be achieved by:'
     heading = u.heading and any(t.lower_ in ctx.words("nouns.list_heading") for t in tokens(sent))
@@ -369,7 +369,7 @@ def _points_back(ctx: AttributionContext, sent: Span) -> bool:
 def _give_items(ctx: AttributionContext, rest: list[Unit], line_of, list_lines, owner: str) -> None:
     for item in rest:
         if line_of[item.sent] not in list_lines:
-            if ctx.sents[item.sent].text.strip():
+            if text_of(ctx.sents[item.sent]).strip():
                 break
             continue
         if item.speaker in (None, UNNAMED) and not item.quoted:
@@ -489,12 +489,12 @@ def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 
 def _i_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
     """How many sentences outside quotations speak as 'I'."""
-    return sum(1 for u in units if not u.quoted and ctx.first_singular.search(ctx.sents[u.sent].text))
+    return sum(1 for u in units if not u.quoted and ctx.first_singular.search(text_of(ctx.sents[u.sent])))
 
 
 def _we_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
     """How many sentences outside quotations speak as 'we'."""
-    return sum(1 for u in units if not u.quoted and ctx.first_plural.search(ctx.sents[u.sent].text))
+    return sum(1 for u in units if not u.quoted and ctx.first_plural.search(text_of(ctx.sents[u.sent])))
 
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:

@@ -23,7 +23,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import span_matches, tokens
+from argmap.nlp.text import span_matches, text_of, tokens
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -108,7 +108,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
 def _claims_something(doc: Doc, unit: Unit) -> bool:
     if not unit.speaker or unit.speaker == UNNAMED or unit.heading:
         return False
-    text = doc[unit.start:unit.end].text.strip()
+    text = text_of(doc[unit.start:unit.end]).strip()
     return not (text.endswith(":") and len(text.split()) <= 8)  # "The changes include:" introduces
 
 
@@ -299,7 +299,7 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
     out = []
     plan_nouns = lex["nouns.plan"]
     for index, unit in enumerate(units):
-        for tok in ([] if unit.heading else doc[unit.start:unit.end]):
+        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
             owner = _plan_owner(state, tok, plan_nouns)
             if not owner or owner == unit.speaker:
                 continue

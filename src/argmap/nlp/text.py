@@ -24,12 +24,20 @@ def tokens(span: Doc | Span) -> list[Token]:
 _TOKENS: dict[int, tuple[Doc, list[Token]]] = {}
 
 
+TEXT_KEY = "argmap_text"  # where a Doc keeps its text once built (or once checked, when read from the cache)
+
+
 def doc_text(doc: Doc) -> str:
     """The Doc's text, built once (spaCy rebuilds ``doc.text`` from its tokens on every access)."""
-    text = doc.user_data.get("argmap_text")
+    text = doc.user_data.get(TEXT_KEY)
     if text is None:
-        text = doc.user_data["argmap_text"] = doc.text
+        text = doc.user_data[TEXT_KEY] = doc.text
     return text
+
+
+def text_of(span: Span) -> str:
+    """A Span's text, cut from the Doc's text (``span.text`` makes a Token object for each token)."""
+    return doc_text(span.doc)[span.start_char:span.end_char]
 
 
 def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:

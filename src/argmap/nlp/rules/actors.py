@@ -170,11 +170,12 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     doc = ctx.doc
+    toks = tokens(doc)
     out = []
     i = 0
-    while i < len(doc):
+    while i < len(toks):
         j = i
-        while j < len(doc) and j - i < 3 and _bare_name_word(ctx, doc[j]) and j not in covered:
+        while j < len(toks) and j - i < 3 and _bare_name_word(ctx, toks[j]) and j not in covered:
             j += 1
         if j - i >= 2:
             span = doc[i:j]

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
-from argmap.nlp.text import doc_text, tokens
+from argmap.nlp.text import doc_text, text_of, tokens
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
@@ -111,7 +111,7 @@ SPEAKER = RuleTable("attribution", "speaker", "Who says a sentence (the first ru
 @SPEAKER.rule("according-to", "'according to X' gives the sentence to X (to nobody named when X is no actor).",
               "Caseloads are too high, according to BASW.")
 def according_to(ctx: AttributionContext, sent: Span) -> Said | None:
-    low = sent.text.lower()
+    low = text_of(sent).lower()
     for phrase in ctx.lex.according_to:
         pos = low.find(phrase)
         if pos < 0:
@@ -581,7 +581,7 @@ def named_inside(ctx: AttributionContext, q: Quotation) -> Said | None:
                     "Jane Doe said:\n\u201cThe plan is rushed and has no money behind it.\u201d")
 def colon_line_speaker(ctx: AttributionContext, q: Quotation) -> Said | None:
     last = q.before[-1] if q.before else None
-    if last is not None and last.speaker and ctx.sents[last.sent].text.rstrip().endswith((":", ",")):
+    if last is not None and last.speaker and text_of(ctx.sents[last.sent]).rstrip().endswith((":", ",")):
         return Said(last.speaker, last.cue or "quote", "quote")  # 'Jane Doe said:' / 'As Jane Doe said,'
     return None
 

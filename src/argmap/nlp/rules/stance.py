@@ -20,7 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import doc_matches, doc_text, span_matches, tokens
+from argmap.nlp.text import doc_matches, doc_text, span_matches, text_of, tokens
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -91,7 +91,7 @@ class Clause:
     low: str = ""
 
     def __post_init__(self) -> None:
-        self.low = _QUOTES.sub(" ", self.span.text.lower())  # 'it is “imperative”' reads as 'it is imperative'
+        self.low = _QUOTES.sub(" ", text_of(self.span).lower())  # 'it is “imperative”' reads as 'it is imperative'
 
     def tokens_of(self, m: re.Match[str]) -> Span | None:
         base = self.span.start_char

@@ -22,7 +22,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import doc_matches, span_matches, tokens
+from argmap.nlp.text import doc_matches, span_matches, text_of, tokens
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -198,7 +198,7 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
 @STEPS.rule("headline-policy", "'welcomed the cap' in a report headlined on a pay cap: the headline's policy.",
             "Agency social workers face pay cap\nUnions welcomed the cap.")
 def headline_policy(ctx: TargetContext, w: Work) -> str | None:
-    if w.own or w.draft.stance == Stance.NEUTRAL or ctx.taxonomy.topic_of(w.span.text) is not None:
+    if w.own or w.draft.stance == Stance.NEUTRAL or ctx.taxonomy.topic_of(text_of(w.span)) is not None:
         return None
     lead = lead_candidates(ctx)
     hit = next((lead[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in lead
@@ -313,7 +313,7 @@ def grounds(ctx: TargetContext, w: Work) -> str | None:
 @STEPS.rule("topic-words", "No name, but the words of one proposal ('the new duty to bring the wider family together').",
             "The duty to bring relatives together before court is right.")
 def topic_words(ctx: TargetContext, w: Work) -> str | None:
-    topic = ctx.taxonomy.topic_of(w.span.text)
+    topic = ctx.taxonomy.topic_of(text_of(w.span))
     return w.take([topic], "topic words of the proposal") if topic is not None else None
 
 
@@ -580,7 +580,7 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
 def _lead_paragraphs(ctx: TargetContext) -> list[int]:
     """The first two paragraphs with text (headings aside): an article's opening."""
     if ctx._lead_paras is None:
-        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and ctx.sents[u.sent].text.strip()})[:2]
+        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and text_of(ctx.sents[u.sent]).strip()})[:2]
     return ctx._lead_paras
 
 
@@ -659,9 +659,9 @@ def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
         if u.para > 2:
             break
         sent = ctx.sents[u.sent]
-        if not hint.search(sent.text.lower()):
+        if not hint.search(text_of(sent).lower()):
             continue  # (noun chunks cost a walk of the parse; most opening sentences name no policy)
-        for chunk in sent.noun_chunks:
+        for chunk in noun_chunks(ctx, sent):
             head = singular(chunk.root.lower_)
             if head in heads and head not in found and not matches(ctx, chunk):
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
