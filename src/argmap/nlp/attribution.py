@@ -437,10 +437,15 @@ def signatories(ctx: AttributionContext, units: list[Unit]) -> None:
     writer = next((u.speaker for u in before if u.rule == "author"), None) or signers[0]
     others = tuple(k for k in signers if k != writer)
     for u in before:
-        if u.speaker is None and not u.heading and not u.quoted and not NOT_THE_AUTHORS.any(ctx, ctx.sents[u.sent]):
-            u.speaker, u.cue, u.rule = writer, "signed letter", "signatory"
-        if u.speaker == writer and u.rule in {"author", "signatory"}:
-            u.co_speakers = others
+        _sign(ctx, u, writer, others)
+
+
+def _sign(ctx: AttributionContext, u: Unit, writer: str, others: tuple[str, ...]) -> None:
+    """The letter's own sentence ``u`` is its writer's, and its other signatories hold it too."""
+    if u.speaker is None and not u.heading and not u.quoted and not NOT_THE_AUTHORS.any(ctx, ctx.sents[u.sent]):
+        u.speaker, u.cue, u.rule = writer, "signed letter", "signatory"
+    if u.speaker == writer and u.rule in {"author", "signatory"}:
+        u.co_speakers = others
 
 
 def _listed_actors(ctx: AttributionContext, text: str, at: int) -> list[str]:

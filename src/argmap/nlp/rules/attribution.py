@@ -447,19 +447,30 @@ def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
         return None
     low = subj.lower_
     if low in ctx.words("pronouns.male") | ctx.words("pronouns.female"):
-        earlier = [ctx.state.actor_of(t) for t in subj.sent if t.i < subj.i and ctx.state.actor_of(t)
-                   and t.dep_ in {"nsubj", "dobj", "pobj"} and ctx.state.is_person(ctx.state.actor_of(t))
-                   and len(ctx.state.registry[ctx.state.actor_of(t)].name.split()) >= 2]  # a full name
-        if earlier and ctx.recent.fits(earlier[-1], low):
-            return earlier[-1]
-        return ctx.recent.person(low) or NOBODY
+        return _person_pronoun(ctx, subj, low)
     if low in {"it", "they"}:
-        earlier = [k for t in subj.sent if t.i < subj.i and t.dep_ == "nsubj" and (k := ctx.state.actor_of(t))
-                   and ctx.state.is_org(k)]
-        if earlier:
-            return earlier[-1]  # 'The government will set out a law so it can ...': the subject before it
-        return ctx.recent.organisation(allow_person=low == "they") or NOBODY
+        return _organisation_pronoun(ctx, subj, low)
     return NOBODY
+
+
+def _person_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str:
+    """'he'/'she': a person named in full earlier in the sentence, else the one just speaking or named."""
+    earlier = [ctx.state.actor_of(t) for t in subj.sent if t.i < subj.i and ctx.state.actor_of(t)
+               and t.dep_ in {"nsubj", "dobj", "pobj"} and ctx.state.is_person(ctx.state.actor_of(t))
+               and len(ctx.state.registry[ctx.state.actor_of(t)].name.split()) >= 2]  # a full name
+    if earlier and ctx.recent.fits(earlier[-1], low):
+        return earlier[-1]
+    return ctx.recent.person(low) or NOBODY
+
+
+def _organisation_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str:
+    """'it'/'they': an organisation that is subject earlier in the sentence ('The government will set
+    out a law so it can ...'), else the organisation just speaking."""
+    earlier = [k for t in subj.sent if t.i < subj.i and t.dep_ == "nsubj" and (k := ctx.state.actor_of(t))
+               and ctx.state.is_org(k)]
+    if earlier:
+        return earlier[-1]
+    return ctx.recent.organisation(allow_person=low == "they") or NOBODY
 
 
 @SUBJECT.rule("statement-owner", "'their statement states': the owner of the statement speaks.",
