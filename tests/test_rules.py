@@ -411,6 +411,17 @@ def test_every_signatory_of_a_letter_holds_its_positions(extractor):
     assert not any(c.speaker in {"hearthside-trust", "northfold-carers-alliance"} for c in r.claims)
 
 
+def test_a_quotation_left_open_ends_in_the_next_paragraph_that_closes_it(extractor):
+    """An unclosed quotation whose next paragraph ends with a closing mark (and opens none) runs on."""
+    text = ("Jo Rees, chief executive of the Hearthside Trust, said: \u201cWe have waited a long time.\n\n"
+            "\u201cThe families we work with need help now.\n\n"
+            "We oppose the new family help teams.\u201d\n")
+    r = extract_text(extractor, text)
+    assert ("jo-rees", "object", "family-help") in positions(r)
+    r = extract_text(extractor, text.replace("teams.\u201d", "teams."))
+    assert ("jo-rees", "object", "family-help") not in positions(r)
+
+
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
     r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
     assert not any(c.speaker == "nspcc" for c in r.claims)

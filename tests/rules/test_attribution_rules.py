@@ -12,7 +12,7 @@ from argmap.nlp.rules.attribution import (
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
-    role_noun,
+    role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
     unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader,
 )
@@ -994,9 +994,45 @@ def test_attribution_quote_speaker__continued__fires():
 
 
 def test_attribution_quote_speaker__continued__near_miss():
-    """A new paragraph may be somebody else's quotation."""
+    """A new paragraph is no longer the same quotation (the next-paragraph rule decides it)."""
     ctx, q = quote_speaker(CONTINUED_NEXT_LINE, (7, 9, "rosa-pell"), n=1, u0=("rosa-pell", "say", "speech-verb"))
     assert continued(ctx, q) is None
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] != "continued"
+
+
+def test_attribution_quote_speaker__next_paragraph__fires():
+    """'\u201cA,\u201d said X.' then a paragraph that is a quotation naming no one: X goes on."""
+    ctx, q = quote_speaker(CONTINUED_NEXT_LINE, (7, 9, "rosa-pell"), n=1, u0=("rosa-pell", "say", "speech-verb"))
+    assert next_paragraph(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "next-paragraph"
+
+
+SPOKE_NEXT_LINE = """
+Rosa     PROPN NNP compound  1 B-PERSON
+Pell     PROPN NNP nsubj     2 I-PERSON
+spoke    VERB  VBD ROOT      2 O lemma=speak
+first    ADV   RB  advmod    2 O
+.        PUNCT .   punct     2 O
+\\n      SPACE _SP dep       4 O
+“        PUNCT `` punct     8 O lemma="
+There    PRON  EX  expl      8 O
+is       VERB  VBZ ROOT      8 O lemma=be
+no       DET   DT  det       10 O
+money    NOUN  NN  attr      8 O
+behind   ADP   IN  prep      10 O
+the      DET   DT  det       13 O
+plan     NOUN  NN  pobj      11 O
+at       ADV   RB  advmod    15 O
+all      ADV   RB  advmod    13 O
+.        PUNCT .   punct     8 O
+”        PUNCT ''  punct     8 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__next_paragraph__near_miss():
+    """The paragraph before quotes no one: its speaker does not take the new quotation."""
+    ctx, q = quote_speaker(SPOKE_NEXT_LINE, (0, 2, "rosa-pell"), u0=("rosa-pell", "speak", "speech-verb"))
+    assert next_paragraph(ctx, q) is None
     assert QUOTE_SPEAKER.first(ctx, q) is None
 
 

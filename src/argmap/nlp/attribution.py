@@ -110,6 +110,8 @@ def quote_regions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
         if carry and line.lstrip()[:1] in OPEN_QUOTES + '"':
             open_at = regions.pop()[0]  # the quotation goes on in this paragraph: one region over both
             i = len(line) - len(line.lstrip()) + 1
+        elif carry and _closes_first(line):
+            open_at = regions.pop()[0]  # '... sewage spills.' then 'The sector is broken.”': it ends here
         open_at = _close_quotes(line, start, i, open_at, regions)
         carry = False
         if open_at is not None:
@@ -118,6 +120,12 @@ def quote_regions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
             regions.append((open_at, m.start() + 1) if m is not None else (open_at, pos))
             carry = m is None
     return regions + single_quote_regions(text)
+
+
+def _closes_first(line: str) -> bool:
+    """Whether the first double quotation mark of a line is a closing curly one."""
+    first = next((ch for ch in line if ch in OPEN_QUOTES + CLOSE_QUOTES + '"'), "")
+    return first in CLOSE_QUOTES and first != ""
 
 
 def _close_quotes(line: str, start: int, i: int, open_at: int | None, regions: list) -> int | None:

@@ -649,6 +649,20 @@ def colon_line_subject(ctx: AttributionContext, q: Quotation) -> Said | None:
     return Said(key, "quote", "quote") if key else None
 
 
+@QUOTE_SPEAKER.rule("next-paragraph", "A quotation opening the paragraph after one that ends with someone's "
+                    "quoted words goes on in their voice (no one else named in it).",
+                    "Jane Doe said: \u201cThe plan is rushed.\u201d\n\u201cThere is no money behind it at all.\u201d")
+def next_paragraph(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = q.before[-1] if q.before else None
+    first = ctx.sents[q.members[0].sent]
+    if last is None or last.speaker in (None, UNNAMED) or not last.quoted or last.para != q.members[0].para - 1:
+        return None
+    text = doc_text(ctx.doc)
+    if text[first.start_char:q.start].strip():
+        return None  # the quotation does not open its paragraph
+    return Said(last.speaker, last.cue or "quote", "quote")
+
+
 def colon_speaker(ctx: AttributionContext, sent: Span, quote_start: int) -> str | None:
     """The subject of the clause that introduces a quotation with a colon."""
     doc = sent.doc
