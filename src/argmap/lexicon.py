@@ -40,6 +40,14 @@ class Lexicon:
             found = self._sets[name] = frozenset(self.ordered(name))
         return found
 
+    def union(self, *names: str) -> frozenset[str]:
+        """The word classes ``names`` together, as one set (made once)."""
+        key = "|".join(names)
+        found = self._sets.get(key)
+        if found is None:
+            found = self._sets[key] = frozenset().union(*(self[n] for n in names))
+        return found
+
     def ordered(self, name: str) -> tuple[str, ...]:
         """The word class ``name`` in file order."""
         try:

@@ -353,7 +353,7 @@ def _introduces_list(ctx: AttributionContext, u: Unit) -> bool:
 def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
     if u.speaker not in (None, UNNAMED) and u.rule != "author":
         return u.speaker
-    ownable = ctx.words("nouns.work") | ctx.words("nouns.ownable")
+    ownable = ctx.lex.union("nouns.work", "nouns.ownable")
     sent = ctx.sents[u.sent]
     for tok in tokens(sent):
         low = tok.lemma_.lower()
@@ -408,7 +408,7 @@ def _work_owner(ctx: AttributionContext, subj: Token) -> str | None:
         if owner:
             return owner
     everyone = set(ctx.owners.values()) | set(ctx.publishers.values())
-    if len(everyone) == 1 and low in ctx.words("nouns.work") | ctx.words("nouns.ownable"):
+    if len(everyone) == 1 and low in ctx.lex.union("nouns.work", "nouns.ownable"):
         return everyone.pop()  # 'the plans' in an article where one actor put work forward
     return None
 

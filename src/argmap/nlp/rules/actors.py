@@ -315,7 +315,7 @@ def remit_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | Non
                      "The Association of Directors of Children's Services said it was late.")
 def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     doc = span.doc
-    joins = ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]
+    joins = ctx.lex.union("layout.name_connectors", "markers.name_joins")
     if label not in ORG_LABELS or span.end >= len(doc):
         return None
     end = span.end
@@ -333,7 +333,7 @@ def cut_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
 
 def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
     """A name-like span ('First Last') followed by 'of' and a taxonomy actor's name."""
-    head = [t for t in tokens(span) if t.lower_ not in ctx.lex["layout.name_connectors"] | ctx.lex["markers.name_joins"]]
+    head = [t for t in tokens(span) if t.lower_ not in ctx.lex.union("layout.name_connectors", "markers.name_joins")]
     return _name_like(ctx, head) and ctx.taxonomy.actor_for_name(rest.text) is not None
 
 

@@ -98,7 +98,7 @@ class AttributionContext:
 
     def first_person(self) -> frozenset[str]:
         """'I', 'we' and their forms: the writer's own voice."""
-        return self.lex["pronouns.first_person_plural"] | self.lex["pronouns.first_person_singular"]
+        return self.lex.union("pronouns.first_person_plural", "pronouns.first_person_singular")
 
     def inside_quote(self, offset: int) -> bool:
         return 0 <= offset < len(self._quoted) and bool(self._quoted[offset])
@@ -227,7 +227,7 @@ def publishes_own(ctx: AttributionContext, sent: Span) -> Said | None:
     root = sent.root
     if root.lemma_.lower() not in ctx.words("verbs.publish") or root.pos_ != "VERB" or ctx.inside_quote(root.idx):
         return None
-    works = ctx.words("nouns.document") | ctx.words("nouns.ownable")
+    works = ctx.lex.union("nouns.document", "nouns.ownable")
     own = ctx.words("pronouns.possessive")
     if not any(c.dep_ == "dobj" and c.lemma_.lower() in works and  # 'its' may hang on a word before the noun
                any(p.dep_ == "poss" and p.lower_ in own for p in c.subtree if p.i < c.i) for c in root.children):
@@ -283,7 +283,7 @@ def _unnamed_subject(ctx: AttributionContext, subj: Token, verb: Token) -> bool:
 
 def _evaluative(ctx: AttributionContext, root: Token) -> bool:
     """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement."""
-    stance_words = ctx.lex.support_lemmas | ctx.lex.object_lemmas
+    stance_words = ctx.lex.union("stance.support.lemmas", "stance.object.lemmas")
     if root.lemma_.lower() in stance_words:
         return True
     return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
@@ -405,7 +405,7 @@ def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
 
 def _determined(ctx: AttributionContext, tok: Token) -> bool:
     """'the professor', 'its chair': a noun with a definite or possessive determiner."""
-    dets = ctx.words("markers.definite") | ctx.words("pronouns.possessive")
+    dets = ctx.lex.union("markers.definite", "pronouns.possessive")
     return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children)
 
 
@@ -446,7 +446,7 @@ def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.pos_ != "PRON":
         return None
     low = subj.lower_
-    if low in ctx.words("pronouns.male") | ctx.words("pronouns.female"):
+    if low in ctx.lex.union("pronouns.male", "pronouns.female"):
         return _person_pronoun(ctx, subj, low)
     if low in {"it", "they"}:
         return _organisation_pronoun(ctx, subj, low)
@@ -527,7 +527,7 @@ OWNERSHIP = RuleTable("attribution", "ownership", "A piece of work a speaker own
 @OWNERSHIP.rule("published", "'X announced its vision': X owns the vision.",
                 "The government announced its vision for reform.")
 def published(ctx: AttributionContext, tok: Token) -> str | None:
-    if tok.lemma_.lower() in ctx.words("nouns.work") | ctx.words("nouns.ownable") and tok.dep_ in {"dobj", "nsubjpass"} \
+    if tok.lemma_.lower() in ctx.lex.union("nouns.work", "nouns.ownable") and tok.dep_ in {"dobj", "nsubjpass"} \
             and tok.head.lemma_.lower() in ctx.words("verbs.publish"):
         return tok.lemma_.lower()
     return None
@@ -751,7 +751,7 @@ def addressed_preposition(ctx: AttributionContext, tok: Token) -> bool:
 @ADDRESSED.rule("urged", "'we urge ministers', 'we ask the council': the object of an urging or asking verb.",
                 "We urge the council to think again.")
 def urged_object(ctx: AttributionContext, tok: Token) -> bool:
-    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.urge") | ctx.words("verbs.address")
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.lex.union("verbs.urge", "verbs.address")
 
 
 @ADDRESSED.rule("possessive", "'we welcome the government's commitment': the owner of what is discussed.",

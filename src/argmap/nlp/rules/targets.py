@@ -57,8 +57,7 @@ class TargetContext:
 
     @property
     def stance_words(self) -> frozenset[str]:
-        lex = self.lex
-        return lex.support_lemmas | lex.object_lemmas | lex["verbs.urge"] | lex["verbs.about_proposal"]
+        return self.lex.union("stance.support.lemmas", "stance.object.lemmas", "verbs.urge", "verbs.about_proposal")
 
     def add_candidate(self, cand: tuple[str, str]) -> str:
         self.candidates[cand[0]] = cand[1]
@@ -572,7 +571,7 @@ def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
 
 def points_back(ctx: TargetContext, span: Span) -> bool:
     """'the change', 'this plan', 'such a duty': the claim is about something named before."""
-    nouns = ctx.words("nouns.anaphoric") | ctx.words("nouns.pointing")
+    nouns = ctx.lex.union("nouns.anaphoric", "nouns.pointing")
     pointing = ctx.words("markers.pointing")
     return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in tokens(span))
 
