@@ -250,6 +250,8 @@ def test_keyboard(sample, opened):
     pg.keyboard.press("ArrowDown")
     node = pg.evaluate("document.activeElement.dataset.id")
     pg.keyboard.press("Enter")
+    # the panel is drawn after the key's event returns: wait for it (a selector, not a predicate: CSP)
+    pg.wait_for_selector(f"#panel[data-id='{node}']", state="attached")
     assert page.panel()[1] == node
     assert pg.locator("#map g.node.center").get_attribute("data-id") == node
     pg.keyboard.press("p")
