@@ -6,7 +6,7 @@ from spacy.tokens import Doc, Span
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
-    MENTIONS, ROLES, ActorContext, Mention, actor_info, author_kind, name_text, non_overlapping, person_key,
+    MENTIONS, ROLES, ActorContext, Mention, actor_info, author_kind, name_text, name_word, non_overlapping, person_key,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
 from argmap.nlp.text import doc_matches
@@ -159,7 +159,7 @@ def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo])
     if len(words) < 3 or words[-1].lower().strip(".") not in ctx.lex["actors.post_nominal"]:
         return None
     name = " ".join(words[:-1])
-    if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").isalpha() for w in words[:-1]):
+    if not all(name_word(w, ctx.lex) for w in words[:-1]):
         return None
     key = next((k for k, v in registry.items() if v.type == PERSON and (v.name == name or name in v.aliases)),
                slugify(name))

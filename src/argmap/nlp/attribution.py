@@ -124,8 +124,8 @@ def quote_regions(text: str, lex: Lexicon) -> list[tuple[int, int]]:
 
 def _closes_first(line: str) -> bool:
     """Whether the first double quotation mark of a line is a closing curly one."""
-    first = next((ch for ch in line if ch in OPEN_QUOTES + CLOSE_QUOTES + '"'), "")
-    return first in CLOSE_QUOTES and first != ""
+    first = next((ch for ch in line if ch in OPEN_QUOTES + CLOSE_QUOTES + '"'), None)
+    return first is not None and first in CLOSE_QUOTES
 
 
 def _close_quotes(line: str, start: int, i: int, open_at: int | None, regions: list) -> int | None:
@@ -305,7 +305,7 @@ def _interviewee(ctx: AttributionContext, units: list[Unit], facts: dict) -> str
     openers = tuple(ctx.lex.ordered("markers.byline_openers"))
     for u in units:
         sent = ctx.sents[u.sent]
-        if sent.text.strip().lower().startswith(openers):
+        if text_of(sent).strip().lower().startswith(openers):
             continue  # the interviewer's byline
         for tok in tokens(sent):
             key = ctx.state.actor_of(tok)
@@ -502,12 +502,16 @@ def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 
 def _i_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
     """How many sentences outside quotations speak as 'I'."""
-    return sum(1 for u in units if not u.quoted and ctx.first_singular.search(text_of(ctx.sents[u.sent])))
+    return _voiced(ctx, units, ctx.first_singular)
 
 
 def _we_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
     """How many sentences outside quotations speak as 'we'."""
-    return sum(1 for u in units if not u.quoted and ctx.first_plural.search(text_of(ctx.sents[u.sent])))
+    return _voiced(ctx, units, ctx.first_plural)
+
+
+def _voiced(ctx: AttributionContext, units: list[Unit], pronouns: re.Pattern[str]) -> int:
+    return sum(1 for u in units if not u.quoted and pronouns.search(text_of(ctx.sents[u.sent])))
 
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
@@ -573,7 +577,7 @@ def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, i
         if u.quoted or (u.speaker and u.speaker != UNNAMED):
             continue  # reported speech ("the minister said we can learn") says nothing of the writer
         sent = ctx.sents[u.sent]
-        if not ctx.first_plural.search(sent.text):
+        if not ctx.first_plural.search(text_of(sent)):
             continue
         we_sentences += 1
         key = next((k for tok in tokens(sent) if (k := ctx.state.actor_of(tok)) and ctx.state.is_org(k)

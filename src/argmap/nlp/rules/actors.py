@@ -93,10 +93,8 @@ def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
     for start, body in signature_lines(text, at, ctx.lex):
-        words = body.split()
-        if not all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("&", "").isalpha()
-                   or w.lower() in ctx.lex["layout.name_connectors"] or w == "&" for w in words):
-            continue
+        if not all(w == "&" or name_word(w.replace("&", ""), ctx.lex) for w in body.split()):
+            continue  # 'Age & Care Alliance', 'AT&T'; a line of prose names no one
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
         if span is None or any(t.i in covered for t in span):
             continue
@@ -107,13 +105,16 @@ def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 
 def sign_off_end(text: str, lex: Lexicon) -> int | None:
     """Where the line of a letter's sign-off ('Yours sincerely,') ends, or None."""
-    offs = lex["layout.sign_offs"]
     pos = 0
     for line in text.splitlines(keepends=True):
         pos += len(line)
-        if line.strip().rstrip(",:.").strip().lower() in offs:
+        if _sign_off(line, lex):
             return pos
     return None
+
+
+def _sign_off(line: str, lex: Lexicon) -> bool:
+    return line.strip().rstrip(",:.").strip().lower() in lex["layout.sign_offs"]
 
 
 def signature_lines(text: str, at: int, lex: Lexicon) -> list[tuple[int, str]]:
@@ -123,7 +124,7 @@ def signature_lines(text: str, at: int, lex: Lexicon) -> list[tuple[int, str]]:
     for line in text[at:].splitlines(keepends=True):
         start, pos = pos, pos + len(line)
         body = line.strip()
-        if not body or body.rstrip(",:.").lower() in lex["layout.sign_offs"]:
+        if not body or _sign_off(body, lex):
             continue
         if len(body.split()) > 8 or body.endswith((".", "?", "!")):
             break
@@ -256,11 +257,16 @@ def _decorated(line: str, lex: Lexicon) -> bool:
 
 
 def _name_words(words: list[str], lex: Lexicon) -> bool:
-    connectors = lex["layout.name_connectors"]
     if not 2 <= len(words) <= 6 or not words[0][:1].isupper() or not words[-1][:1].isupper():
         return False
-    return all(w[:1].isupper() and w.replace("-", "").replace("'", "").replace("\u2019", "").isalpha()
-               or w.lower() in connectors for w in words)
+    return all(name_word(w, lex) for w in words)
+
+
+def name_word(word: str, lex: Lexicon) -> bool:
+    """A word that may stand in a name: capitalised letters (hyphens and apostrophes aside) or a
+    lower-case connector ('of', 'the')."""
+    return word[:1].isupper() and word.replace("-", "").replace("'", "").replace("\u2019", "").isalpha() \
+        or word.lower() in lex["layout.name_connectors"]
 
 
 # ---------------------------------------------------------------- repairs of NER entities

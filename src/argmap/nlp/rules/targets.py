@@ -482,8 +482,8 @@ def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
 
 def demonstrative(ctx: TargetContext, span: Span) -> bool:
     """Whether a noun in the clause takes a demonstrative that points back ('such a model', 'this
-    approach'); 'the' may point forward too, and 'this year' is a date."""
-    return any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in ctx.words("markers.pointing") - {"the"}
+    approach'); 'this year' is a date."""
+    return any(c.dep_ in {"det", "predet", "amod"} and c.lower_ in ctx.words("markers.demonstrative")
                and c.head.pos_ == "NOUN" and not c.head.ent_type_ for c in tokens(span))
 
 
