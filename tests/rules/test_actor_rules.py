@@ -1083,3 +1083,30 @@ def test_actor_record__is_what_asdict_gives_with_sorted_aliases():
     expected["aliases"] = ["Doe", "J Doe"]
     assert info.record() == expected
     assert ActorInfo.from_record(info.record()) == info
+
+
+# ---------------------------------------------------------------- the page's publisher
+def _publisher_of(spec: str, outlet: str):
+    ctx = actor_ctx(parse(spec, outlet=outlet))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    key = doc._.argmap_meta.get("publisher_key")
+    return key, (doc.user_data[REGISTRY][key]["type"] if key else None)
+
+
+def test_publisher__an_outlet_the_page_names_is_its_publisher():
+    """'CoramQ has set up a panel' on CoramQ's page: an organisation the taxonomy does not know."""
+    assert _publisher_of(CORAMQ_SET_UP, "CoramQ") == ("coramq", ORG)
+
+
+def test_publisher__near_miss_an_outlet_the_page_never_names():
+    """An aggregator or magazine the text never names speaks for nobody."""
+    assert _publisher_of(CORAMQ_SET_UP, "Hearth Weekly") == (None, None)
+
+
+def test_publisher__a_members_own_site():
+    """'Rosa Pell MP' as outlet: the member's own site, the member a person."""
+    assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell MP") == ("rosa-pell", PERSON)
+
+
+def test_publisher__near_miss_a_name_without_a_members_letters():
+    assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell Weekly") == (None, None)

@@ -7,11 +7,13 @@ tests in tests/test_rules.py run them on made-up articles too.)
 
 from __future__ import annotations
 
-from argmap.nlp.attribution import between_one_speaker, publisher_author, self_titled_author, work_contents
+from argmap.nlp.attribution import (
+    between_one_speaker, publisher_author, quote_regions, self_titled_author, signatories, work_contents,
+)
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, ActorInfo
 
-from .kit import ORG, attribution_ctx, parse, place_actors, units_of
+from .kit import LEX, ORG, attribution_ctx, parse, place_actors, units_of
 
 # ---------------------------------------------------------------- between one speaker's sentences
 QUOTED_BETWEEN = """
@@ -158,3 +160,57 @@ def test_work_contents__fires():
 def test_work_contents__near_miss():
     """'The report mentions family help' reports what is in it; nobody puts it forward."""
     assert _contents(REPORT_MENTIONS).speaker is None
+
+
+# ---------------------------------------------------------------- a letter's signatories
+SIGNED_LETTER = """
+We         PRON  PRP  nsubj    1 O
+agree      VERB  VBP  ROOT     1 O
+.          PUNCT .    punct    1 O
+\\n        SPACE _SP  dep      2 O
+Yours      PRON  PRP$ ROOT     4 O
+sincerely  ADV   RB   advmod   4 O
+,          PUNCT ,    punct    4 O
+\\n        SPACE _SP  dep      6 O
+Hearth     PROPN NNP  compound 9 O
+Alliance   PROPN NNP  ROOT     9 O
+\\n        SPACE _SP  dep      9 O
+Rosa       PROPN NNP  compound 12 B-PERSON
+Pell       PROPN NNP  ROOT     12 I-PERSON
+"""
+UNSIGNED_LETTER = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
+    .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
+
+
+def _letter(spec: str):
+    doc = parse(spec)
+    place_actors(doc, (8, 10, "hearth-alliance", "organisation"), (11, 13, "rosa-pell", "person"))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    signatories(ctx, units)
+    return units[0]
+
+
+def test_signatories__fires():
+    """'We agree.' signed 'Yours sincerely, Hearth Alliance, Rosa Pell': the first signs it, both hold it."""
+    u = _letter(SIGNED_LETTER)
+    assert (u.speaker, u.rule, u.co_speakers) == ("hearth-alliance", "signatory", ("rosa-pell",))
+
+
+def test_signatories__near_miss():
+    """No sign-off: the names below are not signatories and 'We agree.' stays nobody's."""
+    u = _letter(UNSIGNED_LETTER)
+    assert (u.speaker, u.co_speakers) == (None, ())
+
+
+# ---------------------------------------------------------------- a quotation across paragraphs
+def test_quote_regions__an_open_quotation_closes_in_the_next_paragraph():
+    text = "Jo said: \u201cWe waited.\n\n\u201cFamilies need help.\n\nWe oppose it.\u201d\n"
+    (region,) = quote_regions(text, LEX)
+    assert text[region[0]:region[1]].endswith("We oppose it.\u201d")
+
+
+def test_quote_regions__near_miss_a_paragraph_that_closes_nothing():
+    """The paragraph after an open quotation, with no closing mark, is the writer's."""
+    text = "Jo said: \u201cWe waited.\n\nWe oppose it.\n"
+    assert all("oppose" not in text[a:b] for a, b in quote_regions(text, LEX))
