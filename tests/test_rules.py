@@ -504,3 +504,24 @@ def test_a_work_nobody_is_shown_publishing_puts_nothing_forward(extractor):
             "The report includes family help teams in every council.")
     r = extract_text(extractor, text)
     assert not any(c.stance.value == "support" and "family-help" in c.targets for c in r.claims)
+
+
+@pytest.mark.parametrize("wording", ["needs further clarification", "needs further detail",
+                                     "needs further exploration"])
+def test_asking_for_further_detail_objects(extractor, wording):
+    """Asking for more detail on a proposal is a criticism of it."""
+    r = extract_text(extractor, f"Mira Tolan said the unique child identifier {wording}.")
+    assert ("mira-tolan", "object", "unique-child-identifier") in positions(r)
+
+
+def test_a_sentence_spelling_out_a_welcome_is_support(extractor):
+    """'There is much to welcome. This includes early help': the second sentence backs early help."""
+    text = ("The Harbour Trust said: \u201cThere is much to welcome in the plans for children's social care. "
+            "This includes the focus on early help.\u201d")
+    r = extract_text(extractor, text)
+    assert any(c.stance.value == "support" and "family-help" in c.targets and "elaborates" in c.rule for c in r.claims)
+
+
+def test_an_organisation_trialling_a_proposal_in_someone_elses_quotation_backs_it(extractor):
+    r = extract_text(extractor, "Ruth Amble said: \u201cThe government is trialling family help in ten areas.\u201d")
+    assert ("uk-government", "support", "family-help") in positions(r)

@@ -198,6 +198,26 @@ def test_attribution_speaker__evaluative_subject__fires():
     assert SPEAKER.first_named(ctx, sent)[0] == "evaluative-subject"
 
 
+TRIALLING = """
+The        DET   DT  det      1 O
+Trust      PROPN NNP nsubj    3 B-ORG
+is         AUX   VBZ aux      3 O lemma=be
+trialling  VERB  VBG ROOT     3 O lemma=trialle
+family     NOUN  NN  compound 5 O
+help       NOUN  NN  dobj     3 O
+.          PUNCT .   punct    3 O
+"""
+
+
+def test_attribution_speaker__evaluative_subject__fires_on_a_listed_form_the_lemmatizer_misses():
+    """'trialling' is lemmatised 'trialle': the listed word form still makes the verb a stance verb."""
+    ctx = ctx_of(TRIALLING, (1, 2, "trust"))
+    assert evaluative_subject(ctx, ctx.sents[0]) == Said("trust", "trialle", "subject", 3)
+    near = ctx_of(TRIALLING.replace("trialling  VERB  VBG ROOT     3 O lemma=trialle",
+                                    "running    VERB  VBG ROOT     3 O lemma=run"), (1, 2, "trust"))
+    assert evaluative_subject(near, near.sents[0]) is None
+
+
 def test_attribution_speaker__evaluative_subject__near_miss():
     ctx = ctx_of(BASED, (0, 1, "basw"))
     assert evaluative_subject(ctx, ctx.sents[0]) is None

@@ -496,3 +496,103 @@ def test_owned_plans__near_miss_a_plan_naming_only_the_general_reform():
     units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
     assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
     assert owned_plans(doc, LEX, state, units, []) != []  # without a taxonomy nothing is checked
+
+
+ENACTED = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+said        VERB  VBD ROOT     2 O lemma=say
+the         DET   DT  det      4 O
+Trust       PROPN NNP nsubj    6 B-ORG
+is          AUX   VBZ aux      6 O lemma=be
+trialling   VERB  VBG ccomp    2 O lemma=trialle
+family      NOUN  NN  compound 8 O
+help        NOUN  NN  dobj     6 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_enacted_plans__the_actor_that_puts_a_proposal_forward_backs_it():
+    """'Jane Doe said the Trust is trialling family help': the Trust backs family help, whoever
+    reports it (the lemmatizer's 'trialle' is met by the listed form 'trialling')."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(ENACTED)
+    state = place_actors(doc, (0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    drafts = enacted_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text, d.rule) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "trialling family help", "enacts")]
+
+
+@pytest.mark.parametrize("change", ["negated", "not-an-actor", "general-only", "speaker-itself"])
+def test_enacted_plans__near_miss(change):
+    """Not when the verb is negated, its subject is no actor, its words name only the general
+    reform, or the actor is the sentence's own speaker (its claim is drafted already)."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    spec = ENACTED
+    actors = [(0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation")]
+    speaker = "jane-doe"
+    if change == "negated":
+        spec = spec.replace("is          AUX   VBZ aux      6 O lemma=be", "not         PART  RB  neg      6 O")
+    elif change == "not-an-actor":
+        actors = actors[:1]
+    elif change == "general-only":
+        spec = spec.replace("family      NOUN  NN  compound 8 O", "the         DET   DT  det      8 O") \
+            .replace("help        NOUN  NN  dobj     6 O", "reforms     NOUN  NNS dobj     6 O")
+    else:
+        speaker = "trust"
+    doc = parse(spec)
+    state = place_actors(doc, *actors)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=speaker)]
+    assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
+
+
+ELABORATION = """
+These       PRON  DT  nsubj    1 O lemma=these
+include     VERB  VBP ROOT     1 O
+family      NOUN  NN  compound 3 O
+help        NOUN  NN  dobj     1 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def _elaborated(spec: str, prior: list):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.stance import elaborated
+
+    doc = parse(spec)
+    unit = Unit(1, 0, len(doc), 1, False, False, speaker="trust")
+    mine = [Draft(1, 0, len(doc), "trust", NEUTRAL, [], "author+cues")]
+    before = [Draft(0, 0, 0, speaker, stance, [], "author+cues") for speaker, stance in prior]
+    return [(d.stance, d.rule) for d in elaborated(doc, LEX, unit, mine, before)]
+
+
+def test_elaborated__a_sentence_spelling_out_the_one_before_takes_its_stance():
+    """'There is a lot to welcome. These include family help.': the second sentence is support."""
+    assert _elaborated(ELABORATION, [("trust", SUPPORT)]) == [(SUPPORT, "author+cues+elaborates")]
+    assert _elaborated(ELABORATION, [("trust", OBJECT)]) == [(OBJECT, "author+cues+elaborates")]
+
+
+@pytest.mark.parametrize("case", ["other-speaker", "mixed-before", "neutral-before", "no-demonstrative",
+                                  "not-a-listing-verb"])
+def test_elaborated__near_miss(case):
+    """Not after another speaker's sentence, a sentence of both stances or none, nor without a bare
+    demonstrative subject of a listing verb ('The plans include ...', 'These worry us')."""
+    spec, prior = ELABORATION, [("trust", SUPPORT)]
+    if case == "other-speaker":
+        prior = [("basw", SUPPORT)]
+    elif case == "mixed-before":
+        prior = [("trust", SUPPORT), ("trust", OBJECT)]
+    elif case == "neutral-before":
+        prior = [("trust", NEUTRAL)]
+    elif case == "no-demonstrative":
+        spec = spec.replace("These       PRON  DT  nsubj    1 O lemma=these", "Plans       NOUN  NNS nsubj    1 O lemma=plan")
+    else:
+        spec = spec.replace("include     VERB  VBP ROOT     1 O", "concern     VERB  VBP ROOT     1 O")
+    assert _elaborated(spec, prior) == [(NEUTRAL, "author+cues")]

@@ -28,6 +28,7 @@ ARGUE = "argue"
 GOVERNMENT = "government"
 LISTED = "listed"
 OWNER = "owner"
+ELABORATES = "elaborates"
 IMPROVE = "improve"
 FALLBACK_KINDS = frozenset({WANT, RECOMMENDATION, SHOULD, ARGUE, GOVERNMENT, LISTED, OWNER, IMPROVE})
 

@@ -99,8 +99,9 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
         for co in unit.co_speakers:  # 'Both X and Y argued that ...': each co-speaker holds the same claims
             mine += [Draft(d.unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker")
                      for d in mine if d.speaker == unit.speaker]
-        drafts += mine
+        drafts += elaborated(doc, lex, unit, mine, drafts)
     drafts += owned_plans(doc, lex, state, units, drafts, taxonomy)
+    drafts += enacted_plans(doc, lex, state, units, drafts, taxonomy)
     doc.user_data[CLAIMS] = [d.record() for d in drafts]
     return doc
 
@@ -320,3 +321,54 @@ def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> st
     if tok.lower_ not in plan_nouns or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)
+
+
+def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
+                  taxonomy: Taxonomy | None = None) -> list[Draft]:
+    """'ADCS said the government is trialling family help': whoever puts a proposal forward (the
+    actor subject of a proposer verb, in anyone's sentence) backs it, when the verb's own words
+    name a particular proposal."""
+    out = []
+    verbs = lex["verbs.proposer"]
+    for index, unit in enumerate(units):
+        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
+            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
+                continue
+            owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+            if not owner or owner == unit.speaker or any(c.dep_ == "neg" for c in tok.children):
+                continue
+            sub = [t.i for c in tok.children if c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr"} for t in c.subtree]
+            if not sub:
+                continue
+            start, end = min(sub), max(sub) + 1
+            if any(d.speaker == owner and d.start <= start < d.end for d in drafts):
+                continue
+            if taxonomy is not None and not any(m.id != taxonomy.general_proposal
+                                                for m in span_matches(doc[start:end], taxonomy, "proposals")):
+                continue
+            out.append(Draft(index, min(tok.i, start), end, owner, Stance.SUPPORT,
+                             [Cue(K.OWNER, +1, tok.text, "enacts")], "enacts"))
+    return out
+
+
+def elaborated(doc: Doc, lex: Lexicon, unit: Unit, mine: list[Draft], before: list[Draft]) -> list[Draft]:
+    """'There is a lot to welcome. This includes the focus on early help.': a sentence with no stance
+    of its own that spells out what the speaker's sentence before it judged ('this/these include
+    ...') takes that sentence's stance."""
+    if len(mine) != 1 or mine[0].stance != Stance.NEUTRAL or not _spells_out(doc[unit.start:unit.end], lex):
+        return mine
+    d = mine[0]
+    prior = [p for p in before if p.unit == d.unit - 1 and p.speaker == d.speaker]
+    stances = {p.stance for p in prior} - {Stance.NEUTRAL}
+    if len(stances) != 1:
+        return mine
+    stance = stances.pop()
+    cue = Cue(K.ELABORATES, 1 if stance == Stance.SUPPORT else -1, "spells out the sentence before", "elaborates")
+    return [Draft(d.unit, d.start, d.end, d.speaker, stance, [*d.cues, cue], d.rule + "+elaborates")]
+
+
+def _spells_out(sent: Span, lex: Lexicon) -> bool:
+    """'This includes ...', 'These included ...': a demonstrative subject of a listing verb."""
+    root = sent.root
+    return root.lemma_.lower() in lex["verbs.contain"] and any(
+        c.dep_ == "nsubj" and c.lower_ in lex["markers.demonstrative"] and not list(c.children) for c in root.children)
