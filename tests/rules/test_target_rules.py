@@ -5,6 +5,8 @@ Tables: targets.steps, targets.lead, targets.candidates.
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
@@ -243,13 +245,15 @@ leavers    NOUN  NNS pobj      10 O lemma=leaver
 BUT_SHE_SAYS = BUT_IT_SAYS.replace("it         PRON  PRP nsubj", "she        PRON  PRP nsubj")
 
 
-def test_targets_steps__pronoun_antecedent__fires():
-    """'it' is the bill: the objection is to the bill, on behalf of care leavers."""
-    ctx, w = steps(BUT_IT_SAYS, 1, OBJECT, OBJECTION)
+@pytest.mark.parametrize("pronoun", ["it", "this"])
+def test_targets_steps__pronoun_antecedent__fires(pronoun):
+    """'it' (or 'this') is the bill: the objection is to the bill, on behalf of care leavers."""
+    spec = BUT_IT_SAYS.replace("it         PRON  PRP nsubj", f"{pronoun:<10} PRON  PRP nsubj")
+    ctx, w = steps(spec, 1, OBJECT, OBJECTION)
     assert w.own == ["care-leaver-support"]
     assert pronoun_antecedent(ctx, w) is None  # it passes, having changed the targets
     assert w.draft.targets == ["courts-bill"]
-    assert linked(BUT_IT_SAYS, 1, OBJECT, OBJECTION)[:3] == ("grounds", KEEP, ["courts-bill"])
+    assert linked(spec, 1, OBJECT, OBJECTION)[:3] == ("grounds", KEEP, ["courts-bill"])
 
 
 def test_targets_steps__pronoun_antecedent__near_miss():
