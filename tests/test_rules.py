@@ -525,3 +525,11 @@ def test_a_sentence_spelling_out_a_welcome_is_support(extractor):
 def test_an_organisation_trialling_a_proposal_in_someone_elses_quotation_backs_it(extractor):
     r = extract_text(extractor, "Ruth Amble said: \u201cThe government is trialling family help in ten areas.\u201d")
     assert ("uk-government", "support", "family-help") in positions(r)
+
+
+def test_money_backing_a_plan_is_no_verdict(extractor):
+    """'backed with investment' says how a plan is paid for, not that anyone backs it."""
+    r = extract_text(extractor, "Lena Voss said the family help plan is backed with new investment.")
+    assert ("lena-voss", "support", "family-help") not in positions(r)
+    near = extract_text(extractor, "Lena Voss said the family help plan is backed by councils.")
+    assert ("lena-voss", "support", "family-help") in positions(near)
