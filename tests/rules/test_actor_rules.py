@@ -12,7 +12,7 @@ from argmap.nlp.rules.actors import (
     ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, cut_name, entities, field_or_document,
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
-    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, role_before,
+    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, role_before,
     remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
@@ -678,6 +678,33 @@ def test_actors_implausible__proposal_name__near_miss():
     ctx, span, held = implausible(NATIONAL_TRUST, 1, 3)
     assert not proposal_name(ctx, span)
     assert held == [] and plausible(ctx, span)
+
+
+TITLED = """
+Care     PROPN NNP compound 3 B-ORG
+Matters  PROPN NNP compound 3 I-ORG
+:        PUNCT :   punct    3 I-ORG
+Homes    PROPN NNP nsubj    4 I-ORG
+sets     VERB  VBZ ROOT     4 O lemma=set
+the      DET   DT  det      6 O
+standard NOUN  NN  dobj     4 O
+.        PUNCT .   punct    4 O
+"""
+CARE_TRUST = TITLED.replace(":        PUNCT :   punct    3 I-ORG", "Housing  PROPN NNP compound 3 I-ORG")
+
+
+def test_actors_implausible__titled_document__fires():
+    ctx, span, held = implausible(TITLED, 0, 4)
+    assert titled_document(ctx, span)
+    assert held == ["titled-document"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__titled_document__near_miss():
+    """A colon at the span's edge (a speaker line 'Jane Doe:') is no title."""
+    ctx, span, held = implausible(CARE_TRUST, 0, 4)
+    assert not titled_document(ctx, span) and plausible(ctx, span)
+    ctx, span, held = implausible(TITLED, 0, 3)
+    assert not titled_document(ctx, span)
 
 
 # ---------------------------------------------------------------- actors.roles

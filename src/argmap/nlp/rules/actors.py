@@ -482,6 +482,12 @@ def proposal_name(ctx: ActorContext, span: Span) -> bool:
     return bool(span_matches(span, ctx.taxonomy, "proposals"))
 
 
+@IMPLAUSIBLE.rule("titled-document", "A span with a colon inside ('Care Matters: Homes for All') is a document's "
+                  "title and subtitle, not a name.", "Care Matters: Homes for All sets the standard.")
+def titled_document(ctx: ActorContext, span: Span) -> bool:
+    return any(t.text == ":" for t in span[1:-1])
+
+
 def plausible(ctx: ActorContext, span: Span) -> bool:
     return not IMPLAUSIBLE.any(ctx, span)
 
