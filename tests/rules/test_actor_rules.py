@@ -1137,3 +1137,25 @@ def test_publisher__a_members_own_site():
 
 def test_publisher__near_miss_a_name_without_a_members_letters():
     assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell Weekly") == (None, None)
+
+
+def _publisher_at(spec: str, outlet: str, url: str):
+    ctx = actor_ctx(parse(spec, outlet=outlet, url=url))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    key = doc._.argmap_meta.get("publisher_key")
+    return key, (doc.user_data[REGISTRY][key]["type"] if key else None)
+
+
+def test_publisher__an_outlet_on_its_own_organisation_domain():
+    """'The Hearth Trust' at thehearthtrust.org.uk: the organisation's own site, named or not."""
+    assert _publisher_at(CORAMQ_SET_UP, "The Hearth Trust", "https://thehearthtrust.org.uk/news/x") == \
+        ("the-hearth-trust", ORG)
+    assert _publisher_at(CORAMQ_SET_UP, "Hearth Trust", "https://www.hearthtrust.org/blog") == ("hearth-trust", ORG)
+
+
+@pytest.mark.parametrize("outlet, url", [
+    ("Hearth Weekly", "https://hearthweekly.co.uk/news/x"),  # a news or commercial domain
+    ("Hearth Weekly", "https://www.aggregator.org/hearth-weekly/x"),  # another organisation's domain
+])
+def test_publisher__near_miss_not_the_outlets_own_organisation_domain(outlet, url):
+    assert _publisher_at(CORAMQ_SET_UP, outlet, url) == (None, None)

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from spacy.tokens import Doc, Span
 
 from argmap.lexicon import Lexicon
@@ -143,7 +145,8 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
              or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
     if known is None:
-        named = (_named_outlet(outlet, registry) or _member_site(ctx, outlet, registry)) if outlet else None
+        named = (_named_outlet(outlet, registry) or _member_site(ctx, outlet, registry)
+                 or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
         if named is not None:
             facts["publisher_key"] = named
         return
@@ -165,6 +168,22 @@ def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo])
                slugify(name))
     info = registry.setdefault(key, ActorInfo(key, name, PERSON))
     info.role = info.role or words[-1]
+    return key
+
+
+def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, ActorInfo]) -> str | None:
+    """An outlet whose name is its site's own domain, on a domain kept for organisations ('The
+    Fostering Network' at thefosteringnetwork.org.uk): the organisation publishing on its own site.
+    A news or commercial domain named like its outlet is no organisation speaking for itself."""
+    host = urlsplit(url).hostname or ""
+    if not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
+        return None
+    labels = [x for x in host.split(".") if x not in {"www", ""}]
+    letters = "".join(ch for ch in outlet.lower() if ch.isalnum())
+    if not labels or len(letters) < 4 or labels[0] not in {letters, letters.removeprefix("the")}:
+        return None
+    key = next((k for k, v in registry.items() if v.type == ORG and v.name == outlet), slugify(outlet))
+    registry.setdefault(key, ActorInfo(key, outlet, ORG))
     return key
 
 
