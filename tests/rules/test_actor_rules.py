@@ -802,6 +802,25 @@ def test_actors_roles__role_before__near_miss():
     assert answer is None
 
 
+EXPERTS_SUCH_AS = """
+concerns   NOUN  NNS ROOT     0 O lemma=concern
+from       ADP   IN  prep     0 O
+experts    NOUN  NNS pobj     1 O lemma=expert
+such       ADJ   JJ  amod     4 O
+as         ADP   IN  prep     2 O
+Professor  PROPN NNP compound 7 O
+Jane       PROPN NNP compound 7 B-PERSON
+Roe        PROPN NNP pobj     4 I-PERSON
+.          PUNCT .   punct    0 O
+"""
+
+
+def test_actors_roles__role_before__near_miss_the_group_before_such_as():
+    """'concerns from experts such as Professor Jane Roe': the search stops at 'as'; the role is 'Professor'."""
+    ctx, span, answer = role_of(EXPERTS_SUCH_AS, 6, 8)
+    assert role_before(ctx, span) == ("Professor", 5, 6)
+
+
 # ---------------------------------------------------------------- rules added for issue 12
 SPEAKER_LINE = """
 Rosa     PROPN NNP  compound 1 O

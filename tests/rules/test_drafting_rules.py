@@ -596,3 +596,44 @@ def test_elaborated__near_miss(case):
     else:
         spec = spec.replace("include     VERB  VBP ROOT     1 O", "concern     VERB  VBP ROOT     1 O")
     assert _elaborated(spec, prior) == [(NEUTRAL, "author+cues")]
+
+
+VOICED = """
+There      PRON  EX  expl     1 O
+are        VERB  VBP ROOT     1 O lemma=be
+concerns   NOUN  NNS attr     1 O lemma=concern
+from       ADP   IN  prep     2 O
+experts    NOUN  NNS pobj     3 O lemma=expert
+such       ADJ   JJ  amod     6 O
+as         ADP   IN  prep     4 O
+Jane       PROPN NNP compound 8 B-PERSON
+Roe        PROPN NNP pobj     6 I-PERSON
+.          PUNCT .   punct    1 O
+"""
+
+
+def _voiced(spec: str, cue_label: str = "concerns", stance=OBJECT):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.stance import voiced_by
+
+    from .kit import place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, (7, 9, "jane-roe", "person"))
+    drafts = [Draft(0, 0, len(doc), "writer", stance, [Cue(K.WORD, -1, cue_label, "word")], "author+cues")]
+    return [(d.speaker, d.stance, d.rule) for d in voiced_by(doc, LEX, state, drafts)]
+
+
+def test_voiced_by__whoever_a_stance_noun_comes_from_holds_the_claim():
+    assert _voiced(VOICED) == [("jane-roe", OBJECT, "author+cues+voiced-by")]
+
+
+@pytest.mark.parametrize("case", ["other-preposition", "not-the-cue", "neutral"])
+def test_voiced_by__near_miss(case):
+    """Not 'concerns about X' (what it is about), not a noun that is no cue, not a neutral claim."""
+    if case == "other-preposition":
+        assert _voiced(VOICED.replace("from       ADP", "about      ADP")) == []
+    elif case == "not-the-cue":
+        assert _voiced(VOICED, cue_label="worries") == []
+    else:
+        assert _voiced(VOICED, stance=NEUTRAL) == []

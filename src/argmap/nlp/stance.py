@@ -96,6 +96,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
         s = Sentence(doc, index, unit, clauses, scored, author, lex["markers.concessive"], lex["pronouns.personal"],
                      lex.contrast)
         mine = DRAFTING.first(s) or []
+        mine += voiced_by(doc, lex, state, mine)
         for co in unit.co_speakers:  # 'Both X and Y argued that ...': each co-speaker holds the same claims
             mine += [Draft(d.unit, d.start, d.end, co, d.stance, list(d.cues), d.rule + "+co-speaker")
                      for d in mine if d.speaker == unit.speaker]
@@ -372,3 +373,21 @@ def _spells_out(sent: Span, lex: Lexicon) -> bool:
     root = sent.root
     return root.lemma_.lower() in lex["verbs.contain"] and any(
         c.dep_ == "nsubj" and c.lower_ in lex["markers.demonstrative"] and not list(c.children) for c in root.children)
+
+
+def voiced_by(doc: Doc, lex: Lexicon, state: ActorState, drafts: list[Draft]) -> list[Draft]:
+    """'there are concerns from experts such as Jane Doe': whoever a stance noun is said to come
+    from ('from', 'of', 'among' a named actor) holds the claim too."""
+    out = []
+    for d in drafts:
+        if d.stance == Stance.NEUTRAL:
+            continue
+        labels = {c.label for c in d.cues if c.kind == K.WORD}
+        for tok in tokens(doc[d.start:d.end]):
+            if tok.pos_ != "NOUN" or tok.text not in labels:
+                continue
+            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["markers.voiced_by"]):
+                for key in dict.fromkeys(k for t in prep.subtree if (k := state.actor_of(t))):
+                    if key != d.speaker and not any(o.speaker == key for o in out):
+                        out.append(Draft(d.unit, d.start, d.end, key, d.stance, list(d.cues), d.rule + "+voiced-by"))
+    return out
