@@ -1178,3 +1178,30 @@ def test_publisher__an_outlet_on_its_own_organisation_domain():
 ])
 def test_publisher__near_miss_not_the_outlets_own_organisation_domain(outlet, url):
     assert _publisher_at(CORAMQ_SET_UP, outlet, url) == (None, None)
+
+
+def _author_of(spec: str, **facts):
+    ctx = actor_ctx(parse(spec, **facts))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    m = doc._.argmap_meta
+    key = m.get("author_key")
+    return key, (doc.user_data[REGISTRY][key]["type"] if key else None), m.get("genre")
+
+
+def test_author__an_editorial_by_its_address_is_the_outlets_own_voice():
+    """'.../the-daily-view-on-care-editorial-123': the outlet writes it, as an organisation."""
+    assert _author_of(CORAMQ_SET_UP, outlet="The Daily Lantern",
+                      url="https://mirror.example/article/the-lantern-view-on-care-editorial-123") == \
+        ("the-daily-lantern", ORG, "editorial")
+    assert _author_of(CORAMQ_SET_UP, outlet="The Daily Lantern", title="Editorial: care cannot wait")[2] == "editorial"
+
+
+@pytest.mark.parametrize("facts", [
+    {"outlet": "The Daily Lantern", "url": "https://lantern.example/news/care-homes-123"},  # a news report
+    {"url": "https://mirror.example/article/a-view-on-care-editorial-123"},  # no outlet to speak
+    {"outlet": "The Daily Lantern", "author": "Rosa Pell",
+     "url": "https://lantern.example/editorial/care-123"},  # a byline wins
+])
+def test_author__near_miss_no_editorial_mark_or_outlet(facts):
+    key, _, genre = _author_of(CORAMQ_SET_UP, **facts)
+    assert genre != "editorial" and key != "the-daily-lantern"

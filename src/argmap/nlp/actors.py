@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
@@ -119,6 +120,8 @@ class _Resolver:
 def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     """Register the article's author (from front matter or byline) and note its key in the meta."""
     facts = meta(ctx.doc)
+    if not facts.get("author") and facts.get("outlet") and _editorial(ctx, facts):
+        facts["author"], facts["author_type"], facts["genre"] = facts["outlet"], ORG, "editorial"
     if not facts.get("author"):
         return
     name = " ".join(str(facts["author"]).split())
@@ -132,6 +135,13 @@ def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         if facts.get("author_role") and not info.role:
             info.role = facts["author_role"]
     facts["author_key"] = key
+
+
+def _editorial(ctx: ActorContext, facts: dict) -> bool:
+    """Whether the page's address or title marks it as an editorial: the outlet's own voice."""
+    words = set(re.findall(r"[a-z]+", urlsplit(str(facts.get("url") or "")).path.lower()))
+    words |= set(re.findall(r"[a-z]+", str(facts.get("title") or "").lower()))
+    return bool(words & ctx.lex["layout.editorial_marks"])
 
 
 def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
