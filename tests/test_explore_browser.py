@@ -197,7 +197,8 @@ def test_search_an_actor(sample, opened):
     pg.keyboard.type("penhaligon")
     first = pg.locator("#search-results li").first
     assert first.get_attribute("data-id") == "actor:ruth-penhaligon"
-    pg.keyboard.press("Enter")
+    pg.keyboard.press("Enter")  # it navigates through the address's hash: wait for the panel to show the actor
+    pg.wait_for_selector("#panel[data-id='actor:ruth-penhaligon']", state="attached")
     assert page.panel() == ("actor", "actor:ruth-penhaligon")
     positions = queries.positions(graph, "actor:ruth-penhaligon")["actors"][0]["positions"]
     assert pg.locator("#panel h3#positions ~ details.group").count() == len(positions)

@@ -309,8 +309,7 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             start, end = min(sub), max(sub) + 1
             if end - start < 3 or any(d.speaker == owner and d.start <= start < d.end for d in drafts):
                 continue
-            if taxonomy is not None and not any(m.id != taxonomy.general_proposal
-                                                for m in span_matches(doc[start:end], taxonomy, "proposals")):
+            if not _names_particular(doc[start:end], taxonomy):
                 continue  # 'the government's reforms' names no particular proposal or document
             out.append(Draft(index, start, end, owner, Stance.SUPPORT,
                              [Cue(K.OWNER, +1, f"{doc[tok.i - 1].text} {tok.text}", "owner-of-plan")], "owner-of-plan"))
@@ -330,26 +329,40 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
     actor subject of a proposer verb, in anyone's sentence) backs it, when the verb's own words
     name a particular proposal."""
     out = []
-    verbs = lex["verbs.proposer"]
     for index, unit in enumerate(units):
         for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
-            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
+            found = _enactment(doc, lex, state, tok, unit.speaker)
+            if found is None:
                 continue
-            owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
-            if not owner or owner == unit.speaker or any(c.dep_ == "neg" for c in tok.children):
-                continue
-            sub = [t.i for c in tok.children if c.dep_ in {"dobj", "ccomp", "xcomp", "prep", "attr"} for t in c.subtree]
-            if not sub:
-                continue
-            start, end = min(sub), max(sub) + 1
-            if any(d.speaker == owner and d.start <= start < d.end for d in drafts):
-                continue
-            if taxonomy is not None and not any(m.id != taxonomy.general_proposal
-                                                for m in span_matches(doc[start:end], taxonomy, "proposals")):
+            owner, start, end = found
+            if any(d.speaker == owner and d.start <= start < d.end for d in drafts) or \
+                    not _names_particular(doc[start:end], taxonomy):
                 continue
             out.append(Draft(index, min(tok.i, start), end, owner, Stance.SUPPORT,
                              [Cue(K.OWNER, +1, tok.text, "enacts")], "enacts"))
     return out
+
+
+def _enactment(doc: Doc, lex: Lexicon, state: ActorState, tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
+    """(the actor, the bounds of what it puts forward) when ``tok`` is a proposer verb, not negated,
+    whose subject is an actor other than the sentence's speaker."""
+    verbs = lex["verbs.proposer"]
+    if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs) or \
+            any(c.dep_ == "neg" for c in tok.children):
+        return None
+    owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    sub = [t.i for c in tok.children if c.dep_ in _PUT_FORWARD for t in c.subtree]
+    if not owner or owner == speaker or not sub:
+        return None
+    return owner, min(sub), max(sub) + 1
+
+
+_PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
+
+
+def _names_particular(span: Span, taxonomy: Taxonomy | None) -> bool:
+    """Whether a span names a proposal other than the general reform (anything, without a taxonomy)."""
+    return taxonomy is None or any(m.id != taxonomy.general_proposal for m in span_matches(span, taxonomy, "proposals"))
 
 
 def elaborated(doc: Doc, lex: Lexicon, unit: Unit, mine: list[Draft], before: list[Draft]) -> list[Draft]:
@@ -378,16 +391,19 @@ def _spells_out(sent: Span, lex: Lexicon) -> bool:
 def voiced_by(doc: Doc, lex: Lexicon, state: ActorState, drafts: list[Draft]) -> list[Draft]:
     """'there are concerns from experts such as Jane Doe': whoever a stance noun is said to come
     from ('from', 'of', 'among' a named actor) holds the claim too."""
-    out = []
+    out: list[Draft] = []
     for d in drafts:
         if d.stance == Stance.NEUTRAL:
             continue
-        labels = {c.label for c in d.cues if c.kind == K.WORD}
-        for tok in tokens(doc[d.start:d.end]):
-            if tok.pos_ != "NOUN" or tok.text not in labels:
-                continue
-            for prep in (c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["markers.voiced_by"]):
-                for key in dict.fromkeys(k for t in prep.subtree if (k := state.actor_of(t))):
-                    if key != d.speaker and not any(o.speaker == key for o in out):
-                        out.append(Draft(d.unit, d.start, d.end, key, d.stance, list(d.cues), d.rule + "+voiced-by"))
+        for key in _voices(doc, lex, state, d):
+            if key != d.speaker and not any(o.speaker == key for o in out):
+                out.append(Draft(d.unit, d.start, d.end, key, d.stance, list(d.cues), d.rule + "+voiced-by"))
     return out
+
+
+def _voices(doc: Doc, lex: Lexicon, state: ActorState, d: Draft) -> list[str]:
+    """The actors named after 'from'/'of'/'among' on the draft's stance nouns, in order."""
+    labels = {c.label for c in d.cues if c.kind == K.WORD}
+    preps = [c for tok in tokens(doc[d.start:d.end]) if tok.pos_ == "NOUN" and tok.text in labels
+             for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["markers.voiced_by"]]
+    return list(dict.fromkeys(k for prep in preps for t in prep.subtree if (k := state.actor_of(t))))
