@@ -713,6 +713,31 @@ def test_attribution_subject__personal_pronoun__near_miss():
     assert resolve_subject(ctx, ctx.doc[6]) is None
 
 
+QUOTED_NAME = """
+Rosa     PROPN NNP compound  1 B-PERSON
+Pell     PROPN NNP nsubj     2 I-PERSON
+spoke    VERB  VBD ROOT      2 O lemma=speak
+.        PUNCT .   punct     2 O
+“        PUNCT ``  punct     7 O
+Tom      PROPN NNP compound  6 B-PERSON
+Lane     PROPN NNP nsubj     7 I-PERSON
+founded  VERB  VBD ccomp     11 O lemma=found
+it       PRON  PRP dobj      7 O
+,        PUNCT ,   punct     11 O
+”        PUNCT ''  punct     11 O
+she      PRON  PRP nsubj     11 O
+added    VERB  VBD ROOT      11 O lemma=add
+.        PUNCT .   punct     11 O
+"""
+
+
+def test_attribution_subject__personal_pronoun__near_miss_a_name_inside_the_quotation():
+    """'"Tom Lane founded it," she added': a name inside the quotation is not who 'she' is."""
+    ctx = ctx_of(QUOTED_NAME, (0, 2, "rosa-pell"), (5, 7, "tom-lane"))
+    observe(ctx, "rosa-pell")
+    assert personal_pronoun(ctx, ctx.doc[11]) == "rosa-pell"
+
+
 SO_IT_CAN = """
 BASW     PROPN NNP nsubj    1 B-ORG
 spoke    VERB  VBD ROOT     1 O lemma=speak

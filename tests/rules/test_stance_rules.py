@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, argues_for, depending_on, description, government_plan,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, depending_on, description, government_plan,
     ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
@@ -440,6 +440,36 @@ def test_stance_not_a_cue__service__near_miss_people_in_a_proposal_name():
     ctx = stance_ctx(doc)
     assert not service(ctx, doc[1], +1)
     assert word_cue(WELCOME_FAMILY_HELP, 1).sign == +1
+
+
+ANSWERED = """
+Responding  VERB  VBG advcl    6 O lemma=respond
+to          ADP   IN  prep     0 O
+concerns    NOUN  NNS pobj     1 O lemma=concern
+,           PUNCT ,   punct    6 O
+the         DET   DT  det      5 O
+minister    NOUN  NN  nsubj    6 O
+said        VERB  VBD ROOT     6 O lemma=say
+.           PUNCT .   punct    6 O
+"""
+LISTENING = ANSWERED.replace("Responding  VERB  VBG advcl    6 O lemma=respond",
+                             "Listening   VERB  VBG advcl    6 O lemma=listen")
+
+
+def test_stance_not_a_cue__answered__fires():
+    """'Responding to concerns, the minister said': the concerns are the other side's."""
+    doc = parse(ANSWERED)
+    ctx = stance_ctx(doc)
+    assert answered(ctx, doc[2], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["answered"]
+    assert word_cue(ANSWERED, 2) is None
+
+
+def test_stance_not_a_cue__answered__near_miss():
+    """'Listening to concerns' answers nobody: the word is a cue as usual."""
+    doc = parse(LISTENING)
+    assert not answered(stance_ctx(doc), doc[2], -1)
+    assert word_cue(LISTENING, 2).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

@@ -455,7 +455,9 @@ def personal_pronoun(ctx: AttributionContext, subj: Token) -> str | None:
 
 def _person_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str:
     """'he'/'she': a person named in full earlier in the sentence, else the one just speaking or named."""
+    outside = not ctx.inside_quote(subj.idx)  # '"Josh was the founder," she added': not Josh
     earlier = [ctx.state.actor_of(t) for t in subj.sent if t.i < subj.i and ctx.state.actor_of(t)
+               and not (outside and ctx.inside_quote(t.idx))
                and t.dep_ in {"nsubj", "dobj", "pobj"} and ctx.state.is_person(ctx.state.actor_of(t))
                and len(ctx.state.registry[ctx.state.actor_of(t)].name.split()) >= 2]  # a full name
     if earlier and ctx.recent.fits(earlier[-1], low):

@@ -246,6 +246,20 @@ def record_of_events(ctx: StanceContext, tok: Token, sign: int) -> bool:
         any(ch.dep_ == "auxpass" for ch in tok.children) and not any(ch.dep_ == "agent" for ch in tok.children)
 
 
+@NOT_A_CUE.rule("answered", "A stance word inside what the speaker answers ('in response to concerns about X', "
+                "'responding to criticism') is the other side's, not the speaker's.",
+                "Responding to concerns about funding, the minister said the plan was sound.")
+def answered(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    answering = ctx.words("markers.answering")
+    for _ in range(8):
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in answering:
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
 @NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
                 "people named inside a proposal ('family help') are not its object.",
                 "The teams will support families in crisis.")
