@@ -333,6 +333,27 @@ def test_targets_steps__reference__near_miss():
     assert linked(FAMILY_HELP_NEEDS, 1, OBJECT, NEEDS_MORE)[:3] == ("grounds", KEEP, ["family-help"])
 
 
+SUCH_GUIDANCE = """
+The       DET   DT  det      1 O
+reforms   NOUN  NNS nsubj    2 O lemma=reform
+began     VERB  VBD ROOT     2 O lemma=begin
+.         PUNCT .   punct    2 O
+Such      ADJ   JJ  amod     6 O
+practice  NOUN  NN  compound 6 O
+guidance  NOUN  NN  nsubj    7 O
+works     VERB  VBZ ROOT     7 O lemma=work
+.         PUNCT .   punct    7 O
+"""
+
+
+def test_targets_steps__reference__near_miss_a_document_is_not_replaced_by_the_general_reform():
+    """'The reforms began. Such practice guidance works.': the guidance named stays the target,
+    though pointed at, when the context names only the general reform."""
+    ctx, w = steps(SUCH_GUIDANCE, 1, SUPPORT, Cue(K.WORD, +1, "works", "word"))
+    assert w.own == ["practice-guidance"]
+    assert reference(ctx, w) is None and w.draft.targets == ["practice-guidance"]
+
+
 SUCH_A_MODEL = """
 Family      NOUN  NN  compound 1 O
 help        NOUN  NN  nsubj    2 O

@@ -267,6 +267,8 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
         w.draft.target_cues.append(f"context: {pointed[1]}")
         return None
     found = context(ctx, w.draft.unit, w.span, plural=plural_pointer(ctx, w.span))
+    if found and w.own and found[0] == [ctx.taxonomy.general_proposal]:
+        return None  # 'the implementation plan': a document named is not replaced by the general reform
     if found:
         w.draft.targets = found[0]
         w.draft.target_cues.append(f"context: {found[1]}")
