@@ -533,3 +533,11 @@ def test_money_backing_a_plan_is_no_verdict(extractor):
     assert ("lena-voss", "support", "family-help") not in positions(r)
     near = extract_text(extractor, "Lena Voss said the family help plan is backed by councils.")
     assert ("lena-voss", "support", "family-help") in positions(near)
+
+
+def test_a_wish_for_what_is_missing_objects(extractor):
+    """'we would have liked to see more on X': what the plan lacks is a criticism of it."""
+    r = extract_text(extractor, "Mira Tolan said she would have liked to see more funding for family help.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said she would like to see more funding for family help.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
