@@ -637,3 +637,34 @@ def test_voiced_by__near_miss(case):
         assert _voiced(VOICED, cue_label="worries") == []
     else:
         assert _voiced(VOICED, stance=NEUTRAL) == []
+
+
+OWNED_ROOT = """
+The         DET   DT  det      2 O
+Trust       PROPN NNP compound 2 B-ORG
+Strategy    PROPN NNP ROOT     2 O
+places      VERB  VBZ relcl    2 O lemma=place
+family      NOUN  NN  compound 5 O
+help        NOUN  NN  dobj     3 O
+first       ADV   RB  advmod   3 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_owned_plans__a_plan_noun_parsed_as_the_root_is_only_its_own_phrase():
+    """A parse that makes 'Strategy' the root: the owner backs 'The Trust Strategy', not the whole
+    sentence (whose family help is what the strategy does, a claim of its own)."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    doc = parse(OWNED_ROOT)
+    state = place_actors(doc, (1, 2, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert [doc[d.start:d.end].text for d in owned_plans(doc, LEX, state, units, [])] == ["The Trust Strategy"]
+    near = parse(OWNED_ROOT.replace("Strategy    PROPN NNP ROOT     2 O", "Strategy    PROPN NNP nsubj    3 O")
+                 .replace("places      VERB  VBZ relcl    2 O", "places      VERB  VBZ ROOT     3 O")
+                 .replace("help        NOUN  NN  dobj     3 O", "help        NOUN  NN  dobj     3 O")
+                 .replace(".           PUNCT .   punct    2 O", ".           PUNCT .   punct    3 O"))
+    state = place_actors(near, (1, 2, "trust", "organisation"))
+    assert [near[d.start:d.end].text for d in owned_plans(near, LEX, state, units, [])] == ["The Trust Strategy"]

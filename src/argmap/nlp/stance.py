@@ -305,8 +305,7 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             owner = _plan_owner(state, tok, plan_nouns)
             if not owner or owner == unit.speaker:
                 continue
-            sub = [t.i for t in tok.subtree]
-            start, end = min(sub), max(sub) + 1
+            start, end = _noun_phrase(tok)
             if end - start < 3 or any(d.speaker == owner and d.start <= start < d.end for d in drafts):
                 continue
             if not _names_particular(doc[start:end], taxonomy):
@@ -314,6 +313,14 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             out.append(Draft(index, start, end, owner, Stance.SUPPORT,
                              [Cue(K.OWNER, +1, f"{doc[tok.i - 1].text} {tok.text}", "owner-of-plan")], "owner-of-plan"))
     return out
+
+
+def _noun_phrase(tok: Token) -> tuple[int, int]:
+    """The bounds of the phrase a noun heads; of a noun the parser made the sentence's root, only
+    the words before it and itself (not the whole sentence)."""
+    if tok.dep_ == "ROOT":
+        return tok.left_edge.i, tok.i + 1
+    return tok.left_edge.i, tok.right_edge.i + 1
 
 
 def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> str | None:
