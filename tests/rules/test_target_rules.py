@@ -124,6 +124,13 @@ def test_targets_steps__headline_policy__near_miss():
     assert linked(PAY_RISE, 1, SUPPORT, WORD, title=HEADLINE)[0] != "headline-policy"
 
 
+def test_targets_steps__headline_policy__near_miss_a_plural_is_not_the_headlines_one_policy():
+    """'Unions welcomed the caps' does not point back to the one 'pay cap' of the headline."""
+    spec = PAY_CAP.replace("cap       NOUN  NN  dobj     8 O", "caps      NOUN  NNS dobj     8 O lemma=cap")
+    ctx, w = steps(spec, 1, SUPPORT, WORD, title=HEADLINE)
+    assert headline_policy(ctx, w) is None
+
+
 GUIDANCE_REFORMS = """
 Ministers  NOUN  NNS nsubj    1 O lemma=minister
 publish    VERB  VBP ROOT     1 O

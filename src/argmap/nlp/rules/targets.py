@@ -201,10 +201,15 @@ def headline_policy(ctx: TargetContext, w: Work) -> str | None:
         return None
     lead = lead_candidates(ctx)
     hit = next((lead[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in lead
-                and any(c.dep_ == "det" for c in t.children)), None)
+                and any(c.dep_ == "det" for c in t.children) and _same_number(t, lead[singular(t.lower_)])), None)
     if hit is None:
         return None
     return w.take([ctx.add_candidate(hit)], f"points back to the lead: {hit[1]}", themes(ctx, w.span))
+
+
+def _same_number(tok: Token, cand: tuple[str, str]) -> bool:
+    """'the costly bills' is not the one Bill of the headline: a plural points back to a plural."""
+    return tok.lower_ == singular(tok.lower_) or cand[1].split()[-1] == tok.lower_
 
 
 @STEPS.rule("pressed-for", "What the speaker presses for ('calling on the government to place a legal duty').",
