@@ -12,7 +12,7 @@ from argmap.nlp.rules.actors import (
     ENTITY_REPAIRS, IMPLAUSIBLE, ROLE_NEIGHBOURS, ROLES, apposition_after, cut_name, entities, field_or_document,
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
-    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, role_before,
+    odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
     remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
@@ -678,6 +678,25 @@ def test_actors_implausible__proposal_name__near_miss():
     ctx, span, held = implausible(NATIONAL_TRUST, 1, 3)
     assert not proposal_name(ctx, span)
     assert held == [] and plausible(ctx, span)
+
+
+IRISHMAN = """
+The       DET   DT  det      1 O
+Irishman  PROPN NNP nsubj    2 B-PERSON
+spoke     VERB  VBD ROOT     2 O lemma=speak
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_actors_implausible__epithet__fires():
+    ctx, span, held = implausible(IRISHMAN, 0, 2)
+    assert epithet(ctx, span)
+    assert held == ["epithet"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__epithet__near_miss():
+    ctx, span, held = implausible(IRISHMAN.replace("Irishman  PROPN", "Ireland   PROPN"), 0, 2)
+    assert not epithet(ctx, span)
 
 
 TITLED = """

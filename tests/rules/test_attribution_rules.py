@@ -540,6 +540,18 @@ def test_attribution_subject__role_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
+def test_attribution_subject__role_noun__fires_on_an_epithet():
+    """'The Irishman says': an epithet (a proper noun to the tagger) is the person just spoken of."""
+    spec = PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O")
+    ctx = ctx_of(spec, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    assert role_noun(ctx, ctx.doc[9]) == "rosa-pell"
+    near = ctx_of(A_PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O"),
+                  (0, 2, "rosa-pell"))
+    observe(near, None)
+    assert not role_noun(near, near.doc[9])  # 'An Irishman says': some Irishman
+
+
 COLLEAGUE_ROSA = """
 Her        PRON  PRP$ poss      1 O
 colleague  NOUN  NN   nsubj     6 O

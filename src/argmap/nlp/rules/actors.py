@@ -482,6 +482,13 @@ def proposal_name(ctx: ActorContext, span: Span) -> bool:
     return bool(span_matches(span, ctx.taxonomy, "proposals"))
 
 
+@IMPLAUSIBLE.rule("epithet", "An epithet for someone just named ('the Irishman', 'the musician') is no name.",
+                  "The Irishman said the plan was weak.")
+def epithet(ctx: ActorContext, span: Span) -> bool:
+    words = [t for t in span if t.lower_ not in ctx.lex["markers.name_edges"]]
+    return len(words) == 1 and words[0].lower_ in ctx.lex["actors.epithets"]
+
+
 @IMPLAUSIBLE.rule("titled-document", "A span with a colon inside ('Care Matters: Homes for All') is a document's "
                   "title and subtitle, not a name.", "Care Matters: Homes for All sets the standard.")
 def titled_document(ctx: ActorContext, span: Span) -> bool:

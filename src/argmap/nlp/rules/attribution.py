@@ -392,6 +392,8 @@ def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
 @SUBJECT.rule("role-noun", "'says the professor' is the person just spoken of; 'directors told us' nobody named.",
               "Jane Doe has studied care for years. The professor says the plan is rushed.")
 def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.lower_ in ctx.words("actors.epithets") and _determined(ctx, subj):
+        return ctx.recent.person() or NOBODY  # 'The Irishman said': the person just spoken of
     if subj.lemma_.lower() not in ctx.lex.role_words or subj.pos_ != "NOUN" or subj.tag_ == "NNS":
         return None
     phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
