@@ -366,8 +366,11 @@ def test_actor_network_view(sample, opened):
     assert "In the actor network" in section and f"coalition {groups[0].id}" in section
     ally = max(net[member].items(), key=lambda kv: (kv[1]["weight"], kv[0]))[0]
     assert net.nodes[ally]["label"] in section.split("agrees most with:")[1]
-    pg.locator("#panel button[data-open^='proposal:']").first.click()  # a link goes back to the map
-    assert pg.is_visible("#map-view") and page.panel()[0] == "proposal"
+    link = pg.locator("#panel button[data-open^='proposal:']").first
+    target = link.get_attribute("data-open")
+    link.click()  # a link goes back to the map, through the address's hash: wait for the panel to show it
+    pg.wait_for_selector(f"#panel[data-id='{target}']", state="attached")
+    assert pg.is_visible("#map-view") and page.panel() == ("proposal", target)
 
 
 def test_timeline_view(sample, opened):

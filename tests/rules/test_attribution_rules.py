@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
-    colon_in_sentence, colon_line_speaker, colon_line_subject, continued, evaluative_subject, group_member,
+    colon_in_sentence, colon_line_speaker, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
@@ -540,16 +540,23 @@ def test_attribution_subject__role_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
-def test_attribution_subject__role_noun__fires_on_an_epithet():
+IRISHMAN_SAYS = PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O")
+
+
+def test_attribution_subject__epithet__fires():
     """'The Irishman says': an epithet (a proper noun to the tagger) is the person just spoken of."""
-    spec = PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O")
-    ctx = ctx_of(spec, (0, 2, "rosa-pell"))
+    ctx = ctx_of(IRISHMAN_SAYS, (0, 2, "rosa-pell"))
     observe(ctx, None)
-    assert role_noun(ctx, ctx.doc[9]) == "rosa-pell"
-    near = ctx_of(A_PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O"),
+    assert epithet_subject(ctx, ctx.doc[9]) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, ctx.doc[9]) == ("epithet", "rosa-pell")
+
+
+def test_attribution_subject__epithet__near_miss():
+    """'An Irishman says': some Irishman, not the person named before."""
+    near = ctx_of(IRISHMAN_SAYS.replace("The        DET   DT  det       9 O", "An         DET   DT  det       9 O"),
                   (0, 2, "rosa-pell"))
     observe(near, None)
-    assert not role_noun(near, near.doc[9])  # 'An Irishman says': some Irishman
+    assert not epithet_subject(near, near.doc[9])
 
 
 COLLEAGUE_ROSA = """

@@ -389,11 +389,17 @@ def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.recent.organisation() if not any(ctx.state.actor_of(t) for t in subj.subtree) else None
 
 
+@SUBJECT.rule("epithet", "'The Irishman said': an epithet is the person just spoken of.",
+              "Jane Doe spoke at the launch. The Irishman said the plan was weak.")
+def epithet_subject(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.lower_ not in ctx.words("actors.epithets") or not _determined(ctx, subj):
+        return None
+    return ctx.recent.person() or NOBODY
+
+
 @SUBJECT.rule("role-noun", "'says the professor' is the person just spoken of; 'directors told us' nobody named.",
               "Jane Doe has studied care for years. The professor says the plan is rushed.")
 def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
-    if subj.lower_ in ctx.words("actors.epithets") and _determined(ctx, subj):
-        return ctx.recent.person() or NOBODY  # 'The Irishman said': the person just spoken of
     if subj.lemma_.lower() not in ctx.lex.role_words or subj.pos_ != "NOUN" or subj.tag_ == "NNS":
         return None
     phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
