@@ -736,3 +736,36 @@ def test_candidates_name_policies_not_people():
     assert [label(cap, c) for c in noun_chunks(cap, cap.doc[:])] == [None, ("candidate-caseload-cap", "caseload cap")]
     people = target_ctx(parse(BACKED_PEOPLE))
     assert [label(people, c) for c in noun_chunks(people, people.doc[:])] == [None, None]
+
+
+IN_RESPONSE = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      4 O
+practice  NOUN  NN  compound 4 O
+guidance  NOUN  NN  dobj     1 O
+in        ADP   IN  prep     4 O
+response  NOUN  NN  pobj     5 O
+to        ADP   IN  prep     6 O
+the       DET   DT  det      9 O
+bill      NOUN  NN  pobj     7 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__what_a_response_answers_is_not_what_the_claim_is_about():
+    """'the practice guidance in response to the bill': the guidance, not the bill it answers."""
+    from argmap.nlp.rules.targets import proposals
+
+    ctx = target_ctx(parse(IN_RESPONSE))
+    assert proposals(ctx, ctx.sents[0]) == ["practice-guidance"]
+
+
+def test_proposals__near_miss_a_response_to_the_one_proposal_named():
+    """'They praised the response to the bill': with nothing else named, the bill is what is meant."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = IN_RESPONSE.replace("practice  NOUN  NN  compound 4 O", "new       ADJ   JJ  amod     4 O") \
+        .replace("guidance  NOUN  NN  dobj     1 O", "approach  NOUN  NN  dobj     1 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["courts-bill"]

@@ -106,6 +106,7 @@ def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[
     ids: list[str] = []
     found = matches(ctx, span)
     main = [m for m in found if not in_example(ctx, span, m)]
+    main = [m for m in main if not in_answer(ctx, span, m)] or main  # what is answered, when nothing else
     for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
         if m.id not in ids:
             ids.append(m.id)
@@ -168,6 +169,22 @@ def in_example(ctx: TargetContext, span: Span, m: Match) -> bool:
             return True
         if tok.dep_ not in {"conj", "appos", "compound"} or tok.head.i == tok.i:
             return False
+        tok = tok.head
+    return False
+
+
+def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name is what something answers ('its plan in response to the review'):
+    the review is answered, the plan is what the claim is about."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    tok = toks.root if toks is not None else None
+    for _ in range(4):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        answer = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and answer.pos_ == "NOUN" and \
+                answer.lemma_.lower() in ctx.words("markers.answering"):
+            return True  # 'in response to the review' (not 'has responded to its consultation')
         tok = tok.head
     return False
 
