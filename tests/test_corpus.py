@@ -714,6 +714,10 @@ def test_writes_and_intro_patterns():
     assert detect_author("Headline\nA hard year, writes Sam Reed\n" + ENGLISH) == ("Sam Reed", None)
     text = "Headline\nWhat next? Our social affairs editor Sam Reed looks at the options.\n" + ENGLISH
     assert detect_author(text) == ("Sam Reed", "social affairs editor")
+    text = "Headline\nIn this blog, NCT Senior Associate Sam Reed reflects on the review.\n" + ENGLISH
+    assert detect_author(text) == ("Sam Reed", "NCT Senior Associate")  # a capitalised role word
+    text = "Headline\nThe Trust Partner Programme reports on the review.\n" + ENGLISH
+    assert detect_author(text) == (None, None)  # no person's name after the role word
 
 
 def test_closing_bio_gives_author_role_and_opinion_genre():

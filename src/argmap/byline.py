@@ -36,7 +36,8 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
               "director", "officer", "manager", "lecturer", "professor", "fellow", "researcher",
               "adviser", "advisor", "consultant", "worker", "practitioner", "founder", "member",
               "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
-              "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo")
+              "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo",
+              "associate", "partner")
 #: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
 ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
                   "social", "affairs", "policy", "health", "education", "home", "news", "features",
@@ -143,7 +144,7 @@ def iso_date(value: str) -> str:
 
 
 def _top(lines: list[str]) -> Byline | None:
-    role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?:{'|'.join(ROLE_NOUNS)}))"
+    role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?i:{'|'.join(ROLE_NOUNS)}))"
     for i, line in enumerate(lines):
         if m := re.match(rf"(?:By|Written by|Words by)\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
             name = as_name(m.group(1))
