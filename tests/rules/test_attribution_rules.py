@@ -145,6 +145,27 @@ def test_attribution_speaker__statement_of__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+RESPONSE_WAS = """
+The        DET   DT  det       2 O
+council    NOUN  NN  compound  2 O
+response   NOUN  NN  nsubj     3 O
+was        AUX   VBD ROOT      3 O lemma=be
+that       SCONJ IN  mark      6 O
+it         PRON  PRP nsubj     6 O
+objected   VERB  VBD ccomp     3 O lemma=object
+.          PUNCT .   punct     3 O
+"""
+
+
+def test_attribution_speaker__statement_of__fires_on_its_owner_as_subject():
+    """'The council response was that ...': the owner of a statement that is the subject of 'be'."""
+    ctx = ctx_of(RESPONSE_WAS, (1, 2, "northfold-council", ORG))
+    assert statement_of(ctx, ctx.sents[0]) == Said("northfold-council", "response", "statement-of", 2)
+    near = ctx_of(RESPONSE_WAS.replace("was        AUX   VBD ROOT      3 O lemma=be",
+                                       "came       VERB  VBD ROOT      3 O lemma=come"), (1, 2, "northfold-council", ORG))
+    assert statement_of(near, near.sents[0]) is None  # 'The council response came that ...': no content given
+
+
 WARNED = """
 Rosa    PROPN NNP compound  1 B-PERSON
 Pell    PROPN NNP nsubj     2 I-PERSON

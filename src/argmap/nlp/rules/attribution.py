@@ -148,6 +148,9 @@ def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
     for tok in tokens(sent):
         if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx):
             continue
+        owner = _statement_subject_owner(ctx, tok)
+        if owner:
+            return Said(owner, tok.lemma_.lower(), "statement-of", tok.i)
         for prep in tok.children:
             if prep.dep_ != "prep" or prep.lower_ not in ctx.words("markers.statement_of"):
                 continue
@@ -156,6 +159,14 @@ def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
                 if key:
                     return Said(key, tok.lemma_.lower(), "statement-of", tok.i)
     return None
+
+
+def _statement_subject_owner(ctx: AttributionContext, tok: Token) -> str | None:
+    """'The government response was that ...', 'BASW's verdict is clear': the owner of a statement
+    noun that is the subject of 'be'."""
+    if tok.dep_ != "nsubj" or tok.head.lemma_.lower() != "be":
+        return None
+    return next((k for c in tok.children if c.dep_ in {"poss", "compound"} and (k := ctx.state.actor_of(c))), None)
 
 
 def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
