@@ -769,3 +769,27 @@ def test_proposals__near_miss_a_response_to_the_one_proposal_named():
         .replace("guidance  NOUN  NN  dobj     1 O", "approach  NOUN  NN  dobj     1 O")
     ctx = target_ctx(parse(spec))
     assert proposals(ctx, ctx.sents[0]) == ["courts-bill"]
+
+
+FRAMEWORK_RECOMMENDS = """
+The        DET   DT  det      2 O
+National   PROPN NNP compound 2 O
+Framework  PROPN NNP nsubj    3 O
+recommends VERB  VBZ ROOT     3 O lemma=recommend
+family     NOUN  NN  compound 5 O
+help       NOUN  NN  dobj     3 O
+.          PUNCT .   punct    3 O
+"""
+
+
+def test_link__a_proposal_named_only_as_the_speakers_own_subject_is_not_the_target():
+    """'The National Framework recommends family help', said by the body it names: about family help."""
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import link
+
+    ctx = target_ctx(parse(FRAMEWORK_RECOMMENDS), u0=("framework-board", "recommend", "speech-verb"))
+    ctx.units[0].cue_token = 3
+    draft = Draft(0, 0, 7, "framework-board", SUPPORT, [WORD])
+    assert link(ctx, draft) and draft.targets == ["family-help"]
+    other = Draft(0, 0, 7, "someone-else", SUPPORT, [WORD])  # said of the Framework by another
+    assert link(ctx, other) and set(other.targets) == {"national-framework", "family-help"}

@@ -360,7 +360,7 @@ def discovery(ctx: TargetContext, w: Work) -> str:
 def link(ctx: TargetContext, draft: Draft) -> bool:
     """Apply the steps to one draft; whether the claim is kept."""
     span = ctx.doc[draft.start:draft.end]
-    own = proposals(ctx, span)
+    own = [p for p in proposals(ctx, span) if not speaker_named(ctx, draft, span, p)]
     if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
         pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
         own = pointed[0] if pointed else own
@@ -368,6 +368,18 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
     draft.target_cues = [f"named: {p}" for p in sorted({m.phrase for m in matches(ctx, span)})]
     w = Work(draft, span, own)
     return STEPS.first(ctx, w) == KEEP
+
+
+def speaker_named(ctx: TargetContext, draft: Draft, span: Span, pid: str) -> bool:
+    """'The commission will recommend X', said by the commission: a proposal named only by the
+    words that name the claim's own speaker (the subject of its cue verb) is not what it is about."""
+    unit = ctx.units[draft.unit]
+    if unit.cue_token is None or unit.speaker != draft.speaker:
+        return False
+    subject = {t.i for c in ctx.doc[unit.cue_token].children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    named = [m for m in matches(ctx, span) if m.id == pid]
+    spans = [span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand") for m in named]
+    return bool(spans) and all(s is not None and all(t.i in subject for t in s) for s in spans)
 
 
 def sibling_targets(kept: list[Draft]) -> None:
