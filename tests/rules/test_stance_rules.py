@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, depending_on, description, government_plan,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, depending_on, description, government_plan,
     ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
@@ -470,6 +470,36 @@ def test_stance_not_a_cue__answered__near_miss():
     doc = parse(LISTENING)
     assert not answered(stance_ctx(doc), doc[2], -1)
     assert word_cue(LISTENING, 2).sign == -1
+
+
+ASKED_IF = """
+Asked     VERB  VBN advcl    6 O lemma=ask
+if        SCONJ IN  mark     3 O
+it        PRON  PRP nsubj    3 O
+failed    VERB  VBD advcl    0 O lemma=fail
+,         PUNCT ,   punct    6 O
+she       PRON  PRP nsubj    6 O
+said      VERB  VBD ROOT     6 O lemma=say
+no        INTJ  UH  ccomp    6 O
+.         PUNCT .   punct    6 O
+"""
+TOLD_IT_FAILED = ASKED_IF.replace("Asked     VERB  VBN advcl    6 O lemma=ask", "Told      VERB  VBN advcl    6 O lemma=tell")
+
+
+def test_stance_not_a_cue__asked__fires():
+    """'Asked if it failed, she said no': 'failed' is the question's, not her answer."""
+    doc = parse(ASKED_IF)
+    ctx = stance_ctx(doc)
+    assert asked(ctx, doc[3], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], -1)] == ["asked"]
+    assert word_cue(ASKED_IF, 3) is None
+
+
+def test_stance_not_a_cue__asked__near_miss():
+    """'Told it failed, ...': no question is put; the word is a cue as usual."""
+    doc = parse(TOLD_IT_FAILED)
+    assert not asked(stance_ctx(doc), doc[3], -1)
+    assert word_cue(TOLD_IT_FAILED, 3).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

@@ -260,6 +260,21 @@ def answered(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return False
 
 
+@NOT_A_CUE.rule("asked", "A stance word inside a question put to the speaker ('asked if the review is tinkering') "
+                "is the questioner's, not the speaker's answer.",
+                "Asked whether the plan was rushed, the minister said it was sound.")
+def asked(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    for _ in range(8):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if head.lemma_.lower() in ctx.words("verbs.ask_question") and tok.dep_ in {"advcl", "ccomp"} and any(
+                c.dep_ == "mark" and c.lower_ in ctx.words("markers.whether") for c in tok.children):
+            return True
+        tok = head
+    return False
+
+
 @NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
                 "people named inside a proposal ('family help') are not its object.",
                 "The teams will support families in crisis.")
