@@ -793,3 +793,32 @@ def test_link__a_proposal_named_only_as_the_speakers_own_subject_is_not_the_targ
     assert link(ctx, draft) and draft.targets == ["family-help"]
     other = Draft(0, 0, 7, "someone-else", SUPPORT, [WORD])  # said of the Framework by another
     assert link(ctx, other) and set(other.targets) == {"national-framework", "family-help"}
+
+
+FAMILY_HELP_THESE_TEAMS = """
+Family   NOUN  NN  compound 1 O
+help     NOUN  NN  nsubj    2 O
+started  VERB  VBD ROOT     2 O lemma=start
+.        PUNCT .   punct    2 O
+These    DET   DT  det      5 O
+teams    NOUN  NNS nsubj    6 O lemma=team
+struggle VERB  VBP ROOT     6 O
+.        PUNCT .   punct    6 O
+"""
+STRUGGLE = Cue(K.WORD, -1, "struggle", "word")
+
+
+def test_targets_steps__reference__a_demonstrative_with_another_of_the_proposals_names():
+    """'Family help started. These teams struggle.': 'teams' ends another name of family help
+    ('family help teams'), so 'these teams' points back to it."""
+    ctx, w = steps(FAMILY_HELP_THESE_TEAMS, 1, OBJECT, STRUGGLE)
+    assert reference(ctx, w) is None and w.draft.targets == ["family-help"]
+    assert any("points back: teams" in c for c in w.draft.target_cues)
+
+
+def test_targets_steps__reference__near_miss_no_demonstrative_for_another_name():
+    """'Family help started. Teams struggle.': a bare noun is no pointer to another of its names."""
+    spec = FAMILY_HELP_THESE_TEAMS.replace("These    DET   DT  det      5 O", "Many     ADJ   JJ  amod     5 O")
+    ctx, w = steps(spec, 1, OBJECT, STRUGGLE)
+    reference(ctx, w)
+    assert not any("points back: teams" in c for c in w.draft.target_cues)

@@ -500,6 +500,8 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
         target = heads.get(singular(tok.lower_))
         if target is None and _definite(ctx, tok):
             target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
+        if target is None and demonstrative_noun(ctx, tok):
+            target = heads.get(f"this {singular(tok.lower_)}")  # 'these hikes' after 'bill rises', its other name
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
             continue
         if isinstance(target, tuple):
@@ -558,9 +560,22 @@ def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str
             head = singular(m.phrase.split()[-1])
             found += [(m.end, head, m.id)] if head not in vague else []
             found += [(m.end, f"the {w}", m.id) for w in sorted(document_words(ctx, m.id) - {head} - vague)]
+            found += [(m.end, f"this {w}", m.id) for w in sorted(name_heads(ctx, m.id) - {head} - vague)]
         found += named_documents(ctx)
         ctx._named_heads = sorted(found, key=lambda f: f[0])
     return ctx._named_heads
+
+
+def name_heads(ctx: TargetContext, pid: str) -> set[str]:
+    """The last words of all a proposal's names ('rises' and 'hikes' for bill rises and bill hikes)."""
+    entry = ctx.taxonomy.proposals.get(pid)
+    return {singular(fold(name).split()[-1]) for name in entry.names if name.strip()} if entry is not None else set()
+
+
+def demonstrative_noun(ctx: TargetContext, tok: Token) -> bool:
+    """'these hikes', 'this approach': a noun with a demonstrative determiner."""
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in ctx.words("markers.demonstrative") and c.lower_ != "such"
+               for c in tok.children)
 
 
 def document_words(ctx: TargetContext, pid: str) -> set[str]:
