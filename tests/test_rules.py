@@ -541,3 +541,14 @@ def test_a_wish_for_what_is_missing_objects(extractor):
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said she would like to see more funding for family help.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_page_furniture_is_no_opening(extractor):
+    """'Trending now.' and 'Share this story.' before the story are not its opening: the reforms the story
+    then speaks of are the document its first prose paragraphs name."""
+    text = ("Trending now.\n\nShare this story.\n\n"
+            "The government published the Stable Homes, Built on Love strategy for children's social care today.\n\n"
+            "Councils said the strategy would take years to deliver.\n\n"
+            "Mira Tolan said the reforms were badly underfunded.")
+    r = extract_text(extractor, text)
+    assert ("mira-tolan", "object", "stable-homes-strategy") in positions(r)

@@ -162,6 +162,19 @@ def test_targets_steps__lead_document__near_miss():
     assert linked(RULES_REFORMS, 1, SUPPORT, WORD)[2] == ["care-reform"]
 
 
+def test_lead_document__several_named_the_first_alone_in_its_sentence():
+    """An opening that names two documents: the one named first, when its sentence names no other."""
+    from argmap.nlp.rules.targets import lead_document
+
+    ctx, _ = steps(GUIDANCE_REFORMS, 1, SUPPORT, WORD)
+    ctx._lead_paras = [0]
+    ctx.units[1].sent = 9  # a claim after the opening
+    ctx._opening_documents = [(2, "practice-guidance"), (4, "courts-bill"), (4, "practice-guidance")]
+    assert lead_document(ctx, 1) == "practice-guidance"
+    ctx._opening_documents = [(2, "practice-guidance"), (2, "courts-bill")]
+    assert lead_document(ctx, 1) is None  # two in the first sentence: no telling
+
+
 CALLED_ON = """
 The        DET   DT  det   1 O
 charity    NOUN  NN  nsubj 2 O

@@ -320,8 +320,11 @@ def lead_document(ctx: TargetContext, unit_index: int) -> str | None:
         ctx._opening_documents = [(u.sent, p) for u in units if u.para in lead_paras or u.sent == 0
                                   for p in proposals(ctx, sents[u.sent]) if ctx.taxonomy.proposals[p].kind == "document"]
     before = units[unit_index].sent
-    named = {p for sent, p in ctx._opening_documents if sent < before}
-    return named.pop() if len(named) == 1 else None
+    named = [(sent, p) for sent, p in ctx._opening_documents if sent < before]
+    if len({p for _, p in named}) == 1:
+        return named[0][1]
+    first = [p for sent, p in named if sent == named[0][0]] if named else []
+    return first[0] if len(first) == 1 else None  # several: the one named first, alone in its sentence
 
 
 @STEPS.rule("grounds", "The grounds a claim raises; a neutral claim is kept only when it names a proposal.",
@@ -630,8 +633,14 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
 def _lead_paragraphs(ctx: TargetContext) -> list[int]:
     """The first two paragraphs with text (headings aside): an article's opening."""
     if ctx._lead_paras is None:
-        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and text_of(ctx.sents[u.sent]).strip()})[:2]
+        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and _prose(ctx.sents[u.sent])})[:2]
     return ctx._lead_paras
+
+
+def _prose(sent: Span) -> bool:
+    """A sentence of prose (a verb and at least six words), not page furniture ('4 min read')."""
+    words = [t for t in sent if t.is_alpha]
+    return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
 def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
