@@ -552,3 +552,10 @@ def test_page_furniture_is_no_opening(extractor):
             "Mira Tolan said the reforms were badly underfunded.")
     r = extract_text(extractor, text)
     assert ("mira-tolan", "object", "stable-homes-strategy") in positions(r)
+
+
+def test_taking_a_proposal_forward_backs_it_and_a_loose_outline_objects(extractor):
+    r = extract_text(extractor, "Mira Tolan said the council is taking forward family help in every ward.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said family help is very loosely outlined in the plan.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
