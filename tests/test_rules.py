@@ -559,3 +559,11 @@ def test_taking_a_proposal_forward_backs_it_and_a_loose_outline_objects(extracto
     assert ("mira-tolan", "support", "family-help") in positions(r)
     r = extract_text(extractor, "Mira Tolan said family help is very loosely outlined in the plan.")
     assert ("mira-tolan", "object", "family-help") in positions(r)
+
+
+def test_an_organisation_and_its_initials_are_one_actor(extractor):
+    text = ("The Northfold Care Trust said family help was welcome. "
+            "NCT also warned that the unique child identifier was rushed.")
+    r = extract_text(extractor, text)
+    speakers = {c.speaker for c in r.claims}
+    assert "northfold-care-trust" in speakers and "nct" not in speakers

@@ -1224,3 +1224,26 @@ def test_author__an_editorial_by_its_address_is_the_outlets_own_voice():
 def test_author__near_miss_no_editorial_mark_or_outlet(facts):
     key, _, genre = _author_of(CORAMQ_SET_UP, **facts)
     assert genre != "editorial" and key != "the-daily-lantern"
+
+
+@pytest.mark.parametrize("short, full", [
+    ("NCT", "Northfold Care Trust"), ("ADCS", "Association of Directors of Children's Services"),
+    ("Lib Dem", "Liberal Democrats"), ("Childrens Services Forum", "Children's Services Forum"),
+])
+def test_abbreviates__initials_shortened_words_or_other_punctuation(short, full):
+    from argmap.nlp.actors import abbreviates
+
+    assert abbreviates(short, full)
+
+
+@pytest.mark.parametrize("short, full", [
+    ("NCX", "Northfold Care Trust"),  # other initials
+    ("Care Trust", "Northfold Care Trust"),  # a part, not a shortening
+    ("Lib", "Liberal Democrats"),  # one word of two
+    ("Li Dem", "Liberal Democrats"),  # too short to be a shortened word
+    ("Northfold Care Trust", "Northfold Care Trust"),
+])
+def test_abbreviates__near_miss(short, full):
+    from argmap.nlp.actors import abbreviates
+
+    assert not abbreviates(short, full)

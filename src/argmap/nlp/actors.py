@@ -48,7 +48,7 @@ class _Resolver:
             name = name_text(m.span, self.ctx.lex)
             if name:
                 mentions.append((m.span, self._register(m, name)))
-        return self.registry, self._join_lone_surnames(mentions)
+        return self.registry, self._merge_abbreviations(self._join_lone_surnames(mentions))
 
     def _collect_names(self, found: list[Mention]) -> None:
         peerage = self.ctx.lex["nouns.peerage"]
@@ -115,6 +115,44 @@ class _Resolver:
                 mentions = [(s, target if k == key else k) for s, k in mentions]
                 del self.registry[key]
         return mentions
+
+
+    def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """An organisation named by its initials ('ADCS') or by shortened words ('Lib Dem') is the
+        organisation whose full name the document also gives."""
+        orgs = {k: v for k, v in self.registry.items() if v.type == ORG}
+        for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
+            full = next((k for k, v in orgs.items() if k != short and k in self.registry and abbreviates(info.name, v.name)),
+                        None)
+            if full is None or short not in self.registry:
+                continue
+            if info.known and not self.registry[full].known:
+                short, full = full, short  # keep the taxonomy's actor as the one merged into
+            self.registry[full].aliases |= {self.registry[short].name, *self.registry[short].aliases}
+            mentions = [(s, full if k == short else k) for s, k in mentions]
+            del self.registry[short]
+        return mentions
+
+
+def abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` by its initials ('ADCS'), by the first letters of each of its
+    words ('Lib Dem' for 'Liberal Democrats'; small words of the full name aside), or spelt with
+    other punctuation ('Childrens' for "Children's")."""
+    stop = {"of", "the", "and", "for", "&", "to", "in"}
+    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in stop]
+    parts = short.replace(".", "").split()
+    if len(words) < 2 or short == full:
+        return False
+    if _letters(short) == _letters(full):
+        return True  # 'Childrens Services' for "Children's Services"
+    if len(parts) == 1 and parts[0].isupper() and len(parts[0]) == len(words):
+        return parts[0].lower() == "".join(w[0].lower() for w in words)
+    return len(parts) == len(words) and all(
+        len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
+
+
+def _letters(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum()).removeprefix("the")
 
 
 def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
