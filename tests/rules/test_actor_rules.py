@@ -1233,7 +1233,9 @@ def test_author__near_miss_no_editorial_mark_or_outlet(facts):
 def test_abbreviates__initials_shortened_words_or_other_punctuation(short, full):
     from argmap.nlp.actors import abbreviates
 
-    assert abbreviates(short, full)
+    from .kit import LEX
+
+    assert abbreviates(short, full, LEX["markers.name_small_words"])
 
 
 @pytest.mark.parametrize("short, full", [
@@ -1246,4 +1248,6 @@ def test_abbreviates__initials_shortened_words_or_other_punctuation(short, full)
 def test_abbreviates__near_miss(short, full):
     from argmap.nlp.actors import abbreviates
 
-    assert not abbreviates(short, full)
+    from .kit import LEX
+
+    assert not abbreviates(short, full, LEX["markers.name_small_words"])

@@ -122,7 +122,8 @@ class _Resolver:
         organisation whose full name the document also gives."""
         orgs = {k: v for k, v in self.registry.items() if v.type == ORG}
         for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
-            full = next((k for k, v in orgs.items() if k != short and k in self.registry and abbreviates(info.name, v.name)),
+            full = next((k for k, v in orgs.items() if k != short and k in self.registry
+                         and abbreviates(info.name, v.name, self.ctx.lex["markers.name_small_words"])),
                         None)
             if full is None or short not in self.registry:
                 continue
@@ -134,12 +135,11 @@ class _Resolver:
         return mentions
 
 
-def abbreviates(short: str, full: str) -> bool:
+def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> bool:
     """Whether ``short`` is ``full`` by its initials ('ADCS'), by the first letters of each of its
     words ('Lib Dem' for 'Liberal Democrats'; small words of the full name aside), or spelt with
     other punctuation ('Childrens' for "Children's")."""
-    stop = {"of", "the", "and", "for", "&", "to", "in"}
-    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in stop]
+    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in small]
     parts = short.replace(".", "").split()
     if len(words) < 2 or short == full:
         return False
