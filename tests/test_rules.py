@@ -567,3 +567,9 @@ def test_an_organisation_and_its_initials_are_one_actor(extractor):
     r = extract_text(extractor, text)
     speakers = {c.speaker for c in r.claims}
     assert "northfold-care-trust" in speakers and "nct" not in speakers
+
+
+def test_moves_us_forward_but_not_far_enough_is_both(extractor):
+    r = extract_text(extractor, "Mira Tolan said: \u201cThe family help plan moves us forward - but not far enough.\u201d")
+    got = positions(r)
+    assert ("mira-tolan", "support", "family-help") in got and ("mira-tolan", "object", "family-help") in got
