@@ -1151,11 +1151,20 @@ def test_actor_record__is_what_asdict_gives_with_sorted_aliases():
 
 
 # ---------------------------------------------------------------- the page's publisher
-def _publisher_of(spec: str, outlet: str):
-    ctx = actor_ctx(parse(spec, outlet=outlet))
-    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
-    key = doc._.argmap_meta.get("publisher_key")
+def _actors_of(spec: str, **facts):
+    """The Doc after the actors stage, with the document facts given."""
+    ctx = actor_ctx(parse(spec, **facts))
+    return find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+
+
+def _keyed(doc, fact: str):
+    """(the actor key a document fact names, that actor's type)."""
+    key = doc._.argmap_meta.get(fact)
     return key, (doc.user_data[REGISTRY][key]["type"] if key else None)
+
+
+def _publisher_of(spec: str, outlet: str, url: str | None = None):
+    return _keyed(_actors_of(spec, outlet=outlet, **({"url": url} if url else {})), "publisher_key")
 
 
 def test_publisher__an_outlet_the_page_names_is_its_publisher():
@@ -1177,18 +1186,11 @@ def test_publisher__near_miss_a_name_without_a_members_letters():
     assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell Weekly") == (None, None)
 
 
-def _publisher_at(spec: str, outlet: str, url: str):
-    ctx = actor_ctx(parse(spec, outlet=outlet, url=url))
-    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
-    key = doc._.argmap_meta.get("publisher_key")
-    return key, (doc.user_data[REGISTRY][key]["type"] if key else None)
-
-
 def test_publisher__an_outlet_on_its_own_organisation_domain():
     """'The Hearth Trust' at thehearthtrust.org.uk: the organisation's own site, named or not."""
-    assert _publisher_at(CORAMQ_SET_UP, "The Hearth Trust", "https://thehearthtrust.org.uk/news/x") == \
+    assert _publisher_of(CORAMQ_SET_UP, "The Hearth Trust", "https://thehearthtrust.org.uk/news/x") == \
         ("the-hearth-trust", ORG)
-    assert _publisher_at(CORAMQ_SET_UP, "Hearth Trust", "https://www.hearthtrust.org/blog") == ("hearth-trust", ORG)
+    assert _publisher_of(CORAMQ_SET_UP, "Hearth Trust", "https://www.hearthtrust.org/blog") == ("hearth-trust", ORG)
 
 
 @pytest.mark.parametrize("outlet, url", [
@@ -1196,15 +1198,12 @@ def test_publisher__an_outlet_on_its_own_organisation_domain():
     ("Hearth Weekly", "https://www.aggregator.org/hearth-weekly/x"),  # another organisation's domain
 ])
 def test_publisher__near_miss_not_the_outlets_own_organisation_domain(outlet, url):
-    assert _publisher_at(CORAMQ_SET_UP, outlet, url) == (None, None)
+    assert _publisher_of(CORAMQ_SET_UP, outlet, url) == (None, None)
 
 
 def _author_of(spec: str, **facts):
-    ctx = actor_ctx(parse(spec, **facts))
-    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
-    m = doc._.argmap_meta
-    key = m.get("author_key")
-    return key, (doc.user_data[REGISTRY][key]["type"] if key else None), m.get("genre")
+    doc = _actors_of(spec, **facts)
+    return (*_keyed(doc, "author_key"), doc._.argmap_meta.get("genre"))
 
 
 def test_author__an_editorial_by_its_address_is_the_outlets_own_voice():
