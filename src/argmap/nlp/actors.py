@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from spacy.tokens import Doc, Span
@@ -120,12 +121,14 @@ class _Resolver:
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """An organisation named by its initials ('ADCS') or by shortened words ('Lib Dem') is the
         organisation whose full name the document also gives."""
-        orgs = {k: v for k, v in self.registry.items() if v.type == ORG}
+        small = self.ctx.lex["markers.name_small_words"]
+        orgs = [(k, v.name) for k, v in self.registry.items() if v.type == ORG and len(v.name.split()) >= 2]
         for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
-            full = next((k for k, v in orgs.items() if k != short and k in self.registry
-                         and abbreviates(info.name, v.name, self.ctx.lex["markers.name_small_words"])),
+            if short not in self.registry:
+                continue
+            full = next((k for k, name in orgs if k != short and k in self.registry and abbreviates(info.name, name, small)),
                         None)
-            if full is None or short not in self.registry:
+            if full is None:
                 continue
             if info.known and not self.registry[full].known:
                 short, full = full, short  # keep the taxonomy's actor as the one merged into
@@ -135,6 +138,7 @@ class _Resolver:
         return mentions
 
 
+@lru_cache(maxsize=1 << 16)
 def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> bool:
     """Whether ``short`` is ``full`` by its initials ('ADCS'), by the first letters of each of its
     words ('Lib Dem' for 'Liberal Democrats'; small words of the full name aside), or spelt with

@@ -336,9 +336,12 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
     actor subject of a proposer verb, in anyone's sentence) backs it, when the verb's own words
     name a particular proposal."""
     out = []
+    verbs = lex["verbs.proposer"]
     for index, unit in enumerate(units):
         for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
-            found = _enactment(doc, lex, state, tok, unit.speaker)
+            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
+                continue
+            found = _enactment(state, tok, unit.speaker)
             if found is None:
                 continue
             owner, start, end = found
@@ -350,12 +353,10 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
     return out
 
 
-def _enactment(doc: Doc, lex: Lexicon, state: ActorState, tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
-    """(the actor, the bounds of what it puts forward) when ``tok`` is a proposer verb, not negated,
-    whose subject is an actor other than the sentence's speaker."""
-    verbs = lex["verbs.proposer"]
-    if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs) or \
-            any(c.dep_ == "neg" for c in tok.children):
+def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
+    """(the actor, the bounds of what it puts forward) when ``tok``, a proposer verb, is not negated
+    and its subject is an actor other than the sentence's speaker."""
+    if any(c.dep_ == "neg" for c in tok.children):
         return None
     owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
     sub = [t.i for c in tok.children if c.dep_ in _PUT_FORWARD for t in c.subtree]

@@ -565,8 +565,12 @@ def says_in_report(ctx: AttributionContext, tok: Token) -> str | None:
 
 
 def owned_works(ctx: AttributionContext, sent: Span) -> Iterator[tuple[str, Token]]:
-    """(the work noun, its token) for each work the sentence shows someone owning (``OWNERSHIP``)."""
+    """(the work noun, its token) for each work the sentence shows someone owning (``OWNERSHIP``;
+    every ownership rule is about a work or ownable noun, so other tokens are not offered)."""
+    works = ctx.lex.union("nouns.work", "nouns.ownable")
     for tok in tokens(sent):
+        if tok.lemma_.lower() not in works:
+            continue
         for noun in OWNERSHIP.collect(ctx, tok)[:1]:
             yield noun, tok
 

@@ -106,7 +106,8 @@ def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[
     ids: list[str] = []
     found = matches(ctx, span)
     main = [m for m in found if not in_example(ctx, span, m)]
-    main = [m for m in main if not in_answer(ctx, span, m)] or main  # what is answered, when nothing else
+    if len(main) > 1 and any(w in text_of(span).lower() for w in ctx.words("markers.answering")):
+        main = [m for m in main if not in_answer(ctx, span, m)] or main  # what is answered, when nothing else
     for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
         if m.id not in ids:
             ids.append(m.id)
@@ -363,7 +364,7 @@ def discovery(ctx: TargetContext, w: Work) -> str:
 def link(ctx: TargetContext, draft: Draft) -> bool:
     """Apply the steps to one draft; whether the claim is kept."""
     span = ctx.doc[draft.start:draft.end]
-    own = [p for p in proposals(ctx, span) if not speaker_named(ctx, draft, span, p)]
+    own = without_speaker_name(ctx, draft, span, proposals(ctx, span))
     if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
         pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
         own = pointed[0] if pointed else own
@@ -373,16 +374,20 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
     return STEPS.first(ctx, w) == KEEP
 
 
-def speaker_named(ctx: TargetContext, draft: Draft, span: Span, pid: str) -> bool:
+def without_speaker_name(ctx: TargetContext, draft: Draft, span: Span, own: list[str]) -> list[str]:
     """'The commission will recommend X', said by the commission: a proposal named only by the
     words that name the claim's own speaker (the subject of its cue verb) is not what it is about."""
     unit = ctx.units[draft.unit]
-    if unit.cue_token is None or unit.speaker != draft.speaker:
-        return False
+    if not own or unit.cue_token is None or unit.speaker != draft.speaker or not span.start <= unit.cue_token < span.end:
+        return own
     subject = {t.i for c in ctx.doc[unit.cue_token].children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
-    named = [m for m in matches(ctx, span) if m.id == pid]
-    spans = [span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand") for m in named]
-    return bool(spans) and all(s is not None and all(t.i in subject for t in s) for s in spans)
+    if not subject:
+        return own
+    inside: dict[str, bool] = {}
+    for m in matches(ctx, span):
+        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        inside[m.id] = inside.get(m.id, True) and toks is not None and all(t.i in subject for t in toks)
+    return [p for p in own if not inside.get(p, False)]
 
 
 def sibling_targets(kept: list[Draft]) -> None:
@@ -503,8 +508,8 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
         target = heads.get(singular(tok.lower_))
         if target is None and _definite(ctx, tok):
             target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
-        if target is None and demonstrative_noun(ctx, tok):
-            target = heads.get(f"this {singular(tok.lower_)}")  # 'these hikes' after 'bill rises', its other name
+        if target is None and f"this {singular(tok.lower_)}" in heads and demonstrative_noun(ctx, tok):
+            target = heads[f"this {singular(tok.lower_)}"]  # 'these hikes' after 'bill rises', its other name
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
             continue
         if isinstance(target, tuple):
@@ -571,8 +576,14 @@ def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str
 
 def name_heads(ctx: TargetContext, pid: str) -> set[str]:
     """The last words of all a proposal's names ('rises' and 'hikes' for bill rises and bill hikes)."""
-    entry = ctx.taxonomy.proposals.get(pid)
-    return {singular(fold(name).split()[-1]) for name in entry.names if name.strip()} if entry is not None else set()
+    if pid not in _NAME_HEADS.setdefault(ctx.taxonomy.digest, {}):
+        entry = ctx.taxonomy.proposals.get(pid)
+        _NAME_HEADS[ctx.taxonomy.digest][pid] = {singular(fold(name).split()[-1]) for name in entry.names
+                                                 if name.strip()} if entry is not None else set()
+    return _NAME_HEADS[ctx.taxonomy.digest][pid]
+
+
+_NAME_HEADS: dict[str, dict[str, set[str]]] = {}  # taxonomy digest -> proposal -> last words of its names
 
 
 def demonstrative_noun(ctx: TargetContext, tok: Token) -> bool:
@@ -633,13 +644,19 @@ def points_back(ctx: TargetContext, span: Span) -> bool:
 def _lead_paragraphs(ctx: TargetContext) -> list[int]:
     """The first two paragraphs with text (headings aside): an article's opening."""
     if ctx._lead_paras is None:
-        ctx._lead_paras = sorted({u.para for u in ctx.units if not u.heading and _prose(ctx.sents[u.sent])})[:2]
+        found: list[int] = []
+        for u in sorted(ctx.units, key=lambda u: u.para):
+            if len(found) == 2:
+                break
+            if u.para not in found and not u.heading and _prose(ctx.sents[u.sent]):
+                found.append(u.para)
+        ctx._lead_paras = found
     return ctx._lead_paras
 
 
 def _prose(sent: Span) -> bool:
     """A sentence of prose (a verb and at least six words), not page furniture ('4 min read')."""
-    words = [t for t in sent if t.is_alpha]
+    words = [t for t in tokens(sent) if t.is_alpha]
     return len(words) >= 6 and any(t.pos_ in {"VERB", "AUX"} for t in words)
 
 
