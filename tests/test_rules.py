@@ -573,3 +573,12 @@ def test_moves_us_forward_but_not_far_enough_is_both(extractor):
     r = extract_text(extractor, "Mira Tolan said: \u201cThe family help plan moves us forward - but not far enough.\u201d")
     got = positions(r)
     assert ("mira-tolan", "support", "family-help") in got and ("mira-tolan", "object", "family-help") in got
+
+
+@pytest.mark.parametrize("wording", ["she would like to see swifter action on it",
+                                     "she is impatient for more urgency"])
+def test_asking_for_more_pace_objects(extractor, wording):
+    """'helpful, though we'd like to see swifter action': the pace of a proposal is a criticism of it."""
+    r = extract_text(extractor, f"Mira Tolan said family help is helpful, though {wording}.")
+    got = positions(r)
+    assert ("mira-tolan", "support", "family-help") in got and ("mira-tolan", "object", "family-help") in got
