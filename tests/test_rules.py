@@ -582,3 +582,19 @@ def test_asking_for_more_pace_objects(extractor, wording):
     r = extract_text(extractor, f"Mira Tolan said family help is helpful, though {wording}.")
     got = positions(r)
     assert ("mira-tolan", "support", "family-help") in got and ("mira-tolan", "object", "family-help") in got
+
+
+def test_a_taxonomy_persons_surname_alone_is_that_person():
+    """A person the taxonomy knows, named in full and then by surname alone, is one actor (the
+    water taxonomy lists people; the children's social care one lists none)."""
+    from pathlib import Path
+
+    from argmap.build import Extractor
+
+    import argmap
+
+    water = Path(argmap.__file__).parent / "data" / "water_industry.toml"
+    text = ("Adrian Montague spoke at the conference on Monday about sewage. "
+            "Later, Montague said that he welcomed the bonus ban for water bosses.")
+    r = extract_text(Extractor(taxonomy=str(water), pipeline=None), text)
+    assert {c.speaker for c in r.claims} == {"adrian-montague"}

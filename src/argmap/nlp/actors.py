@@ -54,10 +54,14 @@ class _Resolver:
     def _collect_names(self, found: list[Mention]) -> None:
         peerage = self.ctx.lex["nouns.peerage"]
         for m in found:
-            if m.type != PERSON or m.known:
+            if m.type != PERSON:
                 continue
             name = name_text(m.span, self.ctx.lex)
             words = name.split()
+            if m.known:  # a taxonomy person named in full: 'Montague said' is them too
+                if len(words) >= 2:
+                    self.full_names.setdefault(words[-1], m.key)
+                continue
             if len(words) >= 2:
                 self.full_names.setdefault(words[-1], slugify(name))
             doc = m.span.doc
