@@ -171,6 +171,25 @@ def holding(table: RuleTable, *args: Any) -> list[str]:
     return [r.name for r in table if r(*args)]
 
 
-__all__ = ["LEX", "TAXONOMY", "ORG", "PERSON", "Stance", "Cue", "Draft", "parse", "place_actors", "actor_ctx",
+# a letter signed by an organisation and a person, one a line after 'Yours sincerely,' (the
+# signatory mentions and the signatories pass are both tested on it)
+SIGNED_LETTER = """
+We         PRON  PRP  nsubj    1 O
+agree      VERB  VBP  ROOT     1 O
+.          PUNCT .    punct    1 O
+\\n        SPACE _SP  dep      2 O
+Yours      PRON  PRP$ ROOT     4 O
+sincerely  ADV   RB   advmod   4 O
+,          PUNCT ,    punct    4 O
+\\n        SPACE _SP  dep      6 O
+Hearth     PROPN NNP  compound 9 O
+Alliance   PROPN NNP  ROOT     9 O
+\\n        SPACE _SP  dep      9 O
+Rosa       PROPN NNP  compound 12 B-PERSON
+Pell       PROPN NNP  ROOT     12 I-PERSON
+"""
+
+
+__all__ = ["LEX", "TAXONOMY", "SIGNED_LETTER", "ORG", "PERSON", "Stance", "Cue", "Draft", "parse", "place_actors", "actor_ctx",
            "attribution_ctx", "observe", "units_of", "quotation", "stance_ctx", "clause", "unit", "target_ctx",
            "work", "holding"]

@@ -17,7 +17,7 @@ from argmap.nlp.rules.actors import (
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
-from .kit import ORG, PERSON, actor_ctx, holding, parse
+from .kit import ORG, PERSON, SIGNED_LETTER, actor_ctx, holding, parse
 
 
 def actors_found(spec: str) -> list[tuple[str, str, str]]:
@@ -885,21 +885,6 @@ def test_actors_mentions__speaker_line__near_miss():
     assert actors_found(HEADING_WITH_COLON) == []
 
 
-SIGNED_LETTER = """
-We         PRON  PRP  nsubj    1 O
-agree      VERB  VBP  ROOT     1 O
-.          PUNCT .    punct    1 O
-\\n        SPACE _SP  dep      2 O
-Yours      PRON  PRP$ ROOT     4 O
-sincerely  ADV   RB   advmod   4 O
-,          PUNCT ,    punct    4 O
-\\n        SPACE _SP  dep      6 O
-Hearth     PROPN NNP  compound 9 O
-Alliance   PROPN NNP  ROOT     9 O
-\\n        SPACE _SP  dep      9 O
-Rosa       PROPN NNP  compound 12 B-PERSON
-Pell       PROPN NNP  ROOT     12 I-PERSON
-"""
 UNSIGNED_LINES = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
     .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
 

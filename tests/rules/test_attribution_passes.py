@@ -13,7 +13,7 @@ from argmap.nlp.attribution import (
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, ActorInfo
 
-from .kit import LEX, ORG, attribution_ctx, parse, place_actors, units_of
+from .kit import LEX, ORG, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
 
 # ---------------------------------------------------------------- between one speaker's sentences
 QUOTED_BETWEEN = """
@@ -163,21 +163,6 @@ def test_work_contents__near_miss():
 
 
 # ---------------------------------------------------------------- a letter's signatories
-SIGNED_LETTER = """
-We         PRON  PRP  nsubj    1 O
-agree      VERB  VBP  ROOT     1 O
-.          PUNCT .    punct    1 O
-\\n        SPACE _SP  dep      2 O
-Yours      PRON  PRP$ ROOT     4 O
-sincerely  ADV   RB   advmod   4 O
-,          PUNCT ,    punct    4 O
-\\n        SPACE _SP  dep      6 O
-Hearth     PROPN NNP  compound 9 O
-Alliance   PROPN NNP  ROOT     9 O
-\\n        SPACE _SP  dep      9 O
-Rosa       PROPN NNP  compound 12 B-PERSON
-Pell       PROPN NNP  ROOT     12 I-PERSON
-"""
 UNSIGNED_LETTER = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
     .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
 

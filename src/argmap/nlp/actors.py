@@ -125,7 +125,7 @@ class _Resolver:
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """An organisation named by its initials ('ADCS') or by shortened words ('Lib Dem') is the
         organisation whose full name the document also gives."""
-        small = self.ctx.lex["markers.name_small_words"]
+        small = self.ctx.lex["markers.name_small_words"] | self.ctx.lex["markers.name_article"]
         orgs = [(k, v.name) for k, v in self.registry.items() if v.type == ORG and len(v.name.split()) >= 2]
         for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
             if short not in self.registry:
@@ -146,12 +146,12 @@ class _Resolver:
 def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> bool:
     """Whether ``short`` is ``full`` by its initials ('ADCS'), by the first letters of each of its
     words ('Lib Dem' for 'Liberal Democrats'; small words of the full name aside), or spelt with
-    other punctuation ('Childrens' for "Children's")."""
+    other punctuation ('Childrens' for "Children's"; a leading small word aside)."""
     words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in small]
     parts = short.replace(".", "").split()
     if len(words) < 2 or short == full:
         return False
-    if _letters(short) == _letters(full):
+    if _letters(bare_name(short, small)) == _letters(bare_name(full, small)):
         return True  # 'Childrens Services' for "Children's Services"
     if len(parts) == 1 and parts[0].isupper() and len(parts[0]) == len(words):
         return parts[0].lower() == "".join(w[0].lower() for w in words)
@@ -159,8 +159,14 @@ def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> b
         len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
 
 
+def bare_name(name: str, articles: frozenset[str]) -> str:
+    """A name without a leading article ('The Fostering Network' -> 'Fostering Network')."""
+    words = name.split()
+    return " ".join(words[1:] if words[:1] and words[0].lower() in articles else words)
+
+
 def _letters(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum()).removeprefix("the")
+    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
@@ -201,7 +207,8 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
              or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
     if known is None:
-        named = (_named_outlet(outlet, registry) or _member_site(ctx, outlet, registry)
+        articles = ctx.lex["markers.name_article"]
+        named = (_named_outlet(outlet, registry, articles) or _member_site(ctx, outlet, registry)
                  or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
         if named is not None:
             facts["publisher_key"] = named
@@ -234,23 +241,20 @@ def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, Ac
     host = urlsplit(url).hostname or ""
     if not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
         return None
-    labels = [x for x in host.split(".") if x not in {"www", ""}]
-    letters = "".join(ch for ch in outlet.lower() if ch.isalnum())
-    if not labels or len(letters) < 4 or labels[0] not in {letters, letters.removeprefix("the")}:
+    labels = [x for x in host.split(".") if x and x not in ctx.lex["layout.host_prefixes"]]
+    names = {_letters(outlet), _letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
+    if not labels or len(_letters(outlet)) < 4 or labels[0] not in names:
         return None
     key = next((k for k, v in registry.items() if v.type == ORG and v.name == outlet), slugify(outlet))
     registry.setdefault(key, ActorInfo(key, outlet, ORG))
     return key
 
 
-def _named_outlet(outlet: str, registry: dict[str, ActorInfo]) -> str | None:
-    """The key of an organisation the page mentions whose name is the outlet (an initial 'The' aside)."""
-    def bare(name: str) -> str:
-        words = name.lower().split()
-        return " ".join(words[1:] if words[:1] == ["the"] else words)
-    want = bare(outlet)
+def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str]) -> str | None:
+    """The key of an organisation the page mentions whose name is the outlet (a leading 'The' aside)."""
+    want = bare_name(outlet, articles).lower()
     return next((k for k, info in registry.items() if info.type == ORG and
-                 any(bare(n) == want for n in {info.name, *info.aliases})), None)
+                 any(bare_name(n, articles).lower() == want for n in {info.name, *info.aliases})), None)
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:

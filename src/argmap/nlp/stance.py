@@ -306,13 +306,21 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             if not owner or owner == unit.speaker:
                 continue
             start, end = _noun_phrase(tok)
-            if end - start < 3 or any(d.speaker == owner and d.start <= start < d.end for d in drafts):
-                continue
-            if not _names_particular(doc[start:end], taxonomy):
-                continue  # 'the government's reforms' names no particular proposal or document
-            out.append(Draft(index, start, end, owner, Stance.SUPPORT,
-                             [Cue(K.OWNER, +1, f"{doc[tok.i - 1].text} {tok.text}", "owner-of-plan")], "owner-of-plan"))
+            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
+                             "owner-of-plan") if end - start >= 3 else None
+            if draft is not None:
+                out.append(draft)
     return out
+
+
+def _backing(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, owner: str, start: int, end: int,
+             label: str, rule: str) -> Draft | None:
+    """The owner's support for the words ``start:end``, unless a claim of theirs covers them already
+    or they name no particular proposal ('the government's reforms' is not guessed from context)."""
+    if any(d.speaker == owner and d.start <= start < d.end for d in drafts) or \
+            not _names_particular(doc[start:end], taxonomy):
+        return None
+    return Draft(index, start, end, owner, Stance.SUPPORT, [Cue(K.OWNER, +1, label, rule)], rule)
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -345,11 +353,10 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
             if found is None:
                 continue
             owner, start, end = found
-            if any(d.speaker == owner and d.start <= start < d.end for d in drafts) or \
-                    not _names_particular(doc[start:end], taxonomy):
-                continue
-            out.append(Draft(index, min(tok.i, start), end, owner, Stance.SUPPORT,
-                             [Cue(K.OWNER, +1, tok.text, "enacts")], "enacts"))
+            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, tok.text, "enacts")
+            if draft is not None:
+                draft.start = min(tok.i, start)  # the verb that puts it forward belongs to the claim
+                out.append(draft)
     return out
 
 

@@ -67,3 +67,18 @@ def span_matches(span: Span, taxonomy: Taxonomy, kind: str) -> list[Match]:
     a, b = span.start_char, span.end_char
     return [Match(m.id, m.phrase, m.start - a, m.end - a) for m in doc_matches(span.doc, taxonomy, kind)
             if a <= m.start and m.end <= b]
+
+
+def answered_at(tok: Token, answering: frozenset[str], *, steps: int, nouns_only: bool = False) -> bool:
+    """Whether ``tok`` lies in what something answers: the object of 'to' after an answering word
+    ('in response to X', 'responding to X'), at most ``steps`` heads up; ``nouns_only``: only after
+    a noun ('response', not the verb 'responded')."""
+    for _ in range(steps):
+        answer = tok.head.head
+        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and answer.lemma_.lower() in answering and \
+                (answer.pos_ == "NOUN" or not nouns_only):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False

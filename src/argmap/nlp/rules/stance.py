@@ -20,7 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import doc_matches, doc_text, span_matches, text_of, tokens
+from argmap.nlp.text import answered_at, doc_matches, doc_text, span_matches, text_of, tokens
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -250,14 +250,7 @@ def record_of_events(ctx: StanceContext, tok: Token, sign: int) -> bool:
                 "'responding to criticism') is the other side's, not the speaker's.",
                 "Responding to concerns about funding, the minister said the plan was sound.")
 def answered(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    answering = ctx.words("markers.answering")
-    for _ in range(8):
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in answering:
-            return True
-        if tok.head.i == tok.i:
-            return False
-        tok = tok.head
-    return False
+    return answered_at(tok, ctx.words("markers.answering"), steps=8)
 
 
 @NOT_A_CUE.rule("asked", "A stance word inside a question put to the speaker ('asked if the review is tinkering') "

@@ -22,7 +22,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import doc_matches, span_matches, text_of, tokens
+from argmap.nlp.text import answered_at, doc_matches, span_matches, text_of, tokens
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -178,16 +178,8 @@ def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is what something answers ('its plan in response to the review'):
     the review is answered, the plan is what the claim is about."""
     toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
-    tok = toks.root if toks is not None else None
-    for _ in range(4):
-        if tok is None or tok.head.i == tok.i:
-            return False
-        answer = tok.head.head
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and answer.pos_ == "NOUN" and \
-                answer.lemma_.lower() in ctx.words("markers.answering"):
-            return True  # 'in response to the review' (not 'has responded to its consultation')
-        tok = tok.head
-    return False
+    # 'in response to the review', not 'has responded to its consultation'
+    return toks is not None and answered_at(toks.root, ctx.words("markers.answering"), steps=4, nouns_only=True)
 
 
 # ---------------------------------------------------------------- what a claim is about
@@ -588,8 +580,8 @@ _NAME_HEADS: dict[str, dict[str, set[str]]] = {}  # taxonomy digest -> proposal 
 
 def demonstrative_noun(ctx: TargetContext, tok: Token) -> bool:
     """'these hikes', 'this approach': a noun with a demonstrative determiner."""
-    return any(c.dep_ in {"det", "predet"} and c.lower_ in ctx.words("markers.demonstrative") and c.lower_ != "such"
-               for c in tok.children)
+    return any(c.dep_ in {"det", "predet"} and c.lower_ in ctx.words("markers.demonstrative")
+               and c.lower_ not in ctx.words("markers.plural_pointer") for c in tok.children)  # not 'such': a kind
 
 
 def document_words(ctx: TargetContext, pid: str) -> set[str]:
