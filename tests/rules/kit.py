@@ -54,6 +54,7 @@ TAXONOMY = taxonomy_from_dict({
          "type": "organisation"},
         {"id": "dfe", "label": "Department for Education", "aliases": ["DfE"], "type": "organisation"},
         {"id": "lga", "label": "Local Government Association", "type": "organisation"},
+        {"id": "iris-vane", "label": "Iris Vane", "type": "person"},
     ],
 })
 

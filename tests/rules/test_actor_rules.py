@@ -1235,3 +1235,48 @@ def test_abbreviates__near_miss(short, full):
     from .kit import LEX
 
     assert not abbreviates(short, full, LEX["markers.name_small_words"])
+
+
+# ---------------------------------------------------------------- one actor, several names
+TRUST_AND_INITIALS = """
+Northfold  PROPN NNP compound 2 B-ORG
+Care       PROPN NNP compound 2 I-ORG
+Trust      PROPN NNP nsubj    3 I-ORG
+spoke      VERB  VBD ROOT     3 O lemma=speak
+.          PUNCT .   punct    3 O
+NCT        PROPN NNP nsubj    6 B-ORG
+agreed     VERB  VBD ROOT     6 O lemma=agree
+.          PUNCT .   punct    6 O
+"""
+
+
+def test_resolver__initials_join_the_full_name():
+    """'Northfold Care Trust spoke. NCT agreed.': one organisation, named both ways."""
+    assert actors_found(TRUST_AND_INITIALS) == [("Northfold Care Trust", "northfold-care-trust", ORG),
+                                                ("NCT", "northfold-care-trust", ORG)]
+
+
+def test_resolver__near_miss_other_initials_stay_apart():
+    found = actors_found(TRUST_AND_INITIALS.replace("NCT        PROPN", "HCA        PROPN"))
+    assert {key for _, key, _ in found} == {"northfold-care-trust", "hca"}
+
+
+KNOWN_SURNAME = """
+Iris       PROPN NNP compound 1 B-PERSON
+Vane       PROPN NNP nsubj    2 I-PERSON
+spoke      VERB  VBD ROOT     2 O lemma=speak
+.          PUNCT .   punct    2 O
+Vane       PROPN NNP nsubj    5 B-PERSON
+agreed     VERB  VBD ROOT     5 O lemma=agree
+.          PUNCT .   punct    5 O
+"""
+
+
+def test_resolver__a_known_persons_surname_is_that_person():
+    """'Iris Vane' is a taxonomy person: 'Vane' alone later is her, not a second person."""
+    assert {key for _, key, _ in actors_found(KNOWN_SURNAME)} == {"iris-vane"}
+
+
+def test_resolver__near_miss_another_surname_stays_apart():
+    found = actors_found(KNOWN_SURNAME.replace("Vane       PROPN NNP nsubj    5", "Lorne      PROPN NNP nsubj    5"))
+    assert {key for _, key, _ in found} == {"iris-vane", "lorne"}

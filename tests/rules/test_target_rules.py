@@ -835,3 +835,32 @@ def test_targets_steps__reference__near_miss_no_demonstrative_for_another_name()
     ctx, w = steps(spec, 1, OBJECT, STRUGGLE)
     reference(ctx, w)
     assert not any("points back: teams" in c for c in w.draft.target_cues)
+
+
+FURNITURE_FIRST = """
+Share      VERB  VB  ROOT     0 O
+now        ADV   RB  advmod   0 O
+.          PUNCT .   punct    0 O
+\\n         SPACE _SP dep      2 O
+\\n         SPACE _SP ROOT     4 O
+Ministers  NOUN  NNS nsubj    6 O lemma=minister
+published  VERB  VBD ROOT     6 O lemma=publish
+the        DET   DT  det      9 O
+practice   NOUN  NN  compound 9 O
+guidance   NOUN  NN  dobj     6 O
+for        ADP   IN  prep     9 O
+every      DET   DT  det      12 O
+council    NOUN  NN  pobj     10 O
+today      NOUN  NN  npadvmod 6 O
+.          PUNCT .   punct    6 O
+"""
+
+
+def test_lead_paragraphs__page_furniture_is_no_opening():
+    """'Share now.' is no paragraph of the opening; the first prose paragraph is."""
+    from argmap.nlp.rules.targets import _lead_paragraphs
+
+    ctx = target_ctx(parse(FURNITURE_FIRST))
+    furniture, prose = ctx.units[0], ctx.units[-1]
+    assert furniture.para != prose.para and not furniture.heading
+    assert _lead_paragraphs(ctx) == [prose.para]
