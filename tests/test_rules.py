@@ -196,6 +196,14 @@ def test_unless_is_a_condition_even_without_a_known_ground(extractor):
     assert ("ian-ross", "object", "social-care-reform") in positions(r)
 
 
+def test_a_ground_that_must_be_the_focus_of_a_plan_is_a_condition(extractor):
+    r = extract_text(extractor, "Dr Ian Ross said funding must be a key focus of the family help reforms.")
+    got = [c for c in r.claims if c.speaker == "ian-ross"]
+    assert got and got[0].stance.value == "object" and "funding" in got[0].themes
+    r = extract_text(extractor, "Dr Ian Ross said funding was a key focus of the family help reforms.")
+    assert not [c for c in r.claims if c.stance.value == "object"]
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, depending_on, description, government_plan,
-    ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
+    hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
     score, service, should_proposal, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
@@ -500,6 +500,90 @@ def test_stance_not_a_cue__asked__near_miss():
     doc = parse(TOLD_IT_FAILED)
     assert not asked(stance_ctx(doc), doc[3], -1)
     assert word_cue(TOLD_IT_FAILED, 3).sign == -1
+
+
+HOUSEHOLDS_STRUGGLE = """
+Many        ADJ   JJ  amod   1 O
+households  NOUN  NNS nsubj  2 O lemma=household
+struggle    VERB  VBP ROOT   2 O
+to          PART  TO  aux    4 O
+pay         VERB  VB  xcomp  2 O
+.           PUNCT .   punct  2 O
+"""
+WE_STRUGGLE = HOUSEHOLDS_STRUGGLE.replace("Many        ADJ   JJ  amod   1 O", "Truly       ADV   RB  advmod 2 O") \
+    .replace("households  NOUN  NNS nsubj  2 O lemma=household", "we          PRON  PRP nsubj  2 O")
+CUSTOMERS_WHO_STRUGGLE = """
+a           DET   DT  det    1 O
+net         NOUN  NN  ROOT   1 O
+for         ADP   IN  prep   1 O
+customers   NOUN  NNS pobj   2 O lemma=customer
+who         PRON  WP  nsubj  6 O
+will        AUX   MD  aux    6 O
+struggle    VERB  VB  relcl  3 O
+.           PUNCT .   punct  1 O
+"""
+THEY_STRUGGLE = """
+We        PRON  PRP nsubj  1 O
+hear      VERB  VBP ROOT   1 O
+from      ADP   IN  prep   1 O
+people    NOUN  NNS pobj   2 O lemma=person
+that      SCONJ IN  mark   6 O
+they      PRON  PRP nsubj  6 O
+struggle  VERB  VBP ccomp  1 O
+.         PUNCT .   punct  1 O
+"""
+FAMILIES_STRUGGLE_WITH_PLAN = """
+Families    NOUN  NNS nsubj  1 O lemma=family
+struggle    VERB  VBP ROOT   1 O
+with        ADP   IN  prep   1 O
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  pobj   2 O
+.           PUNCT .   punct  1 O
+"""
+
+
+def test_stance_not_a_cue__hardship__fires():
+    """'Many households struggle to pay': their need, not an objection to anything."""
+    doc = parse(HOUSEHOLDS_STRUGGLE)
+    ctx = stance_ctx(doc)
+    assert hardship(ctx, doc[2], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["hardship"]
+    assert word_cue(HOUSEHOLDS_STRUGGLE, 2) is None
+
+
+def test_stance_not_a_cue__hardship__fires_through_a_relative_pronoun():
+    """'customers who will struggle': 'who' stands for the customers."""
+    doc = parse(CUSTOMERS_WHO_STRUGGLE)
+    assert hardship(stance_ctx(doc), doc[6], -1)
+    assert word_cue(CUSTOMERS_WHO_STRUGGLE, 6) is None
+
+
+def test_stance_not_a_cue__hardship__fires_on_they_for_people():
+    """'people on low incomes ... they struggle': 'they' are the people named before it."""
+    doc = parse(THEY_STRUGGLE)
+    assert hardship(stance_ctx(doc), doc[6], -1)
+    assert word_cue(THEY_STRUGGLE, 6) is None
+
+
+def test_stance_not_a_cue__hardship__near_miss_they_for_councils():
+    """'we hear from providers that they struggle': 'they' are providers, who object."""
+    doc = parse(THEY_STRUGGLE.replace("people    NOUN  NNS pobj   2 O lemma=person",
+                                      "providers NOUN  NNS pobj   2 O lemma=provider"))
+    assert not hardship(stance_ctx(doc), doc[6], -1)
+
+
+def test_stance_not_a_cue__hardship__near_miss_the_speakers_own():
+    """'We struggle to ...' is the speaker's own difficulty with something: still an objection."""
+    doc = parse(WE_STRUGGLE)
+    assert not hardship(stance_ctx(doc), doc[2], -1)
+    assert word_cue(WE_STRUGGLE, 2).sign == -1
+
+
+def test_stance_not_a_cue__hardship__near_miss_a_named_plan():
+    """People struggling with a named proposal object to it."""
+    doc = parse(FAMILIES_STRUGGLE_WITH_PLAN)
+    assert not hardship(stance_ctx(doc), doc[1], -1)
+    assert word_cue(FAMILIES_STRUGGLE_WITH_PLAN, 1).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

@@ -177,7 +177,13 @@ def condition_has_ground(ctx: StanceContext, toks: Span, span: Span) -> bool:
         reach = end = toks[0].sent.end
     after = span.doc[toks.start: min(end, reach)]
     wanted = ctx.condition_themes()
-    return any(m.id in wanted for m in span_matches(after, ctx.taxonomy, "themes"))
+    if any(m.id in wanted for m in span_matches(after, ctx.taxonomy, "themes")):
+        return True
+    # 'funding must be a key focus', 'funding needs to be found': what the phrase's verb says of its subject
+    verb = toks[0].head if toks[0].dep_ in {"aux", "auxpass"} else toks[0]
+    subject = next((ch for ch in verb.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.i < toks.start and any(
+        m.id in wanted for m in span_matches(span.doc[subject.left_edge.i: subject.i + 1], ctx.taxonomy, "themes"))
 
 
 @CUES.rule("word", "A stance word (its lemma or form) not vetoed by NOT_A_CUE, turned by NEGATED and FLIPS.",
@@ -277,6 +283,26 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
         and not any(g.dep_ in {"acl", "relcl"} and g.tag_ == "VBG" for g in ch.children)
         and not in_proposal_name(ctx, ch)
         for ch in tok.children)
+
+
+@NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
+                "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count.",
+                "Many households struggle to pay their bills.")
+def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.lemma_.lower() not in ctx.words("stance.object.hardship"):
+        return False
+    subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and tok.dep_ in {"acl", "relcl", "xcomp"}:
+        subject = tok.head  # 'households struggling', 'customers who will struggle' (through 'who' below)
+    if subject is not None and subject.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+        subject = tok.head
+    if subject is not None and subject.lower_ == "they":  # 'people on low incomes ... they struggle'
+        people = ctx.words("nouns.beneficiary")  # the nearest plural, not 'incomes' of 'people on low incomes'
+        subject = next((t for t in reversed(tok.doc[tok.sent.start: subject.i]) if t.tag_ == "NNS" and (
+            t.lemma_.lower() in people or not (t.dep_ == "pobj" and t.head.head.pos_ in {"NOUN", "PROPN"}))), None)
+    if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
+        return False
+    return not ctx.names_proposal(tok.sent)
 
 
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
