@@ -136,3 +136,15 @@ def test_token_lists_are_made_once_per_doc_and_follow_their_doc():
         b = nlp("Councils need money now.")
         assert [t.text for t in tokens(b)] == ["Councils", "need", "money", "now", "."]
     assert [t.text for t in tokens(a[0:2])] == ["The", "plan"]
+
+
+def test_a_title_with_a_full_stop_is_one_token():
+    """'the hon. Member' keeps its full stop in one token, so nothing can end a sentence there."""
+    from argmap.nlp.paragraphs import keep_titles
+
+    tokenizer = spacy.blank("en").tokenizer
+    assert [t.text for t in tokenizer("as the hon. Member said")][:4] == ["as", "the", "hon", "."]
+    keep_titles(tokenizer)
+    assert [t.text for t in tokenizer("as the hon. Member said")] == ["as", "the", "hon.", "Member", "said"]
+    assert [t.text for t in tokenizer("Cllr. Jane Doe")] == ["Cllr.", "Jane", "Doe"]
+    assert [t.text for t in tokenizer("and so on, etc. Then")][-3:] == ["etc", ".", "Then"]

@@ -370,6 +370,36 @@ def test_a_we_statement_on_an_organisations_own_site_is_its_own(extractor):
     assert ("nspcc", "object", "theme:funding") in positions(r)
 
 
+MEMBER_SPEECH = ("Debate on the Family Courts Bill\n\nRosa Finch (Labour - Eastvale)\n\n"
+                 "It is a pleasure to speak today. We welcome the new family help services, "
+                 "as the hon. Member for Westvale (Tom Lake) said, but we fear the funding is not enough.")
+
+
+def test_a_page_filed_under_one_member_is_that_members_speech(extractor):
+    """'/mp/rosa-finch/debate/...': the member the address files the page under speaks its 'we'."""
+    r = extract_text(extractor, MEMBER_SPEECH, outlet="Hansard Mirror",
+                     url="https://hansard-mirror.example.net/mp/rosa-finch/debate/2025-01-01/family-courts")
+    assert ("rosa-finch", "support", "family-help") in positions(r)
+    assert ("rosa-finch", "object", "theme:funding") in positions(r)
+
+
+def test_a_page_filed_under_two_members_is_nobodys_speech(extractor):
+    r = extract_text(extractor, MEMBER_SPEECH, outlet="Hansard Mirror",
+                     url="https://hansard-mirror.example.net/mp/rosa-finch/vs/tom-lake/2025")
+    assert not [c for c in r.claims if c.speaker == "rosa-finch"]
+
+
+def test_as_someone_said_in_the_writers_sentence_is_agreement(extractor):
+    """'We believe, as X said, that ...': the writer speaks, X holds the same view."""
+    text = "We believe, as Tom Lake said, that the new family help services are a good thing."
+    r = extract_text(extractor, text, author="Rosa Finch", genre="opinion")
+    assert ("rosa-finch", "support", "family-help") in positions(r)
+    assert ("tom-lake", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "As Tom Lake said, the new family help services are a good thing.",
+                     author="Rosa Finch", genre="opinion")
+    assert ("rosa-finch", "support", "family-help") not in positions(r)
+
+
 def test_the_outlet_named_in_front_matter_is_the_we_of_its_page(extractor):
     r = extract_text(extractor, WE_STATEMENT, outlet="the NSPCC")
     assert ("nspcc", "support", "family-help") in positions(r)

@@ -128,3 +128,16 @@ def test_an_actor_is_found_by_the_site_a_page_is_on():
 def test_sites_must_be_host_names(sites):
     with pytest.raises(TaxonomyError, match="sites must be a list of web site host names"):
         taxonomy_from_dict({"actor": [{"id": "lga", "name": "LGA", "sites": sites}]})
+
+
+def test_a_name_ending_in_a_verb_head_matches_its_verb_and_object():
+    """'bonus ban' as 'banning bonuses', 'a ban on bonuses', 'the banning of bonuses'; not the bare verb."""
+    from argmap.taxonomy import taxonomy_from_dict
+
+    t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "bonus-ban", "label": "bonus ban"}]})
+    heads = frozenset({"ban"})
+    for text in ("They backed banning bonuses.", "They backed bans on bonuses.",
+                 "They backed the banning of bonuses.", "They backed a bonus ban."):
+        assert [m.id for m in t.find_proposals(text, heads)] == ["bonus-ban"], text
+    assert t.find_proposals("They backed the banning of cars.", heads) == []
+    assert t.find_proposals("They backed banning of bonuses.") == []  # without verb heads, the alias only

@@ -127,8 +127,9 @@ class Taxonomy:
                 words = fold(alias).split()
                 if len(words) == 2 and words[1] in verb_heads:
                     for form in verb_forms(words[1]):
-                        lookup.setdefault(f"{form} {words[0]}", entry.id)
-                        lookup.setdefault(f"{form} {words[0]}s", entry.id)
+                        for link in _OBJECT_LINKS:  # 'capping profits', 'caps on profit', 'the banning of bonuses'
+                            lookup.setdefault(f"{form} {link}{words[0]}", entry.id)
+                            lookup.setdefault(f"{form} {link}{plural(words[0])}", entry.id)
         index = self._cache[verb_heads] = (phrase_pattern(list(lookup), lower=True), lookup, False)
         return index
 
@@ -168,6 +169,15 @@ class Taxonomy:
         return names
 
 
+#: What may stand between a verb form and its object in a reworded alias ("caps on profit").
+_OBJECT_LINKS = ("", "of ", "on ", "of the ", "on the ")
+
+
+def plural(word: str) -> str:
+    """A regular plural ('profit': profits; 'bonus': bonuses)."""
+    return word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s")
+
+
 def verb_forms(word: str) -> list[str]:
     """A noun that is also a verb, in its verb forms ('cap': caps, capping, capped; 'levy': levies,
     levying, levied; 'regulate': regulates, regulating, regulated)."""
@@ -177,7 +187,7 @@ def verb_forms(word: str) -> list[str]:
         return [word, word[:-1] + "ies", word + "ing", word[:-1] + "ied"]
     short = len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2:-1] in "aeiou" and word[-3:-2] not in "aeiou"
     base = word + word[-1] if short else word
-    return [word, word + ("es" if word.endswith(("s", "x", "ch", "sh")) else "s"), base + "ing", base + "ed"]
+    return [word, plural(word), base + "ing", base + "ed"]
 
 
 def _merge(a: list[Match], b: list[Match]) -> list[Match]:

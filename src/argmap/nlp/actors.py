@@ -210,6 +210,8 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         articles = ctx.lex["markers.name_article"]
         named = (_named_outlet(outlet, registry, articles) or _member_site(ctx, outlet, registry)
                  or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
+        if named is None and (named := _member_page(ctx, str(facts.get("url") or ""), registry)):
+            facts["member_page"] = True
         if named is not None:
             facts["publisher_key"] = named
         return
@@ -217,6 +219,24 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         return
     registry.setdefault(known.id, actor_info(known.id, known))
     facts["publisher_key"] = known.id
+
+
+def _member_page(ctx: ActorContext, url: str, registry: dict[str, ActorInfo]) -> str | None:
+    """A page a parliamentary site files under one member ('/mp/jane-doe/debate/...'), when the text
+    names that member: the member's own speech. An address naming two members ('/mp/a/vs/b') names
+    nobody's page."""
+    parts = [p.lower() for p in urlsplit(url).path.split("/") if p]
+    slugs = [parts[i + 1] for i, p in enumerate(parts[:-1]) if p in ctx.lex["layout.member_paths"]]
+    people = [k for k, v in registry.items() if v.type == PERSON]
+    found = {k for slug in slugs for k in people if _names_slug(registry[k], slug)}
+    others = {k for part in parts for k in people if _names_slug(registry[k], part)} - found
+    return found.pop() if len(found) == 1 and not others else None
+
+
+def _names_slug(info: ActorInfo, slug: str) -> bool:
+    """Whether an address's folder ('tim-farron', 'baroness-spielman') is this person's name."""
+    words = set(slug.replace("_", "-").split("-"))
+    return any(len(ws := slugify(n).split("-")) >= 2 and set(ws) <= words for n in {info.name, *info.aliases})
 
 
 def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo]) -> str | None:

@@ -17,7 +17,7 @@ from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, note_publisher,
-    unheld_view, word_regex,
+    subjects, unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
@@ -421,6 +421,9 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
     if not author_key:
         return
     for u in units:
+        if u.speaker not in (None, UNNAMED, author_key) and not u.quoted and _agreeing(ctx, u):
+            u.co_speakers = (u.speaker, *u.co_speakers)
+            u.speaker, u.cue, u.rule = author_key, "author", "author"
         if u.speaker is not None or u.heading or u.quoted:
             continue
         sent = ctx.sents[u.sent]
@@ -428,6 +431,19 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = UNNAMED, "there was a view", "unnamed-view"
         elif not NOT_THE_AUTHORS.any(ctx, sent):
             u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+def _agreeing(ctx: AttributionContext, u: Unit) -> bool:
+    """'We believe, as X said, that ...': the speech verb that found X is in an 'as' clause of a verb
+    the writer ('we', 'I') is the subject of; the writer speaks and X agrees."""
+    if u.cue_token is None:
+        return False
+    verb = ctx.doc[u.cue_token]
+    if verb.dep_ != "advcl" or not any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < verb.i
+                                       for c in verb.children):
+        return False
+    writer = ctx.lex.union("pronouns.first_person_plural", "pronouns.first_person_singular")
+    return any(s.lower_ in writer for s in subjects(verb.head))
 
 
 def signatories(ctx: AttributionContext, units: list[Unit]) -> None:
@@ -493,8 +509,9 @@ def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     key = facts.get("publisher_key")
     if not key:
         return None
-    if ctx.state.is_person(key):
-        return key if _i_sentences(ctx, units) >= 1 else None
+    if ctx.state.is_person(key):  # a member's speech speaks for the party too ('we tabled amendments')
+        voiced = _i_sentences(ctx, units) + (_we_sentences(ctx, units) if facts.get("member_page") else 0)
+        return key if voiced >= 1 else None
     if not ctx.state.is_org(key):
         return None
     return key if _we_sentences(ctx, units) >= 1 else None

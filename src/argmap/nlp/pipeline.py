@@ -6,6 +6,7 @@ from spacy.language import Language
 
 from argmap.nlp import components  # noqa: F401  (registers the factories)
 from argmap.nlp.load import load_model
+from argmap.nlp.paragraphs import keep_titles
 from argmap.nlp.state import install_extensions
 
 ANALYSIS_COMPONENTS = ("argmap_actors", "argmap_attribution", "argmap_stance", "argmap_targets")
@@ -15,6 +16,7 @@ def build_pipeline(model: str | None = None, *, taxonomy: str | None = None, cue
     """The full pipeline: model components (with paragraph breaks before the parser) then argmap's."""
     install_extensions()
     nlp = load_model(model)
+    keep_titles(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("argmap_paragraphs", before="parser")
     else:

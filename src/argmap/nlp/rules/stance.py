@@ -291,18 +291,24 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
 def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.lemma_.lower() not in ctx.words("stance.object.hardship"):
         return False
-    subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None and tok.dep_ in {"acl", "relcl", "xcomp"}:
-        subject = tok.head  # 'households struggling', 'customers who will struggle' (through 'who' below)
-    if subject is not None and subject.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
-        subject = tok.head
-    if subject is not None and subject.lower_ == "they":  # 'people on low incomes ... they struggle'
-        people = ctx.words("nouns.beneficiary")  # the nearest plural, not 'incomes' of 'people on low incomes'
-        subject = next((t for t in reversed(tok.doc[tok.sent.start: subject.i]) if t.tag_ == "NNS" and (
-            t.lemma_.lower() in people or not (t.dep_ == "pobj" and t.head.head.pos_ in {"NOUN", "PROPN"}))), None)
+    subject = _sufferer(ctx, tok)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
         return False
     return not ctx.names_proposal(tok.sent)
+
+
+def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
+    """Who a hardship word is said of: its subject, the noun a participle or relative clause
+    describes ('households struggling', 'customers who struggle'), the plural 'they' stands for."""
+    subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None and tok.dep_ in {"acl", "relcl", "xcomp"} or \
+            subject is not None and subject.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
+        subject = tok.head
+    if subject is None or subject.lower_ != "they":
+        return subject
+    people = ctx.words("nouns.beneficiary")  # the nearest plural, not 'incomes' of 'people on low incomes'
+    return next((t for t in reversed(tok.doc[tok.sent.start: subject.i]) if t.tag_ == "NNS" and (
+        t.lemma_.lower() in people or not (t.dep_ == "pobj" and t.head.head.pos_ in {"NOUN", "PROPN"}))), None)
 
 
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
