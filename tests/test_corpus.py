@@ -712,6 +712,9 @@ def test_by_line_near_the_top():
 def test_writes_and_intro_patterns():
     assert detect_author("Headline\nJane Doe writes about the plan.\n" + ENGLISH) == ("Jane Doe", None)
     assert detect_author("Headline\nA hard year, writes Sam Reed\n" + ENGLISH) == ("Sam Reed", None)
+    text = "Headline\nA hard year, writes Sam Reed, while Ann Lee says it was fine\n" + ENGLISH
+    assert detect_author(text) == ("Sam Reed", None)  # the first of a letters page's writers
+    assert detect_author("Headline\nA hard year, writes Sam Reed and more\n" + ENGLISH) == (None, None)
     text = "Headline\nWhat next? Our social affairs editor Sam Reed looks at the options.\n" + ENGLISH
     assert detect_author(text) == ("Sam Reed", "social affairs editor")
     text = "Headline\nIn this blog, NCT Senior Associate Sam Reed reflects on the review.\n" + ENGLISH

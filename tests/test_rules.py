@@ -204,6 +204,23 @@ def test_a_ground_that_must_be_the_focus_of_a_plan_is_a_condition(extractor):
     assert not [c for c in r.claims if c.stance.value == "object"]
 
 
+def test_a_speech_verb_of_unnamed_others_in_an_as_clause_names_no_speaker(extractor):
+    """'..., as some critics feared it would be, seeing X as ...': the writer's sentence, not 'it's."""
+    text = ("The government published its family help plan in May. It is no superficial plan, as some critics "
+            "feared it would be, seeing the minister as a yes man.")
+    r = extract_text(extractor, text, author="Rosa Finch", genre="opinion")
+    assert [c.speaker for c in r.claims if "superficial" in c.text] == ["rosa-finch"]
+    assert [c.stance.value for c in r.claims if "superficial" in c.text] == ["support"]
+
+
+def test_an_advocate_the_noun_is_a_role_not_a_stance(extractor):
+    r = extract_text(extractor, "Family help was launched in May. I was her advocate.", author="Rosa Finch",
+                     genre="opinion")
+    assert not [c for c in r.claims if "advocate" in c.stance_cues]
+    r = extract_text(extractor, "Family help was launched in May. I advocate it.", author="Rosa Finch", genre="opinion")
+    assert ("rosa-finch", "support", "family-help") in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

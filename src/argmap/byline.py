@@ -156,7 +156,7 @@ def _top(lines: list[str]) -> Byline | None:
             if name:
                 role = re.sub(r"^(our|its|the)\s+", "", m.group(1), flags=re.IGNORECASE)
                 return Byline(name, role, "intro")
-        if m := re.match(rf"({NAME})\s+writes\b|.*,\s*writes\s+({NAME})\W*$", line):
+        if m := re.match(rf"({NAME})\s+writes\b|.*,\s*writes\s+({NAME})(?:\W*$|,\s)", line):  # '..., writes X, while Y say'
             name = as_name(m.group(1) or m.group(2))
             if name:
                 return Byline(name, None, "writes")

@@ -8,7 +8,7 @@ from __future__ import annotations
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, depending_on, description, government_plan,
-    hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
+    as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
     score, service, should_proposal, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
@@ -584,6 +584,40 @@ def test_stance_not_a_cue__hardship__near_miss_a_named_plan():
     doc = parse(FAMILIES_STRUGGLE_WITH_PLAN)
     assert not hardship(stance_ctx(doc), doc[1], -1)
     assert word_cue(FAMILIES_STRUGGLE_WITH_PLAN, 1).sign == -1
+
+
+AS_CRITICS_FEARED = """
+It        PRON  PRP nsubj  1 O
+is        AUX   VBZ ROOT   1 O lemma=be
+no        DET   DT  det    4 O
+rushed    ADJ   JJ  amod   4 O
+job       NOUN  NN  attr   1 O
+as        SCONJ IN  mark   8 O
+some      DET   DT  det    7 O
+critics   NOUN  NNS nsubj  8 O lemma=critic
+feared    VERB  VBD advcl  1 O lemma=fear
+.         PUNCT .   punct  1 O
+"""
+AS_BASW_FEARED = AS_CRITICS_FEARED.replace("some      DET   DT  det    7 O", "the       DET   DT  det    7 O") \
+    .replace("critics   NOUN  NNS nsubj  8 O lemma=critic", "union     NOUN  NN  nsubj  8 O")
+
+
+def test_stance_not_a_cue__as_others_feared__fires():
+    """'..., as some critics feared': the fear is the critics', set against the speaker's view."""
+    doc = parse(AS_CRITICS_FEARED)
+    ctx = stance_ctx(doc)
+    assert as_others_feared(ctx, doc[8], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[8], -1)] == ["as-others-feared"]
+    assert word_cue(AS_CRITICS_FEARED, 8) is None
+
+
+def test_stance_not_a_cue__as_others_feared__near_miss_a_named_subject():
+    """'as the union feared', the union being an actor: not unnamed others."""
+    doc = parse(AS_BASW_FEARED)
+    place_actors(doc, (6, 7, "basw"))
+    ctx = stance_ctx(doc)
+    assert not as_others_feared(ctx, doc[8], -1)
+    assert [c.sign for c in word_cues(ctx, clause(ctx, doc[:])) if c.label.endswith("feared")] == [-1]
 
 
 # ---------------------------------------------------------------- stance.flips

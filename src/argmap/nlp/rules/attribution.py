@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
-from argmap.nlp.text import doc_text, text_of, tokens
+from argmap.nlp.text import doc_text, in_others_as_clause, text_of, tokens
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
@@ -180,7 +180,7 @@ def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in tokens(sent) if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
-             and t.dep_ != "relcl"]
+             and t.dep_ != "relcl" and not in_others_as_clause(t, ctx.state.actor_of)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
 
 

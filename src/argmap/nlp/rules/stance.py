@@ -20,7 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import answered_at, doc_matches, doc_text, span_matches, text_of, tokens
+from argmap.nlp.text import answered_at, doc_matches, doc_text, in_others_as_clause, span_matches, text_of, tokens
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -309,6 +309,13 @@ def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
     people = ctx.words("nouns.beneficiary")  # the nearest plural, not 'incomes' of 'people on low incomes'
     return next((t for t in reversed(tok.doc[tok.sent.start: subject.i]) if t.tag_ == "NNS" and (
         t.lemma_.lower() in people or not (t.dep_ == "pobj" and t.head.head.pos_ in {"NOUN", "PROPN"}))), None)
+
+
+@NOT_A_CUE.rule("as-others-feared", "A stance verb in an 'as' clause of unnamed others ('... as some critics "
+                "feared') is theirs, set against the speaker's view.",
+                "The plan is no rushed job, as some critics feared it would be.")
+def as_others_feared(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return tok.pos_ == "VERB" and in_others_as_clause(tok, ctx.state.actor_of, steps=1)
 
 
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
