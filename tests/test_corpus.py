@@ -506,6 +506,15 @@ def test_clean_keeps_prose_above_a_subscription_box_and_bullet_text():
     assert "  \u2022 More" in text and "    More staff" in clean
 
 
+def test_furniture_items_run_together_on_one_line_are_furniture():
+    from argmap.clean import is_furniture
+
+    assert is_furniture("Skip to main contentSkip to navigationSkip to navigation")
+    assert is_furniture("Share on Facebook | Share on Twitter")
+    assert not is_furniture("Skip to main content of the review")
+    assert not is_furniture("Close the gap")
+
+
 def test_clean_does_not_blank_prose_that_mentions_furniture_words():
     text = ("Councils close services when money runs out.\nRead more about the plan in the report.\n"
             "The picture: a system under strain, with subscribers to the scheme waiting.\n")

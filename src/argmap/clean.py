@@ -101,7 +101,9 @@ FURNITURE_ANYWHERE = tuple(re.compile(p, _I) for p in (
     r"\b(we|this (web)?site) uses? cookies\b|\bby continuing to (browse|use) (this|our)\b",
     r"^(sign ?up|subscribe|register)\b.{0,80}\b(newsletter|updates|mailing list|alerts|bulletin)",
 ))
-_FURNITURE_LINE = re.compile("|".join(f"(?:{p.pattern})" for p in FURNITURE_LINES), _I)  # in one go
+_FURNITURE_ITEM = "|".join(f"(?:{p.pattern})" for p in FURNITURE_LINES)
+# one furniture item, or several run together ("Skip to main contentSkip to navigation | Search"), in one go
+_FURNITURE_LINE = re.compile(rf"(?:{_FURNITURE_ITEM})(?:[\s|\u00b7\u2022/,-]*(?:{_FURNITURE_ITEM}))*", _I)
 #: An appeal right after a furniture line is furniture too ("Support us" + a donation pitch).
 APPEAL = re.compile(r"\b(donat(e|ion)|direct debit|newsletter|subscri(be|ption)|sign up|"
                     r"your (money|support|gift)|follow us)\b", _I)
