@@ -12,7 +12,7 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, discovery, earlier_candidate, grounds, harm_subject,
-    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
+    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent, purpose,
     recommended_thing, reference, stance_object, title_lead, topic_lead, topic_words,
 )
 
@@ -173,6 +173,50 @@ def test_lead_document__several_named_the_first_alone_in_its_sentence():
     assert lead_document(ctx, 1) == "practice-guidance"
     ctx._opening_documents = [(2, "practice-guidance"), (2, "courts-bill")]
     assert lead_document(ctx, 1) is None  # two in the first sentence: no telling
+
+
+REGISTER_TO_DRIVE_REFORMS = """
+Jo        PROPN NNP nsubj 1 B-PERSON
+called    VERB  VBD ROOT  1 O lemma=call
+for       ADP   IN  prep  1 O
+a         DET   DT  det   5 O
+national  ADJ   JJ  amod  5 O
+register  NOUN  NN  pobj  2 O
+to        PART  TO  aux   7 O
+drive     VERB  VB  acl   5 O
+the       DET   DT  det   9 O
+reforms   NOUN  NNS dobj  7 O lemma=reform
+.         PUNCT .   punct 1 O
+"""
+REGISTER_AND_REFORMS = """
+Jo        PROPN NNP nsubj 1 B-PERSON
+called    VERB  VBD ROOT  1 O lemma=call
+for       ADP   IN  prep  1 O
+a         DET   DT  det   5 O
+national  ADJ   JJ  amod  5 O
+register  NOUN  NN  pobj  2 O
+and       CCONJ CC  cc    5 O
+the       DET   DT  det   8 O
+reforms   NOUN  NNS conj  5 O lemma=reform
+.         PUNCT .   punct 1 O
+"""
+CALLED_FOR = Cue(K.PHRASE, +1, "called for", "phrase")
+
+
+def test_targets_steps__purpose__fires():
+    """'a national register to drive the reforms': the register is asked for, the reforms are its purpose."""
+    ctx, w = steps(REGISTER_TO_DRIVE_REFORMS, 0, SUPPORT, CALLED_FOR)
+    assert w.own == ["care-reform"]
+    assert purpose(ctx, w) == KEEP
+    assert linked(REGISTER_TO_DRIVE_REFORMS, 0, SUPPORT, CALLED_FOR)[:3] == (
+        "purpose", KEEP, ["candidate-national-register"])
+
+
+def test_targets_steps__purpose__near_miss():
+    """'a national register and the reforms': the reforms are asked for too."""
+    ctx, w = steps(REGISTER_AND_REFORMS, 0, SUPPORT, CALLED_FOR)
+    assert purpose(ctx, w) is None
+    assert linked(REGISTER_AND_REFORMS, 0, SUPPORT, CALLED_FOR)[0] != "purpose"
 
 
 CALLED_ON = """

@@ -174,6 +174,20 @@ def in_example(ctx: TargetContext, span: Span, m: Match) -> bool:
     return False
 
 
+def in_purpose(span: Span, m: Match) -> bool:
+    """Whether a matched name is what something is for ('a minister's post to coordinate reform'):
+    the post is asked for; the debate named as its purpose is not what the claim is about."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    tok = toks.root if toks is not None else None
+    for _ in range(3):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
+            return True
+    return False
+
+
 def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is what something answers ('its plan in response to the review'):
     the review is answered, the plan is what the claim is about."""
@@ -184,6 +198,21 @@ def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
 
 # ---------------------------------------------------------------- what a claim is about
 STEPS = RuleTable("targets", "steps", "What a claim is about, step by step (a step keeps or drops the claim, or passes).")
+
+
+@STEPS.rule("purpose", "'a call for a minister's post to coordinate reform': the thing asked for, not the debate "
+            "named only as its purpose.",
+            "Jo Bell reiterated her call for a national register of carers to drive reform.")
+def purpose(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance == Stance.NEUTRAL or not all(ctx.umbrella(p) for p in w.own):
+        return None
+    named = [m for m in matches(ctx, w.span) if m.id in w.own]
+    if not named or not all(in_purpose(w.span, m) for m in named):
+        return None
+    cand = candidate(ctx, w.span)
+    if cand is None:
+        return None
+    return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
 
 
 @STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for.",
