@@ -221,6 +221,13 @@ def test_an_advocate_the_noun_is_a_role_not_a_stance(extractor):
     assert ("rosa-finch", "support", "family-help") in positions(r)
 
 
+def test_a_work_led_by_someone_speaks_through_its_leader(extractor):
+    r = extract_text(extractor, "The review, led by former teacher Ivo Grant, said family help teams were welcome.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "The review, read by former teacher Ivo Grant, said family help teams were welcome.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

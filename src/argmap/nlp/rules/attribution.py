@@ -447,7 +447,18 @@ def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
     low = subj.lower_
     if subj.pos_ != "NOUN" or low not in ctx.words("nouns.work") or not _definite(ctx, subj):
         return None
-    return leader_of(ctx, low) or ctx.owners.get(low)
+    return led_by(ctx, subj) or leader_of(ctx, low) or ctx.owners.get(low)
+
+
+def led_by(ctx: AttributionContext, work: Token) -> str | None:
+    """'the review, led by Jane Doe', 'the commission, chaired by ...': the person named as its leader."""
+    for verb in work.children:
+        if verb.dep_ == "acl" and verb.lemma_.lower() in ctx.words("nouns.lead"):
+            for agent in (c for c in verb.children if c.dep_ == "agent"):
+                key = next((k for o in agent.children if o.dep_ == "pobj" and (k := ctx.state.actor_of(o))), None)
+                if key and ctx.state.is_person(key):
+                    return key
+    return None
 
 
 @SUBJECT.rule("organisation-noun", "'the union', 'the charity': an organisation named just before.",
