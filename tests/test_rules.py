@@ -228,6 +228,15 @@ def test_a_work_led_by_someone_speaks_through_its_leader(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_which_it_said_reports_the_sentences_subject(extractor):
+    """'X funded its plan, which it said would ...': the relative clause reports X."""
+    text = ("The Department for Education has given money to family help teams, which it said would transform "
+            "the care system.")
+    assert ("dfe", "support", "family-help") in positions(extract_text(extractor, text))
+    text = "The Department for Education has given money to family help teams, which would transform the care system."
+    assert not [c for c in extract_text(extractor, text).claims if c.speaker == "dfe" and c.stance.value == "support"]
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

@@ -11,7 +11,7 @@ from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
-    personal_pronoun, plain_question, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
+    personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
     unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader,
@@ -191,6 +191,44 @@ def test_attribution_speaker__speech_verb__near_miss():
     ctx = ctx_of(KNEW, (0, 2, "rosa-pell"))
     assert speech_verb(ctx, ctx.sents[0]) is None
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+MET_WHO_SAID = """
+Ivo     PROPN NNP compound  1 B-PERSON
+Lee     PROPN NNP nsubj     2 I-PERSON
+met     VERB  VBD ROOT      2 O lemma=meet
+Rosa    PROPN NNP compound  4 B-PERSON
+Pell    PROPN NNP dobj      2 I-PERSON
+,       PUNCT ,   punct     4 O
+who     PRON  WP  nsubj     7 O
+said    VERB  VBD relcl     4 O lemma=say
+the     DET   DT  det       9 O
+plan    NOUN  NN  nsubjpass 11 O
+was     AUX   VBD auxpass   11 O lemma=be
+rushed  VERB  VBN ccomp     7 O lemma=rush
+.       PUNCT .   punct     2 O
+"""
+MET_WHO_KNEW = MET_WHO_SAID.replace("said    VERB  VBD relcl     4 O lemma=say", "knew    VERB  VBD relcl     4 O lemma=know")
+
+
+def test_attribution_speaker__speech_verb__fires_in_a_relative_clause_of_an_actor():
+    """'Ivo Lee met Rosa Pell, who said ...': the relative clause reports Rosa Pell."""
+    ctx = ctx_of(MET_WHO_SAID, (0, 2, "ivo-lee"), (3, 5, "rosa-pell"))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("rosa-pell", "say", "speech-verb-pronoun", 7)
+
+
+def test_attribution_subject__relative_who__fires():
+    ctx = ctx_of(MET_WHO_SAID, (0, 2, "ivo-lee"), (3, 5, "rosa-pell"))
+    assert relative_who(ctx, ctx.doc[6]) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, ctx.doc[6]) == ("relative-who", "rosa-pell")
+
+
+def test_attribution_subject__relative_who__near_miss():
+    """'who' that is no relative clause's subject (a question's) stands for nobody."""
+    ctx = ctx_of(MET_WHO_KNEW.replace("knew    VERB  VBD relcl", "knew    VERB  VBD ccomp"), (0, 2, "ivo-lee"),
+                 (3, 5, "rosa-pell"))
+    assert relative_who(ctx, ctx.doc[6]) is None
+    assert speech_verb(ctx, ctx.sents[0]) is None
 
 
 CONCERNED = """

@@ -180,8 +180,18 @@ def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in tokens(sent) if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
-             and t.dep_ != "relcl" and not in_others_as_clause(t, ctx.state.actor_of)]
+             and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
+    """'X's strategy, which it said would transform care': a relative clause whose speech verb's
+    subject is a pronoun for the sentence's own subject reports it (other relative clauses report no one)."""
+    subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
+    if subject is not None and subject.tag_ == "WP":  # 'Jane Doe, who said ...'
+        return ctx.state.actor_of(verb.head) is not None
+    return subject is not None and subject.lower_ in ctx.words("pronouns.personal") and \
+        any(t.tag_ in {"WDT", "WP"} and t.i < subject.i for t in verb.subtree)  # 'which it said would ...'
 
 
 def speaking_subjects(ctx: AttributionContext, verb: Token) -> list[Token]:
@@ -365,6 +375,14 @@ def member_of(ctx: AttributionContext, subj: Token) -> str | None:
         return None
     person = ctx.state.actor_of(doc[i - 2])
     return person if person and ctx.state.is_person(person) else None
+
+
+@SUBJECT.rule("relative-who", "'Jane Doe, who said ...': the relative pronoun stands for the actor it follows.",
+              "The plan was backed by Jane Doe, who said it was overdue.")
+def relative_who(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.tag_ != "WP" or subj.head.dep_ != "relcl":
+        return None
+    return ctx.state.actor_of(subj.head.head)
 
 
 @SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
