@@ -908,3 +908,35 @@ def test_lead_paragraphs__page_furniture_is_no_opening():
     furniture, prose = ctx.units[0], ctx.units[-1]
     assert furniture.para != prose.para and not furniture.heading
     assert _lead_paragraphs(ctx) == [prose.para]
+
+
+TEAMS_FOR_LEAVERS = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      5 O
+family    NOUN  NN  compound 4 O
+help      NOUN  NN  compound 5 O
+teams     NOUN  NNS dobj     1 O lemma=team
+for       ADP   IN  prep     5 O
+care      NOUN  NN  compound 8 O
+leavers   NOUN  NNS pobj     6 O lemma=leaver
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__what_a_named_plan_serves_is_not_what_the_claim_is_about():
+    """'the family help teams for care leavers': the teams are praised, care leavers are whom they serve."""
+    from argmap.nlp.rules.targets import proposals
+
+    ctx = target_ctx(parse(TEAMS_FOR_LEAVERS))
+    assert proposals(ctx, ctx.sents[0]) == ["family-help"]
+
+
+def test_proposals__near_miss_a_plan_and_another_named_together():
+    """'the family help teams and care leavers': both are praised."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = TEAMS_FOR_LEAVERS.replace("for       ADP   IN  prep     5 O", "and       CCONJ CC  cc       5 O") \
+        .replace("leavers   NOUN  NNS pobj     6 O lemma=leaver", "leavers   NOUN  NNS conj     5 O lemma=leaver")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["family-help", "care-leaver-support"]
