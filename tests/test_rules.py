@@ -237,6 +237,14 @@ def test_which_it_said_reports_the_sentences_subject(extractor):
     assert not [c for c in extract_text(extractor, text).claims if c.speaker == "dfe" and c.stance.value == "support"]
 
 
+def test_the_legislation_is_the_bill_the_article_names_before_the_debates_one_bill(extractor):
+    text = "The Schools and Colleges Bill was published today.\n\nIvo Grant said the legislation was a welcome step."
+    got = [c.targets for c in extract_text(extractor, text).claims if c.speaker == "ivo-grant"]
+    assert got and got[0][0].startswith("candidate-schools-and-colleges-bill")
+    got = [c.targets for c in extract_text(extractor, "Ivo Grant said the legislation was a welcome step.").claims]
+    assert got == [("childrens-wellbeing-schools-bill",)]  # nothing named: the debate's one bill
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

@@ -579,6 +579,11 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue
         kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
+        own = [(end, t) for end, h, t in named_heads(ctx) if h in kinds and end <= tok.idx + len(tok.text)]
+        if own:  # 'the legislation' in an article that names its bill ('the Children and Social Work Bill')
+            target = own[-1][1]
+            return ([ctx.add_candidate(target)] if isinstance(target, tuple) else [target]), \
+                f"the article's own {head}: {tok.text}"
         docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
                 and singular(fold(e.label).split()[-1]) in kinds]
         if len(docs) == 1:
