@@ -579,16 +579,23 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue
         kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
-        own = [(end, t) for end, h, t in named_heads(ctx) if h in kinds and end <= tok.idx + len(tok.text)]
-        if own:  # 'the legislation' in an article that names its bill ('the Children and Social Work Bill')
-            target = own[-1][1]
-            return ([ctx.add_candidate(target)] if isinstance(target, tuple) else [target]), \
-                f"the article's own {head}: {tok.text}"
+        own = _own_document(ctx, tok, kinds)
+        if own is not None:
+            return own, f"the article's own {head}: {tok.text}"
         docs = [p for p, e in ctx.taxonomy.proposals.items() if e.kind == "document"
                 and singular(fold(e.label).split()[-1]) in kinds]
         if len(docs) == 1:
             return docs, f"the debate's one {head}: {tok.text}"
     return None
+
+
+def _own_document(ctx: TargetContext, tok: Token, kinds: set[str] | frozenset[str]) -> list[str] | None:
+    """'the legislation' in an article that names its bill ('the Children and Social Work Bill'), up
+    to and including this word: the latest such document."""
+    own = [t for end, h, t in named_heads(ctx) if h in kinds and end <= tok.idx + len(tok.text)]
+    if not own:
+        return None
+    return [ctx.add_candidate(own[-1])] if isinstance(own[-1], tuple) else [own[-1]]
 
 
 def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
