@@ -11,7 +11,7 @@ from argmap.nlp.rules.stance import (
     as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
-    score, service, should_proposal, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
+    score, service, should_proposal, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -618,6 +618,34 @@ def test_stance_not_a_cue__as_others_feared__near_miss_a_named_subject():
     ctx = stance_ctx(doc)
     assert not as_others_feared(ctx, doc[8], -1)
     assert [c.sign for c in word_cues(ctx, clause(ctx, doc[:])) if c.label.endswith("feared")] == [-1]
+
+
+FAILING_COMPANIES = """
+Failing    VERB  VBG amod   1 O lemma=fail
+companies  NOUN  NNS nsubj  3 O lemma=company
+could      AUX   MD  aux    3 O
+dodge      VERB  VB  ROOT   3 O
+the        DET   DT  det    5 O
+fines      NOUN  NNS dobj   3 O lemma=fine
+.          PUNCT .   punct  3 O
+"""
+FAILING_PLAN = FAILING_COMPANIES.replace("companies  NOUN  NNS nsubj  3 O lemma=company", "plans      NOUN  NNS nsubj  3 O lemma=plan")
+
+
+def test_stance_not_a_cue__state_of_a_thing__fires():
+    """'Failing companies could dodge the fines': the companies' state, no objection to a plan."""
+    doc = parse(FAILING_COMPANIES)
+    ctx = stance_ctx(doc)
+    assert state_of_a_thing(ctx, doc[0], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[0], -1)] == ["state-of-a-thing"]
+    assert word_cue(FAILING_COMPANIES, 0) is None
+
+
+def test_stance_not_a_cue__state_of_a_thing__near_miss_a_plan():
+    """'Failing plans ...': said of plans, it objects."""
+    doc = parse(FAILING_PLAN)
+    assert not state_of_a_thing(stance_ctx(doc), doc[0], -1)
+    assert word_cue(FAILING_PLAN, 0).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

@@ -318,6 +318,18 @@ def as_others_feared(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return tok.pos_ == "VERB" and in_others_as_clause(tok, ctx.state.actor_of, steps=1)
 
 
+@NOT_A_CUE.rule("state-of-a-thing", "An objection participle describing something that is no plan ('failing water "
+                "companies', 'the struggling sector') tells its state; 'a failing plan' still objects.",
+                "Failing companies could dodge the fines.")
+def state_of_a_thing(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.tag_ != "VBG" or tok.dep_ != "amod" or tok.head.pos_ not in {"NOUN", "PROPN"}:
+        return False
+    thing = tok.head
+    plans = ctx.lex.union("nouns.plan", "nouns.document_head", "nouns.work")
+    return thing.lower_ not in plans and thing.lemma_.lower() not in plans and not in_proposal_name(ctx, thing) and \
+        not (ctx.taxonomy is not None and span_matches(tok.doc[thing.i: thing.i + 1], ctx.taxonomy, "themes"))
+
+
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
