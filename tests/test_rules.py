@@ -245,6 +245,13 @@ def test_the_legislation_is_the_bill_the_article_names_before_the_debates_one_bi
     assert got == [("childrens-wellbeing-schools-bill",)]  # nothing named: the debate's one bill
 
 
+def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
+    r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the Department for Education should set out its family help plans.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

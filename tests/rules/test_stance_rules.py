@@ -11,7 +11,7 @@ from argmap.nlp.rules.stance import (
     as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
-    score, service, should_proposal, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
+    score, service, should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -646,6 +646,52 @@ def test_stance_not_a_cue__state_of_a_thing__near_miss_a_plan():
     doc = parse(FAILING_PLAN)
     assert not state_of_a_thing(stance_ctx(doc), doc[0], -1)
     assert word_cue(FAILING_PLAN, 0).sign == -1
+
+
+DFE_ANNOUNCED = """
+The        DET   DT  det    1 O
+DfE        PROPN NNP nsubj  2 B-ORG
+announced  VERB  VBD ROOT   2 O lemma=announce
+the        DET   DT  det    4 O
+plan       NOUN  NN  dobj   2 O
+.          PUNCT .   punct  2 O
+"""
+DFE_SHOULD_ANNOUNCE = """
+The        DET   DT  det    1 O
+DfE        PROPN NNP nsubj  3 B-ORG
+should     AUX   MD  aux    3 O
+announce   VERB  VB  ROOT   3 O
+the        DET   DT  det    5 O
+plan       NOUN  NN  dobj   3 O
+.          PUNCT .   punct  3 O
+"""
+
+
+def _announce_cues(spec: str, verb: int, speaker: str) -> list[int]:
+    doc = parse(spec)
+    place_actors(doc, (1, 2, "dfe"))
+    ctx = stance_ctx(doc)
+    return [c.sign for c in word_cues(ctx, clause(ctx, doc[:], unit(doc[:], speaker=speaker)))
+            if c.label.endswith(doc[verb].text)]
+
+
+def test_stance_word__someone_elses_act_is_not_the_speakers_support():
+    """'(Jo Bell said) the DfE announced the plan': the DfE's act, not Jo Bell's support."""
+    doc = parse(DFE_ANNOUNCED)
+    place_actors(doc, (1, 2, "dfe"))
+    ctx = stance_ctx(doc)
+    assert someone_elses_act(ctx, doc[2], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))
+    assert _announce_cues(DFE_ANNOUNCED, 2, "jo-bell") == []
+
+
+def test_stance_word__near_miss_the_actors_own_act():
+    """Said by the DfE itself, announcing is its support."""
+    assert _announce_cues(DFE_ANNOUNCED, 2, "dfe") == [+1]
+
+
+def test_stance_word__near_miss_what_the_speaker_asks_another_to_do():
+    """'(Jo Bell said) the DfE should announce the plan': her demand, her support."""
+    assert _announce_cues(DFE_SHOULD_ANNOUNCE, 3, "jo-bell") == [+1]
 
 
 # ---------------------------------------------------------------- stance.flips

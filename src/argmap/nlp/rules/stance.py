@@ -162,8 +162,24 @@ def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: in
         if first not in ctx.words("markers.groundless_conditions") and not condition_has_ground(ctx, toks, c.span):
             return None  # 'without significant reform' is no objection; 'without extra funding' is
         return Cue(K.CONDITION, sign, phrase + " (condition)", "condition", 1.5)
+    if sign > 0 and someone_elses_act(ctx, toks[0], c):
+        return None  # 'X said the commission has set out changes': the commission's act, not X's view
     neg = first not in ctx.lex.negators and negated(ctx, toks[0], c.span)
     return Cue(K.PHRASE, -sign if neg else sign, ("not " if neg else "") + phrase, "phrase")
+
+
+def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
+    """A verb of putting a plan forward ('announce', 'set out') whose subject is an actor other than
+    the speaker reports that actor's act; it is not the speaker's support."""
+    verbs = ctx.lex.union("verbs.proposer", "verbs.putting_out")
+    if c.unit is None or not getattr(c.unit, "speaker", None) or tok.pos_ != "VERB" or \
+            tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:  # 'trialling', lemmatised 'trialle'
+        return False
+    if any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recommending") for ch in tok.children):
+        return False  # 'ministers should set out a plan': what the speaker asks for
+    subject = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
+    key = next((k for t in subject.subtree if (k := ctx.state.actor_of(t))), None) if subject is not None else None
+    return key is not None and key != c.unit.speaker
 
 
 def condition_has_ground(ctx: StanceContext, toks: Span, span: Span) -> bool:
@@ -207,7 +223,7 @@ def word_sign(ctx: StanceContext, tok: Token) -> int:
 
 def _word_cue(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
     sign = word_sign(ctx, tok)
-    if not sign or NOT_A_CUE.any(ctx, tok, sign):
+    if not sign or NOT_A_CUE.any(ctx, tok, sign) or sign > 0 and someone_elses_act(ctx, tok, c):
         return None
     neg = negated(ctx, tok, c.span)
     if any(rule(ctx, tok, sign) for rule in FLIPS):
