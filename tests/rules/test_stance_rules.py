@@ -7,8 +7,8 @@ from __future__ import annotations
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, depending_on, description, government_plan,
-    as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, compound_word, depending_on, description,
+    government_plan, as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
     plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
     score, service, should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
@@ -692,6 +692,37 @@ def test_stance_word__near_miss_the_actors_own_act():
 def test_stance_word__near_miss_what_the_speaker_asks_another_to_do():
     """'(Jo Bell said) the DfE should announce the plan': her demand, her support."""
     assert _announce_cues(DFE_SHOULD_ANNOUNCE, 3, "jo-bell") == [+1]
+
+
+OPPOSITION_PARTIES = """
+Ministers   NOUN  NNS nsubj     1 O lemma=minister
+defeated    VERB  VBD ROOT      1 O lemma=defeat
+opposition  NOUN  NN  compound  3 O
+parties     NOUN  NNS dobj      1 O lemma=party
+.           PUNCT .   punct     1 O
+"""
+THEIR_OPPOSITION = """
+Ministers   NOUN  NNS nsubj     1 O lemma=minister
+noted       VERB  VBD ROOT      1 O lemma=note
+their       PRON  PRP$ poss     3 O
+opposition  NOUN  NN  dobj      1 O
+.           PUNCT .   punct     1 O
+"""
+
+
+def test_stance_not_a_cue__compound_word__fires():
+    """'opposition parties': a kind of party, no objection."""
+    doc = parse(OPPOSITION_PARTIES)
+    ctx = stance_ctx(doc)
+    assert compound_word(ctx, doc[2], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["compound-word"]
+    assert word_cue(OPPOSITION_PARTIES, 2) is None
+
+
+def test_stance_not_a_cue__compound_word__near_miss():
+    doc = parse(THEIR_OPPOSITION)
+    assert not compound_word(stance_ctx(doc), doc[3], -1)
+    assert word_cue(THEIR_OPPOSITION, 3).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

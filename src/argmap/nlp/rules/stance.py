@@ -346,6 +346,13 @@ def state_of_a_thing(ctx: StanceContext, tok: Token, sign: int) -> bool:
         not (ctx.taxonomy is not None and span_matches(tok.doc[thing.i: thing.i + 1], ctx.taxonomy, "themes"))
 
 
+@NOT_A_CUE.rule("compound-word", "An objection noun that only modifies another noun ('opposition parties', 'risk "
+                "assessment', 'the failure regime') names a kind of thing.",
+                "Ministers saw off amendments from opposition parties.")
+def compound_word(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}
+
+
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
