@@ -252,6 +252,14 @@ def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor)
     assert ("ivo-grant", "support", "family-help") in positions(r)
 
 
+def test_as_my_noble_friend_said_in_a_turn_is_the_turns_with_the_friend_agreeing(extractor):
+    text = ("Rosa Finch (Lab)\n\nMy Lords, I speak to the amendment of my noble friend Lady Doe. The plan is "
+            "rushed but, as my noble friend has pointed out, there are many concerns about family help.")
+    got = positions(extract_text(extractor, text))
+    assert ("rosa-finch", "object", "family-help") in got
+    assert ("lady-doe", "object", "family-help") in got
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
@@ -418,7 +426,7 @@ def test_a_we_statement_on_an_organisations_own_site_is_its_own(extractor):
     assert ("nspcc", "object", "theme:funding") in positions(r)
 
 
-MEMBER_SPEECH = ("Debate on the Family Courts Bill\n\nRosa Finch (Labour - Eastvale)\n\n"
+MEMBER_SPEECH = ("Rosa Finch spoke in the debate on the Family Courts Bill.\n\n"
                  "It is a pleasure to speak today. We welcome the new family help services, "
                  "as the hon. Member for Westvale (Tom Lake) said, but we fear the funding is not enough.")
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
-    colon_in_sentence, colon_line_speaker, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
+    colon_in_sentence, colon_line_speaker, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
@@ -616,6 +616,38 @@ def test_attribution_subject__epithet__near_miss():
                   (0, 2, "rosa-pell"))
     observe(near, None)
     assert not epithet_subject(near, near.doc[9])
+
+
+FRIEND_SAID = """
+I          PRON  PRP  nsubj     1 O
+back       VERB  VBP  ROOT      1 O
+my         PRON  PRP$ poss      4 O
+noble      ADJ   JJ   amod      4 O
+friend     NOUN  NN   compound  6 O
+Lady       PROPN NNP  compound  6 B-PERSON
+Doe        PROPN NNP  dobj      1 I-PERSON
+.          PUNCT .    punct     1 O
+As         SCONJ IN   mark      12 O
+my         PRON  PRP$ poss      11 O
+noble      ADJ   JJ   amod      11 O
+friend     NOUN  NN   nsubj     12 O
+said       VERB  VBD  ROOT      12 O lemma=say
+.          PUNCT .    punct     12 O
+"""
+OTHER_FRIEND_SAID = FRIEND_SAID.replace("noble      ADJ   JJ   amod      11 O", "learned    ADJ   JJ   amod      11 O")
+
+
+def test_attribution_subject__earlier_title__fires():
+    """'As my noble friend said': the person named earlier right after 'my noble friend'."""
+    ctx = ctx_of(FRIEND_SAID, (5, 7, "lady-doe"))
+    assert earlier_title(ctx, ctx.doc[11]) == "lady-doe"
+    assert SUBJECT.first_named(ctx, ctx.doc[11]) == ("earlier-title", "lady-doe")
+
+
+def test_attribution_subject__earlier_title__near_miss_other_words():
+    """'my learned friend' was never written before a name."""
+    ctx = ctx_of(OTHER_FRIEND_SAID, (5, 7, "lady-doe"))
+    assert earlier_title(ctx, ctx.doc[11]) is None
 
 
 COLLEAGUE_ROSA = """

@@ -211,8 +211,17 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
             current = key
         elif _question_line(ctx, sent):
             current = None
-        elif current and u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
-            u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+        elif current:
+            _in_turn(ctx, u, current, line)
+
+
+def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
+    """A sentence of ``current``'s turn: theirs unless someone else says it; 'as X said' is theirs, X agreeing."""
+    if u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
+        u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+    elif u.speaker not in (None, UNNAMED, current) and not u.quoted and _agreeing(ctx, u):
+        _agree(u, current)
+        u.cue, u.rule = "transcript turn", "transcript-turn"
 
 
 def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
@@ -422,8 +431,7 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
         return
     for u in units:
         if u.speaker not in (None, UNNAMED, author_key) and not u.quoted and _agreeing(ctx, u):
-            u.co_speakers = (u.speaker, *u.co_speakers)
-            u.speaker, u.cue, u.rule = author_key, "author", "author"
+            _agree(u, author_key)
         if u.speaker is not None or u.heading or u.quoted:
             continue
         sent = ctx.sents[u.sent]
@@ -434,16 +442,19 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
 
 
 def _agreeing(ctx: AttributionContext, u: Unit) -> bool:
-    """'We believe, as X said, that ...': the speech verb that found X is in an 'as' clause of a verb
-    the writer ('we', 'I') is the subject of; the writer speaks and X agrees."""
+    """'We believe, as X said, that ...', 'but, as my noble friend said, there are concerns': the
+    speech verb that found X is in an 'as' clause; the writer (or the turn's speaker) speaks, X agrees."""
     if u.cue_token is None:
         return False
     verb = ctx.doc[u.cue_token]
-    if verb.dep_ != "advcl" or not any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < verb.i
-                                       for c in verb.children):
-        return False
-    writer = ctx.lex.union("pronouns.first_person_plural", "pronouns.first_person_singular")
-    return any(s.lower_ in writer for s in subjects(verb.head))
+    return verb.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < verb.i
+                                        for c in verb.children)
+
+
+def _agree(u: Unit, speaker: str) -> None:
+    """``speaker`` says the unit; whoever it was given to agrees with it."""
+    u.co_speakers = (u.speaker, *u.co_speakers)
+    u.speaker, u.cue, u.rule = speaker, "author", "author"
 
 
 def signatories(ctx: AttributionContext, units: list[Unit]) -> None:

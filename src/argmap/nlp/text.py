@@ -85,15 +85,20 @@ def answered_at(tok: Token, answering: frozenset[str], *, steps: int, nouns_only
 
 
 def in_others_as_clause(tok: Token, is_actor, *, steps: int = 4) -> bool:
-    """Whether ``tok`` lies in an 'as' clause whose subject is unnamed others ('..., as some critics
-    feared it would be'): their view, set against the sentence's. ``is_actor`` tells a name (the
-    subject's own or one in apposition: 'the Member for X (Jane Doe)')."""
+    """Whether ``tok`` lies in an 'as' clause whose subject is unnamed others, a plural that is
+    nobody's own ('..., as some critics feared it would be'; not 'as my noble friend said'):
+    their view, set against the sentence's. ``is_actor`` tells a name (the subject's own or one in
+    apposition: 'the Member for X (Jane Doe)')."""
     for _ in range(steps):
         if tok.dep_ == "advcl" and tok.pos_ in {"VERB", "AUX"} and any(
                 c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
-            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
-            return subject is not None and subject.pos_ == "NOUN" and not any(is_actor(t) for t in subject.subtree)
+            return _unnamed_others(next((c for c in tok.children if c.dep_ == "nsubj"), None), is_actor)
         if tok.head.i == tok.i:
             return False
         tok = tok.head
     return False
+
+
+def _unnamed_others(subject: Token | None, is_actor) -> bool:
+    return subject is not None and subject.pos_ == "NOUN" and subject.tag_ == "NNS" and \
+        not any(c.dep_ == "poss" for c in subject.children) and not any(is_actor(t) for t in subject.subtree)

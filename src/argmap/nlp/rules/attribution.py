@@ -446,6 +446,23 @@ def _determined(ctx: AttributionContext, tok: Token) -> bool:
     return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children)
 
 
+@SUBJECT.rule("earlier-title", "'as my noble friend said': the person named earlier right after the same words "
+              "('my noble friend Lady Doe').",
+              "I speak to the amendment of my noble friend Lady Doe. As my noble friend said, it is needed.")
+def earlier_title(ctx: AttributionContext, subj: Token) -> str | None:
+    own = ctx.lex.union("pronouns.first_person_plural", "pronouns.first_person_singular")
+    if subj.pos_ != "NOUN" or not any(c.dep_ == "poss" and c.lower_ in own for c in subj.children):
+        return None
+    words = [t.lower_ for t in subj.subtree if t.i <= subj.i]
+    doc, n = subj.doc, len(words)
+    for t in reversed(doc[n: subj.left_edge.i]):
+        key = ctx.state.actor_of(t)
+        if key and ctx.state.is_person(key) and ctx.state.actor_of(doc[t.i - 1]) != key and \
+                [w.lower_ for w in doc[t.i - n: t.i]] == words:
+            return key
+    return None
+
+
 @SUBJECT.rule("named-in-phrase", "A person named in the subject phrase wins over an organisation in it.",
               "Her colleague, Jane Doe, adds that the plan is rushed.")
 def named_in_phrase(ctx: AttributionContext, subj: Token) -> str | None:
