@@ -260,6 +260,14 @@ def test_as_my_noble_friend_said_in_a_turn_is_the_turns_with_the_friend_agreeing
     assert ("lady-doe", "object", "family-help") in got
 
 
+def test_an_actor_putting_money_into_a_named_proposal_backs_it(extractor):
+    r = extract_text(extractor, "Ivo Grant said the Department for Education has allocated money to family help.")
+    assert ("dfe", "support", "family-help") in positions(r)
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the Department for Education has discussed money for family help.")
+    assert ("dfe", "support", "family-help") not in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
