@@ -268,6 +268,14 @@ def test_an_actor_putting_money_into_a_named_proposal_backs_it(extractor):
     assert ("dfe", "support", "family-help") not in positions(r)
 
 
+def test_a_moment_of_history_is_support(extractor):
+    for phrase in ("a seismic moment", "a game changer", "a watershed moment"):
+        r = extract_text(extractor, f"Ivo Grant said the family help teams are {phrase} for families.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), phrase
+    r = extract_text(extractor, "Ivo Grant said the family help teams are a moment for families.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
