@@ -896,6 +896,28 @@ def test_actors_mentions__signatory__fires():
     assert ("Hearth Alliance", "hearth-alliance", ORG) in actors_found(SIGNED_LETTER)
 
 
+SIGNED_BY_A_CENTRE = """
+We         PRON  PRP  nsubj    1 O
+agree      VERB  VBP  ROOT     1 O
+.          PUNCT .    punct    1 O
+\\n        SPACE _SP  dep      2 O
+Yours      PRON  PRP$ ROOT     4 O
+sincerely  ADV   RB   advmod   4 O
+,          PUNCT ,    punct    4 O
+\\n        SPACE _SP  dep      6 O
+Centre     PROPN NNP  ROOT     8 O
+for        ADP   IN   prep     8 O
+Older      PROPN NNP  compound 11 O
+Carers     PROPN NNPS pobj     9 O
+"""
+
+
+def test_actors_mentions__signatory__fires_on_an_organisation_with_lower_case_words():
+    """'Centre for Older Carers' on its own line under a sign-off signs the letter."""
+    ctx = actor_ctx(parse(SIGNED_BY_A_CENTRE))
+    assert described(signatory_lines(ctx, [])) == [("Centre for Older Carers", ORG)]
+
+
 def test_actors_mentions__signatory__near_miss():
     """Without a sign-off, a short capitalised line is no one's name."""
     ctx = actor_ctx(parse(UNSIGNED_LINES))

@@ -93,8 +93,9 @@ def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
     for start, body in signature_lines(text, at, ctx.lex):
-        if not all(w == "&" or name_word(w.replace("&", ""), ctx.lex) for w in body.split()):
-            continue  # 'Age & Care Alliance', 'AT&T'; a line of prose names no one
+        joins = ctx.lex["layout.organisation_connectors"]
+        if not all(w.lower() in joins or name_word(w.replace("&", ""), ctx.lex) for w in body.split()):
+            continue  # 'Age & Care Alliance', 'AT&T', 'Centre for Ageing Better'; a line of prose names no one
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
         if span is None or any(t.i in covered for t in span):
             continue
