@@ -276,6 +276,13 @@ def test_a_moment_of_history_is_support(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_a_last_resort_idiom_objects(extractor):
+    r = extract_text(extractor, "Ivo Grant said the family help teams were a nuclear option.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the family help teams were an option.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
