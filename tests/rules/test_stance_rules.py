@@ -7,11 +7,12 @@ from __future__ import annotations
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, asked, compound_word, depending_on, description,
-    government_plan, as_others_feared, hardship, ignored_phrases, improvement, listed, lowered, needed, negated_head, negated_preposition,
-    negated_subject_clause, negation_child, negator_before, negator_phrase, objection_object, only_if, phrase_cues,
-    plain_negated, publisher, recalled, recommendation, record_of_events, refused_objection, remedied_problem,
-    score, service, should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked, compound_word,
+    depending_on, description, government_plan, hardship, ignored_phrases, improvement, listed, lowered, needed,
+    negated_head, negated_preposition, negated_subject_clause, negation_child, negator_before, negator_phrase,
+    objection_object, only_if, phrase_cues, plain_negated, publisher, recalled, recommendation, record_of_events,
+    refused_objection, refused_question, remedied_problem, score, service, should_proposal, someone_elses_act,
+    state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -269,6 +270,41 @@ def test_stance_grants__refused_objection__near_miss():
     ctx = stance_ctx(doc)
     assert refused_objection(ctx, doc[2], clause(ctx, doc[:])) is None
     assert "refused-objection" not in cue_rules(DID_ACCEPT)
+
+
+ASKED_NOT_ACCEPT = """
+Asked     VERB  VBN advcl    6 O lemma=ask
+if        SCONJ IN  mark     3 O
+it        PRON  PRP nsubj    3 O
+failed    VERB  VBD advcl    0 O lemma=fail
+,         PUNCT ,   punct    6 O
+she       PRON  PRP nsubj    6 O
+said      VERB  VBD ROOT     6 O lemma=say
+I         PRON  PRP nsubj    10 O
+do        AUX   VBP aux      10 O
+not       PART  RB  neg      10 O
+accept    VERB  VB  ccomp    6 O
+that      PRON  DT  dobj     10 O
+.         PUNCT .   punct    6 O
+"""
+TOLD_NOT_ACCEPT = ASKED_NOT_ACCEPT.replace("Asked     VERB  VBN advcl    6 O lemma=ask",
+                                           "Told      VERB  VBN advcl    6 O lemma=tell")
+
+
+def test_stance_grants__refused_question__fires():
+    """'Asked if it failed, she said I do not accept that': refusing the question's objection is support."""
+    doc = parse(ASKED_NOT_ACCEPT)
+    ctx = stance_ctx(doc)
+    assert refused_question(ctx, doc[10], clause(ctx, doc[:])).sign == +1
+    assert "refused-question" in cue_rules(ASKED_NOT_ACCEPT)
+
+
+def test_stance_grants__refused_question__near_miss():
+    """'Told it failed, ...': no question was put, so nothing put is refused."""
+    doc = parse(TOLD_NOT_ACCEPT)
+    ctx = stance_ctx(doc)
+    assert refused_question(ctx, doc[10], clause(ctx, doc[:])) is None
+    assert "refused-question" not in cue_rules(TOLD_NOT_ACCEPT)
 
 
 # ---------------------------------------------------------------- stance.not-a-cue

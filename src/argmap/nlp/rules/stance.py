@@ -245,6 +245,19 @@ def refused_objection(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
     return None
 
 
+@GRANTS.rule("refused-question", "'Asked if the review is tinkering, he said: I don't accept it': refusing the "
+             "objection a question put is support.",
+             "Asked if the plan was rushed, she said: I do not accept that.")
+def refused_question(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
+    if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.grant") or not plain_negated(ctx, tok, c.span):
+        return None
+    if not any(ch.dep_ == "dobj" and ch.lower_ in ctx.words("pronouns.pointing") for ch in tok.children):
+        return None
+    if any(word_sign(ctx, t) < 0 and asked(ctx, t, -1) for t in tokens(c.span)):
+        return Cue(K.GRANT, +1, f"not {tok.text} what was put to them", "refused-question")
+    return None
+
+
 NOT_A_CUE = RuleTable("stance", "not-a-cue", "A stance word that takes no stance here (any rule vetoes it).")
 
 
