@@ -12,8 +12,8 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, discovery, earlier_candidate, grounds, harm_subject,
-    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent, purpose,
-    recommended_thing, reference, stance_object, title_lead, topic_lead, topic_words,
+    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
+    purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead, topic_lead, topic_words,
 )
 
 from .kit import parse, target_ctx, work
@@ -217,6 +217,46 @@ def test_targets_steps__purpose__near_miss():
     ctx, w = steps(REGISTER_AND_REFORMS, 0, SUPPORT, CALLED_FOR)
     assert purpose(ctx, w) is None
     assert linked(REGISTER_AND_REFORMS, 0, SUPPORT, CALLED_FOR)[0] != "purpose"
+
+
+LOCAL_RATHER_THAN_HELP = """
+Jo        PROPN NNP nsubj   1 B-PERSON
+backed    VERB  VBD ROOT    1 O lemma=back
+local     ADJ   JJ  amod    3 O
+teams     NOUN  NNS dobj    1 O lemma=team
+rather    ADV   RB  advmod  5 O
+than      ADP   IN  prep    3 O
+family    NOUN  NN  compound 7 O
+help      NOUN  NN  pobj    5 O
+.         PUNCT .   punct   1 O
+"""
+HELP_RATHER_THAN_LOCAL = """
+Jo        PROPN NNP nsubj   1 B-PERSON
+backed    VERB  VBD ROOT    1 O lemma=back
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  dobj    1 O
+rather    ADV   RB  advmod  5 O
+than      ADP   IN  prep    3 O
+local     ADJ   JJ  amod    7 O
+teams     NOUN  NNS pobj    5 O lemma=team
+.         PUNCT .   punct   1 O
+"""
+
+
+def test_targets_steps__set_aside__fires():
+    """'backed local teams rather than family help': family help is set aside, an objection."""
+    ctx, w = steps(LOCAL_RATHER_THAN_HELP, 0, SUPPORT, WORD)
+    assert set_aside_step(ctx, w) is None and w.draft.stance == OBJECT
+    ctx, w = steps(LOCAL_RATHER_THAN_HELP, 0, SUPPORT, WORD)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
+def test_targets_steps__set_aside__near_miss():
+    """'backed family help rather than local teams': family help is what is backed."""
+    ctx, w = steps(HELP_RATHER_THAN_LOCAL, 0, SUPPORT, WORD)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
 
 
 CALLED_ON = """

@@ -226,6 +226,34 @@ def purpose(ctx: TargetContext, w: Work) -> str | None:
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
 
 
+@STEPS.rule("set-aside", "'focus on X rather than considering Y', 'back X instead of Y': what a supporting claim sets "
+            "aside, when it names nothing else, is objected to.",
+            "Ivo Grant backed local teams rather than family help.")
+def set_aside_step(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance != Stance.SUPPORT:
+        return None
+    named = [m for m in matches(ctx, w.span) if m.id in w.own]
+    if not named or not all(set_aside(ctx, w.span, m) for m in named):
+        return None
+    w.draft.stance = Stance.OBJECT
+    w.draft.target_cues.append("set aside for something else")
+    return None
+
+
+def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name is the alternative set aside ('rather than Y', 'instead of Y')."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    tok = toks.root if toks is not None else None
+    for _ in range(10):
+        if tok is None or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if tok.lower_ in ctx.words("markers.alternative_heads") and any(
+                c.lower_ in ctx.words("markers.alternative_marks") for c in tok.children):
+            return True
+    return False
+
+
 @STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for.",
             "More effort should be made in keeping siblings together.")
 def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
