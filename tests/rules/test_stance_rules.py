@@ -11,8 +11,8 @@ from argmap.nlp.rules.stance import (
     depending_on, description, government_plan, hardship, ignored_phrases, improvement, listed, lowered, needed,
     negated_head, negated_preposition, negated_subject_clause, negation_child, negator_before, negator_phrase,
     objection_object, only_if, phrase_cues, plain_negated, publisher, recalled, recommendation, record_of_events,
-    refused_objection, refused_question, remedied_problem, score, service, should_proposal, someone_elses_act,
-    state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
+    refused_objection, refused_question, remedied_problem, research_finding, score, service, should_proposal,
+    someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -759,6 +759,34 @@ def test_stance_not_a_cue__compound_word__near_miss():
     doc = parse(THEIR_OPPOSITION)
     assert not compound_word(stance_ctx(doc), doc[3], -1)
     assert word_cue(THEIR_OPPOSITION, 3).sign == -1
+
+
+STUDIES_FOUND = """
+Studies   NOUN  NNS nsubj  1 O lemma=study
+found     VERB  VBD ROOT   1 O lemma=find
+that      SCONJ IN  mark   5 O
+waiting   NOUN  NN  nsubj  5 O
+is        AUX   VBZ ccomp  1 O lemma=be
+harmful   ADJ   JJ  acomp  4 O
+.         PUNCT .   punct  1 O
+"""
+PARENTS_FOUND = STUDIES_FOUND.replace("Studies   NOUN  NNS nsubj  1 O lemma=study", "Parents   NOUN  NNS nsubj  1 O lemma=parent")
+
+
+def test_stance_not_a_cue__finding__fires():
+    """'Studies found that waiting is harmful': the studies' finding, not the speaker's verdict."""
+    doc = parse(STUDIES_FOUND)
+    ctx = stance_ctx(doc)
+    assert research_finding(ctx, doc[5], -1)
+    assert [r.name for r in NOT_A_CUE if r(ctx, doc[5], -1)] == ["finding"]
+    assert word_cue(STUDIES_FOUND, 5) is None
+
+
+def test_stance_not_a_cue__finding__near_miss():
+    """'Parents found that waiting is harmful': people's experience, a view."""
+    doc = parse(PARENTS_FOUND)
+    assert not research_finding(stance_ctx(doc), doc[5], -1)
+    assert word_cue(PARENTS_FOUND, 5).sign == -1
 
 
 # ---------------------------------------------------------------- stance.flips

@@ -366,6 +366,22 @@ def compound_word(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
+@NOT_A_CUE.rule("finding", "A stance word in what research found ('reviews have found that information sharing is "
+                "problematic') reports the finding; it is not the speaker's verdict.",
+                "Studies have found that the waiting is harmful.")
+def research_finding(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    for _ in range(5):  # up to the clause the word is in, then what that clause is the object of
+        if tok.head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp":
+            return tok.head.lemma_.lower() in ctx.words("verbs.finding") and any(
+                c.dep_ in {"nsubj", "nsubjpass"} and (c.lemma_.lower() in ctx.words("nouns.research") or (
+                    c.tag_ == "NNS" and c.lemma_.lower() in ctx.words("nouns.work")))  # 'reviews have found'
+                for c in tok.head.children)
+        tok = tok.head
+    return False
+
+
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
