@@ -283,6 +283,16 @@ def test_a_last_resort_idiom_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_a_plural_document_word_is_not_the_debates_one_document(extractor):
+    text = ("Peers debated children's services on Monday.\n\nRosa Finch (Lab)\n\nMy Lords, we need to ensure that "
+            "investment is there, but we have to get to the point where we are investing money to prevent harm rather "
+            "than to just pay the costly bills when things have got to acute status.")
+    r = extract_text(extractor, text)
+    assert r.claims and not [c for c in r.claims if "childrens-wellbeing-schools-bill" in c.targets]
+    r = extract_text(extractor, "Ivo Grant said the bill was costly.")
+    assert ("ivo-grant", "object", "childrens-wellbeing-schools-bill") in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")

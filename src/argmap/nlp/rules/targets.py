@@ -603,9 +603,9 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False)
     heads = ctx.words("nouns.document_head")
     for tok in tokens(span):
         head = singular(tok.lower_)
-        if head not in heads or not pointing_noun(ctx, tok, subject_only) or \
+        if head not in heads or not pointing_noun(ctx, tok, subject_only) or tok.tag_ in {"NNS", "NNPS"} or \
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
-            continue
+            continue  # 'the costly bills' is no one document
         kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
         own = _own_document(ctx, tok, kinds)
         if own is not None:
