@@ -289,6 +289,8 @@ def test_a_plural_document_word_is_not_the_debates_one_document(extractor):
             "than to just pay the costly bills when things have got to acute status.")
     r = extract_text(extractor, text)
     assert r.claims and not [c for c in r.claims if "childrens-wellbeing-schools-bill" in c.targets]
+    r = extract_text(extractor, text.replace("children's services", "the Children's Wellbeing and Schools Bill"))
+    assert not [c for c in r.claims if "childrens-wellbeing-schools-bill" in c.targets and "costly" in c.stance_cues]
     r = extract_text(extractor, "Ivo Grant said the bill was costly.")
     assert ("ivo-grant", "object", "childrens-wellbeing-schools-bill") in positions(r)
 

@@ -570,12 +570,21 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
             target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
         if target is None and f"this {singular(tok.lower_)}" in heads and demonstrative_noun(ctx, tok):
             target = heads[f"this {singular(tok.lower_)}"]  # 'these hikes' after 'bill rises', its other name
-        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children):
+        if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
+                _plural_for_one_document(ctx, tok, target):
             continue
         if isinstance(target, tuple):
             return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
         return [target], f"points back: {tok.text}"
     return the_one_document(ctx, span, subject_only)
+
+
+def _plural_for_one_document(ctx: TargetContext, tok: Token, target: str | tuple[str, str]) -> bool:
+    """'the costly bills' after 'the Bill': a plural document word does not point back to one document."""
+    if tok.tag_ not in {"NNS", "NNPS"} or singular(tok.lower_) not in ctx.words("nouns.document_head"):
+        return False
+    entry = ctx.taxonomy.proposals.get(target) if isinstance(target, str) else None
+    return isinstance(target, tuple) or entry is not None and entry.kind == "document"
 
 
 def pointing_noun(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
