@@ -565,11 +565,7 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
     for tok in (t for t in tokens(span) if pointing_noun(ctx, t, subject_only)):
-        target = heads.get(singular(tok.lower_))
-        if target is None and _definite(ctx, tok):
-            target = heads.get(f"the {singular(tok.lower_)}")  # 'the report' for the review, not 'its report'
-        if target is None and f"this {singular(tok.lower_)}" in heads and demonstrative_noun(ctx, tok):
-            target = heads[f"this {singular(tok.lower_)}"]  # 'these hikes' after 'bill rises', its other name
+        target = _named_by_head(ctx, tok, heads)
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
                 _plural_for_one_document(ctx, tok, target):
             continue
@@ -577,6 +573,19 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
             return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
         return [target], f"points back: {tok.text}"
     return the_one_document(ctx, span, subject_only)
+
+
+def _named_by_head(ctx: TargetContext, tok: Token, heads: dict) -> str | tuple[str, str] | None:
+    """What a pointing noun names among the proposals named before: by its own last word, by a
+    document word after 'the' ('the report' for the review, not 'its report'), or by another name's
+    last word after a demonstrative ('these hikes' after 'bill rises')."""
+    word = singular(tok.lower_)
+    target = heads.get(word)
+    if target is None and _definite(ctx, tok):
+        target = heads.get(f"the {word}")
+    if target is None and f"this {word}" in heads and demonstrative_noun(ctx, tok):
+        target = heads[f"this {word}"]
+    return target
 
 
 def _plural_for_one_document(ctx: TargetContext, tok: Token, target: str | tuple[str, str]) -> bool:
