@@ -980,3 +980,35 @@ def test_proposals__near_miss_a_plan_and_another_named_together():
         .replace("leavers   NOUN  NNS pobj     6 O lemma=leaver", "leavers   NOUN  NNS conj     5 O lemma=leaver")
     ctx = target_ctx(parse(spec))
     assert proposals(ctx, ctx.sents[0]) == ["family-help", "care-leaver-support"]
+
+
+AGREE_WITH_BILL = """
+We        PRON  PRP nsubj    1 O
+agree     VERB  VBP ROOT     1 O lemma=agree
+with      ADP   IN  prep     1 O
+the       DET   DT  det      4 O
+bill      NOUN  NN  pobj     2 O
+that      SCONJ IN  mark     9 O
+the       DET   DT  det      7 O
+practice  NOUN  NN  compound 8 O
+guidance  NOUN  NN  nsubj    9 O
+fails     VERB  VBZ ccomp    1 O lemma=fail
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__who_the_speaker_agrees_with_is_not_what_the_claim_is_about():
+    """'We agree with the bill that the practice guidance fails': about the guidance; the bill agrees."""
+    from argmap.nlp.rules.targets import proposals
+
+    ctx = target_ctx(parse(AGREE_WITH_BILL))
+    assert proposals(ctx, ctx.sents[0]) == ["practice-guidance"]
+
+
+def test_proposals__near_miss_dealing_with_a_proposal():
+    """'We dealt with the bill ...': the bill is discussed."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = AGREE_WITH_BILL.replace("agree     VERB  VBP ROOT     1 O lemma=agree", "dealt     VERB  VBD ROOT     1 O lemma=deal")
+    ctx = target_ctx(parse(spec))
+    assert "courts-bill" in proposals(ctx, ctx.sents[0])

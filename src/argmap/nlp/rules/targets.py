@@ -105,7 +105,8 @@ def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[
     the umbrella only when nothing else or owned."""
     ids: list[str] = []
     found = matches(ctx, span)
-    main = [m for m in found if not in_example(ctx, span, m) and not served_by(ctx, span, m, found)]
+    main = [m for m in found if not in_example(ctx, span, m) and not served_by(ctx, span, m, found)
+            and not agreed_with(ctx, span, m)]
     if len(main) > 1 and any(w in text_of(span).lower() for w in ctx.words("markers.answering")):
         main = [m for m in main if not in_answer(ctx, span, m)] or main  # what is answered, when nothing else
     for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
@@ -186,6 +187,15 @@ def in_purpose(span: Span, m: Match) -> bool:
         if tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
     return False
+
+
+def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name is who the speaker agrees with ('we agree with the care review that
+    reforms risk ...'): it holds the view too; the view is about something else."""
+    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    if toks is None or toks.root.dep_ != "pobj" or toks.root.head.lower_ != "with":
+        return False
+    return toks.root.head.head.lemma_.lower() in ctx.words("verbs.agree_with")
 
 
 def served_by(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
