@@ -105,8 +105,7 @@ def proposals(ctx: TargetContext, span: Span, *, examples: bool = True) -> list[
     the umbrella only when nothing else or owned."""
     ids: list[str] = []
     found = matches(ctx, span)
-    main = [m for m in found if not in_example(ctx, span, m) and not served_by(ctx, span, m, found)
-            and not agreed_with(ctx, span, m)]
+    main = [m for m in found if not _aside(ctx, span, m, found)]
     if len(main) > 1 and any(w in text_of(span).lower() for w in ctx.words("markers.answering")):
         main = [m for m in main if not in_answer(ctx, span, m)] or main  # what is answered, when nothing else
     for m in main or (found if examples else []):  # 'the review addressed issues like X': the review, X is an example
@@ -187,6 +186,12 @@ def in_purpose(span: Span, m: Match) -> bool:
         if tok.dep_ in {"acl", "advcl"} and tok.tag_ == "VB" and any(c.dep_ == "aux" and c.lower_ == "to" for c in tok.children):
             return True
     return False
+
+
+def _aside(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
+    """A name the claim mentions without being about it: an example, what another plan serves,
+    who is agreed with."""
+    return in_example(ctx, span, m) or served_by(ctx, span, m, found) or agreed_with(ctx, span, m)
 
 
 def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
