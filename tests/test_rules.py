@@ -266,6 +266,8 @@ def test_an_actor_putting_money_into_a_named_proposal_backs_it(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
     r = extract_text(extractor, "Ivo Grant said the Department for Education has discussed money for family help.")
     assert ("dfe", "support", "family-help") not in positions(r)
+    r = extract_text(extractor, "The Department for Education revealed its plans to expand family help.")
+    assert ("dfe", "support", "family-help") in positions(r)
 
 
 def test_a_moment_of_history_is_support(extractor):

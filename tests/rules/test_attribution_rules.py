@@ -145,6 +145,24 @@ def test_attribution_speaker__statement_of__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+DISCUSSED_VERDICT = """
+Rosa     PROPN NNP compound 1 B-PERSON
+Pell     PROPN NNP nsubj    2 I-PERSON
+read     VERB  VBD ROOT     2 O
+the      DET   DT  det      4 O
+verdict  NOUN  NN  dobj     2 O
+of       ADP   IN  prep     4 O
+BASW     PROPN NNP pobj     5 B-ORG
+.        PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_speaker__statement_of__near_miss_a_statement_someone_else_handles():
+    """'Rosa Pell read the verdict of BASW': BASW does not say Rosa Pell's sentence."""
+    ctx = ctx_of(DISCUSSED_VERDICT, (0, 2, "rosa-pell"), (6, 7, "basw"))
+    assert statement_of(ctx, ctx.sents[0]) is None
+
+
 RESPONSE_WAS = """
 The        DET   DT  det       2 O
 council    NOUN  NN  compound  2 O

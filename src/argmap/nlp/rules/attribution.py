@@ -146,7 +146,7 @@ def viewpoint(ctx: AttributionContext, sent: Span) -> Said | None:
               "That was the verdict of BASW.")
 def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
     for tok in tokens(sent):
-        if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx):
+        if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx) or _handled(ctx, tok):
             continue
         owner = _statement_subject_owner(ctx, tok)
         if owner:
@@ -159,6 +159,13 @@ def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
                 if key:
                     return Said(key, tok.lemma_.lower(), "statement-of", tok.i)
     return None
+
+
+def _handled(ctx: AttributionContext, tok: Token) -> bool:
+    """'Jane Doe discussed the report from X': a statement someone named handles is theirs to
+    discuss; X does not say the sentence."""
+    return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and any(ctx.state.actor_of(t) for t in c.subtree)
+                                      for c in tok.head.children)
 
 
 def _statement_subject_owner(ctx: AttributionContext, tok: Token) -> str | None:
