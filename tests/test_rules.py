@@ -266,7 +266,7 @@ def test_an_actor_putting_money_into_a_named_proposal_backs_it(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
     r = extract_text(extractor, "Ivo Grant said the Department for Education has discussed money for family help.")
     assert ("dfe", "support", "family-help") not in positions(r)
-    r = extract_text(extractor, "The Department for Education revealed its plans to expand family help.")
+    r = extract_text(extractor, "Ivo Grant said, as the Department for Education revealed plans to expand family help.")
     assert ("dfe", "support", "family-help") in positions(r)
 
 
