@@ -866,6 +866,37 @@ def test_attribution_subject__personal_pronoun__near_miss_a_name_inside_the_quot
     assert personal_pronoun(ctx, ctx.doc[11]) == "rosa-pell"
 
 
+COUNCIL_WITH_PERSON = """
+The      DET   DT  det      1 O
+council  NOUN  NN  nsubj    2 O
+heard    VERB  VBD ROOT     2 O lemma=hear
+from     ADP   IN  prep     2 O
+Rosa     PROPN NNP compound 5 B-PERSON
+Pell     PROPN NNP pobj     3 I-PERSON
+.        PUNCT .   punct    2 O
+He       PRON  PRP nsubj    8 O
+said     VERB  VBD ROOT     8 O lemma=say
+no       INTJ  UH  ccomp    8 O
+.        PUNCT .   punct    8 O
+"""
+COUNCIL_ALONE = COUNCIL_WITH_PERSON.replace("Rosa     PROPN NNP compound 5 B-PERSON", "the      DET   DT  det      5 O") \
+    .replace("Pell     PROPN NNP pobj     3 I-PERSON", "press    NOUN  NN  pobj     3 O")
+
+
+def test_attribution_subject__personal_pronoun__fires_on_a_person_named_where_an_organisation_spoke():
+    """'The council heard from Rosa Pell. He said ...': 'he' is the person named, not the council speaking."""
+    ctx = ctx_of(COUNCIL_WITH_PERSON, (0, 2, "northfold-council", ORG), (4, 6, "rosa-pell"))
+    observe(ctx, "northfold-council")
+    assert personal_pronoun(ctx, ctx.doc[7]) == "rosa-pell"
+
+
+def test_attribution_subject__personal_pronoun__near_miss_no_person_named():
+    """With no person named, a writer's 'he' after an organisation's statement is the organisation's voice."""
+    ctx = ctx_of(COUNCIL_ALONE, (0, 2, "northfold-council", ORG))
+    observe(ctx, "northfold-council")
+    assert personal_pronoun(ctx, ctx.doc[7]) == "northfold-council"
+
+
 SO_IT_CAN = """
 BASW     PROPN NNP nsubj    1 B-ORG
 spoke    VERB  VBD ROOT     1 O lemma=speak

@@ -921,10 +921,12 @@ class Recency:
         return found
 
     def _recent_speaker(self, fits) -> str | None:
-        if self.speakers and self.n - self.speakers[-1][0] <= 2 and fits(self.speakers[-1][1]) and \
-                not any(n > self.speakers[-1][0] for n, _, _ in self.person_at):  # nobody named since
-            return self.speakers[-1][1]
-        return None
+        if not self.speakers or self.n - self.speakers[-1][0] > 2 or not fits(self.speakers[-1][1]):
+            return None
+        at, key = self.speakers[-1]
+        # nobody named since; an organisation speaking gives way to a person named in its own sentence
+        since = at if self.state.is_person(key) else at - 1
+        return None if any(n > since for n, _, _ in self.person_at) else key
 
     def _recent_person(self, fits) -> str | None:
         events = [(n, 1, key) for n, key in self.speakers if self.state.is_person(key)]
