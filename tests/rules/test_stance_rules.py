@@ -10,9 +10,10 @@ from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked, compound_word,
     depending_on, description, government_plan, hardship, ignored_phrases, improvement, listed, lowered, needed,
     negated_head, negated_preposition, negated_subject_clause, negation_child, negator_before, negator_phrase,
-    objection_object, only_if, phrase_cues, plain_negated, publisher, recalled, recommendation, record_of_events,
-    refused_objection, refused_question, remedied_problem, research_finding, score, service, should_proposal,
-    someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents, wrong_part_of_speech,
+    no_remedy, objection_object, only_if, phrase_cues, plain_negated, publisher, recalled, recommendation,
+    record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
+    should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
+    wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -210,6 +211,37 @@ allowance  NOUN  NN  dobj  5 O
 .          PUNCT .   punct 2 O
 """
 URGED_TO_PUBLISH = URGED.replace("extend     VERB  VB  xcomp 2 O", "publish    VERB  VB  xcomp 2 O")
+
+
+CAP_WONT_SOLVE = """
+The     DET   DT  det    1 O
+cap     NOUN  NN  nsubj  4 O
+wo      AUX   MD  aux    4 O lemma=will
+n't     PART  RB  neg    4 O
+solve   VERB  VB  ROOT   4 O
+the     DET   DT  det    6 O
+crisis  NOUN  NN  dobj   4 O
+.       PUNCT .   punct  4 O
+"""
+WE_CANT_SOLVE = CAP_WONT_SOLVE.replace("The     DET   DT  det    1 O", "Alone   ADV   RB  advmod 4 O") \
+    .replace("cap     NOUN  NN  nsubj  4 O", "we      PRON  PRP nsubj  4 O")
+
+
+def test_stance_cues__no_remedy__fires():
+    """'The cap won't solve the crisis': the cap is objected to."""
+    doc = parse(CAP_WONT_SOLVE)
+    ctx = stance_ctx(doc)
+    (cue,) = no_remedy(ctx, clause(ctx, doc[:]))
+    assert cue.sign == -1
+    assert "no-remedy" in cue_rules(CAP_WONT_SOLVE)
+
+
+def test_stance_cues__no_remedy__near_miss():
+    """'We won't solve the crisis alone': the speaker's own limits, no verdict on a plan."""
+    doc = parse(WE_CANT_SOLVE)
+    ctx = stance_ctx(doc)
+    assert no_remedy(ctx, clause(ctx, doc[:])) == []
+    assert "no-remedy" not in cue_rules(WE_CANT_SOLVE)
 
 
 def test_stance_cues__urged__fires():

@@ -427,6 +427,24 @@ def only_if(ctx: StanceContext, c: Clause) -> list[Cue]:
                 for ch in tok.head.children)]
 
 
+@CUES.rule("no-remedy", "'won't stop the leaks', 'will not solve the crisis': a plan said not to remedy a problem is "
+           "objected to (the speaker's own 'we cannot fix it' is no verdict on a plan).",
+           "The cap won't solve the staffing crisis.")
+def no_remedy(ctx: StanceContext, c: Clause) -> list[Cue]:
+    out = []
+    for tok in tokens(c.span):
+        if tok.i in c.used or tok.lemma_.lower() not in ctx.words("verbs.remedy") or tok.pos_ != "VERB" or \
+                not plain_negated(ctx, tok, c.span) or not any(ch.dep_ == "dobj" for ch in tok.children):
+            continue
+        subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "csubj"}), None)
+        if subject is None or subject.lower_ in ctx.lex.union("pronouns.first_person_plural",
+                                                               "pronouns.first_person_singular"):
+            continue
+        c.used.add(tok.i)
+        out.append(Cue(K.WORD, -1, f"not {tok.text} (no remedy)", "no-remedy"))
+    return out
+
+
 @CUES.rule("urged", "'urges the government to pilot X': what the speaker presses for is backed (not disclosures).",
            "The charity urged ministers to extend the allowance.")
 def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
