@@ -44,6 +44,7 @@ class TargetContext:
     _lead_paras: list[int] | None = None
     _opening_documents: list[tuple[int, str]] | None = None  # (sentence, policy document it names)
     _chunks: list[tuple[int, int]] | None = None
+    _matches: dict[tuple[int, int], tuple[Match, ...]] = field(default_factory=dict)  # span -> its names
 
     def words(self, name: str) -> frozenset[str]:
         return self.lex[name]
@@ -81,8 +82,17 @@ class Work:
 
 
 # ---------------------------------------------------------------- names in a span
-def matches(ctx: TargetContext, span: Span) -> list[Match]:
-    """Proposal names in a span, except inside actor names and descriptions of actors."""
+def matches(ctx: TargetContext, span: Span) -> tuple[Match, ...]:
+    """Proposal names in a span, except inside actor names and descriptions of actors (worked out
+    once per span: the steps ask again and again)."""
+    key = (span.start, span.end)
+    found = ctx._matches.get(key)
+    if found is None:
+        found = ctx._matches[key] = tuple(_matches(ctx, span))
+    return found
+
+
+def _matches(ctx: TargetContext, span: Span) -> list[Match]:
     out = []
     for m in span_matches(span, ctx.taxonomy, "proposals"):
         toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
