@@ -27,6 +27,11 @@ def cue_rules(spec: str, **unit_kw) -> list[str]:
     return [c.rule for c in found]
 
 
+def vetoes(ctx, tok, sign: int) -> list[str]:
+    """The not-a-cue rules that veto ``tok`` as a cue of ``sign`` (the table as the word rule applies it)."""
+    return [r.name for r in NOT_A_CUE if r(ctx, tok, sign)]
+
+
 def word_cue(spec: str, i: int):
     """The cue the word rule makes of token ``i`` (None when it makes none)."""
     doc = parse(spec)
@@ -367,7 +372,7 @@ def test_stance_not_a_cue__part_of_speech__fires():
     doc = parse(FAMILY_SUPPORT)
     ctx = stance_ctx(doc)
     assert wrong_part_of_speech(ctx, doc[1], +1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[1], +1)] == ["part-of-speech"]
+    assert vetoes(ctx, doc[1], +1) == ["part-of-speech"]
     assert word_cue(FAMILY_SUPPORT, 1) is None
 
 
@@ -404,7 +409,7 @@ def test_stance_not_a_cue__description__fires():
     doc = parse(BACKED_BY)
     ctx = stance_ctx(doc)
     assert description(ctx, doc[2], +1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], +1)] == ["description"]
+    assert vetoes(ctx, doc[2], +1) == ["description"]
     assert word_cue(BACKED_BY, 2) is None
 
 
@@ -441,7 +446,7 @@ def test_stance_not_a_cue__record__fires():
     doc = parse(INTRODUCED)
     ctx = stance_ctx(doc)
     assert record_of_events(ctx, doc[3], +1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], +1)] == ["record"]
+    assert vetoes(ctx, doc[3], +1) == ["record"]
     assert word_cue(INTRODUCED, 3) is None
 
 
@@ -480,7 +485,7 @@ def test_stance_not_a_cue__service__fires():
     doc = parse(SUPPORT_FAMILIES)
     ctx = stance_ctx(doc)
     assert service(ctx, doc[3], +1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], +1)] == ["service"]
+    assert vetoes(ctx, doc[3], +1) == ["service"]
     assert word_cue(SUPPORT_FAMILIES, 3) is None
 
 
@@ -529,7 +534,7 @@ def test_stance_not_a_cue__answered__fires():
     doc = parse(ANSWERED)
     ctx = stance_ctx(doc)
     assert answered(ctx, doc[2], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["answered"]
+    assert vetoes(ctx, doc[2], -1) == ["answered"]
     assert word_cue(ANSWERED, 2) is None
 
 
@@ -559,7 +564,7 @@ def test_stance_not_a_cue__asked__fires():
     doc = parse(ASKED_IF)
     ctx = stance_ctx(doc)
     assert asked(ctx, doc[3], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[3], -1)] == ["asked"]
+    assert vetoes(ctx, doc[3], -1) == ["asked"]
     assert word_cue(ASKED_IF, 3) is None
 
 
@@ -615,7 +620,7 @@ def test_stance_not_a_cue__hardship__fires():
     doc = parse(HOUSEHOLDS_STRUGGLE)
     ctx = stance_ctx(doc)
     assert hardship(ctx, doc[2], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["hardship"]
+    assert vetoes(ctx, doc[2], -1) == ["hardship"]
     assert word_cue(HOUSEHOLDS_STRUGGLE, 2) is None
 
 
@@ -675,7 +680,7 @@ def test_stance_not_a_cue__as_others_feared__fires():
     doc = parse(AS_CRITICS_FEARED)
     ctx = stance_ctx(doc)
     assert as_others_feared(ctx, doc[8], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[8], -1)] == ["as-others-feared"]
+    assert vetoes(ctx, doc[8], -1) == ["as-others-feared"]
     assert word_cue(AS_CRITICS_FEARED, 8) is None
 
 
@@ -705,7 +710,7 @@ def test_stance_not_a_cue__state_of_a_thing__fires():
     doc = parse(FAILING_COMPANIES)
     ctx = stance_ctx(doc)
     assert state_of_a_thing(ctx, doc[0], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[0], -1)] == ["state-of-a-thing"]
+    assert vetoes(ctx, doc[0], -1) == ["state-of-a-thing"]
     assert word_cue(FAILING_COMPANIES, 0) is None
 
 
@@ -783,7 +788,7 @@ def test_stance_not_a_cue__compound_word__fires():
     doc = parse(OPPOSITION_PARTIES)
     ctx = stance_ctx(doc)
     assert compound_word(ctx, doc[2], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[2], -1)] == ["compound-word"]
+    assert vetoes(ctx, doc[2], -1) == ["compound-word"]
     assert word_cue(OPPOSITION_PARTIES, 2) is None
 
 
@@ -810,7 +815,7 @@ def test_stance_not_a_cue__finding__fires():
     doc = parse(STUDIES_FOUND)
     ctx = stance_ctx(doc)
     assert research_finding(ctx, doc[5], -1)
-    assert [r.name for r in NOT_A_CUE if r(ctx, doc[5], -1)] == ["finding"]
+    assert vetoes(ctx, doc[5], -1) == ["finding"]
     assert word_cue(STUDIES_FOUND, 5) is None
 
 
