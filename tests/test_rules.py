@@ -297,6 +297,15 @@ def test_a_plural_document_word_is_not_the_debates_one_document(extractor):
     assert ("ivo-grant", "object", "childrens-wellbeing-schools-bill") in positions(r)
 
 
+def test_long_awaited_describes_and_supporting_students_is_a_service(extractor):
+    r = extract_text(extractor, "Ivo Grant said the long-awaited family help teams start in May.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the family help teams will train and support students.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the family help teams were welcome.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+
+
 def test_a_clause_without_a_target_takes_its_siblings(extractor):
     r = extract_text(extractor, "Sgt Ali Noor said the force backed the multi-agency child protection teams but "
                                 "was not convinced it could staff them.")
