@@ -38,9 +38,10 @@ MAGIC = b"ARGMAP-CACHE/" + CACHE_VERSION.encode() + b" "
 PARSE_DIR = "parse"
 RESULT_DIR = "results"
 SIGNATURES_DIR = "signatures"
-#: argmap modules that change a parse (the model is loaded, then a paragraph splitter runs before
-#: the parser); any edit to them changes the parse fingerprint.
-PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py")
+#: argmap modules and data that change a parse (the model is loaded with the titles its tokenizer
+#: keeps whole, then a paragraph splitter runs before the parser); any edit to them changes the
+#: parse fingerprint.
+PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py", "data/titles.txt")
 
 
 @dataclass

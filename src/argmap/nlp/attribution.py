@@ -17,11 +17,11 @@ from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, note_publisher,
-    subjects, unheld_view, word_regex,
+    unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
-from argmap.nlp.text import doc_text, text_of, tokens
+from argmap.nlp.text import as_clause, doc_text, text_of, tokens
 
 
 def attribute(doc: Doc, lex: Lexicon) -> Doc:
@@ -220,8 +220,7 @@ def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
     if u.speaker is None and not u.heading and not speaker_name(line, ctx.lex):
         u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
     elif u.speaker not in (None, UNNAMED, current) and not u.quoted and _agreeing(ctx, u):
-        _agree(u, current)
-        u.cue, u.rule = "transcript turn", "transcript-turn"
+        _agree(u, current, "transcript turn", "transcript-turn")
 
 
 def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
@@ -431,7 +430,7 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
         return
     for u in units:
         if u.speaker not in (None, UNNAMED, author_key) and not u.quoted and _agreeing(ctx, u):
-            _agree(u, author_key)
+            _agree(u, author_key, "author", "author")
         if u.speaker is not None or u.heading or u.quoted:
             continue
         sent = ctx.sents[u.sent]
@@ -444,17 +443,13 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
 def _agreeing(ctx: AttributionContext, u: Unit) -> bool:
     """'We believe, as X said, that ...', 'but, as my noble friend said, there are concerns': the
     speech verb that found X is in an 'as' clause; the writer (or the turn's speaker) speaks, X agrees."""
-    if u.cue_token is None:
-        return False
-    verb = ctx.doc[u.cue_token]
-    return verb.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < verb.i
-                                        for c in verb.children)
+    return u.cue_token is not None and as_clause(ctx.doc[u.cue_token])
 
 
-def _agree(u: Unit, speaker: str) -> None:
+def _agree(u: Unit, speaker: str, cue: str, rule: str) -> None:
     """``speaker`` says the unit; whoever it was given to agrees with it."""
     u.co_speakers = (u.speaker, *u.co_speakers)
-    u.speaker, u.cue, u.rule = speaker, "author", "author"
+    u.speaker, u.cue, u.rule = speaker, cue, rule
 
 
 def signatories(ctx: AttributionContext, units: list[Unit]) -> None:

@@ -10,18 +10,23 @@ with a full stop ("the hon. Member", "Cllr. Jane Doe") are kept whole by the tok
 
 from __future__ import annotations
 
+from importlib import resources
+
 from spacy.symbols import ORTH
 from spacy.tokens import Doc
 
-#: Titles written with a full stop before a name, which the English tokenizer splits off (it
-#: already keeps "Mr.", "Dr.", "Prof." ...). Words that may end a sentence ("etc.", "No.") are not here.
-TITLES = ("hon.", "Hon.", "Rt.", "Cllr.", "Supt.", "Insp.", "Sgt.", "Det.", "Capt.", "Col.", "Revd.", "Lt.",
-          "Maj.", "Cmdr.")
+TITLES_FILE = "data/titles.txt"  # relative to the package, like the cache's parse fingerprint files
+
+
+def titles() -> list[str]:
+    """The titles kept whole (data/titles.txt: one a line, '#' comments)."""
+    text = (resources.files("argmap") / TITLES_FILE).read_text(encoding="utf-8")
+    return [line.strip() for line in text.splitlines() if line.strip() and not line.startswith("#")]
 
 
 def keep_titles(tokenizer) -> None:
-    """Make each of :data:`TITLES` one token."""
-    for title in TITLES:
+    """Make each title of :func:`titles` one token."""
+    for title in titles():
         tokenizer.add_special_case(title, [{ORTH: title}])
 
 

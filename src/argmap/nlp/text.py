@@ -69,6 +69,17 @@ def span_matches(span: Span, taxonomy: Taxonomy, kind: str) -> list[Match]:
             if a <= m.start and m.end <= b]
 
 
+def match_tokens(span: Span, m: Match) -> Span | None:
+    """The tokens of a name matched inside ``span`` (``span_matches`` offsets are the span's)."""
+    return span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+
+
+def as_clause(tok: Token) -> bool:
+    """Whether ``tok`` heads an 'as' clause ('as X said', 'as some critics feared')."""
+    return tok.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < tok.i
+                                       for c in tok.children)
+
+
 def answered_at(tok: Token, answering: frozenset[str], *, steps: int, nouns_only: bool = False) -> bool:
     """Whether ``tok`` lies in what something answers: the object of 'to' after an answering word
     ('in response to X', 'responding to X'), at most ``steps`` heads up; ``nouns_only``: only after
@@ -90,8 +101,7 @@ def in_others_as_clause(tok: Token, is_actor, *, steps: int = 4) -> bool:
     their view, set against the sentence's. ``is_actor`` tells a name (the subject's own or one in
     apposition: 'the Member for X (Jane Doe)')."""
     for _ in range(steps):
-        if tok.dep_ == "advcl" and tok.pos_ in {"VERB", "AUX"} and any(
-                c.dep_ == "mark" and c.lower_ == "as" and c.i < tok.i for c in tok.children):
+        if tok.pos_ in {"VERB", "AUX"} and as_clause(tok):
             return _unnamed_others(next((c for c in tok.children if c.dep_ == "nsubj"), None), is_actor)
         if tok.head.i == tok.i:
             return False

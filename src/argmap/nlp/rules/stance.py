@@ -20,7 +20,9 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import answered_at, doc_matches, doc_text, in_others_as_clause, span_matches, text_of, tokens
+from argmap.nlp.text import (
+    answered_at, doc_matches, doc_text, in_others_as_clause, match_tokens, span_matches, text_of, tokens,
+)
 from argmap.taxonomy import Taxonomy
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
@@ -172,7 +174,7 @@ def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
     """A verb of putting a plan forward ('announce', 'set out') whose subject is an actor other than
     the speaker reports that actor's act; it is not the speaker's support."""
     verbs = ctx.lex.union("verbs.proposer", "verbs.putting_out")
-    if c.unit is None or not getattr(c.unit, "speaker", None) or tok.pos_ != "VERB" or \
+    if c.unit is None or not c.unit.speaker or tok.pos_ != "VERB" or \
             tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:  # 'trialling', lemmatised 'trialle'
         return False
     if any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recommending") for ch in tok.children):
@@ -676,7 +678,7 @@ def named_tokens(ctx: StanceContext, span: Span) -> set[int]:
     """Tokens inside names of proposals (the debate's umbrella aside)."""
     out: set[int] = set()
     for m in span_matches(span, ctx.taxonomy, "proposals"):
-        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        toks = match_tokens(span, m)
         if m.id != ctx.taxonomy.general_proposal and toks is not None:
             out.update(t.i for t in toks)
     return out
@@ -698,7 +700,7 @@ def improvement(ctx: StanceContext, c: Clause) -> Cue | None:
     for m in span_matches(c.span, ctx.taxonomy, "proposals"):
         if m.id in ctx.taxonomy.umbrellas:
             continue
-        toks = c.span.doc.char_span(c.span.start_char + m.start, c.span.start_char + m.end, alignment_mode="expand")
+        toks = match_tokens(c.span, m)
         word = improved_by(ctx, toks.root) if toks is not None else None
         if word is not None:
             return Cue(K.IMPROVE, +1, f"{word.text} ... (asks for more of it)", "improvement")

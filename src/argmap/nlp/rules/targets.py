@@ -22,7 +22,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import answered_at, doc_matches, span_matches, text_of, tokens
+from argmap.nlp.text import answered_at, doc_matches, match_tokens, span_matches, text_of, tokens
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -95,7 +95,7 @@ def matches(ctx: TargetContext, span: Span) -> tuple[Match, ...]:
 def _matches(ctx: TargetContext, span: Span) -> list[Match]:
     out = []
     for m in span_matches(span, ctx.taxonomy, "proposals"):
-        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        toks = match_tokens(span, m)
         if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
                                  or inside_longer_name(toks)):
             continue
@@ -136,7 +136,7 @@ def _particular_first(ctx: TargetContext, span: Span, ids: list[str], found: lis
 
 def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
     """'its recommendations', 'their plans': the whole programme named as someone's own."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     return toks is not None and toks.start > 0 and span.doc[toks.start - 1].lower_ in ctx.words("pronouns.possessive") \
         and toks.root.dep_ not in {"compound", "nmod", "amod"}  # not 'its Families First areas'
 
@@ -148,7 +148,7 @@ def themes(ctx: TargetContext, span: Span) -> list[str]:
     for m in span_matches(span, ctx.taxonomy, "themes"):
         if any(a <= m.start and m.end <= b for a, b in named):
             continue
-        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        toks = match_tokens(span, m)
         if toks is not None and all(t.i in ctx.skip for t in toks):
             continue
         if m.id not in ids:
@@ -170,7 +170,7 @@ def describes_actor(tok: Token, skip: set[int]) -> bool:
 
 def in_example(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name stands in an example ('issues like X', 'such as X', 'including X')."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     if toks is None:
         return False
     tok = toks.root
@@ -187,7 +187,7 @@ def in_example(ctx: TargetContext, span: Span, m: Match) -> bool:
 def in_purpose(span: Span, m: Match) -> bool:
     """Whether a matched name is what something is for ('a minister's post to coordinate reform'):
     the post is asked for; the debate named as its purpose is not what the claim is about."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     tok = toks.root if toks is not None else None
     for _ in range(3):
         if tok is None or tok.head.i == tok.i:
@@ -207,7 +207,7 @@ def _aside(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool
 def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is who the speaker agrees with ('we agree with the care review that
     reforms risk ...'): it holds the view too; the view is about something else."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     if toks is None or toks.root.dep_ != "pobj" or toks.root.head.lower_ != "with":
         return False
     return toks.root.head.head.lemma_.lower() in ctx.words("verbs.agree_with")
@@ -216,7 +216,7 @@ def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
 def served_by(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
     """Whether a matched name is what another named plan serves ('its implementation strategy for
     the review'): the strategy is discussed, not the review."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     if toks is None or toks.root.dep_ != "pobj" or toks.root.head.lower_ not in ctx.words("markers.served"):
         return False
     head = toks.root.head.head
@@ -227,7 +227,7 @@ def served_by(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> b
 def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is what something answers ('its plan in response to the review'):
     the review is answered, the plan is what the claim is about."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     # 'in response to the review', not 'has responded to its consultation'
     return toks is not None and answered_at(toks.root, ctx.words("markers.answering"), steps=4, nouns_only=True)
 
@@ -267,7 +267,7 @@ def set_aside_step(ctx: TargetContext, w: Work) -> str | None:
 
 def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is the alternative set aside ('rather than Y', 'instead of Y')."""
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     tok = toks.root if toks is not None else None
     for _ in range(10):
         if tok is None or tok.head.i == tok.i:
@@ -470,7 +470,7 @@ def without_speaker_name(ctx: TargetContext, draft: Draft, span: Span, own: list
         return own
     inside: dict[str, bool] = {}
     for m in matches(ctx, span):
-        toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+        toks = match_tokens(span, m)
         inside[m.id] = inside.get(m.id, True) and toks is not None and all(t.i in subject for t in toks)
     return [p for p in own if not inside.get(p, False)]
 
@@ -496,7 +496,7 @@ def anaphoric(ctx: TargetContext, span: Span) -> bool:
 
 
 def pointer_before(ctx: TargetContext, span: Span, m: Match) -> bool:
-    toks = span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
+    toks = match_tokens(span, m)
     if toks is None:
         return False
     return any(t.lower_ in ctx.words("markers.plural_pointer") for t in span.doc[max(span.start, toks.start - 2):toks.start])
