@@ -199,3 +199,25 @@ def test_quote_regions__near_miss_a_paragraph_that_closes_nothing():
     """The paragraph after an open quotation, with no closing mark, is the writer's."""
     text = "Jo said: \u201cWe waited.\n\nWe oppose it.\n"
     assert all("oppose" not in text[a:b] for a, b in quote_regions(text, LEX))
+
+
+# ---------------------------------------------------------------- a member's page on a parliamentary site
+def _member(url: str, *people: str):
+    from argmap.nlp.actors import _member_page
+    from argmap.nlp.rules.actors import ActorContext
+    from argmap.nlp.state import PERSON
+
+    from .kit import TAXONOMY
+
+    registry = {key: ActorInfo(key, key.replace("-", " ").title(), PERSON) for key in people}
+    return _member_page(ActorContext(parse(SIGNED_LETTER), TAXONOMY, LEX), url, registry)
+
+
+def test_member_page__fires_on_a_page_filed_under_one_member_the_text_names():
+    assert _member("https://mirror.example.net/mp/rosa-pell/debate/2025-01-01/x", "rosa-pell", "tom-lane") == "rosa-pell"
+
+
+def test_member_page__near_miss_two_members_or_none_named():
+    assert _member("https://mirror.example.net/mp/rosa-pell/vs/tom-lane/2025", "rosa-pell", "tom-lane") is None
+    assert _member("https://mirror.example.net/mp/ann-roe/debate/2025-01-01/x", "rosa-pell") is None
+    assert _member("https://mirror.example.net/news/rosa-pell/2025", "rosa-pell") is None  # no member folder

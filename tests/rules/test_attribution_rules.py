@@ -744,6 +744,33 @@ def test_attribution_subject__work_leader__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
+REVIEW_LED_BY = """
+The        DET   DT  det       1 O
+review     NOUN  NN  nsubj     7 O
+,          PUNCT ,   punct     1 O
+led        VERB  VBN acl       1 O lemma=lead
+by         ADP   IN  agent     3 O
+Rosa       PROPN NNP compound  6 B-PERSON
+Pell       PROPN NNP pobj      4 I-PERSON
+said       VERB  VBD ROOT      7 O lemma=say
+no         INTJ  UH  ccomp     7 O
+.          PUNCT .   punct     7 O
+"""
+REVIEW_READ_BY = REVIEW_LED_BY.replace("led        VERB  VBN acl       1 O lemma=lead", "read       VERB  VBN acl       1 O")
+
+
+def test_attribution_subject__work_leader__fires_on_a_leader_named_in_the_subject():
+    """'The review, led by Rosa Pell, said': the person named as its leader."""
+    ctx = ctx_of(REVIEW_LED_BY, (5, 7, "rosa-pell"))
+    assert work_leader(ctx, ctx.doc[1]) == "rosa-pell"
+
+
+def test_attribution_subject__work_leader__near_miss_a_reader_named_in_the_subject():
+    """'The review, read by Rosa Pell, said': a reader does not speak for the review."""
+    ctx = ctx_of(REVIEW_READ_BY, (5, 7, "rosa-pell"))
+    assert work_leader(ctx, ctx.doc[1]) is None
+
+
 THE_UNION = """
 The      DET   DT   det      2 O
 Carers   PROPN NNPS compound 2 B-ORG
