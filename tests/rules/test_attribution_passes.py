@@ -121,6 +121,34 @@ def test_self_titled_author__near_miss_a_statement_about():
     assert _titled(STATEMENT_ABOUT) is None
 
 
+# ---------------------------------------------------------------- a title naming two organisations
+TWO_NAMED_VIEW = """
+Oak        PROPN NNP  compound 1 B-ORG
+Council    PROPN NNP  compound 5 I-ORG
+-          PUNCT HYPH punct    5 O
+Northfold  PROPN NNP  compound 4 B-ORG
+Trust      PROPN NNP  compound 5 I-ORG
+view       NOUN  NN   ROOT     5 O
+"""
+
+
+def _two_named(**facts):
+    doc = parse(TWO_NAMED_VIEW, **facts)
+    place_actors(doc, (0, 2, "oak-council", ORG), (3, 5, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    return self_titled_author(ctx, units_of(ctx))
+
+
+def test_self_titled_author__fires_on_the_publisher_named_second():
+    """'Oak Council - Northfold Trust view' on the Trust's own site is the Trust's view."""
+    assert _two_named(publisher_key="northfold-trust") == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_the_publisher_not_named():
+    """On a site of neither, the first organisation named before the document word stays."""
+    assert _two_named(publisher_key="elm-society") == "oak-council"
+
+
 # ---------------------------------------------------------------- what a published work includes
 REPORT_INCLUDES = """
 Northfold  PROPN NNP  compound 1 B-ORG

@@ -540,8 +540,11 @@ def _voiced(ctx: AttributionContext, units: list[Unit], pronouns: re.Pattern[str
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
     """An organisation whose own document a title line names ('ASCL submission to the committee',
     'Coram response to the review', 'Action for Children - committee submission'): the first
-    organisation before the document word that the text never addresses or discusses."""
+    organisation before the document word that the text never addresses or discusses. When the
+    title names the page's publisher among them ('The Review - Northfold Trust initial view' on the
+    Trust's site), the document is the publisher's."""
     discussed = _addressed_orgs(ctx, units)
+    publisher = meta(ctx.doc).get("publisher_key")
     for u in units[:12]:
         sent = ctx.sents[u.sent]
         if not (u.heading or u.sent < 3) or u.quoted:
@@ -549,8 +552,10 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         doc_word = next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
         if doc_word is None:
             continue
-        key = next((k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
-                    and k not in discussed), None) or _document_by(ctx, sent[doc_word - sent.start], discussed)
+        named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+                 and k not in discussed]
+        key = ((publisher if publisher in named else named[0]) if named
+               else _document_by(ctx, sent[doc_word - sent.start], discussed))
         if key:
             return key
     return None
