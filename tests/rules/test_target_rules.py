@@ -1012,3 +1012,51 @@ def test_proposals__near_miss_dealing_with_a_proposal():
     spec = AGREE_WITH_BILL.replace("agree     VERB  VBP ROOT     1 O lemma=agree", "dealt     VERB  VBD ROOT     1 O lemma=deal")
     ctx = target_ctx(parse(spec))
     assert "courts-bill" in proposals(ctx, ctx.sents[0])
+
+
+# ---------------------------------------------------------------- grounds inside a proposal's name
+OPPOSE_MARKETISATION = """
+They           PRON  PRP nsubj 1 O
+oppose         VERB  VBP ROOT  1 O lemma=oppose
+marketisation  NOUN  NN  dobj  1 O
+.              PUNCT .   punct 1 O
+"""
+OPPOSE_RUN_FOR_PROFIT = """
+They    PRON  PRP nsubj 1 O
+oppose  VERB  VBP ROOT  1 O lemma=oppose
+care    NOUN  NN  dobj  1 O
+run     VERB  VBN acl   2 O
+for     ADP   IN  prep  3 O
+profit  NOUN  NN  pobj  4 O
+.       PUNCT .   punct 1 O
+"""
+
+
+def _grounds_named(spec: str) -> tuple[list[str], list[str]]:
+    """The proposals and grounds of the sentence, under a taxonomy whose one word 'marketisation'
+    is both a proposal's name and a ground, and whose ground word 'profit' ends a longer name."""
+    from argmap.nlp.rules.targets import TargetContext, proposals, themes
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import LEX, attribution_ctx, units_of
+    taxonomy = taxonomy_from_dict({
+        "meta": {"name": "ground words", "general_proposal": "care-reform"},
+        "proposal": [{"id": "care-reform", "label": "care reform"},
+                     {"id": "market-care", "label": "market care", "aliases": ["marketisation", "care run for profit"]}],
+        "theme": [{"id": "profit", "label": "profit", "terms": ["marketisation", "profit"]}],
+    })
+    doc = parse(spec)
+    actx = attribution_ctx(doc)
+    ctx = TargetContext(doc, taxonomy, LEX, set(actx.state.mention_at), actx.sents, units_of(actx))
+    span = ctx.sents[0]
+    return proposals(ctx, span), themes(ctx, span)
+
+
+def test_themes__a_proposal_named_by_the_ground_word_alone_is_both():
+    """'They oppose marketisation': the word names the proposal and raises the ground."""
+    assert _grounds_named(OPPOSE_MARKETISATION) == (["market-care"], ["profit"])
+
+
+def test_themes__near_miss_a_ground_word_inside_a_longer_name():
+    """'They oppose care run for profit': 'profit' is part of the proposal's name, no ground."""
+    assert _grounds_named(OPPOSE_RUN_FOR_PROFIT) == (["market-care"], [])

@@ -142,11 +142,12 @@ def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
 
 
 def themes(ctx: TargetContext, span: Span) -> list[str]:
-    """Grounds a span raises; a ground word inside a proposal's own name names the proposal."""
+    """Grounds a span raises; a ground word inside a longer proposal name names the proposal ('the
+    funding formula'), a proposal named by the ground word alone is both ('marketisation')."""
     ids: list[str] = []
     named = [(m.start, m.end) for m in matches(ctx, span)]
     for m in span_matches(span, ctx.taxonomy, "themes"):
-        if any(a <= m.start and m.end <= b for a, b in named):
+        if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in named):
             continue
         toks = match_tokens(span, m)
         if toks is not None and all(t.i in ctx.skip for t in toks):
