@@ -553,6 +553,77 @@ def test_enacted_plans__near_miss(change):
     assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
+RULED_OUT = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+said        VERB  VBD ROOT     2 O lemma=say
+the         DET   DT  det      4 O
+Trust       PROPN NNP nsubj    5 B-ORG
+ruled       VERB  VBD ccomp    2 O lemma=rule
+out         ADP   RP  prt      5 O
+family      NOUN  NN  compound 8 O
+help        NOUN  NN  dobj     5 O
+.           PUNCT .   punct    2 O
+"""
+BANNED_FROM = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+said        VERB  VBD ROOT     2 O lemma=say
+the         DET   DT  det      4 O
+Trust       PROPN NNP nsubj    5 B-ORG
+banned      VERB  VBD ccomp    2 O lemma=ban
+councils    NOUN  NNS dobj     5 O lemma=council
+from        ADP   IN  prep     5 O
+trialling   VERB  VBG pcomp    7 O lemma=trial
+family      NOUN  NN  compound 10 O
+help        NOUN  NN  dobj     8 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def _rejected(spec: str, speaker: str = "jane-doe", actors=((0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation"))):
+    from argmap.nlp.stance import rejected_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, *actors)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=speaker)]
+    return [(d.speaker, d.stance, doc[d.start:d.end].text, d.rule)
+            for d in rejected_plans(doc, LEX, state, units, [], TAXONOMY)]
+
+
+def test_rejected_plans__the_actor_that_rules_a_proposal_out_objects():
+    """'Jane Doe said the Trust ruled out family help': the Trust objects to family help."""
+    assert _rejected(RULED_OUT) == [("trust", Stance.OBJECT, "ruled out family help", "rejects")]
+
+
+def test_rejected_plans__the_actor_that_bars_others_from_it_objects():
+    """'... the Trust banned councils from trialling family help': the Trust objects to family help,
+    not to the councils."""
+    assert _rejected(BANNED_FROM) == [("trust", Stance.OBJECT, "banned councils from trialling family help", "rejects")]
+
+
+@pytest.mark.parametrize("change", ["negated", "no-particle", "ban-without-from", "not-an-actor", "speaker-itself"])
+def test_rejected_plans__near_miss(change):
+    """Not when the verb is negated, 'rule' has no 'out' ('the Trust ruled family help'), a verb
+    of stopping has no 'from' phrase ('the Trust banned family help' may be the ban it backs), the
+    subject is no actor, or the actor is the sentence's own speaker."""
+    spec, speaker, actors = RULED_OUT, "jane-doe", ((0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation"))
+    if change == "negated":
+        spec = spec.replace("out         ADP   RP  prt      5 O", "not         PART  RB  neg      5 O")
+    elif change == "no-particle":
+        spec = spec.replace("out         ADP   RP  prt      5 O", "all         DET   DT  det      8 O")
+    elif change == "ban-without-from":
+        spec = spec.replace("ruled       VERB  VBD ccomp    2 O lemma=rule", "banned      VERB  VBD ccomp    2 O lemma=ban") \
+            .replace("out         ADP   RP  prt      5 O", "all         DET   DT  det      8 O")
+    elif change == "not-an-actor":
+        actors = actors[:1]
+    else:
+        speaker = "trust"
+    assert _rejected(spec, speaker, actors) == []
+
+
 ELABORATION = """
 These       PRON  DT  nsubj    1 O lemma=these
 include     VERB  VBP ROOT     1 O

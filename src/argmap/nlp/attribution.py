@@ -554,11 +554,15 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
             continue
         named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                  and k not in discussed]
-        key = ((publisher if publisher in named else named[0]) if named
-               else _document_by(ctx, sent[doc_word - sent.start], discussed))
+        key = _title_owner(named, publisher) or _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:
             return key
     return None
+
+
+def _title_owner(named: list[str], publisher: str | None) -> str | None:
+    """Of the organisations a title names before its document word, the publisher, else the first."""
+    return publisher if publisher in named else next(iter(named), None)
 
 
 def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) -> str | None:

@@ -103,6 +103,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
         drafts += elaborated(doc, lex, unit, mine, drafts)
     drafts += owned_plans(doc, lex, state, units, drafts, taxonomy)
     drafts += enacted_plans(doc, lex, state, units, drafts, taxonomy)
+    drafts += rejected_plans(doc, lex, state, units, drafts, taxonomy)
     doc.user_data[CLAIMS] = [d.record() for d in drafts]
     return doc
 
@@ -314,13 +315,15 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
 
 
 def _backing(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, owner: str, start: int, end: int,
-             label: str, rule: str) -> Draft | None:
-    """The owner's support for the words ``start:end``, unless a claim of theirs covers them already
-    or they name no particular proposal ('the government's reforms' is not guessed from context)."""
+             label: str, rule: str, stance: Stance = Stance.SUPPORT) -> Draft | None:
+    """The owner's support (or ``stance``) for the words ``start:end``, unless a claim of theirs
+    covers them already or they name no particular proposal ('the government's reforms' is not
+    guessed from context)."""
     if any(d.speaker == owner and d.start <= start < d.end for d in drafts) or \
             not _names_particular(doc[start:end], taxonomy):
         return None
-    return Draft(index, start, end, owner, Stance.SUPPORT, [Cue(K.OWNER, +1, label, rule)], rule)
+    sign = 1 if stance == Stance.SUPPORT else -1
+    return Draft(index, start, end, owner, stance, [Cue(K.OWNER, sign, label, rule)], rule)
 
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
@@ -373,6 +376,52 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
 
 
 _PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
+
+
+def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
+                   taxonomy: Taxonomy | None = None) -> list[Draft]:
+    """'(Campaigners say) ministers ruled out nationalising the companies', 'ministers banned the
+    commission from considering public ownership': whoever turns a proposal down (the actor subject
+    of a rejecting verb, in anyone's sentence) objects to it, when the verb's own words name a
+    particular proposal."""
+    out = []
+    for index, unit in enumerate(units):
+        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
+            found = _rejection(lex, state, tok, unit.speaker)
+            if found is None:
+                continue
+            owner, start, end = found
+            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, _phrasal(tok), "rejects", Stance.OBJECT)
+            if draft is not None:
+                draft.start = min(tok.i, start)
+                out.append(draft)
+    return out
+
+
+def _phrasal(tok: Token) -> str:
+    """A verb's lemma with its particle ('rule out')."""
+    return " ".join([tok.lemma_.lower(), *(c.lower_ for c in tok.children if c.dep_ == "prt")])
+
+
+def _rejection(lex: Lexicon, state: ActorState, tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
+    """(the actor, the bounds of what it turns down) when ``tok`` is a rejecting verb (or a verb of
+    stopping with a 'from' phrase), not negated, whose subject is an actor other than the speaker."""
+    if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
+        return None
+    owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    sub = _turned_down(lex, tok) if owner and owner != speaker else []
+    return (owner, min(sub), max(sub) + 1) if sub else None
+
+
+def _turned_down(lex: Lexicon, tok: Token) -> list[int]:
+    """The token indices of what a verb turns down: its 'from' phrase for a verb of stopping, its
+    object or clause for a rejecting verb, nothing for any other verb."""
+    barred = [c for c in tok.children if c.dep_ == "prep" and c.lower_ == "from"]
+    if barred and tok.lemma_.lower() in lex["verbs.preventer"]:
+        return [t.i for c in barred for t in c.subtree]
+    if _phrasal(tok) in lex["verbs.rejecter"]:
+        return [t.i for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"} for t in c.subtree]
+    return []
 
 
 def _names_particular(span: Span, taxonomy: Taxonomy | None) -> bool:
