@@ -190,6 +190,86 @@ def test_work_contents__near_miss():
     assert _contents(REPORT_MENTIONS).speaker is None
 
 
+REPORT_INCLUDES_MORE = REPORT_INCLUDES + """\\n         SPACE _SP  dep      12 O
+This       PRON  DT   nsubj    15 O lemma=this
+includes   VERB  VBZ  ROOT     15 O lemma=include
+care       NOUN  NN   compound 17 O
+leavers    NOUN  NNS  dobj     15 O lemma=leaver
+.          PUNCT .    punct    15 O
+"""
+REPORT_MENTIONS_MORE = REPORT_INCLUDES_MORE.replace("includes   VERB  VBZ  ROOT     9 O lemma=include",
+                                                    "mentions   VERB  VBZ  ROOT     9 O lemma=mention")
+
+
+def test_work_contents__this_includes_goes_on_with_the_contents():
+    """'The report includes family help. This includes care leavers.': both are the Trust's."""
+    doc = parse(REPORT_INCLUDES_MORE)
+    place_actors(doc, (0, 2, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    note_publisher(ctx, ctx.sents[0])
+    work_contents(ctx, units)
+    assert [(u.speaker, u.rule) for u in units[1:]] == [("northfold-trust", "work-contents")] * 2
+
+
+def test_work_contents__near_miss_this_after_a_mere_mention():
+    """After 'The report mentions family help.', 'This includes care leavers.' is nobody's."""
+    doc = parse(REPORT_MENTIONS_MORE)
+    place_actors(doc, (0, 2, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    note_publisher(ctx, ctx.sents[0])
+    work_contents(ctx, units)
+    assert units[2].speaker is None
+
+
+STRATEGY_UNLIKE_REVIEW = REPORT_INCLUDES.split("\\n")[0] + """\\n         SPACE _SP  dep      5 O
+The        DET   DT   det      8 O
+strategy   NOUN  NN   nsubj    16 O
+,          PUNCT ,    punct    8 O
+unlike     ADP   IN   prep     8 O
+Jo         PROPN NNP  compound 12 B-PERSON
+Doe        PROPN NNP  poss     14 I-PERSON
+'s         PART  POS  case     12 O
+review     NOUN  NN   pobj     10 O
+,          PUNCT ,    punct    8 O
+includes   VERB  VBZ  ROOT     16 O lemma=include
+family     NOUN  NN   compound 18 O
+help       NOUN  NN   dobj     16 O
+.          PUNCT .    punct    16 O
+"""
+
+
+def _strategy(*actors):
+    doc = parse(STRATEGY_UNLIKE_REVIEW)
+    place_actors(doc, *actors)
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    for sent in ctx.sents:
+        note_publisher(ctx, sent)
+    work_contents(ctx, units)
+    return ctx, units[1]
+
+
+def test_note_publisher__the_named_owner_of_a_work():
+    """'Jo Doe's review' was put forward by Jo Doe; 'its report' names no owner of its own."""
+    ctx, _ = _strategy((0, 2, "northfold-trust", ORG), (11, 13, "jo-doe", "person"))
+    assert ctx.publishers == {"report": "northfold-trust", "review": "jo-doe"}
+
+
+def test_work_contents__the_owner_of_another_work_the_sentence_names_is_not_it():
+    """'The strategy, unlike Jo Doe's review, includes family help', after the Trust published its
+    report: of the two who put work forward, Jo Doe's work is named as another thing."""
+    _, u = _strategy((0, 2, "northfold-trust", ORG), (11, 13, "jo-doe", "person"))
+    assert (u.speaker, u.rule) == ("northfold-trust", "work-contents")
+
+
+def test_work_contents__near_miss_only_the_other_works_owner():
+    """With no Trust in the article, Jo Doe (whose review the sentence sets apart) is not the owner."""
+    _, u = _strategy((11, 13, "jo-doe", "person"))
+    assert u.speaker is None
+
+
 # ---------------------------------------------------------------- a letter's signatories
 UNSIGNED_LETTER = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
     .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")

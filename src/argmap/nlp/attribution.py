@@ -396,27 +396,39 @@ def work_contents(ctx: AttributionContext, units: list[Unit]) -> None:
     """'The strategy also includes funding for ...': what a piece of work holds is put forward by
     the one who published it (an actor the text shows announcing or publishing it), when no one
     is named as saying the sentence."""
+    last = None  # the unit before, when it was a work's contents: 'This includes ...' goes on with them
     for u in units:
         if u.speaker is not None or u.heading or u.quoted:
+            last = None
             continue
         root = ctx.sents[u.sent].root
-        if root.lemma_.lower() not in ctx.words("verbs.contain"):
-            continue
         subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        owner = _work_owner(ctx, subj) if subj is not None else None
+        if root.lemma_.lower() not in ctx.words("verbs.contain") or subj is None:
+            last = None
+            continue
+        owner = (last.speaker if last is not None and subj.lower_ in ctx.words("markers.demonstrative")
+                 else _work_owner(ctx, subj))
         if owner:
             u.speaker, u.cue, u.rule = owner, f"the {subj.lower_} {root.lower_}", "work-contents"
+        last = u if owner else None
 
 
 def _work_owner(ctx: AttributionContext, subj: Token) -> str | None:
-    """The owner of the work a subject names ('the strategy', 'the plans', 'its plan')."""
+    """The owner of the work a subject names ('the strategy', 'the plans', 'its plan'); else, when
+    one actor put work forward in the article, that actor (one whose work the sentence names as
+    another thing, 'the strategy, published in response to X's review', is not it)."""
     low = subj.lemma_.lower()
     for name in (low, subj.lower_, low.rstrip("s")):
         owner = ctx.owners.get(name) or ctx.publishers.get(name)
         if owner:
             return owner
+    works = ctx.lex.union("nouns.work", "nouns.ownable")
     everyone = set(ctx.owners.values()) | set(ctx.publishers.values())
-    if len(everyone) == 1 and low in ctx.lex.union("nouns.work", "nouns.ownable"):
+    inside = {t.i for t in subj.subtree if t.i <= subj.i}
+    everyone -= {k for t in tokens(subj.sent)
+                 if t.i not in inside and t.lemma_.lower() in works
+                 and (k := ctx.owners.get(t.lemma_.lower()) or ctx.publishers.get(t.lemma_.lower()))}
+    if len(everyone) == 1 and low in works:
         return everyone.pop()  # 'the plans' in an article where one actor put work forward
     return None
 

@@ -635,11 +635,18 @@ def note_ownership(ctx: AttributionContext, sent: Span, speaker: str) -> None:
 
 def note_publisher(ctx: AttributionContext, sent: Span) -> None:
     """'The department published its strategy', said by nobody named: the publishing verb's
-    subject published the work (kept apart from what speakers own)."""
+    subject published the work (kept apart from what speakers own); 'the government's plan to
+    overhaul care has been welcomed': the named owner of a work put it forward."""
     for noun, tok in owned_works(ctx, sent):
         key = next((k for s in subjects(tok.head) if (k := ctx.state.actor_of(s))), None)
         if key:
             ctx.publishers.setdefault(noun, key)
+    works = ctx.lex.union("nouns.work", "nouns.ownable")
+    for tok in tokens(sent):
+        if tok.lemma_.lower() in works and not ctx.inside_quote(tok.idx):
+            key = next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))), None)
+            if key:
+                ctx.publishers.setdefault(tok.lemma_.lower(), key)
 
 
 # ---------------------------------------------------------------- the speaker of a quotation
