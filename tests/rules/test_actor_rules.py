@@ -1283,6 +1283,45 @@ def test_resolver__near_miss_other_initials_stay_apart():
     assert {key for _, key, _ in found} == {"northfold-care-trust", "hca"}
 
 
+TRUST_MISSPELT = """
+Northfold  PROPN NNP compound 2 B-ORG
+Care       PROPN NNP compound 2 I-ORG
+Trust      PROPN NNP nsubj    3 I-ORG
+spoke      VERB  VBD ROOT     3 O lemma=speak
+.          PUNCT .   punct    3 O
+Nortfold   PROPN NNP compound 7 B-ORG
+Care       PROPN NNP compound 7 I-ORG
+Trust      PROPN NNP nsubj    8 I-ORG
+agreed     VERB  VBD ROOT     8 O lemma=agree
+.          PUNCT .   punct    8 O
+"""
+
+
+def test_resolver__a_misspelt_name_joins_the_full_name():
+    """'Northfold Care Trust spoke. Nortfold Care Trust agreed.': one organisation, once misspelt."""
+    assert {key for _, key, _ in actors_found(TRUST_MISSPELT)} == {"northfold-care-trust"}
+
+
+@pytest.mark.parametrize("other", ["Eastfold  ", "Northgate "])
+def test_resolver__near_miss_another_word_stays_apart(other):
+    """Another first letter ('Eastfold') or more than two letters' difference ('Northgate'): another trust."""
+    found = actors_found(TRUST_MISSPELT.replace("Nortfold   PROPN", other + " PROPN"))
+    assert len({key for _, key, _ in found}) == 2
+
+
+@pytest.mark.parametrize("slip, name, same", [
+    ("Surfers Againist Sewage", "Surfers Against Sewage", True),
+    ("Northfold Cere Trust", "Northfold Care Trust", False),  # a word under five letters
+    ("Northfold Care", "Northfold Cars", False),  # two words: too little else in common
+    ("Northfold Home Trust", "Northfold Care Trust", False),  # another word, not a slip
+    ("Northfold Care Trust", "Northfold Care Trust", False),
+])
+def test_misspells(slip, name, same):
+    from argmap.nlp.actors import misspells
+
+    assert misspells(slip, name) is same
+
+
 KNOWN_SURNAME = """
 Iris       PROPN NNP compound 1 B-PERSON
 Vane       PROPN NNP nsubj    2 I-PERSON

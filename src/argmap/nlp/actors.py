@@ -123,19 +123,20 @@ class _Resolver:
 
 
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        """An organisation named by its initials ('ADCS') or by shortened words ('Lib Dem') is the
-        organisation whose full name the document also gives."""
+        """An organisation named by its initials ('ADCS'), by shortened words ('Lib Dem') or with
+        a slip of spelling ('Surfers Againist Sewage') is the organisation whose full name the
+        document also gives."""
         small = self.ctx.lex["markers.name_small_words"] | self.ctx.lex["markers.name_article"]
         orgs = [(k, v.name) for k, v in self.registry.items() if v.type == ORG and len(v.name.split()) >= 2]
         for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
             if short not in self.registry:
                 continue
-            full = next((k for k, name in orgs if k != short and k in self.registry and abbreviates(info.name, name, small)),
-                        None)
+            full = next((k for k, name in orgs if k != short and k in self.registry and
+                         (abbreviates(info.name, name, small) or misspells(info.name, name))), None)
             if full is None:
                 continue
-            if info.known and not self.registry[full].known:
-                short, full = full, short  # keep the taxonomy's actor as the one merged into
+            if _keeps(self.registry, short, full, mentions) == short:
+                short, full = full, short
             self.registry[full].aliases |= {self.registry[short].name, *self.registry[short].aliases}
             mentions = [(s, full if k == short else k) for s, k in mentions]
             del self.registry[short]
@@ -157,6 +158,48 @@ def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> b
         return parts[0].lower() == "".join(w[0].lower() for w in words)
     return len(parts) == len(words) and all(
         len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
+
+
+def _keeps(registry: dict[str, ActorInfo], a: str, b: str, mentions: list[tuple[Span, str]]) -> str:
+    """Of two names for one organisation, the one kept: the taxonomy's actor, else the full name
+    (not its shortening), else of two spellings the one met first."""
+    if registry[a].known != registry[b].known:
+        return a if registry[a].known else b
+    if misspells(registry[a].name, registry[b].name):
+        return a if _first(mentions, a) < _first(mentions, b) else b
+    return b
+
+
+def _first(mentions: list[tuple[Span, str]], key: str) -> int:
+    return min((s.start for s, k in mentions if k == key), default=1 << 30)
+
+
+@lru_cache(maxsize=1 << 16)
+def misspells(slip: str, name: str) -> bool:
+    """Whether ``slip`` is the organisation ``name`` of three or more words with one word misspelt:
+    the same words but one, which has the same first letter, at least five letters and at most
+    two letters' difference ('Againist' for 'Against')."""
+    a, b = slip.split(), name.split()
+    if len(a) != len(b) or len(a) < 3 or a == b:
+        return False
+    diff = [(x, y) for x, y in zip(a, b) if x != y]
+    return len(diff) == 1 and _slip(*diff[0])
+
+
+def _slip(x: str, y: str) -> bool:
+    if x[0] != y[0] or min(len(x), len(y)) < 5 or x.lower() == y.lower():
+        return False
+    return _distance(x.lower(), y.lower()) <= 2
+
+
+def _distance(x: str, y: str) -> int:
+    """Levenshtein distance between two short words."""
+    row = list(range(len(y) + 1))
+    for i, cx in enumerate(x, 1):
+        prev, row[0] = row[0], i
+        for j, cy in enumerate(y, 1):
+            prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (cx != cy))
+    return row[-1]
 
 
 def bare_name(name: str, articles: frozenset[str]) -> str:
