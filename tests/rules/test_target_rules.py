@@ -1060,3 +1060,33 @@ def test_themes__a_proposal_named_by_the_ground_word_alone_is_both():
 def test_themes__near_miss_a_ground_word_inside_a_longer_name():
     """'They oppose care run for profit': 'profit' is part of the proposal's name, no ground."""
     assert _grounds_named(OPPOSE_RUN_FOR_PROFIT) == (["market-care"], [])
+
+
+# ---------------------------------------------------------------- an actor that is also a proposal
+WE_WELCOME_FRAMEWORK = """
+We         PRON  PRP nsubj    1 O
+welcome    VERB  VBP ROOT     1 O
+the        DET   DT  det      4 O
+National   PROPN NNP compound 4 O
+Framework  PROPN NNP dobj     1 O
+.          PUNCT .   punct    1 O
+"""
+
+
+def _framework_claim(speaker: str):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import link
+
+    ctx = target_ctx(parse(WE_WELCOME_FRAMEWORK), u0=(speaker, "author", "author"))
+    draft = Draft(0, 0, 6, speaker, SUPPORT, [WORD])
+    return link(ctx, draft), draft.targets
+
+
+def test_link__an_actor_is_not_the_target_of_its_own_claim():
+    """'We welcome the National Framework' said by a body with the Framework's own id (a commission
+    and its report are one entry of the taxonomy under both kinds): not a claim about itself."""
+    assert "national-framework" not in _framework_claim("national-framework")[1]
+
+
+def test_link__near_miss_another_actor_welcoming_it():
+    assert _framework_claim("lga") == (True, ["national-framework"])

@@ -454,10 +454,15 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
     if own and all(in_example(ctx, span, m) for m in matches(ctx, span)):
         pointed = head_anaphor(ctx, span, subject_only=True)  # 'the review addressed issues like X'
         own = pointed[0] if pointed else own
+    own = [p for p in own if p != draft.speaker]
     draft.targets = list(own)
     draft.target_cues = [f"named: {p}" for p in sorted({m.phrase for m in matches(ctx, span)})]
     w = Work(draft, span, own)
-    return STEPS.first(ctx, w) == KEEP
+    kept = STEPS.first(ctx, w) == KEEP
+    if draft.speaker in draft.targets:  # an actor that is also a proposal (a commission and its report) is not about itself
+        draft.targets = [p for p in draft.targets if p != draft.speaker]
+        kept = bool(draft.targets or draft.themes)
+    return kept
 
 
 def without_speaker_name(ctx: TargetContext, draft: Draft, span: Span, own: list[str]) -> list[str]:
