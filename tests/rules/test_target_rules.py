@@ -1090,3 +1090,31 @@ def test_link__an_actor_is_not_the_target_of_its_own_claim():
 
 def test_link__near_miss_another_actor_welcoming_it():
     assert _framework_claim("lga") == (True, ["national-framework"])
+
+
+FRAMEWORK_THEN_IT = """
+The        DET   DT  det       2 O
+National   PROPN NNP compound  2 O
+Framework  PROPN NNP nsubjpass 4 O
+was        AUX   VBD auxpass   4 O lemma=be
+published  VERB  VBN ROOT      4 O lemma=publish
+.          PUNCT .   punct     4 O
+\\n         SPACE _SP dep       5 O
+It         PRON  PRP nsubj     8 O
+is         AUX   VBZ ROOT      8 O lemma=be
+excellent  ADJ   JJ  acomp     8 O
+.          PUNCT .   punct     8 O
+"""
+
+
+@pytest.mark.parametrize("speaker, targets", [("national-framework", []), ("lga", ["national-framework"])])
+def test_link__nor_by_way_of_the_sentence_before(speaker, targets):
+    """'The National Framework was published. It is excellent.': 'it' is the Framework, which the
+    Framework's own body does not claim anything about (another actor does)."""
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import link
+
+    ctx = target_ctx(parse(FRAMEWORK_THEN_IT), u1=(speaker, "author", "author"))
+    draft = Draft(1, 7, 11, speaker, SUPPORT, [WORD])
+    link(ctx, draft)
+    assert draft.targets == targets
