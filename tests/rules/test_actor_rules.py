@@ -520,6 +520,60 @@ def test_actors_implausible__not_an_actor__near_miss():
     assert held == [] and plausible(ctx, span)
 
 
+PREVIOUS_GOVERNMENT = """
+The         DET   DT  det   2 O
+previous    ADJ   JJ  amod  2 O
+Government  PROPN NNP nsubj 3 B-ORG
+announced   VERB  VBD ROOT  3 O lemma=announce
+a           DET   DT  det   5 O
+ban         NOUN  NN  dobj  3 O
+.           PUNCT .   punct 3 O
+"""
+LAST_WEEK_GOVERNMENT = """
+Last        ADJ   JJ  amod     1 O
+week        NOUN  NN  npadvmod 4 O
+the         DET   DT  det      3 O
+Government  PROPN NNP nsubj    4 B-ORG
+announced   VERB  VBD ROOT     4 O lemma=announce
+a           DET   DT  det      6 O
+ban         NOUN  NN  dobj     4 O
+.           PUNCT .   punct    4 O
+"""
+
+
+def test_actors_implausible__earlier_holder__fires():
+    """'The previous Government announced a ban': an earlier government, not today's."""
+    from argmap.nlp.rules.actors import earlier_holder
+    ctx, span, held = implausible(PREVIOUS_GOVERNMENT, 2, 3)
+    assert earlier_holder(ctx, span)
+    assert held == ["earlier-holder"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__earlier_holder__near_miss_last_week():
+    """'Last week the Government announced a ban': 'last' is the week's."""
+    from argmap.nlp.rules.actors import earlier_holder
+    ctx, span, held = implausible(LAST_WEEK_GOVERNMENT, 3, 4)
+    assert not earlier_holder(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+def test_known_actors__an_earlier_holder_is_no_mention_of_the_known_body():
+    """The taxonomy's government ('government' an alias) is not mentioned by 'the previous
+    Government', and is by 'the Government' of last week."""
+    from argmap.nlp.rules.actors import known_actors
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import LEX
+    tax = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "p", "label": "p"}],
+                              "actor": [{"id": "gov", "label": "The Government", "aliases": ["Government"],
+                                         "type": "organisation"}]})
+    def found(spec):
+        ctx = actor_ctx(parse(spec))
+        ctx.taxonomy = tax
+        return [m.key for m in known_actors(ctx, [])]
+    assert found(PREVIOUS_GOVERNMENT) == [] and found(LAST_WEEK_GOVERNMENT) == ["gov"]
+
+
 THE_2024_REVIEW = """
 the     DET   DT  det    2 O
 2024    NUM   CD  nummod 2 B-DATE

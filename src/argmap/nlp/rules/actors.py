@@ -63,9 +63,11 @@ def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     for m in ctx.taxonomy.find_actors(doc_text(ctx.doc)):
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         span = trim(span, ctx.lex) if span is not None else None
-        if span is not None:
-            out.append(Mention(span, ctx.taxonomy.actors[m.id].type or ORG, m.id, True))
+        kind = ctx.taxonomy.actors[m.id].type or ORG
+        if span is not None and not (kind == ORG and earlier_holder(ctx, span)):
+            out.append(Mention(span, kind, m.id, True))
     return out
+
 
 
 @MENTIONS.rule("outlet", "The name of the outlet that publishes the page (its metadata), written in the text, is an "
@@ -494,6 +496,13 @@ def epithet(ctx: ActorContext, span: Span) -> bool:
                   "title and subtitle, not a name.", "Care Matters: Homes for All sets the standard.")
 def titled_document(ctx: ActorContext, span: Span) -> bool:
     return any(t.text == ":" for t in span[1:-1])
+
+
+@IMPLAUSIBLE.rule("earlier-holder", "A body described as an earlier holder of its office ('the previous "
+                  "government', 'the last Conservative Government') is not the body of that name today.",
+                  "The previous Government announced a ban.")
+def earlier_holder(ctx: ActorContext, span: Span) -> bool:
+    return any(c.dep_ == "amod" and c.lower_ in ctx.lex["markers.former"] for c in span.root.children)
 
 
 def plausible(ctx: ActorContext, span: Span) -> bool:
