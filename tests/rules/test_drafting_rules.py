@@ -553,6 +553,65 @@ def test_enacted_plans__near_miss(change):
     assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
+TRUST_LOBBYING = """
+Reports     NOUN  NNS ROOT     0 O lemma=report
+of          ADP   IN  prep     0 O
+Northfold   PROPN NNP compound 3 B-ORG
+Trust       PROPN NNP compound 4 I-ORG
+lobbying    VERB  VBG pobj     1 O lemma=lobby
+for         ADP   IN  prep     4 O
+family      NOUN  NN  compound 7 O
+help        NOUN  NN  pobj     5 O
+"""
+TRUST_MEMBERS_LOBBYING = TRUST_LOBBYING.replace("Trust       PROPN NNP compound 4 I-ORG", "members     NOUN  NNS compound 4 O")
+
+
+def _lobbying(spec: str, actors):
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, *actors)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    return [(d.speaker, d.stance, doc[d.start:d.end].text) for d in enacted_plans(doc, LEX, state, units, [], TAXONOMY)]
+
+
+def test_enacted_plans__the_actor_a_gerund_is_said_of_backs_what_it_presses_for():
+    """'Reports of Northfold Trust lobbying for family help': the Trust backs family help."""
+    assert _lobbying(TRUST_LOBBYING, [(2, 4, "northfold-trust", "organisation")]) == \
+        [("northfold-trust", Stance.SUPPORT, "lobbying for family help")]
+
+
+TRUST_ACL_LOBBYING = """
+Northfold   PROPN NNP compound 1 B-ORG
+Trust       PROPN NNP nsubj    6 I-ORG
+,           PUNCT ,   punct    1 O
+lobbying    VERB  VBG acl      1 O lemma=lobby
+for         ADP   IN  prep     3 O
+help        NOUN  NN  pobj     4 O
+spoke       VERB  VBD ROOT     6 O lemma=speak
+"""
+
+
+def test_enacted_plans__the_actor_a_gerund_describes_backs_what_it_presses_for():
+    """'Northfold Trust, lobbying for help, spoke': a gerund describing the Trust is its act
+    ('help' alone names no particular proposal, so the words checked are the gerund's)."""
+    from argmap.nlp.stance import _doer
+
+    from .kit import place_actors
+
+    doc = parse(TRUST_ACL_LOBBYING)
+    state = place_actors(doc, (0, 2, "northfold-trust", "organisation"))
+    assert _doer(state, doc[3]) == "northfold-trust" and _doer(state, doc[6]) == "northfold-trust"
+    assert _doer(state, doc[4]) is None
+
+
+def test_enacted_plans__near_miss_a_gerund_said_of_no_actor():
+    """'Reports of Northfold members lobbying for family help': the members name no actor."""
+    assert _lobbying(TRUST_MEMBERS_LOBBYING, []) == []
+
+
 RULED_OUT = """
 Jane        PROPN NNP compound 1 B-PERSON
 Doe         PROPN NNP nsubj    2 I-PERSON

@@ -368,7 +368,7 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
     and its subject is an actor other than the sentence's speaker."""
     if any(c.dep_ == "neg" for c in tok.children):
         return None
-    owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    owner = _doer(state, tok)
     sub = [t.i for c in tok.children if c.dep_ in _PUT_FORWARD for t in c.subtree]
     if not owner or owner == speaker or not sub:
         return None
@@ -376,6 +376,17 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
 
 
 _PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
+
+
+def _doer(state: ActorState, tok: Token) -> str | None:
+    """The actor doing what a verb says: its subject, or the actor a gerund is said of ('the Trust,
+    lobbying for X'; 'reports of the Trust lobbying for X', 'the Trust's lobbying for X')."""
+    subject = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    if subject is not None or tok.tag_ != "VBG":
+        return subject
+    if tok.dep_ == "acl" and state.actor_of(tok.head):
+        return state.actor_of(tok.head)
+    return next((k for c in tok.children if c.dep_ in {"compound", "poss"} and (k := state.actor_of(c))), None)
 
 
 def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
