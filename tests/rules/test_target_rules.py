@@ -1014,6 +1014,42 @@ def test_proposals__near_miss_dealing_with_a_proposal():
     assert "courts-bill" in proposals(ctx, ctx.sents[0])
 
 
+# ---------------------------------------------------------------- targets.steps: introduced-thing
+BILL_THEN_DUTIES = """
+The        DET   DT  det      1 O
+bill       NOUN  NN  nsubj    2 O
+passed     VERB  VBD ROOT     2 O lemma=pass
+.          PUNCT .   punct    2 O
+\\n        SPACE _SP dep      3 O
+They       PRON  PRP nsubj    7 O
+will       AUX   MD  aux      7 O
+introduce  VERB  VB  ROOT     7 O lemma=introduce
+reporting  NOUN  NN  compound 9 O
+duties     NOUN  NNS dobj     7 O lemma=duty
+.          PUNCT .   punct    7 O
+"""
+BILL_THEN_THE_DUTIES = BILL_THEN_DUTIES.replace("reporting  NOUN  NN  compound 9 O", "the        DET   DT  det      9 O")
+INTRODUCES = Cue(K.GOVERNMENT, +1, "introduce", "publisher")
+
+
+def test_targets_steps__introduced_thing__fires():
+    """'The bill passed. They will introduce reporting duties.': the new duties, not the bill."""
+    name, verdict, targets, _ = linked(BILL_THEN_DUTIES, 1, SUPPORT, INTRODUCES)
+    assert (name, verdict, targets) == ("introduced-thing", KEEP, ["candidate-reporting-duties"])
+
+
+def test_targets_steps__introduced_thing__near_miss_a_pointing_phrase():
+    """'They will introduce the duties': a pointing phrase, left to what was named nearby (the bill)."""
+    name, _, targets, _ = linked(BILL_THEN_THE_DUTIES, 1, SUPPORT, INTRODUCES)
+    assert name != "introduced-thing" and targets == ["courts-bill"]
+
+
+def test_targets_steps__introduced_thing__near_miss_a_neutral_claim():
+    """A neutral sentence is no claim about the duties: nothing is made a candidate for it."""
+    name, _, _, _ = linked(BILL_THEN_DUTIES, 1, NEUTRAL)
+    assert name != "introduced-thing"
+
+
 # ---------------------------------------------------------------- grounds inside a proposal's name
 OPPOSE_MARKETISATION = """
 They           PRON  PRP nsubj 1 O

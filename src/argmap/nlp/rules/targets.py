@@ -362,6 +362,23 @@ def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
     return w.take([again[0]], f"points back to: {again[1]}", themes(ctx, w.span))
 
 
+@STEPS.rule("introduced-thing", "What a verb of putting forward introduces, when a new (bare or indefinite) noun "
+            "phrase names it and no proposal is named: a candidate, not what was named nearby.",
+            "The Bill passed. The government will introduce reporting duties for councils.")
+def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance == Stance.NEUTRAL:
+        return None
+    for chunk in noun_chunks(ctx, w.span):
+        root = chunk.root
+        if root.dep_ != "dobj" or root.head.lemma_.lower() not in ctx.words("verbs.proposer") or \
+                any(t.lower_ in ctx.words("markers.pointing") or t.dep_ == "poss" for t in chunk if t.i < root.i):
+            continue
+        cand = label(ctx, chunk)
+        if cand:
+            return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
+    return None
+
+
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
             "Councils will set up child protection teams. The teams will need police officers.")
 def reference(ctx: TargetContext, w: Work) -> str | None:
