@@ -7,6 +7,8 @@ attribution.not-the-authors, attribution.addressed.
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
@@ -246,6 +248,43 @@ def test_attribution_subject__relative_who__near_miss():
     ctx = ctx_of(MET_WHO_KNEW.replace("knew    VERB  VBD relcl", "knew    VERB  VBD ccomp"), (0, 2, "ivo-lee"),
                  (3, 5, "rosa-pell"))
     assert relative_who(ctx, ctx.doc[6]) is None
+    assert speech_verb(ctx, ctx.sents[0]) is None
+
+
+TRUST_REPORT_WHICH_SAID = """
+The        DET   DT  det       1 O
+Trust      PROPN NNP nsubj     2 B-ORG
+published  VERB  VBD ROOT      2 O lemma=publish
+a          DET   DT  det       4 O
+report     NOUN  NN  dobj      2 O
+which      PRON  WDT nsubj     6 O
+said       VERB  VBD relcl     4 O lemma=say
+the        DET   DT  det       8 O
+plan       NOUN  NN  nsubjpass 10 O
+was        AUX   VBD auxpass   10 O lemma=be
+rushed     VERB  VBN ccomp     6 O lemma=rush
+.          PUNCT .   punct     2 O
+"""
+
+
+def test_attribution_subject__relative_which_work__fires():
+    """'The Trust published a report which said the plan was rushed': the report speaks for the Trust."""
+    from argmap.nlp.rules.attribution import relative_which_work
+    ctx = ctx_of(TRUST_REPORT_WHICH_SAID, (1, 2, "trust", ORG))
+    assert relative_which_work(ctx, ctx.doc[5]) == "trust"
+    assert speech_verb(ctx, ctx.sents[0]) == Said("trust", "say", "speech-verb-pronoun", 6)
+
+
+@pytest.mark.parametrize("change", ["not-published", "not-a-work"])
+def test_attribution_subject__relative_which_work__near_miss(change):
+    """'The Trust read a report which said ...' (reading is not publishing) and 'The Trust published
+    a photo which said ...' (no piece of work) report no one."""
+    from argmap.nlp.rules.attribution import relative_which_work
+    spec = TRUST_REPORT_WHICH_SAID.replace("published  VERB  VBD ROOT      2 O lemma=publish",
+                                           "read       VERB  VBD ROOT      2 O lemma=read") \
+        if change == "not-published" else TRUST_REPORT_WHICH_SAID.replace("report     NOUN", "photo      NOUN")
+    ctx = ctx_of(spec, (1, 2, "trust", ORG))
+    assert relative_which_work(ctx, ctx.doc[5]) is None
     assert speech_verb(ctx, ctx.sents[0]) is None
 
 

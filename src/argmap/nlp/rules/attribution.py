@@ -193,10 +193,13 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 
 def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
     """'X's strategy, which it said would transform care': a relative clause whose speech verb's
-    subject is a pronoun for the sentence's own subject reports it (other relative clauses report no one)."""
+    subject is a pronoun for the sentence's own subject reports it; so do 'Jane Doe, who said' and
+    'X published a report which said' (other relative clauses report no one)."""
     subject = next((c for c in verb.children if c.dep_ == "nsubj"), None)
     if subject is not None and subject.tag_ == "WP":  # 'Jane Doe, who said ...'
         return ctx.state.actor_of(verb.head) is not None
+    if subject is not None and subject.tag_ == "WDT":  # 'X published a report which said ...'
+        return relative_which_work(ctx, subject) is not None
     return subject is not None and subject.lower_ in ctx.words("pronouns.personal") and \
         any(t.tag_ in {"WDT", "WP"} and t.i < subject.i for t in verb.subtree)  # 'which it said would ...'
 
@@ -390,6 +393,18 @@ def relative_who(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.tag_ != "WP" or subj.head.dep_ != "relcl":
         return None
     return ctx.state.actor_of(subj.head.head)
+
+
+@SUBJECT.rule("relative-which-work", "'X published a report which said ...': the relative pronoun stands for the work, "
+              "which speaks for whoever published it.", "The Trust published a report which said the plan was rushed.")
+def relative_which_work(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.tag_ != "WDT" or subj.head.dep_ != "relcl":
+        return None
+    work = subj.head.head
+    if work.lemma_.lower() not in ctx.words("nouns.work") or work.dep_ != "dobj" or \
+            work.head.lemma_.lower() not in ctx.words("verbs.publish"):
+        return None
+    return next((k for s in subjects(work.head) if (k := ctx.state.actor_of(s))), None)
 
 
 @SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
