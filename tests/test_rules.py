@@ -285,6 +285,14 @@ def test_a_last_resort_idiom_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_an_idiom_of_too_little_objects(extractor):
+    for phrase in ("a sticking plaster", "lipstick on a pig", "a drop in the ocean"):
+        r = extract_text(extractor, f"Ivo Grant said the family help teams were {phrase}.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), phrase
+    r = extract_text(extractor, "Ivo Grant said the family help teams were a plaster on the wall.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_a_plural_document_word_is_not_the_debates_one_document(extractor):
     text = ("Peers debated children's services on Monday.\n\nRosa Finch (Lab)\n\nMy Lords, we need to ensure that "
             "investment is there, but we have to get to the point where we are investing money to prevent harm rather "
