@@ -515,6 +515,20 @@ def test_furniture_items_run_together_on_one_line_are_furniture():
     assert not is_furniture("Close the gap")
 
 
+def test_a_sentence_broken_across_paragraphs_is_one_paragraph_again():
+    text = ("Rosa Pell, who chairs the trust, dismissed the proposals as\n\n\u201cpaint on a rotten fence,\u201d\n\n"
+            "saying they fail families.\n\nThe minister disagreed.\n")
+    clean, omap = clean_text(text)
+    assert clean == text.replace("as\n\n", "as  ").replace(",\u201d\n\n", ",\u201d  ") and omap == ()
+
+
+def test_paragraphs_that_end_or_begin_sentences_stay_apart():
+    text = ("The minister announced new funding for councils\n\nCouncils welcomed it.\n\n"  # a headline, then a capital
+            "Rosa Pell said the plan was late.\n\nmore was needed, she added.\n\n"  # a full stop ends it
+            "Key points\n\nfunding is short\n")  # too short to be a broken sentence
+    assert clean_text(text) == (text, ())
+
+
 def test_clean_does_not_blank_prose_that_mentions_furniture_words():
     text = ("Councils close services when money runs out.\nRead more about the plan in the report.\n"
             "The picture: a system under strain, with subscribers to the scheme waiting.\n")

@@ -152,7 +152,7 @@ def clean_text(text: str, *, start: int = 0, markdown: bool = False) -> tuple[st
     blanked = re.sub(r"[^\n]", " ", text[:start]) + _ODD_SPACE.sub(_plain_space, text[start:])
     if markdown:
         blanked = _blank_markdown(blanked)
-    blanked = _blank_lines(blanked)
+    blanked = _join_broken_sentences(_blank_lines(blanked))
     blanked = BULLET.sub(lambda m: m.group(1) + " " * len(m.group(2)), blanked)
     inserts, deletes = _repairs(blanked)
     return _apply(blanked, inserts, deletes)
@@ -220,6 +220,29 @@ def _blank_lines(text: str) -> str:
             out += [text[pos:a], " " * (b - a)]
             pos = b
     return "".join(out) + text[pos:]
+
+
+#: A paragraph that cannot end a sentence there: its last character is a letter, a digit or a
+#: comma (a closing quotation mark aside).
+_OPEN_END = re.compile(r"[\w,][\"\u201d\u2019']?$")
+#: A paragraph that goes on with a sentence: it opens in lower case (after an opening quote).
+_GOES_ON = re.compile(r"^[\"\u201c\u2018']?[a-z]")
+
+
+def _join_broken_sentences(text: str) -> str:
+    """A sentence a page layout broke across paragraphs ('... dismissed the proposals as' /
+    '“putting lipstick on a pig,”' / 'saying the review fails ...') is one paragraph again: the
+    line breaks between a paragraph that cannot end there and one that opens in lower case become
+    spaces (offsets unchanged)."""
+    spans = [(a, b) for a, b in _lines(text) if text[a:b].strip()]
+    chars = list(text) if spans else []
+    for (a, b), (c, d) in zip(spans, spans[1:]):
+        this, after = text[a:b].strip(), text[c:d].strip()
+        if len(this.split()) >= 4 and _OPEN_END.search(this) and _GOES_ON.match(after):
+            for k in range(b, c):
+                if chars[k] == "\n":
+                    chars[k] = " "
+    return "".join(chars) if spans else text
 
 
 def _blank_box_above(strip: list[str], drop: list[bool], i: int) -> None:
