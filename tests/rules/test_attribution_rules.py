@@ -656,6 +656,30 @@ def test_attribution_subject__role_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
+def _professors(*roles: tuple[str, str]):
+    """The professor Doc, with Rosa Pell just named and other people holding ``roles`` elsewhere."""
+    from argmap.nlp.state import REGISTRY, ActorInfo
+
+    doc = parse(PROFESSOR)
+    place_actors(doc, (0, 2, "rosa-pell"))
+    for key, role in roles:
+        doc.user_data[REGISTRY][key] = ActorInfo(key, key.replace("-", " ").title(), "person", role=role).record()
+    ctx = attribution_ctx(doc)
+    observe(ctx, None)
+    return role_noun(ctx, ctx.doc[9])
+
+
+def test_attribution_subject__role_noun__fires_on_the_one_holder_of_the_role():
+    """'The professor says' when the article calls one person 'Professor of law Ivo Lee': Ivo Lee,
+    though Rosa Pell was named last."""
+    assert _professors(("ivo-lee", "Professor of law")) == "ivo-lee"
+
+
+def test_attribution_subject__role_noun__near_miss_two_holders_of_the_role():
+    """Two professors: the person just spoken of, as before."""
+    assert _professors(("ivo-lee", "Professor of law"), ("ada-fenn", "professor")) == "rosa-pell"
+
+
 IRISHMAN_SAYS = PROFESSOR.replace("professor  NOUN  NN  nsubj     10 O", "Irishman   PROPN NNP nsubj     10 O")
 
 

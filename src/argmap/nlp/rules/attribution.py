@@ -448,18 +448,35 @@ def epithet_subject(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.recent.person() or NOBODY
 
 
-@SUBJECT.rule("role-noun", "'says the professor' is the person just spoken of; 'directors told us' nobody named.",
+@SUBJECT.rule("role-noun", "'says the professor' is the one person given that role, else the person just spoken of; "
+              "'directors told us' nobody named.",
               "Jane Doe has studied care for years. The professor says the plan is rushed.")
 def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.lemma_.lower() not in ctx.lex.role_words or subj.pos_ != "NOUN" or subj.tag_ == "NNS":
         return None
-    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
-    tail = ctx.state.actor_of(phrase[-1]) if phrase else None
-    if tail and ctx.state.is_person(tail):
+    tail = _person_ending(ctx, subj)
+    if tail:
         return tail  # "chief executive of the Bureau Anna Feutchwang": the name ends the phrase
     if any(ctx.state.is_person(ctx.state.actor_of(t)) and direct(t, subj) for t in subj.subtree):
         return None
-    return (ctx.recent.person() or NOBODY) if _determined(ctx, subj) else NOBODY
+    if not _determined(ctx, subj):
+        return NOBODY
+    return _holder_of(ctx, subj.lemma_.lower()) or ctx.recent.person() or NOBODY
+
+
+def _person_ending(ctx: AttributionContext, subj: Token) -> str | None:
+    """The person whose name ends a subject phrase, if any."""
+    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+    tail = ctx.state.actor_of(phrase[-1]) if phrase else None
+    return tail if tail and ctx.state.is_person(tail) else None
+
+
+def _holder_of(ctx: AttributionContext, role: str) -> str | None:
+    """The one person the document gives this role ('Children's minister Jane Doe' for 'the
+    minister'), else None."""
+    holders = [k for k, info in ctx.state.registry.items()
+               if info.type == PERSON and info.role and role in info.role.lower().split()]
+    return holders[0] if len(holders) == 1 else None
 
 
 def _determined(ctx: AttributionContext, tok: Token) -> bool:
