@@ -568,6 +568,42 @@ def test_targets_steps__topic_words__near_miss():
     assert linked(DUTY_TO_BRING_SHORT, 0, SUPPORT, IS_RIGHT)[0] != "topic-words"
 
 
+LEAVERS_THEN_DUTY = """
+They       PRON  PRP nsubj  1 O
+help       VERB  VBP ROOT   1 O lemma=help
+care       NOUN  NN  compound 3 O
+leavers    NOUN  NNS dobj   1 O lemma=leaver
+.          PUNCT .   punct  1 O
+\\n        SPACE _SP dep    4 O
+"""
+
+
+def _after_leavers(spec: str):
+    """'They help care leavers.' then the sentence ``spec`` (its head numbers shifted past the first)."""
+    rows = []
+    for line in spec.strip().splitlines():
+        parts = line.split()
+        parts[4] = str(int(parts[4]) + 6)
+        rows.append(" ".join(parts))
+    return LEAVERS_THEN_DUTY + "\n".join(rows) + "\n"
+
+
+def test_targets_steps__topic_words__fires_before_what_was_named_nearby():
+    """'They help care leavers. The duty to bring relatives together before court is right.': the
+    words of family group conferences say what the second is about, not the care leavers before it."""
+    assert linked(_after_leavers(DUTY_TO_BRING), 1, SUPPORT, IS_RIGHT)[2] == ["family-group-conferences"]
+
+
+def test_targets_steps__topic_words__near_miss_too_few_take_what_was_named():
+    """With two topic words only, the care leavers named before are what it is about."""
+    assert linked(_after_leavers(DUTY_TO_BRING_SHORT), 1, SUPPORT, IS_RIGHT)[2] == ["care-leaver-support"]
+
+
+def test_targets_steps__topic_words__near_miss_a_neutral_sentence():
+    """A neutral sentence in the words of a proposal is no claim about it: left to the later steps."""
+    assert linked(DUTY_TO_BRING, 0, NEUTRAL)[0] != "topic-words"
+
+
 BACKED_STANDARD = """
 Unions    NOUN  NNS nsubj    1 O lemma=union
 backed    VERB  VBD ROOT     1 O lemma=back

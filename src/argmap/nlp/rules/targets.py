@@ -379,6 +379,18 @@ def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
+@STEPS.rule("topic-words", "No name, but the words of one particular proposal ('the new duty to bring the wider "
+            "family together'): that proposal, before what was named nearby.",
+            "The duty to bring relatives together before court is right.")
+def topic_words(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance == Stance.NEUTRAL:
+        return None
+    topic = ctx.taxonomy.topic_of(text_of(w.span))
+    if topic is None or ctx.umbrella(topic):
+        return None
+    return w.take([topic], "topic words of the proposal", themes(ctx, w.span))
+
+
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
             "Councils will set up child protection teams. The teams will need police officers.")
 def reference(ctx: TargetContext, w: Work) -> str | None:
@@ -438,13 +450,6 @@ def grounds(ctx: TargetContext, w: Work) -> str | None:
     if w.draft.stance == Stance.NEUTRAL:
         return KEEP if w.own else DROP
     return KEEP if w.draft.targets else None
-
-
-@STEPS.rule("topic-words", "No name, but the words of one proposal ('the new duty to bring the wider family together').",
-            "The duty to bring relatives together before court is right.")
-def topic_words(ctx: TargetContext, w: Work) -> str | None:
-    topic = ctx.taxonomy.topic_of(text_of(w.span))
-    return w.take([topic], "topic words of the proposal") if topic is not None else None
 
 
 @STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about, else a pointing phrase's "
