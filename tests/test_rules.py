@@ -293,6 +293,14 @@ def test_an_idiom_of_too_little_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_faint_praise_as_far_as_it_goes_supports(extractor):
+    r = extract_text(extractor, "Ivo Grant said the family help teams were fine as far as it goes, but warned that "
+                                "they would fail.")
+    assert {("ivo-grant", "support", "family-help"), ("ivo-grant", "object", "family-help")} <= positions(r)
+    r = extract_text(extractor, "Ivo Grant said the family help teams would go far, but warned that they would fail.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_a_plural_document_word_is_not_the_debates_one_document(extractor):
     text = ("Peers debated children's services on Monday.\n\nRosa Finch (Lab)\n\nMy Lords, we need to ensure that "
             "investment is there, but we have to get to the point where we are investing money to prevent harm rather "
