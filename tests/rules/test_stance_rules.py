@@ -5,6 +5,8 @@ Tables: stance.cues, stance.grants, stance.not-a-cue, stance.flips, stance.negat
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked, compound_word,
@@ -1153,6 +1155,35 @@ def test_stance_fallbacks__wish__near_miss():
     ctx = stance_ctx(doc)
     assert wish(ctx, clause(ctx, doc[:])) is None
     assert fallback(NOBODY_WANTS) is None
+
+
+WANTS_MINISTERS_TO_BRING = """
+The        DET   DT  det      1 O
+charity    NOUN  NN  nsubj    2 O
+wants      VERB  VBZ ROOT     2 O lemma=want
+ministers  NOUN  NNS nsubj    5 O lemma=minister
+to         PART  TO  aux      5 O
+bring      VERB  VB  ccomp    2 O lemma=bring
+in         ADP   RP  prt      5 O
+family     NOUN  NN  compound 8 O
+help       NOUN  NN  dobj     5 O
+.          PUNCT .   punct    2 O
+"""
+WANTS_MINISTERS_TO_DISCUSS = WANTS_MINISTERS_TO_BRING.replace("bring      VERB  VB  ccomp    2 O lemma=bring",
+                                                              "discuss    VERB  VB  ccomp    2 O lemma=discuss")
+
+
+def test_stance_fallbacks__wish__fires_wanting_someone_to_bring_it_about():
+    """'The charity wants ministers to bring in family help', said by the charity ('wants' gave
+    it the sentence): its own wish for family help."""
+    assert fallback(WANTS_MINISTERS_TO_BRING, cue_token=2)[0] == "wish"
+
+
+@pytest.mark.parametrize("spec, cue_token", [(WANTS_MINISTERS_TO_DISCUSS, 2), (WANTS_MINISTERS_TO_BRING, None)])
+def test_stance_fallbacks__wish__near_miss_someone_else_to_act_or_someone_elses_wish(spec, cue_token):
+    """'wants ministers to discuss family help' wants a discussion; and when 'wants' is not what gave
+    the sentence its speaker, 'the charity' wanting is reported, not the speaker's own wish."""
+    assert fallback(spec, cue_token=cue_token) is None or fallback(spec, cue_token=cue_token)[0] != "wish"
 
 
 SHOULD_DELIVER = """

@@ -620,7 +620,7 @@ FALLBACKS = RuleTable("stance", "fallbacks", "The stance of a clause with no cue
 @FALLBACKS.rule("wish", "'wants the age raised', 'would like to see X': the speaker's own wish backs it.",
                 "She wants the allowance extended to every carer.")
 def wish(ctx: StanceContext, c: Clause) -> Cue | None:
-    if ("want" in c.low or "like" in c.low) and any(wants(ctx, t) for t in tokens(c.span) if t.i not in c.skip):
+    if ("want" in c.low or "like" in c.low) and any(wants(ctx, t, c.unit) for t in tokens(c.span) if t.i not in c.skip):
         return Cue(K.WANT, +1, "wants it (what the speaker wants done)", "wish")
     return None
 
@@ -731,27 +731,29 @@ def listed(ctx: StanceContext, c: Clause) -> Cue | None:
     return None
 
 
-def wants(ctx: StanceContext, tok: Token) -> bool:
+def wants(ctx: StanceContext, tok: Token, unit: object | None = None) -> bool:
     """'wants the age of criminal responsibility raised', 'would like to see X': the speaker wants
     a thing done (a clause or an object), not a person to do something."""
     if tok.lemma_.lower() not in ctx.words("verbs.wish") or tok.pos_ != "VERB":
         return False
     kids = list(tok.children)
-    if not _own_wish(ctx, tok, kids):
+    if not _own_wish(ctx, tok, kids, speaking=getattr(unit, "cue_token", None) == tok.i):
         return False
     if any(ch.dep_ in {"xcomp", "ccomp"} and ch.lemma_.lower() in ctx.words("verbs.succeed") for ch in kids):
         return True  # 'we want them to succeed'
-    if _wants_someone_to_act(kids):
-        return False  # 'I would want the review to look at ...': someone else to act
+    if _wants_someone_to_act(kids):  # 'I would want the review to look at ...': someone else to act,
+        return any(ch.dep_ in {"ccomp", "xcomp"} and ch.lemma_.lower() in ctx.words("verbs.enact") for ch in kids)
+        # unless what they are wanted to do brings a proposal about ('wants ministers to bring in a cap')
     return any(ch.dep_ in {"ccomp", "xcomp", "dobj"} for ch in kids)
 
 
-def _own_wish(ctx: StanceContext, tok: Token, kids: list[Token]) -> bool:
-    """The speaker's own unconditional wish: 'would like', a personal or named subject, no 'if'."""
+def _own_wish(ctx: StanceContext, tok: Token, kids: list[Token], *, speaking: bool = False) -> bool:
+    """The speaker's own unconditional wish: 'would like', a personal or named subject (or the
+    subject that made the sentence the speaker's: 'the association wants ...'), no 'if'."""
     if tok.lemma_.lower() == "like" and not any(ch.lower_ in {"would", "'d"} for ch in kids):
         return False
     subj = next((ch for ch in kids if ch.dep_ == "nsubj"), None)
-    if subj is None or subj.lower_ not in ctx.words("pronouns.wishing") and subj.pos_ != "PROPN":
+    if subj is None or subj.lower_ not in ctx.words("pronouns.wishing") and subj.pos_ != "PROPN" and not speaking:
         return False  # 'nobody wants to go back', 'what people want': not the speaker's own wish
     if any(ch.dep_ in {"neg", "mark"} for ch in kids):
         return False  # 'if ministers want to ...'
