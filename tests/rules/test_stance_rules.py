@@ -785,6 +785,37 @@ opposition  NOUN  NN  dobj      1 O
 """
 
 
+HELP_FOR_FAILURES = """
+Ministers  NOUN  NNS nsubj    1 O lemma=minister
+offer      VERB  VBP ROOT     1 O
+family     NOUN  NN  compound 3 O
+help       NOUN  NN  dobj     1 O
+for        ADP   IN  prep     3 O
+failures   NOUN  NNS pobj     4 O lemma=failure
+.          PUNCT .   punct    1 O
+"""
+PLAN_FOR_FAILURES = HELP_FOR_FAILURES.replace("family     NOUN  NN  compound 3 O", "a          DET   DT  det      3 O") \
+    .replace("help       NOUN  NN  dobj     1 O", "plan       NOUN  NN  dobj     1 O")
+
+
+def test_stance_not_a_cue__proposal_aim__fires():
+    """'Ministers offer family help for failures': the failures are what family help tackles."""
+    from argmap.nlp.rules.stance import proposal_aim
+    doc = parse(HELP_FOR_FAILURES)
+    ctx = stance_ctx(doc)
+    assert proposal_aim(ctx, doc[5], -1)
+    assert vetoes(ctx, doc[5], -1) == ["proposal-aim"]
+    assert word_cue(HELP_FOR_FAILURES, 5) is None
+
+
+def test_stance_not_a_cue__proposal_aim__near_miss_no_proposal_named():
+    """'Ministers offer a plan for failures': no proposal is named, the word still objects."""
+    from argmap.nlp.rules.stance import proposal_aim
+    doc = parse(PLAN_FOR_FAILURES)
+    assert not proposal_aim(stance_ctx(doc), doc[5], -1)
+    assert word_cue(PLAN_FOR_FAILURES, 5).sign == -1
+
+
 def test_stance_not_a_cue__compound_word__fires():
     """'opposition parties': a kind of party, no objection."""
     doc = parse(OPPOSITION_PARTIES)

@@ -384,6 +384,15 @@ def research_finding(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return False
 
 
+@NOT_A_CUE.rule("proposal-aim", "An objection noun a named proposal is aimed at ('criminal liability for failures', "
+                "'fines for breaches') says what the proposal tackles, not what the speaker objects to.",
+                "Ministers will bring in criminal liability for failures.")
+def proposal_aim(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.aimed_at"):
+        return False
+    return in_proposal_name(ctx, tok.head.head)
+
+
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
