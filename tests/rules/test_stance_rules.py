@@ -816,6 +816,38 @@ def test_stance_not_a_cue__proposal_aim__near_miss_no_proposal_named():
     assert word_cue(PLAN_FOR_FAILURES, 5).sign == -1
 
 
+UNVEILED_PROBLEM = """
+The       DET   DT  det      1 O
+data      NOUN  NNS nsubj    2 O
+unveiled  VERB  VBD ROOT     2 O lemma=unveil
+the       DET   DT  det      4 O
+scale     NOUN  NN  dobj     2 O
+of        ADP   IN  prep     4 O
+the       DET   DT  det      7 O
+problem   NOUN  NN  pobj     5 O
+.         PUNCT .   punct    2 O
+"""
+UNVEILED_HELP = UNVEILED_PROBLEM.replace("the       DET   DT  det      7 O", "family    NOUN  NN  compound 7 O") \
+    .replace("problem   NOUN  NN  pobj     5 O", "help      NOUN  NN  pobj     5 O")
+
+
+def test_stance_not_a_cue__problem_revealed__fires():
+    """'The data unveiled the scale of the problem': a problem revealed, nothing put forward."""
+    from argmap.nlp.rules.stance import problem_revealed
+    doc = parse(UNVEILED_PROBLEM)
+    ctx = stance_ctx(doc)
+    assert problem_revealed(ctx, doc[2], +1)
+    assert vetoes(ctx, doc[2], +1) == ["problem-revealed"]
+
+
+def test_stance_not_a_cue__problem_revealed__near_miss_a_proposal_unveiled():
+    """'The data unveiled the scale of family help': a named proposal put forward still counts."""
+    from argmap.nlp.rules.stance import problem_revealed
+    doc = parse(UNVEILED_HELP)
+    assert not problem_revealed(stance_ctx(doc), doc[2], +1)
+    assert word_cue(UNVEILED_HELP, 2).sign == +1
+
+
 def test_stance_not_a_cue__compound_word__fires():
     """'opposition parties': a kind of party, no objection."""
     doc = parse(OPPOSITION_PARTIES)

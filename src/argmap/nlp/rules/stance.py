@@ -393,6 +393,18 @@ def proposal_aim(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return in_proposal_name(ctx, tok.head.head)
 
 
+@NOT_A_CUE.rule("problem-revealed", "A verb of putting forward whose object is a problem and names no proposal "
+                "('helped to unveil the scale of the problem') reveals it; it puts nothing forward.",
+                "The data unveiled the scale of the problem.")
+def problem_revealed(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign < 0 or ctx.taxonomy is None or tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.proposer"):
+        return False
+    obj = next((c for c in tok.children if c.dep_ == "dobj"), None)
+    if obj is None or not any(t.lemma_.lower() in ctx.lex.object_lemmas for t in obj.subtree):
+        return False
+    return not span_matches(tok.doc[obj.left_edge.i:obj.right_edge.i + 1], ctx.taxonomy, "proposals")
+
+
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
