@@ -201,26 +201,25 @@ REPORT_MENTIONS_MORE = REPORT_INCLUDES_MORE.replace("includes   VERB  VBZ  ROOT 
                                                     "mentions   VERB  VBZ  ROOT     9 O lemma=mention")
 
 
-def test_work_contents__this_includes_goes_on_with_the_contents():
-    """'The report includes family help. This includes care leavers.': both are the Trust's."""
-    doc = parse(REPORT_INCLUDES_MORE)
+def _all_contents(spec: str):
+    doc = parse(spec)
     place_actors(doc, (0, 2, "northfold-trust", ORG))
     ctx = attribution_ctx(doc)
     units = units_of(ctx)
     note_publisher(ctx, ctx.sents[0])
     work_contents(ctx, units)
+    return units
+
+
+def test_work_contents__this_includes_goes_on_with_the_contents():
+    """'The report includes family help. This includes care leavers.': both are the Trust's."""
+    units = _all_contents(REPORT_INCLUDES_MORE)
     assert [(u.speaker, u.rule) for u in units[1:]] == [("northfold-trust", "work-contents")] * 2
 
 
 def test_work_contents__near_miss_this_after_a_mere_mention():
     """After 'The report mentions family help.', 'This includes care leavers.' is nobody's."""
-    doc = parse(REPORT_MENTIONS_MORE)
-    place_actors(doc, (0, 2, "northfold-trust", ORG))
-    ctx = attribution_ctx(doc)
-    units = units_of(ctx)
-    note_publisher(ctx, ctx.sents[0])
-    work_contents(ctx, units)
-    assert units[2].speaker is None
+    assert _all_contents(REPORT_MENTIONS_MORE)[2].speaker is None
 
 
 STRATEGY_UNLIKE_REVIEW = REPORT_INCLUDES.split("\\n")[0] + """\\n         SPACE _SP  dep      5 O

@@ -330,7 +330,7 @@ def pressed_for(ctx: TargetContext, w: Work) -> str | None:
 @STEPS.rule("passive-subject", "'X is welcomed', 'X, whilst welcomed, ...': X is what the verdict is about.",
             "The new duty to share records was welcomed by the charity.")
 def passive_subject_step(ctx: TargetContext, w: Work) -> str | None:
-    if w.own or w.draft.stance == Stance.NEUTRAL:
+    if not _unnamed_stance(w):
         return None
     cand = passive_subject(ctx, w.span)
     if cand is None:
@@ -353,7 +353,7 @@ def pronoun_antecedent(ctx: TargetContext, w: Work) -> str | None:
 @STEPS.rule("earlier-candidate", "A head noun of a candidate found earlier points back to it.",
             "They proposed an independent guardian. A guardian would be worth having.")
 def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
-    if w.own or w.draft.stance == Stance.NEUTRAL:
+    if not _unnamed_stance(w):
         return None
     heads = candidate_heads(ctx)
     again = next((heads[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in heads), None)
@@ -362,11 +362,16 @@ def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
     return w.take([again[0]], f"points back to: {again[1]}", themes(ctx, w.span))
 
 
+def _unnamed_stance(w: Work) -> bool:
+    """A stanced claim whose own words name no proposal (what the later steps look for)."""
+    return not w.own and w.draft.stance != Stance.NEUTRAL
+
+
 @STEPS.rule("introduced-thing", "What a verb of putting forward introduces, when a new (bare or indefinite) noun "
             "phrase names it and no proposal is named: a candidate, not what was named nearby.",
             "The Bill passed. The government will introduce reporting duties for councils.")
 def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
-    if w.own or w.draft.stance == Stance.NEUTRAL:
+    if not _unnamed_stance(w):
         return None
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
@@ -383,7 +388,7 @@ def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
             "family together'): that proposal, before what was named nearby.",
             "The duty to bring relatives together before court is right.")
 def topic_words(ctx: TargetContext, w: Work) -> str | None:
-    if w.own or w.draft.stance == Stance.NEUTRAL:
+    if not _unnamed_stance(w):
         return None
     topic = ctx.taxonomy.topic_of(text_of(w.span))
     if topic is None or ctx.umbrella(topic):
