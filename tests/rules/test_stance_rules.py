@@ -640,6 +640,33 @@ def test_stance_not_a_cue__hardship__fires_on_they_for_people():
     assert word_cue(THEY_STRUGGLE, 6) is None
 
 
+THOUSANDS_FAILED = """
+Thousands  NOUN  NNS nsubjpass 5 O lemma=thousand
+of         ADP   IN  prep      0 O
+children   NOUN  NNS pobj      1 O lemma=child
+have       AUX   VBP aux       5 O lemma=have
+been       AUX   VBN auxpass   5 O lemma=be
+failed     VERB  VBN ROOT      5 O lemma=fail
+.          PUNCT .   punct     5 O
+"""
+THOUSANDS_OF_PROVIDERS_FAILED = THOUSANDS_FAILED.replace("children   NOUN  NNS pobj      1 O lemma=child",
+                                                         "providers  NOUN  NNS pobj      1 O lemma=provider")
+
+
+def test_stance_not_a_cue__hardship__fires_on_people_counted():
+    """'Thousands of children have been failed': a harm the children suffered, not an objection."""
+    doc = parse(THOUSANDS_FAILED)
+    assert hardship(stance_ctx(doc), doc[5], -1)
+    assert word_cue(THOUSANDS_FAILED, 5) is None
+
+
+def test_stance_not_a_cue__hardship__near_miss_others_counted():
+    """'Thousands of providers have failed': no people in need; the word still objects."""
+    doc = parse(THOUSANDS_OF_PROVIDERS_FAILED)
+    assert not hardship(stance_ctx(doc), doc[5], -1)
+    assert word_cue(THOUSANDS_OF_PROVIDERS_FAILED, 5).sign == -1
+
+
 def test_stance_not_a_cue__hardship__near_miss_they_for_councils():
     """'we hear from providers that they struggle': 'they' are providers, who object."""
     doc = parse(THEY_STRUGGLE.replace("people    NOUN  NNS pobj   2 O lemma=person",

@@ -330,16 +330,29 @@ def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
     """Who a hardship word is said of: its subject, the noun a participle or relative clause
-    describes ('households struggling', 'customers who struggle'), the plural 'they' stands for."""
+    describes ('households struggling', 'customers who struggle'), the plural 'they' stands for,
+    the people a count names ('thousands of children')."""
     subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and tok.dep_ in {"acl", "relcl", "xcomp"} or \
             subject is not None and subject.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
         subject = tok.head
-    if subject is None or subject.lower_ != "they":
-        return subject
+    if subject is None:
+        return None
+    return _they_people(ctx, tok, subject) if subject.lower_ == "they" else _counted(ctx, subject)
+
+
+def _they_people(ctx: StanceContext, tok: Token, subject: Token) -> Token | None:
     people = ctx.words("nouns.beneficiary")  # the nearest plural, not 'incomes' of 'people on low incomes'
     return next((t for t in reversed(tok.doc[tok.sent.start: subject.i]) if t.tag_ == "NNS" and (
         t.lemma_.lower() in people or not (t.dep_ == "pobj" and t.head.head.pos_ in {"NOUN", "PROPN"}))), None)
+
+
+def _counted(ctx: StanceContext, noun: Token) -> Token:
+    """What a count names ('thousands of children', 'many of the families'): the people."""
+    if noun.like_num or noun.tag_ == "CD" or noun.lemma_.lower() in ctx.words("nouns.count"):
+        return next((o for p in noun.children if p.dep_ == "prep" and p.lower_ == "of"
+                     for o in p.children if o.dep_ == "pobj"), noun)
+    return noun
 
 
 @NOT_A_CUE.rule("as-others-feared", "A stance verb in an 'as' clause of unnamed others ('... as some critics "
