@@ -138,6 +138,20 @@ def test_token_lists_are_made_once_per_doc_and_follow_their_doc():
     assert [t.text for t in tokens(a[0:2])] == ["The", "plan"]
 
 
+def test_words_at_finds_a_word_by_lemma_or_form_in_order():
+    """``words_at`` gives the indices of the tokens whose lemma or lower-case form is listed."""
+    import spacy
+
+    from argmap.nlp.text import words_at
+
+    nlp = spacy.blank("en")
+    doc = nlp("Ministers Ruled it out and ruling it out again was planned.")
+    doc[1].lemma_, doc[5].lemma_, doc[10].lemma_ = "rule", "rule", "plan"
+    assert words_at(doc, frozenset({"rule"})) == [1, 5]  # the lemma, whatever the case of the form
+    assert words_at(doc, frozenset({"planned", "out"})) == [3, 7, 10]  # forms too
+    assert words_at(doc, frozenset({"dismiss"})) == [] and words_at(nlp(""), frozenset({"rule"})) == []
+
+
 def test_a_title_with_a_full_stop_is_one_token():
     """'the hon. Member' keeps its full stop in one token, so nothing can end a sentence there."""
     from argmap.nlp.paragraphs import keep_titles

@@ -37,6 +37,7 @@ def to_result(doc: Doc, document: Document) -> DocResult:
     """Turn an analysed Doc into a DocResult: claims with source offsets, and their actors."""
     from argmap.nlp.cues import Draft
     from argmap.nlp.state import CANDIDATES, CLAIMS, REGISTRY, UNITS, ActorInfo
+    from argmap.nlp.text import text_of
 
     units = doc.user_data.get(UNITS) or []
     drafts = [Draft.from_record(d) for d in doc.user_data.get(CLAIMS) or ()]
@@ -45,7 +46,7 @@ def to_result(doc: Doc, document: Document) -> DocResult:
     used: set[str] = set()
     for n, d in enumerate(sorted(drafts, key=lambda d: (d.start, d.end, d.stance.value)), start=1):
         span = doc[d.start:d.end]
-        lo, hi = _strip(span.text)
+        lo, hi = _strip(text_of(span))
         start = document.to_source(span.start_char + lo)
         end = document.to_source(span.start_char + hi)
         unit = units[d.unit]

@@ -131,8 +131,8 @@ def _closes_first(line: str) -> bool:
 def _close_quotes(line: str, start: int, i: int, open_at: int | None, regions: list) -> int | None:
     """Walk one line from ``i`` appending closed quotations; the offset of one left open, or None."""
     straight_open = False
-    while i < len(line):
-        ch = line[i]
+    for m in _QUOTE_MARK.finditer(line, i):  # only the quotation marks matter: jump from one to the next
+        ch, i = m.group(), m.start()
         if (ch in OPEN_QUOTES or (ch == '"' and not straight_open)) and open_at is None:
             open_at = start + i
             straight_open = ch == '"'
@@ -140,8 +140,10 @@ def _close_quotes(line: str, start: int, i: int, open_at: int | None, regions: l
             regions.append((open_at, start + i + 1))
             open_at = None
             straight_open = False
-        i += 1
     return open_at
+
+
+_QUOTE_MARK = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + '"]')
 
 
 def single_quote_regions(text: str) -> list[tuple[int, int]]:

@@ -9,6 +9,8 @@ belongs to backs it.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import pairwise
 
@@ -23,7 +25,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import span_matches, text_of, tokens
+from argmap.nlp.text import span_matches, text_of, tokens, words_at
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -301,17 +303,27 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
     particular proposal: an owner's plan is not guessed from the sentences around it)."""
     out = []
     plan_nouns = lex["nouns.plan"]
-    for index, unit in enumerate(units):
-        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
-            owner = _plan_owner(state, tok, plan_nouns)
-            if not owner or owner == unit.speaker:
-                continue
-            start, end = _noun_phrase(tok)
-            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
-                             "owner-of-plan") if end - start >= 3 else None
-            if draft is not None:
-                out.append(draft)
+    for index, unit, tok in _units_words(doc, units, plan_nouns):
+        owner = _plan_owner(state, tok, plan_nouns)
+        if not owner or owner == unit.speaker:
+            continue
+        start, end = _noun_phrase(tok)
+        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
+                         "owner-of-plan") if end - start >= 3 else None
+        if draft is not None:
+            out.append(draft)
     return out
+
+
+def _units_words(doc: Doc, units: list[Unit], words: frozenset[str]) -> Iterator[tuple[int, Unit, Token]]:
+    """(the unit's index, the unit, the token) for each token of a sentence that is no heading
+    whose lemma or form is one of ``words``."""
+    starts = [u.start for u in units]
+    toks = tokens(doc)
+    for i in words_at(doc, words):
+        k = bisect_right(starts, i) - 1
+        if k >= 0 and i < units[k].end and not units[k].heading:
+            yield k, units[k], toks[i]
 
 
 def _backing(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, owner: str, start: int, end: int,
@@ -348,18 +360,17 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
     name a particular proposal."""
     out = []
     verbs = lex["verbs.proposer"]
-    for index, unit in enumerate(units):
-        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
-            if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
-                continue
-            found = _enactment(state, tok, unit.speaker)
-            if found is None:
-                continue
-            owner, start, end = found
-            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, tok.text, "enacts")
-            if draft is not None:
-                draft.start = min(tok.i, start)  # the verb that puts it forward belongs to the claim
-                out.append(draft)
+    for index, unit, tok in _units_words(doc, units, verbs):
+        if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
+            continue
+        found = _enactment(state, tok, unit.speaker)
+        if found is None:
+            continue
+        owner, start, end = found
+        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, tok.text, "enacts")
+        if draft is not None:
+            draft.start = min(tok.i, start)  # the verb that puts it forward belongs to the claim
+            out.append(draft)
     return out
 
 
@@ -396,16 +407,16 @@ def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit],
     of a rejecting verb, in anyone's sentence) objects to it, when the verb's own words name a
     particular proposal."""
     out = []
-    for index, unit in enumerate(units):
-        for tok in ([] if unit.heading else tokens(doc[unit.start:unit.end])):
-            found = _rejection(lex, state, tok, unit.speaker)
-            if found is None:
-                continue
-            owner, start, end = found
-            draft = _backing(doc, taxonomy, drafts, index, owner, start, end, _phrasal(tok), "rejects", Stance.OBJECT)
-            if draft is not None:
-                draft.start = min(tok.i, start)
-                out.append(draft)
+    verbs = lex["verbs.preventer"] | {v.split()[0] for v in lex["verbs.rejecter"]}
+    for index, unit, tok in _units_words(doc, units, frozenset(verbs)):
+        found = _rejection(lex, state, tok, unit.speaker)
+        if found is None:
+            continue
+        owner, start, end = found
+        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, _phrasal(tok), "rejects", Stance.OBJECT)
+        if draft is not None:
+            draft.start = min(tok.i, start)
+            out.append(draft)
     return out
 
 

@@ -20,6 +20,18 @@ def tokens(span: Doc | Span) -> list[Token]:
     return hit[1][span.start:span.end] if isinstance(span, Span) else hit[1]
 
 
+def words_at(doc: Doc, words: frozenset[str]) -> list[int]:
+    """The indices of the tokens whose lemma or lower-case form is one of ``words``, found with the
+    Doc's arrays rather than token by token (for passes that look at a few words of every sentence)."""
+    import numpy as np
+
+    if not words or not len(doc):
+        return []
+    wanted = np.array([doc.vocab.strings[w] for w in words], dtype="uint64")
+    arr = doc.to_array(["LEMMA", "LOWER"]).astype("uint64")
+    return [int(i) for i in np.nonzero(np.isin(arr[:, 0], wanted) | np.isin(arr[:, 1], wanted))[0]]
+
+
 # id of a Doc -> (that Doc, its tokens); the Doc is kept so that a new Doc reusing an id is told apart
 _TOKENS: dict[int, tuple[Doc, list[Token]]] = {}
 

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
-from argmap.nlp.text import doc_text, span_matches, tokens
+from argmap.nlp.text import doc_text, span_matches, tokens, words_at
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -154,7 +154,8 @@ def entities(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
-    for tok in tokens(ctx.doc):
+    toks = tokens(ctx.doc)
+    for tok in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs))):
         if tok.lemma_.lower() not in ctx.lex.speech_verbs:
             continue
         for child in tok.children:

@@ -804,7 +804,7 @@ NOT_THE_AUTHORS = RuleTable("attribution", "not-the-authors",
 @NOT_THE_AUTHORS.rule("question", "A question asserts nothing, unless it puts a view as a question.",
                       "Will the review live up to its ambitions?")
 def plain_question(ctx: AttributionContext, sent: Span) -> bool:
-    if not sent.text.rstrip().endswith("?"):
+    if not text_of(sent).rstrip().endswith("?"):
         return False
     first = next((t for t in tokens(sent) if not t.is_punct and not t.is_space), None)
     return first is None or first.lower_ not in ctx.words("markers.suggesting")

@@ -371,8 +371,9 @@ def _unnamed_stance(w: Work) -> bool:
             "phrase names it and no proposal is named: a candidate, not what was named nearby.",
             "The Bill passed. The government will introduce reporting duties for councils.")
 def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
-    if not _unnamed_stance(w):
-        return None
+    proposer = ctx.words("verbs.proposer")
+    if not _unnamed_stance(w) or not any(t.dep_ == "dobj" and t.head.lemma_.lower() in proposer for t in tokens(w.span)):
+        return None  # (the noun chunks are worked out only when a verb of putting forward has an object)
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
         if root.dep_ != "dobj" or root.head.lemma_.lower() not in ctx.words("verbs.proposer") or \
@@ -577,7 +578,7 @@ def heading_proposals(ctx: TargetContext, unit: Unit) -> tuple[list[str], str] |
     heading = section_heading(ctx, unit)
     found = proposals(ctx, heading) if heading is not None else []
     if found and not ctx.all_umbrellas(found):
-        return found, "heading: " + heading.text.strip()[:80]
+        return found, "heading: " + text_of(heading).strip()[:80]
     return None
 
 
@@ -591,9 +592,9 @@ def context_places(ctx: TargetContext, unit: Unit, span: Span | None) -> list[tu
         elif span.start > sent.start:  # 'such a model' refers back: to the words before it, not after
             places.append((sent.doc[sent.start:span.start], "same sentence"))
     same_para = [u for u in units if u.para == unit.para and u.sent < unit.sent]
-    places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(same_para[-2:])]
+    places += [(sents[u.sent], text_of(sents[u.sent]).strip()[:80]) for u in reversed(same_para[-2:])]
     prev_para = [u for u in units if u.para == unit.para - 1 and not u.heading]
-    places += [(sents[u.sent], sents[u.sent].text.strip()[:80]) for u in reversed(prev_para[-2:])]
+    places += [(sents[u.sent], text_of(sents[u.sent]).strip()[:80]) for u in reversed(prev_para[-2:])]
     return places
 
 
@@ -825,7 +826,7 @@ LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first
 def title_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
     title = [p for p in proposals(ctx, opening[0]) if not ctx.umbrella(p)]
     if len(set(title)) == 1:
-        return title[:1], "the article's title: " + opening[0].text.strip()[:60]
+        return title[:1], "the article's title: " + text_of(opening[0]).strip()[:60]
     return None
 
 
@@ -835,7 +836,7 @@ def opening_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], st
     found: list[str] = []
     for sent in opening:
         found += [p for p in proposals(ctx, sent) if not ctx.umbrella(p) and p not in found]
-    return (found, "the article's lead: " + opening[0].text.strip()[:60]) if len(found) == 1 else None
+    return (found, "the article's lead: " + text_of(opening[0]).strip()[:60]) if len(found) == 1 else None
 
 
 @LEAD.rule("topic", "No proposal named anywhere in the opening: the one whose taxonomy keywords it uses most.",
@@ -844,7 +845,7 @@ def topic_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str]
     if any(not ctx.umbrella(p) for sent in opening for p in proposals(ctx, sent)):
         return None
     facts = ctx.doc._.argmap_meta or {}
-    topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [s.text for s in opening]))
+    topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [text_of(s) for s in opening]))
     return ([topic], "the article's topic (taxonomy keywords in its headline and opening)") if topic else None
 
 
