@@ -358,18 +358,30 @@ def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], 
     """'ADCS said the government is trialling family help': whoever puts a proposal forward (the
     actor subject of a proposer verb, in anyone's sentence) backs it, when the verb's own words
     name a particular proposal."""
-    out = []
     verbs = lex["verbs.proposer"]
-    for index, unit, tok in _units_words(doc, units, verbs):
+
+    def act(tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
-            continue
-        found = _enactment(state, tok, unit.speaker)
+            return None
+        return _enactment(state, tok, speaker)
+
+    return _acts_on_plans(doc, units, drafts, taxonomy, verbs, act, lambda tok: tok.text, "enacts", Stance.SUPPORT)
+
+
+def _acts_on_plans(doc: Doc, units: list[Unit], drafts: list[Draft], taxonomy: Taxonomy | None,
+                   words: frozenset[str], act, label, rule: str, stance: Stance) -> list[Draft]:
+    """The drafts of an act on a plan: for each of ``words`` in a sentence, ``act`` gives (the actor,
+    the bounds of what it acts on) or None; the actor takes ``stance`` on those words, the verb
+    included in the claim."""
+    out = []
+    for index, unit, tok in _units_words(doc, units, words):
+        found = act(tok, unit.speaker)
         if found is None:
             continue
         owner, start, end = found
-        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, tok.text, "enacts")
+        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, label(tok), rule, stance)
         if draft is not None:
-            draft.start = min(tok.i, start)  # the verb that puts it forward belongs to the claim
+            draft.start = min(tok.i, start)  # the verb that acts on it belongs to the claim
             out.append(draft)
     return out
 
@@ -392,12 +404,17 @@ _PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
 def _doer(state: ActorState, tok: Token) -> str | None:
     """The actor doing what a verb says: its subject, or the actor a gerund is said of ('the Trust,
     lobbying for X'; 'reports of the Trust lobbying for X', 'the Trust's lobbying for X')."""
-    subject = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    subject = _subject_actor(state, tok)
     if subject is not None or tok.tag_ != "VBG":
         return subject
     if tok.dep_ == "acl" and state.actor_of(tok.head):
         return state.actor_of(tok.head)
     return next((k for c in tok.children if c.dep_ in {"compound", "poss"} and (k := state.actor_of(c))), None)
+
+
+def _subject_actor(state: ActorState, tok: Token) -> str | None:
+    """The actor that is a verb's subject, if any."""
+    return next((k for c in tok.children if c.dep_ == "nsubj" and (k := state.actor_of(c))), None)
 
 
 def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
@@ -406,18 +423,9 @@ def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit],
     commission from considering public ownership': whoever turns a proposal down (the actor subject
     of a rejecting verb, in anyone's sentence) objects to it, when the verb's own words name a
     particular proposal."""
-    out = []
-    verbs = lex["verbs.preventer"] | {v.split()[0] for v in lex["verbs.rejecter"]}
-    for index, unit, tok in _units_words(doc, units, frozenset(verbs)):
-        found = _rejection(lex, state, tok, unit.speaker)
-        if found is None:
-            continue
-        owner, start, end = found
-        draft = _backing(doc, taxonomy, drafts, index, owner, start, end, _phrasal(tok), "rejects", Stance.OBJECT)
-        if draft is not None:
-            draft.start = min(tok.i, start)
-            out.append(draft)
-    return out
+    verbs = frozenset(lex["verbs.preventer"] | {v.split()[0] for v in lex["verbs.rejecter"]})
+    return _acts_on_plans(doc, units, drafts, taxonomy, verbs, lambda tok, speaker: _rejection(lex, state, tok, speaker),
+                          _phrasal, "rejects", Stance.OBJECT)
 
 
 def _phrasal(tok: Token) -> str:
@@ -430,7 +438,7 @@ def _rejection(lex: Lexicon, state: ActorState, tok: Token, speaker: str | None)
     stopping with a 'from' phrase), not negated, whose subject is an actor other than the speaker."""
     if tok.pos_ != "VERB" or any(c.dep_ == "neg" for c in tok.children):
         return None
-    owner = next((state.actor_of(c) for c in tok.children if c.dep_ == "nsubj" and state.actor_of(c)), None)
+    owner = _subject_actor(state, tok)
     sub = _turned_down(lex, tok) if owner and owner != speaker else []
     return (owner, min(sub), max(sub) + 1) if sub else None
 

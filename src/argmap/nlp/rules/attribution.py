@@ -363,10 +363,7 @@ def role_title(ctx: AttributionContext, subj: Token) -> str | None:
     orgs = {k for t in subj.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)}
     if len(orgs) != 1:
         return None
-    (org,) = orgs
-    holders = [k for k, info in ctx.state.registry.items() if info.type == PERSON and info.affiliation == org
-               and info.role and role in info.role.lower().split()]
-    return holders[0] if len(holders) == 1 else None
+    return _holder_of(ctx, role, next(iter(orgs)))
 
 
 @SUBJECT.rule("member-of", "'Jane Doe of the Trust said': the person named before 'of' and the organisation "
@@ -471,11 +468,12 @@ def _person_ending(ctx: AttributionContext, subj: Token) -> str | None:
     return tail if tail and ctx.state.is_person(tail) else None
 
 
-def _holder_of(ctx: AttributionContext, role: str) -> str | None:
+def _holder_of(ctx: AttributionContext, role: str, org: str | None = None) -> str | None:
     """The one person the document gives this role ('Children's minister Jane Doe' for 'the
-    minister'), else None."""
+    minister'), at ``org`` when one is given, else None."""
     holders = [k for k, info in ctx.state.registry.items()
-               if info.type == PERSON and info.role and role in info.role.lower().split()]
+               if info.type == PERSON and info.role and role in info.role.lower().split()
+               and (org is None or info.affiliation == org)]
     return holders[0] if len(holders) == 1 else None
 
 
