@@ -170,13 +170,7 @@ REPORT_MENTIONS = REPORT_INCLUDES.replace("includes   VERB  VBZ  ROOT     9 O le
 
 
 def _contents(spec: str):
-    doc = parse(spec)
-    place_actors(doc, (0, 2, "northfold-trust", ORG))
-    ctx = attribution_ctx(doc)
-    units = units_of(ctx)
-    note_publisher(ctx, ctx.sents[0])
-    work_contents(ctx, units)
-    return units[1]
+    return _all_contents(spec)[1]
 
 
 def test_work_contents__fires():

@@ -775,9 +775,10 @@ def wants(ctx: StanceContext, tok: Token, unit: object | None = None) -> bool:
         return False
     if any(ch.dep_ in {"xcomp", "ccomp"} and ch.lemma_.lower() in ctx.words("verbs.succeed") for ch in kids):
         return True  # 'we want them to succeed'
-    if _wants_someone_to_act(kids):  # 'I would want the review to look at ...': someone else to act,
-        return any(ch.dep_ in {"ccomp", "xcomp"} and ch.lemma_.lower() in ctx.words("verbs.enact") for ch in kids)
+    if _wants_someone_to_act(kids):
+        # 'I would want the review to look at ...': someone else to act, no wish of the speaker's,
         # unless what they are wanted to do brings a proposal about ('wants ministers to bring in a cap')
+        return any(ch.dep_ in {"ccomp", "xcomp"} and ch.lemma_.lower() in ctx.words("verbs.enact") for ch in kids)
     return any(ch.dep_ in {"ccomp", "xcomp", "dobj"} for ch in kids)
 
 

@@ -376,7 +376,7 @@ def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
         return None  # (the noun chunks are worked out only when a verb of putting forward has an object)
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
-        if root.dep_ != "dobj" or root.head.lemma_.lower() not in ctx.words("verbs.proposer") or \
+        if root.dep_ != "dobj" or root.head.lemma_.lower() not in proposer or \
                 any(t.lower_ in ctx.words("markers.pointing") or t.dep_ == "poss" for t in chunk if t.i < root.i):
             continue
         cand = label(ctx, chunk)
