@@ -310,3 +310,25 @@ def test_default_cache_dir_is_one_place_per_user(monkeypatch, tmp_path):
     assert default_cache_dir() == tmp_path / "home" / ".cache" / "argmap"
     monkeypatch.chdir(tmp_path)  # not the current directory either
     assert default_cache_dir() == tmp_path / "home" / ".cache" / "argmap"
+
+
+@pytest.mark.model
+def test_parse_bytes_are_what_docbin_writes(shared):
+    """argmap writes a parse from the Doc's arrays; the bytes must be DocBin's own, for parsed text
+    of every shape (entities, no morphology, a lone "_", odd white space, an empty text)."""
+    from spacy.tokens import DocBin, Span
+
+    from argmap.cache import doc_from_bytes, doc_to_bytes
+
+    texts = ["The Trust said on Monday that it backs the plan. Ms Smith disagreed.",
+             "_ is a word here;  two  spaces\n\nand a line.  ", "Émigré café: “quoted” — dashes.", ""]
+    nlp = shared.nlp
+    with nlp.select_pipes(disable=[name for name in nlp.pipe_names if name.startswith("argmap")]):
+        docs = list(nlp.pipe(texts))
+    with_groups = shared.nlp.make_doc("A span group makes DocBin do the work.")
+    with_groups.spans["x"] = [Span(with_groups, 0, 2, label="X")]
+    for doc in [*docs, with_groups]:
+        expected = DocBin(store_user_data=False, docs=[doc]).to_bytes()
+        assert doc_to_bytes(doc) == expected, doc.text
+        back = doc_from_bytes(expected, shared.nlp.vocab, doc.text)
+        assert back is not None and [t.dep_ for t in back] == [t.dep_ for t in doc]

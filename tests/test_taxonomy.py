@@ -141,3 +141,21 @@ def test_a_name_ending_in_a_verb_head_matches_its_verb_and_object():
         assert [m.id for m in t.find_proposals(text, heads)] == ["bonus-ban"], text
     assert t.find_proposals("They backed the banning of cars.", heads) == []
     assert t.find_proposals("They backed banning of bonuses.") == []  # without verb heads, the alias only
+
+
+def test_phrases_sharing_a_beginning_each_match_and_the_longest_wins():
+    """The matcher writes shared beginnings once; every phrase must still match, alone and at
+    the end of a text, and the longest phrase that fits wins over a shorter one it begins with."""
+    import re
+
+    from argmap.text import phrase_pattern
+
+    phrases = ["child", "child care", "child-care reform", "childminder", "care", "care leavers", "c++ fund"]
+    pattern = phrase_pattern(phrases, plurals=True)
+    for phrase in phrases:
+        assert [m.group(0) for m in pattern.finditer(f"about {phrase}")] == [phrase], phrase
+    found = [m.group(0) for m in pattern.finditer("child care reform, childminders, child carers and care leavers")]
+    assert found == ["child care reform", "childminders", "child", "care leavers"]
+    assert [m.group(0) for m in pattern.finditer("childcare reform and children")] == ["childcare reform"]
+    assert phrase_pattern(["x"], plurals=False).pattern.count("s?") == 0
+    assert re.fullmatch(phrase_pattern(["care"]), "care") and not phrase_pattern(["care"]).search("careful")

@@ -27,6 +27,7 @@ import importlib.util
 import json
 import re
 from dataclasses import asdict, dataclass
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -146,12 +147,60 @@ class ParseCache:
 
 
 def doc_to_bytes(doc: Any) -> bytes:
-    """The parse of a spaCy Doc as DocBin bytes (argmap's own Doc extensions are not stored)."""
+    """The parse of a spaCy Doc as DocBin bytes (argmap's own Doc extensions are not stored).
+
+    The bytes are exactly what ``DocBin(store_user_data=False)`` with the Doc added would write;
+    they are made from the Doc's arrays (its strings from the distinct values of each column
+    rather than token by token), which is several times faster for the Docs argmap parses: no
+    span groups and no categories. Any other Doc goes through DocBin itself."""
     from spacy.tokens import DocBin
 
-    bin_ = DocBin(store_user_data=False)
-    bin_.add(doc)
-    return bin_.to_bytes()
+    if len(doc.spans) or doc.cats or not len(doc):
+        bin_ = DocBin(store_user_data=False)
+        bin_.add(doc)
+        return bin_.to_bytes()
+    return _docbin_bytes(doc)
+
+
+def _docbin_bytes(doc: Any) -> bytes:
+    import zlib
+
+    import numpy
+    from spacy.attrs import SPACY
+    from srsly.msgpack._packer import Packer
+
+    attrs, string_columns, morph_column = _docbin_layout()
+    tokens = doc.to_array(attrs)
+    spaces = numpy.asarray(doc.to_array(SPACY).reshape((len(doc), 1)), dtype=bool)
+    strings = doc.vocab.strings
+    found = {strings[int(value)] for value in numpy.unique(tokens[:, string_columns])}
+    # a token without morphology has the analysis "_", which DocBin keeps as its text, ""
+    found |= {"" if strings[int(v)] == "_" else strings[int(v)] for v in numpy.unique(tokens[:, morph_column])}
+    msg = {
+        "version": "0.1",
+        "attrs": attrs,
+        "tokens": tokens.tobytes("C"),
+        "spaces": spaces.tobytes("C"),
+        "lengths": numpy.asarray([len(doc)], dtype="int32").tobytes("C"),
+        "strings": sorted(found),
+        "cats": [doc.cats],
+        "flags": [{"has_unknown_spaces": doc.has_unknown_spaces}],
+        "span_groups": [doc.spans.to_bytes()],
+    }
+    # srsly's packer looks up its registered encoders on every call; plain data needs none
+    return zlib.compress(Packer(use_bin_type=True).pack(msg))
+
+
+@lru_cache(maxsize=1)
+def _docbin_layout() -> tuple[list[int], list[int], int]:
+    """DocBin's attribute columns, which of them hold strings (DocBin keeps their texts), and
+    which holds the morphology."""
+    from spacy.attrs import IDS
+    from spacy.tokens import DocBin
+
+    attrs = DocBin().attrs
+    named = {IDS[name] for name in ("ORTH", "TAG", "LEMMA", "NORM", "DEP", "ENT_TYPE", "ENT_KB_ID", "ENT_ID")}
+    return attrs, [i for i, attr in enumerate(attrs) if attr in named], attrs.index(IDS["MORPH"])
 
 
 def doc_from_bytes(payload: bytes, vocab: Any, text: str) -> Any | None:
