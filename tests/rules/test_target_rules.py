@@ -1086,6 +1086,58 @@ def test_targets_steps__introduced_thing__near_miss_a_neutral_claim():
     assert name != "introduced-thing"
 
 
+BILL_THEN_PLEDGE = """
+The        DET   DT  det      1 O
+bill       NOUN  NN  nsubj    2 O
+passed     VERB  VBD ROOT     2 O lemma=pass
+.          PUNCT .   punct    2 O
+\\n        SPACE _SP dep      3 O
+They       PRON  PRP nsubj    6 O
+pledged    VERB  VBD ROOT     6 O lemma=pledge
+to         PART  TO  aux      8 O
+cut        VERB  VB  xcomp    6 O lemma=cut
+sewage     NOUN  NN  compound 10 O
+spills     NOUN  NNS dobj     8 O lemma=spill
+.          PUNCT .   punct    6 O
+"""
+BILL_THEN_TRIED = BILL_THEN_PLEDGE.replace("pledged    VERB  VBD ROOT     6 O lemma=pledge",
+                                          "tried      VERB  VBD ROOT     6 O lemma=try")
+BILL_THEN_COMMITTED = """
+The        DET   DT  det      1 O
+bill       NOUN  NN  nsubj    2 O
+passed     VERB  VBD ROOT     2 O lemma=pass
+.          PUNCT .   punct    2 O
+\\n        SPACE _SP dep      3 O
+They       PRON  PRP nsubj    6 O
+committed  VERB  VBD ROOT     6 O lemma=commit
+to         ADP   IN  prep     6 O
+setting    VERB  VBG pcomp    7 O lemma=set
+up         ADP   RP  prt      8 O
+regional   ADJ   JJ  amod     11 O
+boards     NOUN  NNS dobj     8 O lemma=board
+.          PUNCT .   punct    6 O
+"""
+COMMITS = Cue(K.WORD, +1, "committed", "word")
+
+
+def test_targets_steps__introduced_thing__fires_on_what_is_promised():
+    """'They pledged to cut sewage spills': the verb promised puts its object forward."""
+    name, verdict, targets, _ = linked(BILL_THEN_PLEDGE, 1, SUPPORT, INTRODUCES)
+    assert (name, verdict, targets) == ("introduced-thing", KEEP, ["candidate-sewage-spills"])
+
+
+def test_targets_steps__introduced_thing__fires_on_a_promised_gerund():
+    """'They committed to setting up regional boards': the gerund after 'committed to' too."""
+    name, verdict, targets, _ = linked(BILL_THEN_COMMITTED, 1, SUPPORT, COMMITS)
+    assert (name, verdict, targets) == ("introduced-thing", KEEP, ["candidate-regional-boards"])
+
+
+def test_targets_steps__introduced_thing__near_miss_a_verb_only_tried():
+    """'They tried to cut sewage spills': trying is no promise, so nothing is put forward."""
+    name, _, targets, _ = linked(BILL_THEN_TRIED, 1, SUPPORT, INTRODUCES)
+    assert name != "introduced-thing" and targets != ["candidate-sewage-spills"]
+
+
 # ---------------------------------------------------------------- grounds inside a proposal's name
 OPPOSE_MARKETISATION = """
 They           PRON  PRP nsubj 1 O

@@ -367,22 +367,36 @@ def _unnamed_stance(w: Work) -> bool:
     return not w.own and w.draft.stance != Stance.NEUTRAL
 
 
-@STEPS.rule("introduced-thing", "What a verb of putting forward introduces, when a new (bare or indefinite) noun "
-            "phrase names it and no proposal is named: a candidate, not what was named nearby.",
+@STEPS.rule("introduced-thing", "What a verb of putting forward introduces (or a verb someone promises to do: "
+            "'pledged to cut sewage spills'), when a new (bare or indefinite) noun phrase names it and no "
+            "proposal is named: a candidate, not what was named nearby.",
             "The Bill passed. The government will introduce reporting duties for councils.")
 def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
-    proposer = ctx.words("verbs.proposer")
-    if not _unnamed_stance(w) or not any(t.dep_ == "dobj" and t.head.lemma_.lower() in proposer for t in tokens(w.span)):
+    if not _unnamed_stance(w) or not any(t.dep_ == "dobj" and put_forward(ctx, t.head) for t in tokens(w.span)):
         return None  # (the noun chunks are worked out only when a verb of putting forward has an object)
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
-        if root.dep_ != "dobj" or root.head.lemma_.lower() not in proposer or \
+        if root.dep_ != "dobj" or not put_forward(ctx, root.head) or \
                 any(t.lower_ in ctx.words("markers.pointing") or t.dep_ == "poss" for t in chunk if t.i < root.i):
             continue
         cand = label(ctx, chunk)
         if cand:
             return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
     return None
+
+
+def put_forward(ctx: TargetContext, verb: Token) -> bool:
+    """Whether a verb puts its object forward: a verb of putting forward ('introduce reporting
+    duties'), or the verb someone promises to do ('pledged to cut sewage spills', 'committed to
+    setting up regional teams')."""
+    if verb.lemma_.lower() in ctx.words("verbs.proposer"):
+        return True
+    up = verb.head
+    if verb.dep_ == "pcomp" and up.lower_ == "to":
+        up = up.head
+    elif verb.dep_ != "xcomp":
+        return False
+    return up.i != verb.i and up.lemma_.lower() in ctx.lex.union("verbs.commitment", "verbs.proposer")
 
 
 @STEPS.rule("topic-words", "No name, but the words of one particular proposal ('the new duty to bring the wider "
