@@ -1395,3 +1395,40 @@ def test_resolver__a_known_persons_surname_is_that_person():
 def test_resolver__near_miss_another_surname_stays_apart():
     found = actors_found(KNOWN_SURNAME.replace("Vane       PROPN NNP nsubj    5", "Lorne      PROPN NNP nsubj    5"))
     assert {key for _, key, _ in found} == {"iris-vane", "lorne"}
+
+
+COMMISSION_THEN_SHORT = """
+The        DET   DT  det      2 O
+Northfold  PROPN NNP compound 2 B-ORG
+Commission PROPN NNP nsubj    5 I-ORG
+on         ADP   IN  prep     2 I-ORG
+Care       PROPN NNP pobj     3 I-ORG
+reported   VERB  VBD ROOT     5 O lemma=report
+.          PUNCT .   punct    5 O
+The        DET   DT  det      8 O
+Commission PROPN NNP nsubj    9 B-ORG
+spoke      VERB  VBD ROOT     9 O lemma=speak
+.          PUNCT .   punct    9 O
+"""
+
+
+def test_resolver__the_head_word_of_a_full_name_is_that_organisation():
+    """'The Northfold Commission on Care reported. The Commission spoke.': one organisation."""
+    assert {key for _, key, _ in actors_found(COMMISSION_THEN_SHORT)} == {"northfold-commission-on-care"}
+
+
+def test_resolver__near_miss_a_head_word_shared_by_two_names_stays_apart():
+    """With a second commission named in full, 'the Commission' could be either: left alone."""
+    two = COMMISSION_THEN_SHORT + """Southfold  PROPN NNP compound 12 B-ORG
+Commission PROPN NNP nsubj    13 I-ORG
+agreed     VERB  VBD ROOT     13 O lemma=agree
+.          PUNCT .   punct    13 O
+"""
+    keys = {key for _, key, _ in actors_found(two)}
+    assert "commission" in keys and len(keys) == 3
+
+
+def test_resolver__near_miss_a_word_that_is_not_the_head_stays_apart():
+    """'Care' is in the full name but is not its head word: 'the Care' is not the commission."""
+    spec = COMMISSION_THEN_SHORT.replace("Commission PROPN NNP nsubj    9 B-ORG", "Care       PROPN NNP nsubj    9 B-ORG")
+    assert {key for _, key, _ in actors_found(spec)} == {"northfold-commission-on-care", "care"}

@@ -49,7 +49,7 @@ class _Resolver:
             name = name_text(m.span, self.ctx.lex)
             if name:
                 mentions.append((m.span, self._register(m, name)))
-        return self.registry, self._merge_abbreviations(self._join_lone_surnames(mentions))
+        return self.registry, self._join_short_names(self._merge_abbreviations(self._join_lone_surnames(mentions)))
 
     def _collect_names(self, found: list[Mention]) -> None:
         peerage = self.ctx.lex["nouns.peerage"]
@@ -121,6 +121,25 @@ class _Resolver:
                 del self.registry[key]
         return mentions
 
+
+    def _join_short_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """'the Commission' after 'the Northfold Commission on Care': an organisation named by one
+        capitalised word that is the head word of one (and only one) organisation the document
+        names in full is that organisation."""
+        heads: dict[str, set[str]] = {}
+        for span, key in mentions:
+            root = span.root
+            if self.registry[key].type == ORG and root.i > span.start and root.is_title and root.is_alpha:
+                heads.setdefault(root.text, set()).add(key)
+        for short, info in list(self.registry.items()):
+            full = heads.get(info.name, set()) - {short}
+            if info.type != ORG or " " in info.name or len(full) != 1 or short in heads.get(info.name, set()):
+                continue
+            full_key = full.pop()
+            self.registry[full_key].aliases |= {info.name, *info.aliases}
+            mentions = [(s, full_key if k == short else k) for s, k in mentions]
+            del self.registry[short]
+        return mentions
 
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """An organisation named by its initials ('ADCS'), by shortened words ('Lib Dem') or with
