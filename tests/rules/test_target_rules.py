@@ -871,6 +871,30 @@ def test_candidates_name_policies_not_people():
     assert [label(people, c) for c in noun_chunks(people, people.doc[:])] == [None, None]
 
 
+BACKED_A_FRACTION = """
+Unions    NOUN  NNS nsubj    1 O lemma=union
+backed    VERB  VBD ROOT     1 O lemma=back
+a         DET   DT  det      3 O
+fraction  NOUN  NN  dobj     1 O
+of        ADP   IN  prep     3 O
+this      DET   DT  det      6 O
+number    NOUN  NN  pobj     4 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_candidates_are_not_quantities():
+    """'a fraction of this number': a quantity names no policy, so no candidate is made of it (a
+    share of something named, 'a fraction of the cap', is still no proposal of its own)."""
+    from argmap.nlp.rules.targets import label, noun_chunks
+
+    ctx = target_ctx(parse(BACKED_A_FRACTION))
+    assert [label(ctx, c) for c in noun_chunks(ctx, ctx.doc[:])] == [None, None, None]
+    cap = BACKED_A_FRACTION.replace("fraction  NOUN", "review    NOUN")
+    ctx = target_ctx(parse(cap))
+    assert [label(ctx, c) for c in noun_chunks(ctx, ctx.doc[:])][1] == ("candidate-review-number", "review number")
+
+
 IN_RESPONSE = """
 They      PRON  PRP nsubj    1 O
 praised   VERB  VBD ROOT     1 O lemma=praise
