@@ -8,7 +8,8 @@ tests in tests/test_rules.py run them on made-up articles too.)
 from __future__ import annotations
 
 from argmap.nlp.attribution import (
-    between_one_speaker, publisher_author, quote_regions, self_titled_author, signatories, work_contents,
+    between_one_speaker, publisher_author, quote_regions, self_titled_author, signatories, statement_blocks,
+    work_contents,
 )
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, ActorInfo
@@ -63,6 +64,53 @@ def test_between_one_speaker__near_miss():
 def test_between_one_speaker__near_miss_without_a_quotation():
     """'It needs much more money now.' quotes nobody: it may be the writer's own comment."""
     assert _between("jo", UNQUOTED_BETWEEN).speaker is None
+
+
+# ---------------------------------------------------------------- a statement after 'X said:'
+SAID_THEN_LINES = """
+Jo        PROPN NNP  nsubj  1  B-PERSON
+said      VERB  VBD  ROOT   1  O lemma=say
+:         PUNCT :    punct  1  O
+\\n        SPACE _SP  dep    2  O
+The       DET   DT   det    5  O
+plan      NOUN  NN   nsubj  6  O
+fails     VERB  VBZ  ROOT   6  O lemma=fail
+.         PUNCT .    punct  6  O
+\\n        SPACE _SP  dep    7  O
+They      PRON  PRP  nsubj  10 O
+ignored   VERB  VBD  ROOT   10 O lemma=ignore
+it        PRON  PRP  dobj   10 O
+.         PUNCT .    punct  10 O
+"""
+SAID_THEN_MORE = SAID_THEN_LINES.replace(":         PUNCT :    punct  1  O", "so        ADV   RB   advmod 1  O")
+
+
+def _block(spec: str = SAID_THEN_LINES, third=("ministers", "ignore", "subject")):
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "jo"))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("jo", "say", "speech-verb"), u2=third)
+    statement_blocks(ctx, units)
+    return units
+
+
+def test_statement_blocks__fires():
+    """'Jo said:' ending a line, then 'The plan fails.' and 'They ignored it.': both are Jo's
+    statement, the third-person 'They' included."""
+    units = _block()
+    assert [(u.speaker, u.rule) for u in units[1:]] == [("jo", "statement-block"), ("jo", "statement-block")]
+
+
+def test_statement_blocks__near_miss_the_line_goes_on():
+    """'Jo said so.': no colon ends the line, so the lines after it are not Jo's statement."""
+    units = _block(SAID_THEN_MORE)
+    assert units[1].speaker is None and units[2].speaker == "ministers"
+
+
+def test_statement_blocks__near_miss_someone_else_speaks():
+    """A sentence that names its own speaker with a speech verb ends the statement."""
+    units = _block(third=("sam", "warn", "speech-verb"))
+    assert (units[1].speaker, units[2].speaker) == ("jo", "sam")
 
 
 # ---------------------------------------------------------------- the publisher's 'we'

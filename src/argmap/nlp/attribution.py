@@ -50,6 +50,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     between_one_speaker(ctx, units)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
+    statement_blocks(ctx, units)
     work_contents(ctx, units)
     author_voice(ctx, units, facts)
     signatories(ctx, units)
@@ -181,6 +182,34 @@ def spread_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
         for u in members:
             if u.speaker is None:
                 u.speaker, u.cue, u.rule, u.quoted = said.speaker, said.cue, said.rule, True
+
+
+def statement_blocks(ctx: AttributionContext, units: list[Unit]) -> None:
+    """'The Trust said:' at the end of a line, with no quotation after it: the lines that follow
+    are the Trust's statement, up to the next heading, quotation or sentence that names its own
+    speaker. What the statement says of others in the third person ('They have ignored the
+    evidence') stays the statement's, not theirs."""
+    text = doc_text(ctx.doc)
+    speaker = None
+    for u in units:
+        if speaker is not None and _ends_block(u):
+            speaker = None
+        if speaker is not None and (u.speaker is None or u.rule == "subject"):
+            u.speaker, u.cue, u.rule, u.cue_token, u.co_speakers = speaker, "statement after a colon", "statement-block", None, ()
+        elif _opens_block(ctx, u, text):
+            speaker = u.speaker
+
+
+def _opens_block(ctx: AttributionContext, u: Unit, text: str) -> bool:
+    """A line ending 'X said:' whose speaker a speech verb names, outside quotations."""
+    if u.quoted or u.heading or u.speaker in (None, UNNAMED) or not u.rule.startswith("speech-verb"):
+        return False
+    said = text[:ctx.sents[u.sent].end_char].rstrip()
+    return said.endswith(":") and not text[len(said):].split("\n", 1)[0].strip()
+
+
+def _ends_block(u: Unit) -> bool:
+    return u.heading or u.quoted or (u.speaker not in (None, UNNAMED) and u.rule != "subject")
 
 
 def between_one_speaker(ctx: AttributionContext, units: list[Unit]) -> None:
