@@ -159,3 +159,17 @@ def test_phrases_sharing_a_beginning_each_match_and_the_longest_wins():
     assert [m.group(0) for m in pattern.finditer("childcare reform and children")] == ["childcare reform"]
     assert phrase_pattern(["x"], plurals=False).pattern.count("s?") == 0
     assert re.fullmatch(phrase_pattern(["care"]), "care") and not phrase_pattern(["care"]).search("careful")
+
+
+def test_a_longer_name_starting_inside_a_match_wins_when_it_means_something_else():
+    """'the bill rises': 'the bill' (one proposal) and 'bill rises' (another) overlap; the longer
+    name is what is meant. When both names mean one proposal, the first stays where it is."""
+    tax = taxonomy_from_dict({
+        "proposal": [{"id": "act", "label": "The Act", "aliases": ["the bill"]},
+                     {"id": "rises", "label": "Bill rises", "aliases": ["bill rises"]},
+                     {"id": "review", "label": "Care review", "aliases": ["care review", "review's final report"]}],
+    })
+    assert [(m.id, m.phrase) for m in tax.find_proposals("They said the bill rises were unfair.")] == [("rises", "bill rises")]
+    assert [m.id for m in tax.find_proposals("They said the bill passed.")] == ["act"]
+    found = tax.find_proposals("The Care Review's final report came out.")
+    assert [(m.id, m.phrase) for m in found] == [("review", "care review")]

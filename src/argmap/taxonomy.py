@@ -222,13 +222,32 @@ def _find(index, text: str) -> list[Match]:
         return []
     folded = fold_keep_length(text, lower=not case_sensitive)
     out = []
-    for m in pattern.finditer(folded):
-        phrase = " ".join(m.group(0).split())
-        key = (lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
-               or (phrase.endswith("s") and (lookup.get(phrase[:-1]) or _loose_lookup(lookup, phrase[:-1]))))
+    pos = 0
+    while (m := pattern.search(folded, pos)) is not None:
+        key = _key(lookup, m)
+        longer = _longer_inside(pattern, folded, m)
+        if longer is not None and _key(lookup, longer) not in (None, key):
+            m, key = longer, _key(lookup, longer)  # 'the bill rises' is 'bill rises', not 'the bill'
         if key:
-            out.append(Match(key, phrase, m.start(), m.end()))
+            out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
+        pos = max(m.end(), pos + 1)
     return out
+
+
+def _key(lookup: dict[str, str], m: re.Match[str]) -> str | None:
+    phrase = " ".join(m.group(0).split())
+    return (lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
+            or (phrase.endswith("s") and (lookup.get(phrase[:-1]) or _loose_lookup(lookup, phrase[:-1]))) or None)
+
+
+def _longer_inside(pattern: re.Pattern[str], text: str, m: re.Match[str]) -> re.Match[str] | None:
+    """A longer phrase that starts at a word inside the match ``m`` and runs past its end."""
+    for j in range(m.start() + 1, m.end()):
+        if text[j].isalnum() and not text[j - 1].isalnum():
+            longer = pattern.match(text, j)
+            if longer is not None and longer.end() > m.end() and longer.end() - j > m.end() - m.start():
+                return longer
+    return None
 
 
 def _loose_lookup(lookup: dict[str, str], phrase: str) -> str | None:
