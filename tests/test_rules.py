@@ -754,3 +754,23 @@ def test_a_taxonomy_persons_surname_alone_is_that_person():
             "Later, Montague said that he welcomed the bonus ban for water bosses.")
     r = extract_text(Extractor(taxonomy=str(water), pipeline=None), text)
     assert {c.speaker for c in r.claims} == {"adrian-montague"}
+
+
+def test_pressing_for_in_the_plain_form_supports(extractor):
+    r = extract_text(extractor, "Ivo Grant said carers would campaign for a kinship allowance.")
+    assert ("ivo-grant", "support", "kinship-care-support") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said carers would talk about a kinship allowance.")
+    assert ("ivo-grant", "support", "kinship-care-support") not in positions(r)
+
+
+def test_a_named_writer_telling_their_own_story_speaks_in_their_own_voice(extractor):
+    """A page by a named writer (a byline) that speaks as 'I' outside quotations is the writer's own
+    voice: their unattributed sentences are theirs. A page that only quotes someone's 'I' is not."""
+    text = ("I raised my nephew for five years before anyone helped. I have seen what kinship carers go through.\n\n"
+            "Kinship carers deserve a proper allowance and we welcome support for kinship carers.")
+    r = extract_text(extractor, text, author="Ada Quill")
+    assert ("ada-quill", "support", "kinship-care-support") in positions(r)
+    quoted = ("\u201cI raised my nephew for five years. I have seen what kinship carers go through,\u201d one carer said.\n\n"
+              "Kinship carers deserve a proper allowance and we welcome support for kinship carers.")
+    r = extract_text(extractor, quoted, author="Ada Quill")
+    assert ("ada-quill", "support", "kinship-care-support") not in positions(r)

@@ -548,6 +548,10 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     if not opinion and ctx.state.is_org(author_key) and _we_sentences(ctx, units) >= 2:
         opinion = True  # an organisation's own statement: it signs it and speaks as 'we'
         facts["genre"] = "statement"
+    elif not opinion and ctx.state.is_person(author_key) and _i_sentences(ctx, units) >= 2 and \
+            not any(u.rule == "transcript-turn" for u in units):
+        opinion = True  # a named writer telling their own story as 'I' outside quotations (not a transcript's turns)
+        facts["genre"] = "opinion"
     return author_key if opinion else None
 
 
