@@ -774,3 +774,10 @@ def test_a_named_writer_telling_their_own_story_speaks_in_their_own_voice(extrac
               "Kinship carers deserve a proper allowance and we welcome support for kinship carers.")
     r = extract_text(extractor, quoted, author="Ada Quill")
     assert ("ada-quill", "support", "kinship-care-support") not in positions(r)
+
+
+def test_evading_objects(extractor):
+    r = extract_text(extractor, "Ivo Grant said ministers were evading their duties on the family help teams.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said ministers were reading their duties on the family help teams.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)

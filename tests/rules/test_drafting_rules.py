@@ -15,11 +15,11 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.stance import (
-    DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, however, mixed, one_stance, semicolon,
-    speakers_differ, split_clauses, subordinate,
+    DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, however, mixed, one_stance, own_speaker,
+    semicolon, speakers_differ, split_clauses, subordinate,
 )
 
-from .kit import LEX, parse
+from .kit import LEX, parse, place_actors
 
 SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
 
@@ -798,3 +798,50 @@ def test_owned_plans__a_plan_noun_parsed_as_the_root_is_only_its_own_phrase():
                  .replace(".           PUNCT .   punct    2 O", ".           PUNCT .   punct    3 O"))
     state = place_actors(near, (1, 2, "trust", "organisation"))
     assert [near[d.start:d.end].text for d in owned_plans(near, LEX, state, units, [])] == ["The Trust Strategy"]
+
+
+KIND_WHILE_THEY_SAY = """
+It         PRON  PRP nsubj  1  O
+is         AUX   VBZ ccomp  5  O lemma=be
+kind       ADJ   JJ  acomp  1  O
+,          PUNCT ,   punct  5  O
+writes     VERB  VBZ ROOT   5  O lemma=write
+Jo         PROPN NNP compound 7 B-PERSON
+Bell       PROPN NNP nsubj  5  I-PERSON
+,          PUNCT ,   punct  5  O
+while      SCONJ IN  mark   13 O
+Sam        PROPN NNP compound 10 B-PERSON
+Reid       PROPN NNP nsubj  13 I-PERSON
+and        CCONJ CC  cc     10 O
+Ida        PROPN NNP conj   10 B-PERSON
+say        VERB  VBP advcl  5  O lemma=say
+it         PRON  PRP nsubj  15 O
+fails      VERB  VBZ ccomp  13 O lemma=fail
+.          PUNCT .   punct  5  O
+"""
+
+
+def _own(spec: str, second_cues: list[Cue]) -> Sentence:
+    doc = parse(spec)
+    state = place_actors(doc, (5, 7, "jo-bell", "person"), (9, 11, "sam-reid", "person"), (12, 13, "ida", "person"))
+    clauses = [doc[0:8], doc[8:]]
+    unit = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "write", "speech-verb", 4)
+    scored = [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT if second_cues else NEUTRAL, second_cues)]
+    return Sentence(doc, 0, unit, clauses, scored, None, LEX["markers.concessive"], LEX["pronouns.personal"],
+                    LEX.contrast, state, LEX.speech_verbs)
+
+
+def test_stance_drafting__own_speaker__fires():
+    """'It is kind, writes Jo Bell, while Sam Reid and Ida say it fails': the objection is Sam Reid's
+    and Ida's, not Jo Bell's."""
+    s = _own(KIND_WHILE_THEY_SAY, [word("fails", -1)])
+    assert [(d.speaker, d.stance) for d in own_speaker(s)] == [("sam-reid", OBJECT), ("ida", OBJECT)]
+    assert DRAFTING.first_named(s)[0] == "own-speaker"
+
+
+def test_stance_drafting__own_speaker__near_miss_no_speech_verb_of_its_own():
+    """'..., while it fails': the clause names no speaker of its own, so it stays Jo Bell's."""
+    spec = KIND_WHILE_THEY_SAY.replace("say        VERB  VBP advcl  5  O lemma=say", "seem       VERB  VBP advcl  5  O lemma=seem")
+    s = _own(spec, [word("fails", -1)])
+    assert own_speaker(s) is None
+    assert [d.speaker for d in DRAFTING.first(s)] == ["jo-bell"]

@@ -50,6 +50,8 @@ class Sentence:
     concessive: frozenset[str]
     personal: frozenset[str]
     contrast: frozenset[str]
+    state: ActorState | None = None  # the document's actors, for a clause that names its own speaker
+    speech_verbs: frozenset[str] = frozenset()
 
     @property
     def stances(self) -> set[Stance]:
@@ -71,6 +73,20 @@ class Sentence:
                 and not any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in self.personal for t in clause):
             return self.author
         return self.unit.speaker
+
+    def own_speakers(self, clause: Span) -> list[str]:
+        """The actors a clause names as its own speakers with a speech verb that is not the unit's
+        cue ('..., while Jo Bell and Sam Reid say B'): the subject and the subjects joined to it."""
+        if self.state is None:
+            return []
+        for tok in tokens(clause):
+            if tok.i == self.unit.cue_token or tok.lemma_.lower() not in self.speech_verbs:
+                continue
+            subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+            if subject is not None:
+                named = [self.state.actor_of(t) for t in [subject, *subject.conjuncts]]
+                return list(dict.fromkeys(k for k in named if k))
+        return []
 
     def holder(self) -> Span | None:
         """The clause that holds the attribution cue ('While the department has argued X')."""
@@ -96,7 +112,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
             found, sign = score(ctx, Clause(c, skip, unit))
             scored.append(Scored(c, _SIGN[sign], found))
         s = Sentence(doc, index, unit, clauses, scored, author, lex["markers.concessive"], lex["pronouns.personal"],
-                     lex.contrast)
+                     lex.contrast, state, lex.speech_verbs)
         mine = DRAFTING.first(s) or []
         mine += voiced_by(doc, lex, state, mine)
         for co in unit.co_speakers:  # 'Both X and Y argued that ...': each co-speaker holds the same claims
@@ -244,6 +260,21 @@ def speakers_differ(s: Sentence) -> list[Draft] | None:
         return None
     return [s.draft(sc.clause.start, sc.clause.end, sp, sc.stance, sc.cues, f"{s.unit.rule}+contrast-split")
             for sc, sp in stanced if sp]
+
+
+@DRAFTING.rule("own-speaker", "The one stanced clause names speakers of its own with a speech verb ('A, writes "
+               "Jo Bell, while Sam Reid says B'): theirs, not the sentence's first speaker's.",
+               "The plan is kind, writes Jo Bell, while Sam Reid says the teams will fail.")
+def own_speaker(s: Sentence) -> list[Draft] | None:
+    stanced = [sc for sc in s.scored if sc.stance != Stance.NEUTRAL]
+    if len(s.clauses) < 2 or len(stanced) != 1:
+        return None
+    sc = stanced[0]
+    speakers = [k for k in s.own_speakers(sc.clause) if k != s.unit.speaker]
+    if not speakers:
+        return None
+    return [s.draft(sc.clause.start, sc.clause.end, k, sc.stance, sc.cues, f"{s.unit.rule}+own-speaker")
+            for k in speakers]
 
 
 @DRAFTING.rule("mixed", "As many support cues as objection cues in one stance: one claim per stance.",
