@@ -242,8 +242,8 @@ def _key(lookup: dict[str, str], m: re.Match[str]) -> str | None:
 
 def _longer_inside(pattern: re.Pattern[str], text: str, m: re.Match[str]) -> re.Match[str] | None:
     """A longer phrase that starts at a word inside the match ``m`` and runs past its end."""
-    for j in range(m.start() + 1, m.end()):
-        if text[j].isalnum() and not text[j - 1].isalnum():
+    for j in (m.start() + k + 1 for k, ch in enumerate(m.group(0)[:-1]) if not ch.isalnum()):
+        if text[j].isalnum():
             longer = pattern.match(text, j)
             if longer is not None and longer.end() > m.end() and longer.end() - j > m.end() - m.start():
                 return longer
