@@ -226,8 +226,9 @@ def _find(index, text: str) -> list[Match]:
     while (m := pattern.search(folded, pos)) is not None:
         key = _key(lookup, m)
         longer = _longer_inside(pattern, folded, m)
-        if longer is not None and _key(lookup, longer) not in (None, key):
-            m, key = longer, _key(lookup, longer)  # 'the bill rises' is 'bill rises', not 'the bill'
+        other = _key(lookup, longer) if longer is not None else None
+        if other is not None and other != key:
+            m, key = longer, other  # 'the bill rises' is 'bill rises', not 'the bill'
         if key:
             out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
         pos = max(m.end(), pos + 1)

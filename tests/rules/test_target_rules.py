@@ -1075,13 +1075,14 @@ def test_proposals__near_miss_dealing_with_a_proposal():
 
 
 # ---------------------------------------------------------------- targets.steps: introduced-thing
-BILL_THEN_DUTIES = """
+BILL_PASSED = """
 The        DET   DT  det      1 O
 bill       NOUN  NN  nsubj    2 O
 passed     VERB  VBD ROOT     2 O lemma=pass
 .          PUNCT .   punct    2 O
 \\n        SPACE _SP dep      3 O
-They       PRON  PRP nsubj    7 O
+"""
+BILL_THEN_DUTIES = BILL_PASSED + """They       PRON  PRP nsubj    7 O
 will       AUX   MD  aux      7 O
 introduce  VERB  VB  ROOT     7 O lemma=introduce
 reporting  NOUN  NN  compound 9 O
@@ -1110,13 +1111,7 @@ def test_targets_steps__introduced_thing__near_miss_a_neutral_claim():
     assert name != "introduced-thing"
 
 
-BILL_THEN_PLEDGE = """
-The        DET   DT  det      1 O
-bill       NOUN  NN  nsubj    2 O
-passed     VERB  VBD ROOT     2 O lemma=pass
-.          PUNCT .   punct    2 O
-\\n        SPACE _SP dep      3 O
-They       PRON  PRP nsubj    6 O
+BILL_THEN_PLEDGE = BILL_PASSED + """They       PRON  PRP nsubj    6 O
 pledged    VERB  VBD ROOT     6 O lemma=pledge
 to         PART  TO  aux      8 O
 cut        VERB  VB  xcomp    6 O lemma=cut
@@ -1126,13 +1121,7 @@ spills     NOUN  NNS dobj     8 O lemma=spill
 """
 BILL_THEN_TRIED = BILL_THEN_PLEDGE.replace("pledged    VERB  VBD ROOT     6 O lemma=pledge",
                                           "tried      VERB  VBD ROOT     6 O lemma=try")
-BILL_THEN_COMMITTED = """
-The        DET   DT  det      1 O
-bill       NOUN  NN  nsubj    2 O
-passed     VERB  VBD ROOT     2 O lemma=pass
-.          PUNCT .   punct    2 O
-\\n        SPACE _SP dep      3 O
-They       PRON  PRP nsubj    6 O
+BILL_THEN_COMMITTED = BILL_PASSED + """They       PRON  PRP nsubj    6 O
 committed  VERB  VBD ROOT     6 O lemma=commit
 to         ADP   IN  prep     6 O
 setting    VERB  VBG pcomp    7 O lemma=set

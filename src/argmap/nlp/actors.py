@@ -121,7 +121,6 @@ class _Resolver:
                 del self.registry[key]
         return mentions
 
-
     def _join_short_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """'the Commission' after 'the Northfold Commission on Care': an organisation named by one
         capitalised word that is the head word of one (and only one) organisation the document

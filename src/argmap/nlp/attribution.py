@@ -195,7 +195,8 @@ def statement_blocks(ctx: AttributionContext, units: list[Unit]) -> None:
         if speaker is not None and _ends_block(u):
             speaker = None
         if speaker is not None and (u.speaker is None or u.rule == "subject"):
-            u.speaker, u.cue, u.rule, u.cue_token, u.co_speakers = speaker, "statement after a colon", "statement-block", None, ()
+            u.speaker, u.cue, u.rule = speaker, "statement after a colon", "statement-block"
+            u.cue_token, u.co_speakers = None, ()
         elif _opens_block(ctx, u, text):
             speaker = u.speaker
 
