@@ -1255,3 +1255,57 @@ def test_link__nor_by_way_of_the_sentence_before(speaker, targets):
     draft = Draft(1, 7, 11, speaker, SUPPORT, [WORD])
     link(ctx, draft)
     assert draft.targets == targets
+
+
+# ---------------------------------------------------------------- what a claim backs putting an end to
+RESTORE_AND_END = """
+We           PRON  PRP nsubj    1  O
+want         VERB  VBP ROOT     1  O lemma=want
+to           PART  TO  aux      3  O
+restore      VERB  VB  xcomp    1  O lemma=restore
+family       NOUN  NN  compound 5  O
+help         NOUN  NN  dobj     3  O
+and          CCONJ CC  cc       3  O
+to           PART  TO  aux      8  O
+end          VERB  VB  conj     3  O lemma=end
+family       NOUN  NN  compound 11 O
+group        NOUN  NN  compound 11 O
+conferences  NOUN  NNS dobj     8  O lemma=conference
+.            PUNCT .   punct    1  O
+"""
+
+
+def _ended(spec: str, taxonomy=None):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import TargetContext, ended_targets
+
+    ctx = target_ctx(parse(spec))
+    if taxonomy is not None:
+        ctx = TargetContext(ctx.doc, taxonomy, ctx.lex, ctx.skip, ctx.sents, ctx.units)
+    d = Draft(0, 0, len(ctx.doc), "someone", SUPPORT, [WORD], "x", ["family-help", "family-group-conferences"])
+    return [(x.stance, x.targets) for x in ended_targets(ctx, [d])]
+
+
+def test_ended_targets__backing_an_end_to_a_proposal_objects_to_it():
+    """'We want to restore family help and to end family group conferences': support for family
+    help, objection to the conferences."""
+    assert _ended(RESTORE_AND_END) == [(SUPPORT, ["family-help"]), (OBJECT, ["family-group-conferences"])]
+
+
+def test_ended_targets__near_miss_another_verb():
+    """'... and to expand family group conferences': nothing is ended."""
+    spec = RESTORE_AND_END.replace("end          VERB  VB  conj     3  O lemma=end",
+                                   "expand       VERB  VB  conj     3  O lemma=expand")
+    assert _ended(spec) == [(SUPPORT, ["family-help", "family-group-conferences"])]
+
+
+def test_ended_targets__near_miss_a_proposal_that_is_itself_an_ending():
+    """When the taxonomy's proposal is the ending ('an end to family group conferences'), backing
+    the end backs the proposal."""
+    from argmap.taxonomy import taxonomy_from_dict
+
+    tax = taxonomy_from_dict({"proposal": [
+        {"id": "family-help", "label": "family help"},
+        {"id": "family-group-conferences", "label": "an end to family group conferences",
+         "aliases": ["family group conferences"]}]})
+    assert _ended(RESTORE_AND_END, tax) == [(SUPPORT, ["family-help", "family-group-conferences"])]

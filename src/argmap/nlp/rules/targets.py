@@ -523,6 +523,41 @@ def without_speaker_name(ctx: TargetContext, draft: Draft, span: Span, own: list
     return [p for p in own if not inside.get(p, False)]
 
 
+def ended_targets(ctx: TargetContext, kept: list[Draft]) -> list[Draft]:
+    """'... the need to end private profiteering': a supporting claim that backs putting an end to
+    a proposal objects to that proposal (one claim of its own), unless the proposal's own label is
+    such an ending ('a ban on bonuses')."""
+    out = []
+    for d in kept:
+        ended = [p for p in d.targets if _ended(ctx, d, p)] if d.stance == Stance.SUPPORT else []
+        if not ended:
+            out.append(d)
+            continue
+        rest = [p for p in d.targets if p not in ended]
+        if rest:
+            d.targets = rest
+            out.append(d)
+        out.append(Draft(d.unit, d.start, d.end, d.speaker, Stance.OBJECT, list(d.cues), d.rule + "+ended", ended,
+                         list(d.themes), [*d.target_cues, "what it backs putting an end to"]))
+    return out
+
+
+def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
+    ending = ctx.words("verbs.ending")
+    entry = ctx.taxonomy.proposals.get(pid)
+    label = fold(entry.label if entry is not None else ctx.candidates.get(pid, ""))
+    if any(w.startswith(e[:5]) for w in re.findall(r"[a-z]+", label) for e in ending):
+        return False  # the proposal is itself an ending ('ending self-monitoring', 'abolition of X')
+    span = ctx.doc[d.start:d.end]
+    for m in matches(ctx, span):
+        toks = match_tokens(span, m) if m.id == pid else None
+        verb = toks.root.head if toks is not None else None
+        if verb is not None and toks.root.dep_ == "dobj" and verb.lemma_.lower() in ending and \
+                not toks.start <= verb.i < toks.end:
+            return True
+    return False
+
+
 def sibling_targets(kept: list[Draft]) -> None:
     """'X backs A but fears it will fail': a clause with no target of its own is about its sibling's."""
     for d in kept:
