@@ -8,13 +8,13 @@ tests in tests/test_rules.py run them on made-up articles too.)
 from __future__ import annotations
 
 from argmap.nlp.attribution import (
-    between_one_speaker, publisher_author, quote_regions, self_titled_author, signatories, statement_blocks,
-    work_contents,
+    between_one_speaker, own_voice_author, publisher_author, quote_regions, self_titled_author, signatories,
+    statement_blocks, work_contents,
 )
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, ActorInfo
 
-from .kit import LEX, ORG, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
+from .kit import LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
 
 # ---------------------------------------------------------------- between one speaker's sentences
 QUOTED_BETWEEN = """
@@ -140,6 +140,42 @@ def test_publisher_author__fires():
 def test_publisher_author__near_miss():
     """A page on its site that never speaks as 'we' is not its own statement."""
     assert _publisher(COUNCILS_WELCOME) is None
+
+
+# ---------------------------------------------------------------- a named writer's own 'I'
+I_RAISED_I_SAW = """
+I        PRON  PRP  nsubj  1 O
+raised   VERB  VBD  ROOT   1 O lemma=raise
+him      PRON  PRP  dobj   1 O lemma=he
+.        PUNCT .    punct  1 O
+\\n       SPACE _SP  dep    3 O
+I        PRON  PRP  nsubj  6 O
+saw      VERB  VBD  ROOT   6 O lemma=see
+it       PRON  PRP  dobj   6 O
+.        PUNCT .    punct  6 O
+"""
+I_RAISED_SHE_SAW = I_RAISED_I_SAW.replace("I        PRON  PRP  nsubj  6 O", "She      PRON  PRP  nsubj  6 O lemma=she")
+
+
+def _writer(spec: str, turns: bool = False):
+    doc = parse(spec)
+    place_actors(doc)
+    doc.user_data[REGISTRY]["ada-quill"] = ActorInfo("ada-quill", "Ada Quill", PERSON).record()
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("ada-quill", "turn", "transcript-turn")) if turns else units_of(ctx)
+    facts = {"author_key": "ada-quill"}
+    return own_voice_author(ctx, units, facts), facts.get("genre")
+
+
+def test_own_voice_author__a_named_writer_speaking_as_i_fires():
+    """A byline's writer whose page says 'I' twice outside quotations writes in their own voice."""
+    assert _writer(I_RAISED_I_SAW) == ("ada-quill", "opinion")
+
+
+def test_own_voice_author__near_miss_one_i_or_a_transcript():
+    """One 'I' sentence is not enough; nor are the turns of a transcript."""
+    assert _writer(I_RAISED_SHE_SAW) == (None, None)
+    assert _writer(I_RAISED_I_SAW, turns=True) == (None, None)
 
 
 # ---------------------------------------------------------------- 'Statement from X'
