@@ -131,10 +131,10 @@ class _Resolver:
             if self.registry[key].type == ORG and root.i > span.start and root.is_title and root.is_alpha:
                 heads.setdefault(root.text, set()).add(key)
         for short, info in list(self.registry.items()):
-            full = heads.get(info.name, set()) - {short}
-            if info.type != ORG or " " in info.name or len(full) != 1 or short in heads.get(info.name, set()):
+            named = heads.get(info.name, set())
+            if info.type != ORG or " " in info.name or short in named or len(named) != 1:
                 continue
-            full_key = full.pop()
+            full_key = next(iter(named))
             self.registry[full_key].aliases |= {info.name, *info.aliases}
             mentions = [(s, full_key if k == short else k) for s, k in mentions]
             del self.registry[short]

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -543,19 +544,23 @@ def ended_targets(ctx: TargetContext, kept: list[Draft]) -> list[Draft]:
 
 
 def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
+    """Whether the claim names ``pid`` as the object of a verb of ending outside the name, and the
+    proposal is not itself an ending."""
     ending = ctx.words("verbs.ending")
-    entry = ctx.taxonomy.proposals.get(pid)
-    label = fold(entry.label if entry is not None else ctx.candidates.get(pid, ""))
-    if any(w.startswith(e[:5]) for w in re.findall(r"[a-z]+", label) for e in ending):
-        return False  # the proposal is itself an ending ('ending self-monitoring', 'abolition of X')
     span = ctx.doc[d.start:d.end]
     for m in matches(ctx, span):
         toks = match_tokens(span, m) if m.id == pid else None
-        verb = toks.root.head if toks is not None else None
-        if verb is not None and toks.root.dep_ == "dobj" and verb.lemma_.lower() in ending and \
-                not toks.start <= verb.i < toks.end:
-            return True
+        verb = toks.root.head if toks is not None and toks.root.dep_ == "dobj" else None
+        if verb is not None and verb.lemma_.lower() in ending and not toks.start <= verb.i < toks.end:
+            entry = ctx.taxonomy.proposals.get(pid)
+            return not _an_ending(entry.label if entry is not None else ctx.candidates.get(pid, ""), ending)
     return False
+
+
+@lru_cache(maxsize=1024)
+def _an_ending(label: str, ending: frozenset[str]) -> bool:
+    """Whether a proposal's label is itself an ending ('ending self-monitoring', 'abolition of X')."""
+    return any(w.startswith(e[:5]) for w in re.findall(r"[a-z]+", fold(label)) for e in ending)
 
 
 def sibling_targets(kept: list[Draft]) -> None:
