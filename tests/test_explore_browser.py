@@ -318,6 +318,7 @@ def test_seed_corpus_page(seed_graph_file, opened, tmp_path):
     pg.locator(f"#panel button[data-open='{top}']").first.click()
     assert page.panel() == ("proposal", top)
     pg.locator("#panel li.claim button.quote").first.click()
+    pg.wait_for_selector("#panel[data-kind='claim']", state="attached")  # the hash change lands after the click
     assert page.panel()[0] == "claim"
     assert pg.locator("#panel blockquote.context").count() == 1
     pg.screenshot(path=str(tmp_path / "seed.png"))
