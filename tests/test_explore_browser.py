@@ -213,6 +213,7 @@ def test_open_a_claims_evidence(sample, opened):
     quote = pg.locator("#panel li.claim button.quote").first
     claim = quote.evaluate("b => b.closest('li').dataset.claim")
     quote.click()
+    pg.wait_for_selector("#panel[data-kind='claim']", state="attached")  # the hash change lands after the click
     assert page.panel() == ("claim", claim)
     record = queries.explain(graph, claim)
     sentence = "".join(pg.locator("#panel blockquote.context .sentence").all_inner_texts())
