@@ -130,6 +130,21 @@ def test_sites_must_be_host_names(sites):
         taxonomy_from_dict({"actor": [{"id": "lga", "name": "LGA", "sites": sites}]})
 
 
+def test_an_actor_speaks_through_the_work_it_names():
+    t = taxonomy_from_dict({
+        "proposal": [{"id": "hearth-review", "label": "Hearth Review", "kind": "document"}],
+        "actor": [{"id": "panel", "name": "Hearth Review Panel", "type": "organisation", "work": "hearth-review"},
+                  {"id": "lga", "name": "Local Government Association", "type": "organisation"}],
+    })
+    assert t.actors["panel"].work == "hearth-review" and t.actors["lga"].work is None
+    assert t.speakers_through == {"hearth-review": "panel"}
+
+
+def test_an_actors_work_must_be_a_proposal_id():
+    with pytest.raises(TaxonomyError, match="work.*'hearth' is not a proposal id"):
+        taxonomy_from_dict({"actor": [{"id": "panel", "name": "Panel", "work": "hearth"}]})
+
+
 def test_a_name_ending_in_a_verb_head_matches_its_verb_and_object():
     """'bonus ban' as 'banning bonuses', 'a ban on bonuses', 'the banning of bonuses'; not the bare verb."""
     from argmap.taxonomy import taxonomy_from_dict

@@ -198,6 +198,7 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
         Field("type", _choice(*ACTOR_TYPES)),
         Field("aliases", NAMES),
         Field("sites", SITES),  # the web sites it publishes on: a page there with no byline is its own
+        Field("work", Check("a proposal id", _is(_nonblank)), ref="proposal"),  # the review it speaks through
     ), "a person or organisation argmap should always recognise"),
 )}
 

@@ -31,6 +31,7 @@ class Entry:
     kind: str = "policy"  # proposals only: policy | document | clause
     condition: bool = False  # themes only: a condition on this ground is an objection
     sites: tuple[str, ...] = ()  # actors only: host names of the web sites it publishes on
+    work: str | None = None  # actors only: the proposal (a review, a report) through which it speaks
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -155,6 +156,12 @@ class Taxonomy:
                 return self._actor_sites[host]
             host = host.partition(".")[2]
         return None
+
+    @cached_property
+    def speakers_through(self) -> dict[str, str]:
+        """Proposal id -> the known actor that speaks through it ('the review recommends ...' is
+        said by the panel that wrote the review), from the actors' ``work`` fields."""
+        return {entry.work: entry.id for entry in self.actors.values() if entry.work}
 
     @cached_property
     def _actor_sites(self) -> dict[str, Entry]:
@@ -328,7 +335,7 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
             out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])),
                              item.get("type"), tuple(k.lower() for k in item.get("keywords", [])),
                              item.get("parent"), item.get("kind", "policy"), item.get("condition", False),
-                             tuple(h.lower() for h in item.get("sites", [])))
+                             tuple(h.lower() for h in item.get("sites", [])), item.get("work"))
         return out
 
     meta = data.get("meta", {})

@@ -44,6 +44,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "care-leaver-support", "label": "care leaver support", "aliases": ["care leavers"]},
         {"id": "career-framework", "label": "career framework"},
         {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
+        {"id": "hearth-review", "label": "Hearth Review", "kind": "document"},
     ],
     "theme": [
         {"id": "funding", "label": "funding", "terms": ["funding", "money"], "condition": True},
@@ -55,6 +56,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "dfe", "label": "Department for Education", "aliases": ["DfE"], "type": "organisation"},
         {"id": "lga", "label": "Local Government Association", "type": "organisation"},
         {"id": "iris-vane", "label": "Iris Vane", "type": "person"},
+        {"id": "hearth-panel", "label": "Hearth Review Panel", "type": "organisation", "work": "hearth-review"},
     ],
 })
 

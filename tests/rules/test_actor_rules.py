@@ -13,7 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
-    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects,
+    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects, work_speaks,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
@@ -151,6 +151,66 @@ def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []
     assert actors_found(HALVERGATE_KNEW) == []
+
+
+REVIEW_RECOMMENDS = """
+The        DET   DT  det      2 O
+Hearth     PROPN NNP compound 2 O
+Review     PROPN NNP nsubj    3 O
+recommends VERB  VBZ ROOT     3 O lemma=recommend
+a          DET   DT  det      5 O
+duty       NOUN  NN  dobj     3 O
+.          PUNCT .   punct    3 O
+"""
+RECOMMENDED_BY_REVIEW = """
+A          DET   DT  det       1 O
+duty       NOUN  NN  nsubjpass 3 O
+was        AUX   VBD auxpass   3 O lemma=be
+recommended VERB VBN ROOT      3 O lemma=recommend
+by         ADP   IN  agent     3 O
+the        DET   DT  det       7 O
+Hearth     PROPN NNP compound  7 O
+Review     PROPN NNP pobj      4 O
+.          PUNCT .   punct     3 O
+"""
+REVIEW_PUBLISHED = """
+The        DET   DT  det       2 O
+Hearth     PROPN NNP compound  2 O
+Review     PROPN NNP nsubjpass 4 O
+was        AUX   VBD auxpass   4 O lemma=be
+published  VERB  VBN ROOT      4 O lemma=publish
+in         ADP   IN  prep      4 O
+May        PROPN NNP pobj      5 B-DATE
+.          PUNCT .   punct     4 O
+"""
+PANEL_NAMED = """
+The        DET   DT  det       3 O
+Hearth     PROPN NNP compound  3 B-ORG
+Review     PROPN NNP compound  3 I-ORG
+Panel      PROPN NNP nsubj     4 I-ORG
+met        VERB  VBD ROOT      4 O lemma=meet
+.          PUNCT .   punct     4 O
+"""
+
+
+def test_actors_mentions__work_speaks__fires():
+    """'The Hearth Review recommends', 'recommended by the Hearth Review': the panel that speaks
+    through the review (the taxonomy actor whose ``work`` it is) says it."""
+    for spec, at in ((REVIEW_RECOMMENDS, 1), (RECOMMENDED_BY_REVIEW, 6)):
+        ctx = actor_ctx(parse(spec))
+        found = work_speaks(ctx, [])
+        assert [(m.span.text, m.span.start, m.key, m.type, m.known) for m in found] == \
+            [("Hearth Review", at, "hearth-panel", ORG, True)]
+        assert actors_found(spec) == [("Hearth Review", "hearth-panel", ORG)]
+
+
+def test_actors_mentions__work_speaks__near_miss_the_work_says_nothing():
+    """A review that is published says nothing: it stays a proposal, and the panel's own name is
+    no mention either (the panel is known only by what its work says)."""
+    assert work_speaks(actor_ctx(parse(REVIEW_PUBLISHED)), []) == []
+    assert actors_found(REVIEW_PUBLISHED) == []
+    assert known_actors(actor_ctx(parse(PANEL_NAMED)), []) == []
+    assert actors_found(PANEL_NAMED) == []  # the entity names the review: a proposal, not an actor
 
 
 HEARD_FROM_ROLE = """

@@ -205,6 +205,33 @@ def test_self_titled_author__near_miss_a_statement_about():
     assert _titled(STATEMENT_ABOUT) is None
 
 
+# ---------------------------------------------------------------- a panel that speaks through its work
+PANEL_RESPONSE = """
+Hearth     PROPN NNP  compound 1 O
+Review     PROPN NNP  compound 2 O
+response   NOUN  NN   ROOT     2 O
+"""
+
+
+def _titled_by(key: str):
+    doc = parse(PANEL_RESPONSE)
+    place_actors(doc, (0, 2, key))
+    ctx = attribution_ctx(doc)
+    facts: dict = {}
+    return own_voice_author(ctx, units_of(ctx), facts), facts.get("author_key")
+
+
+def test_own_voice_author__an_organisation_named_in_the_title_fires():
+    """'BASW response' with no byline: BASW's own page."""
+    assert _titled_by("basw") == ("basw", "basw")
+
+
+def test_own_voice_author__near_miss_a_panel_that_speaks_through_its_work():
+    """A review's panel (a taxonomy actor with a ``work``) speaks only through its review: it
+    writes no page, even when a title names it before a document word."""
+    assert _titled_by("hearth-panel") == (None, None)
+
+
 # ---------------------------------------------------------------- a title naming two organisations
 TWO_NAMED_VIEW = """
 Oak        PROPN NNP  compound 1 B-ORG

@@ -16,7 +16,7 @@ from argmap.nlp.rules.attribution import (
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
-    unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader,
+    unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader, work_led,
 )
 from argmap.nlp.state import UNNAMED
 
@@ -805,6 +805,45 @@ def test_attribution_subject__work_leader__near_miss():
     ctx = ctx_of(A_REVIEW_STATES, (2, 4, "rosa-pell"), roles={"rosa-pell": "Review chair"})
     assert work_leader(ctx, ctx.doc[9]) is None
     assert resolve_subject(ctx, ctx.doc[9]) is None
+
+
+CHAIR_THEN_HEARTH_REVIEW = """
+Review     NOUN  NN  compound  1 O
+chair      NOUN  NN  compound  3 O
+Rosa       PROPN NNP compound  3 B-PERSON
+Pell       PROPN NNP nsubj     4 I-PERSON
+opened     VERB  VBD ROOT      4 O lemma=open
+the        DET   DT  det       6 O
+hearing    NOUN  NN  dobj      4 O
+.          PUNCT .   punct     4 O
+The        DET   DT  det       10 O
+Hearth     PROPN NNP compound  10 O
+Review     PROPN NNP nsubj     11 O
+recommends VERB  VBZ ROOT      11 O lemma=recommend
+a          DET   DT  det       13 O
+duty       NOUN  NN  dobj      11 O
+.          PUNCT .   punct     11 O
+"""
+
+
+def test_attribution_subject__work_led__fires():
+    """'The Hearth Review recommends': the review's panel speaks through it, and for the person
+    the document names as the review's chair when there is one."""
+    ctx = ctx_of(CHAIR_THEN_HEARTH_REVIEW, (2, 4, "rosa-pell"), (9, 11, "hearth-panel"),
+                 roles={"rosa-pell": "Review chair"})
+    subj = ctx.doc[10]
+    assert work_led(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("work-led", "rosa-pell")
+
+
+def test_attribution_subject__work_led__near_miss_no_chair_or_no_work():
+    """With no chair named the panel itself speaks; an organisation that speaks through no work is
+    not asked about leaders."""
+    ctx = ctx_of(CHAIR_THEN_HEARTH_REVIEW, (2, 4, "rosa-pell"), (9, 11, "hearth-panel"))
+    assert work_led(ctx, ctx.doc[10]) is None
+    assert SUBJECT.first_named(ctx, ctx.doc[10]) == ("mention", "hearth-panel")
+    ctx = ctx_of(CHAIR_THEN_HEARTH_REVIEW, (2, 4, "rosa-pell"), (9, 11, "basw"), roles={"rosa-pell": "Review chair"})
+    assert work_led(ctx, ctx.doc[10]) is None
 
 
 REVIEW_LED_BY = """

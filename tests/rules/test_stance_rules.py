@@ -577,6 +577,33 @@ def test_stance_not_a_cue__asked__near_miss():
     assert word_cue(TOLD_IT_FAILED, 3).sign == -1
 
 
+ASKS_HOW = """
+The       DET   DT  det      1 O
+panel     NOUN  NN  nsubj    2 O
+asks      VERB  VBZ ROOT     2 O lemma=ask
+how       SCONJ WRB advmod   6 O
+families  NOUN  NNS nsubjpass 6 O lemma=family
+are       AUX   VBP auxpass  6 O lemma=be
+supported VERB  VBN ccomp    2 O lemma=support
+?         PUNCT .   punct    2 O
+"""
+SAYS_FAMILIES = ASKS_HOW.replace("asks      VERB  VBZ ROOT     2 O lemma=ask", "says      VERB  VBZ ROOT     2 O lemma=say")
+
+
+def test_stance_not_a_cue__asked__fires_on_a_question_the_speaker_asks():
+    """'The panel asks how families are supported': a question, nobody's position."""
+    doc = parse(ASKS_HOW)
+    assert asked(stance_ctx(doc), doc[6], 1)
+    assert word_cue(ASKS_HOW, 6) is None
+
+
+def test_stance_not_a_cue__asked__near_miss_a_statement():
+    """'The panel says how families are supported': told, not asked; the word is a cue as usual."""
+    doc = parse(SAYS_FAMILIES)
+    assert not asked(stance_ctx(doc), doc[6], 1)
+    assert word_cue(SAYS_FAMILIES, 6).sign == 1
+
+
 HOUSEHOLDS_STRUGGLE = """
 Many        ADJ   JJ  amod   1 O
 households  NOUN  NNS nsubj  2 O lemma=household

@@ -540,8 +540,7 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
     author_key = facts.get("author_key")
     opinion = facts.get("genre") in ctx.words("genres.own_voice")
     if not author_key:
-        author_key = (self_titled_author(ctx, units) or publisher_author(ctx, units, facts)
-                      or organisation_author(ctx, units))
+        author_key = _writer(ctx, units, facts)
         if not author_key:
             return None
         facts["author_key"] = author_key
@@ -554,6 +553,17 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
         opinion = True  # a named writer telling their own story as 'I' outside quotations (not a transcript's turns)
         facts["genre"] = "opinion"
     return author_key if opinion else None
+
+
+def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
+    """The organisation a page with no byline is by, if any; one that speaks only through a piece
+    of work (a review's panel) writes no pages."""
+    for found in (lambda: self_titled_author(ctx, units), lambda: publisher_author(ctx, units, facts),
+                  lambda: organisation_author(ctx, units)):
+        key = found()
+        if key and not ctx.state.speaks_through_work(key):
+            return key
+    return None
 
 
 def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:

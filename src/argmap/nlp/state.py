@@ -82,16 +82,17 @@ class ActorInfo:
     role: str | None = None
     affiliation: str | None = None
     known: bool = False
+    work: str | None = None  # a taxonomy actor that speaks through a piece of work: that proposal's id
 
     def record(self) -> dict[str, Any]:
         """The actor as plain data (its aliases sorted)."""
         return {"key": self.key, "name": self.name, "type": self.type, "aliases": sorted(self.aliases),
-                "role": self.role, "affiliation": self.affiliation, "known": self.known}
+                "role": self.role, "affiliation": self.affiliation, "known": self.known, "work": self.work}
 
     @classmethod
     def from_record(cls, d: dict[str, Any]) -> ActorInfo:
         return cls(d["key"], d["name"], d["type"], set(d.get("aliases") or ()), d.get("role"),
-                   d.get("affiliation"), bool(d.get("known")))
+                   d.get("affiliation"), bool(d.get("known")), d.get("work"))
 
 
 class ActorState:
@@ -115,6 +116,10 @@ class ActorState:
     def is_person(self, key: str | None) -> bool:
         info = self.registry.get(key) if key else None
         return info is not None and info.type == PERSON
+
+    def speaks_through_work(self, key: str | None) -> bool:
+        info = self.registry.get(key) if key else None
+        return info is not None and info.work is not None
 
     def is_org(self, key: str | None) -> bool:
         info = self.registry.get(key) if key else None

@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
-from argmap.nlp.text import doc_text, span_matches, tokens, words_at
+from argmap.nlp.text import doc_matches, doc_text, span_matches, tokens, words_at
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -61,6 +61,8 @@ MENTIONS = RuleTable("actors", "mentions", "Where actor mentions come from (all 
 def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     out = []
     for m in ctx.taxonomy.find_actors(doc_text(ctx.doc)):
+        if ctx.taxonomy.actors[m.id].work:
+            continue  # named by its work, and a speaker only where the work says something (below)
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         span = trim(span, ctx.lex) if span is not None else None
         kind = ctx.taxonomy.actors[m.id].type or ORG
@@ -167,6 +169,35 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             if span is not None and plausible(ctx, span):
                 span = person_tail(span) or span
                 out.append(Mention(span, PERSON if len(span) <= 3 else ORG))
+    return out
+
+
+@MENTIONS.rule("work-speaks", "A review or report through which a taxonomy actor speaks (its 'work'), named as the "
+               "subject of a speech verb or its agent ('recommended by the Hearth Review'), is a mention of that actor.",
+               "The Hearth Review recommends a duty to house children near home.")
+def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    through = ctx.taxonomy.speakers_through
+    works = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals") if m.id in through] if through else []
+    if not works:
+        return []
+    toks = tokens(ctx.doc)
+    out = []
+    for verb in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs))):
+        if verb.lemma_.lower() not in ctx.lex.speech_verbs:
+            continue
+        for subj in _sayers(verb):
+            m = next((m for m in works if m.start <= subj.idx < m.end), None)
+            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
+            if span is not None:
+                out.append(Mention(span, ORG, through[m.id], True))
+    return out
+
+
+def _sayers(verb: Token) -> list[Token]:
+    """The subject of a speech verb, and the agent of a passive one ('recommended by X')."""
+    out = [c for c in verb.children if c.dep_ == "nsubj"]
+    for agent in (c for c in verb.children if c.dep_ == "agent"):
+        out += [c for c in agent.children if c.dep_ == "pobj"]
     return out
 
 
@@ -641,7 +672,7 @@ def _with_role_word(ctx: ActorContext, text: str, start: int, end: int) -> tuple
 
 def actor_info(key: str, entry, name: str | None = None) -> ActorInfo:
     """A registry record for a taxonomy actor."""
-    return ActorInfo(key, entry.label, entry.type or ORG, set(entry.aliases), known=True)
+    return ActorInfo(key, entry.label, entry.type or ORG, set(entry.aliases), known=True, work=entry.work)
 
 
 def author_kind(ctx: ActorContext, name: str, meta: dict) -> str:

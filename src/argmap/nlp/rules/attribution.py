@@ -404,6 +404,17 @@ def relative_which_work(ctx: AttributionContext, subj: Token) -> str | None:
     return next((k for s in subjects(work.head) if (k := ctx.state.actor_of(s))), None)
 
 
+@SUBJECT.rule("work-led", "'the review recommends': a review that speaks for its panel speaks for the person the "
+              "document names as leading it, when there is one.",
+              "Review chair Jane Doe opened the hearing. The Hearth Review recommends a duty.")
+def work_led(ctx: AttributionContext, subj: Token) -> str | None:
+    key = ctx.state.actor_of(subj)
+    if not ctx.state.speaks_through_work(key):
+        return None
+    nouns = {t.lower_ for t in subj.subtree if ctx.state.actor_of(t) == key} & ctx.words("nouns.work")
+    return led_by(ctx, subj) or next((k for noun in sorted(nouns) if (k := leader_of(ctx, noun))), None)
+
+
 @SUBJECT.rule("mention", "The subject is an actor mention.", "BASW said the plan was rushed.")
 def subject_mention(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.state.actor_of(subj)

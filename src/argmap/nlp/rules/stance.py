@@ -260,6 +260,7 @@ def refused_question(ctx: StanceContext, tok: Token, c: Clause) -> Cue | None:
     return None
 
 
+_WH_TAGS = frozenset({"WRB", "WP", "WDT"})  # 'how', 'what', 'which' opening an indirect question
 NOT_A_CUE = RuleTable("stance", "not-a-cue", "A stance word that takes no stance here (any rule vetoes it).")
 
 
@@ -291,7 +292,7 @@ def answered(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 
 @NOT_A_CUE.rule("asked", "A stance word inside a question put to the speaker ('asked if the review is tinkering') "
-                "is the questioner's, not the speaker's answer.",
+                "or a question the speaker asks ('asks how X can be done') is nobody's position.",
                 "Asked whether the plan was rushed, the minister said it was sound.")
 def asked(ctx: StanceContext, tok: Token, sign: int) -> bool:
     for _ in range(8):
@@ -299,7 +300,8 @@ def asked(ctx: StanceContext, tok: Token, sign: int) -> bool:
         if head.i == tok.i:
             return False
         if head.lemma_.lower() in ctx.words("verbs.ask_question") and tok.dep_ in {"advcl", "ccomp"} and any(
-                c.dep_ == "mark" and c.lower_ in ctx.words("markers.whether") for c in tok.children):
+                c.dep_ == "mark" and c.lower_ in ctx.words("markers.whether") or c.tag_ in _WH_TAGS and c.i < tok.i
+                for c in tok.children):
             return True
         tok = head
     return False
