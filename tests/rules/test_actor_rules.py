@@ -173,6 +173,17 @@ Hearth     PROPN NNP compound  7 O
 Review     PROPN NNP pobj      4 O
 .          PUNCT .   punct     3 O
 """
+REVIEWS_RECOMMENDATION = """
+Ministers  NOUN  NNS nsubj     1 O lemma=minister
+accepted   VERB  VBD ROOT      1 O lemma=accept
+the        DET   DT  det       4 O
+Hearth     PROPN NNP compound  4 O
+Review     PROPN NNP poss      6 O
+'s         PART  POS case      4 O
+recommendation NOUN NN dobj    1 O
+.          PUNCT .   punct     1 O
+"""
+REVIEWS_CHAPTER = REVIEWS_RECOMMENDATION.replace("recommendation NOUN NN dobj    1 O", "chapter    NOUN  NN  dobj      1 O")
 REVIEW_PUBLISHED = """
 The        DET   DT  det       2 O
 Hearth     PROPN NNP compound  2 O
@@ -194,9 +205,10 @@ met        VERB  VBD ROOT      4 O lemma=meet
 
 
 def test_actors_mentions__work_speaks__fires():
-    """'The Hearth Review recommends', 'recommended by the Hearth Review': the panel that speaks
-    through the review (the taxonomy actor whose ``work`` it is) says it."""
-    for spec, at in ((REVIEW_RECOMMENDS, 1), (RECOMMENDED_BY_REVIEW, 6)):
+    """'The Hearth Review recommends', 'recommended by the Hearth Review', 'the Hearth Review's
+    recommendation': the panel that speaks through the review (the taxonomy actor whose ``work``
+    it is) says it."""
+    for spec, at in ((REVIEW_RECOMMENDS, 1), (RECOMMENDED_BY_REVIEW, 6), (REVIEWS_RECOMMENDATION, 3)):
         ctx = actor_ctx(parse(spec))
         found = work_speaks(ctx, [])
         assert [(m.span.text, m.span.start, m.key, m.type, m.known) for m in found] == \
@@ -208,6 +220,7 @@ def test_actors_mentions__work_speaks__near_miss_the_work_says_nothing():
     """A review that is published says nothing: it stays a proposal, and the panel's own name is
     no mention either (the panel is known only by what its work says)."""
     assert work_speaks(actor_ctx(parse(REVIEW_PUBLISHED)), []) == []
+    assert work_speaks(actor_ctx(parse(REVIEWS_CHAPTER)), []) == []  # 'the review's chapter' is no plan of it
     assert actors_found(REVIEW_PUBLISHED) == []
     assert known_actors(actor_ctx(parse(PANEL_NAMED)), []) == []
     assert actors_found(PANEL_NAMED) == []  # the entity names the review: a proposal, not an actor

@@ -1309,3 +1309,25 @@ def test_ended_targets__near_miss_a_proposal_that_is_itself_an_ending():
         {"id": "family-group-conferences", "label": "an end to family group conferences",
          "aliases": ["family group conferences"]}]})
     assert _ended(RESTORE_AND_END, tax) == [(SUPPORT, ["family-help", "family-group-conferences"])]
+
+
+# ---------------------------------------------------------------- a clause's sibling
+def _siblings(*drafts):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import sibling_targets
+
+    kept = [Draft(unit, 0, 3, speaker, Stance.OBJECT, [], "r", list(targets)) for unit, speaker, targets in drafts]
+    sibling_targets(kept)
+    return [d.targets for d in kept]
+
+
+def test_sibling_targets__a_clause_without_a_target_takes_its_siblings():
+    """'X backs A but fears it will fail': the second clause, X's too, is about A."""
+    assert _siblings((0, "basw", ["family-help"]), (0, "basw", [])) == [["family-help"], ["family-help"]]
+
+
+def test_sibling_targets__near_miss_another_speakers_clause_or_sentence():
+    """Another speaker's claim in the sentence (a plan's owner beside the speaker) is no sibling,
+    nor is the same speaker's claim in another sentence."""
+    assert _siblings((0, "basw", ["family-help"]), (0, "dfe", [])) == [["family-help"], []]
+    assert _siblings((0, "basw", ["family-help"]), (1, "basw", [])) == [["family-help"], []]

@@ -173,7 +173,8 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 
 
 @MENTIONS.rule("work-speaks", "A review or report through which a taxonomy actor speaks (its 'work'), named as the "
-               "subject of a speech verb or its agent ('recommended by the Hearth Review'), is a mention of that actor.",
+               "subject of a speech verb, its agent ('recommended by the Hearth Review') or the owner of a plan "
+               "noun ('the Hearth Review's recommendation'), is a mention of that actor.",
                "The Hearth Review recommends a duty to house children near home.")
 def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     through = ctx.taxonomy.speakers_through
@@ -182,10 +183,15 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         return []
     toks = tokens(ctx.doc)
     out = []
-    for verb in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs))):
-        if verb.lemma_.lower() not in ctx.lex.speech_verbs:
+    plans = ctx.lex["nouns.plan"]
+    for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | plans)):
+        if word.lemma_.lower() in ctx.lex.speech_verbs and word.pos_ in {"VERB", "AUX"}:
+            sayers = _sayers(word)
+        elif word.lower_ in plans and word.pos_ in {"NOUN", "PROPN"}:
+            sayers = [c for c in word.children if c.dep_ == "poss"]  # 'the Hearth Review's recommendation'
+        else:
             continue
-        for subj in _sayers(verb):
+        for subj in sayers:
             m = next((m for m in works if m.start <= subj.idx < m.end), None)
             span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
             if span is not None:

@@ -564,11 +564,12 @@ def _an_ending(label: str, ending: frozenset[str]) -> bool:
 
 
 def sibling_targets(kept: list[Draft]) -> None:
-    """'X backs A but fears it will fail': a clause with no target of its own is about its sibling's."""
+    """'X backs A but fears it will fail': a clause with no target of its own is about its sibling's
+    (another clause of the same speaker in the same sentence)."""
     for d in kept:
         if d.targets:
             continue
-        sibling = next((o for o in kept if o.unit == d.unit and o is not d and o.targets
+        sibling = next((o for o in kept if o.unit == d.unit and o is not d and o.targets and o.speaker == d.speaker
                         and not o.targets[0].startswith(CANDIDATE_PREFIX)), None)
         if sibling is not None:
             d.targets = list(sibling.targets)
