@@ -553,6 +553,59 @@ def test_enacted_plans__near_miss(change):
     assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
+RECOMMENDED_BY = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+welcomed    VERB  VBD ROOT     2 O lemma=welcome
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  dobj     2 O
+,           PUNCT ,   punct    4 O
+recommended VERB  VBN acl      4 O lemma=recommend
+by          ADP   IN  agent    6 O
+the         DET   DT  det      9 O
+Trust       PROPN NNP pobj     7 B-ORG
+.           PUNCT .   punct    2 O
+"""
+PROPOSED_BY = """
+Family      NOUN  NN  compound 1 O
+help        NOUN  NN  nsubjpass 3 O
+was         AUX   VBD auxpass  3 O lemma=be
+proposed    VERB  VBN ROOT     3 O lemma=propose
+by          ADP   IN  agent    3 O
+the         DET   DT  det      6 O
+Trust       PROPN NNP pobj     4 B-ORG
+.           PUNCT .   punct    3 O
+"""
+
+
+@pytest.mark.parametrize("spec, trust, put", [(RECOMMENDED_BY, 9, "family help,"),
+                                              (PROPOSED_BY, 6, "Family help")])
+def test_enacted_plans__the_agent_of_a_passive_proposer_backs_it(spec, trust, put):
+    """'Jane Doe welcomed family help, recommended by the Trust', 'Family help was proposed by the
+    Trust': the Trust put family help forward, so it backs it."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, (0, 2, "jane-doe", "person"), (trust, trust + 1, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    drafts = enacted_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, put)]
+
+
+def test_enacted_plans__near_miss_a_passive_with_no_actor_agent():
+    """'Family help was proposed by the committee' with no actor for the committee: a bare record."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(PROPOSED_BY)
+    state = place_actors(doc)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
+
+
 TRUST_LOBBYING = """
 Reports     NOUN  NNS ROOT     0 O lemma=report
 of          ADP   IN  prep     0 O

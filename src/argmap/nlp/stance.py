@@ -424,9 +424,27 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
         return None
     owner = _doer(state, tok)
     sub = [t.i for c in tok.children if c.dep_ in _PUT_FORWARD for t in c.subtree]
+    if owner is None:
+        owner, sub = _passive_doer(state, tok)
     if not owner or owner == speaker or not sub:
         return None
     return owner, min(sub), max(sub) + 1
+
+
+def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]:
+    """'X was proposed by the Trust', 'X, recommended by the Trust', 'X, which was proposed by the Trust':
+    the agent, and what it put forward (the passive subject, or the noun phrase the participle or
+    relative clause describes, without that clause)."""
+    agent = next((k for c in tok.children if c.dep_ == "agent" for o in c.children
+                  if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
+    if agent is None or tok.tag_ != "VBN":
+        return None, []
+    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
+    if subject is not None and not (subject.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl"):
+        return agent, [t.i for t in subject.subtree]
+    if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
+        return agent, [t.i for t in tok.head.subtree if t.i < tok.left_edge.i]
+    return None, []
 
 
 _PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
