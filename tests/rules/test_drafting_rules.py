@@ -485,6 +485,36 @@ def test_owned_plans__a_named_strategy_with_the_taxonomy_backs_the_proposal_it_n
     assert [(d.speaker, doc[d.start:d.end].text) for d in drafts] == [("trust", "the Trust Strategy for family help")]
 
 
+OWNED_HOPE = """
+We          PRON  PRP nsubj    1 O
+noted       VERB  VBD ROOT     1 O lemma=note
+the         DET   DT  det      5 O
+Trust       PROPN NNP poss     5 B-ORG
+'s          PART  POS case     3 O
+hope        NOUN  NN  dobj     1 O
+that        SCONJ IN  mark     9 O
+family      NOUN  NN  compound 8 O
+help        NOUN  NN  nsubjpass 10 O
+is          AUX   VBZ auxpass  10 O lemma=be
+kept        VERB  VBN acl      5 O lemma=keep
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__a_hope_or_call_is_its_owners():
+    """'We noted the Trust's hope that family help is kept': the Trust backs family help."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWNED_HOPE)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "the Trust's hope that family help is kept")]
+
+
 def test_owned_plans__near_miss_a_plan_naming_only_the_general_reform():
     """'the Trust Strategy for the reforms' names no particular proposal: no guess from context."""
     from argmap.nlp.stance import owned_plans
