@@ -624,6 +624,33 @@ def test_enacted_plans__the_agent_of_a_passive_proposer_backs_it(spec, trust, pu
     assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, put)]
 
 
+WHICH_ANNOUNCED = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+criticised  VERB  VBD ROOT     2 O lemma=criticise
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  dobj     2 O
+which       PRON  WDT dobj     8 O
+the         DET   DT  det      7 O
+Trust       PROPN NNP nsubj    8 B-ORG
+announced   VERB  VBD relcl    4 O lemma=announce
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_enacted_plans__what_a_relative_clause_says_an_actor_put_forward():
+    """'Jane Doe criticised family help which the Trust announced': the Trust backs family help."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(WHICH_ANNOUNCED)
+    state = place_actors(doc, (0, 2, "jane-doe", "person"), (7, 8, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    drafts = enacted_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, "family help")]
+
+
 def test_enacted_plans__near_miss_a_passive_with_no_actor_agent():
     """'Family help was proposed by the committee' with no actor for the committee: a bare record."""
     from argmap.nlp.stance import enacted_plans

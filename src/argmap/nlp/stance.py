@@ -423,7 +423,10 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     owner = _doer(state, tok)
-    sub = [t.i for c in tok.children if c.dep_ in _PUT_FORWARD for t in c.subtree]
+    put = [c for c in tok.children if c.dep_ in _PUT_FORWARD]
+    sub = [t.i for c in put for t in c.subtree]
+    if tok.dep_ == "relcl" and any(c.tag_ in _RELATIVE and c.dep_ == "dobj" for c in put):
+        sub = _described(tok)  # 'bill rises which Ofwat announced': the rises
     if owner is None:
         owner, sub = _passive_doer(state, tok)
     if not owner or owner == speaker or not sub:
@@ -440,11 +443,19 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     if agent is None or tok.tag_ != "VBN":
         return None, []
     subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None and not (subject.tag_ in {"WDT", "WP"} and tok.dep_ == "relcl"):
+    if subject is not None and not (subject.tag_ in _RELATIVE and tok.dep_ == "relcl"):
         return agent, [t.i for t in subject.subtree]
     if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
-        return agent, [t.i for t in tok.head.subtree if t.i < tok.left_edge.i]
+        return agent, _described(tok)
     return None, []
+
+
+_RELATIVE = frozenset({"WDT", "WP"})  # 'which', 'that', 'what' standing for the noun a clause describes
+
+
+def _described(clause: Token) -> list[int]:
+    """The noun phrase a participle or relative clause describes, without that clause."""
+    return [t.i for t in clause.head.subtree if t.i < clause.left_edge.i]
 
 
 _PUT_FORWARD = frozenset({"dobj", "ccomp", "xcomp", "prep", "attr"})
