@@ -13,7 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
-    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects, work_speaks,
+    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects, titled_names, work_speaks,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
@@ -224,6 +224,43 @@ def test_actors_mentions__work_speaks__near_miss_the_work_says_nothing():
     assert actors_found(REVIEW_PUBLISHED) == []
     assert known_actors(actor_ctx(parse(PANEL_NAMED)), []) == []
     assert actors_found(PANEL_NAMED) == []  # the entity names the review: a proposal, not an actor
+
+
+FOR_LORD_HALVERGATE = """
+For        ADP   IN  prep     6 O
+Lord       PROPN NNP compound 2 O
+Halvergate PROPN NNP pobj     0 O
+,          PUNCT ,   punct    6 O
+the        DET   DT  det      5 O
+amendment  NOUN  NN  nsubj    6 O
+was        AUX   VBD ROOT     6 O lemma=be
+a          DET   DT  det      9 O
+first      ADJ   JJ  amod     9 O
+step       NOUN  NN  attr     6 O
+.          PUNCT .   punct    6 O
+"""
+MR_SPEAKER = """
+Mr         PROPN NNP compound 1 O
+Speaker    PROPN NNP npadvmod 4 O
+,          PUNCT ,   punct    4 O
+I          PRON  PRP nsubj    4 O
+rise       VERB  VBP ROOT     4 O
+.          PUNCT .   punct    4 O
+"""
+
+
+def test_actors_mentions__titled_name__fires():
+    """'For Lord Halvergate, ...': a title before a capitalised name is a person the NER model missed."""
+    ctx = actor_ctx(parse(FOR_LORD_HALVERGATE))
+    assert described(titled_names(ctx, [])) == [("Lord Halvergate", PERSON)]
+    assert actors_found(FOR_LORD_HALVERGATE) == [("Lord Halvergate", "lord-halvergate", PERSON)]
+
+
+def test_actors_mentions__titled_name__near_miss_a_role_after_the_title():
+    """'Mr Speaker, I rise': the title is followed by a role, not a name."""
+    assert titled_names(actor_ctx(parse(MR_SPEAKER)), []) == []
+    lower = FOR_LORD_HALVERGATE.replace("Lord       PROPN NNP compound 2 O", "lord       NOUN  NN  compound 2 O")
+    assert titled_names(actor_ctx(parse(lower)), []) == []  # a title word in lower case is no title
 
 
 HEARD_FROM_ROLE = """

@@ -207,6 +207,27 @@ def _sayers(verb: Token) -> list[Token]:
     return out
 
 
+@MENTIONS.rule("titled-name", "A title ('Lord', 'Baroness', 'Dr', 'Cllr') before one to three capitalised proper nouns "
+               "is a person, even when NER missed it.", "For Lord Halvergate, the amendment was a first step.")
+def titled_names(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    toks = tokens(ctx.doc)
+    out = []
+    for i in words_at(ctx.doc, frozenset(ctx.lex.titles)):
+        title = toks[i]
+        if not title.is_title or title.lower_.rstrip(".") not in ctx.lex.titles or i in covered:
+            continue
+        j = i + 1
+        while j < len(toks) and j - i <= 3 and _bare_name_word(ctx, toks[j]) and not ctx.is_role(toks[j].lower_) \
+                and j not in covered:
+            j += 1
+        if j > i + 1 and (j == len(toks) or not toks[j].is_title or toks[j].is_sent_start):
+            span = ctx.doc[i:j]
+            if plausible(ctx, span):
+                out.append(Mention(span, PERSON))
+    return out
+
+
 @MENTIONS.rule("named-with-role", "Two or three capitalised proper nouns next to a role are a person.",
                "The panel heard from Jo Bell, director of Kinship Now.")
 def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
