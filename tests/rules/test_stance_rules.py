@@ -267,6 +267,40 @@ def test_stance_cues__urged__near_miss():
     assert cue_rules(URGED_TO_PUBLISH) == []
 
 
+ASKED_TO_EXTEND = URGED.replace("urged      VERB  VBD ROOT  2 O lemma=urge", "asked      VERB  VBD ROOT  2 O lemma=ask")
+WAS_URGED = """
+The        DET   DT  det     1 O
+charity    NOUN  NN  nsubjpass 3 O
+was        AUX   VBD auxpass 3 O lemma=be
+urged      VERB  VBN ROOT    3 O lemma=urge
+to         PART  TO  aux     5 O
+extend     VERB  VB  xcomp   3 O
+the        DET   DT  det     7 O
+allowance  NOUN  NN  dobj    5 O
+.          PUNCT .   punct   3 O
+"""
+URGED_TO_JUDGE_HIM = URGED.replace("extend     VERB  VB  xcomp 2 O", "judge      VERB  VB  xcomp 2 O") \
+    .replace("the        DET   DT  det   7 O", "fairly     ADV   RB  advmod 5 O") \
+    .replace("allowance  NOUN  NN  dobj  5 O", "him        PRON  PRP dobj  5 O")
+
+
+def test_stance_cues__urged__fires_on_asking_someone_to_act():
+    """'The charity asked ministers to extend the allowance': a request presses for it too."""
+    doc = parse(ASKED_TO_EXTEND)
+    ctx = stance_ctx(doc)
+    (cue,) = urged(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.URGED, +1) and "extend" in cue.label
+
+
+def test_stance_cues__urged__near_miss_pressed_or_an_action_on_a_person():
+    """'The charity was urged to extend ...': pressed by others, not pressing; 'urged ministers to
+    judge him fairly': an action on a person, no proposal."""
+    for spec in (WAS_URGED, URGED_TO_JUDGE_HIM):
+        doc = parse(spec)
+        ctx = stance_ctx(doc)
+        assert urged(ctx, clause(ctx, doc[:])) == []
+
+
 # ---------------------------------------------------------------- stance.grants
 NOT_ACCEPT = """
 She     PRON  PRP nsubj 3 O

@@ -511,11 +511,16 @@ def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
     lemma = tok.lemma_.lower()
     if tok.pos_ != "VERB" or lemma not in ctx.words("verbs.urge"):
         return None
+    if any(ch.dep_ in {"auxpass", "agent"} for ch in tok.children):
+        return None  # 'when asked by X to commit', 'he was urged to act': pressed, not pressing
     if lemma == "call" and not any(ch.lower_ == "on" for ch in tok.children):
         return None
     found = next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
     if found is None:  # 'called on the CMA to launch': the parser may hang it off 'on'
         found = next((g for ch in tok.children if ch.lower_ == "on" for g in ch.subtree if _to_verb_after(g, tok)), None)
+    people = ctx.lex.union("pronouns.male", "pronouns.female")
+    if found is not None and any(ch.dep_ == "dobj" and ch.lower_ in people for ch in found.children):
+        return None  # 'asking detractors to judge him': an action on a person, no proposal pressed for
     return found
 
 
