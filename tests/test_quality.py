@@ -32,7 +32,7 @@ ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
 # so none can regress
 LATER_SETS = {
     "heldout": {"overall": (0.91, 0.74)},
-    "unseen": {"overall": (0.79, 0.58)},
+    "unseen": {"overall": (0.79, 0.59)},
     "final": {"overall": (0.80, 0.41)},
     "blind": {"overall": (0.75, 0.39)},
     "sealed": {"overall": (0.78, 0.18)},
