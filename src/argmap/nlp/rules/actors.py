@@ -183,15 +183,8 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         return []
     toks = tokens(ctx.doc)
     out = []
-    plans = ctx.lex["nouns.plan"]
-    for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | plans)):
-        if word.lemma_.lower() in ctx.lex.speech_verbs and word.pos_ in {"VERB", "AUX"}:
-            sayers = _sayers(word)
-        elif word.lower_ in plans and word.pos_ in {"NOUN", "PROPN"}:
-            sayers = [c for c in word.children if c.dep_ == "poss"]  # 'the Hearth Review's recommendation'
-        else:
-            continue
-        for subj in sayers:
+    for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | ctx.lex["nouns.plan"])):
+        for subj in _sayers(ctx, word):
             m = next((m for m in works if m.start <= subj.idx < m.end), None)
             span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
             if span is not None:
@@ -199,12 +192,17 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _sayers(verb: Token) -> list[Token]:
-    """The subject of a speech verb, and the agent of a passive one ('recommended by X')."""
-    out = [c for c in verb.children if c.dep_ == "nsubj"]
-    for agent in (c for c in verb.children if c.dep_ == "agent"):
-        out += [c for c in agent.children if c.dep_ == "pobj"]
-    return out
+def _sayers(ctx: ActorContext, word: Token) -> list[Token]:
+    """Who a word says says something: the subject of a speech verb and the agent of a passive one
+    ('recommended by X'); the owner of a plan noun ('X's recommendation')."""
+    if word.lemma_.lower() in ctx.lex.speech_verbs and word.pos_ in {"VERB", "AUX"}:
+        out = [c for c in word.children if c.dep_ == "nsubj"]
+        for agent in (c for c in word.children if c.dep_ == "agent"):
+            out += [c for c in agent.children if c.dep_ == "pobj"]
+        return out
+    if word.lower_ in ctx.lex["nouns.plan"] and word.pos_ in {"NOUN", "PROPN"}:
+        return [c for c in word.children if c.dep_ == "poss"]
+    return []
 
 
 @MENTIONS.rule("titled-name", "A title ('Lord', 'Baroness', 'Dr', 'Cllr') before one to three capitalised proper nouns "

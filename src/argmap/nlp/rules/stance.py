@@ -508,12 +508,7 @@ def urged(ctx: StanceContext, c: Clause) -> list[Cue]:
 def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
     """'urges the government to pilot X', 'called on the authority to launch Y': the verb of the
     action the speaker presses for, else None."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "VERB" or lemma not in ctx.words("verbs.urge"):
-        return None
-    if any(ch.dep_ in {"auxpass", "agent"} for ch in tok.children):
-        return None  # 'when asked by X to commit', 'he was urged to act': pressed, not pressing
-    if lemma == "call" and not any(ch.lower_ == "on" for ch in tok.children):
+    if not _pressing(ctx, tok):
         return None
     found = next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
     if found is None:  # 'called on the CMA to launch': the parser may hang it off 'on'
@@ -522,6 +517,17 @@ def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
     if found is not None and any(ch.dep_ == "dobj" and ch.lower_ in people for ch in found.children):
         return None  # 'asking detractors to judge him': an action on a person, no proposal pressed for
     return found
+
+
+def _pressing(ctx: StanceContext, tok: Token) -> bool:
+    """Whether ``tok`` is an urge verb the speaker uses on someone: not passive ('when asked by X
+    to commit', 'he was urged to act': pressed, not pressing); 'call' only as 'call on'."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ != "VERB" or lemma not in ctx.words("verbs.urge"):
+        return False
+    if any(ch.dep_ in {"auxpass", "agent"} for ch in tok.children):
+        return False
+    return lemma != "call" or any(ch.lower_ == "on" for ch in tok.children)
 
 
 def _to_verb_after(verb: Token, tok: Token) -> bool:
