@@ -81,6 +81,7 @@ class Opened:
 
     def click_node(self, node: str) -> None:
         self.page.locator(f"#map g.node[data-id='{node}']").click()
+        self.page.wait_for_selector(f"#panel[data-id='{node}']", state="attached")  # if it goes through the hash
 
     def close(self) -> None:
         assert self.errors == [], self.errors
@@ -317,6 +318,7 @@ def test_seed_corpus_page(seed_graph_file, opened, tmp_path):
     pg = page.page
     top = queries.contested(queries.load_index(seed_graph_file))[0]["id"]
     pg.locator(f"#panel button[data-open='{top}']").first.click()
+    pg.wait_for_selector(f"#panel[data-id='{top}']", state="attached")  # the hash change lands after the click
     assert page.panel() == ("proposal", top)
     pg.locator("#panel li.claim button.quote").first.click()
     pg.wait_for_selector("#panel[data-kind='claim']", state="attached")  # the hash change lands after the click
@@ -363,6 +365,7 @@ def test_actor_network_view(sample, opened):
     assert pg.locator("#panel h3.coalition-title").count() == len(groups)
     member = groups[0].members[0]
     pg.locator(f"#network g.node[data-id='{member}'] > :nth-child(2)").click()
+    pg.wait_for_selector(f"#panel[data-id='{member}']", state="attached")  # if it goes through the hash
     assert page.panel() == ("actor", member)
     section = pg.inner_text("#panel")
     assert "In the actor network" in section and f"coalition {groups[0].id}" in section
