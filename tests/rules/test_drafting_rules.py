@@ -608,8 +608,12 @@ Trust       PROPN NNP pobj     4 B-ORG
 """
 
 
+SPLIT_SUBJECT = PROPOSED_BY.replace("Family      NOUN  NN  compound 1 O", "Family      NOUN  NN  nsubjpass 3 O")
+
+
 @pytest.mark.parametrize("spec, trust, put", [(RECOMMENDED_BY, 9, "family help,"),
-                                              (PROPOSED_BY, 6, "Family help")])
+                                              (PROPOSED_BY, 6, "Family help"),
+                                              (SPLIT_SUBJECT, 6, "Family help")])  # the parser's split subject
 def test_enacted_plans__the_agent_of_a_passive_proposer_backs_it(spec, trust, put):
     """'Jane Doe welcomed family help, recommended by the Trust', 'Family help was proposed by the
     Trust': the Trust put family help forward, so it backs it."""

@@ -442,9 +442,9 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
                   if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
     if agent is None or tok.tag_ != "VBN":
         return None, []
-    subject = next((c for c in tok.children if c.dep_ == "nsubjpass"), None)
-    if subject is not None and not (subject.tag_ in _RELATIVE and tok.dep_ == "relcl"):
-        return agent, [t.i for t in subject.subtree]
+    subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # several: 'co - operatives' split
+    if subjects and not (subjects[0].tag_ in _RELATIVE and tok.dep_ == "relcl"):
+        return agent, [t.i for c in subjects for t in c.subtree]
     if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
         return agent, _described(tok)
     return None, []
