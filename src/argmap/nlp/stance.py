@@ -438,8 +438,7 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     """'X was proposed by the Trust', 'X, recommended by the Trust', 'X, which was proposed by the Trust':
     the agent, and what it put forward (the passive subject, or the noun phrase the participle or
     relative clause describes, without that clause)."""
-    agent = next((k for c in tok.children if c.dep_ == "agent" for o in c.children
-                  if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
+    agent = _agent(state, tok)
     if agent is None or tok.tag_ != "VBN":
         return None, []
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # several: 'co - operatives' split
@@ -448,6 +447,12 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
         return agent, _described(tok)
     return None, []
+
+
+def _agent(state: ActorState, tok: Token) -> str | None:
+    """The actor a passive verb's 'by' phrase names, if any."""
+    return next((k for c in tok.children if c.dep_ == "agent" for o in c.children
+                 if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
 
 
 _RELATIVE = frozenset({"WDT", "WP"})  # 'which', 'that', 'what' standing for the noun a clause describes
