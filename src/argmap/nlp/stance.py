@@ -25,7 +25,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import span_matches, text_of, tokens, words_at
+from argmap.nlp.text import agent_objects, span_matches, text_of, tokens, words_at
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -438,7 +438,7 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     """'X was proposed by the Trust', 'X, recommended by the Trust', 'X, which was proposed by the Trust':
     the agent, and what it put forward (the passive subject, or the noun phrase the participle or
     relative clause describes, without that clause)."""
-    agent = _agent(state, tok)
+    agent = next((k for o in agent_objects(tok) if (k := state.actor_of(o))), None)
     if agent is None or tok.tag_ != "VBN":
         return None, []
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # several: 'co - operatives' split
@@ -447,12 +447,6 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
         return agent, _described(tok)
     return None, []
-
-
-def _agent(state: ActorState, tok: Token) -> str | None:
-    """The actor a passive verb's 'by' phrase names, if any."""
-    return next((k for c in tok.children if c.dep_ == "agent" for o in c.children
-                 if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
 
 
 _RELATIVE = frozenset({"WDT", "WP"})  # 'which', 'that', 'what' standing for the noun a clause describes

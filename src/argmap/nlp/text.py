@@ -8,6 +8,11 @@ from spacy.tokens import Doc, Span, Token
 from argmap.taxonomy import Match, Taxonomy
 
 
+def agent_objects(verb: Token) -> list[Token]:
+    """What a passive verb's 'by' phrase names ('backed by the Trust': Trust)."""
+    return [o for c in verb.children if c.dep_ == "agent" for o in c.children if o.dep_ == "pobj"]
+
+
 def tokens(span: Doc | Span) -> list[Token]:
     """The tokens of a Doc or Span, as Token objects made once per Doc: iterating a Span builds a
     new Token object for every token on every pass, and the rules pass over each sentence often."""

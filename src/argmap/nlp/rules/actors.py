@@ -16,7 +16,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
-from argmap.nlp.text import doc_matches, doc_text, span_matches, tokens, words_at
+from argmap.nlp.text import agent_objects, doc_matches, doc_text, span_matches, tokens, words_at
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -196,10 +196,7 @@ def _sayers(ctx: ActorContext, word: Token) -> list[Token]:
     """Who a word says says something: the subject of a speech verb and the agent of a passive one
     ('recommended by X'); the owner of a plan noun ('X's recommendation')."""
     if word.lemma_.lower() in ctx.lex.speech_verbs and word.pos_ in {"VERB", "AUX"}:
-        out = [c for c in word.children if c.dep_ == "nsubj"]
-        for agent in (c for c in word.children if c.dep_ == "agent"):
-            out += [c for c in agent.children if c.dep_ == "pobj"]
-        return out
+        return [c for c in word.children if c.dep_ == "nsubj"] + agent_objects(word)
     if word.lower_ in ctx.lex["nouns.plan"] and word.pos_ in {"NOUN", "PROPN"}:
         return [c for c in word.children if c.dep_ == "poss"]
     return []

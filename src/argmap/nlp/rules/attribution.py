@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
-from argmap.nlp.text import doc_text, in_others_as_clause, text_of, tokens
+from argmap.nlp.text import agent_objects, doc_text, in_others_as_clause, text_of, tokens
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
@@ -244,11 +244,9 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
     for tok in tokens(sent):
         if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception") or ctx.inside_quote(tok.idx):
             continue
-        for agent in (c for c in tok.children if c.dep_ == "agent"):
-            key = next((ctx.state.actor_of(o) for o in agent.children if o.dep_ == "pobj" and ctx.state.actor_of(o)),
-                       None)
-            if key:
-                return Said(key, tok.lemma_.lower(), "verdict-agent", tok.i)
+        key = next((k for o in agent_objects(tok) if (k := ctx.state.actor_of(o))), None)
+        if key:
+            return Said(key, tok.lemma_.lower(), "verdict-agent", tok.i)
     return None
 
 
@@ -537,10 +535,9 @@ def led_by(ctx: AttributionContext, work: Token) -> str | None:
     """'the review, led by Jane Doe', 'the commission, chaired by ...': the person named as its leader."""
     for verb in work.children:
         if verb.dep_ == "acl" and verb.lemma_.lower() in ctx.words("nouns.lead"):
-            for agent in (c for c in verb.children if c.dep_ == "agent"):
-                key = next((k for o in agent.children if o.dep_ == "pobj" and (k := ctx.state.actor_of(o))), None)
-                if key and ctx.state.is_person(key):
-                    return key
+            key = next((k for o in agent_objects(verb) if (k := ctx.state.actor_of(o))), None)
+            if key and ctx.state.is_person(key):
+                return key
     return None
 
 
