@@ -1560,6 +1560,33 @@ def test_attribution_quote_speaker__colon_in_sentence__near_miss():
     assert QUOTE_SPEAKER.first_named(ctx, q)[0] != "colon-in-sentence"
 
 
+def _shifted(spec: str, by: int) -> str:
+    """A token table with every head moved on by ``by`` (to put sentences before it)."""
+    rows = []
+    for line in spec.strip().splitlines():
+        cols = line.split()
+        cols[4] = str(int(cols[4]) + by)
+        rows.append(" ".join(cols))
+    return "\n".join(rows) + "\n"
+
+
+WARNED_THEN_PUT_IT = """
+Jo     PROPN NNP compound 1 B-PERSON
+Bell   PROPN NNP nsubj    2 I-PERSON
+warned VERB  VBD ROOT     2 O lemma=warn
+.      PUNCT .   punct    2 O
+""" + _shifted(PUT_IT_COLON, 4)
+
+
+def test_attribution_quote_speaker__colon_in_sentence__before_the_sentence_before():
+    """The subject before the colon in the quotation's own sentence wins over the speaker of the
+    sentence before ('Jo Bell warned. Ivo Brand put it plainly: "..."' is Ivo Brand's)."""
+    ctx, q = quote_speaker(WARNED_THEN_PUT_IT, (0, 2, "jo-bell"), (4, 6, "ivo-brand"),
+                           u0=("jo-bell", "warn", "speech-verb"))
+    assert continued(ctx, q) == Said("jo-bell", "warn", "quote")  # what answered before the reorder
+    assert QUOTE_SPEAKER.first_named(ctx, q) == ("colon-in-sentence", Said("ivo-brand", "quote", "quote"))
+
+
 PUT_IT_COLON_LINE = """
 Ivo      PROPN NNP compound 1 B-PERSON
 Brand    PROPN NNP nsubj    2 I-PERSON

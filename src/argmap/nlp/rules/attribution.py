@@ -710,6 +710,13 @@ def named_inside(ctx: AttributionContext, q: Quotation) -> Said | None:
     return Said(u.speaker, u.cue or "quote", "quote") if u else None
 
 
+@QUOTE_SPEAKER.rule("colon-in-sentence", "'X put it plainly: \u201c...': the subject of the clause before the colon.",
+                    "Colin Marsh, a youth worker, put it plainly: \u201cThe plan has no money behind it.\u201d")
+def colon_in_sentence(ctx: AttributionContext, q: Quotation) -> Said | None:
+    key = colon_speaker(ctx, ctx.sents[q.members[0].sent], q.start)
+    return Said(key, "quote", "quote") if key else None
+
+
 @QUOTE_SPEAKER.rule("introduced-by-colon-line", "A line ending with a colon or a comma ('As Jane Doe said,') whose "
                     "speaker is known introduces it.",
                     "Jane Doe said:\n\u201cThe plan is rushed and has no money behind it.\u201d")
@@ -751,13 +758,6 @@ def speaker_after(ctx: AttributionContext, q: Quotation) -> Said | None:
             ctx.sents[q.members[0].sent].start_char >= q.start - 1:
         return Said(nxt.speaker, nxt.cue or "quote", "quote")
     return None
-
-
-@QUOTE_SPEAKER.rule("colon-in-sentence", "'X put it plainly: \u201c...': the subject of the clause before the colon.",
-                    "Colin Marsh, a youth worker, put it plainly: \u201cThe plan has no money behind it.\u201d")
-def colon_in_sentence(ctx: AttributionContext, q: Quotation) -> Said | None:
-    key = colon_speaker(ctx, ctx.sents[q.members[0].sent], q.start)
-    return Said(key, "quote", "quote") if key else None
 
 
 @QUOTE_SPEAKER.rule("colon-line-subject", "A quotation opening a line after a line ending with a colon: "
