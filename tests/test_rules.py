@@ -293,6 +293,15 @@ def test_an_idiom_of_too_little_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_an_omission_objects(extractor):
+    for phrase in ("Kinship care has not been considered in", "Kinship care has not been addressed in",
+                   "Kinship care is overlooked in", "There is no mention of kinship care in"):
+        r = extract_text(extractor, f"Ivo Grant said: \u201c{phrase} the family help plan.\u201d")
+        assert ("ivo-grant", "object", "family-help") in positions(r), phrase
+    r = extract_text(extractor, "Ivo Grant said: \u201cKinship care has been considered in the family help plan.\u201d")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_faint_praise_as_far_as_it_goes_supports(extractor):
     r = extract_text(extractor, "Ivo Grant said the family help teams were fine as far as it goes, but warned that "
                                 "they would fail.")
