@@ -11,7 +11,7 @@ import pytest
 
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
-    colon_in_sentence, colon_line_speaker, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
+    colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
@@ -211,6 +211,40 @@ def test_attribution_speaker__speech_verb__near_miss():
     ctx = ctx_of(KNEW, (0, 2, "rosa-pell"))
     assert speech_verb(ctx, ctx.sents[0]) is None
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
+
+
+INTERVIEW_SAID = """
+In        ADP   IN  prep      4 O
+an        DET   DT  det       3 O
+interview NOUN  NN  compound  3 O
+Pell      PROPN NNP pobj      0 B-PERSON
+said      VERB  VBD ROOT      4 O lemma=say
+the       DET   DT  det       6 O
+plan      NOUN  NN  nsubjpass 8 O
+was       AUX   VBD auxpass   8 O lemma=be
+rushed    VERB  VBN ccomp     4 O lemma=rush
+.         PUNCT .   punct     4 O
+"""
+INTERVIEW_KNEW = INTERVIEW_SAID.replace("said      VERB  VBD ROOT      4 O lemma=say",
+                                        "knew      VERB  VBD ROOT      4 O lemma=know")
+
+
+def test_attribution_speaker__name_before_verb__fires():
+    """'In an interview Pell said ...' parsed with Pell inside the opening phrase and no subject."""
+    ctx = ctx_of(INTERVIEW_SAID, (3, 4, "rosa-pell"))
+    sent = ctx.sents[0]
+    assert speech_verb(ctx, sent) is None
+    assert name_before_verb(ctx, sent) == Said("rosa-pell", "say", "speech-verb", 4)
+    assert SPEAKER.first_named(ctx, sent)[0] == "name-before-verb"
+
+
+def test_attribution_speaker__name_before_verb__near_miss():
+    """'In an interview Pell knew ...': no speech verb; a word before 'said' that names nobody: no one."""
+    ctx = ctx_of(INTERVIEW_KNEW, (3, 4, "rosa-pell"))
+    assert name_before_verb(ctx, ctx.sents[0]) is None
+    nobody = ctx_of(INTERVIEW_SAID)
+    assert name_before_verb(nobody, nobody.sents[0]) is None
+    assert SPEAKER.first(nobody, nobody.sents[0]) is None
 
 
 MET_WHO_SAID = """

@@ -221,6 +221,20 @@ def speech_verb(ctx: AttributionContext, sent: Span) -> Said | None:
     return None
 
 
+@SPEAKER.rule("name-before-verb", "'In an interview Jane Doe said ...': a speech verb left without a subject by the parser, "
+              "right after an actor's name it took into an opening phrase: that actor says the sentence.",
+              "In an interview Jane Doe said the plan was rushed.")
+def name_before_verb(ctx: AttributionContext, sent: Span) -> Said | None:
+    for verb in speech_verbs(ctx, sent):
+        if verb.i == sent.start or verb.tag_ not in {"VBD", "VBZ", "VBP"} or subjects(verb):
+            continue
+        name = verb.doc[verb.i - 1]
+        key = ctx.state.actor_of(name)
+        if key and name.pos_ == "PROPN" and name.dep_ in {"pobj", "compound", "npadvmod", "appos"} and name.head.i < verb.i:
+            return Said(key, verb.lemma_.lower(), "speech-verb", verb.i)
+    return None
+
+
 @SPEAKER.rule("evaluative-subject", "An actor as subject of a main verb that itself takes a stance speaks.",
               "BASW is concerned about the plan.")
 def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
