@@ -293,6 +293,18 @@ def test_an_idiom_of_too_little_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_news_verbs_of_condemnation_and_acclaim(extractor):
+    for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
+        r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), verb
+    r = extract_text(extractor, "Ivo Grant branded the family help plans a betrayal.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant hailed the family help plans.")
+    assert positions(r) == {("ivo-grant", "support", "family-help")}
+    r = extract_text(extractor, "Ivo Grant studied the family help plans.")
+    assert not {p for p in positions(r) if p[1] == "object"}
+
+
 def test_an_omission_objects(extractor):
     for phrase in ("Kinship care has not been considered in", "Kinship care has not been addressed in",
                    "Kinship care is overlooked in", "There is no mention of kinship care in"):
