@@ -305,6 +305,14 @@ def test_news_verbs_of_condemnation_and_acclaim(extractor):
     assert not {p for p in positions(r) if p[1] == "object"}
 
 
+def test_a_missed_opportunity_objects(extractor):
+    for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
+        r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), phrase
+    r = extract_text(extractor, "Ivo Grant said the family help plan was an opportunity.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_an_omission_objects(extractor):
     for phrase in ("Kinship care has not been considered in", "Kinship care has not been addressed in",
                    "Kinship care is overlooked in", "There is no mention of kinship care in"):
