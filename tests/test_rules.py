@@ -305,6 +305,19 @@ def test_news_verbs_of_condemnation_and_acclaim(extractor):
     assert not {p for p in positions(r) if p[1] == "object"}
 
 
+def test_a_clause_after_but_with_its_own_subject_takes_no_ground_from_before_it(extractor):
+    """'A, but there are concerns about B': the objection is B's; what A says ('manage rising costs') is no
+    ground of it. A clause after 'but' that shares A's subject keeps the whole sentence."""
+    r = extract_text(extractor, "Ivo Grant said the family help teams are meant to manage rising costs, but there are "
+                                "concerns about unqualified staff in the family help teams.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    assert ("ivo-grant", "object", "theme:funding") not in positions(r)
+    r = extract_text(extractor, "Jo Bell said the family help teams will be staffed by unqualified workers but will "
+                                "lead work where there are worries about safety.")
+    (claim,) = [c for c in r.claims if c.speaker == "jo-bell"]
+    assert claim.text.startswith("Jo Bell said") and "family-help" in claim.targets
+
+
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
         r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")

@@ -305,9 +305,20 @@ def one_stance(s: Sentence) -> list[Draft] | None:
     u = s.unit
     start = stanced[0].start if stanced else u.start
     end = stanced[-1].end if stanced else u.end
-    if s.doc[start].lower_ in s.contrast or s.doc[start].is_punct:
-        start = u.start
+    if start > u.start and (s.doc[start].lower_ in s.contrast or s.doc[start].is_punct):
+        start = _after_contrast(s.doc, s.contrast, start, end, u.start)
     return [s.draft(start, end, u.speaker, stance, cues, f"{u.rule}+cues")]
+
+
+def _after_contrast(doc: Doc, contrast: frozenset[str], start: int, end: int, sentence_start: int) -> int:
+    """'A, but B': a claim of B alone starts after the contrast word when B has a subject of its
+    own (what A says is not B's ground); 'it is staffed by X but will lead Y' shares A's subject, so
+    the claim keeps the whole sentence."""
+    while start < end - 1 and (doc[start].lower_ in contrast or doc[start].is_punct):
+        start += 1
+    heads = [t for t in doc[start:end] if t.head.i == t.i or not start <= t.head.i < end]
+    own_subject = any(c.dep_ in {"nsubj", "nsubjpass", "expl"} for t in heads for c in t.children)
+    return start if own_subject else sentence_start
 
 
 @DRAFTING.rule("contrast-split", "Clauses that disagree give one claim each, each with its clause's speaker.",
