@@ -11,7 +11,7 @@ from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
-    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, discovery, earlier_candidate, grounds, harm_subject,
+    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, discovery, earlier_candidate, grounds, harm_subject,
     headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
     purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead, topic_lead, topic_words,
 )
@@ -1149,6 +1149,51 @@ def test_targets_steps__introduced_thing__near_miss_a_verb_only_tried():
     """'They tried to cut sewage spills': trying is no promise, so nothing is put forward."""
     name, _, targets, _ = linked(BILL_THEN_TRIED, 1, SUPPORT, INTRODUCES)
     assert name != "introduced-thing" and targets != ["candidate-sewage-spills"]
+
+
+BILL_THEN_NAMED = BILL_PASSED + """They       PRON  PRP nsubj    6 O
+committed  VERB  VBD ROOT     6 O lemma=commit
+to         ADP   IN  prep     6 O
+cutting    VERB  VBG pcomp    7 O lemma=cut
+what       PRON  WP  dobj     11 O
+they       PRON  PRP nsubj    11 O
+described  VERB  VBD ccomp    8 O lemma=describe
+as         ADP   IN  prep     11 O
+a          DET   DT  det      14 O
+tangle     NOUN  NN  pobj     12 O
+of         ADP   IN  prep     14 O
+reporting  NOUN  NN  compound 17 O
+rules      NOUN  NNS pobj     15 O lemma=rule
+.          PUNCT .   punct    6 O
+"""
+BILL_THEN_NAMED_TRIED = BILL_THEN_NAMED.replace("committed  VERB  VBD ROOT     6 O lemma=commit",
+                                                "tried      VERB  VBD ROOT     6 O lemma=try")
+
+
+def test_targets_steps__introduced_thing__fires_on_what_the_speaker_names():
+    """'They committed to cutting what they described as a tangle of reporting rules': the thing
+    named after 'as' stands for the 'what' that is cut (with its 'of' complement: a tangle of what)."""
+    name, verdict, targets, _ = linked(BILL_THEN_NAMED, 1, SUPPORT, COMMITS)
+    assert (name, verdict, targets) == ("introduced-thing", KEEP, ["candidate-tangle-reporting-rules"])
+
+
+def test_targets_steps__introduced_thing__near_miss_what_is_only_tried():
+    """'They tried to cut what they described as ...': no promise, nothing put forward."""
+    name, _, targets, _ = linked(BILL_THEN_NAMED_TRIED, 1, SUPPORT, COMMITS)
+    assert name != "introduced-thing" and targets != ["candidate-tangle-reporting-rules"]
+
+
+POUND_PACKAGE = """
+a        DET   DT  det      2 O
+£        SYM   $   nmod     2 O
+package  NOUN  NN  ROOT     2 O
+"""
+
+
+def test_a_candidate_label_has_no_currency_sign():
+    """'a £ package': the label's words are 'package', not '£ package'."""
+    doc = parse(POUND_PACKAGE)
+    assert [t.text for t in content(doc[0:3])] == ["package"]
 
 
 # ---------------------------------------------------------------- grounds inside a proposal's name

@@ -373,11 +373,13 @@ def _unnamed_stance(w: Work) -> bool:
             "proposal is named: a candidate, not what was named nearby.",
             "The Bill passed. The government will introduce reporting duties for councils.")
 def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
-    if not _unnamed_stance(w) or not any(t.dep_ == "dobj" and put_forward(ctx, t.head) for t in tokens(w.span)):
+    if not _unnamed_stance(w) or not any(t.dep_ in _OBJECTS and put_forward(ctx, object_verb(ctx, t))
+                                         for t in tokens(w.span)):
         return None  # (the noun chunks are worked out only when a verb of putting forward has an object)
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
-        if root.dep_ != "dobj" or not put_forward(ctx, root.head) or \
+        verb = object_verb(ctx, root)
+        if verb is None or not put_forward(ctx, verb) or \
                 any(t.lower_ in ctx.words("markers.pointing") or t.dep_ == "poss" for t in chunk if t.i < root.i):
             continue
         cand = label(ctx, chunk)
@@ -386,10 +388,33 @@ def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
-def put_forward(ctx: TargetContext, verb: Token) -> bool:
+_OBJECTS = frozenset({"dobj", "pobj", "pcomp", "oprd", "attr"})
+
+
+def object_verb(ctx: TargetContext, tok: Token) -> Token | None:
+    """The verb whose object a word is: its head when it is a direct object ('cut red tape'); for
+    the thing named in 'reduce what he called red tape', the verb of the 'what' ('reduce')."""
+    if tok.dep_ == "dobj":
+        if tok.lower_ == "what" and tok.head.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.words("verbs.naming"):
+            return None  # the 'what' of a naming verb: the thing named after 'as' stands for it
+        return tok.head
+    head = tok.head
+    if tok.dep_ in {"pobj", "pcomp"} and head.lower_ == "as":
+        head = head.head
+    elif tok.dep_ not in {"oprd", "attr"}:
+        return None
+    if head.lemma_.lower() in ctx.words("verbs.naming") and head.dep_ == "ccomp" and \
+            any(c.dep_ == "dobj" and c.lower_ == "what" for c in head.children):
+        return head.head
+    return None
+
+
+def put_forward(ctx: TargetContext, verb: Token | None) -> bool:
     """Whether a verb puts its object forward: a verb of putting forward ('introduce reporting
     duties'), or the verb someone promises to do ('pledged to cut sewage spills', 'committed to
     setting up regional teams')."""
+    if verb is None:
+        return False
     if verb.lemma_.lower() in ctx.words("verbs.proposer"):
         return True
     up = verb.head
@@ -1090,17 +1115,26 @@ def policy_like(ctx: TargetContext, cand: tuple[str, str] | None) -> tuple[str, 
 
 
 def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
-    """A candidate (id, label) from a noun chunk's content words (the head's complement if needed)."""
+    """A candidate (id, label) from a noun chunk's content words, with the head's complement when
+    the head alone says too little ('a tangle of reporting rules', 'an investigation into the market')."""
     if chunk.root.pos_ == "PRON" or any(t.i in ctx.skip for t in chunk):
         return None
     words = content(chunk)[:6]
     if singular(chunk.root.lower_) in ctx.words("nouns.not_a_policy"):
         return None  # 'young people', 'the minister's comments': no policy
-    if len(words) < 2:  # 'an investigation into the market': the head noun needs its complement
-        prep = next((c for c in chunk.root.rights if c.dep_ == "prep" and c.lower_ in ctx.words("markers.complement")), None)
-        if prep is not None and not any(t.i in ctx.skip for t in prep.subtree):
-            words = (words + content(prep.subtree))[:6]
+    if len(words) < 3:
+        words = _with_complement(ctx, chunk.root, words, {"of"})  # 'a tangle of reporting rules'
+    if len(words) < 2:
+        words = _with_complement(ctx, chunk.root, words, ctx.words("markers.complement"))
     return candidate_of(words)
+
+
+def _with_complement(ctx: TargetContext, head: Token, words: list[Token], preps) -> list[Token]:
+    """``words`` and the content words of the head's first complement under one of ``preps``."""
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps), None)
+    if prep is None or any(t.i in ctx.skip for t in prep.subtree) or any(t.i == prep.i for t in words):
+        return words
+    return (words + [t for t in content(prep.subtree) if t not in words])[:6]
 
 
 def words_label(ctx: TargetContext, toks: list[Token]) -> tuple[str, str] | None:
@@ -1110,7 +1144,7 @@ def words_label(ctx: TargetContext, toks: list[Token]) -> tuple[str, str] | None
 
 def content(toks) -> list[Token]:
     """The words of a phrase that can name a proposal (no stop words, punctuation or numbers)."""
-    return [t for t in toks if not t.is_stop and not t.is_punct and not t.like_num]
+    return [t for t in toks if not t.is_stop and not t.is_punct and not t.like_num and not t.is_currency]
 
 
 def candidate_of(words: list[Token]) -> tuple[str, str] | None:
