@@ -318,6 +318,21 @@ def test_a_clause_after_but_with_its_own_subject_takes_no_ground_from_before_it(
     assert claim.text.startswith("Jo Bell said") and "family-help" in claim.targets
 
 
+TURN_OF_A_WITNESS = ("Committee evidence session on family help.\nJane Doe:\nI am here representing the Carers "
+                     "Coalition, which includes several charities.\nThank you. Could you tell us your view?\nJane Doe:\n"
+                     "{sentence}")
+
+
+def test_the_body_a_witness_stands_for_is_the_witness_in_a_transcript_turn(extractor):
+    """'The coalition welcomes ...' in Jane Doe's turn is Jane Doe's; the coalition named in full
+    ('The Carers Coalition welcomes ...') is the coalition's."""
+    r = extract_text(extractor, TURN_OF_A_WITNESS.format(sentence="The coalition welcomes the family help teams."))
+    assert positions(r) == {("jane-doe", "support", "family-help")}
+    r = extract_text(extractor, TURN_OF_A_WITNESS.format(
+        sentence="The Carers Coalition welcomes the family help teams."))
+    assert ("carers-coalition", "support", "family-help") in positions(r)
+
+
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
         r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")

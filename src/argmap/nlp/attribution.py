@@ -253,6 +253,17 @@ def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
         u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
     elif u.speaker not in (None, UNNAMED, current) and not u.quoted and _agreeing(ctx, u):
         _agree(u, current, "transcript turn", "transcript-turn")
+    elif u.speaker not in (None, UNNAMED, current) and not u.quoted and _own_body(ctx, u):
+        u.speaker, u.cue, u.rule = current, "transcript turn", "transcript-turn"
+
+
+def _own_body(ctx: AttributionContext, u: Unit) -> bool:
+    """'The coalition welcomes the bill', said in a witness's turn: an organisation named only by a
+    common noun is the body the speaker stands for, so the speaker says it."""
+    if u.cue_token is None or not ctx.state.is_org(u.speaker):
+        return False
+    subj = next((c for c in ctx.doc[u.cue_token].children if c.dep_ == "nsubj"), None)
+    return subj is not None and subj.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)
 
 
 def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
