@@ -333,6 +333,25 @@ def test_the_body_a_witness_stands_for_is_the_witness_in_a_transcript_turn(extra
     assert ("carers-coalition", "support", "family-help") in positions(r)
 
 
+REVIEW_THEN_ITS_CHAIR = ("The Independent Review of Children's Social Care recommended new family help teams for every "
+                         "council.\n\nThe review, led by Jo Bell, said {rest}")
+
+
+def test_the_subject_that_speaks_is_not_what_the_claim_is_about(extractor):
+    """'The review, led by Jo Bell, said these were welcome': 'the review' names who speaks; 'these'
+    points to the teams named before."""
+    r = extract_text(extractor, REVIEW_THEN_ITS_CHAIR.format(rest="these were welcome."))
+    assert ("jo-bell", "support", "family-help") in positions(r)
+    assert ("jo-bell", "support", "independent-review") not in positions(r)
+
+
+def test_what_a_proposal_will_do_for_people_backs_it(extractor):
+    r = extract_text(extractor, REVIEW_THEN_ITS_CHAIR.format(rest="these would give every family the support it needs."))
+    assert ("jo-bell", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Jo Bell said the kinship allowance would not help grandparents.")
+    assert ("jo-bell", "support", "kinship-care-support") not in positions(r)
+
+
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
         r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")

@@ -12,8 +12,8 @@ from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked, compound_word,
     depending_on, description, government_plan, hardship, ignored_phrases, improvement, listed, lowered, needed,
     negated_head, negated_preposition, negated_subject_clause, negation_child, negator_before, negator_phrase,
-    no_remedy, objection_object, only_if, phrase_cues, plain_negated, publisher, recalled, recommendation,
-    record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
+    no_remedy, objection_object, only_if, phrase_cues, plain_negated, promised_benefit, publisher, recalled,
+    recommendation, record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
     wrong_part_of_speech,
 )
@@ -1788,6 +1788,53 @@ def test_stance_fallbacks__improvement__near_miss():
     ctx = stance_ctx(doc)
     assert improvement(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
     assert fallback(JUST_HELP) is None
+
+
+ALLOWANCE_WOULD_HELP = """
+The        DET   DT  det      2 O
+kinship    NOUN  NN  compound 2 O
+allowance  NOUN  NN  nsubj    4 O
+would      AUX   MD  aux      4 O
+help       VERB  VB  ROOT     4 O
+grandparents NOUN NNS dobj    4 O lemma=grandparent
+.          PUNCT .   punct    4 O
+"""
+ALLOWANCE_WOULD_NOT_HELP = """
+The        DET   DT  det      2 O
+kinship    NOUN  NN  compound 2 O
+allowance  NOUN  NN  nsubj    5 O
+would      AUX   MD  aux      5 O
+not        PART  RB  neg      5 O
+help       VERB  VB  ROOT     5 O
+grandparents NOUN NNS dobj    5 O lemma=grandparent
+.          PUNCT .   punct    5 O
+"""
+GRANDPARENTS_WOULD_HELP = """
+Grandparents NOUN NNS nsubj   2 O lemma=grandparent
+would      AUX   MD  aux      2 O
+help       VERB  VB  ROOT     2 O
+the        DET   DT  det      4 O
+children   NOUN  NNS dobj     2 O lemma=child
+.          PUNCT .   punct    2 O
+"""
+
+
+def test_stance_fallbacks__promised_benefit__fires():
+    """'The kinship allowance would help grandparents': what a named proposal will do backs it."""
+    doc = parse(ALLOWANCE_WOULD_HELP)
+    ctx = stance_ctx(doc)
+    cue = promised_benefit(ctx, clause(ctx, doc[:], unit(doc[:])))
+    assert (cue.kind, cue.sign, cue.rule) == (K.IMPROVE, +1, "promised-benefit")
+    assert fallback(ALLOWANCE_WOULD_HELP)[0] == "promised-benefit"
+
+
+def test_stance_fallbacks__promised_benefit__near_miss():
+    """Negated ('would not help'), or said of people rather than a proposal: nothing."""
+    for spec in (ALLOWANCE_WOULD_NOT_HELP, GRANDPARENTS_WOULD_HELP):
+        doc = parse(spec)
+        ctx = stance_ctx(doc)
+        assert promised_benefit(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
+        assert fallback(spec) is None or fallback(spec)[0] != "promised-benefit"
 
 
 HAD_WARNED = """

@@ -770,6 +770,36 @@ def improved_by(ctx: StanceContext, tok: Token) -> Token | None:
     return None
 
 
+@FALLBACKS.rule("promised-benefit", "What a named (or pointed-to) proposal will do for people backs it ('the merged "
+                "teams would mean families tell their story once', 'these would give families the support they need').",
+                "The family help teams would give every family one worker.")
+def promised_benefit(ctx: StanceContext, c: Clause) -> Cue | None:
+    if c.unit is None or not c.unit.speaker:
+        return None
+    for tok in tokens(c.span):
+        if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.benefit"):
+            continue
+        kids = list(tok.children)
+        if any(k.dep_ == "neg" for k in kids) or not any(k.dep_ == "aux" and k.lower_ in {"will", "would"} for k in kids):
+            continue
+        subj = next((k for k in kids if k.dep_ == "nsubj"), None)
+        if subj is not None and _a_proposal(ctx, subj):
+            return Cue(K.IMPROVE, +1, f"{tok.text} (what it will do)", "promised-benefit")
+    return None
+
+
+def _a_proposal(ctx: StanceContext, subj: Token) -> bool:
+    """A subject that names a proposal, or points to one ('these', 'the teams'), and is no actor."""
+    if ctx.state.actor_of(subj):
+        return False
+    phrase = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
+    if ctx.names_proposal(phrase, documents=True):
+        return True
+    return subj.lower_ in {"these", "they", "it", "this"} or (
+        subj.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in {"the", "these", "this"} for k in subj.children)
+        and subj.lemma_.lower() not in ctx.words("nouns.beneficiary"))
+
+
 @FALLBACKS.rule("listed", "An item of a list of proposals backs the proposal.",
                 "The plans include:\n- a register of children not in school")
 def listed(ctx: StanceContext, c: Clause) -> Cue | None:

@@ -441,7 +441,7 @@ def topic_words(ctx: TargetContext, w: Work) -> str | None:
             "Councils will set up child protection teams. The teams will need police officers.")
 def reference(ctx: TargetContext, w: Work) -> str | None:
     umbrella = ctx.all_umbrellas(w.own)
-    pointed = head_anaphor(ctx, w.span) if not w.own or umbrella else None
+    pointed = head_anaphor(ctx, w.span, speaker=speaker_subject(ctx, w)) if not w.own or umbrella else None
     if not (pointed is not None or not w.own or umbrella and anaphoric(ctx, w.span)):
         return None
     if w.draft.stance == Stance.OBJECT and ctx.units[w.draft.unit].cue in ctx.words("verbs.acknowledge"):
@@ -457,6 +457,15 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
         w.draft.targets = found[0]
         w.draft.target_cues.append(f"context: {found[1]}")
     return None
+
+
+def speaker_subject(ctx: TargetContext, w: Work) -> int | None:
+    """The subject of the speech verb that gives a claim its speaker ('The review, led by Jo Bell,
+    said these would help': 'review'), which names who speaks, not what the claim is about."""
+    unit = ctx.units[w.draft.unit]
+    if unit.cue_token is None or unit.speaker != w.draft.speaker:
+        return None
+    return next((c.i for c in ctx.doc[unit.cue_token].children if c.dep_ == "nsubj"), None)
 
 
 @STEPS.rule("lead-document", "The debate as a whole named in general words ('the plan', 'the reforms', 'overhaul') "
@@ -698,12 +707,13 @@ def last_proposal(ctx: TargetContext, span: Span) -> str:
     return max(found, key=lambda m: m.start).id
 
 
-def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) -> tuple[list[str], str] | None:
+def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False,
+                 speaker: int | None = None) -> tuple[list[str], str] | None:
     """'the teams', 'joint teams', 'the register', 'the Bill': a noun that ends the name of a
     proposal or document named earlier in the article points back to it (the latest one of that
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
-    for tok in (t for t in tokens(span) if pointing_noun(ctx, t, subject_only)):
+    for tok in (t for t in tokens(span) if t.i != speaker and pointing_noun(ctx, t, subject_only)):
         target = _named_by_head(ctx, tok, heads)
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
                 _plural_for_one_document(ctx, tok, target):
@@ -711,7 +721,7 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False) 
         if isinstance(target, tuple):
             return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
         return [target], f"points back: {tok.text}"
-    return the_one_document(ctx, span, subject_only)
+    return the_one_document(ctx, span, subject_only, speaker)
 
 
 def _named_by_head(ctx: TargetContext, tok: Token, heads: dict) -> str | tuple[str, str] | None:
@@ -754,13 +764,15 @@ def _definite(ctx: TargetContext, tok: Token) -> bool:
     return any(c.dep_ == "det" and c.lower_ in ctx.words("markers.pointing") for c in tok.children)
 
 
-def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False) -> tuple[list[str], str] | None:
+def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False,
+                     speaker: int | None = None) -> tuple[list[str], str] | None:
     """'the bill', 'this strategy' with nothing of that kind named before: the debate's one policy
-    document of that kind, when the taxonomy has exactly one."""
+    document of that kind, when the taxonomy has exactly one (not the speaker: 'the review said')."""
     heads = ctx.words("nouns.document_head")
     for tok in tokens(span):
         head = singular(tok.lower_)
-        if head not in heads or not pointing_noun(ctx, tok, subject_only) or tok.tag_ in {"NNS", "NNPS"} or \
+        if head not in heads or tok.i == speaker or not pointing_noun(ctx, tok, subject_only) or \
+                tok.tag_ in {"NNS", "NNPS"} or \
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue  # 'the costly bills' is no one document
         kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
