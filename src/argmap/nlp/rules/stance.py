@@ -795,8 +795,8 @@ def _a_proposal(ctx: StanceContext, subj: Token) -> bool:
     phrase = subj.doc[subj.left_edge.i:subj.right_edge.i + 1]
     if ctx.names_proposal(phrase, documents=True):
         return True
-    return subj.lower_ in {"these", "they", "it", "this"} or (
-        subj.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in {"the", "these", "this"} for k in subj.children)
+    return subj.lower_ in ctx.words("pronouns.objected") or (
+        subj.pos_ == "NOUN" and any(k.dep_ == "det" and k.lower_ in ctx.words("markers.pointing") for k in subj.children)
         and subj.lemma_.lower() not in ctx.words("nouns.beneficiary"))
 
 
