@@ -33,7 +33,7 @@ ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
 LATER_SETS = {
     "heldout": {"overall": (0.91, 0.74)},
     "unseen": {"overall": (0.79, 0.59)},
-    "final": {"overall": (0.80, 0.41)},
+    "final": {"overall": (0.81, 0.44)},
     "blind": {"overall": (0.75, 0.39)},
     "sealed": {"overall": (0.78, 0.18)},
 }
@@ -104,8 +104,8 @@ def test_seed_graph_has_the_named_positions(seed_graph):
 # these run only where someone pulled them into a folder (with the front matter of
 # tests/real/add_front_matter.py) and named it in the environment
 REAL_SETS = {
-    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.76, 0.50)}),
-    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.68, 0.58)}),
+    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.77, 0.51)}),
+    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.68, 0.60)}),
 }
 
 
