@@ -780,7 +780,7 @@ def promised_benefit(ctx: StanceContext, c: Clause) -> Cue | None:
         if tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.benefit"):
             continue
         kids = list(tok.children)
-        if any(k.dep_ == "neg" for k in kids) or not any(k.dep_ == "aux" and k.lower_ in {"will", "would"} for k in kids):
+        if any(k.dep_ == "neg" for k in kids) or not any(k.dep_ == "aux" and k.lower_ in ctx.words("markers.future") for k in kids):
             continue
         subj = next((k for k in kids if k.dep_ == "nsubj"), None)
         if subj is not None and _a_proposal(ctx, subj):
