@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from argmap.nlp.attribution import (
     between_one_speaker, own_voice_author, publisher_author, quote_regions, self_titled_author, signatories,
-    statement_blocks, work_contents,
+    statement_blocks, transcript_turns, work_contents,
 )
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, ActorInfo
@@ -433,3 +433,45 @@ def test_member_page__near_miss_two_members_or_none_named():
     assert _member("https://mirror.example.net/mp/rosa-pell/vs/tom-lane/2025", "rosa-pell", "tom-lane") is None
     assert _member("https://mirror.example.net/mp/ann-roe/debate/2025-01-01/x", "rosa-pell") is None
     assert _member("https://mirror.example.net/news/rosa-pell/2025", "rosa-pell") is None  # no member folder
+
+
+# ---------------------------------------------------------------- a witness's own body in a transcript turn
+THE_COALITION_WELCOMES = """
+Jane       PROPN NNP compound 1 B-PERSON
+Doe        PROPN NNP ROOT     1 I-PERSON
+:          PUNCT :   punct    1 O
+\\n         SPACE _SP dep      2 O
+The        DET   DT  det      5 O
+coalition  NOUN  NN  nsubj    6 O
+welcomes   VERB  VBZ ROOT     6 O lemma=welcome
+the        DET   DT  det      8 O
+plan       NOUN  NN  dobj     6 O
+.          PUNCT .   punct    6 O
+"""
+CARERS_COALITION_WELCOMES = THE_COALITION_WELCOMES.replace(
+    "The        DET   DT  det      5 O", "Carers     PROPN NNP compound 5 B-ORG").replace(
+    "coalition  NOUN  NN  nsubj    6 O", "Coalition  PROPN NNP nsubj    6 I-ORG")
+
+
+def _turn(spec: str):
+    """The second sentence's unit after the transcript pass: the coalition said it (speech verb 'welcomes')."""
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "jane-doe", PERSON), (4, 6, "carers-coalition", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u1=("carers-coalition", "welcome", "speech-verb"))
+    units[1].cue_token = 6
+    transcript_turns(ctx, units)
+    return units[1]
+
+
+def test_transcript_turns__fires_on_the_body_the_witness_stands_for():
+    """'Jane Doe:' then 'The coalition welcomes the plan': the organisation named only by a common
+    noun is the witness's own, so the witness says it."""
+    u = _turn(THE_COALITION_WELCOMES)
+    assert (u.speaker, u.rule) == ("jane-doe", "transcript-turn")
+
+
+def test_transcript_turns__near_miss_a_body_named_in_full():
+    """'The Carers Coalition welcomes the plan' names the organisation: it keeps the sentence."""
+    u = _turn(CARERS_COALITION_WELCOMES)
+    assert (u.speaker, u.rule) == ("carers-coalition", "speech-verb")

@@ -389,6 +389,49 @@ def test_stance_drafting__one_stance__near_miss():
     assert DRAFTING.first_named(s)[0] != "one-stance"
 
 
+CUT_COSTS_BUT_CONCERNS = """
+The       DET   DT  det   1 O
+teams     NOUN  NNS nsubj 2 O lemma=team
+cut       VERB  VBP ROOT  2 O
+costs     NOUN  NNS dobj  2 O lemma=cost
+but       CCONJ CC  cc    2 O
+there     PRON  EX  expl  6 O
+are       VERB  VBP conj  2 O lemma=be
+concerns  NOUN  NNS attr  6 O lemma=concern
+.         PUNCT .   punct 6 O
+"""
+STAFFED_BUT_LEAD = """
+The       DET   DT  det       1 O
+teams     NOUN  NNS nsubjpass 3 O lemma=team
+are       AUX   VBP auxpass   3 O lemma=be
+staffed   VERB  VBN ROOT      3 O lemma=staff
+by        ADP   IN  agent     3 O
+workers   NOUN  NNS pobj      4 O lemma=worker
+but       CCONJ CC  cc        3 O
+will      AUX   MD  aux       8 O
+lead      VERB  VB  conj      3 O
+work      NOUN  NN  dobj      8 O
+.         PUNCT .   punct     3 O
+"""
+
+
+def test_stance_drafting__one_stance__fires_from_after_but_when_the_clause_has_its_own_subject():
+    """'The teams cut costs but there are concerns': the claim is the clause after 'but' alone, so
+    what the clause before says is none of its grounds."""
+    s = sentence(CUT_COSTS_BUT_CONCERNS, [4], [(NEUTRAL, []), (OBJECT, [word("concerns", -1)])],
+                 speaker="basw", cue_token=2)
+    (made,) = one_stance(s)
+    assert (made.start, made.end, made.stance) == (5, 9, OBJECT)
+
+
+def test_stance_drafting__one_stance__near_miss_a_clause_after_but_sharing_the_subject():
+    """'The teams are staffed by workers but will lead work': the clause after 'but' has no subject
+    of its own, so the claim keeps the whole sentence (what 'will lead' is said of)."""
+    s = sentence(STAFFED_BUT_LEAD, [6], [(NEUTRAL, []), (OBJECT, [word("lead", -1)])], speaker="basw", cue_token=3)
+    (made,) = one_stance(s)
+    assert (made.start, made.end, made.stance) == (0, 11, OBJECT)
+
+
 BUT_MET = """
 We       PRON  PRP nsubj 1 O
 welcome  VERB  VBP ROOT  1 O

@@ -1196,6 +1196,43 @@ def test_a_candidate_label_has_no_currency_sign():
     assert [t.text for t in content(doc[0:3])] == ["package"]
 
 
+REVIEW_SAID_THESE = """
+The      DET   DT  det      1 O
+review   NOUN  NN  nsubj    2 O
+backed   VERB  VBD ROOT     2 O lemma=back
+family   NOUN  NN  compound 4 O
+help     NOUN  NN  compound 5 O
+teams    NOUN  NNS dobj     2 O lemma=team
+.        PUNCT .   punct    2 O
+The      DET   DT  det      8 O
+review   NOUN  NN  nsubj    9 O
+said     VERB  VBD ROOT     9 O lemma=say
+these    PRON  DT  nsubj    11 O
+were     AUX   VBD ccomp    9 O lemma=be
+welcome  ADJ   JJ  acomp    11 O
+.        PUNCT .   punct    9 O
+"""
+
+
+def _review_said(cue_token):
+    ctx = target_ctx(parse(REVIEW_SAID_THESE), u1=("jo-bell", "say", "speech-verb"))
+    ctx.units[1].cue_token = cue_token
+    w = work(ctx, 1, SUPPORT, WORD)
+    reference(ctx, w)
+    return w.draft.targets
+
+
+def test_targets_steps__reference__fires_past_the_subject_that_speaks():
+    """'The review said these were welcome', the review's speech giving the claim its speaker: 'the
+    review' names who speaks, and 'these' points to the teams named before."""
+    assert _review_said(9) == ["family-help"]
+
+
+def test_targets_steps__reference__near_miss_the_review_when_it_is_not_the_speaker():
+    """Without a speech verb that gives the speaker, 'the review' is the debate's one review."""
+    assert _review_said(None) == ["hearth-review"]
+
+
 # ---------------------------------------------------------------- grounds inside a proposal's name
 OPPOSE_MARKETISATION = """
 They           PRON  PRP nsubj 1 O
