@@ -462,10 +462,14 @@ def reference(ctx: TargetContext, w: Work) -> str | None:
 def speaker_subject(ctx: TargetContext, w: Work) -> int | None:
     """The subject of the speech verb that gives a claim its speaker ('The review, led by Jo Bell,
     said these would help': 'review'), which names who speaks, not what the claim is about."""
-    unit = ctx.units[w.draft.unit]
-    if unit.cue_token is None or unit.speaker != w.draft.speaker:
-        return None
-    return next((c.i for c in ctx.doc[unit.cue_token].children if c.dep_ == "nsubj"), None)
+    cue = own_cue(ctx, w.draft)
+    return next((c.i for c in cue.children if c.dep_ == "nsubj"), None) if cue is not None else None
+
+
+def own_cue(ctx: TargetContext, draft: Draft) -> Token | None:
+    """The speech verb that gave a claim's sentence the claim's own speaker, if one did."""
+    unit = ctx.units[draft.unit]
+    return ctx.doc[unit.cue_token] if unit.cue_token is not None and unit.speaker == draft.speaker else None
 
 
 @STEPS.rule("lead-document", "The debate as a whole named in general words ('the plan', 'the reforms', 'overhaul') "
@@ -545,10 +549,10 @@ def link(ctx: TargetContext, draft: Draft) -> bool:
 def without_speaker_name(ctx: TargetContext, draft: Draft, span: Span, own: list[str]) -> list[str]:
     """'The commission will recommend X', said by the commission: a proposal named only by the
     words that name the claim's own speaker (the subject of its cue verb) is not what it is about."""
-    unit = ctx.units[draft.unit]
-    if not own or unit.cue_token is None or unit.speaker != draft.speaker or not span.start <= unit.cue_token < span.end:
+    cue = own_cue(ctx, draft)
+    if not own or cue is None or not span.start <= cue.i < span.end:
         return own
-    subject = {t.i for c in ctx.doc[unit.cue_token].children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
+    subject = {t.i for c in cue.children if c.dep_ in {"nsubj", "nsubjpass"} for t in c.subtree}
     if not subject:
         return own
     inside: dict[str, bool] = {}
@@ -1144,7 +1148,7 @@ def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
 def _with_complement(ctx: TargetContext, head: Token, words: list[Token], preps) -> list[Token]:
     """``words`` and the content words of the head's first complement under one of ``preps``."""
     prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in preps), None)
-    if prep is None or any(t.i in ctx.skip for t in prep.subtree) or any(t.i == prep.i for t in words):
+    if prep is None or any(t.i in ctx.skip for t in prep.subtree):
         return words
     return (words + [t for t in content(prep.subtree) if t not in words])[:6]
 
