@@ -18,7 +18,7 @@ from click.testing import CliRunner
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from argmap.cli import cli
+from argmap.cli import all_commands, cli
 from argmap.errors import GraphFileError
 from argmap.graph import FORMAT_VERSION, read_graph, write_graph
 from argmap.queries import load_index
@@ -51,7 +51,7 @@ EXTRA_INVOCATIONS = [  # every export format reads the graph too
 
 def graph_commands() -> set[str]:
     """Names of the CLI commands that take a --graph option."""
-    return {name for name, cmd in cli.commands.items()
+    return {name for name, cmd in all_commands().items()
             if any(isinstance(p, click.Option) and "--graph" in p.opts for p in cmd.params)}
 
 

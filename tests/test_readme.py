@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import re
 
-from argmap.cli import cli
+from argmap.cli import all_commands
 from conftest import ROOT
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 
 
 def test_every_command_is_in_the_readme():
-    missing = [name for name in cli.commands if f"argmap {name}" not in README]
+    missing = [name for name in all_commands() if f"argmap {name}" not in README]
     assert not missing, f"commands missing from README.md: {missing}"
 
 
 def test_every_command_help_has_an_example():
-    lacking = [name for name, cmd in cli.commands.items() if "argmap " + name not in (cmd.help or "")]
+    lacking = [name for name, cmd in all_commands().items() if "argmap " + name not in (cmd.help or "")]
     assert not lacking, f"commands whose --help shows no example: {lacking}"
 
 

@@ -18,7 +18,7 @@ import pytest
 from click.testing import CliRunner
 
 from argmap import corpus
-from argmap.cli import cli
+from argmap.cli import all_commands, cli
 from argmap.graph import read_graph
 
 pytestmark = pytest.mark.model
@@ -238,7 +238,7 @@ def test_unwritable_output_is_one_line_and_status_2(tmp_path):
 # --- limits: need argmap.limits wired into the build (see argmap/limits.py) ---------------------
 
 def _limits_wired() -> bool:
-    return any("--max-sentence-chars" in p.opts for p in cli.commands["build"].params
+    return any("--max-sentence-chars" in p.opts for p in all_commands()["build"].params
                if hasattr(p, "opts"))
 
 

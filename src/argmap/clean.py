@@ -65,8 +65,10 @@ SUFFIXES = ("", "s", "es", "ed", "d", "ing", "er", "ers", "ly", "ally", "ment", 
 _JOIN_SUFFIX_TUPLE = tuple(sorted(JOIN_SUFFIXES))
 _JOIN_PREFIX_TUPLE = tuple(sorted(JOIN_PREFIXES))
 #: Run-together pairs of function words that split_join() may split ("ofthe", "isthe").
-_CORE_PAIRS = frozenset(a + b for a in FUNCTION_WORDS for b in FUNCTION_WORDS
-                        if len(a) >= 2 and len(b) >= 2 and (a in JOIN_CORE or b in JOIN_CORE))
+_LONG_WORDS = [w for w in FUNCTION_WORDS if len(w) >= 2]
+_LONG_CORE = [w for w in JOIN_CORE if len(w) >= 2 and w in FUNCTION_WORDS]
+_CORE_PAIRS = frozenset([a + b for a in _LONG_CORE for b in _LONG_WORDS]
+                        + [a + b for a in _LONG_WORDS for b in _LONG_CORE])
 #: Short tokens that can start a shifted space: a function word less its last letter ("o" of
 #: "of") or a function word plus one letter ("ofi" of "of implementation").
 _SHIFT_HEADS = frozenset({w[:-1] for w in FUNCTION_WORDS if 2 <= len(w) <= 5}

@@ -38,6 +38,8 @@ _BOMS: tuple[tuple[bytes, str, str], ...] = (
 #: Share of control characters (other than tab, newline, carriage return, form feed) above which
 #: decoded text is treated as binary.
 MAX_CONTROL_SHARE = 0.05
+#: The control characters counted against that share (tab, line and page breaks are text).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")
 
 
 _CHARSET = re.compile(rb"""<meta[^>]{0,200}?charset\s*=\s*["']?([A-Za-z0-9_.:-]{1,40})""", re.IGNORECASE)
@@ -192,7 +194,7 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
 def _checked(decoded: Decoded) -> Decoded:
     sample = decoded.text[:SNIFF_BYTES]
     if sample:
-        controls = sum(1 for ch in sample if ord(ch) < 32 and ch not in "\t\n\r\f")
+        controls = len(_CONTROL.findall(sample))
         if controls / len(sample) > MAX_CONTROL_SHARE:
             raise BinaryFile("control characters")
     return decoded

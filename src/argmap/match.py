@@ -27,6 +27,7 @@ import math
 import re
 import weakref
 from collections import defaultdict
+from functools import lru_cache
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
@@ -91,6 +92,7 @@ def raw_words(text: str) -> list[str]:
     return [w for w in _NON_WORD.split(_prepare(text)) if w]
 
 
+@lru_cache(maxsize=1 << 16)  # a large graph's names repeat their words many times over
 def stem(word: str) -> str:
     """A crude stem: strip up to two common English endings, keeping at least three letters."""
     for _ in range(2):

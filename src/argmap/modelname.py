@@ -10,7 +10,6 @@ without importing anything.
 
 from __future__ import annotations
 
-import importlib.metadata
 import importlib.util
 import os
 import re
@@ -39,15 +38,17 @@ def check_model_name(name: str | None) -> None:
     spec = importlib.util.find_spec(module)  # a top-level name: found, not imported
     if spec is None:
         return
-    if module in _registered_models() or any((Path(loc) / "meta.json").is_file()
-                                             for loc in spec.submodule_search_locations or ()):
-        return
+    locations = getattr(spec, "submodule_search_locations", None) or ()
+    if any((Path(loc) / "meta.json").is_file() for loc in locations) or module in _registered_models():
+        return  # (the cheap test first: the entry points need a scan of every installed package)
     raise ModelNotFoundError(f"--model {name!r} names an installed Python module that is not a spaCy pipeline "
                              "package; give a model such as en_core_web_sm")
 
 
 def _registered_models() -> set[str]:
     """Packages registered under spaCy's ``spacy_models`` entry point group."""
+    import importlib.metadata
+
     try:
         return {ep.value.split(":")[0].strip() for ep in importlib.metadata.entry_points(group="spacy_models")}
     except Exception:  # noqa: BLE001 - broken metadata of some package: rely on meta.json

@@ -66,6 +66,7 @@ answers (the store's lists of claims may come in another order, so nothing here 
 
 from __future__ import annotations
 
+import heapq
 import weakref
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Mapping
@@ -386,9 +387,15 @@ def _claim_order(ix: GraphIndex) -> Callable[[str], Any]:
     return ix.claim_sort_key()
 
 
-def _quote(ix: GraphIndex, claims: list[str], evidence: int | None, **kw: Any) -> tuple[list[dict[str, Any]], int]:
-    """The first ``evidence`` of ``claims`` (all when None) as Claim dicts, and how many were left out."""
-    shown = claims if evidence is None else claims[: max(evidence, 0)]
+def _quote(ix: GraphIndex, claims: list[str], evidence: int | None, *, order: Callable[[str], Any] | None = None,
+           **kw: Any) -> tuple[list[dict[str, Any]], int]:
+    """The first ``evidence`` of ``claims`` (all when None) as Claim dicts, and how many were left out.
+    With ``order``, the first in that order (only the quoted ones are picked out, not all sorted)."""
+    if evidence is None:
+        shown = claims if order is None else sorted(claims, key=order)
+    else:
+        n = max(evidence, 0)
+        shown = claims[:n] if order is None else heapq.nsmallest(n, claims, key=order)
     ix.prefetch(shown)
     return [_claim(ix, c, **kw) for c in shown], len(claims) - len(shown)
 
@@ -518,7 +525,7 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
     actors = []
     for who, claims in by_actor.items():
         ref = _actor_ref(ix, who)
-        quoted, more = _quote(ix, sorted(claims, key=order), evidence, explain=explain)
+        quoted, more = _quote(ix, claims, evidence, order=order, explain=explain)
         actors.append({**ref, "stance": stance, "mixed": who in opposite, "claims": quoted,
                        **_more("more", more, evidence)})
     actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))

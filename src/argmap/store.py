@@ -304,7 +304,9 @@ class _Facts:
         return v
 
     def get(self, key: str, default: Any = None) -> Any:
-        v = self._value(key)
+        v = self.values.get(key, _UNKNOWN)  # the common case, a loaded plain value, without a call
+        if v is _UNKNOWN or (self._parse is not None and type(v) is str):
+            v = self._value(key)
         return default if v is None else v
 
     def __getitem__(self, key: str) -> Any:

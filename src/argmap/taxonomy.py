@@ -316,6 +316,11 @@ def load_taxonomy(path: str | Path | None = None) -> Taxonomy:
         except OSError as exc:
             raise TaxonomyError(f"cannot read taxonomy {p}: {exc.strerror or exc}") from None
         source = str(p)
+    return _parsed(raw, source)
+
+
+@lru_cache(maxsize=8)  # a build reads its taxonomy more than once; the same bytes give the same taxonomy
+def _parsed(raw: bytes, source: str) -> Taxonomy:
     data = parse_toml(raw, source, "taxonomy")
     return taxonomy_from_dict(data, digest=hashlib.sha256(raw).hexdigest()[:16], source=source)
 

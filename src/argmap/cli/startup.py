@@ -1,6 +1,7 @@
 """Signal handling while the command line itself is being imported (before any work starts).
 
-Importing click and the commands takes a tenth of a second; a Ctrl-C or ``kill`` then would
+Importing click takes a few hundredths of a second (a command's module is imported once the
+command's signal handling is in place); a Ctrl-C or ``kill`` then would
 otherwise end in a KeyboardInterrupt traceback or a silent death. :func:`guard` makes such a
 signal print the usual line and exit with the usual status at once (nothing has been written
 yet); :func:`release` puts back the handlers that were there before, and
