@@ -616,6 +616,38 @@ def test_an_unknown_outlet_that_names_itself_in_its_page_is_its_we(extractor):
     assert not any("hearthside" in c.speaker for c in r.claims)
 
 
+SELF_DESCRIBED = ("Hearthside Trust is a charity for young carers in the north of England.\n\n"
+                  "Hearthside Trust today sets out its response to the plans. We welcome the new family "
+                  "help services. We hope every council will offer them.")
+DISCUSSED_BODY = ("The Department for Education has published its strategy for children's social care.\n\n"
+                  "The Department for Education says the strategy will change care. We welcome the new "
+                  "family help services. We hope every council will offer them.")
+
+
+def test_a_page_without_front_matter_that_describes_its_organisation_is_its_we(extractor):
+    """No byline or outlet: the organisation the page names most and describes ('is a charity')
+    speaks its 'we' sentences."""
+    r = extract_text(extractor, SELF_DESCRIBED)
+    assert ("hearthside-trust", "support", "family-help") in positions(r)
+
+
+def test_a_page_headed_by_an_organisations_name_alone_is_its_we(extractor):
+    """A letterhead: the organisation's name as the page's only heading, then 'we'."""
+    r = extract_text(extractor, "British Association of Social Workers\n\nWe welcome the new family help "
+                                "services. We hope every council will offer them.")
+    assert ("basw", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "What the British Association of Social Workers told MPs\n\nWe welcome the new "
+                                "family help services. We hope every council will offer them.")
+    assert not any(c.speaker == "basw" for c in r.claims)
+
+
+def test_a_body_a_page_only_reports_on_is_not_its_we(extractor):
+    """The department whose strategy the page discusses is named most, but never described as
+    what the writer is: the 'we' stays unattributed rather than become the department's."""
+    r = extract_text(extractor, DISCUSSED_BODY)
+    assert not any(c.speaker == "dfe" and c.rule.startswith("author") for c in r.claims)
+
+
 MEMBER_PAGE = ("The Family Courts Bill was introduced on Monday to speed up family hearings.\n\n"
                "I have supported family help from the start and I will vote for more of it.")
 

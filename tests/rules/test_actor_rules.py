@@ -667,6 +667,64 @@ def test_actors_implausible__earlier_holder__near_miss_last_week():
     assert held == [] and plausible(ctx, span)
 
 
+IN_COMMITTEE = """
+In          ADP   IN  prep     5 O
+Committee   PROPN NNP pobj     0 B-ORG
+,           PUNCT ,   punct    5 O
+the         DET   DT  det      4 O
+party       NOUN  NN  nsubj    5 O
+tabled      VERB  VBD ROOT     5 O lemma=table
+amendments  NOUN  NNS dobj     5 O
+.           PUNCT .   punct    5 O
+"""
+COMMITTEE_STAGE = """
+During      ADP   IN  prep     7 O
+House       PROPN NNP compound 5 B-ORG
+of          ADP   IN  prep     1 I-ORG
+Commons     PROPN NNPS pobj    2 I-ORG
+committee   NOUN  NN  compound 5 I-ORG
+stage       NOUN  NN  pobj     0 O
+,           PUNCT ,   punct    7 O
+MPs         NOUN  NNS nsubj    7 O
+voted       VERB  VBD ROOT     7 O lemma=vote
+.           PUNCT .   punct    7 O
+"""
+THE_COMMITTEE_SAID = """
+The         DET   DT  det      1 O
+Committee   PROPN NNP nsubj    2 B-ORG
+said        VERB  VBD ROOT     2 O lemma=say
+the         DET   DT  det      4 O
+plan        NOUN  NN  nsubj    5 O
+was         AUX   VBD ROOT     2 O lemma=be
+rushed      ADJ   JJ  acomp    5 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_actors_implausible__bill_stage__fires():
+    """'In Committee, the party tabled amendments': a stage of a bill, not a body."""
+    from argmap.nlp.rules.actors import bill_stage
+    ctx, span, held = implausible(IN_COMMITTEE, 1, 2)
+    assert bill_stage(ctx, span)
+    assert held == ["bill-stage"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__bill_stage__fires_before_the_word_stage():
+    """'During House of Commons committee stage': the stage, not a committee speaking."""
+    from argmap.nlp.rules.actors import bill_stage
+    ctx, span, held = implausible(COMMITTEE_STAGE, 1, 5)
+    assert bill_stage(ctx, span)
+    assert "bill-stage" in held and not plausible(ctx, span)
+
+
+def test_actors_implausible__bill_stage__near_miss_the_committee_speaks():
+    """'The Committee said ...': a body with its article, speaking."""
+    from argmap.nlp.rules.actors import bill_stage
+    ctx, span, held = implausible(THE_COMMITTEE_SAID, 1, 2)
+    assert not bill_stage(ctx, span)
+    assert "bill-stage" not in held
+
+
 def test_known_actors__an_earlier_holder_is_no_mention_of_the_known_body():
     """The taxonomy's government ('government' an alias) is not mentioned by 'the previous
     Government', and is by 'the Government' of last week."""

@@ -16,7 +16,8 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, note_ownership, note_publisher,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, name_head,
+    note_ownership, note_publisher,
     unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
@@ -660,12 +661,42 @@ def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | Non
     counts, we_sentences = _we_writers(ctx, units)
     mentions = _org_mentions(ctx, units)
     if not counts and we_sentences >= 2 and mentions:
-        # a press release names itself in the third person ('The Trust today sets out ...') and then
-        # speaks as 'we': the organisation it names most is the writer
+        # a press release names and describes itself in the third person ('The Trust, the national
+        # charity for ..., today sets out ...', 'Keyhouse is a charity ...') and then speaks as
+        # 'we': the organisation it names most is the writer, if it describes itself
         top = max(sorted(mentions), key=lambda k: mentions[k])
-        if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1:
+        if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1 and \
+                _self_described(ctx, units, top):
             return top
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _self_described(ctx: AttributionContext, units: list[Unit], key: str) -> bool:
+    """Whether the text says what kind of organisation ``key`` is ('Keyhouse is a charity', 'The
+    Trust, the national charity for disabled children, ...') or heads the page with its name
+    alone, like a letterhead (outside quotations)."""
+    kinds = ctx.words("nouns.organisation")
+    return any(_letterhead(ctx, u, key) or _describes(ctx, ctx.sents[u.sent], key, kinds)
+               for u in units if not u.quoted)
+
+
+def _letterhead(ctx: AttributionContext, u: Unit, key: str) -> bool:
+    words = [t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)]
+    return u.heading and bool(words) and all(ctx.state.actor_of(t) == key for t in words)
+
+
+def _describes(ctx: AttributionContext, sent: Span, key: str, kinds: frozenset[str]) -> bool:
+    """'X is a charity', 'X, the national charity for ...': a sentence saying what kind of body X is."""
+    for tok in tokens(sent):
+        if ctx.state.actor_of(tok) != key:
+            continue
+        head = name_head(ctx, tok)
+        if any(c.dep_ == "appos" and c.lemma_.lower() in kinds for c in head.children):
+            return True
+        if head.dep_ == "nsubj" and head.head.lemma_ == "be" and \
+                any(c.dep_ == "attr" and c.lemma_.lower() in kinds for c in head.head.children):
+            return True
+    return False
 
 
 def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, int], int]:

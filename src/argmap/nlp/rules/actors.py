@@ -517,6 +517,20 @@ def lone_role(ctx: ActorContext, span: Span) -> bool:
     return len(span) == 1 and ctx.is_role(span[0].lower_)
 
 
+@IMPLAUSIBLE.rule("bill-stage", "A committee or report named as a stage of a bill ('In Committee and on Report', "
+                  "'the House of Commons committee stage') is no actor.",
+                  "In Committee and on Report, the party tabled twelve amendments.")
+def bill_stage(ctx: ActorContext, span: Span) -> bool:
+    doc = span.doc
+    last = span[-1].lower_
+    if last not in ctx.lex["nouns.bill_stage"]:
+        return False
+    if span.end < len(doc) and doc[span.end].lower_ == "stage":
+        return True  # 'committee stage', 'report stage'
+    before = doc[span.start - 1] if span.start > 0 else None
+    return len(span) == 1 and before is not None and before.lower_ in ctx.lex["markers.stage_prepositions"]
+
+
 @IMPLAUSIBLE.rule("law", "The name of a law or a draft law is not an actor.",
                   "The Children's Wellbeing and Schools Bill says nothing about it.")
 def law_name(ctx: ActorContext, span: Span) -> bool:
