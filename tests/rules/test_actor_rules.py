@@ -624,6 +624,23 @@ def test_actors_implausible__not_an_actor__fires():
     assert held == ["not-an-actor"] and not plausible(ctx, span)
 
 
+CURLY_FIELD = """
+Children’s  PROPN NNP poss     2 B-ORG
+Social      PROPN NNP compound 2 I-ORG
+Care        PROPN NNP nsubj    3 I-ORG
+said        VERB  VBD ROOT     3 O lemma=say
+nothing     PRON  NN  dobj     3 O
+.           PUNCT .   punct    3 O
+"""
+
+
+def test_actors_implausible__not_an_actor__fires_with_a_curly_apostrophe():
+    """'Children’s Social Care' as a page prints it: the listed field, apostrophe straightened."""
+    ctx, span, held = implausible(CURLY_FIELD, 0, 3)
+    assert listed_not_actor(ctx, span)
+    assert "not-an-actor" in held and not plausible(ctx, span)
+
+
 def test_actors_implausible__not_an_actor__near_miss():
     ctx, span, held = implausible(COVID_TRUST, 0, 3)
     assert not listed_not_actor(ctx, span)

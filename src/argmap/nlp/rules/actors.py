@@ -18,7 +18,7 @@ from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
 from argmap.nlp.text import agent_objects, doc_matches, doc_text, span_matches, tokens, words_at
 from argmap.taxonomy import Taxonomy
-from argmap.text import slugify
+from argmap.text import fold, slugify
 
 _BAD_CHARS = re.compile(r"[\n\u2022\u00b7\u25aa\u25cf|@#/\\]")
 _NAME_TOKEN = re.compile(r"^[A-Z][\w'\u2019.-]*$")
@@ -493,14 +493,14 @@ def odd_characters(ctx: ActorContext, span: Span) -> bool:
 @IMPLAUSIBLE.rule("not-an-actor", "A name listed under actors.not_actors (page furniture, services, places).",
                   "Covid said nothing.")
 def listed_not_actor(ctx: ActorContext, span: Span) -> bool:
-    low = span.text.lower()
+    low = fold(span.text)  # curly apostrophes too ('Children’s Social Care')
     return low in ctx.lex.not_actors or low.removeprefix("the ") in ctx.lex.not_actors
 
 
 @IMPLAUSIBLE.rule("field-or-document", "A field of work with a place ('Children's Social Care in England') or a "
                   "lone document word ('Review') names no actor.", "The Review said nothing.")
 def field_or_document(ctx: ActorContext, span: Span) -> bool:
-    low = span.text.lower().removeprefix("the ")
+    low = fold(span.text).removeprefix("the ")
     if len(span) == 1 and low in ctx.lex["nouns.document_head"]:
         return True
     return any(low.startswith(n + " ") and low[len(n) + 1:].split(" ", 1)[0] in ctx.lex["markers.field_preps"]
