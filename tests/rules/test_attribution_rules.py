@@ -12,7 +12,7 @@ import pytest
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
-    introduced_person, judged_by_us, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    introduced_person, judged_by_us, pressed_for_subject, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -1849,6 +1849,36 @@ def test_attribution_addressed__judged_by_us__near_miss():
     ctx, tok, held = addressing(DEPARTMENT_PLEASED, (0, 2, "dfe", ORG), at=1)
     assert not judged_by_us(ctx, name_head(ctx, tok))
     assert held == [] and not addressed(ctx, tok)
+
+
+CALLING_FOR_REGULATOR = """
+Amendments  NOUN  NNS  nsubj     9 O
+calling     VERB  VBG  acl       0 O lemma=call
+for         SCONJ IN   mark      7 O
+the         DET   DT   det       4 O
+regulator   NOUN  NN   nsubjpass 7 O
+to          PART  TO   aux       7 O
+be          AUX   VB   auxpass   7 O lemma=be
+given       VERB  VBN  advcl     1 O lemma=give
+powers      NOUN  NNS  dobj      7 O
+failed      VERB  VBD  ROOT      9 O lemma=fail
+.           PUNCT .    punct     9 O
+"""
+WAITING_FOR_REGULATOR = CALLING_FOR_REGULATOR.replace("calling     VERB  VBG  acl       0 O lemma=call",
+                                                      "waiting     VERB  VBG  acl       0 O lemma=wait")
+
+
+def test_attribution_addressed__pressed_for__fires():
+    ctx, tok, held = addressing(CALLING_FOR_REGULATOR, (3, 5, "ofwat", ORG), at=4)
+    assert pressed_for_subject(ctx, name_head(ctx, tok))
+    assert held == ["pressed-for"] and addressed(ctx, tok)
+
+
+def test_attribution_addressed__pressed_for__near_miss():
+    """Waiting for the regulator to act presses nobody: no urging verb governs the clause."""
+    ctx, tok, held = addressing(WAITING_FOR_REGULATOR, (3, 5, "ofwat", ORG), at=4)
+    assert not pressed_for_subject(ctx, name_head(ctx, tok))
+    assert held == []
 
 
 GOVERNMENTS_COMMITMENT = """

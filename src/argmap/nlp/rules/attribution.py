@@ -912,6 +912,17 @@ def judged_by_us(ctx: AttributionContext, tok: Token) -> bool:
     return False
 
 
+@ADDRESSED.rule("pressed-for", "'calling for Ofwat to be made responsible', 'pressing for the council to act': the "
+                "subject of what someone presses for.",
+                "We are calling for the regulator to be given new powers.")
+def pressed_for_subject(ctx: AttributionContext, tok: Token) -> bool:
+    if tok.dep_ not in {"nsubj", "nsubjpass"}:
+        return False
+    clause = tok.head
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children) and \
+        clause.head.lemma_.lower() in ctx.lex.union("verbs.urge", "verbs.wish")
+
+
 #: Links from a clause up to the clause it hangs on ('we believe [that X needs]', 'are pleased [that X is]').
 CLAUSE_LINKS = frozenset({"ccomp", "acomp", "conj", "xcomp", "advcl"})
 
