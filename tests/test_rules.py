@@ -641,6 +641,27 @@ def test_a_page_headed_by_an_organisations_name_alone_is_its_we(extractor):
     assert not any(c.speaker == "basw" for c in r.claims)
 
 
+THIRD_PERSON_PAGE = ("New family help services were announced on Monday.\n\nHearthside Trust believes the "
+                     "new family help services are a good start. Hearthside Trust argues that every council "
+                     "should offer them. The funding is not enough to reach every family.")
+
+
+def test_an_organisations_own_page_in_the_third_person_is_its_voice(extractor):
+    """'X welcomes ... X believes ...' in the present tense, nobody else speaking: X's statement,
+    so its other sentences are X's too."""
+    r = extract_text(extractor, THIRD_PERSON_PAGE)
+    assert ("hearthside-trust", "object", "theme:funding") in positions(r)
+
+
+def test_a_report_of_what_an_organisation_said_is_not_its_page(extractor):
+    """'X said ...' is a report: the reporter's other sentences are not X's; nor on a page whose
+    writer speaks as 'I'."""
+    r = extract_text(extractor, THIRD_PERSON_PAGE.replace("believes", "said").replace("argues", "said"))
+    assert ("hearthside-trust", "object", "theme:funding") not in positions(r)
+    r = extract_text(extractor, THIRD_PERSON_PAGE + " I have seen families wait for a year.")
+    assert ("hearthside-trust", "object", "theme:funding") not in positions(r)
+
+
 def test_a_body_a_page_only_reports_on_is_not_its_we(extractor):
     """The department whose strategy the page discusses is named most, but never described as
     what the writer is: the 'we' stays unattributed rather than become the department's."""

@@ -571,7 +571,7 @@ def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | No
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
     for found in (lambda: self_titled_author(ctx, units), lambda: publisher_author(ctx, units, facts),
-                  lambda: organisation_author(ctx, units)):
+                  lambda: organisation_author(ctx, units), lambda: speaking_organisation(ctx, units)):
         key = found()
         if key and not ctx.state.speaks_through_work(key):
             return key
@@ -697,6 +697,27 @@ def _describes(ctx: AttributionContext, sent: Span, key: str, kinds: frozenset[s
                 any(c.dep_ == "attr" and c.lemma_.lower() in kinds for c in head.head.children):
             return True
     return False
+
+
+def speaking_organisation(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """An organisation's own page in the third person ('Barnardo's welcomes this legislation.
+    Barnardo's believes that ...'): the one organisation that speaks in the present tense in two
+    sentences or more outside quotations, on a page where nobody else speaks, nobody 'said' and
+    no writer speaks as 'I'."""
+    if _i_sentences(ctx, units):
+        return None
+    speakers: dict[str, int] = {}
+    for u in units:
+        if u.quoted or not u.speaker or u.speaker == UNNAMED or not u.rule.startswith(EXPLICIT_RULES):
+            continue
+        verb = ctx.doc[u.cue_token] if u.cue_token is not None else None
+        if verb is None or verb.tag_ not in {"VBZ", "VBP"}:
+            return None  # someone 'said' something: a report, not a statement
+        speakers[u.speaker] = speakers.get(u.speaker, 0) + 1
+    if len(speakers) != 1:
+        return None
+    key, count = next(iter(speakers.items()))
+    return key if count >= 2 and ctx.state.is_org(key) else None
 
 
 def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, int], int]:
