@@ -475,3 +475,78 @@ def test_transcript_turns__near_miss_a_body_named_in_full():
     """'The Carers Coalition welcomes the plan' names the organisation: it keeps the sentence."""
     u = _turn(CARERS_COALITION_WELCOMES)
     assert (u.speaker, u.rule) == ("carers-coalition", "speech-verb")
+
+
+# ---------------------------------------------------------------- who writes a page with no front matter
+IS_A_CHARITY = """
+Halvergate  PROPN NNP  nsubj  1 B-ORG
+is          AUX   VBZ  ROOT   1 O lemma=be
+a           DET   DT   det    3 O
+charity     NOUN  NN   attr   1 O
+.           PUNCT .    punct  1 O
+"""
+IS_A_PROBLEM = IS_A_CHARITY.replace("charity     NOUN  NN   attr   1 O", "problem     NOUN  NN   attr   1 O")
+THE_NATIONAL_CHARITY = """
+Halvergate  PROPN NNP  nsubj  5 B-ORG
+,           PUNCT ,    punct  0 O
+the         DET   DT   det    3 O
+charity     NOUN  NN   appos  0 O
+,           PUNCT ,    punct  0 O
+responds    VERB  VBZ  ROOT   5 O lemma=respond
+.           PUNCT .    punct  5 O
+"""
+
+
+def _described(spec: str) -> bool:
+    from argmap.nlp.attribution import self_described
+
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "halvergate", ORG))
+    ctx = attribution_ctx(doc)
+    return self_described(ctx, units_of(ctx), "halvergate")
+
+
+def test_self_described__fires_on_what_kind_of_body_it_is():
+    """'Halvergate is a charity', 'Halvergate, the charity, responds': the page says what it is."""
+    assert _described(IS_A_CHARITY)
+    assert _described(THE_NATIONAL_CHARITY)
+
+
+def test_self_described__near_miss_not_a_kind_of_body():
+    """'Halvergate is a problem' says nothing of what kind of organisation it is."""
+    assert not _described(IS_A_PROBLEM)
+
+
+TWO_PRESENT = """
+Halvergate  PROPN NNP  nsubj  1 B-ORG
+welcomes    VERB  VBZ  ROOT   1 O lemma=welcome
+it          PRON  PRP  dobj   1 O
+.           PUNCT .    punct  1 O
+Halvergate  PROPN NNP  nsubj  5 B-ORG
+believes    VERB  VBZ  ROOT   5 O lemma=believe
+it          PRON  PRP  dobj   5 O
+.           PUNCT .    punct  5 O
+"""
+PRESENT_THEN_SAID = TWO_PRESENT.replace("believes    VERB  VBZ  ROOT   5 O lemma=believe",
+                                        "said        VERB  VBD  ROOT   5 O lemma=say")
+
+
+def _speaking(spec: str):
+    from argmap.nlp.attribution import speaking_organisation
+
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "halvergate", ORG), (4, 5, "halvergate", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("halvergate", "welcome", "speech-verb"), u1=("halvergate", "believe", "speech-verb"))
+    units[0].cue_token, units[1].cue_token = 1, 5
+    return speaking_organisation(ctx, units)
+
+
+def test_speaking_organisation__fires():
+    """'Halvergate welcomes it. Halvergate believes it.': its own statement in the third person."""
+    assert _speaking(TWO_PRESENT) == "halvergate"
+
+
+def test_speaking_organisation__near_miss_a_report_of_what_it_said():
+    """'Halvergate said it': a report of what it said, not its own page."""
+    assert _speaking(PRESENT_THEN_SAID) is None

@@ -666,12 +666,12 @@ def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | Non
         # 'we': the organisation it names most is the writer, if it describes itself
         top = max(sorted(mentions), key=lambda k: mentions[k])
         if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1 and \
-                _self_described(ctx, units, top):
+                self_described(ctx, units, top):
             return top
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
 
 
-def _self_described(ctx: AttributionContext, units: list[Unit], key: str) -> bool:
+def self_described(ctx: AttributionContext, units: list[Unit], key: str) -> bool:
     """Whether the text says what kind of organisation ``key`` is ('Keyhouse is a charity', 'The
     Trust, the national charity for disabled children, ...') or heads the page with its name
     alone, like a letterhead (outside quotations)."""

@@ -525,7 +525,7 @@ def bill_stage(ctx: ActorContext, span: Span) -> bool:
     last = span[-1].lower_
     if last not in ctx.lex["nouns.bill_stage"]:
         return False
-    if span.end < len(doc) and doc[span.end].lower_ == "stage":
+    if span.end < len(doc) and doc[span.end].lower_ in ctx.lex["nouns.stage"]:
         return True  # 'committee stage', 'report stage'
     before = doc[span.start - 1] if span.start > 0 else None
     return len(span) == 1 and before is not None and before.lower_ in ctx.lex["markers.stage_prepositions"]
