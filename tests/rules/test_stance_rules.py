@@ -1349,6 +1349,19 @@ professionals  NOUN  NNS pobj      5 O lemma=professional
 .              PUNCT .   punct     4 O
 """
 COULD_DELIVER = SHOULD_DELIVER.replace("should         AUX", "could          AUX")
+SHOULD_IT_BE_DELIVERED = """
+Councils       NOUN  NNS nsubj     1 O lemma=council
+wait           VERB  VBP ROOT      1 O
+should         AUX   MD  aux       6 O
+family         NOUN  NN  compound  4 O
+help           NOUN  NN  nsubjpass 6 O
+be             AUX   VB  auxpass   6 O
+delivered      VERB  VBN advcl     1 O lemma=deliver
+by             ADP   IN  agent     6 O
+skilled        ADJ   JJ  amod      9 O
+professionals  NOUN  NNS pobj      7 O lemma=professional
+.              PUNCT .   punct     1 O
+"""
 
 
 def test_stance_fallbacks__should_proposal__fires():
@@ -1364,6 +1377,14 @@ def test_stance_fallbacks__should_proposal__near_miss():
     ctx = stance_ctx(doc)
     assert should_proposal(ctx, clause(ctx, doc[:])) is None
     assert fallback(COULD_DELIVER) is None
+
+
+def test_stance_fallbacks__should_proposal__near_miss_inverted_condition():
+    """'Councils wait, should family help be delivered by ...': a 'should' put before its verb's
+    subject makes a condition (or a question), not a recommendation."""
+    doc = parse(SHOULD_IT_BE_DELIVERED)
+    ctx = stance_ctx(doc)
+    assert should_proposal(ctx, clause(ctx, doc[:])) is None
 
 
 ARGUED = """
@@ -1471,6 +1492,18 @@ adviser   NOUN  NN  dobj  2 O
 .         PUNCT .   punct 2 O
 """
 
+SHOULD_IT_HAVE = """
+Should    AUX   MD  aux      4 O
+every     DET   DT  det      3 O
+care      NOUN  NN  compound 3 O
+leaver    NOUN  NN  nsubj    4 O
+have      VERB  VB  ROOT     4 O
+a         DET   DT  det      7 O
+personal  ADJ   JJ  amod     7 O
+adviser   NOUN  NN  dobj     4 O
+?         PUNCT .   punct    4 O
+"""
+
 
 def test_stance_fallbacks__recommendation__fires():
     doc = parse(SHOULD_HAVE)
@@ -1486,6 +1519,15 @@ def test_stance_fallbacks__recommendation__near_miss():
     ctx = stance_ctx(doc)
     assert recommendation(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
     assert fallback(IT_SHOULD_HAVE) is None
+
+
+def test_stance_fallbacks__recommendation__near_miss_question():
+    """'Should every care leaver have a personal adviser?': the modal before its subject asks; it
+    recommends nothing."""
+    doc = parse(SHOULD_IT_HAVE)
+    ctx = stance_ctx(doc)
+    assert recommendation(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
+    assert fallback(SHOULD_IT_HAVE) is None
 
 
 LIST_ITEM = """

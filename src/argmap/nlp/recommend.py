@@ -32,10 +32,16 @@ def _recommending_verb(tok: Token, lex: Lexicon) -> Token | None:
     if tok.lower_ not in lex["markers.recommending"] or tok.dep_ != "aux":
         return None
     verb = tok.head
-    if verb.pos_ != "VERB" or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"]
+    if verb.pos_ != "VERB" or inverted(tok) or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"]
                                   for c in verb.children):
         return None
     return verb
+
+
+def inverted(modal: Token) -> bool:
+    """'should the firm fail', 'Should X be scrapped?': a modal put before its verb's subject makes a
+    condition or a question, not a recommendation."""
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.i > modal.i for c in modal.head.children)
 
 
 def _prep_object(verb: Token) -> Token | None:
