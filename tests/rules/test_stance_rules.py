@@ -9,12 +9,13 @@ import pytest
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked, compound_word,
-    depending_on, description, government_plan, hardship, ignored_phrases, improvement, listed, lowered, needed,
-    negated_head, negated_preposition, negated_subject_clause, negation_child, negator_before, negator_phrase,
-    no_remedy, objection_object, only_if, phrase_cues, plain_negated, promised_benefit, publisher, recalled,
-    recommendation, record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
-    should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked,
+    compound_word, depending_on, description, government_plan, guarded_against, hardship, ignored_phrases,
+    improvement, listed, lowered, needed, negated, negated_head, negated_preposition, negated_subject_clause,
+    negation_child, negator_before, negator_phrase, no_remedy, objection_object, only_if, phrase_cues,
+    plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation, record_of_events,
+    refused_objection, refused_question, remedied_problem, research_finding, score, service, should_proposal,
+    someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
     wrong_part_of_speech,
 )
 
@@ -1050,6 +1051,42 @@ def negation(spec: str, i: int) -> tuple[bool, list[str]]:
     doc = parse(spec)
     ctx = stance_ctx(doc)
     return plain_negated(ctx, doc[i], doc[:]), [r.name for r in NEGATED if r(ctx, doc[i], doc[:])]
+
+
+ENSURE_NOT_UNDERMINE = """
+We          PRON  PRP nsubj    2 O lemma=we
+must        AUX   MD  aux      2 O
+ensure      VERB  VB  ROOT     2 O
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  nsubj    7 O
+does        AUX   VBZ aux      7 O lemma=do
+not         PART  RB  neg      7 O
+undermine   VERB  VB  ccomp    2 O
+child       NOUN  NN  compound 9 O
+protection  NOUN  NN  dobj     7 O
+.           PUNCT .   punct    2 O
+"""
+SAYS_NOT_UNDERMINE = ENSURE_NOT_UNDERMINE.replace("must        AUX   MD  aux      2 O", "do          AUX   VBP aux      2 O") \
+    .replace("ensure      VERB  VB  ROOT     2 O", "say         VERB  VB  ROOT     2 O")
+
+
+def test_stance_negated__guarded_against__fires():
+    """'We must ensure family help does not undermine child protection': a harm to guard against
+    keeps its objection (as 'must not undermine' does)."""
+    doc = parse(ENSURE_NOT_UNDERMINE)
+    ctx = stance_ctx(doc)
+    assert guarded_against(ctx, doc[7]) and prohibition(ctx, doc[7], doc[:])
+    assert not negated(ctx, doc[7], doc[:])
+    assert word_cue(ENSURE_NOT_UNDERMINE, 7).sign == -1
+
+
+def test_stance_negated__guarded_against__near_miss():
+    """'We do say family help does not undermine child protection': a plain denial of the harm."""
+    doc = parse(SAYS_NOT_UNDERMINE)
+    ctx = stance_ctx(doc)
+    assert not guarded_against(ctx, doc[7])
+    assert negated(ctx, doc[7], doc[:])
+    assert word_cue(SAYS_NOT_UNDERMINE, 7).sign == +1
 
 
 NOT_AT_ANY_POINT = """
