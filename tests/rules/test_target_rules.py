@@ -12,8 +12,9 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, discovery, earlier_candidate, grounds, harm_subject,
-    headline_policy, lead_document_step, noun_chunks, opening_lead, passive_subject_step, pressed_for, pronoun_antecedent,
-    purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead, topic_lead, topic_words,
+    headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
+    pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead,
+    topic_lead, topic_words,
 )
 
 from .kit import parse, target_ctx, work
@@ -492,6 +493,40 @@ def test_targets_steps__reference__near_miss_with_no_demonstrative():
     ctx, _ = steps(A_MODEL, 1, SUPPORT, WORKS)
     w = work(ctx, 1, SUPPORT, WORKS, span=ctx.doc[4:8])
     assert reference(ctx, w) is None and w.draft.targets == ["child-protection-teams"]
+
+
+REFORMS_IN_THIS_AREA = """
+Family   NOUN  NN  compound 1 O
+help     NOUN  NN  nsubj    2 O
+opened   VERB  VBD ROOT     2 O lemma=open
+.        PUNCT .   punct    2 O
+The      DET   DT  det      5 O
+reforms  NOUN  NNS nsubj    9 O lemma=reform
+in       ADP   IN  prep     5 O
+this     DET   DT  det      8 O
+area     NOUN  NN  pobj     6 O
+need     VERB  VBP ROOT     9 O
+money    NOUN  NN  dobj     9 O
+.        PUNCT .   punct    9 O
+"""
+REFORMS_IN_EACH_AREA = REFORMS_IN_THIS_AREA.replace("this     DET   DT  det      8 O", "each     DET   DT  det      8 O")
+NEED_MONEY = Cue(K.PHRASE, -1, "need money", "phrase")
+
+
+def test_targets_steps__reference__a_scope_that_points_back():
+    """'Family help opened. The reforms in this area need money': 'in this area' makes the general
+    word a reference to what was named before."""
+    ctx, w = steps(REFORMS_IN_THIS_AREA, 1, OBJECT, NEED_MONEY)
+    assert w.own == [ctx.taxonomy.general_proposal]
+    assert pointed_scope(ctx, w.span, matches(ctx, w.span)[0])
+    assert reference(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
+def test_targets_steps__reference__near_miss_a_scope_that_points_nowhere():
+    """'The reforms in each area need money': no pointer, so the general reform it names."""
+    ctx, w = steps(REFORMS_IN_EACH_AREA, 1, OBJECT, NEED_MONEY)
+    assert not pointed_scope(ctx, w.span, matches(ctx, w.span)[0])
+    assert reference(ctx, w) is None and w.draft.targets == [ctx.taxonomy.general_proposal]
 
 
 WITHOUT_FUNDING_NAMED = """

@@ -619,7 +619,7 @@ def anaphoric(ctx: TargetContext, span: Span) -> bool:
     """The umbrella proposal is named only by a pointing phrase ('the proposal', 'such positive reforms')."""
     found = [m for m in matches(ctx, span) if ctx.umbrella(m.id)]
     return bool(found) and all(m.phrase.split()[-1] in ctx.words("nouns.anaphoric") or pointer_before(ctx, span, m)
-                               for m in found)
+                               or pointed_scope(ctx, span, m) for m in found)
 
 
 def pointer_before(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -627,6 +627,16 @@ def pointer_before(ctx: TargetContext, span: Span, m: Match) -> bool:
     if toks is None:
         return False
     return any(t.lower_ in ctx.words("markers.plural_pointer") for t in span.doc[max(span.start, toks.start - 2):toks.start])
+
+
+def pointed_scope(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """'government reforms in this space', 'changes in that area': a phrase after the name that
+    points back ('in' and a demonstrative noun) makes the general name a reference."""
+    toks = match_tokens(span, m)
+    if toks is None:
+        return False
+    return any(c.dep_ == "prep" and c.lower_ == "in" and any(demonstrative_noun(ctx, o) for o in c.children
+                                                             if o.dep_ == "pobj") for c in toks.root.children)
 
 
 def plural_pointer(ctx: TargetContext, span: Span) -> bool:
