@@ -109,6 +109,8 @@ REAL_SETS = {
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.68, 0.60)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.76, 0.41)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.63, 0.50)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.38, 0.22)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.39, 0.19)}),
 }
 
 

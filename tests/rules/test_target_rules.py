@@ -905,6 +905,29 @@ def test_candidates_name_policies_not_people():
     people = target_ctx(parse(BACKED_PEOPLE))
     assert [label(people, c) for c in noun_chunks(people, people.doc[:])] == [None, None]
 
+WARNED_OF_CRISIS = """
+Unions       NOUN  NNS nsubj    1 O lemma=union
+warned       VERB  VBD ROOT     1 O lemma=warn
+of           ADP   IN  prep     1 O
+a            DET   DT  det      6 O
+residential  ADJ   JJ  amod     6 O
+sector       NOUN  NN  compound 6 O
+crisis       NOUN  NN  pobj     2 O
+.            PUNCT .   punct    1 O
+"""
+
+
+def test_candidates_name_policies_not_problems():
+    """'a residential sector crisis' names a problem (a head word of nouns.not_a_policy), not a
+    proposal; the same phrase headed by a policy word is one."""
+    from argmap.nlp.rules.targets import label, noun_chunks
+
+    crisis = target_ctx(parse(WARNED_OF_CRISIS))
+    assert [label(crisis, c) for c in noun_chunks(crisis, crisis.doc[:])] == [None, None]
+    standard = target_ctx(parse(WARNED_OF_CRISIS.replace("crisis       NOUN", "standard     NOUN")))
+    assert [label(standard, c) for c in noun_chunks(standard, standard.doc[:])][-1] == \
+        ("candidate-residential-sector-standard", "residential sector standard")
+
 
 BACKED_A_FRACTION = """
 Unions    NOUN  NNS nsubj    1 O lemma=union

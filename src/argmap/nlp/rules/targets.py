@@ -1199,6 +1199,6 @@ def singular(word: str) -> str:
     word = word.lower()
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:  # not 'crisis', 'bonus'
         return word[:-1]
     return word
