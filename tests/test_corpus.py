@@ -754,6 +754,17 @@ def test_closing_bio_gives_author_role_and_opinion_genre():
     assert detect_author(text) == ("Sam Reed", "senior lecturer at a northern university")
 
 
+def test_a_blog_labelled_as_such_takes_the_columnists_bio_at_the_top():
+    """'Blogs' alone over the headline marks an opinion piece; a bio line among the top lines
+    ('Jane Doe is chief executive of X. Picture: X', a headshot caption) then names its author."""
+    text = ("Blogs\n\nFamily help needs more money\n3 mins read\nJane Doe is chief executive of Hearth "
+            "Trust. Picture: Hearth Trust\n" + ENGLISH + "\n" + ENGLISH + "\n" + ENGLISH + "\n" + ENGLISH)
+    found = find_byline(text)
+    assert (found.name, found.role, found.genre) == ("Jane Doe", "chief executive of Hearth Trust", "opinion")
+    # near miss: the same caption on a page with no genre label describes someone in the story
+    assert detect_author(text.replace("Blogs\n", "News\n")) == (None, None)
+
+
 def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 

@@ -46,9 +46,10 @@ INTRO_VERBS = ("looks at", "looks", "examines", "explores", "reports", "writes",
                "investigates", "analyses", "analyzes", "reflects on", "argues", "explains",
                "sets out", "unpacks", "assesses", "reviews")
 
-#: Words that label a headline's genre ("Opinion: ...", "Comment | ...").
+#: Words that label a headline's genre ("Opinion: ...", "Comment | ...", or the word alone on a line
+#: over the headline: "Blogs").
 GENRE_LABELS = {"opinion": "opinion", "comment": "opinion", "analysis": "analysis", "blog": "opinion",
-                "editorial": "opinion", "letters": "opinion", "viewpoint": "opinion"}
+                "blogs": "opinion", "editorial": "opinion", "letters": "opinion", "viewpoint": "opinion"}
 
 _TOK = r"(?:[A-Z][’']?)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?"
 _PART = rf"(?:{_TOK}|[A-Z]\.|{'|'.join(PARTICLES)})"
@@ -92,9 +93,11 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
         return Byline(name, front.get("role") or role, "front matter")
     lines = [ln.strip().lstrip("*_ ").rstrip("*_ ") for ln in text.splitlines()]
     lines = [ln for ln in lines if ln]
-    found = _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or Byline()
     labelled = next((GENRE_LABELS[m.group(1).lower()] for ln in lines[:3]
-                     if (m := re.match(rf"({'|'.join(GENRE_LABELS)})\s*[:|\u2013\u2014-]\s", ln, re.IGNORECASE))), None)
+                     if (m := re.match(rf"({'|'.join(GENRE_LABELS)})(?:\s*[:|\u2013\u2014-]\s|$)", ln, re.IGNORECASE))),
+                    None)
+    found = _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or \
+        (labelled == "opinion" and _bio(lines[:TOP_LINES])) or Byline()  # a columnist's bio over the piece
     return Byline(found.name, found.role, found.source, labelled) if labelled else found
 
 
