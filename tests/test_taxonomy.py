@@ -188,3 +188,18 @@ def test_a_longer_name_starting_inside_a_match_wins_when_it_means_something_else
     assert [m.id for m in tax.find_proposals("They said the bill passed.")] == ["act"]
     found = tax.find_proposals("The Care Review's final report came out.")
     assert [(m.id, m.phrase) for m in found] == [("review", "care review")]
+
+
+def test_a_name_with_an_of_phrase_also_matches_as_a_compound():
+    """'regulation of social work' also as 'social work regulation'; not when the 'of' phrase has
+    short function words ('devolution of power to towns'), and not for actors' names."""
+    from argmap.taxonomy import taxonomy_from_dict
+
+    t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [
+        {"id": "regulator", "label": "New regulator", "aliases": ["regulation of social work"]},
+        {"id": "local-power", "label": "Local power", "aliases": ["devolution of power to towns"]}],
+        "actor": [{"id": "adcs", "name": "Association of Directors", "type": "organisation"}]})
+    assert [m.id for m in t.find_proposals("Proposals for social work regulation were dropped.")] == ["regulator"]
+    assert [m.id for m in t.find_proposals("The regulation of social work was dropped.")] == ["regulator"]
+    assert t.find_proposals("Power to towns devolution was dropped.") == []
+    assert t.find_actors("Directors Association said no.") == []

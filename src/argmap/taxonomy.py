@@ -214,7 +214,21 @@ def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bo
             lookup.setdefault(norm(name), entry.id)
             if case_sensitive and name[:1].islower():  # "the government" also at a sentence start
                 lookup.setdefault(norm(name[:1].upper() + name[1:]), entry.id)
+            if not case_sensitive and (turned := reordered(norm(name))):
+                lookup.setdefault(turned, entry.id)
     return phrase_pattern(list(lookup), lower=not case_sensitive, plurals=not case_sensitive), lookup, case_sensitive
+
+
+def reordered(name: str) -> str | None:
+    """'regulation of social work' also as 'social work regulation' (a noun and its 'of' phrase
+    as a compound), when the phrase is one to three words of four letters or more (no 'the', 'to')."""
+    words = name.split()
+    if len(words) < 3 or words[1] != "of" or not 1 <= len(words) - 2 <= 3:
+        return None
+    rest = words[2:]
+    if not all(w.isalpha() and len(w) >= 4 for w in words[:1] + rest):
+        return None
+    return " ".join(rest + words[:1])
 
 
 def _straighten(text: str) -> str:

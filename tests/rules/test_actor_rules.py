@@ -13,7 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
-    remit_name, role_before_name, role_phrase_before, speaker_lines, speech_subjects, titled_names, work_speaks,
+    remit_name, role_before_name, role_inside, role_phrase_before, speaker_lines, speech_subjects, titled_names, work_speaks,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
@@ -392,6 +392,36 @@ def test_actors_entity_repairs__name_of_org__near_miss():
     ctx, span, answer = repaired(FRIENDS_OF, 0, 3, "ORG")
     assert name_of_org(ctx, span, "ORG") is None
     assert answer == ("entity", [("Friends of Rights4Kids", ORG)])
+
+
+CHAIR_JO_BELL = """
+Carers   PROPN NNPS compound 4 B-PERSON
+Union    PROPN NNP  compound 4 I-PERSON
+Chair    PROPN NNP  compound 4 I-PERSON
+Jo       PROPN NNP  compound 4 I-PERSON
+Bell     PROPN NNP  nsubj    5 I-PERSON
+said     VERB  VBD  ROOT     5 O lemma=say
+the      DET   DT   det      7 O
+register NOUN  NN   nsubj    8 O
+was      AUX   VBD  ccomp    5 O lemma=be
+welcome  ADJ   JJ   acomp    8 O
+.        PUNCT .    punct    5 O
+"""
+
+
+def test_actors_entity_repairs__role_inside__fires():
+    """'Carers Union Chair Jo Bell' tagged as one person is Jo Bell, the person after the role."""
+    ctx, span, answer = repaired(CHAIR_JO_BELL, 0, 5, "PERSON")
+    assert described(role_inside(ctx, span, "PERSON")) == [("Jo Bell", PERSON)]
+    assert answer == ("role-inside", [("Jo Bell", PERSON)])
+
+
+def test_actors_entity_repairs__role_inside__near_miss():
+    """No role word inside ('Jo Bell'), or an organisation entity: not this repair."""
+    ctx, span, answer = repaired(CHAIR_JO_BELL, 3, 5, "PERSON")
+    assert role_inside(ctx, span, "PERSON") is None and answer[0] == "entity"
+    ctx, span, _ = repaired(CHAIR_JO_BELL, 0, 5, "ORG")
+    assert role_inside(ctx, span, "ORG") is None
 
 
 MET_BHATT = """

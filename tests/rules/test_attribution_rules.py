@@ -247,6 +247,38 @@ def test_attribution_speaker__name_before_verb__near_miss():
     assert SPEAKER.first(nobody, nobody.sents[0]) is None
 
 
+INTERVIEW_PICTURED_SAID = """
+In        ADP   IN  prep      7 O
+an        DET   DT  det       3 O
+interview NOUN  NN  compound  3 O
+Pell      PROPN NNP pobj      0 B-PERSON
+(         PUNCT -LRB- punct   5 O
+pictured  VERB  VBN acl       3 O lemma=picture
+)         PUNCT -RRB- punct   5 O
+said      VERB  VBD ROOT      7 O lemma=say
+the       DET   DT  det       9 O
+plan      NOUN  NN  nsubjpass 11 O
+was       AUX   VBD auxpass   11 O lemma=be
+rushed    VERB  VBN ccomp     7 O lemma=rush
+.         PUNCT .   punct     7 O
+"""
+
+
+def test_attribution_speaker__name_before_verb__fires_past_a_bracketed_aside():
+    """'In an interview Pell (pictured) said ...': a short aside in brackets between the name and
+    the verb does not hide the name."""
+    ctx = ctx_of(INTERVIEW_PICTURED_SAID, (3, 4, "rosa-pell"))
+    assert name_before_verb(ctx, ctx.sents[0]) == Said("rosa-pell", "say", "speech-verb", 7)
+
+
+def test_attribution_speaker__name_before_verb__near_miss_no_opening_bracket():
+    """'Pell - pictured) said': a closing bracket with no opening one just before it is no aside,
+    so the word before the verb names nobody."""
+    spec = INTERVIEW_PICTURED_SAID.replace("(         PUNCT -LRB- punct   5 O", "-         PUNCT :   punct     5 O")
+    ctx = ctx_of(spec, (3, 4, "rosa-pell"))
+    assert name_before_verb(ctx, ctx.sents[0]) is None
+
+
 MET_WHO_SAID = """
 Ivo     PROPN NNP compound  1 B-PERSON
 Lee     PROPN NNP nsubj     2 I-PERSON

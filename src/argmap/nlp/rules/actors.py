@@ -421,6 +421,18 @@ def name_of_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
     return out
 
 
+@ENTITY_REPAIRS.rule("role-inside", "A person entity with a role word inside it ('Carers Union Chair Jo Bell') is the "
+                     "person named after the role.", "Carers Union Chair Jo Bell said the register was welcome.")
+def role_inside(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in PERSON_LABELS:
+        return None
+    roles = [t.i for t in tokens(span)[:-2] if ctx.is_role(t.lower_)]
+    if not roles:
+        return None
+    name = span.doc[roles[-1] + 1:span.end]
+    return [Mention(name, PERSON)] if _name_like(ctx, name) and plausible(ctx, name) else None
+
+
 @ENTITY_REPAIRS.rule("entity", "Any other PERSON or ORG entity is a mention (an ORG that looks like a person is one; "
                      "a one-word person takes the first name before it).",
                      "Superintendent Anjali Bhatt said the teams would help.")

@@ -228,11 +228,22 @@ def name_before_verb(ctx: AttributionContext, sent: Span) -> Said | None:
     for verb in speech_verbs(ctx, sent):
         if verb.i == sent.start or verb.tag_ not in {"VBD", "VBZ", "VBP"} or subjects(verb):
             continue
-        name = verb.doc[verb.i - 1]
+        name = verb.doc[_before_aside(verb.doc, verb.i - 1, sent.start)]
         key = ctx.state.actor_of(name)
-        if key and name.pos_ == "PROPN" and name.dep_ in {"pobj", "compound", "npadvmod", "appos"} and name.head.i < verb.i:
+        if key and name.pos_ == "PROPN" and name.dep_ in {"pobj", "compound", "npadvmod", "appos", "conj"} and \
+                name.head.i < verb.i:
             return Said(key, verb.lemma_.lower(), "speech-verb", verb.i)
     return None
+
+
+def _before_aside(doc, i: int, start: int) -> int:
+    """The token before a short bracketed aside that ends at ``i`` ('Jane Doe (pictured) said'), else ``i``."""
+    if doc[i].text != ")":
+        return i
+    j = i - 1
+    while j > max(start, i - 5) and doc[j].text != "(":
+        j -= 1
+    return j - 1 if doc[j].text == "(" and j > start else i
 
 
 @SPEAKER.rule("evaluative-subject", "An actor as subject of a main verb that itself takes a stance speaks.",

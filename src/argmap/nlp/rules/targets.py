@@ -1199,6 +1199,9 @@ def singular(word: str) -> str:
     word = word.lower()
     if word.endswith("ies") and len(word) > 4:
         return word[:-3] + "y"
-    if word.endswith("s") and not word.endswith(("ss", "is", "us")) and len(word) > 3:  # not 'crisis', 'bonus'
+    if word.endswith("s") and not _KEEPS_S.search(word) and len(word) > 3:
         return word[:-1]
     return word
+
+
+_KEEPS_S = re.compile(r"(?:s|i|u)s$")  # 'class', 'crisis', 'bonus' are singular
