@@ -1154,6 +1154,30 @@ def test_actors_mentions__speaker_line__near_miss():
     assert actors_found(HEADING_WITH_COLON) == []
 
 
+def test_actors_mentions__speaker_line__fires_on_a_name_given_twice_after_a_photo():
+    """'Photo of Jo Bell Jo Bell Labour, Leeds 2:15, 28 January 2025': a debate page's speaker line,
+    a picture's caption then the name, then party, seat and time; the name is the one given twice."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    line = "Photo of Jo Bell Jo Bell Labour, Leeds 2:15, 28 January 2025"
+    assert speaker_name(line, lex) == (9, 16) and line[9:16] == "Jo Bell"
+    line = "Photo of Baroness Smith of Malvern Baroness Smith of Malvern Labour"
+    at = speaker_name(line, lex)
+    assert at is not None and line[at[0]:at[1]] == "Baroness Smith of Malvern"
+
+
+def test_actors_mentions__speaker_line__near_miss_a_photo_of_something_else():
+    """'Photo of the new children's home on Park Road' names nothing twice: no speaker."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    assert speaker_name("Photo of the new children's home on Park Road in Leeds, taken in 2024", lex) is None
+    assert speaker_name("Photo of Jo Bell at the launch of the Leeds Family Hub on Monday morning", lex) is None
+
+
 UNSIGNED_LINES = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
     .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
 

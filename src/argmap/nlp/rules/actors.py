@@ -284,6 +284,8 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     """Where the name is on a transcript speaker line ("Jane Doe Portrait Jane Doe (Lab)",
     "Jane Doe:", "Moved by The Earl of Doe"), as offsets into the line, or None."""
     body = line.rstrip()
+    if (twice := _name_given_twice(body, lex)) is not None:
+        return twice
     if not body.strip() or len(body) > 90:
         return None
     decorated = body.endswith(":")
@@ -304,6 +306,22 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     if not decorated and not (words and words[0].lower() in lex["nouns.peerage"]):
         return None
     return (start, end) if _name_words(words, lex) else None
+
+
+def _name_given_twice(body: str, lex: Lexicon) -> tuple[int, int] | None:
+    """'Photo of Jane Doe Jane Doe Labour, Leeds 2:15, 28 January': after a decoration, a name given
+    twice (a picture's caption, then the name) and whatever follows (party, role, time)."""
+    low = body.lower()
+    lead = next((len(p) for p in lex.ordered("layout.speaker_decorations") if low.lstrip().startswith(p + " ")), None)
+    if lead is None:
+        return None
+    at = len(body) - len(body.lstrip()) + lead
+    spans = [(m.start(), m.end()) for m in re.finditer(r"\S+", body[at:])]
+    words = [body[at + a:at + b] for a, b in spans]
+    for k in (2, 3, 4):
+        if len(words) >= 2 * k and words[:k] == words[k:2 * k] and _name_words(words[:k], lex):
+            return at + spans[0][0], at + spans[k - 1][1]
+    return None
 
 
 def _decorated(line: str, lex: Lexicon) -> bool:
