@@ -910,3 +910,12 @@ def test_evading_objects(extractor):
     assert ("ivo-grant", "object", "family-help") in positions(r)
     r = extract_text(extractor, "Ivo Grant said ministers were reading their duties on the family help teams.")
     assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
+def test_standing_against_objects(extractor):
+    """'we should stand against X' objects to X; it is no recommendation of it."""
+    r = extract_text(extractor, "Ivo Grant said we should stand against profiteering by care providers.")
+    assert ("ivo-grant", "object", "private-provision") in positions(r)
+    assert ("ivo-grant", "support", "private-provision") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said we should stand beside the care providers.")
+    assert ("ivo-grant", "object", "private-provision") not in positions(r)
