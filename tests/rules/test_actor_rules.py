@@ -854,6 +854,20 @@ def test_actors_implausible__lone_role__near_miss():
     assert held == [] and plausible(ctx, span)
 
 
+def test_actors_implausible__lone_role__fires_on_a_plural():
+    """'MPs said ...': the plural of a role word is a group, no actor (nor is 'Ministers')."""
+    spec = MINISTER.replace("Minister  PROPN NNP", "MPs       PROPN NNPS")
+    ctx, span, held = implausible(spec, 0, 1)
+    assert lone_role(ctx, span) and held == ["lone-role"]
+
+
+def test_actors_implausible__lone_role__near_miss_a_name_ending_in_s():
+    """'Jones said ...': a name ending in 's' that is no role word's plural stays an actor."""
+    spec = MINISTER.replace("Minister  PROPN NNP", "Jones     PROPN NNP")
+    ctx, span, held = implausible(spec, 0, 1)
+    assert not lone_role(ctx, span)
+
+
 CONTACT_BILL = """
 The      DET   DT  det      3 O
 Family   PROPN NNP compound 3 O

@@ -542,9 +542,11 @@ def not_a_name(ctx: ActorContext, span: Span) -> bool:
     return not any(t.text[:1].isupper() for t in tokens(span)) or any(t.like_num for t in tokens(span))
 
 
-@IMPLAUSIBLE.rule("lone-role", "A role word alone ('Minister') is no actor.", "Minister said it would help.")
+@IMPLAUSIBLE.rule("lone-role", "A role word alone, or its plural ('Minister', 'MPs'), is no actor.",
+                  "Minister said it would help.")
 def lone_role(ctx: ActorContext, span: Span) -> bool:
-    return len(span) == 1 and ctx.is_role(span[0].lower_)
+    word = span[0].lower_
+    return len(span) == 1 and (ctx.is_role(word) or word.endswith("s") and ctx.is_role(word[:-1]))
 
 
 @IMPLAUSIBLE.rule("bill-stage", "A committee or report named as a stage of a bill ('In Committee and on Report', "
