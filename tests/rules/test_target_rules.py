@@ -11,7 +11,7 @@ from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
-    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, discovery, earlier_candidate, grounds, harm_subject,
+    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
     headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
     pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead,
     topic_lead, topic_words,
@@ -493,6 +493,60 @@ def test_targets_steps__reference__near_miss_with_no_demonstrative():
     ctx, _ = steps(A_MODEL, 1, SUPPORT, WORKS)
     w = work(ctx, 1, SUPPORT, WORKS, span=ctx.doc[4:8])
     assert reference(ctx, w) is None and w.draft.targets == ["child-protection-teams"]
+
+
+THE_SYSTEM_FAILED = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  nsubj    2 O
+opened    VERB  VBD ROOT     2 O lemma=open
+.         PUNCT .   punct    2 O
+The       DET   DT  det      5 O
+system    NOUN  NN  nsubj    7 O
+has       AUX   VBZ aux      7 O lemma=have
+failed    VERB  VBN ROOT     7 O lemma=fail
+children  NOUN  NNS dobj     7 O lemma=child
+.         PUNCT .   punct    7 O
+"""
+THE_HELPERS_FAILED = THE_SYSTEM_FAILED.replace("system    NOUN  NN  nsubj    7 O", "helpers   NOUN  NNS nsubj    7 O lemma=helper")
+FAILED = Cue(K.WORD, -1, "failed", "word")
+
+
+def test_targets_steps__diagnosis__fires():
+    """'Family help opened. The system has failed children.': a diagnosis of the present system, not
+    an objection to the family help named before; with no ground named, no claim."""
+    ctx, w = steps(THE_SYSTEM_FAILED, 1, OBJECT, FAILED)
+    assert diagnosis(ctx, w) == DROP and w.draft.targets == []
+    assert linked(THE_SYSTEM_FAILED, 1, OBJECT, FAILED)[:3] == ("diagnosis", DROP, [])
+
+
+SAID_THE_SYSTEM_FAILED = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  nsubj    2 O
+opened    VERB  VBD ROOT     2 O lemma=open
+.         PUNCT .   punct    2 O
+Bell      PROPN NNP nsubj    5 O
+said      VERB  VBD ROOT     5 O lemma=say
+the       DET   DT  det      7 O
+system    NOUN  NN  nsubj    9 O
+had       AUX   VBD aux      9 O lemma=have
+failed    VERB  VBN ccomp    5 O lemma=fail
+children  NOUN  NNS dobj     9 O lemma=child
+.         PUNCT .   punct    5 O
+"""
+
+
+def test_targets_steps__diagnosis__fires_in_what_was_said():
+    """'Bell said the system had failed children': the subject of what was said is the system."""
+    ctx, w = steps(SAID_THE_SYSTEM_FAILED, 1, OBJECT, FAILED)
+    assert diagnosis(ctx, w) == DROP
+
+
+def test_targets_steps__diagnosis__near_miss():
+    """'The helpers have failed children': no system as subject, so the step passes (and the claim
+    points back to what was named nearby)."""
+    ctx, w = steps(THE_HELPERS_FAILED, 1, OBJECT, FAILED)
+    assert diagnosis(ctx, w) is None
+    assert linked(THE_HELPERS_FAILED, 1, OBJECT, FAILED)[2] == ["family-help"]
 
 
 REFORMS_IN_THIS_AREA = """

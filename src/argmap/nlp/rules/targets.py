@@ -437,6 +437,23 @@ def topic_words(ctx: TargetContext, w: Work) -> str | None:
     return w.take([topic], "topic words of the proposal", themes(ctx, w.span))
 
 
+@STEPS.rule("diagnosis", "An objection whose subject is the present system ('the care system has failed "
+            "families') and that names no proposal diagnoses a problem: it objects to nothing named nearby.",
+            "The system has failed too many children.")
+def diagnosis(ctx: TargetContext, w: Work) -> str | None:
+    if w.own or w.draft.stance != Stance.OBJECT:
+        return None
+    root = w.span.root
+    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if root.lemma_.lower() in ctx.lex.speech_verbs \
+        else None
+    clause = said if said is not None else root  # 'X said the system remains stuck': what was said
+    subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or subject.lemma_.lower() not in ctx.words("nouns.status_quo"):
+        return None
+    w.draft.themes = themes(ctx, w.span)
+    return KEEP if w.draft.themes else DROP
+
+
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
             "Councils will set up child protection teams. The teams will need police officers.")
 def reference(ctx: TargetContext, w: Work) -> str | None:
