@@ -919,3 +919,14 @@ def test_standing_against_objects(extractor):
     assert ("ivo-grant", "support", "private-provision") not in positions(r)
     r = extract_text(extractor, "Ivo Grant said we should stand beside the care providers.")
     assert ("ivo-grant", "object", "private-provision") not in positions(r)
+
+
+@pytest.mark.parametrize("word", ["intolerable", "eye-watering", "extortionate", "exorbitant"])
+def test_words_of_outrage_at_a_cost_object(extractor, word):
+    r = extract_text(extractor, f"Ivo Grant said the profiteering of private providers was {word}.")
+    assert ("ivo-grant", "object", "private-provision") in positions(r)
+
+
+def test_a_plain_description_of_a_cost_objects_to_nothing(extractor):
+    r = extract_text(extractor, "Ivo Grant said the profiteering of private providers was tolerable.")
+    assert ("ivo-grant", "object", "private-provision") not in positions(r)
