@@ -930,3 +930,8 @@ def test_words_of_outrage_at_a_cost_object(extractor, word):
 def test_a_plain_description_of_a_cost_objects_to_nothing(extractor):
     r = extract_text(extractor, "Ivo Grant said the profiteering of private providers was tolerable.")
     assert ("ivo-grant", "object", "private-provision") not in positions(r)
+
+
+def test_signalling_is_saying(extractor):
+    r = extract_text(extractor, "Ivo Grant signalled that the council would back the family help teams.")
+    assert any(p[0] == "ivo-grant" for p in positions(r))

@@ -10,12 +10,12 @@ import pytest
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked,
-    compound_word, depending_on, description, government_plan, guarded_against, hardship, ignored_phrases,
-    improvement, listed, lowered, needed, negated, negated_head, negated_preposition, negated_subject_clause,
-    negation_child, negator_before, negator_phrase, no_remedy, objection_object, only_if, phrase_cues,
-    plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation, record_of_events,
-    refused_objection, refused_question, remedied_problem, research_finding, score, service, should_proposal,
-    someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
+    compound_word, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
+    ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
+    negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
+    only_if, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
+    record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
+    should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
     wrong_part_of_speech,
 )
 
@@ -1051,6 +1051,46 @@ def negation(spec: str, i: int) -> tuple[bool, list[str]]:
     doc = parse(spec)
     ctx = stance_ctx(doc)
     return plain_negated(ctx, doc[i], doc[:]), [r.name for r in NEGATED if r(ctx, doc[i], doc[:])]
+
+
+BACKSTOP_SHOULD_FAIL = """
+A         DET   DT  det       1 O
+cap       NOUN  NN  nsubjpass 3 O
+is        AUX   VBZ auxpass   3 O lemma=be
+kept      VERB  VBN ROOT      3 O lemma=keep
+as        ADP   IN  prep      3 O
+a         DET   DT  det       6 O
+backstop  NOUN  NN  pobj      4 O
+should    AUX   MD  aux       10 O
+other     ADJ   JJ  amod      9 O
+measures  NOUN  NNS nsubj     10 O lemma=measure
+fail      VERB  VB  advcl     3 O
+.         PUNCT .   punct     3 O
+"""
+MEASURES_MAY_FAIL = """
+Other     ADJ   JJ  amod      1 O
+measures  NOUN  NNS nsubj     3 O lemma=measure
+may       AUX   MD  aux       3 O
+fail      VERB  VB  ROOT      3 O
+.         PUNCT .   punct     3 O
+"""
+
+
+def test_stance_not_a_cue__inverted_condition__fires():
+    """'... a backstop should other measures fail': the failure is supposed, not foretold."""
+    doc = parse(BACKSTOP_SHOULD_FAIL)
+    ctx = stance_ctx(doc)
+    assert inverted_condition(ctx, doc[10], -1)
+    assert "inverted-condition" in vetoes(ctx, doc[10], -1)
+    assert word_cue(BACKSTOP_SHOULD_FAIL, 10) is None
+
+
+def test_stance_not_a_cue__inverted_condition__near_miss():
+    """'Other measures may fail': a warning, and the word is a cue."""
+    doc = parse(MEASURES_MAY_FAIL)
+    ctx = stance_ctx(doc)
+    assert not inverted_condition(ctx, doc[3], -1)
+    assert word_cue(MEASURES_MAY_FAIL, 3).sign == -1
 
 
 ENSURE_NOT_UNDERMINE = """

@@ -383,6 +383,14 @@ def compound_word(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}
 
 
+@NOT_A_CUE.rule("inverted-condition", "A stance verb in a condition put with an inverted 'should' ('should other "
+                "measures fail') supposes; it takes no stance.",
+                "A cap is kept as a backstop should other measures fail.")
+def inverted_condition(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return tok.pos_ in {"VERB", "AUX"} and any(
+        c.dep_ == "aux" and c.lower_ in ctx.words("markers.recommending") and inverted(c) for c in tok.children)
+
+
 @NOT_A_CUE.rule("finding", "A stance word in what research found ('reviews have found that information sharing is "
                 "problematic') reports the finding; it is not the speaker's verdict.",
                 "Studies have found that the waiting is harmful.")
