@@ -109,8 +109,10 @@ REAL_SETS = {
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.68, 0.60)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.76, 0.41)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.63, 0.50)}),
-    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.38, 0.22)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.39, 0.19)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.49, 0.33)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.51, 0.30)}),
+    "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.44, 0.18)}),
+    "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.47, 0.15)}),
 }
 
 
