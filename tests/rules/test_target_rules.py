@@ -983,6 +983,41 @@ def test_candidates_name_policies_not_problems():
         ("candidate-residential-sector-standard", "residential sector standard")
 
 
+BACKED_MORE_USE = """
+Unions   NOUN  NNS nsubj    1 O lemma=union
+backed   VERB  VBD ROOT     1 O lemma=back
+an       DET   DT  det      3 O
+increase NOUN  NN  dobj     1 O
+in       ADP   IN  prep     3 O
+the      DET   DT  det      6 O
+use      NOUN  NN  pobj     4 O
+of       ADP   IN  prep     6 O
+kinship  NOUN  NN  compound 10 O
+network  NOUN  NN  compound 10 O
+plans    NOUN  NNS pobj     7 O lemma=plan
+.        PUNCT .   punct    1 O
+"""
+BACKED_PAY_INCREASE = """
+Unions   NOUN  NNS nsubj    1 O lemma=union
+backed   VERB  VBD ROOT     1 O lemma=back
+a        DET   DT  det      4 O
+pay      NOUN  NN  compound 4 O
+increase NOUN  NN  dobj     1 O
+.        PUNCT .   punct    1 O
+"""
+
+
+def test_a_candidate_of_an_amount_is_named_by_what_it_is_an_amount_of():
+    """'an increase in the use of kinship network plans' names kinship network plans; 'a pay
+    increase', with nothing it is an amount of, keeps its own words."""
+    from argmap.nlp.rules.targets import label
+
+    more = target_ctx(parse(BACKED_MORE_USE))
+    assert label(more, more.doc[2:4]) == ("candidate-kinship-network-plans", "kinship network plans")
+    pay = target_ctx(parse(BACKED_PAY_INCREASE))
+    assert label(pay, pay.doc[2:5]) == ("candidate-pay-increase", "pay increase")
+
+
 BACKED_A_FRACTION = """
 Unions    NOUN  NNS nsubj    1 O lemma=union
 backed    VERB  VBD ROOT     1 O lemma=back

@@ -1159,9 +1159,13 @@ def policy_like(ctx: TargetContext, cand: tuple[str, str] | None) -> tuple[str, 
 
 def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
     """A candidate (id, label) from a noun chunk's content words, with the head's complement when
-    the head alone says too little ('a tangle of reporting rules', 'an investigation into the market')."""
+    the head alone says too little ('a tangle of reporting rules', 'an investigation into the market');
+    of an amount ('an increase in the use of family plans'), what it is an amount of."""
     if chunk.root.pos_ == "PRON" or any(t.i in ctx.skip for t in chunk):
         return None
+    inner = amount_of(ctx, chunk.root)
+    if inner is not None:
+        return label(ctx, inner)
     words = content(chunk)[:6]
     if singular(chunk.root.lower_) in ctx.words("nouns.not_a_policy"):
         return None  # 'young people', 'the minister's comments': no policy
@@ -1170,6 +1174,18 @@ def label(ctx: TargetContext, chunk: Span) -> tuple[str, str] | None:
     if len(words) < 2:
         words = _with_complement(ctx, chunk.root, words, ctx.words("markers.complement"))
     return candidate_of(words)
+
+
+def amount_of(ctx: TargetContext, head: Token) -> Span | None:
+    """'an increase in X', 'the use of X', 'more investment in X': the noun phrase X that an amount
+    or use word heads, as a chunk of the Doc, else None."""
+    if singular(head.lower_) not in ctx.words("nouns.amount"):
+        return None
+    prep = next((c for c in head.rights if c.dep_ == "prep" and c.lower_ in ctx.words("markers.amount_of")), None)
+    obj = next((c for c in prep.children if c.dep_ == "pobj"), None) if prep is not None else None
+    if obj is None or obj.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return obj.doc[obj.left_edge.i:obj.right_edge.i + 1]
 
 
 def _with_complement(ctx: TargetContext, head: Token, words: list[Token], preps) -> list[Token]:
