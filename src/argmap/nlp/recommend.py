@@ -32,8 +32,9 @@ def _recommending_verb(tok: Token, lex: Lexicon) -> Token | None:
     if tok.lower_ not in lex["markers.recommending"] or tok.dep_ != "aux":
         return None
     verb = tok.head
-    if verb.pos_ != "VERB" or inverted(tok) or any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"]
-                                  for c in verb.children):
+    if verb.pos_ != "VERB" or inverted(tok):
+        return None
+    if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"] for c in verb.children):
         return None
     return verb
 

@@ -619,22 +619,25 @@ def plain_negated(ctx: StanceContext, tok: Token, span: Span) -> bool:
 def prohibition(ctx: StanceContext, tok: Token, span: Span) -> bool:
     """'must not be diluted', 'should not be weakened': a prohibition voices the same concern; so
     does a harm the speaker would make sure of avoiding ('ensure that it does not weaken ...')."""
+    if not _objection_word(ctx, tok):
+        return False
     if guarded_against(ctx, tok):
         return True
     window = [t.lower_ for t in span.doc[max(span.start, tok.i - 4):tok.i]]
     alone, tail = ctx.words("markers.prohibiting_alone"), ctx.words("markers.prohibition_tail")
-    for i, w in enumerate(window[:-1]):
-        if w in ctx.words("markers.prohibiting") and (window[i + 1] in tail or w in alone):
-            return tok.lemma_.lower() in ctx.lex.object_lemmas or tok.lower_ in ctx.lex.object_lemmas
-    return False
+    return any(w in ctx.words("markers.prohibiting") and (window[i + 1] in tail or w in alone)
+               for i, w in enumerate(window[:-1]))
 
 
 def guarded_against(ctx: StanceContext, tok: Token) -> bool:
     """'ensure the changes do not destabilise the system', 'make sure it does not fail': an objection
     verb negated in what a verb of making certain governs is a harm to guard against."""
     return (tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.words("verbs.making_certain")
-            and any(ch.dep_ == "neg" for ch in tok.children)
-            and (tok.lemma_.lower() in ctx.lex.object_lemmas or tok.lower_ in ctx.lex.object_lemmas))
+            and any(ch.dep_ == "neg" for ch in tok.children) and _objection_word(ctx, tok))
+
+
+def _objection_word(ctx: StanceContext, tok: Token) -> bool:
+    return tok.lemma_.lower() in ctx.lex.object_lemmas or tok.lower_ in ctx.lex.object_lemmas
 
 
 @NEGATED.rule("negation-child", "The cue word has a negation of its own ('not welcome').",

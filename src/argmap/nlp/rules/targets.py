@@ -443,10 +443,9 @@ def topic_words(ctx: TargetContext, w: Work) -> str | None:
 def diagnosis(ctx: TargetContext, w: Work) -> str | None:
     if w.own or w.draft.stance != Stance.OBJECT:
         return None
-    root = w.span.root
-    said = next((c for c in root.children if c.dep_ == "ccomp"), None) if root.lemma_.lower() in ctx.lex.speech_verbs \
-        else None
-    clause = said if said is not None else root  # 'X said the system remains stuck': what was said
+    clause = w.span.root
+    if clause.lemma_.lower() in ctx.lex.speech_verbs:  # 'X said the system remains stuck': what was said
+        clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.status_quo"):
         return None
@@ -1237,4 +1236,4 @@ def singular(word: str) -> str:
     return word
 
 
-_KEEPS_S = re.compile(r"(?:s|i|u)s$")  # 'class', 'crisis', 'bonus' are singular
+_KEEPS_S = re.compile(r"[siu]s$")  # 'class', 'crisis', 'bonus' are singular
