@@ -571,6 +571,50 @@ def test_owned_plans__near_miss_a_plan_naming_only_the_general_reform():
     assert owned_plans(doc, LEX, state, units, []) != []  # without a taxonomy nothing is checked
 
 
+OWNED_DOCUMENT = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP poss     6 B-ORG
+'s          PART  POS case     3 O
+Hearth      PROPN NNP compound 6 O
+Review      PROPN NNP dobj     1 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__a_policy_document_named_as_an_actors_own_is_backed_by_it():
+    """'We welcome the Trust's Hearth Review' (a document in the taxonomy): the Trust backs it."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWNED_DOCUMENT)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text, d.rule) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "the Trust's Hearth Review", "owner-of-plan")]
+
+
+def test_owned_plans__near_miss_a_document_named_without_an_owner_or_by_its_owner():
+    """'the Trust Hearth Review' (no possessive) has no owner; the speaker's own document is theirs already."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    spec = OWNED_DOCUMENT.replace("Trust       PROPN NNP poss     6 B-ORG", "Trust       PROPN NNP compound 6 B-ORG") \
+        .replace("'s          PART  POS case     3 O", "new         ADJ   JJ  amod     6 O")
+    doc = parse(spec)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
+    doc = parse(OWNED_DOCUMENT)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="trust")]
+    assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
+
+
 ENACTED = """
 Jane        PROPN NNP compound 1 B-PERSON
 Doe         PROPN NNP nsubj    2 I-PERSON

@@ -1189,6 +1189,49 @@ def test_proposals__near_miss_a_plan_and_another_named_together():
     assert proposals(ctx, ctx.sents[0]) == ["family-help", "care-leaver-support"]
 
 
+DOCUMENT_HOLDS = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      4 O
+Hearth    PROPN NNP compound 4 O
+Review    PROPN NNP dobj     1 O
+,         PUNCT ,   punct    4 O
+which     PRON  WDT nsubj    7 O
+backs     VERB  VBZ relcl    4 O lemma=back
+family    NOUN  NN  compound 9 O
+help      NOUN  NN  dobj     7 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__a_document_and_what_its_relative_clause_says_it_holds():
+    """'the Hearth Review, which backs family help': both the document and what it holds."""
+    from argmap.nlp.rules.targets import proposals
+
+    ctx = target_ctx(parse(DOCUMENT_HOLDS))
+    assert proposals(ctx, ctx.sents[0]) == ["hearth-review", "family-help"]
+
+
+def test_proposals__near_miss_reforms_of_one_thing():
+    """'the reforms suggested for family help' (no comma, no relative pronoun): reforms of family
+    help, so family help alone."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      3 O
+reforms   NOUN  NNS dobj     1 O lemma=reform
+suggested VERB  VBN acl      3 O lemma=suggest
+for       ADP   IN  prep     4 O
+family    NOUN  NN  compound 7 O
+help      NOUN  NN  pobj     5 O
+.         PUNCT .   punct    1 O
+"""
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["family-help"]
+
+
 AGREE_WITH_BILL = """
 We        PRON  PRP nsubj    1 O
 agree     VERB  VBP ROOT     1 O lemma=agree

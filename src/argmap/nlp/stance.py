@@ -25,7 +25,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import agent_objects, span_matches, text_of, tokens, words_at
+from argmap.nlp.text import agent_objects, doc_matches, span_matches, text_of, tokens, words_at
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -352,6 +352,35 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
         start, end = _noun_phrase(tok)
         draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
                          "owner-of-plan") if end - start >= 3 else None
+        if draft is not None:
+            out.append(draft)
+    return out + _owned_documents(doc, state, units, drafts + out, taxonomy)
+
+
+def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: list[Draft],
+                     taxonomy: Taxonomy | None) -> list[Draft]:
+    """'I support the Government's Schools Bill': the actor a policy document's name is the
+    possession of backs that document (named by the taxonomy as a document)."""
+    if taxonomy is None:
+        return []
+    out = []
+    starts = [u.start for u in units]
+    for m in doc_matches(doc, taxonomy, "proposals"):
+        entry = taxonomy.proposals.get(m.id)
+        toks = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if entry is None or entry.kind != "document" or toks is None:
+            continue
+        head = toks.root
+        while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:
+            head = head.head
+        owner = next((k for t in {*toks, head} for c in t.children
+                      if c.dep_ == "poss" and not toks.start <= c.i < toks.end and (k := state.actor_of(c))), None)
+        k = bisect_right(starts, head.i) - 1
+        if owner is None or k < 0 or head.i >= units[k].end or units[k].heading or owner == units[k].speaker:
+            continue
+        start, end = _noun_phrase(head)
+        draft = _backing(doc, taxonomy, drafts + out, k, owner, start, end, f"{doc[head.i - 1].text} {head.text}",
+                         "owner-of-plan")
         if draft is not None:
             out.append(draft)
     return out

@@ -129,10 +129,34 @@ def _particular_first(ctx: TargetContext, span: Span, ids: list[str], found: lis
     """'X, one of the reforms' is about X, not the reforms; 'X, to take forward its recommendations'
     is about both; of a document and the programme it belongs to, the document."""
     if any(not ctx.umbrella(p) for p in ids):
-        kept = {m.id for m in found if ctx.umbrella(m.id) and owned(ctx, span, m)}
+        kept = {m.id for m in found if ctx.umbrella(m.id) and (owned(ctx, span, m) or described(ctx, span, m, found))}
         return [p for p in ids if not ctx.umbrella(p) or p in kept]
     below = {a for p in ids for a in ctx.taxonomy.ancestors(p)}
     return [p for p in ids if p not in below]
+
+
+def described(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
+    """'the Bill, which will give kinship carers more support': a document whose own relative clause
+    (or a participle clause set off by a comma) names the particular proposals: both are meant, the
+    document and what it holds; not 'reforms suggested around kinship care', reforms of one thing."""
+    toks = match_tokens(span, m)
+    if toks is None:
+        return False
+    head = toks.root
+    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # 'the Families First (FFP) programme'
+        head = head.head
+    clauses = [c for t in [*toks, head] for c in t.children if c.i >= toks.end and c.i > 0 and
+               (c.dep_ == "relcl" or c.dep_ == "acl" and c.doc[c.left_edge.i - 1].text == ",")]
+    if not clauses:
+        return False
+    inside = {t.i for c in clauses for t in c.subtree}
+    for other in found:
+        if ctx.umbrella(other.id):
+            continue
+        sub = match_tokens(span, other)
+        if sub is not None and all(t.i in inside for t in sub):
+            return True
+    return False
 
 
 def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
