@@ -765,6 +765,26 @@ def test_a_blog_labelled_as_such_takes_the_columnists_bio_at_the_top():
     assert detect_author(text.replace("Blogs\n", "News\n")) == (None, None)
 
 
+def test_a_byline_may_give_the_writers_initials_for_a_first_name():
+    """'By EJ Ward': two capitals before a surname are a first name; an agency is no person."""
+    assert detect_author("Headline\nBy EJ Ward\n" + ENGLISH) == ("EJ Ward", None)
+    assert detect_author("Headline\nBy PA Media\n" + ENGLISH) == (None, None)
+    assert detect_author("Headline\nBy EJ\n" + ENGLISH) == (None, None)
+
+
+def test_a_column_filed_under_its_writers_name_is_an_opinion_piece():
+    """A page whose address files it under the byline's writer ('/lbc/jane-doe/...') or starts its
+    last part with the name ('/jane-doe-a-critique-of-x') is their column; a news address is not."""
+    text = "Headline\nBy Jane Doe\n" + ENGLISH
+    for url in ("https://example.org/lbc/jane-doe/why-this-matters/123",
+                "https://example.org/2025/05/23/jane-doe-a-critique-of-the-reforms"):
+        found = find_byline(text, {"url": url})
+        assert (found.name, found.genre) == ("Jane Doe", "opinion")
+    for url in ("https://example.org/news/2025/ministers-announce-reforms", "https://example.org/jane-doe",
+                "https://example.org/2025/jane-does-reforms-explained"):
+        assert find_byline(text, {"url": url}).genre is None
+
+
 def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 

@@ -11,6 +11,9 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from urllib.parse import urlsplit
+
+from argmap.text import slugify
 
 TOP_LINES = 12  # bylines are searched in the first non-empty lines...
 BOTTOM_LINES = 3  # ...and author bios in the last ones
@@ -26,7 +29,7 @@ report reform family families service services england britain uk wales scotland
 editor reporter correspondent chief executive director professor read more share sign subscribe
 key latest live support us our your skip main content page home menu picture photo image stock
 adobe getty monday tuesday wednesday thursday friday saturday sunday january february march april
-june july august september october november december policy act programme program
+june july august september october november december policy act programme program media agency
 """))
 HONORIFICS = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
               "Baroness", "Cllr", "Councillor")
@@ -53,7 +56,7 @@ GENRE_LABELS = {"opinion": "opinion", "comment": "opinion", "analysis": "analysi
 
 _TOK = r"(?:[A-Z][’']?)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?"
 _PART = rf"(?:{_TOK}|[A-Z]\.|{'|'.join(PARTICLES)})"
-NAME = rf"(?:(?:{'|'.join(HONORIFICS)})\.?\s+)?{_TOK}(?:\s+{_PART}){{1,4}}"
+NAME = rf"(?:(?:{'|'.join(HONORIFICS)})\.?\s+)?(?:{_TOK}|[A-Z]{{2}}(?=\s+{_TOK}))(?:\s+{_PART}){{1,4}}"  # 'EJ Ward'
 _MONTH = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|"
           r"Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 DATE = re.compile(
@@ -98,7 +101,18 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
                     None)
     found = _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or \
         (labelled == "opinion" and _bio(lines[:TOP_LINES])) or Byline()  # a columnist's bio over the piece
+    if not labelled and found.name and _column_address(front.get("url", ""), found.name):
+        labelled = "opinion"
     return Byline(found.name, found.role, found.source, labelled) if labelled else found
+
+
+def _column_address(url: str, name: str) -> bool:
+    """Whether a page's address is a column filed under its writer's name: a part of the path is
+    the name ('.../lbc/jane-doe/why-this-matters') or the last part starts with it
+    ('.../jane-doe-a-critique-of-the-reforms')."""
+    parts = [p.lower() for p in urlsplit(url.strip()).path.split("/") if p]
+    slug = slugify(name)
+    return bool(parts) and (slug in parts[:-1] or parts[-1].startswith(slug + "-"))
 
 
 def split_name_role(value: str) -> tuple[str, str | None]:
