@@ -707,6 +707,25 @@ def test_a_quotation_left_open_ends_in_the_next_paragraph_that_closes_it(extract
     assert ("jo-rees", "object", "family-help") not in positions(r)
 
 
+def test_an_outlet_named_as_an_actor_outranks_the_shared_site_it_is_on(extractor):
+    """A body's page on a government-wide site ('Ofsted' on www.gov.uk) speaks for the body, not
+    for the government the site is listed under; without the outlet, for the site's owner."""
+    url = "https://www.gov.uk/government/publications/our-response"
+    r = extract_text(extractor, WE_STATEMENT, outlet="Ofsted", url=url)
+    assert {c.speaker for c in r.claims if c.rule.startswith("author")} == {"ofsted"}
+    r = extract_text(extractor, WE_STATEMENT, url=url)
+    assert {c.speaker for c in r.claims if c.rule.startswith("author")} == {"uk-government"}
+
+
+def test_a_title_naming_the_possessor_of_a_response_names_the_author(extractor):
+    """'Ofsted's response to the consultation' over a 'we' text: Ofsted's own response, though the
+    possessive elsewhere marks someone discussed; a response to a named body's plan is not theirs."""
+    text = "Ofsted's response to the family help consultation\n\n" + WE_STATEMENT
+    assert ("ofsted", "support", "family-help") in positions(extract_text(extractor, text))
+    text = "A response to Ofsted's family help consultation\n\n" + WE_STATEMENT
+    assert ("ofsted", "support", "family-help") not in positions(extract_text(extractor, text))
+
+
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):
     r = extract_text(extractor, WE_STATEMENT, url="https://www.example-news.co.uk/2025/family-help")
     assert not any(c.speaker == "nspcc" for c in r.claims)

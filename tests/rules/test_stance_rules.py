@@ -937,37 +937,6 @@ def test_stance_not_a_cue__problem_revealed__near_miss_a_proposal_unveiled():
     assert word_cue(UNVEILED_HELP, 2).sign == +1
 
 
-BILL_PROPOSES = """
-The       DET   DT  det      1 O
-bill      NOUN  NN  nsubj    2 O
-proposes  VERB  VBZ ROOT     2 O lemma=propose
-family    NOUN  NN  compound 4 O
-help      NOUN  NN  dobj     2 O
-.         PUNCT .   punct    2 O
-"""
-WE_PROPOSE = BILL_PROPOSES.replace("The       DET   DT  det      1 O", "So        ADV   RB  advmod   2 O") \
-    .replace("bill      NOUN  NN  nsubj    2 O", "we        PRON  PRP nsubj    2 O") \
-    .replace("proposes  VERB  VBZ ROOT     2 O lemma=propose", "propose   VERB  VBP ROOT     2 O")
-
-
-def test_stance_not_a_cue__contents__fires():
-    """'The bill proposes family help': what a document contains, nobody's position."""
-    from argmap.nlp.rules.stance import contents
-    doc = parse(BILL_PROPOSES)
-    ctx = stance_ctx(doc)
-    assert contents(ctx, doc[2], +1)
-    assert vetoes(ctx, doc[2], +1) == ["contents"]
-    assert word_cue(BILL_PROPOSES, 2) is None
-
-
-def test_stance_not_a_cue__contents__near_miss_a_speaker_proposes():
-    """'So we propose family help': the speaker puts it forward."""
-    from argmap.nlp.rules.stance import contents
-    doc = parse(WE_PROPOSE)
-    assert not contents(stance_ctx(doc), doc[2], +1)
-    assert word_cue(WE_PROPOSE, 2).sign == +1
-
-
 def test_stance_not_a_cue__compound_word__fires():
     """'opposition parties': a kind of party, no objection."""
     doc = parse(OPPOSITION_PARTIES)

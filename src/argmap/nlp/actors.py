@@ -265,8 +265,8 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     unless the page names it as an organisation itself ('CoramBAAF has set up ...')."""
     facts = meta(ctx.doc)
     outlet = " ".join(str(facts.get("outlet") or "").split())
-    known = ((ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None)
-             or (ctx.taxonomy.actor_for_name(outlet) if outlet else None))
+    known = ((ctx.taxonomy.actor_for_name(outlet) if outlet else None)  # 'Ofsted' on a shared government site
+             or (ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None))
     if known is None:
         articles = ctx.lex["markers.name_article"]
         named = (_named_outlet(outlet, registry, articles) or _member_site(ctx, outlet, registry)

@@ -609,7 +609,8 @@ def _voiced(ctx: AttributionContext, units: list[Unit], pronouns: re.Pattern[str
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
     """An organisation whose own document a title line names ('ASCL submission to the committee',
-    'Coram response to the review', 'Action for Children - committee submission'): the first
+    'Coram response to the review', 'Ofsted's response to the consultation', 'Action for Children -
+    committee submission'): the possessor of the document word, else the first
     organisation before the document word that the text never addresses or discusses. When the
     title names the page's publisher among them ('The Review - Northfold Trust initial view' on the
     Trust's site), the document is the publisher's."""
@@ -622,6 +623,10 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         doc_word = next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
         if doc_word is None:
             continue
+        owner = next((k for c in sent.doc[doc_word].children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))
+                      and ctx.state.is_org(k)), None)
+        if owner:
+            return owner  # 'Ofsted's response to the consultation': the document's own possessor
         named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                  and k not in discussed]
         key = _title_owner(named, publisher) or _document_by(ctx, sent[doc_word - sent.start], discussed)

@@ -428,17 +428,6 @@ def problem_revealed(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return not span_matches(tok.doc[obj.left_edge.i:obj.right_edge.i + 1], ctx.taxonomy, "proposals")
 
 
-@NOT_A_CUE.rule("contents", "A verb of putting forward whose subject is a named policy document or proposal, not "
-                "an actor ('the bill proposes new teams'), says what it contains; it is nobody's position.",
-                "The bill proposes separate child protection teams.")
-def contents(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    if sign < 0 or tok.pos_ != "VERB" or tok.lemma_.lower() not in ctx.words("verbs.proposer"):
-        return False
-    heads = ctx.words("nouns.document_head")
-    return any(c.dep_ == "nsubj" and not ctx.state.actor_of(c) and
-               (in_proposal_name(ctx, c) or c.lemma_.lower() in heads or c.lower_ in heads) for c in tok.children)
-
-
 def in_proposal_name(ctx: StanceContext, tok: Token) -> bool:
     """Whether ``tok`` is part of a taxonomy proposal's name in the text."""
     return ctx.taxonomy is not None and any(
