@@ -1435,6 +1435,60 @@ def test_attribution_quote_speaker__next_paragraph__near_miss():
     assert QUOTE_SPEAKER.first(ctx, q) is None
 
 
+SPEAKER_LINE = """
+“        PUNCT `` punct     4 O lemma="
+The      DET   DT  det       2 O
+plan     NOUN  NN  nsubjpass 4 O
+is       AUX   VBZ auxpass   4 O lemma=be
+rushed   VERB  VBN ROOT      4 O lemma=rush
+and      CCONJ CC  cc        4 O
+has      VERB  VBZ conj      4 O lemma=have
+no       DET   DT  det       8 O
+money    NOUN  NN  dobj      6 O
+.        PUNCT .   punct     4 O
+\\n      SPACE _SP dep       9 O
+said     VERB  VBD ROOT      11 O lemma=say
+Rosa     PROPN NNP compound  13 B-PERSON
+Pell     PROPN NNP nsubj     11 I-PERSON
+,        PUNCT ,   punct     13 O
+chair    NOUN  NN  appos     13 O
+.        PUNCT .   punct     11 O
+\\n      SPACE _SP dep       16 O
+“        PUNCT `` punct     20 O lemma="
+We       PRON  PRP nsubj     20 O
+oppose   VERB  VBP ROOT      20 O
+it       PRON  PRP dobj      20 O
+completely ADV RB  advmod    20 O
+.        PUNCT .   punct     20 O
+”        PUNCT ''  punct     20 O lemma="
+"""
+
+
+def test_attribution_quote_speaker__speaker_line__fires_for_the_quotation_before_it():
+    """A quotation paragraph, then 'said Rosa Pell, chair.' alone on its line: hers."""
+    from argmap.nlp.rules.attribution import speaker_line
+    ctx, q = quote_speaker(SPEAKER_LINE, (12, 14, "rosa-pell"), u1=("rosa-pell", "say", "speech-verb"))
+    assert speaker_line(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "speaker-line"
+
+
+def test_attribution_quote_speaker__speaker_line__fires_for_the_quotation_after_it():
+    """The quotation opening the paragraph after the speaker line goes on in her voice."""
+    from argmap.nlp.rules.attribution import speaker_line
+    ctx, q = quote_speaker(SPEAKER_LINE, (12, 14, "rosa-pell"), n=1, u1=("rosa-pell", "say", "speech-verb"))
+    assert speaker_line(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "speaker-line"
+
+
+def test_attribution_quote_speaker__speaker_line__near_miss_a_line_that_says_more():
+    """'Rosa Pell chaired it.' names her but gives no speech: no speaker line."""
+    from argmap.nlp.rules.attribution import speaker_line
+    spec = SPEAKER_LINE.replace("said     VERB  VBD ROOT      11 O lemma=say", "chaired  VERB  VBD ROOT      11 O lemma=chair")
+    ctx, q = quote_speaker(spec, (12, 14, "rosa-pell"), u1=("rosa-pell", "chair", "subject"))
+    assert speaker_line(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
 AMBASSADOR = """
 Tom          PROPN NNP  compound 1 B-PERSON
 Reddy        PROPN NNP  nsubj    5 I-PERSON

@@ -811,6 +811,32 @@ def next_paragraph(ctx: AttributionContext, q: Quotation) -> Said | None:
     return Said(last.speaker, last.cue or "quote", "quote")
 
 
+@QUOTE_SPEAKER.rule("speaker-line", "A paragraph that only names a speaker ('said Jane Doe, chief executive of X.') "
+                    "says the quotation in the paragraph before it, and one opening the paragraph after it.",
+                    "\u201cThe plan is rushed and has no money behind it.\n\nsaid Jane Doe, chair of the Trust.")
+def speaker_line(ctx: AttributionContext, q: Quotation) -> Said | None:
+    nxt = q.after[0] if q.after else None
+    if nxt is not None and nxt.para == q.members[-1].para + 1 and _names_only_a_speaker(ctx, nxt, q.after[1:]):
+        return Said(nxt.speaker, nxt.cue or "quote", "quote")
+    last = q.before[-1] if q.before else None
+    first = ctx.sents[q.members[0].sent]
+    if last is not None and last.para == q.members[0].para - 1 and first.start_char >= q.start - 1 and \
+            _names_only_a_speaker(ctx, last, []) and (len(q.before) < 2 or q.before[-2].para != last.para):
+        return Said(last.speaker, last.cue or "quote", "quote")
+    return None
+
+
+def _names_only_a_speaker(ctx: AttributionContext, u: Unit, following: list[Unit]) -> bool:
+    """Whether a sentence, alone in its paragraph, only gives a speaker: a speech verb opening it
+    ('said Jane Doe, ...') or closing it ('Jane Doe said.')."""
+    if u.speaker in (None, UNNAMED) or u.quoted or any(f.para == u.para for f in following):
+        return False
+    words = [t for t in tokens(ctx.sents[u.sent]) if not t.is_punct and not t.is_space]
+    if not words or len(words) > 25:
+        return False
+    return any(t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ == "VERB" for t in (words[0], words[-1]))
+
+
 def colon_speaker(ctx: AttributionContext, sent: Span, quote_start: int) -> str | None:
     """The subject of the clause that introduces a quotation with a colon."""
     doc = sent.doc
