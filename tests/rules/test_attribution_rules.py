@@ -1464,7 +1464,7 @@ completely ADV RB  advmod    20 O
 """
 
 
-def test_attribution_quote_speaker__speaker_line__fires_for_the_quotation_before_it():
+def test_attribution_quote_speaker__speaker_line__fires():
     """A quotation paragraph, then 'said Rosa Pell, chair.' alone on its line: hers."""
     from argmap.nlp.rules.attribution import speaker_line
     ctx, q = quote_speaker(SPEAKER_LINE, (12, 14, "rosa-pell"), u1=("rosa-pell", "say", "speech-verb"))
