@@ -213,6 +213,30 @@ def test_attribution_speaker__speech_verb__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+BECOME_PRAISED = """
+The      DET   DT  det       1 O
+charity  NOUN  NN  nsubjpass 3 O
+Become   AUX   NNP auxpass   3 B-ORG
+praised  VERB  VBD ROOT      3 O lemma=praise
+the      DET   DT  det       5 O
+plan     NOUN  NN  dobj      3 O
+.        PUNCT .   punct     3 O
+"""
+
+
+def test_attribution_speaker__speech_verb__fires_when_a_name_is_misread_as_an_auxiliary():
+    """'The charity Become praised the plan', parsed as a passive with 'Become' for 'is': the charity speaks."""
+    ctx = ctx_of(BECOME_PRAISED, (1, 3, "become", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("become", "praise", "speech-verb", 3)
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_true_passive():
+    """'The charity was praised': an auxiliary that names nobody; the charity does not speak."""
+    spec = BECOME_PRAISED.replace("Become   AUX   NNP auxpass   3 B-ORG", "was      AUX   VBD auxpass   3 O lemma=be")
+    ctx = ctx_of(spec, (1, 2, "become", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) is None
+
+
 INTERVIEW_SAID = """
 In        ADP   IN  prep      4 O
 an        DET   DT  det       3 O

@@ -132,6 +132,17 @@ def test_targets_steps__headline_policy__near_miss_a_plural_is_not_the_headlines
     assert headline_policy(ctx, w) is None
 
 
+def test_headline_policies__a_scheme_the_taxonomy_names_is_no_new_policy():
+    """'Family help support scheme praised': the scheme is family help, not a new 'support scheme';
+    'New support scheme praised' names one the taxonomy does not know."""
+    from argmap.nlp.rules.targets import lead_candidates
+
+    ctx = target_ctx(parse(PAY_CAP, title="Family help support scheme praised"))
+    assert "scheme" not in lead_candidates(ctx)
+    ctx = target_ctx(parse(PAY_CAP, title="New support scheme praised"))
+    assert lead_candidates(ctx)["scheme"][1] == "support scheme"
+
+
 GUIDANCE_REFORMS = """
 Ministers  NOUN  NNS nsubj    1 O lemma=minister
 publish    VERB  VBP ROOT     1 O

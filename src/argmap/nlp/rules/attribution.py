@@ -205,7 +205,11 @@ def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
 
 
 def speaking_subjects(ctx: AttributionContext, verb: Token) -> list[Token]:
-    """A speech verb's subjects; a passive's subject does not speak unless the verb says how it feels."""
+    """A speech verb's subjects; a passive's subject does not speak unless the verb says how it feels,
+    or unless its 'auxiliary' is an actor's name the parser misread ('the charity Become praised')."""
+    misread = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and ctx.state.actor_of(c)]
+    if misread:
+        return [*(c for c in subjects(verb)), *(s for m in misread for s in m.children if s.dep_ == "nsubj"), *misread]
     return [c for c in subjects(verb) if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")]
 
 

@@ -23,7 +23,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import answered_at, doc_matches, match_tokens, span_matches, text_of, tokens
+from argmap.nlp.text import answered_at, doc_matches, doc_text, match_tokens, span_matches, text_of, tokens
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -1011,10 +1011,15 @@ def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
     """'face pay cap as ...': a policy head noun in the front-matter headline, with the word before it."""
     heads, stop = ctx.words("nouns.policy_head"), ctx.words("nouns.label_stop")
     facts = ctx.doc._.argmap_meta or {}
-    words = re.findall(r"[A-Za-z][\w'-]*", facts.get("title") or "")
+    title = facts.get("title") or ""
+    named_ends = [m.end for m in ctx.taxonomy.find_proposals(title)]
+    spans = list(re.finditer(r"[A-Za-z][\w'-]*", title))
+    words = [m.group() for m in spans]
     found: dict[str, tuple[str, str]] = {}
     for i, w in enumerate(words):
         head = singular(w)
+        if any(e <= spans[i].start() and len(title[e:spans[i].start()].split()) <= 2 for e in named_ends):
+            continue  # 'Staying Close support scheme': the scheme the taxonomy names
         if head in heads and i > 0 and words[i - 1].lower() not in stop and head not in found:
             text = f"{words[i - 1].lower()} {w.lower()}"
             found[head] = (CANDIDATE_PREFIX + slugify(text, 40), text)
@@ -1032,8 +1037,12 @@ def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
         sent = ctx.sents[u.sent]
         if not hint.search(text_of(sent).lower()):
             continue  # (noun chunks cost a walk of the parse; most opening sentences name no policy)
+        named_ends = [sent.start_char + m.end for m in matches(ctx, sent)]
         for chunk in noun_chunks(ctx, sent):
             head = singular(chunk.root.lower_)
+            text = doc_text(ctx.doc)
+            if any(e <= chunk.root.idx and len(text[e:chunk.root.idx].split()) <= 2 for e in named_ends):
+                continue  # 'Staying Close support scheme': the scheme the taxonomy names
             if head in heads and head not in found and not matches(ctx, chunk):
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
                 if cand:
