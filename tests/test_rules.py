@@ -960,6 +960,15 @@ def test_wanting_a_plan_to_go_further_objects_to_it(extractor, phrase):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+@pytest.mark.parametrize("verb", ["strengthen", "improve", "protect"])
+def test_what_a_named_plan_would_do_for_others_backs_it(extractor, verb):
+    """'the kinship allowance would strengthen life for grandparents': said of the plan, it backs it."""
+    r = extract_text(extractor, f"Ivo Grant said the kinship allowance would {verb} life for grandparents.")
+    assert ("ivo-grant", "support", "kinship-care-support") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the kinship allowance would reach grandparents next year.")
+    assert ("ivo-grant", "support", "kinship-care-support") not in positions(r)
+
+
 def test_signalling_is_saying(extractor):
     r = extract_text(extractor, "Ivo Grant signalled that the council would back the family help teams.")
     assert any(p[0] == "ivo-grant" for p in positions(r))
