@@ -969,6 +969,23 @@ def test_what_a_named_plan_would_do_for_others_backs_it(extractor, verb):
     assert ("ivo-grant", "support", "kinship-care-support") not in positions(r)
 
 
+def test_the_general_reforms_name_as_a_verb_on_one_thing_is_a_reform_of_that_thing(extractor):
+    """'the pledge to reform foster care' is no position on the reform of children's social care as
+    a whole; 'the pledge to reform children's social care' is."""
+    r = extract_text(extractor, "Ivo Grant said the pledge to reform foster care in England was welcome.")
+    assert ("ivo-grant", "support", "social-care-reform") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the pledge to reform children's social care in England was welcome.")
+    assert ("ivo-grant", "support", "social-care-reform") in positions(r)
+
+
+def test_an_amount_of_money_is_no_candidate_proposal(extractor):
+    """'backed by tens of millions of pounds' names money, not a policy."""
+    r = extract_text(extractor, "Ivo Grant welcomed plans backed by tens of millions of pounds.")
+    assert not any(t.startswith("candidate-") for _, _, t in positions(r))
+    r = extract_text(extractor, "Ivo Grant welcomed plans backed by a national fostering taskforce.")
+    assert ("ivo-grant", "support", "candidate-national-fostering-taskforce") in positions(r)
+
+
 def test_signalling_is_saying(extractor):
     r = extract_text(extractor, "Ivo Grant signalled that the council would back the family help teams.")
     assert any(p[0] == "ivo-grant" for p in positions(r))

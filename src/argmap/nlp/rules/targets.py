@@ -98,10 +98,24 @@ def _matches(ctx: TargetContext, span: Span) -> list[Match]:
     for m in span_matches(span, ctx.taxonomy, "proposals"):
         toks = match_tokens(span, m)
         if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
-                                 or inside_longer_name(toks)):
+                                 or inside_longer_name(toks) or reform_of_something_else(ctx, m.id, toks)):
             continue
         out.append(m)
     return out
+
+
+def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
+    """'pledged to reform foster care': the general reform's name used as a verb whose object is
+    not the whole domain the reform is of (all the general proposal's label words: 'children's
+    social care') names a reform of that one thing."""
+    if pid != ctx.taxonomy.general_proposal or len(toks) != 1 or toks.root.pos_ != "VERB":
+        return False
+    obj = next((c for c in toks.root.children if c.dep_ == "dobj"), None)
+    if obj is None:
+        return False
+    domain = set(re.findall(r"[a-z]{2,}", fold(ctx.taxonomy.proposals[pid].label))) - {"reform", "reforms", "overall"}
+    words = set(re.findall(r"[a-z]{2,}", fold(text_of(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))))
+    return not domain <= words
 
 
 def inside_longer_name(toks: Span) -> bool:
