@@ -746,6 +746,37 @@ def test_attribution_subject__role_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
+LAW_PROFESSOR = """
+Rosa       PROPN NNP compound  1 B-PERSON
+Pell       PROPN NNP nsubj     3 I-PERSON
+has        AUX   VBZ aux       3 O lemma=have
+studied    VERB  VBN ROOT      3 O lemma=study
+care       NOUN  NN  dobj      3 O
+for        ADP   IN  prep      3 O
+years      NOUN  NNS pobj      5 B-DATE lemma=year
+.          PUNCT .   punct     3 O
+The        DET   DT  det       9 O
+law        NOUN  NN  compound  10 O
+professor  NOUN  NN  nsubj     11 O
+says       VERB  VBZ ROOT      11 O lemma=say
+it         PRON  PRP nsubj     13 O
+is         AUX   VBZ ccomp     11 O lemma=be
+rushed     ADJ   JJ  acomp     13 O
+.          PUNCT .   punct     11 O
+"""
+
+
+def test_attribution_subject__role_noun__fires_when_the_determiner_opens_a_longer_phrase():
+    """'The law professor says': 'The' goes with 'law' in the parse; still a definite role."""
+    ctx = ctx_of(LAW_PROFESSOR, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    assert role_noun(ctx, ctx.doc[10]) == "rosa-pell"
+    near = ctx_of(LAW_PROFESSOR.replace("The        DET   DT  det       9 O", "A          DET   DT  det       9 O"),
+                  (0, 2, "rosa-pell"))
+    observe(near, None)
+    assert not role_noun(near, near.doc[10])  # 'A law professor says': some professor
+
+
 def _professors(*roles: tuple[str, str]):
     """The professor Doc, with Rosa Pell just named and other people holding ``roles`` elsewhere."""
     from argmap.nlp.state import REGISTRY, ActorInfo

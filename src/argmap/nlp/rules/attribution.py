@@ -516,9 +516,11 @@ def _holder_of(ctx: AttributionContext, role: str, org: str | None = None) -> st
 
 
 def _determined(ctx: AttributionContext, tok: Token) -> bool:
-    """'the professor', 'its chair': a noun with a definite or possessive determiner."""
+    """'the professor', 'its chair', 'the Department for Education minister': a noun with a definite
+    or possessive determiner, its own or opening its phrase."""
     dets = ctx.lex.union("markers.definite", "pronouns.possessive")
-    return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children)
+    return any(c.dep_ in {"det", "poss"} and c.lower_ in dets for c in tok.children) or \
+        (tok.left_edge.i < tok.i and tok.left_edge.lower_ in dets and tok.left_edge.dep_ in {"det", "poss"})
 
 
 @SUBJECT.rule("earlier-title", "'as my noble friend said': the person named earlier right after the same words "
