@@ -951,7 +951,8 @@ def test_a_plain_description_of_a_cost_objects_to_nothing(extractor):
     assert ("ivo-grant", "object", "private-provision") not in positions(r)
 
 
-@pytest.mark.parametrize("phrase", ["could go further", "should have gone further", "needs to go further"])
+@pytest.mark.parametrize("phrase", ["could go further", "should have gone further", "needs to go further",
+                                    "needed to do more"])
 def test_wanting_a_plan_to_go_further_objects_to_it(extractor, phrase):
     """'the family help plan could go further': a wish for more is an objection to what is there."""
     r = extract_text(extractor, f"Ivo Grant said the family help plan {phrase} for children.")
