@@ -1029,6 +1029,17 @@ def test_a_candidate_of_an_amount_is_named_by_what_it_is_an_amount_of():
     assert label(pay, pay.doc[2:5]) == ("candidate-pay-increase", "pay increase")
 
 
+def test_a_candidate_of_a_carrying_out_is_named_by_what_is_carried_out():
+    """'the implementation of kinship network plans' names kinship network plans."""
+    from argmap.nlp.rules.targets import label
+
+    spec = BACKED_MORE_USE.replace("an       DET   DT  det      3 O", "the      DET   DT  det      3 O") \
+        .replace("increase NOUN  NN  dobj     1 O", "implementation NOUN NN dobj 1 O") \
+        .replace("in       ADP   IN  prep     3 O", "of       ADP   IN  prep     3 O")
+    done = target_ctx(parse(spec))
+    assert label(done, done.doc[2:4]) == ("candidate-kinship-network-plans", "kinship network plans")
+
+
 BACKED_A_FRACTION = """
 Unions    NOUN  NNS nsubj    1 O lemma=union
 backed    VERB  VBD ROOT     1 O lemma=back
