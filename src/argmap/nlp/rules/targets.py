@@ -113,7 +113,8 @@ def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
     obj = next((c for c in toks.root.children if c.dep_ == "dobj"), None)
     if obj is None:
         return False
-    domain = set(re.findall(r"[a-z]{2,}", fold(ctx.taxonomy.proposals[pid].label))) - {"reform", "reforms", "overall"}
+    domain = set(re.findall(r"[a-z]{2,}", fold(ctx.taxonomy.proposals[pid].label))) - ctx.words("nouns.reforming") - \
+        ctx.words("nouns.label_stop")
     words = set(re.findall(r"[a-z]{2,}", fold(text_of(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))))
     return not domain <= words
 
