@@ -618,21 +618,29 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
     publisher = meta(ctx.doc).get("publisher_key")
     for u in units[:12]:
         sent = ctx.sents[u.sent]
-        if not (u.heading or u.sent < 3) or u.quoted:
-            continue
-        doc_word = next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
+        doc_word = _title_document_word(ctx, u, sent)
         if doc_word is None:
             continue
-        owner = next((k for c in sent.doc[doc_word].children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))
-                      and ctx.state.is_org(k)), None)
-        if owner:
-            return owner  # 'Ofsted's response to the consultation': the document's own possessor
         named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                  and k not in discussed]
-        key = _title_owner(named, publisher) or _document_by(ctx, sent[doc_word - sent.start], discussed)
+        key = _possessor_org(ctx, sent.doc[doc_word]) or _title_owner(named, publisher) or \
+            _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:
             return key
     return None
+
+
+def _title_document_word(ctx: AttributionContext, u: Unit, sent: Span) -> int | None:
+    """The index of the document word ('response', 'submission') of a title line, if it is one."""
+    if not (u.heading or u.sent < 3) or u.quoted:
+        return None
+    return next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
+
+
+def _possessor_org(ctx: AttributionContext, tok: Token) -> str | None:
+    """The organisation a word is the possession of ('Ofsted's response')."""
+    return next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c)) and ctx.state.is_org(k)),
+                None)
 
 
 def _title_owner(named: list[str], publisher: str | None) -> str | None:

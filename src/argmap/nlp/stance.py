@@ -25,7 +25,7 @@ from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
 from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
-from argmap.nlp.text import agent_objects, doc_matches, span_matches, text_of, tokens, words_at
+from argmap.nlp.text import agent_objects, doc_matches, name_head, span_matches, text_of, tokens, words_at
 
 _SIGN = {1: Stance.SUPPORT, -1: Stance.OBJECT, 0: Stance.NEUTRAL}
 
@@ -361,18 +361,10 @@ def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: lis
                      taxonomy: Taxonomy | None) -> list[Draft]:
     """'I support the Government's Schools Bill': the actor a policy document's name is the
     possession of backs that document (named by the taxonomy as a document)."""
-    if taxonomy is None:
-        return []
-    out = []
+    out: list[Draft] = []
     starts = [u.start for u in units]
-    for m in doc_matches(doc, taxonomy, "proposals"):
-        entry = taxonomy.proposals.get(m.id)
-        toks = doc.char_span(m.start, m.end, alignment_mode="expand")
-        if entry is None or entry.kind != "document" or toks is None:
-            continue
-        head = toks.root
-        while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:
-            head = head.head
+    for toks in _document_names(doc, taxonomy):
+        head = name_head(toks)
         owner = next((k for t in {*toks, head} for c in t.children
                       if c.dep_ == "poss" and not toks.start <= c.i < toks.end and (k := state.actor_of(c))), None)
         k = bisect_right(starts, head.i) - 1
@@ -384,6 +376,15 @@ def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: lis
         if draft is not None:
             out.append(draft)
     return out
+
+
+def _document_names(doc: Doc, taxonomy: Taxonomy | None) -> Iterator[Span]:
+    """The tokens of each name of a policy document (a taxonomy proposal of kind "document")."""
+    for m in doc_matches(doc, taxonomy, "proposals") if taxonomy is not None else ():
+        entry = taxonomy.proposals.get(m.id)
+        toks = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if entry is not None and entry.kind == "document" and toks is not None:
+            yield toks
 
 
 def _units_words(doc: Doc, units: list[Unit], words: frozenset[str]) -> Iterator[tuple[int, Unit, Token]]:

@@ -91,6 +91,20 @@ def match_tokens(span: Span, m: Match) -> Span | None:
     return span.doc.char_span(span.start_char + m.start, span.start_char + m.end, alignment_mode="expand")
 
 
+def name_head(toks: Span) -> Token:
+    """The noun a name heads or modifies ('Families First' in 'the Families First (FFP) programme':
+    programme)."""
+    head = toks.root
+    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:
+        head = head.head
+    return head
+
+
+def right_after(text: str, ends: list[int], at: int, *, words: int = 2) -> bool:
+    """Whether offset ``at`` comes at most ``words`` words after one of the offsets ``ends``."""
+    return any(e <= at and len(text[e:at].split()) <= words for e in ends)
+
+
 def as_clause(tok: Token) -> bool:
     """Whether ``tok`` heads an 'as' clause ('as X said', 'as some critics feared')."""
     return tok.dep_ == "advcl" and any(c.dep_ in {"mark", "prep"} and c.lower_ == "as" and c.i < tok.i

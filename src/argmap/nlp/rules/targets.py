@@ -23,7 +23,8 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
-from argmap.nlp.text import answered_at, doc_matches, doc_text, match_tokens, span_matches, text_of, tokens
+from argmap.nlp.text import (answered_at, doc_matches, doc_text, match_tokens, name_head, right_after, span_matches,
+                              text_of, tokens)
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -155,23 +156,17 @@ def described(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> b
     (or a participle clause set off by a comma) names the particular proposals: both are meant, the
     document and what it holds; not 'reforms suggested around kinship care', reforms of one thing."""
     toks = match_tokens(span, m)
-    if toks is None:
-        return False
-    head = toks.root
-    while head.dep_ in {"compound", "nmod"} and head.head.i > head.i:  # 'the Families First (FFP) programme'
-        head = head.head
-    clauses = [c for t in [*toks, head] for c in t.children if c.i >= toks.end and c.i > 0 and
+    inside = _describing_clauses(toks) if toks is not None else set()
+    return bool(inside) and any(
+        not ctx.umbrella(o.id) and (sub := match_tokens(span, o)) is not None and all(t.i in inside for t in sub)
+        for o in found)
+
+
+def _describing_clauses(toks: Span) -> set[int]:
+    """The token indices of the relative clauses (and comma-set participle clauses) after a name."""
+    clauses = [c for t in [*toks, name_head(toks)] for c in t.children if c.i >= toks.end and c.i > 0 and
                (c.dep_ == "relcl" or c.dep_ == "acl" and c.doc[c.left_edge.i - 1].text == ",")]
-    if not clauses:
-        return False
-    inside = {t.i for c in clauses for t in c.subtree}
-    for other in found:
-        if ctx.umbrella(other.id):
-            continue
-        sub = match_tokens(span, other)
-        if sub is not None and all(t.i in inside for t in sub):
-            return True
-    return False
+    return {t.i for c in clauses for t in c.subtree}
 
 
 def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -1033,7 +1028,7 @@ def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
     found: dict[str, tuple[str, str]] = {}
     for i, w in enumerate(words):
         head = singular(w)
-        if any(e <= spans[i].start() and len(title[e:spans[i].start()].split()) <= 2 for e in named_ends):
+        if right_after(title, named_ends, spans[i].start()):
             continue  # 'Staying Close support scheme': the scheme the taxonomy names
         if head in heads and i > 0 and words[i - 1].lower() not in stop and head not in found:
             text = f"{words[i - 1].lower()} {w.lower()}"
@@ -1055,10 +1050,9 @@ def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
         named_ends = [sent.start_char + m.end for m in matches(ctx, sent)]
         for chunk in noun_chunks(ctx, sent):
             head = singular(chunk.root.lower_)
-            text = doc_text(ctx.doc)
-            if any(e <= chunk.root.idx and len(text[e:chunk.root.idx].split()) <= 2 for e in named_ends):
-                continue  # 'Staying Close support scheme': the scheme the taxonomy names
-            if head in heads and head not in found and not matches(ctx, chunk):
+            if head in heads and head not in found and not matches(ctx, chunk) and \
+                    not right_after(doc_text(ctx.doc), named_ends, chunk.root.idx):  # 'Staying Close support scheme'
+
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
                 if cand:
                     found[head] = cand
