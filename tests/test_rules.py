@@ -965,8 +965,9 @@ def test_the_general_reforms_name_as_a_verb_on_one_thing_is_a_reform_of_that_thi
     a whole; 'the pledge to reform children's social care' is."""
     r = extract_text(extractor, "Ivo Grant said the pledge to reform foster care in England was welcome.")
     assert ("ivo-grant", "support", "social-care-reform") not in positions(r)
-    r = extract_text(extractor, "Ivo Grant said the pledge to reform children's social care in England was welcome.")
-    assert ("ivo-grant", "support", "social-care-reform") in positions(r)
+    for whole in ("children's social care in England", "the system"):
+        r = extract_text(extractor, f"Ivo Grant said the pledge to reform {whole} was welcome.")
+        assert ("ivo-grant", "support", "social-care-reform") in positions(r)
 
 
 def test_an_amount_of_money_is_no_candidate_proposal(extractor):

@@ -112,8 +112,8 @@ def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
     if pid != ctx.taxonomy.general_proposal or len(toks) != 1 or toks.root.pos_ != "VERB":
         return False
     obj = next((c for c in toks.root.children if c.dep_ == "dobj"), None)
-    if obj is None:
-        return False
+    if obj is None or obj.pos_ == "PRON" or obj.lemma_.lower() in ctx.words("nouns.status_quo"):
+        return False  # 'to reform it', 'to reform the system': the domain as a whole
     domain = set(re.findall(r"[a-z]{2,}", fold(ctx.taxonomy.proposals[pid].label))) - ctx.words("nouns.reforming") - \
         ctx.words("nouns.label_stop")
     words = set(re.findall(r"[a-z]{2,}", fold(text_of(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))))
