@@ -1650,6 +1650,30 @@ def test_resolver__near_miss_another_surname_stays_apart():
     assert {key for _, key, _ in found} == {"iris-vane", "lorne"}
 
 
+UNTAGGED_FULL_NAME = """
+Councils   NOUN  NNS nsubj    1 O lemma=council
+thanked    VERB  VBD ROOT     1 O lemma=thank
+Ada        PROPN NNP compound 3 O
+Lorne      PROPN NNP dobj     1 O
+.          PUNCT .   punct    1 O
+Lorne      PROPN NNP nsubj    6 B-ORG
+agreed     VERB  VBD ROOT     6 O lemma=agree
+.          PUNCT .   punct    6 O
+"""
+
+
+def test_resolver__a_lone_surname_takes_the_first_name_the_text_gives_it():
+    """'Councils thanked Ada Lorne' (untagged by NER) then 'Lorne agreed' (tagged as an
+    organisation): one person, Ada Lorne."""
+    assert actors_found(UNTAGGED_FULL_NAME) == [("Lorne", "ada-lorne", PERSON)]
+
+
+def test_resolver__near_miss_a_word_before_that_is_no_first_name():
+    """'Councils thanked the Lorne': 'the' is no first name; Lorne stays as the NER model tagged it."""
+    found = actors_found(UNTAGGED_FULL_NAME.replace("Ada        PROPN NNP compound 3 O", "the        DET   DT  det      3 O"))
+    assert found == [("Lorne", "lorne", ORG)]
+
+
 COMMISSION_THEN_SHORT = """
 The        DET   DT  det      2 O
 Northfold  PROPN NNP compound 2 B-ORG

@@ -10,10 +10,11 @@ from spacy.tokens import Doc, Span
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
-    MENTIONS, ROLES, ActorContext, Mention, actor_info, author_kind, name_text, name_word, non_overlapping, person_key,
+    MENTIONS, ROLES, ActorContext, Mention, a_first_name, actor_info, author_kind, name_text, name_word, non_overlapping,
+    person_key,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
-from argmap.nlp.text import doc_matches
+from argmap.nlp.text import doc_matches, tokens
 from argmap.taxonomy import Taxonomy
 from argmap.text import slugify
 
@@ -107,19 +108,57 @@ class _Resolver:
 
     def _join_lone_surnames(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """A lone surname (or a lone first name, when one full name starts with it) resolves to the
-        full name mentioned elsewhere in the document."""
+        full name mentioned elsewhere in the document; failing that, it takes the one first name the
+        text puts before it, even where the NER model tagged nothing ('Rachel Reeves delivered ...',
+        then 'Reeves said', with 'Reeves' tagged as an organisation)."""
         firsts: dict[str, set[str]] = {}
         for key, info in self.registry.items():
             if info.type == PERSON and " " in info.name:
                 firsts.setdefault(info.name.split()[0], set()).add(key)
-        for key in [k for k, v in self.registry.items() if v.type == PERSON and " " not in v.name]:
-            name = self.registry[key].name
-            target = self.full_names.get(name) or (next(iter(firsts[name])) if len(firsts.get(name, ())) == 1 else None)
-            if target and target != key and target in self.registry:
-                self.registry[target].aliases.add(self.registry[key].name)
+        for key in [k for k, v in self.registry.items() if " " not in v.name and not v.known]:
+            target = self._lone_name_key(key, firsts)
+            if target:
                 mentions = [(s, target if k == key else k) for s, k in mentions]
-                del self.registry[key]
         return mentions
+
+    def _lone_name_key(self, key: str, firsts: dict[str, set[str]]) -> str | None:
+        """The key a one-word name joins (moving its actor there), if any."""
+        info = self.registry[key]
+        first = self._first_name_in_text(info)
+        if info.type != PERSON and not first:
+            return None
+        info.type = PERSON
+        target = self._full_name_key(info.name, firsts)
+        if not target and first and slugify(f"{first} {info.name}") not in self.registry:
+            return self._named_in_full(key, first)
+        if target and target != key and target in self.registry:
+            self.registry[target].aliases.add(info.name)
+            del self.registry[key]
+            return target
+        return None
+
+    def _full_name_key(self, name: str, firsts: dict[str, set[str]]) -> str | None:
+        """The key of the one person named in full whose surname (or first name) ``name`` is."""
+        return self.full_names.get(name) or (next(iter(firsts[name])) if len(firsts.get(name, ())) == 1 else None)
+
+    def _named_in_full(self, key: str, first: str) -> str:
+        """Re-key a lone surname's actor under the full name the text gives it."""
+        info = self.registry.pop(key)
+        full = slugify(f"{first} {info.name}")
+        info.aliases.add(info.name)
+        info.name, info.key = f"{first} {info.name}", full
+        self.registry[full] = info
+        return full
+
+    def _first_name_in_text(self, info: ActorInfo) -> str | None:
+        """The one capitalised first name the document puts right before a lone name that is no
+        organisation word, outside any organisation's name."""
+        ctx = self.ctx
+        if info.type != PERSON and ctx.is_org_word(info.name.lower()):
+            return None
+        firsts = {t.nbor(-1).text for t in tokens(ctx.doc) if t.text == info.name and t.i > 0 and
+                  t.ent_type_ in {"", "PERSON"} and a_first_name(ctx, t.nbor(-1))}
+        return next(iter(firsts)) if len(firsts) == 1 else None
 
     def _join_short_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """'the Commission' after 'the Northfold Commission on Care': an organisation named by one

@@ -472,11 +472,17 @@ def with_first_name(ctx: ActorContext, span: Span) -> Span:
     if i == 0:
         return span
     t = doc[i - 1]
-    if t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.ent_type_ == "" and t.lower_ not in ctx.lex.titles \
-            and not ctx.is_role(t.lower_) and not ctx.is_org_word(t.lower_) \
-            and not (i - 1 == t.sent.start and t.lower_ in ctx.lex["markers.name_edges"]):
+    if t.ent_type_ == "" and a_first_name(ctx, t):
         return doc[i - 1:span.end]
     return span
+
+
+def a_first_name(ctx: ActorContext, t: Token) -> bool:
+    """Whether a word can be a first name: a capitalised proper noun that is no title, role or
+    organisation word (nor a word that opens sentences, 'Meanwhile', at a sentence start)."""
+    return t.pos_ == "PROPN" and t.is_title and t.is_alpha and t.lower_ not in ctx.lex.titles \
+        and not ctx.is_role(t.lower_) and not ctx.is_org_word(t.lower_) \
+        and not (t.i == t.sent.start and t.lower_ in ctx.lex["markers.name_edges"])
 
 
 def looks_like_person(ctx: ActorContext, span: Span) -> bool:
