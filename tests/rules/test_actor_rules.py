@@ -409,6 +409,48 @@ welcome  ADJ   JJ   acomp    8 O
 """
 
 
+CONFEDERATION = """
+The          DET   DT   det      4 O
+Recruitment  PROPN NNP  compound 4 O
+and          CCONJ CC   cc       1 O
+Employment   PROPN NNP  compound 4 B-ORG
+Confederation PROPN NNP nsubj    9 I-ORG
+(            PUNCT -LRB- punct   4 O
+REC          PROPN NNP  appos    4 O
+)            PUNCT -RRB- punct   4 O
+strongly     ADV   RB   advmod   9 O
+warned       VERB  VBD  ROOT     9 O lemma=warn
+.            PUNCT .    punct    9 O
+"""
+
+
+def test_actors_entity_repairs__spelt_out__fires():
+    """'Recruitment and Employment Confederation (REC)' with only 'Employment Confederation' tagged:
+    the name runs back over the words its initials spell."""
+    from argmap.nlp.rules.actors import spelt_out
+
+    ctx, span, answer = repaired(CONFEDERATION, 3, 5, "ORG")
+    assert described(spelt_out(ctx, span, "ORG")) == [("Recruitment and Employment Confederation", ORG)]
+    assert answer == ("spelt-out", [("Recruitment and Employment Confederation", ORG)])
+
+
+def test_actors_entity_repairs__spelt_out__near_miss():
+    """Initials that spell only the tagged words ('(EC)'): nothing to run back over."""
+    from argmap.nlp.rules.actors import spelt_out
+
+    ctx, span, answer = repaired(CONFEDERATION.replace("REC          PROPN", "EC           PROPN"), 3, 5, "ORG")
+    assert spelt_out(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Employment Confederation", ORG)])
+
+
+def test_resolver__initials_in_brackets_are_another_name_of_the_organisation():
+    """'... Confederation (REC) strongly warned': REC is a name of the confederation."""
+    reg = registry_of(CONFEDERATION)
+    assert "REC" in reg["recruitment-and-employment-confederation"]["aliases"]
+    reg = registry_of(CONFEDERATION.replace("REC          PROPN", "XYZ          PROPN"))
+    assert "XYZ" not in reg["employment-confederation"]["aliases"]
+
+
 def test_actors_entity_repairs__role_inside__fires():
     """'Carers Union Chair Jo Bell' tagged as one person is Jo Bell, the person after the role."""
     ctx, span, answer = repaired(CHAIR_JO_BELL, 0, 5, "PERSON")
@@ -1542,6 +1584,8 @@ def test_author__near_miss_no_editorial_mark_or_outlet(facts):
 @pytest.mark.parametrize("short, full", [
     ("NCT", "Northfold Care Trust"), ("ADCS", "Association of Directors of Children's Services"),
     ("Lib Dem", "Liberal Democrats"), ("Childrens Services Forum", "Children's Services Forum"),
+    ("APPGAP", "APPG for Adoption and Permanence"),  # an acronym inside the name counts whole
+    ("APPG", "APPG for Adoption and Permanence"),  # the acronym that heads the name
 ])
 def test_abbreviates__initials_shortened_words_or_other_punctuation(short, full):
     from argmap.nlp.actors import abbreviates
@@ -1557,6 +1601,8 @@ def test_abbreviates__initials_shortened_words_or_other_punctuation(short, full)
     ("Lib", "Liberal Democrats"),  # one word of two
     ("Li Dem", "Liberal Democrats"),  # too short to be a shortened word
     ("Northfold Care Trust", "Northfold Care Trust"),
+    ("NHS", "NHS England"),  # a word heading another name, not 'NHS for ...'
+    ("APPGX", "APPG for Adoption and Permanence"),
 ])
 def test_abbreviates__near_miss(short, full):
     from argmap.nlp.actors import abbreviates

@@ -10,8 +10,8 @@ from spacy.tokens import Doc, Span
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
-    MENTIONS, ROLES, ActorContext, Mention, a_first_name, actor_info, author_kind, name_text, name_word, non_overlapping,
-    person_key,
+    MENTIONS, ROLES, ActorContext, Mention, a_first_name, abbreviates, actor_info, author_kind, bare_name,
+    bracketed_initials, letters, name_text, name_word, non_overlapping, person_key,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
 from argmap.nlp.text import doc_matches, tokens
@@ -50,7 +50,18 @@ class _Resolver:
             name = name_text(m.span, self.ctx.lex)
             if name:
                 mentions.append((m.span, self._register(m, name)))
+        self._bracketed_initials(mentions)
         return self.registry, self._join_short_names(self._merge_abbreviations(self._join_lone_surnames(mentions)))
+
+    def _bracketed_initials(self, mentions: list[tuple[Span, str]]) -> None:
+        """'The APPG for Adoption and Permanence (APPGAP)': the initials in brackets after an
+        organisation's name are another name of it, when they spell it."""
+        small = self.ctx.lex["markers.name_small_words"] | self.ctx.lex["markers.name_article"]
+        for span, key in mentions:
+            info = self.registry.get(key)
+            short = bracketed_initials(span) if info is not None and info.type == ORG else None
+            if short and abbreviates(short, info.name, small):
+                info.aliases.add(short)
 
     def _collect_names(self, found: list[Mention]) -> None:
         peerage = self.ctx.lex["nouns.peerage"]
@@ -200,23 +211,6 @@ class _Resolver:
         return mentions
 
 
-@lru_cache(maxsize=1 << 16)
-def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> bool:
-    """Whether ``short`` is ``full`` by its initials ('ADCS'), by the first letters of each of its
-    words ('Lib Dem' for 'Liberal Democrats'; small words of the full name aside), or spelt with
-    other punctuation ('Childrens' for "Children's"; a leading small word aside)."""
-    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in small]
-    parts = short.replace(".", "").split()
-    if len(words) < 2 or short == full:
-        return False
-    if _letters(bare_name(short, small)) == _letters(bare_name(full, small)):
-        return True  # 'Childrens Services' for "Children's Services"
-    if len(parts) == 1 and parts[0].isupper() and len(parts[0]) == len(words):
-        return parts[0].lower() == "".join(w[0].lower() for w in words)
-    return len(parts) == len(words) and all(
-        len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
-
-
 def _keeps(registry: dict[str, ActorInfo], a: str, b: str, mentions: list[tuple[Span, str]]) -> str:
     """Of two names for one organisation, the one kept: the taxonomy's actor, else the full name
     (not its shortening), else of two spellings the one met first."""
@@ -257,16 +251,6 @@ def _distance(x: str, y: str) -> int:
         for j, cy in enumerate(y, 1):
             prev, row[j] = row[j], min(row[j] + 1, row[j - 1] + 1, prev + (cx != cy))
     return row[-1]
-
-
-def bare_name(name: str, articles: frozenset[str]) -> str:
-    """A name without a leading article ('The Fostering Network' -> 'Fostering Network')."""
-    words = name.split()
-    return " ".join(words[1:] if words[:1] and words[0].lower() in articles else words)
-
-
-def _letters(name: str) -> str:
-    return "".join(ch for ch in name.lower() if ch.isalnum())
 
 
 def _author(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
@@ -362,8 +346,8 @@ def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, Ac
     if not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
         return None
     labels = [x for x in host.split(".") if x and x not in ctx.lex["layout.host_prefixes"]]
-    names = {_letters(outlet), _letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
-    if not labels or len(_letters(outlet)) < 4 or labels[0] not in names:
+    names = {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
+    if not labels or len(letters(outlet)) < 4 or labels[0] not in names:
         return None
     key = next((k for k, v in registry.items() if v.type == ORG and v.name == outlet), slugify(outlet))
     registry.setdefault(key, ActorInfo(key, outlet, ORG))

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
 
@@ -345,6 +346,45 @@ def name_word(word: str, lex: Lexicon) -> bool:
 
 
 # ---------------------------------------------------------------- repairs of NER entities
+@lru_cache(maxsize=1 << 16)
+def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> bool:
+    """Whether ``short`` is ``full`` by its initials ('ADCS'; an acronym in the full name counts
+    whole: 'APPGAP' for 'APPG for Adoption and Permanence'), by the acronym that heads it ('APPG'
+    for 'APPG for Adoption and Permanence'), by the first letters of each of its words ('Lib Dem'
+    for 'Liberal Democrats'; small words of the full name aside), or spelt with other punctuation
+    ('Childrens' for "Children's"; a leading small word aside)."""
+    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in small]
+    parts = short.replace(".", "").split()
+    if len(words) < 2 or short == full:
+        return False
+    if letters(bare_name(short, small)) == letters(bare_name(full, small)):
+        return True  # 'Childrens Services' for "Children's Services"
+    if len(parts) == 1 and parts[0].isupper():
+        return _initials_of(parts[0], words, re.findall(r"[\w'’]+", full), small)
+    return len(parts) == len(words) and all(
+        len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
+
+
+def _initials_of(short: str, words: list[str], all_words: list[str], small: frozenset[str]) -> bool:
+    """Whether capitals are a name's initials ('ADCS'), with an acronym inside it counted whole
+    ('APPGAP': 'APPG for Adoption and Permanence'), or the acronym heading it ('APPG': 'APPG for X')."""
+    if len(short) == len(words) and short.lower() == "".join(w[0].lower() for w in words):
+        return True
+    if short.lower() == "".join(w if w.isupper() else w[0] for w in words).lower():
+        return True
+    return len(all_words) > 2 and all_words[0] == short and all_words[1].lower() in small
+
+
+def bare_name(name: str, articles: frozenset[str]) -> str:
+    """A name without a leading article ('The Fostering Network' -> 'Fostering Network')."""
+    words = name.split()
+    return " ".join(words[1:] if words[:1] and words[0].lower() in articles else words)
+
+
+def letters(name: str) -> str:
+    return "".join(ch for ch in name.lower() if ch.isalnum())
+
+
 ENTITY_REPAIRS = RuleTable("actors", "entity-repairs",
                            "How an entity becomes mentions (the first rule that answers decides).")
 
@@ -449,6 +489,31 @@ def role_inside(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
         return None
     name = span.doc[roles[-1] + 1:span.end]
     return [Mention(name, PERSON)] if _name_like(ctx, name) and plausible(ctx, name) else None
+
+
+@ENTITY_REPAIRS.rule("spelt-out", "An organisation entity cut short before its initials in brackets runs back over "
+                     "the words the initials spell ('Recruitment and Employment Confederation (REC)' with only "
+                     "'Employment Confederation' tagged).",
+                     "The Recruitment and Employment Confederation (REC) said the rules would fail.")
+def spelt_out(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    short = bracketed_initials(span)
+    if label in PERSON_LABELS or short is None:
+        return None
+    small = ctx.lex["markers.name_small_words"]
+    for start in range(span.start - 1, max(span.sent.start, span.start - 4) - 1, -1):
+        word = span.doc[start]
+        if word.is_title and not word.is_sent_start and abbreviates(short, span.doc[start:span.end].text, small):
+            return [Mention(span.doc[start:span.end], ORG)]
+    return None
+
+
+def bracketed_initials(span: Span) -> str | None:
+    """The initials in brackets right after a name ('... Confederation (REC)'), if any."""
+    doc = span.doc
+    if span.end + 2 >= len(doc) or doc[span.end].text != "(" or doc[span.end + 2].text != ")":
+        return None
+    word = doc[span.end + 1].text
+    return word if word.isalpha() and word.isupper() and len(word) >= 2 else None
 
 
 @ENTITY_REPAIRS.rule("entity", "Any other PERSON or ORG entity is a mention (an ORG that looks like a person is one; "
