@@ -1755,3 +1755,24 @@ def test_resolver__near_miss_a_word_that_is_not_the_head_stays_apart():
     """'Care' is in the full name but is not its head word: 'the Care' is not the commission."""
     spec = COMMISSION_THEN_SHORT.replace("Commission PROPN NNP nsubj    9 B-ORG", "Care       PROPN NNP nsubj    9 B-ORG")
     assert {key for _, key, _ in actors_found(spec)} == {"northfold-commission-on-care", "care"}
+
+
+HONOURED = """
+Claire   PROPN NNP compound 2 B-PERSON
+Dorer    PROPN NNP compound 2 I-PERSON
+OBE      PROPN NNP nsubj    3 I-PERSON
+spoke    VERB  VBD ROOT     3 O lemma=speak
+.        PUNCT .   punct    3 O
+"""
+
+
+def test_name_text__honours_after_a_name_are_no_part_of_it():
+    """'Claire Dorer OBE' is Claire Dorer; a name of two words keeps both ('Ada OBE' is left alone)."""
+    from argmap.nlp.rules.actors import name_text
+
+    from .kit import LEX
+
+    doc = parse(HONOURED)
+    assert name_text(doc[0:3], LEX) == "Claire Dorer"
+    assert name_text(doc[1:3], LEX) == "Dorer OBE"
+    assert actors_found(HONOURED) == [("Claire Dorer OBE", "claire-dorer", PERSON)]

@@ -739,11 +739,14 @@ def non_overlapping(found: list[Mention]) -> list[Mention]:
 
 
 def name_text(span: Span, lex: Lexicon) -> str:
-    """The name a mention gives, without titles, with hyphens and apostrophes normalised."""
-    start = span.start
-    while start < span.end and (span.doc[start].is_space or span.doc[start].lower_.rstrip(".") in lex.titles):
+    """The name a mention gives, without titles or honours after it ('Jane Doe OBE'), with hyphens
+    and apostrophes normalised."""
+    start, end = span.start, span.end
+    while start < end and (span.doc[start].is_space or span.doc[start].lower_.rstrip(".") in lex.titles):
         start += 1
-    text = " ".join(span.doc[start:span.end].text.split())
+    while end - start > 2 and span.doc[end - 1].lower_.replace(".", "") in lex["actors.honours"]:
+        end -= 1
+    text = " ".join(span.doc[start:end].text.split())
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").replace("\u2019", "'").strip()
 
 
