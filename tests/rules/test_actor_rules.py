@@ -903,6 +903,25 @@ def test_actors_implausible__lone_role__fires_on_a_plural():
     assert lone_role(ctx, span) and held == ["lone-role"]
 
 
+def test_actors_implausible__group_noun__fires():
+    """'Charities said ...': a plural common noun opening the sentence is an unnamed group."""
+    from argmap.nlp.rules.actors import group_noun
+
+    spec = MINISTER.replace("Minister  PROPN NNP  nsubj", "Charities PROPN NNPS nsubj").replace(
+        "Minister  PROPN NNP", "Charities PROPN NNPS")
+    ctx, span, held = implausible(spec, 0, 1)
+    assert group_noun(ctx, span) and held == ["group-noun"]
+
+
+def test_actors_implausible__group_noun__near_miss():
+    """'Hearth said ...': a name that is no plural noun stays an actor."""
+    from argmap.nlp.rules.actors import group_noun
+
+    spec = MINISTER.replace("Minister  PROPN NNP", "Hearth    PROPN NNP")
+    ctx, span, held = implausible(spec, 0, 1)
+    assert not group_noun(ctx, span) and held == []
+
+
 def test_actors_implausible__lone_role__near_miss_a_name_ending_in_s():
     """'Jones said ...': a name ending in 's' that is no role word's plural stays an actor."""
     spec = MINISTER.replace("Minister  PROPN NNP", "Jones     PROPN NNP")

@@ -620,6 +620,15 @@ def lone_role(ctx: ActorContext, span: Span) -> bool:
     return len(span) == 1 and (ctx.is_role(word) or word.endswith("s") and ctx.is_role(word[:-1]))
 
 
+@IMPLAUSIBLE.rule("group-noun", "A plural common noun alone, capitalised only because it opens a sentence "
+                  "('Charities have criticised ...'), is an unnamed group, no actor.",
+                  "Charities have criticised the cut.")
+def group_noun(ctx: ActorContext, span: Span) -> bool:
+    word = span[0]
+    return len(span) == 1 and word.is_sent_start and word.tag_ in {"NNS", "NNPS"} and \
+        ctx.taxonomy.actor_for_name(word.text) is None  # 'Foundations', a body the taxonomy knows, stays
+
+
 @IMPLAUSIBLE.rule("bill-stage", "A committee or report named as a stage of a bill ('In Committee and on Report', "
                   "'the House of Commons committee stage') is no actor.",
                   "In Committee and on Report, the party tabled twelve amendments.")
