@@ -147,6 +147,30 @@ def test_actors_mentions__speech_subject__fires():
     assert actors_found(HALVERGATE_WARNED) == [("Halvergate", "halvergate", PERSON)]
 
 
+CONFEDERATION_SAYS = """
+The          DET   DT    det      4 O
+Recruitment  PROPN NNP   nmod     4 O
+and          CCONJ CC    cc       1 O
+Employment   PROPN NNP   conj     1 O
+Confederation PROPN NNP  nsubj    8 O
+(            PUNCT -LRB- punct    4 O
+REC          PROPN NNP   appos    4 O
+)            PUNCT -RRB- punct    4 O
+says         VERB  VBZ   ROOT     8 O lemma=say
+it           PRON  PRP   nsubj    10 O
+fails        VERB  VBZ   ccomp    8 O lemma=fail
+.            PUNCT .     punct    8 O
+"""
+
+
+def test_actors_mentions__speech_subject__fires_for_an_organisation_spelt_by_its_initials():
+    """'The Recruitment and Employment Confederation (REC) says', untagged: an organisation (an
+    organisation word in it), named in full (the words its initials spell), with REC as its other name."""
+    ctx = actor_ctx(parse(CONFEDERATION_SAYS))
+    assert described(speech_subjects(ctx, [])) == [("Recruitment and Employment Confederation", ORG)]
+    assert registry_of(CONFEDERATION_SAYS)["recruitment-and-employment-confederation"]["aliases"] == ["REC"]
+
+
 def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []
@@ -1783,6 +1807,29 @@ OBE      PROPN NNP nsubj    3 I-PERSON
 spoke    VERB  VBD ROOT     3 O lemma=speak
 .        PUNCT .   punct    3 O
 """
+
+
+CONFEDERATION_TWICE = """
+Employment   PROPN NNP   compound 1 B-ORG
+Confederation PROPN NNP  nsubj    2 I-ORG
+spoke        VERB  VBD   ROOT     2 O lemma=speak
+.            PUNCT .     punct    2 O
+Recruitment  PROPN NNP   nmod     7 B-ORG
+and          CCONJ CC    cc       4 I-ORG
+Employment   PROPN NNP   conj     4 I-ORG
+Confederation PROPN NNP  nsubj    8 I-ORG
+agreed       VERB  VBD   ROOT     8 O lemma=agree
+.            PUNCT .     punct    8 O
+"""
+
+
+def test_resolver__a_name_ending_a_longer_organisation_name_is_that_organisation():
+    """'Employment Confederation' and 'Recruitment and Employment Confederation': one organisation;
+    a name that ends no other ('Care Forum') stays apart."""
+    assert {key for _, key, _ in actors_found(CONFEDERATION_TWICE)} == {"recruitment-and-employment-confederation"}
+    other = CONFEDERATION_TWICE.replace("Employment   PROPN NNP   compound 1 B-ORG", "Care         PROPN NNP   compound 1 B-ORG") \
+        .replace("Confederation PROPN NNP  nsubj    2 I-ORG", "Forum        PROPN NNP   nsubj    2 I-ORG")
+    assert len({key for _, key, _ in actors_found(other)}) == 2
 
 
 def test_name_text__honours_after_a_name_are_no_part_of_it():

@@ -51,7 +51,8 @@ class _Resolver:
             if name:
                 mentions.append((m.span, self._register(m, name)))
         self._bracketed_initials(mentions)
-        return self.registry, self._join_short_names(self._merge_abbreviations(self._join_lone_surnames(mentions)))
+        mentions = self._merge_abbreviations(self._join_lone_surnames(mentions))
+        return self.registry, self._join_name_tails(self._join_short_names(mentions))
 
     def _bracketed_initials(self, mentions: list[tuple[Span, str]]) -> None:
         """'The APPG for Adoption and Permanence (APPGAP)': the initials in brackets after an
@@ -187,6 +188,22 @@ class _Resolver:
             full_key = next(iter(named))
             self.registry[full_key].aliases |= {info.name, *info.aliases}
             mentions = [(s, full_key if k == short else k) for s, k in mentions]
+            del self.registry[short]
+        return mentions
+
+    def _join_name_tails(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """'Employment Confederation' beside 'Recruitment and Employment Confederation': an
+        organisation whose name of two or more words ends the name of one (and only one) other
+        organisation the document names is that organisation, cut short."""
+        orgs = {k: v.name for k, v in self.registry.items() if v.type == ORG and not v.known}
+        for short, name in orgs.items():
+            if len(name.split()) < 2 or short not in self.registry:
+                continue
+            longer = [k for k, other in orgs.items() if k != short and k in self.registry and other.endswith(" " + name)]
+            if len(longer) != 1:
+                continue
+            self.registry[longer[0]].aliases |= {name, *self.registry[short].aliases}
+            mentions = [(sp, longer[0] if k == short else k) for sp, k in mentions]
             del self.registry[short]
         return mentions
 

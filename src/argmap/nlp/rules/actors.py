@@ -168,8 +168,9 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
                 continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
             span = trim(ctx.doc[_proper_start(ctx.doc, child.i):child.i + 1], ctx.lex)
             if span is not None and plausible(ctx, span):
-                span = person_tail(span) or span
-                out.append(Mention(span, PERSON if len(span) <= 3 else ORG))
+                span = spelt_back(ctx, span) or person_tail(span) or span
+                org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span)
+                out.append(Mention(span, ORG if org else PERSON))
     return out
 
 
@@ -496,14 +497,20 @@ def role_inside(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
                      "'Employment Confederation' tagged).",
                      "The Recruitment and Employment Confederation (REC) said the rules would fail.")
 def spelt_out(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    fuller = spelt_back(ctx, span) if label not in PERSON_LABELS else None
+    return [Mention(fuller, ORG)] if fuller is not None else None
+
+
+def spelt_back(ctx: ActorContext, span: Span) -> Span | None:
+    """A name cut short before its initials in brackets, run back over the words they spell."""
     short = bracketed_initials(span)
-    if label in PERSON_LABELS or short is None:
+    if short is None:
         return None
     small = ctx.lex["markers.name_small_words"]
     for start in range(span.start - 1, max(span.sent.start, span.start - 4) - 1, -1):
         word = span.doc[start]
         if word.is_title and not word.is_sent_start and abbreviates(short, span.doc[start:span.end].text, small):
-            return [Mention(span.doc[start:span.end], ORG)]
+            return span.doc[start:span.end]
     return None
 
 
