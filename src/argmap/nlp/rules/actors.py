@@ -168,10 +168,16 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
                 continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
             span = trim(ctx.doc[_proper_start(ctx.doc, child.i):child.i + 1], ctx.lex)
             if span is not None and plausible(ctx, span):
-                span = spelt_back(ctx, span) or person_tail(span) or span
-                org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span)
-                out.append(Mention(span, ORG if org else PERSON))
+                out.append(_subject_mention(ctx, span))
     return out
+
+
+def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
+    """A speech verb's proper-noun subject as a mention: an organisation when long or when an
+    organisation word is in it, named in full when its bracketed initials spell more."""
+    span = spelt_back(ctx, span) or person_tail(span) or span
+    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span)
+    return Mention(span, ORG if org else PERSON)
 
 
 @MENTIONS.rule("work-speaks", "A review or report through which a taxonomy actor speaks (its 'work'), named as the "
