@@ -109,10 +109,14 @@ REAL_SETS = {
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.68, 0.60)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.76, 0.41)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.63, 0.50)}),
-    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.49, 0.33)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.51, 0.30)}),
-    "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.44, 0.18)}),
-    "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.47, 0.15)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.53, 0.38)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.55, 0.34)}),
+    "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.46, 0.19)}),
+    "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.50, 0.16)}),
+    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.54, 0.31)}),
+    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.52, 0.24)}),
+    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.44, 0.22)}),
+    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.40, 0.18)}),
 }
 
 
