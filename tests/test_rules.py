@@ -724,6 +724,8 @@ def test_a_title_naming_the_possessor_of_a_response_names_the_author(extractor):
     assert ("ofsted", "support", "family-help") in positions(extract_text(extractor, text))
     text = "A response to Ofsted's family help consultation\n\n" + WE_STATEMENT
     assert ("ofsted", "support", "family-help") not in positions(extract_text(extractor, text))
+    text = "Jo Rees shares her views on Ofsted's response to the family help consultation\n\n" + WE_STATEMENT
+    assert not any(c.speaker == "ofsted" for c in extract_text(extractor, text).claims)  # a response talked about
 
 
 def test_a_page_on_an_unknown_site_has_no_publisher_voice(extractor):

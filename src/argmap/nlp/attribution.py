@@ -638,7 +638,10 @@ def _title_document_word(ctx: AttributionContext, u: Unit, sent: Span) -> int | 
 
 
 def _possessor_org(ctx: AttributionContext, tok: Token) -> str | None:
-    """The organisation a word is the possession of ('Ofsted's response')."""
+    """The organisation a title's head word is the possession of ('Ofsted's response to the
+    consultation'); not one the line only talks about ('views on the Government's response')."""
+    if tok.dep_ in {"pobj", "dobj", "iobj", "attr", "conj"}:
+        return None  # what the line is about, not the line itself
     return next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c)) and ctx.state.is_org(k)),
                 None)
 
