@@ -117,6 +117,8 @@ REAL_SETS = {
     "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.52, 0.24)}),
     "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.44, 0.22)}),
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.40, 0.18)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.49, 0.32)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.44, 0.29)}),
 }
 
 
