@@ -365,7 +365,7 @@ def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: lis
     starts = [u.start for u in units]
     for toks in _document_names(doc, taxonomy):
         head = name_head(toks)
-        owner = next((k for t in {*toks, head} for c in t.children
+        owner = next((k for t in [*toks, head] for c in t.children
                       if c.dep_ == "poss" and not toks.start <= c.i < toks.end and (k := state.actor_of(c))), None)
         k = bisect_right(starts, head.i) - 1
         if owner is None or k < 0 or head.i >= units[k].end or units[k].heading or owner == units[k].speaker:
