@@ -980,6 +980,25 @@ def test_an_amount_of_money_is_no_candidate_proposal(extractor):
     assert ("ivo-grant", "support", "candidate-national-fostering-taskforce") in positions(r)
 
 
+@pytest.mark.parametrize("party, key", [("Labour", "labour-party"), ("The Conservatives", "conservative-party"),
+                                        ("The Lib Dems", "liberal-democrats"), ("The Treasury", "hm-treasury")])
+def test_parties_and_the_treasury_are_known_actors(extractor, party, key):
+    """'Labour has condemned the family help plan': the party speaks (a taxonomy actor)."""
+    r = extract_text(extractor, f"{party} has condemned the family help plan.")
+    assert (key, "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Labour shortages have condemned the family help plan.")
+    assert not any(s == "labour-party" for s, _, _ in positions(r))
+
+
+def test_the_chancellor_alone_is_a_role_no_actor(extractor):
+    """'The Chancellor said ...' names a role, not an actor called 'Chancellor'; a named chancellor
+    is an actor."""
+    r = extract_text(extractor, "The Chancellor said the family help teams were welcome.")
+    assert not any(c.speaker == "chancellor" for c in r.claims)
+    r = extract_text(extractor, "Chancellor Ada Lorne said the family help teams were welcome.")
+    assert ("ada-lorne", "support", "family-help") in positions(r)
+
+
 def test_signalling_is_saying(extractor):
     r = extract_text(extractor, "Ivo Grant signalled that the council would back the family help teams.")
     assert any(p[0] == "ivo-grant" for p in positions(r))

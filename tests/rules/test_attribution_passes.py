@@ -205,6 +205,45 @@ def test_self_titled_author__near_miss_a_statement_about():
     assert _titled(STATEMENT_ABOUT) is None
 
 
+TRUSTS_RESPONSE = """
+Northfold  PROPN NNP  compound 1 B-ORG
+Trust      PROPN NNP  poss     3 I-ORG
+'s         PART  POS  case     1 O
+response   NOUN  NN   ROOT     3 O
+to         ADP   IN   prep     3 O
+the        DET   DT   det      6 O
+review     NOUN  NN   pobj     4 O
+"""
+VIEWS_ON_TRUSTS_RESPONSE = """
+Views      NOUN  NNS  ROOT     0 O lemma=view
+on         ADP   IN   prep     0 O
+Northfold  PROPN NNP  compound 3 B-ORG
+Trust      PROPN NNP  poss     5 I-ORG
+'s         PART  POS  case     3 O
+response   NOUN  NN   pobj     1 O
+to         ADP   IN   prep     5 O
+the        DET   DT   det      8 O
+review     NOUN  NN   pobj     6 O
+"""
+
+
+def test_self_titled_author__fires_on_the_possessor_of_the_titles_document():
+    """'Northfold Trust's response to the review': the Trust's own response, though a possessive
+    elsewhere marks someone discussed."""
+    doc = parse(TRUSTS_RESPONSE)
+    place_actors(doc, (0, 2, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_a_response_the_line_talks_about():
+    """'Views on Northfold Trust's response to the review': the response is what the line is about."""
+    doc = parse(VIEWS_ON_TRUSTS_RESPONSE)
+    place_actors(doc, (2, 4, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) is None
+
+
 # ---------------------------------------------------------------- a panel that speaks through its work
 PANEL_RESPONSE = """
 Hearth     PROPN NNP  compound 1 O

@@ -1254,6 +1254,60 @@ help      NOUN  NN  pobj     5 O
     assert proposals(ctx, ctx.sents[0]) == ["family-help"]
 
 
+def _general_reform_ctx(spec: str):
+    """A target context whose taxonomy's general proposal is named by the one word 'reform'."""
+    from argmap.nlp.rules.targets import TargetContext
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import LEX
+
+    taxonomy = taxonomy_from_dict({
+        "meta": {"name": "reform tests", "general_proposal": "care-reform"},
+        "proposal": [{"id": "care-reform", "label": "Children's care reform (overall)", "aliases": ["reform"]}],
+    })
+    doc = parse(spec)
+    return TargetContext(doc, taxonomy, LEX, set(), list(doc.sents), [])
+
+
+REFORM_FOSTERING = """
+They      PRON  PRP nsubj    1 O
+pledged   VERB  VBD ROOT     1 O lemma=pledge
+to        PART  TO  aux      3 O
+reform    VERB  VB  xcomp    1 O
+foster    NOUN  NN  compound 5 O
+care      NOUN  NN  dobj     3 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_reform_of_something_else__the_general_reforms_name_as_a_verb_on_one_thing():
+    """'pledged to reform foster care' is a reform of foster care, not the reform of children's care."""
+    from argmap.nlp.rules.targets import reform_of_something_else
+
+    ctx = _general_reform_ctx(REFORM_FOSTERING)
+    assert reform_of_something_else(ctx, "care-reform", ctx.doc[3:4])
+    from argmap.nlp.rules.targets import matches
+    assert matches(ctx, ctx.doc[:]) == ()
+
+
+@pytest.mark.parametrize("obj", ["children's care", "the system", "it"])
+def test_reform_of_something_else__near_miss_the_whole_domain(obj):
+    """'to reform children's care' (every word of the domain), 'to reform the system' (the present
+    arrangements), 'to reform it': the general reform."""
+    from argmap.nlp.rules.targets import reform_of_something_else
+
+    rows = {"children's care": ["children   NOUN  NNS poss     6 O lemma=child", "'s         PART  POS case     4 O",
+                                "care       NOUN  NN  dobj     3 O"],
+            "the system": ["the        DET   DT  det      5 O", "system     NOUN  NN  dobj     3 O"],
+            "it": ["it         PRON  PRP dobj     3 O"]}[obj]
+    head = "\n".join(REFORM_FOSTERING.strip().splitlines()[:4])
+    spec = head + "\n" + "\n".join(rows) + f"\n.          PUNCT .   punct    1 O\n"
+    ctx = _general_reform_ctx(spec)
+    assert not reform_of_something_else(ctx, "care-reform", ctx.doc[3:4])
+    from argmap.nlp.rules.targets import matches
+    assert [m.id for m in matches(ctx, ctx.doc[:])] == ["care-reform"]
+
+
 AGREE_WITH_BILL = """
 We        PRON  PRP nsubj    1 O
 agree     VERB  VBP ROOT     1 O lemma=agree

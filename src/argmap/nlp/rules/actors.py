@@ -67,9 +67,20 @@ def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         span = trim(span, ctx.lex) if span is not None else None
         kind = ctx.taxonomy.actors[m.id].type or ORG
-        if span is not None and not (kind == ORG and earlier_holder(ctx, span)):
+        if span is not None and not (kind == ORG and earlier_holder(ctx, span)) and not _a_word_of_a_thing(ctx, span):
             out.append(Mention(span, kind, m.id, True))
     return out
+
+
+def _a_word_of_a_thing(ctx: ActorContext, span: Span) -> bool:
+    """'Labour shortages ...' at a sentence start: a one-word name that only modifies a common
+    noun names a kind of thing, not the actor spelt the same ('Government proposals', a plan word
+    after it, is still the government's)."""
+    tok = span[0]
+    head = tok.head
+    return len(span) == 1 and tok.is_sent_start and tok.dep_ in {"compound", "amod", "nmod"} and \
+        head.pos_ == "NOUN" and head.i == tok.i + 1 and \
+        head.lower_ not in ctx.lex.union("nouns.plan", "nouns.ownable", "nouns.work")
 
 
 
