@@ -57,7 +57,7 @@ class _Resolver:
     def _bracketed_initials(self, mentions: list[tuple[Span, str]]) -> None:
         """'The APPG for Adoption and Permanence (APPGAP)': the initials in brackets after an
         organisation's name are another name of it, when they spell it."""
-        small = self.ctx.lex["markers.name_small_words"] | self.ctx.lex["markers.name_article"]
+        small = self.ctx.small_words
         for span, key in mentions:
             info = self.registry.get(key)
             short = bracketed_initials(span) if info is not None and info.type == ORG else None
@@ -211,7 +211,7 @@ class _Resolver:
         """An organisation named by its initials ('ADCS'), by shortened words ('Lib Dem') or with
         a slip of spelling ('Surfers Againist Sewage') is the organisation whose full name the
         document also gives."""
-        small = self.ctx.lex["markers.name_small_words"] | self.ctx.lex["markers.name_article"]
+        small = self.ctx.small_words
         orgs = [(k, v.name) for k, v in self.registry.items() if v.type == ORG and len(v.name.split()) >= 2]
         for short, info in list(self.registry.items()):  # a 'person' may be an organisation shortened ('Lib Dem MP')
             if short not in self.registry:

@@ -52,6 +52,11 @@ class ActorContext:
     def is_org_word(self, word: str) -> bool:
         return word in self.lex.org_words
 
+    @property
+    def small_words(self) -> frozenset[str]:
+        """Words a name's initials pass over ('of', 'and', 'the')."""
+        return self.lex.union("markers.name_small_words", "markers.name_article")
+
 
 # ---------------------------------------------------------------- where mentions come from
 MENTIONS = RuleTable("actors", "mentions", "Where actor mentions come from (all apply, in order).")
@@ -371,14 +376,15 @@ def abbreviates(short: str, full: str, small: frozenset[str] = frozenset()) -> b
     for 'APPG for Adoption and Permanence'), by the first letters of each of its words ('Lib Dem'
     for 'Liberal Democrats'; small words of the full name aside), or spelt with other punctuation
     ('Childrens' for "Children's"; a leading small word aside)."""
-    words = [w for w in re.findall(r"[\w'’]+", full) if w.lower() not in small]
+    all_words = re.findall(r"[\w'’]+", full)
+    words = [w for w in all_words if w.lower() not in small]
     parts = short.replace(".", "").split()
     if len(words) < 2 or short == full:
         return False
     if letters(bare_name(short, small)) == letters(bare_name(full, small)):
         return True  # 'Childrens Services' for "Children's Services"
     if len(parts) == 1 and parts[0].isupper():
-        return _initials_of(parts[0], words, re.findall(r"[\w'’]+", full), small)
+        return _initials_of(parts[0], words, all_words, small)
     return len(parts) == len(words) and all(
         len(p) >= 3 and w.lower().startswith(p.lower().rstrip("s")) and w.lower() != p.lower() for p, w in zip(parts, words))
 
@@ -523,11 +529,11 @@ def spelt_back(ctx: ActorContext, span: Span) -> Span | None:
     short = bracketed_initials(span)
     if short is None:
         return None
-    small = ctx.lex["markers.name_small_words"]
     for start in range(span.start - 1, max(span.sent.start, span.start - 4) - 1, -1):
         word = span.doc[start]
-        if word.is_title and not word.is_sent_start and abbreviates(short, span.doc[start:span.end].text, small):
-            return span.doc[start:span.end]
+        fuller = span.doc[start:span.end]
+        if word.is_title and not word.is_sent_start and abbreviates(short, fuller.text, ctx.small_words):
+            return fuller
     return None
 
 
