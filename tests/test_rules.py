@@ -245,6 +245,18 @@ def test_the_legislation_is_the_bill_the_article_names_before_the_debates_one_bi
     assert got == [("childrens-wellbeing-schools-bill",)]  # nothing named: the debate's one bill
 
 
+def test_the_strategy_is_the_proposal_named_inside_a_strategy_name_before_the_debates_one_strategy(extractor):
+    """'the National Kinship Care Strategy' holds a proposal's name before its document word: a later
+    'the strategy' is that proposal, not the debate's one strategy; with no such name it still is."""
+    text = ("A new National Kinship Care Strategy was launched today.\n\n"
+            "Ivo Grant said the strategy was a welcome step.")
+    got = [c.targets for c in extract_text(extractor, text).claims if c.speaker == "ivo-grant"]
+    assert got == [("kinship-care-support",)]
+    text = "A new plan for kinship care was launched today.\n\nIvo Grant said the strategy was a welcome step."
+    got = [c.targets for c in extract_text(extractor, text).claims if c.speaker == "ivo-grant"]
+    assert got == [("stable-homes-strategy",)]
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

@@ -906,19 +906,25 @@ def document_words(ctx: TargetContext, pid: str) -> set[str]:
     return {singular(w) for name in entry.names for w in fold(name).split() if singular(w) in heads}
 
 
-def named_documents(ctx: TargetContext) -> list[tuple[int, str, tuple[str, str]]]:
+def named_documents(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str]]]:
     """Capitalised names ending in a document word that the taxonomy does not know ('the Children
-    and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label))."""
+    and Social Work Bill'), as candidate proposals: (end offset, head noun, (id, label)); a name
+    that holds one proposal's name before its document word ('the National Adoption Strategy') is
+    that proposal's document: (end offset, head noun, proposal id)."""
     heads = ctx.words("nouns.document_head")
-    known = [(m.start, m.end) for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
-    out = []
+    known = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
+    out: list[tuple[int, str, str | tuple[str, str]]] = []
     for tok in tokens(ctx.doc):
         name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
-        if name is None or sum(t.is_title for t in name) < 2 or \
-                any(a < name.end_char and name.start_char < b for a, b in known):
+        if name is None or sum(t.is_title for t in name) < 2:
             continue
-        text = " ".join(name.text.split())
-        out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
+        inside = [m for m in known if m.start < name.end_char and name.start_char < m.end]
+        if not inside:
+            text = " ".join(name.text.split())
+            out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
+        elif all(name.start_char <= m.start and m.end <= tok.idx for m in inside) and \
+                len({m.id for m in inside}) == 1 and inside[0].id != ctx.taxonomy.general_proposal:
+            out.append((name.end_char, tok.lower_, inside[0].id))
     return out
 
 
