@@ -15,6 +15,14 @@ def test_shipped_taxonomy_has_the_named_grounds(taxonomy):
     assert "basw" in taxonomy.actors and taxonomy.digest
 
 
+def test_the_stability_ground_has_its_singular_and_negative_forms(taxonomy):
+    """Theme terms match as written (a singular term also takes its plural, not the other way), so
+    the ground lists 'relationship' and 'instability' beside 'relationships' and 'stability'."""
+    for text in ("the quality of the relationship", "instability in placements", "able to live in stable homes"):
+        assert [m.id for m in taxonomy.find_themes(text)] == ["relationships-and-stability"], text
+    assert [m.id for m in taxonomy.find_themes("a stable funding settlement")] == ["funding"]  # not "stable" alone
+
+
 def test_proposal_matching_is_case_and_hyphen_tolerant(taxonomy):
     ids = [m.id for m in taxonomy.find_proposals("The MULTI-AGENCY child protection teams and Family Group Decision Making")]
     assert ids == ["multi-agency-child-protection-teams", "family-group-decision-making"]
