@@ -21,6 +21,10 @@ def test_the_stability_ground_has_its_singular_and_negative_forms(taxonomy):
     for text in ("the quality of the relationship", "instability in placements", "able to live in stable homes"):
         assert [m.id for m in taxonomy.find_themes(text)] == ["relationships-and-stability"], text
     assert [m.id for m in taxonomy.find_themes("a stable funding settlement")] == ["funding"]  # not "stable" alone
+    for text, theme in (("less qualified staff doing child protection work", "dilution-of-social-work"),
+                        ("staffing shortages and burnout", "workforce"), ("paying a dividend", "profit-and-markets"),
+                        ("people with lived experience", "care-experienced-voice")):
+        assert theme in [m.id for m in taxonomy.find_themes(text)], text
 
 
 def test_proposal_matching_is_case_and_hyphen_tolerant(taxonomy):
