@@ -119,6 +119,8 @@ REAL_SETS = {
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.40, 0.18)}),
     "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.49, 0.32)}),
     "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.44, 0.29)}),
+    "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.48, 0.21)}),
+    "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.40, 0.16)}),
 }
 
 
