@@ -257,6 +257,17 @@ def test_the_strategy_is_the_proposal_named_inside_a_strategy_name_before_the_de
     assert got == [("stable-homes-strategy",)]
 
 
+def test_a_harm_forbidden_as_the_object_of_must_not_is_the_same_concern(extractor):
+    """'must not face "undue pressure"': the objection noun is the object of a verb under 'must not'
+    (here with quotation marks between, beyond the four-word window); a plain 'does not put
+    pressure on' still negates it."""
+    text = "Ivo Grant said social workers must not face \u201cundue pressure\u201d to join the accreditation programme."
+    assert ("ivo-grant", "object", "social-worker-training") in positions(extract_text(extractor, text))
+    text = "Ivo Grant said the accreditation programme does not put \u201cundue pressure\u201d on social workers."
+    got = positions(extract_text(extractor, text))
+    assert ("ivo-grant", "object", "social-worker-training") not in got
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

@@ -621,12 +621,25 @@ def prohibition(ctx: StanceContext, tok: Token, span: Span) -> bool:
     does a harm the speaker would make sure of avoiding ('ensure that it does not weaken ...')."""
     if not _objection_word(ctx, tok):
         return False
-    if guarded_against(ctx, tok):
+    if guarded_against(ctx, tok) or prohibited_object(ctx, tok):
         return True
     window = [t.lower_ for t in span.doc[max(span.start, tok.i - 4):tok.i]]
     alone, tail = ctx.words("markers.prohibiting_alone"), ctx.words("markers.prohibition_tail")
     return any(w in ctx.words("markers.prohibiting") and (window[i + 1] in tail or w in alone)
                for i, w in enumerate(window[:-1]))
+
+
+def prohibited_object(ctx: StanceContext, tok: Token) -> bool:
+    """'staff must not face undue pressure', 'it should not lead to delays': an objection noun as
+    the object of a verb under a prohibiting modal and 'not' is a harm forbidden, the same concern."""
+    head = tok.head
+    if tok.dep_ == "pobj" and head.dep_ == "prep":
+        head = head.head
+    elif tok.dep_ not in {"dobj", "attr"}:
+        return False
+    kids = list(head.children)
+    return head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in kids) and \
+        any(c.dep_ == "aux" and c.lower_ in ctx.words("markers.prohibiting") for c in kids)
 
 
 def guarded_against(ctx: StanceContext, tok: Token) -> bool:
