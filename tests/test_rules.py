@@ -268,6 +268,30 @@ def test_a_harm_forbidden_as_the_object_of_must_not_is_the_same_concern(extracto
     assert ("ivo-grant", "object", "social-worker-training") not in got
 
 
+TUTORS = ("Tutor plans criticised\n\nCommenting on proposals to introduce a licensing scheme for private tutors, "
+          "Ivo Grant said:\n\n\u201cFamilies are already stretched. Tutors work long hours. {}\u201d\n")
+
+
+def test_these_proposals_with_nothing_named_nearby_are_the_one_candidate_the_opening_introduces(extractor):
+    """'These proposals' three sentences after the opening introduced one new proposal (and nothing
+    of the taxonomy): that proposal; 'the system' is no such pointer."""
+    got = [c.targets for c in extract_text(extractor, TUTORS.format("These proposals are likely to worsen shortages.")).claims
+           if "worsen" in c.text]
+    assert got == [("candidate-licensing-scheme",)]
+    got = [c.targets for c in extract_text(extractor, TUTORS.format("The system is likely to worsen shortages.")).claims
+           if "worsen" in c.text]
+    assert got in ([], [()])
+
+
+def test_commenting_on_a_proposal_is_no_stance_on_it(extractor):
+    """'Commenting on proposals to introduce X, Y said': 'introduce' is in what Y comments on, so Y
+    does not put X forward; 'Y proposed to introduce X' does."""
+    got = positions(extract_text(extractor, TUTORS.format("")))
+    assert not any(p[0] == "ivo-grant" and p[1] == "support" for p in got)
+    got = positions(extract_text(extractor, "Ivo Grant proposed to introduce a licensing scheme for private tutors."))
+    assert ("ivo-grant", "support", "candidate-licensing-scheme") in got
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

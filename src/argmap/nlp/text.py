@@ -112,12 +112,12 @@ def as_clause(tok: Token) -> bool:
 
 
 def answered_at(tok: Token, answering: frozenset[str], *, steps: int, nouns_only: bool = False) -> bool:
-    """Whether ``tok`` lies in what something answers: the object of 'to' after an answering word
-    ('in response to X', 'responding to X'), at most ``steps`` heads up; ``nouns_only``: only after
-    a noun ('response', not the verb 'responded')."""
+    """Whether ``tok`` lies in what something answers: the object of 'to' or 'on' after an answering
+    word ('in response to X', 'responding to X', 'commenting on X'), at most ``steps`` heads up;
+    ``nouns_only``: only after a noun ('response', not the verb 'responded')."""
     for _ in range(steps):
         answer = tok.head.head
-        if tok.dep_ == "pobj" and tok.head.lower_ == "to" and answer.lemma_.lower() in answering and \
+        if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "on"} and answer.lemma_.lower() in answering and \
                 (answer.pos_ == "NOUN" or not nouns_only):
             return True
         if tok.head.i == tok.i:

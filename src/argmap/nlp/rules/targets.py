@@ -562,7 +562,8 @@ def grounds(ctx: TargetContext, w: Work) -> str | None:
 
 
 @STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about, else a pointing phrase's "
-            "antecedent candidate or the article's lead; a claim with neither target nor ground is dropped.",
+            "antecedent candidate, the article's lead or the one candidate its opening introduces; a claim with "
+            "neither target nor ground is dropped.",
             "Unions backed a caseload cap.")
 def discovery(ctx: TargetContext, w: Work) -> str:
     cand = wanted(ctx, w.span) if w.draft.has_cue(K.WANT) else None
@@ -573,6 +574,8 @@ def discovery(ctx: TargetContext, w: Work) -> str:
             found = lead(ctx, w.draft.unit)  # 'the duty' in a report about one duty
             if found:
                 return w.take(found[0], f"context: {found[1]}")
+            if points_back(ctx, w.span, nouns="nouns.anaphoric"):
+                cand = opening_candidate(ctx, w.draft.unit)  # 'these proposals' in a report about one
     if cand:
         return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}")
     return KEEP if w.draft.themes else DROP
@@ -945,9 +948,10 @@ def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.objected") for t in span[:4])
 
 
-def points_back(ctx: TargetContext, span: Span) -> bool:
-    """'the change', 'this plan', 'such a duty': the claim is about something named before."""
-    nouns = ctx.lex.union("nouns.anaphoric", "nouns.pointing")
+def points_back(ctx: TargetContext, span: Span, nouns: str = "") -> bool:
+    """'the change', 'this plan', 'such a duty': the claim is about something named before (only
+    by the words of ``nouns`` when given: 'these proposals', not 'the system')."""
+    nouns = ctx.words(nouns) if nouns else ctx.lex.union("nouns.anaphoric", "nouns.pointing")
     pointing = ctx.words("markers.pointing")
     return any(t.lemma_.lower() in nouns and any(c.lower_ in pointing for c in t.children) for t in tokens(span))
 
@@ -1107,6 +1111,16 @@ def context_candidate(ctx: TargetContext, unit_index: int) -> tuple[str, str] | 
         if found:
             return found
     return None
+
+
+def opening_candidate(ctx: TargetContext, unit_index: int) -> tuple[str, str] | None:
+    """The one candidate proposal that the article's opening (its title and first two paragraphs,
+    before the claim) introduces ('Commenting on proposals to introduce national rules on ...')."""
+    lead_paras = _lead_paragraphs(ctx)
+    before = ctx.units[unit_index].sent
+    found = {c for u in ctx.units if (u.para in lead_paras or u.sent == 0) and u.sent < before
+             for c in [introduced(ctx, ctx.sents[u.sent])] if c is not None}
+    return found.pop() if len(found) == 1 else None
 
 
 def introduced(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
