@@ -574,11 +574,15 @@ def discovery(ctx: TargetContext, w: Work) -> str:
             found = lead(ctx, w.draft.unit)  # 'the duty' in a report about one duty
             if found:
                 return w.take(found[0], f"context: {found[1]}")
-            if points_back(ctx, w.span, nouns="nouns.anaphoric"):
-                cand = opening_candidate(ctx, w.draft.unit)  # 'these proposals' in a report about one
+            cand = _opening_pointed(ctx, w)
     if cand:
         return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}")
     return KEEP if w.draft.themes else DROP
+
+
+def _opening_pointed(ctx: TargetContext, w: Work) -> tuple[str, str] | None:
+    """'these proposals' in a report about one new proposal: the candidate its opening introduces."""
+    return opening_candidate(ctx, w.draft.unit) if points_back(ctx, w.span, nouns="nouns.anaphoric") else None
 
 
 def link(ctx: TargetContext, draft: Draft) -> bool:
@@ -915,7 +919,7 @@ def named_documents(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str,
     that holds one proposal's name before its document word ('the National Adoption Strategy') is
     that proposal's document: (end offset, head noun, proposal id)."""
     heads = ctx.words("nouns.document_head")
-    known = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals")]
+    known = doc_matches(ctx.doc, ctx.taxonomy, "proposals")
     out: list[tuple[int, str, str | tuple[str, str]]] = []
     for tok in tokens(ctx.doc):
         name = _capitalised_name(ctx, tok) if tok.lower_ in heads and tok.is_title else None
@@ -925,10 +929,16 @@ def named_documents(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str,
         if not inside:
             text = " ".join(name.text.split())
             out.append((name.end_char, tok.lower_, (CANDIDATE_PREFIX + slugify(text, 40), text)))
-        elif all(name.start_char <= m.start and m.end <= tok.idx for m in inside) and \
-                len({m.id for m in inside}) == 1 and inside[0].id != ctx.taxonomy.general_proposal:
+        elif _one_proposal_before(ctx, inside, name.start_char, tok.idx):
             out.append((name.end_char, tok.lower_, inside[0].id))
     return out
+
+
+def _one_proposal_before(ctx: TargetContext, inside: list[Match], start: int, head_at: int) -> bool:
+    """Whether the matches inside a document's name are one particular proposal's, all before its
+    document word ('the National Adoption Strategy')."""
+    return len({m.id for m in inside}) == 1 and inside[0].id != ctx.taxonomy.general_proposal and \
+        all(start <= m.start and m.end <= head_at for m in inside)
 
 
 def _capitalised_name(ctx: TargetContext, tok: Token) -> Span:
