@@ -1659,6 +1659,56 @@ def test_ended_targets__near_miss_a_proposal_that_is_itself_an_ending():
     assert _ended(RESTORE_AND_END, tax) == [(SUPPORT, ["family-help", "family-group-conferences"])]
 
 
+CRACK_DOWN_ON = """
+We           PRON  PRP nsubj    2  O
+will         AUX   MD  aux      2  O
+crack        VERB  VB  ROOT     2  O lemma=crack
+down         ADP   RP  prt      2  O
+on           ADP   IN  prep     2  O
+family       NOUN  NN  compound 7  O
+group        NOUN  NN  compound 7  O
+conferences  NOUN  NNS pobj     4  O lemma=conference
+.            PUNCT .   punct    2  O
+"""
+END_THE_USE_OF = """
+We           PRON  PRP nsubj    2  O
+will         AUX   MD  aux      2  O
+end          VERB  VB  ROOT     2  O lemma=end
+the          DET   DT  det      4  O
+use          NOUN  NN  dobj     2  O
+of           ADP   IN  prep     4  O
+family       NOUN  NN  compound 8  O
+group        NOUN  NN  compound 8  O
+conferences  NOUN  NNS pobj     5  O lemma=conference
+.            PUNCT .   punct    2  O
+"""
+
+
+def _ended_alone(spec: str, stance=SUPPORT):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import ended_targets
+
+    ctx = target_ctx(parse(spec))
+    d = Draft(0, 0, len(ctx.doc), "someone", stance, [WORD] if stance == SUPPORT else [], "x",
+              ["family-group-conferences"])
+    return [(x.stance, x.targets) for x in ended_targets(ctx, [d])]
+
+
+def test_ended_targets__through_a_particle_or_a_word_of_use_and_in_a_claim_with_no_cue():
+    """'We will crack down on X', 'We will end the use of X': X is ended, and a claim with no cue
+    word that says so objects to X as much as one that backs it."""
+    assert _ended_alone(CRACK_DOWN_ON) == [(OBJECT, ["family-group-conferences"])]
+    assert _ended_alone(END_THE_USE_OF, NEUTRAL) == [(OBJECT, ["family-group-conferences"])]
+
+
+def test_ended_targets__near_miss_a_particle_verb_without_its_particle_or_another_noun():
+    """'We will crack on X' (no 'down') ends nothing; 'end the lottery of X' ends the lottery, not X."""
+    no_particle = CRACK_DOWN_ON.replace("down         ADP   RP  prt      2  O", "now          ADV   RB  advmod   2  O")
+    assert _ended_alone(no_particle) == [(SUPPORT, ["family-group-conferences"])]
+    lottery = END_THE_USE_OF.replace("use          NOUN  NN  dobj", "lottery      NOUN  NN  dobj")
+    assert _ended_alone(lottery, NEUTRAL) == [(NEUTRAL, ["family-group-conferences"])]
+
+
 # ---------------------------------------------------------------- a clause's sibling
 def _siblings(*drafts):
     from argmap.nlp.cues import Draft

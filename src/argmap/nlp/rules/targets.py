@@ -625,7 +625,7 @@ def ended_targets(ctx: TargetContext, kept: list[Draft]) -> list[Draft]:
     such an ending ('a ban on bonuses')."""
     out = []
     for d in kept:
-        ended = [p for p in d.targets if _ended(ctx, d, p)] if d.stance == Stance.SUPPORT else []
+        ended = [p for p in d.targets if _ended(ctx, d, p)] if d.stance != Stance.OBJECT else []
         if not ended:
             out.append(d)
             continue
@@ -645,11 +645,28 @@ def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
     span = ctx.doc[d.start:d.end]
     for m in matches(ctx, span):
         toks = match_tokens(span, m) if m.id == pid else None
-        verb = toks.root.head if toks is not None and toks.root.dep_ == "dobj" else None
-        if verb is not None and verb.lemma_.lower() in ending and not toks.start <= verb.i < toks.end:
+        verb = ending_verb(ctx, toks.root) if toks is not None else None
+        if verb is not None and not toks.start <= verb.i < toks.end:
             entry = ctx.taxonomy.proposals.get(pid)
             return not _an_ending(entry.label if entry is not None else ctx.candidates.get(pid, ""), ending)
     return False
+
+
+def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
+    """The verb of ending that acts on ``tok``: as its object ('end X'), through a noun of use ('end
+    the use of X', 'curb reliance on X'), or after its particle ('crack down on X', 'phase out X')."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "on"} and \
+            singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
+        tok = tok.head.head  # 'the use of X': what is ended is X
+    verb = tok.head if tok.dep_ == "dobj" else None
+    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
+        verb = tok.head.head  # 'crack down on X'
+    if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending"):
+        return None
+    particle = any(c.dep_ == "prt" and c.lower_ in ctx.words("verbs.ending_particles") for c in verb.children)
+    if verb.lemma_.lower() in ctx.words("verbs.ending_with_particle") and not particle:
+        return None
+    return verb if tok.dep_ == "dobj" or particle else None
 
 
 @lru_cache(maxsize=1024)
