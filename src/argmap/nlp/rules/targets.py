@@ -663,10 +663,14 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
         verb = tok.head.head  # 'crack down on X'
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending"):
         return None
-    particle = any(c.dep_ == "prt" and c.lower_ in ctx.words("verbs.ending_particles") for c in verb.children)
+    particle = _ending_particle(ctx, verb)
     if verb.lemma_.lower() in ctx.words("verbs.ending_with_particle") and not particle:
         return None
     return verb if tok.dep_ == "dobj" or particle else None
+
+
+def _ending_particle(ctx: TargetContext, verb: Token) -> bool:
+    return any(c.dep_ == "prt" and c.lower_ in ctx.words("verbs.ending_particles") for c in verb.children)
 
 
 @lru_cache(maxsize=1024)
