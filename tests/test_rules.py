@@ -292,6 +292,26 @@ def test_commenting_on_a_proposal_is_no_stance_on_it(extractor):
     assert ("ivo-grant", "support", "candidate-licensing-scheme") in got
 
 
+def test_the_committee_is_the_committee_named_in_full_before(extractor):
+    """'The House of Commons Education Committee ... The Committee said': the name's last word (not
+    only its head, 'House') stands for it; with no such name before, 'the Committee' stays itself."""
+    text = ("The House of Commons Education Committee published its report on Monday. "
+            "The Committee said family help should be funded properly.")
+    got = {c.speaker for c in extract_text(extractor, text).claims}
+    assert got == {"house-of-commons-education-committee"}
+    got = {c.speaker for c in extract_text(extractor, "The Committee said family help should be funded properly.").claims}
+    assert got == {"committee"}
+
+
+def test_a_speech_verb_in_a_for_to_clause_is_wished_not_said(extractor):
+    """'time for the Government to recognise X' asks the government to recognise it; 'the Government
+    recognised X' is the government's own word."""
+    text = "Jo Bell is right: this is the time for the Government to follow suit and recognise kinship carers."
+    assert not [c for c in extract_text(extractor, text).claims if c.speaker == "uk-government"]
+    text = "The Government recognised that kinship carers need support."
+    assert [c for c in extract_text(extractor, text).claims if c.speaker == "uk-government"]
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

@@ -946,6 +946,66 @@ def test_actors_implausible__group_noun__near_miss():
     assert not group_noun(ctx, span) and held == []
 
 
+HON_FRIEND = """
+Does    AUX   VBZ ROOT   0 O
+my      PRON  PRP$ poss  2 O
+hon.    NOUN  NN  amod   3 O
+Friend  PROPN NNP nsubj  4 O
+agree   VERB  VB  ccomp  0 O
+?       PUNCT .   punct  0 O
+"""
+
+
+def test_actors_implausible__addressed_member__fires():
+    """'Does my hon. Friend agree?': the member addressed, no name."""
+    from argmap.nlp.rules.actors import addressed_member
+
+    ctx, span, held = implausible(HON_FRIEND, 3, 4)
+    assert addressed_member(ctx, span) and held == ["addressed-member"]
+
+
+def test_actors_implausible__addressed_member__near_miss():
+    """'Does my friend Hearth agree?': a name after another word stays an actor."""
+    from argmap.nlp.rules.actors import addressed_member
+
+    spec = HON_FRIEND.replace("hon.    NOUN  NN  amod", "friend  NOUN  NN  amod").replace(
+        "Friend  PROPN NNP nsubj", "Hearth  PROPN NNP nsubj")
+    ctx, span, held = implausible(spec, 3, 4)
+    assert not addressed_member(ctx, span) and held == []
+
+
+PLACE_MP = """
+The        DET   DT  det      1 O
+Hartwell   PROPN NNP nsubj    6 B-GPE
+and        CCONJ CC  cc       1 O
+Dunmore    PROPN NNP compound 5 B-GPE
+South      PROPN NNP compound 5 I-GPE
+MP         PROPN NNP conj     1 O
+said       VERB  VBD ROOT     6 O lemma=say
+it         PRON  PRP nsubj    9 O
+would      AUX   MD  aux      9 O
+help       VERB  VB  ccomp    6 O
+.          PUNCT .   punct    6 O
+"""
+
+
+def test_actors_implausible__place_of_a_role__fires():
+    """'The Hartwell and Dunmore South MP said': the MP's seat, no actor."""
+    from argmap.nlp.rules.actors import place_of_a_role
+
+    ctx, span, held = implausible(PLACE_MP, 1, 2)
+    assert place_of_a_role(ctx, span) and held == ["place-of-a-role"]
+
+
+def test_actors_implausible__place_of_a_role__near_miss():
+    """'The Hartwell Council leader said': a body's name before the role stays an actor (its affiliation)."""
+    from argmap.nlp.rules.actors import place_of_a_role
+
+    spec = PLACE_MP.replace("and        CCONJ CC  cc       1 O", "Council    PROPN NNP compound 5 O")
+    ctx, span, held = implausible(spec, 1, 3)
+    assert not place_of_a_role(ctx, span) and held == []
+
+
 def test_actors_implausible__lone_role__near_miss_a_name_ending_in_s():
     """'Jones said ...': a name ending in 's' that is no role word's plural stays an actor."""
     spec = MINISTER.replace("Minister  PROPN NNP", "Jones     PROPN NNP")

@@ -746,6 +746,48 @@ def test_attribution_subject__role_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[9]) is None
 
 
+PLACE_MP = """
+Rosa       PROPN NNP compound  1 B-PERSON
+Pell       PROPN NNP nsubj     3 I-PERSON
+has        AUX   VBZ aux       3 O lemma=have
+backed     VERB  VBN ROOT      3 O lemma=back
+it         PRON  PRP dobj      3 O
+.          PUNCT .   punct     3 O
+The        DET   DT  det       7 O
+Hartwell   PROPN NNP nsubj     12 B-GPE
+and        CCONJ CC  cc        7 O
+Dunmore    PROPN NNP compound  11 B-GPE
+South      PROPN NNP compound  11 I-GPE
+MP         PROPN NNP conj      7 O
+said       VERB  VBD ROOT      12 O lemma=say
+it         PRON  PRP nsubj     15 O
+would      AUX   MD  aux       15 O
+help       VERB  VB  ccomp     12 O
+.          PUNCT .   punct     12 O
+"""
+
+
+def test_attribution_subject__role_phrase__fires():
+    """'The Hartwell and Dunmore South MP said': a phrase opened by 'the' and ended by a role word,
+    naming no actor, is the person just spoken of."""
+    from argmap.nlp.rules.attribution import role_phrase
+
+    ctx = ctx_of(PLACE_MP, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    assert role_phrase(ctx, ctx.doc[7]) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, ctx.doc[7]) == ("role-phrase", "rosa-pell")
+
+
+def test_attribution_subject__role_phrase__near_miss():
+    """'The Hartwell Council leader said': someone at a body, not the person just named."""
+    from argmap.nlp.rules.attribution import role_phrase
+
+    spec = PLACE_MP.replace("and        CCONJ CC  cc        7 O", "Council    PROPN NNP compound  11 O")
+    ctx = ctx_of(spec, (0, 2, "rosa-pell"))
+    observe(ctx, None)
+    assert role_phrase(ctx, ctx.doc[7]) is None
+
+
 LAW_PROFESSOR = """
 Rosa       PROPN NNP compound  1 B-PERSON
 Pell       PROPN NNP nsubj     3 I-PERSON

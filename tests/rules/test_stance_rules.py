@@ -495,6 +495,39 @@ def test_stance_not_a_cue__record__near_miss():
     assert word_cue(INTRODUCED_BY, 3).sign == +1
 
 
+CONFIRMED_U_TURN = """
+The        DET   DT  det    1 O
+minister   NOUN  NN  nsubj  2 O
+confirmed  VERB  VBD ROOT   2 O lemma=confirm
+the        DET   DT  det    6 O
+u          NOUN  NN  dobj   2 O
+-          NOUN  NN  dobj   2 O
+turn       NOUN  NN  dobj   2 O
+.          PUNCT .   punct  2 O
+"""
+
+
+def test_stance_not_a_cue__withdrawal__fires():
+    """'The minister confirmed the u-turn': going back on a plan backs none."""
+    from argmap.nlp.rules.stance import withdrawal
+
+    doc = parse(CONFIRMED_U_TURN)
+    ctx = stance_ctx(doc)
+    assert withdrawal(ctx, doc[2], +1) and vetoes(ctx, doc[2], +1) == ["withdrawal"]
+    assert word_cue(CONFIRMED_U_TURN, 2) is None
+
+
+def test_stance_not_a_cue__withdrawal__near_miss():
+    """'The minister confirmed the plan': putting a plan forward backs it."""
+    from argmap.nlp.rules.stance import withdrawal
+
+    spec = CONFIRMED_U_TURN.replace("u          NOUN  NN  dobj   2 O\n-          NOUN  NN  dobj   2 O\nturn       NOUN  NN  dobj",
+                                    "plan       NOUN  NN  dobj   2 O\n,          PUNCT ,   punct  2 O\nnow        ADV   RB  advmod")
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    assert not withdrawal(ctx, doc[2], +1) and word_cue(spec, 2).sign == +1
+
+
 SUPPORT_FAMILIES = """
 The       DET   DT  det   1 O
 teams     NOUN  NNS nsubj 3 O lemma=team

@@ -6,7 +6,7 @@ import re
 from functools import lru_cache
 from urllib.parse import urlsplit
 
-from spacy.tokens import Doc, Span
+from spacy.tokens import Doc, Span, Token
 
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
@@ -178,9 +178,8 @@ class _Resolver:
         names in full is that organisation."""
         heads: dict[str, set[str]] = {}
         for span, key in mentions:
-            root = span.root
-            if self.registry[key].type == ORG and root.i > span.start and root.is_title and root.is_alpha:
-                heads.setdefault(root.text, set()).add(key)
+            for t in self._head_words(span) if self.registry[key].type == ORG else []:
+                heads.setdefault(t.text, set()).add(key)
         for short, info in list(self.registry.items()):
             named = heads.get(info.name, set())
             if info.type != ORG or " " in info.name or short in named or len(named) != 1:
@@ -190,6 +189,13 @@ class _Resolver:
             mentions = [(s, full_key if k == short else k) for s, k in mentions]
             del self.registry[short]
         return mentions
+
+    def _head_words(self, span: Span) -> list[Token]:
+        """The words an organisation's full name may be called by alone: its head and, when it is an
+        organisation word, its last word ('the House of Commons Education Committee': 'Committee')."""
+        root, last = span.root, span[-1]
+        return [t for t in (root, last) if t.i > span.start and t.is_title and t.is_alpha and
+                (t.i == root.i or self.ctx.is_org_word(t.lower_))]
 
     def _join_name_tails(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """'Employment Confederation' beside 'Recruitment and Employment Confederation': an

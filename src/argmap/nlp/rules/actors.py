@@ -659,6 +659,31 @@ def group_noun(ctx: ActorContext, span: Span) -> bool:
         ctx.taxonomy.actor_for_name(word.text) is None  # 'Foundations', a body the taxonomy knows, stays
 
 
+@IMPLAUSIBLE.rule("addressed-member", "A word after a courtesy ('my hon. Friend', 'the noble Lord') is the member "
+                  "addressed, no name.", "Does my hon. Friend agree that the plan will help?")
+def addressed_member(ctx: ActorContext, span: Span) -> bool:
+    doc = span.doc
+    at = span.start - 1
+    while at >= 0 and doc[at].is_punct:
+        at -= 1
+    return len(span) == 1 and at >= 0 and doc[at].lower_ in ctx.lex["actors.courtesy"]
+
+
+@IMPLAUSIBLE.rule("place-of-a-role", "Capitalised words between 'the' and a role word ('the Houghton and Sunderland "
+                  "South MP') name the role's place, no actor (a body the taxonomy knows stays).",
+                  "The Hartwell and Dunmore South MP said the plan would help.")
+def place_of_a_role(ctx: ActorContext, span: Span) -> bool:
+    doc = span.doc
+    if span.start == 0 or doc[span.start - 1].lower_ != "the" or ctx.taxonomy.actor_for_name(span.text) is not None:
+        return False
+    at = span.end
+    while at < len(doc) and (doc[at].is_title or doc[at].pos_ == "CCONJ" or
+                             doc[at].lower_ in ctx.lex["layout.name_connectors"]) and not ctx.is_role(doc[at].lower_):
+        at += 1
+    return at < len(doc) and at - span.end <= 4 and ctx.is_role(doc[at].lower_) and \
+        not any(ctx.is_org_word(t.lower_) for t in span)
+
+
 @IMPLAUSIBLE.rule("bill-stage", "A committee or report named as a stage of a bill ('In Committee and on Report', "
                   "'the House of Commons committee stage') is no actor.",
                   "In Committee and on Report, the party tabled twelve amendments.")

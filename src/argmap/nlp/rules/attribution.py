@@ -187,8 +187,17 @@ def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in tokens(sent) if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
-             and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)]
+             and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
+             and not wished_act(t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def wished_act(verb: Token) -> bool:
+    """'time for the Government to follow suit and recognise X': a verb in a 'for X to' clause is
+    something wished of X, not X speaking."""
+    head = verb.head if verb.dep_ == "conj" else verb
+    return any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) and \
+        any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
 def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
@@ -497,6 +506,18 @@ def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
     if not _determined(ctx, subj):
         return NOBODY
     return _holder_of(ctx, subj.lemma_.lower()) or ctx.recent.person() or NOBODY
+
+
+@SUBJECT.rule("role-phrase", "'The Hartwell and Dunmore South MP said': a subject phrase opened by 'the', ended by "
+              "a role word and naming no actor is that role's one holder, else the person just spoken of.",
+              "Jane Doe has backed the plan. The Hartwell and Dunmore South MP said it would help.")
+def role_phrase(ctx: AttributionContext, subj: Token) -> str | None:
+    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+    if len(phrase) < 3 or phrase[0].lower_ not in ctx.words("markers.definite") or phrase[0].dep_ != "det" or \
+            phrase[-1].lower_ not in ctx.lex.role_words or subj.lemma_.lower() in ctx.lex.role_words or \
+            any(ctx.state.actor_of(t) or t.lower_ in ctx.words("actors.org_words") for t in phrase):
+        return None  # 'the Kent County Council leader': someone at a body, not the person just named
+    return _holder_of(ctx, phrase[-1].lower_) or ctx.recent.person() or NOBODY
 
 
 def _person_ending(ctx: AttributionContext, subj: Token) -> str | None:

@@ -284,6 +284,17 @@ def record_of_events(ctx: StanceContext, tok: Token, sign: int) -> bool:
         any(ch.dep_ == "auxpass" for ch in tok.children) and not any(ch.dep_ == "agent" for ch in tok.children)
 
 
+@NOT_A_CUE.rule("withdrawal", "A proposer verb whose object is going back on a plan ('confirmed the u-turn') "
+                "backs no proposal.", "The minister confirmed the u-turn on the Bill.")
+def withdrawal(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign <= 0 or tok.lemma_.lower() not in ctx.words("verbs.proposer"):
+        return False
+    doc = tok.doc
+    objects = [ch for ch in tok.children if ch.dep_ == "dobj"]  # 'the u-turn' may come as three objects
+    last = "".join(t.lower_ for t in doc[max(0, objects[-1].i - 2):objects[-1].i + 1]) if objects else ""
+    return any(last.endswith(w) for w in ctx.words("nouns.withdrawal"))  # 'u', '-', 'turn' as one word
+
+
 @NOT_A_CUE.rule("answered", "A stance word inside what the speaker answers ('in response to concerns about X', "
                 "'responding to criticism') is the other side's, not the speaker's.",
                 "Responding to concerns about funding, the minister said the plan was sound.")
