@@ -27,6 +27,14 @@ def test_the_stability_ground_has_its_singular_and_negative_forms(taxonomy):
         assert theme in [m.id for m in taxonomy.find_themes(text)], text
 
 
+def test_the_governments_response_to_the_review_is_the_strategy(taxonomy):
+    """The strategy was the government's response to the review: named so, it is the strategy, not
+    the review; another body's response to the review is neither."""
+    ids = [m.id for m in taxonomy.find_proposals("We are pleased to see the Government\u2019s response to the Care Review.")]
+    assert ids == ["stable-homes-strategy"]
+    assert [m.id for m in taxonomy.find_proposals("the charity's response to the Care Review")] == ["independent-review"]
+
+
 def test_proposal_matching_is_case_and_hyphen_tolerant(taxonomy):
     ids = [m.id for m in taxonomy.find_proposals("The MULTI-AGENCY child protection teams and Family Group Decision Making")]
     assert ids == ["multi-agency-child-protection-teams", "family-group-decision-making"]
