@@ -177,6 +177,37 @@ def test_actors_mentions__speech_subject__near_miss():
     assert actors_found(HALVERGATE_KNEW) == []
 
 
+HEARTHLINK_SET_UP = """
+HearthLink  PROPN NNP nsubj    2 O
+has         AUX   VBZ aux      2 O lemma=have
+set         VERB  VBN ROOT     2 O lemma=set
+up          ADP   RP  prt      2 O
+a           DET   DT  det      6 O
+committee   NOUN  NN  dobj     2 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_actors_mentions__mixed_case_subject__fires():
+    """'HearthLink has set up a committee', untagged: a word with a capital inside is an organisation."""
+    from argmap.nlp.rules.actors import mixed_case_subjects
+
+    ctx = actor_ctx(parse(HEARTHLINK_SET_UP))
+    assert described(mixed_case_subjects(ctx, [])) == [("HearthLink", ORG)]
+    assert actors_found(HEARTHLINK_SET_UP) == [("HearthLink", "hearthlink", ORG)]
+
+
+def test_actors_mentions__mixed_case_subject__near_miss():
+    """'Hearthlink has set up ...' (one capital), 'FGCs have ...' (a plural of initials) or
+    'MacAlister has ...' (a surname) is no such word."""
+    from argmap.nlp.rules.actors import mixed_case_subjects
+
+    for word in ("Hearthlink", "FGCs      ", "MacAlister"):
+        spec = HEARTHLINK_SET_UP.replace("HearthLink", word[:10].ljust(10))
+        ctx = actor_ctx(parse(spec))
+        assert mixed_case_subjects(ctx, []) == [], word
+
+
 REVIEW_RECOMMENDS = """
 The        DET   DT  det      2 O
 Hearth     PROPN NNP compound 2 O

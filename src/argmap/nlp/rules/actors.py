@@ -188,6 +188,24 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
+# a capital after three or more small letters ('WildFish', 'CoramBAAF'), not a surname's 'Mac'/'Mc'
+_MIXED_CASE = re.compile(r"^[A-Z][a-z]{3,}[A-Z][A-Za-z]*$")
+
+
+@MENTIONS.rule("mixed-case-subject", "A word with capitals inside it ('CoramBAAF', 'WildFish') as the subject of a "
+               "verb is an organisation, even when NER missed it.", "CoramBAAF has set up a new committee.")
+def mixed_case_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    out = []
+    for tok in tokens(ctx.doc):
+        if tok.dep_ in {"nsubj", "nsubjpass"} and tok.pos_ == "PROPN" and tok.i not in covered and \
+                _MIXED_CASE.match(tok.text):
+            span = ctx.doc[tok.i:tok.i + 1]
+            if plausible(ctx, span):
+                out.append(Mention(span, ORG))
+    return out
+
+
 def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     """A speech verb's proper-noun subject as a mention: an organisation when long or when an
     organisation word is in it, named in full when its bracketed initials spell more."""
