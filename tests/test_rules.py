@@ -312,6 +312,20 @@ def test_a_speech_verb_in_a_for_to_clause_is_wished_not_said(extractor):
     assert [c for c in extract_text(extractor, text).claims if c.speaker == "uk-government"]
 
 
+def test_a_person_the_opening_line_has_responding_writes_a_first_person_page(extractor):
+    """'Hearth Trust chief executive Ivo Grant responds to ...' and then 'I ...' on the Trust's own
+    site: Ivo Grant writes the page, not the Trust; with 'we' and no such person, the Trust does."""
+    body = ("I welcome the plans for family help. I worry that family help will not be properly funded. "
+            "We think the plans need more detail.")
+    text = "Hearth Trust chief executive Ivo Grant responds to the family help plans.\n\n" + body
+    r = extract_text(extractor, text, outlet="Hearth Trust", url="https://hearthtrust.org.uk/news/response")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    assert not [c for c in r.claims if c.speaker == "hearth-trust"]
+    text = "Hearth Trust responds to the family help plans.\n\n" + body.replace("I ", "We ")
+    r = extract_text(extractor, text, outlet="Hearth Trust", url="https://hearthtrust.org.uk/news/response")
+    assert ("hearth-trust", "object", "family-help") in positions(r)
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

@@ -570,11 +570,26 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
-    for found in (lambda: self_titled_author(ctx, units), lambda: publisher_author(ctx, units, facts),
+    for found in (lambda: announced_writer(ctx, units), lambda: self_titled_author(ctx, units),
+                  lambda: publisher_author(ctx, units, facts),
                   lambda: organisation_author(ctx, units), lambda: speaking_organisation(ctx, units)):
         key = found()
         if key and not ctx.state.speaks_through_work(key):
             return key
+    return None
+
+
+def announced_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """'NASS chief executive Jane Doe responds to the reforms', then a body in the first person
+    singular: the person the opening line has speaking in the present tense writes the page (not
+    the organisation whose site it is on)."""
+    if _i_sentences(ctx, units) < 2 or any(u.rule == "transcript-turn" for u in units):
+        return None
+    for u in units[:3]:
+        verb = ctx.doc[u.cue_token] if u.cue_token is not None else None
+        if u.speaker and not u.quoted and ctx.state.is_person(u.speaker) and verb is not None and \
+                verb.tag_ == "VBZ" and u.rule.startswith(EXPLICIT_RULES):
+            return u.speaker
     return None
 
 
