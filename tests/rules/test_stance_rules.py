@@ -1581,6 +1581,35 @@ def test_stance_fallbacks__government_plan__near_miss():
     assert FALLBACKS.first_named(ctx, c) is None
 
 
+DFE_RESPONDED = """
+The          DET   DT  det      1 B-ORG
+Department   PROPN NNP nsubj    5 I-ORG
+for          ADP   IN  prep     1 I-ORG
+Education    PROPN NNP pobj     2 I-ORG
+has          AUX   VBZ aux      5 O lemma=have
+responded    VERB  VBN ROOT     5 O lemma=respond
+to           ADP   IN  prep     5 O
+its          PRON  PRP$ poss    10 O
+practice     NOUN  NN  compound 9 O
+guidance     NOUN  NN  compound 10 O
+consultation NOUN  NN  pobj     6 O
+.            PUNCT .   punct    5 O
+"""
+
+
+def test_stance_fallbacks__government_plan__fires_on_its_own_policy_document():
+    """'The Department has responded to its practice guidance consultation': a policy document of its
+    own, named with no cue either way, is the government's plan too."""
+    ctx, c = speaker_clause(DFE_RESPONDED, "dfe")
+    assert FALLBACKS.first_named(ctx, c)[0] == "government-plan"
+    near = DFE_RESPONDED.replace("The          DET   DT  det      1 B-ORG", "The          DET   DT  det      3 B-ORG") \
+        .replace("Department   PROPN NNP nsubj    5 I-ORG", "Local        PROPN NNP compound 3 I-ORG") \
+        .replace("for          ADP   IN  prep     1 I-ORG", "Government   PROPN NNP compound 3 I-ORG") \
+        .replace("Education    PROPN NNP pobj     2 I-ORG", "Association  PROPN NNP nsubj    5 I-ORG")
+    ctx, c = speaker_clause(near, "lga")
+    assert FALLBACKS.first_named(ctx, c) is None  # the Local Government Association's response backs nothing
+
+
 SHOULD_HAVE = """
 Every     DET   DT  det      2 O
 care      NOUN  NN  compound 2 O

@@ -733,11 +733,11 @@ def argues_for(ctx: StanceContext, c: Clause) -> Cue | None:
     return None
 
 
-@FALLBACKS.rule("government-plan", "The government describing its own named plan supports it.",
+@FALLBACKS.rule("government-plan", "The government describing its own named plan (a policy document too) supports it.",
                 "The Department for Education said the teams will start in April.")
 def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
-    if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span) \
+    if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span, documents=True) \
             and not any(t.dep_ == "neg" for t in tokens(c.span)):
         return Cue(K.GOVERNMENT, +1, "the government describing its own plan", "government-plan")
     return None
