@@ -185,9 +185,7 @@ class _Resolver:
             if info.type != ORG or " " in info.name or short in named or len(named) != 1:
                 continue
             full_key = next(iter(named))
-            self.registry[full_key].aliases |= {info.name, *info.aliases}
-            mentions = [(s, full_key if k == short else k) for s, k in mentions]
-            del self.registry[short]
+            mentions = self._fold(short, full_key, mentions)
         return mentions
 
     def _head_words(self, span: Span) -> list[Token]:
@@ -208,9 +206,7 @@ class _Resolver:
             longer = [k for k, other in orgs.items() if k != short and k in self.registry and other.endswith(" " + name)]
             if len(longer) != 1:
                 continue
-            self.registry[longer[0]].aliases |= {name, *self.registry[short].aliases}
-            mentions = [(sp, longer[0] if k == short else k) for sp, k in mentions]
-            del self.registry[short]
+            mentions = self._fold(short, longer[0], mentions)
         return mentions
 
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -228,10 +224,15 @@ class _Resolver:
                 continue
             if _keeps(self.registry, short, full, mentions) == short:
                 short, full = full, short
-            self.registry[full].aliases |= {self.registry[short].name, *self.registry[short].aliases}
-            mentions = [(s, full if k == short else k) for s, k in mentions]
-            del self.registry[short]
+            mentions = self._fold(short, full, mentions)
         return mentions
+
+    def _fold(self, short: str, full: str, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Fold the actor ``short`` into ``full``: its names become aliases of ``full``, its mentions
+        mentions of ``full``."""
+        gone = self.registry.pop(short)
+        self.registry[full].aliases |= {gone.name, *gone.aliases}
+        return [(s, full if k == short else k) for s, k in mentions]
 
 
 def _keeps(registry: dict[str, ActorInfo], a: str, b: str, mentions: list[tuple[Span, str]]) -> str:

@@ -692,7 +692,8 @@ def addressed_member(ctx: ActorContext, span: Span) -> bool:
                   "The Hartwell and Dunmore South MP said the plan would help.")
 def place_of_a_role(ctx: ActorContext, span: Span) -> bool:
     doc = span.doc
-    if span.start == 0 or doc[span.start - 1].lower_ != "the" or ctx.taxonomy.actor_for_name(span.text) is not None:
+    if span.start == 0 or doc[span.start - 1].lower_ not in ctx.lex["markers.name_article"] or \
+            ctx.taxonomy.actor_for_name(span.text) is not None:
         return False
     at = span.end
     while at < len(doc) and (doc[at].is_title or doc[at].pos_ == "CCONJ" or

@@ -512,7 +512,7 @@ def role_noun(ctx: AttributionContext, subj: Token) -> str | None:
               "a role word and naming no actor is that role's one holder, else the person just spoken of.",
               "Jane Doe has backed the plan. The Hartwell and Dunmore South MP said it would help.")
 def role_phrase(ctx: AttributionContext, subj: Token) -> str | None:
-    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+    phrase = _phrase_words(subj)
     if len(phrase) < 3 or phrase[0].lower_ not in ctx.words("markers.definite") or phrase[0].dep_ != "det" or \
             phrase[-1].lower_ not in ctx.lex.role_words or subj.lemma_.lower() in ctx.lex.role_words or \
             any(ctx.state.actor_of(t) or t.lower_ in ctx.words("actors.org_words") for t in phrase):
@@ -522,9 +522,14 @@ def role_phrase(ctx: AttributionContext, subj: Token) -> str | None:
 
 def _person_ending(ctx: AttributionContext, subj: Token) -> str | None:
     """The person whose name ends a subject phrase, if any."""
-    phrase = [t for t in subj.subtree if not t.is_punct and not t.is_space]
+    phrase = _phrase_words(subj)
     tail = ctx.state.actor_of(phrase[-1]) if phrase else None
     return tail if tail and ctx.state.is_person(tail) else None
+
+
+def _phrase_words(subj: Token) -> list[Token]:
+    """The words of the phrase a subject heads (punctuation and spaces aside)."""
+    return [t for t in subj.subtree if not t.is_punct and not t.is_space]
 
 
 def _holder_of(ctx: AttributionContext, role: str, org: str | None = None) -> str | None:

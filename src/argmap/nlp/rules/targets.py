@@ -1008,11 +1008,15 @@ def _prose(sent: Span) -> bool:
 
 def lead(ctx: TargetContext, unit_index: int) -> tuple[list[str], str] | None:
     """The proposal an article is about (see ``LEAD``), from its opening before the claim."""
-    sents, units = ctx.sents, ctx.units
-    lead_paras = _lead_paragraphs(ctx)
-    unit = units[unit_index]
-    opening = [sents[u.sent] for u in units if (u.para in lead_paras or u.sent == 0) and u.sent < unit.sent]
+    opening = opening_before(ctx, unit_index)
     return LEAD.first(ctx, opening) if opening else None
+
+
+def opening_before(ctx: TargetContext, unit_index: int) -> list[Span]:
+    """The sentences of the article's opening (its title and first two paragraphs) before a claim."""
+    lead_paras = _lead_paragraphs(ctx)
+    before = ctx.units[unit_index].sent
+    return [ctx.sents[u.sent] for u in ctx.units if (u.para in lead_paras or u.sent == 0) and u.sent < before]
 
 
 LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first rule that answers decides).")
@@ -1093,7 +1097,6 @@ def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
             head = singular(chunk.root.lower_)
             if head in heads and head not in found and not matches(ctx, chunk) and \
                     not right_after(doc_text(ctx.doc), named_ends, chunk.root.idx):  # 'Staying Close support scheme'
-
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
                 if cand:
                     found[head] = cand
@@ -1147,10 +1150,7 @@ def context_candidate(ctx: TargetContext, unit_index: int) -> tuple[str, str] | 
 def opening_candidate(ctx: TargetContext, unit_index: int) -> tuple[str, str] | None:
     """The one candidate proposal that the article's opening (its title and first two paragraphs,
     before the claim) introduces ('Commenting on proposals to introduce national rules on ...')."""
-    lead_paras = _lead_paragraphs(ctx)
-    before = ctx.units[unit_index].sent
-    found = {c for u in ctx.units if (u.para in lead_paras or u.sent == 0) and u.sent < before
-             for c in [introduced(ctx, ctx.sents[u.sent])] if c is not None}
+    found = {c for sent in opening_before(ctx, unit_index) if (c := introduced(ctx, sent)) is not None}
     return found.pop() if len(found) == 1 else None
 
 
