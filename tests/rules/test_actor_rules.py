@@ -179,6 +179,40 @@ def test_actors_mentions__speech_subject__near_miss():
     assert actors_found(HALVERGATE_KNEW) == []
 
 
+HOUSE_COMMITTEE = """
+The            DET   DT   det       1   B-ORG
+House          PROPN NNP  nsubj     6   I-ORG
+of             ADP   IN   prep      1   I-ORG
+Hartwell       PROPN NNP  compound  5   I-ORG
+Education      PROPN NNP  compound  5   I-ORG
+Committee      PROPN NNP  pobj      2   I-ORG
+published      VERB  VBD  ROOT      6   O lemma=publish
+a              DET   DT   det       8   O
+report         NOUN  NN   dobj      6   O
+.              PUNCT .    punct     6   O
+The            DET   DT   det       11  O
+Committee      PROPN NNP  nsubj     12  B-ORG
+said           VERB  VBD  ROOT      12  O lemma=say
+it             PRON  PRP  nsubj     15  O
+would          AUX   MD   aux       15  O
+help           VERB  VB   ccomp     12  O
+.              PUNCT .    punct     12  O
+"""
+
+
+def test_resolver__a_lone_organisation_word_joins_the_name_it_ends():
+    """'The House of Hartwell Education Committee ... The Committee said': the full name is headed by
+    'House' but ends with the organisation word 'Committee', which names it alone."""
+    assert {key for _, key, _ in actors_found(HOUSE_COMMITTEE)} == {"house-of-hartwell-education-committee"}
+
+
+def test_resolver__near_miss_a_last_word_that_is_no_organisation_word():
+    """'The House of Hartwell Education Panel ... The Panel said': 'Panel' ends the name but is no
+    organisation word (the lexicon's), so it stays an actor apart."""
+    spec = HOUSE_COMMITTEE.replace("Committee", "Panel    ")
+    assert {key for _, key, _ in actors_found(spec)} == {"house-of-hartwell-education-panel", "panel"}
+
+
 HEARTHLINK_SET_UP = """
 HearthLink  PROPN NNP nsubj    2 O
 has         AUX   VBZ aux      2 O lemma=have

@@ -213,6 +213,41 @@ def test_attribution_speaker__speech_verb__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+TIME_FOR_TO_RECOGNISE = """
+It             PRON  PRP  nsubj     1   O
+is             AUX   VBZ  ROOT      1   O lemma=be
+time           NOUN  NN   attr      1   O
+for            SCONJ IN   mark      7   O
+the            DET   DT   det       5   O
+Government     PROPN NNP  nsubj     7   O
+to             PART  TO   aux       7   O
+recognise      VERB  VB   relcl     2   O
+kinship        NOUN  NN   compound  9   O
+carers         NOUN  NNS  dobj      7   O lemma=carer
+.              PUNCT .    punct     1   O
+"""
+GOVERNMENT_RECOGNISES = """
+The            DET   DT   det       1   O
+Government     PROPN NNP  nsubj     2   O
+recognises     VERB  VBZ  ROOT      2   O lemma=recognise
+kinship        NOUN  NN   compound  4   O
+carers         NOUN  NNS  dobj      2   O lemma=carer
+.              PUNCT .    punct     2   O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_verb_wished_of_someone():
+    """'It is time for the Government to recognise kinship carers': wished of the government, not
+    said by it; 'The Government recognises kinship carers' is its own word."""
+    from argmap.nlp.rules.attribution import wished_act
+
+    ctx = ctx_of(TIME_FOR_TO_RECOGNISE, (4, 6, "uk-government", ORG))
+    assert wished_act(ctx.doc[7]) and speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(GOVERNMENT_RECOGNISES, (0, 2, "uk-government", ORG))
+    assert not wished_act(ctx.doc[2])
+    assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "recognise", "speech-verb", 2)
+
+
 BECOME_PRAISED = """
 The      DET   DT  det       1 O
 charity  NOUN  NN  nsubjpass 3 O

@@ -615,6 +615,42 @@ def test_stance_not_a_cue__answered__near_miss():
     assert word_cue(LISTENING, 2).sign == -1
 
 
+COMMENTING_ON = """
+Commenting     VERB  VBG  advcl     10  O lemma=comment
+on             ADP   IN   prep      0   O
+plans          NOUN  NNS  pobj      1   O lemma=plan
+to             PART  TO   aux       4   O
+introduce      VERB  VB   acl       2   O
+a              DET   DT   det       6   O
+cap            NOUN  NN   dobj      4   O
+,              PUNCT ,    punct     10  O
+Jo             PROPN NNP  compound  9   B-PERSON
+Bell           PROPN NNP  nsubj     10  I-PERSON
+said           VERB  VBD  ROOT      10  O lemma=say
+councils       NOUN  NNS  nsubj     12  O lemma=council
+agreed         VERB  VBD  ccomp     10  O lemma=agree
+.              PUNCT .    punct     10  O
+"""
+WORKING_ON = COMMENTING_ON.replace("Commenting     VERB  VBG  advcl     10  O lemma=comment",
+                                   "Working        VERB  VBG  advcl     10  O lemma=work")
+
+
+def test_stance_not_a_cue__answered__fires_on_what_is_commented_on():
+    """'Commenting on plans to introduce a cap, Jo Bell said': 'introduce' is in what she comments
+    on, no proposal she puts forward."""
+    doc = parse(COMMENTING_ON)
+    ctx = stance_ctx(doc)
+    assert answered(ctx, doc[4], +1) and vetoes(ctx, doc[4], +1) == ["answered"]
+    assert word_cue(COMMENTING_ON, 4) is None
+
+
+def test_stance_not_a_cue__answered__near_miss_working_on():
+    """'Working on plans to introduce a cap': working on something answers nobody."""
+    doc = parse(WORKING_ON)
+    assert not answered(stance_ctx(doc), doc[4], +1)
+    assert word_cue(WORKING_ON, 4).sign == +1
+
+
 ASKED_IF = """
 Asked     VERB  VBN advcl    6 O lemma=ask
 if        SCONJ IN  mark     3 O
@@ -1160,6 +1196,41 @@ def test_stance_negated__guarded_against__near_miss():
     assert not guarded_against(ctx, doc[7])
     assert negated(ctx, doc[7], doc[:])
     assert word_cue(SAYS_NOT_UNDERMINE, 7).sign == +1
+
+
+MUST_NOT_FACE = """
+Staff          NOUN  NN   nsubj     3   O
+must           AUX   MD   aux       3   O
+not            PART  RB   neg       3   O
+face           VERB  VB   ROOT      3   O
+“              PUNCT ``   punct     6   O lemma="
+undue          ADJ   JJ   amod      6   O
+pressure       NOUN  NN   dobj      3   O
+”              PUNCT ''   punct     6   O lemma="
+.              PUNCT .    punct     3   O
+"""
+DOES_NOT_FACE = MUST_NOT_FACE.replace("must           AUX   MD   aux", "does           AUX   VBZ  aux")
+
+
+def test_stance_negated__prohibited_object__fires():
+    """'Staff must not face “undue pressure”': the objection noun is the object of a verb under
+    'must not', five words on (beyond the window of words before it): the concern itself."""
+    from argmap.nlp.rules.stance import prohibited_object
+
+    doc = parse(MUST_NOT_FACE)
+    ctx = stance_ctx(doc)
+    assert prohibited_object(ctx, doc[6]) and prohibition(ctx, doc[6], doc[:])
+    assert word_cue(MUST_NOT_FACE, 6).sign == -1
+
+
+def test_stance_negated__prohibited_object__near_miss():
+    """'Staff does not face “undue pressure”': a plain denial of the harm."""
+    from argmap.nlp.rules.stance import prohibited_object
+
+    doc = parse(DOES_NOT_FACE)
+    ctx = stance_ctx(doc)
+    assert not prohibited_object(ctx, doc[6]) and negated(ctx, doc[6], doc[:])
+    assert word_cue(DOES_NOT_FACE, 6).sign == +1
 
 
 NOT_AT_ANY_POINT = """

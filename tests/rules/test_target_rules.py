@@ -1605,6 +1605,42 @@ def test_link__nor_by_way_of_the_sentence_before(speaker, targets):
     assert draft.targets == targets
 
 
+NATIONAL_STRATEGY = """
+The            DET   DT   det       4   B-ORG
+National       PROPN NNP  compound  2   I-ORG
+Family         PROPN NNP  compound  4   I-ORG
+Help           PROPN NNP  compound  4   I-ORG
+Strategy       PROPN NNP  nsubjpass 6   I-ORG
+was            AUX   VBD  auxpass   6   O lemma=be
+launched       VERB  VBN  ROOT      6   O lemma=launch
+.              PUNCT .    punct     6   O
+The            DET   DT   det       9   O
+strategy       NOUN  NN   nsubj     10  O
+is             AUX   VBZ  ROOT      10  O lemma=be
+welcome        ADJ   JJ   acomp     10  O
+.              PUNCT .    punct     10  O
+"""
+
+
+def test_named_documents__a_document_named_after_one_proposal_is_that_proposals():
+    """'The National Family Help Strategy ... The strategy is welcome': the name holds family help's
+    name before its document word, so 'the strategy' points back to family help."""
+    from argmap.nlp.rules.targets import head_anaphor, named_documents
+
+    ctx = target_ctx(parse(NATIONAL_STRATEGY))
+    assert [(head, target) for _, head, target in named_documents(ctx)] == [("strategy", "family-help")]
+    assert head_anaphor(ctx, ctx.sents[1])[0] == ["family-help"]
+
+
+def test_named_documents__near_miss_a_name_holding_no_proposal_is_a_candidate():
+    """'The National Family Court Strategy' names nothing the taxonomy knows: a candidate of its own."""
+    from argmap.nlp.rules.targets import named_documents
+
+    ctx = target_ctx(parse(NATIONAL_STRATEGY.replace("Help           PROPN", "Court          PROPN")))
+    assert [(head, target) for _, head, target in named_documents(ctx)] == [
+        ("strategy", ("candidate-national-family-court-strategy", "National Family Court Strategy"))]
+
+
 # ---------------------------------------------------------------- what a claim backs putting an end to
 RESTORE_AND_END = """
 We           PRON  PRP nsubj    1  O
