@@ -13,6 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
+    letters_of_office,
     remit_name, role_before_name, role_inside, role_phrase_before, speaker_lines, speech_subjects, titled_names, work_speaks,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
@@ -1284,6 +1285,38 @@ def test_actors_roles__apposition_after__near_miss():
     ctx, span, answer = role_of(LIST_OF_NAMES, 0, 2)
     assert apposition_after(ctx, span) is None
     assert answer is None
+
+
+MEMBER_LETTERS = """
+Jane  PROPN NNP compound 1 B-PERSON
+Roe   PROPN NNP compound 2 I-PERSON
+MP    PROPN NNP nsubj    3 I-PERSON
+said  VERB  VBD ROOT     3 O lemma=say
+the   DET   DT  det      5 O
+plan  NOUN  NN  nsubj    6 O
+was   AUX   VBD ccomp    3 O lemma=be
+late  ADJ   JJ  acomp    6 O
+.     PUNCT .   punct    3 O
+"""
+HONOUR_LETTERS = MEMBER_LETTERS.replace("MP    PROPN", "OBE   PROPN")
+
+
+def test_actors_roles__letters_of_office__fires():
+    """'Jane Roe MP': the letters are her role, and her name is 'Jane Roe' (so a later 'Jane Roe' is her)."""
+    ctx, span, answer = role_of(MEMBER_LETTERS, 0, 3)
+    assert letters_of_office(ctx, span) == ("MP", 2, 3)
+    assert answer == ("letters-of-office", ("MP", 2, 3))
+    registry = registry_of(MEMBER_LETTERS)
+    assert "jane-roe" in registry and "jane-roe-mp" not in registry
+    assert registry["jane-roe"]["role"] == "MP"
+
+
+def test_actors_roles__letters_of_office__near_miss():
+    """An honour ('OBE') is no office: no role, though the name still drops it."""
+    ctx, span, answer = role_of(HONOUR_LETTERS, 0, 3)
+    assert letters_of_office(ctx, span) is None
+    assert answer is None
+    assert registry_of(HONOUR_LETTERS)["jane-roe"]["role"] is None
 
 
 MINISTER_BEFORE = """

@@ -822,12 +822,13 @@ def non_overlapping(found: list[Mention]) -> list[Mention]:
 
 
 def name_text(span: Span, lex: Lexicon) -> str:
-    """The name a mention gives, without titles or honours after it ('Jane Doe OBE'), with hyphens
-    and apostrophes normalised."""
+    """The name a mention gives, without titles, or honours and letters of office after it ('Jane
+    Doe OBE', 'Jane Doe MP'), with hyphens and apostrophes normalised."""
     start, end = span.start, span.end
     while start < end and (span.doc[start].is_space or span.doc[start].lower_.rstrip(".") in lex.titles):
         start += 1
-    while end - start > 2 and span.doc[end - 1].lower_.replace(".", "") in lex["actors.honours"]:
+    after = lex.union("actors.honours", "actors.post_nominal")
+    while end - start > 2 and span.doc[end - 1].lower_.replace(".", "") in after:
         end -= 1
     text = " ".join(span.doc[start:end].text.split())
     return text.replace(" - ", "-").replace(" -", "-").replace("- ", "-").replace("\u2019", "'").strip()
@@ -875,6 +876,15 @@ def role_before(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
     if j < i and any(ctx.is_role(t.lower_) for t in doc[j:i]):
         return _with_role_word(ctx, doc[j:i].text, j, i)
     return None
+
+
+@ROLES.rule("letters-of-office", "'Jane Doe MP said': letters of an elected office closing the name.",
+            "Jane Doe MP said the plan was late.")
+def letters_of_office(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
+    last = span.doc[span.end - 1]
+    if len(span) < 3 or last.lower_.replace(".", "") not in ctx.lex["actors.post_nominal"]:
+        return None
+    return last.text, last.i, last.i + 1
 
 
 def _role_opening_sentence(ctx: ActorContext, span: Span) -> tuple[str, int, int] | None:
