@@ -104,11 +104,16 @@ class Taxonomy:
         """The proposal whose keywords ``text`` uses most (at least ``minimum`` different ones, and
         more than any other proposal), or None."""
         low = " " + " ".join(re.findall(r"[\w'-]+", fold(text))) + " "
-        scores = sorted(((sum(1 for k in e.keywords if f" {k} " in low or f" {k}s " in low), pid)
-                         for pid, e in self.proposals.items() if e.keywords), reverse=True)
+        scores = sorted(((sum(1 for k, ks in forms if k in low or ks in low), pid)
+                         for pid, forms in self._keyword_forms), reverse=True)
         if not scores or scores[0][0] < minimum or len(scores) > 1 and scores[1][0] == scores[0][0]:
             return None
         return scores[0][1]
+
+    @cached_property
+    def _keyword_forms(self) -> list[tuple[str, list[tuple[str, str]]]]:
+        """Each proposal with keywords and those keywords as whole words, singular and plural."""
+        return [(pid, [(f" {k} ", f" {k}s ") for k in e.keywords]) for pid, e in self.proposals.items() if e.keywords]
 
     def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
         """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text). With
@@ -122,7 +127,7 @@ class Taxonomy:
     def _verb_index(self, verb_heads: frozenset[str]):
         if verb_heads in self._cache:
             return self._cache[verb_heads]
-        lookup: dict[str, str] = {}
+        lookup = PhraseLookup()
         for entry in self.proposals.values():
             for alias in entry.names:
                 words = fold(alias).split()
@@ -206,7 +211,7 @@ def _merge(a: list[Match], b: list[Match]) -> list[Match]:
 
 def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bool = False):
     """A matcher and a phrase -> id lookup. Case-sensitive indexes (actor names) keep capitals."""
-    lookup: dict[str, str] = {}
+    lookup = PhraseLookup()
     norm = _straighten if case_sensitive else fold
     for entry in entries.values():
         names = entry.names if include_label else entry.aliases or (entry.label,)
@@ -256,7 +261,7 @@ def _find(index, text: str) -> list[Match]:
     return out
 
 
-def _key(lookup: dict[str, str], m: re.Match[str]) -> str | None:
+def _key(lookup: PhraseLookup, m: re.Match[str]) -> str | None:
     phrase = " ".join(m.group(0).split())
     return (lookup.get(phrase) or lookup.get(phrase.replace(" ", "-")) or _loose_lookup(lookup, phrase)
             or (phrase.endswith("s") and (lookup.get(phrase[:-1]) or _loose_lookup(lookup, phrase[:-1]))) or None)
@@ -272,20 +277,36 @@ def _longer_inside(pattern: re.Pattern[str], text: str, m: re.Match[str]) -> re.
     return None
 
 
-def _loose_lookup(lookup: dict[str, str], phrase: str) -> str | None:
-    squashed = re.sub(r"[-\s]", "", phrase)
-    for name, key in lookup.items():
-        if re.sub(r"[-\s]", "", name) == squashed:
-            return key
-    return None
+class PhraseLookup(dict):
+    """Phrase -> id, with a second table of the phrases without hyphens or spaces (the first phrase
+    of each such form wins), made on the first loose look-up."""
+
+    _squashed: dict[str, str] | None = None
+
+    def squashed(self) -> dict[str, str]:
+        if self._squashed is None:
+            table: dict[str, str] = {}
+            for name, key in self.items():
+                table.setdefault(_squash(name), key)
+            self._squashed = table
+        return self._squashed
+
+
+def _squash(phrase: str) -> str:
+    return re.sub(r"[-\s]", "", phrase)
+
+
+def _loose_lookup(lookup: PhraseLookup, phrase: str) -> str | None:
+    """The id of a phrase that differs from ``phrase`` only in hyphens and spaces."""
+    return lookup.squashed().get(_squash(phrase))
 
 
 @lru_cache(maxsize=8)  # a document's text is folded for proposals, verb forms, themes and actors
 def fold_keep_length(text: str, *, lower: bool = True) -> str:
     """Like :func:`fold` but one output character per input character, so offsets still hold."""
-    from argmap.text import _QUOTE_MAP
+    from argmap.text import _QUOTE_MAP, straighten
 
-    fast = text.translate(_QUOTE_MAP)
+    fast = straighten(text)
     if lower:
         fast = fast.lower()
     if len(fast) == len(text):

@@ -42,6 +42,7 @@ class _Resolver:
         self.registry: dict[str, ActorInfo] = {}
         self.full_names: dict[str, str] = {}  # surname -> key of a multi-word person
         self.peers: dict[str, str] = {}  # surname -> 'Baroness Ilsley'
+        self._by_text: dict[str, list[Token]] | None = None
 
     def resolve(self, found: list[Mention]) -> tuple[dict[str, ActorInfo], list[tuple[Span, str]]]:
         self._collect_names(found)
@@ -168,9 +169,17 @@ class _Resolver:
         ctx = self.ctx
         if info.type != PERSON and ctx.is_org_word(info.name.lower()):
             return None
-        firsts = {t.nbor(-1).text for t in tokens(ctx.doc) if t.text == info.name and t.i > 0 and
+        firsts = {t.nbor(-1).text for t in self._tokens_of(info.name) if t.i > 0 and
                   t.ent_type_ in {"", "PERSON"} and a_first_name(ctx, t.nbor(-1))}
         return next(iter(firsts)) if len(firsts) == 1 else None
+
+    def _tokens_of(self, text: str) -> list[Token]:
+        """The document's tokens whose text is ``text`` (an index made on first use)."""
+        if self._by_text is None:
+            self._by_text = {}
+            for t in tokens(self.ctx.doc):
+                self._by_text.setdefault(t.text, []).append(t)
+        return self._by_text.get(text, [])
 
     def _join_short_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """'the Commission' after 'the Northfold Commission on Care': an organisation named by one

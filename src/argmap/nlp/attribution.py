@@ -84,9 +84,9 @@ def _is_heading_line(text: str, sent: Span, words) -> bool:
     a = text.rfind("\n", 0, sent.start_char + 1) + 1
     b = text.find("\n", sent.start_char)
     line = text[a:b if b >= 0 else len(text)].strip()
-    line_words = re.findall(r"[^\W\d_]+", line)
-    return 0 < len(words) and 0 < len(line_words) <= 12 and \
-        not line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ","))
+    if not words or line.endswith((".", "?", "!", "\u201d", '"', ":", ";", ",")):
+        return False
+    return 0 < len(re.findall(r"[^\W\d_]+", line)) <= 12
 
 
 def first_char(text: str, start: int, end: int) -> int:

@@ -3,6 +3,9 @@ Doc as plain data: the Doc's text and the taxonomy phrases found in it."""
 
 from __future__ import annotations
 
+from bisect import bisect_left
+from functools import lru_cache
+
 from spacy.tokens import Doc, Span, Token
 
 from argmap.taxonomy import Match, Taxonomy
@@ -32,13 +35,56 @@ def words_at(doc: Doc, words: frozenset[str]) -> list[int]:
 
     if not words or not len(doc):
         return []
-    wanted = np.array([doc.vocab.strings[w] for w in words], dtype="uint64")
-    arr = doc.to_array(["LEMMA", "LOWER"]).astype("uint64")
+    hit = _FORMS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        hit = _FORMS[id(doc)] = (doc, doc.to_array(["LEMMA", "LOWER"]).astype("uint64"))
+        if len(_FORMS) > 4:
+            _FORMS.pop(next(iter(_FORMS)))
+    arr, wanted = hit[1], _word_hashes(words)
     return [int(i) for i in np.nonzero(np.isin(arr[:, 0], wanted) | np.isin(arr[:, 1], wanted))[0]]
+
+
+# id of a Doc -> (that Doc, its lemma and lower-case columns), like _TOKENS
+_FORMS: dict[int, tuple[Doc, "np.ndarray"]] = {}
+
+
+@lru_cache(maxsize=64)
+def _word_hashes(words: frozenset[str]):
+    """The string-store hashes of ``words`` (the same in every vocabulary), as an array."""
+    import numpy as np
+    from spacy.strings import hash_string
+
+    return np.array(sorted(hash_string(w) for w in words), dtype="uint64")
 
 
 # id of a Doc -> (that Doc, its tokens); the Doc is kept so that a new Doc reusing an id is told apart
 _TOKENS: dict[int, tuple[Doc, list[Token]]] = {}
+
+
+def lemma_tokens(span: Doc | Span, words: frozenset[str]) -> list[Token]:
+    """The tokens of ``span`` whose lower-cased lemma is one of ``words``, in order: the same as
+    testing ``t.lemma_.lower() in words`` token by token, from an index made once per Doc (for
+    rules that look at a few words of every sentence)."""
+    doc = span.doc if isinstance(span, Span) else span
+    hit = _LEMMAS.get(id(doc))
+    if hit is None or hit[0] is not doc:
+        index: dict[str, list[int]] = {}
+        for t in tokens(doc):
+            index.setdefault(t.lemma_.lower(), []).append(t.i)
+        hit = _LEMMAS[id(doc)] = (doc, index, {})
+        if len(_LEMMAS) > 4:
+            _LEMMAS.pop(next(iter(_LEMMAS)))
+    found = hit[2].get(words)
+    if found is None:
+        found = hit[2][words] = sorted(i for w in words for i in hit[1].get(w, ()))
+    if isinstance(span, Span):
+        found = found[bisect_left(found, span.start):bisect_left(found, span.end)]
+    toks = tokens(doc)
+    return [toks[i] for i in found]
+
+
+# id of a Doc -> (that Doc, lower-cased lemma -> token indices, word set -> sorted indices)
+_LEMMAS: dict[int, tuple[Doc, dict[str, list[int]], dict[frozenset[str], list[int]]]] = {}
 
 
 TEXT_KEY = "argmap_text"  # where a Doc keeps its text once built (or once checked, when read from the cache)

@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, UNNAMED, ActorState
-from argmap.nlp.text import agent_objects, doc_text, in_others_as_clause, text_of, tokens
+from argmap.nlp.text import agent_objects, doc_text, in_others_as_clause, lemma_tokens, text_of, tokens
 
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
@@ -145,8 +145,8 @@ def viewpoint(ctx: AttributionContext, sent: Span) -> Said | None:
 @SPEAKER.rule("statement-of", "A statement noun owned by an actor ('the verdict of X') gives the sentence to X.",
               "That was the verdict of BASW.")
 def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
-    for tok in tokens(sent):
-        if tok.lemma_.lower() not in ctx.lex.statement_nouns or ctx.inside_quote(tok.idx) or _handled(ctx, tok):
+    for tok in lemma_tokens(sent, ctx.lex.statement_nouns):
+        if ctx.inside_quote(tok.idx) or _handled(ctx, tok):
             continue
         owner = _statement_subject_owner(ctx, tok)
         if owner:
@@ -185,7 +185,7 @@ def speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
 
 
 def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
-    verbs = [t for t in tokens(sent) if t.lemma_.lower() in ctx.lex.speech_verbs and t.pos_ in {"VERB", "AUX", "NOUN"}
+    verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
              and not wished_act(t)]

@@ -24,6 +24,7 @@ from argmap.nlp.text import (
     answered_at, doc_matches, doc_text, in_others_as_clause, match_tokens, span_matches, text_of, tokens,
 )
 from argmap.taxonomy import Taxonomy
+from argmap.text import literal_trie
 
 # quotation marks (not apostrophes) blanked before phrase matching; one character for one keeps offsets
 _QUOTES = re.compile(r"[\u201c\u201d\"\u2018]|\u2019(?!\w)")
@@ -38,7 +39,7 @@ def phrase_re(phrases) -> re.Pattern[str] | None:
 def _phrase_re(items: tuple[str, ...]) -> re.Pattern[str] | None:
     if not items:
         return None
-    return re.compile(r"(?<!\w)(?:" + "|".join(re.escape(p).replace(r"\ ", r"\s+") for p in items) + r")(?!\w)")
+    return re.compile(r"(?<!\w)(?:" + literal_trie(list(items)) + r")(?!\w)")
 
 
 @dataclass
@@ -54,6 +55,7 @@ class StanceContext:
     negator_phrases: re.Pattern[str] | None = None
     ignore: re.Pattern[str] | None = None
     urge_hint: re.Pattern[str] | None = None
+    government_role: re.Pattern[str] | None = None
     signs: dict[str, int] = field(default_factory=dict)  # stance word -> +1 / -1 (support wins)
 
     def __post_init__(self) -> None:
@@ -64,6 +66,8 @@ class StanceContext:
         self.conditions = phrase_re(lex.conditions)
         self.negator_phrases = phrase_re(lex.negator_phrases)
         self.ignore = phrase_re(lex.ignore_phrases)
+        gov = sorted(lex.government_words, key=len, reverse=True)  # a minister's role names one of these
+        self.government_role = re.compile(r"(?<!\w)(?:" + "|".join(map(re.escape, gov)) + r")(?!\w)") if gov else None
         # the text test that saves a token walk: 'urging', 'pressed', 'calls' ...
         self.urge_hint = re.compile(r"\b(?:" + "|".join(re.escape(v.removesuffix("e")) for v in sorted(lex["verbs.urge"])) + ")")
 
@@ -925,7 +929,7 @@ def is_government(ctx: StanceContext, speaker: str | None) -> bool:
     words = ctx.lex.government_words
     if info.type == "person":  # a minister: by role
         role = (info.role or "").lower()
-        return any(re.search(r"(?<!\w)" + re.escape(w) + r"(?!\w)", role) for w in words)
+        return ctx.government_role is not None and ctx.government_role.search(role) is not None
     # an organisation: by its whole name, so that the Local Government Association is not the government
     names = {n.lower().removeprefix("the ") for n in (info.name, *info.aliases)}
     return any(n == w or n.endswith(" " + w) for n in names for w in words)
