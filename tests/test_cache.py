@@ -13,8 +13,10 @@ import pytest
 from click.testing import CliRunner
 
 from argmap.cache import (
+    DOCUMENTS_DIR,
     PARSE_DIR,
     RESULT_DIR,
+    DocumentCache,
     EntryStore,
     ResultCache,
     pack_entry,
@@ -98,6 +100,38 @@ def test_result_cache_round_trip_and_rejections(tmp_path):
     path_a.write_bytes(pack_entry(cache.key(doc_a), b"{not json"))
     assert cache.get(doc_a) is None
     assert cache.stats.rejected == before + 2
+
+
+def test_a_file_read_again_comes_from_the_document_cache(tmp_path, monkeypatch):
+    """A file read once is not decoded and cleaned again while its bytes, place and id stay the
+    same; any of those changing reads it afresh, and a damaged entry is never trusted."""
+    from argmap import corpus
+
+    page = tmp_path / "page.md"
+    page.write_text("---\noutlet: Test Weekly\n---\nA headline\n\nShare | Tweet\n\nJo Bell said the plan was \u201clate\u201d.\n",
+                    encoding="utf-8")
+    cache = DocumentCache(tmp_path / "cache")
+    first = corpus.read_document(page, tmp_path, doc_id="page", cache=cache)
+    assert first == corpus.read_document(page, tmp_path, doc_id="page")  # the same as reading without a cache
+
+    def no_cleaning(*a, **k):
+        raise AssertionError("cleaned again")
+
+    monkeypatch.setattr(corpus, "clean_text", no_cleaning)
+    assert corpus.read_document(page, tmp_path, doc_id="page", cache=cache) == first
+    assert cache.stats.hits == 1
+    with pytest.raises(AssertionError):  # another id is another document
+        corpus.read_document(page, tmp_path, doc_id="page-2", cache=cache)
+    page.write_text(page.read_text(encoding="utf-8").replace("late", "early"), encoding="utf-8")
+    with pytest.raises(AssertionError):  # new bytes: read afresh
+        corpus.read_document(page, tmp_path, doc_id="page", cache=cache)
+    monkeypatch.undo()
+    edited = corpus.read_document(page, tmp_path, doc_id="page", cache=cache)
+    assert "early" in edited.clean
+    for entry in (p for p in (tmp_path / "cache" / DOCUMENTS_DIR).rglob("*") if p.is_file()):
+        entry.write_bytes(pack_entry(entry.name, b"not a compressed record"))  # checksummed, but no record
+    assert corpus.read_document(page, tmp_path, doc_id="page", cache=cache) == edited
+    assert cache.stats.rejected == 1
 
 
 def test_source_digest_changes_with_a_file(tmp_path):

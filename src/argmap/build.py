@@ -438,6 +438,10 @@ def extract_entries(entries: Iterable[tuple[Path | str, Path | str, str]], optio
     kwargs: dict[str, Any] = {"on_skip": lambda s: skip(s.path, s.reason)}
     if options.max_bytes is not None:
         kwargs["max_bytes"] = options.max_bytes
+    if options.cache_dir:
+        from argmap.cache import DocumentCache
+
+        kwargs["cache"] = DocumentCache(options.cache_dir)
     files = ((Path(p), Path(r), i) for p, r, i in entries)
     documents: Iterable[Document] = corpus.read_documents(files, **kwargs)
     if screen is not None:

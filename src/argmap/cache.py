@@ -1,7 +1,9 @@
 """The build cache: parses (spaCy DocBin) and extraction results (DocResult records) per document.
 
-Three stores live under one cache directory (the third, ``signatures/``, keeps the duplicate
-finder's MinHash signature of each text, :class:`SignatureCache`):
+Four stores live under one cache directory (``signatures/`` keeps the duplicate finder's MinHash
+signature of each text, :class:`SignatureCache`; ``documents/`` keeps each file as read, decoded
+and cleaned, :class:`DocumentCache`, keyed by the file's bytes, its path and id and argmap's source,
+so that a rebuild does not clean every file again):
 
 - ``parse/``: the linguistic parse of a text (tokens, tags, lemmas, morphology, dependencies,
   entities, sentence starts) as a one-Doc :class:`spacy.tokens.DocBin`, keyed by the text and the
@@ -39,6 +41,7 @@ MAGIC = b"ARGMAP-CACHE/" + CACHE_VERSION.encode() + b" "
 PARSE_DIR = "parse"
 RESULT_DIR = "results"
 SIGNATURES_DIR = "signatures"
+DOCUMENTS_DIR = "documents"
 #: argmap modules and data that change a parse (the model is loaded with the titles its tokenizer
 #: keeps whole, then a paragraph splitter runs before the parser); any edit to them changes the
 #: parse fingerprint.
@@ -290,6 +293,51 @@ class SignatureCache:
 
     def put(self, text_key: str, size: int, minhash: bytes) -> None:
         self.store.write(self.key(text_key), size.to_bytes(8, "little") + minhash)
+
+
+# ---------------------------------------------------------------- documents as read
+
+class DocumentCache:
+    """Documents as :func:`argmap.corpus.read_document` made them from a file's bytes (decoded,
+    front matter and byline read, page furniture cleaned), keyed by those bytes, the file's path,
+    id and size limit, and argmap's source: reading is a pure function of these."""
+
+    def __init__(self, directory: str | Path):
+        self.store = EntryStore(Path(directory) / DOCUMENTS_DIR)
+        self.fingerprint = source_digest()
+
+    @property
+    def stats(self) -> CacheStats:
+        return self.store.stats
+
+    def key(self, where: tuple[str, ...], data_sha256: str) -> str:
+        return _hash(CACHE_VERSION, "document", self.fingerprint, *where, data_sha256)
+
+    def get(self, where: tuple[str, ...], data_sha256: str) -> Document | None:
+        """The Document read before from the same bytes at the same place, or None."""
+        import zlib
+
+        payload = self.store.read(self.key(where, data_sha256))
+        if payload is None:
+            return None
+        try:
+            fields = json.loads(zlib.decompress(payload))
+            document = Document(**{**fields, "offset_map": tuple(tuple(pair) for pair in fields["offset_map"]),
+                                   "notes": tuple(fields["notes"]), "date_problems": tuple(fields["date_problems"])})
+        except (ValueError, TypeError, KeyError, zlib.error):
+            self.store.reject()
+            return None
+        if document.sha256 != data_sha256:
+            self.store.reject()
+            return None
+        self.store.hit()
+        return document
+
+    def put(self, where: tuple[str, ...], document: Document) -> None:
+        import zlib
+
+        data = json.dumps(asdict(document), ensure_ascii=True).encode("ascii")  # lone surrogates survive
+        self.store.write(self.key(where, document.sha256), zlib.compress(data))
 
 
 def document_digest(document: Document) -> str:

@@ -28,6 +28,7 @@ import unicodedata
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from argmap.byline import detect_author, find_byline
 from argmap.clean import OffsetMap, clean_text, english_share, to_source
@@ -36,6 +37,9 @@ from argmap.decode import BinaryFile, declared_charset, decode_bytes
 from argmap.errors import CorpusError
 from argmap.htmltext import extract_html
 from argmap.model import Document
+
+if TYPE_CHECKING:  # pragma: no cover
+    from argmap.cache import DocumentCache
 
 __all__ = [
     "CACHE_DIR_NAME",
@@ -155,11 +159,26 @@ def load_corpus(paths: Sequence[str | Path], *, max_bytes: int = DEFAULT_MAX_BYT
 
 
 def read_document(path: str | Path, root: str | Path | None = None, *,
-                  max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None) -> Document:
-    """Read one file into a Document; raises :class:`SkipDocument` when it cannot be used."""
+                  max_bytes: int = DEFAULT_MAX_BYTES, doc_id: str | None = None,
+                  cache: DocumentCache | None = None) -> Document:
+    """Read one file into a Document; raises :class:`SkipDocument` when it cannot be used. With a
+    ``cache``, a file read before with the same bytes at the same place is not decoded and
+    cleaned again."""
     path = Path(path)
     root = Path(root) if root is not None else path.parent
     data = _read_bytes(path, max_bytes)
+    if cache is None:
+        return _document(path, root, data, doc_id)
+    doc_id = doc_id or doc_id_for(path, root)
+    where = (display_path(path), display_path(root), doc_id)
+    found = cache.get(where, hashlib.sha256(data).hexdigest())
+    if found is None:
+        found = _document(path, root, data, doc_id)
+        cache.put(where, found)
+    return found
+
+
+def _document(path: Path, root: Path, data: bytes, doc_id: str | None) -> Document:
     suffix = path.suffix.lower()
     if suffix in PDF_SUFFIXES or suffix in DOCX_SUFFIXES:
         return _read_binary_document(path, root, data, suffix, doc_id)
@@ -392,12 +411,12 @@ def assign_ids(files: Iterable[tuple[Path, Path]]) -> Iterator[tuple[Path, Path,
 
 
 def read_documents(entries: Iterable[tuple[Path, Path, str]], *, max_bytes: int = DEFAULT_MAX_BYTES,
-                   on_skip: OnSkip | None = None) -> Iterator[Document]:
+                   on_skip: OnSkip | None = None, cache: DocumentCache | None = None) -> Iterator[Document]:
     """Read ``(file, root, document id)`` entries (from :func:`assign_ids`); unusable files go to
-    ``on_skip``."""
+    ``on_skip``; a ``cache`` keeps each file as read (see :func:`read_document`)."""
     for path, root, doc_id in entries:
         try:
-            doc = read_document(path, root, max_bytes=max_bytes, doc_id=doc_id)
+            doc = read_document(path, root, max_bytes=max_bytes, doc_id=doc_id, cache=cache)
         except SkipDocument as exc:
             if on_skip is not None:
                 on_skip(Skipped(display_path(path), exc.reason))
