@@ -589,3 +589,49 @@ def test_speaking_organisation__fires():
 def test_speaking_organisation__near_miss_a_report_of_what_it_said():
     """'Halvergate said it': a report of what it said, not its own page."""
     assert _speaking(PRESENT_THEN_SAID) is None
+
+
+# ---------------------------------------------------------------- the writer the opening line announces
+ANNOUNCED = """
+Jane      PROPN NNP  compound 1 B-PERSON
+Roe       PROPN NNP  nsubj    2 I-PERSON
+responds  VERB  VBZ  ROOT     2 O lemma=respond
+\\n        SPACE _SP  dep      2 O
+I         PRON  PRP  nsubj    5 O
+welcome   VERB  VBP  ROOT     5 O
+it        PRON  PRP  dobj     5 O
+.         PUNCT .    punct    5 O
+I         PRON  PRP  nsubj    9 O
+fear      VERB  VBP  ROOT     9 O
+delay     NOUN  NN   dobj     9 O
+.         PUNCT .    punct    9 O
+"""
+REPORTED = ANNOUNCED.replace("responds  VERB  VBZ  ROOT     2 O lemma=respond",
+                             "responded VERB  VBD  ROOT     2 O lemma=respond")
+ONE_I_SENTENCE = ANNOUNCED.replace("I         PRON  PRP  nsubj    9 O", "We        PRON  PRP  nsubj    9 O")
+
+
+def _announced(spec: str):
+    from argmap.nlp.attribution import announced_writer
+
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "jane-roe", PERSON))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("jane-roe", "respond", "speech-verb"))
+    units[0].cue_token = 2
+    return announced_writer(ctx, units)
+
+
+def test_announced_writer__fires():
+    """'Jane Roe responds', then a body that speaks as 'I': she writes the page."""
+    assert _announced(ANNOUNCED) == "jane-roe"
+
+
+def test_announced_writer__near_miss_a_past_report():
+    """'Jane Roe responded': a report about her, not her page announcing itself."""
+    assert _announced(REPORTED) is None
+
+
+def test_announced_writer__near_miss_one_sentence_as_i():
+    """One 'I' sentence is too little to call the page hers."""
+    assert _announced(ONE_I_SENTENCE) is None

@@ -1765,3 +1765,73 @@ def test_sibling_targets__near_miss_another_speakers_clause_or_sentence():
     nor is the same speaker's claim in another sentence."""
     assert _siblings((0, "basw", ["family-help"]), (0, "dfe", [])) == [["family-help"], []]
     assert _siblings((0, "basw", ["family-help"]), (1, "basw", [])) == [["family-help"], []]
+
+
+# ---------------------------------------------------------------- the one candidate an opening introduces
+CONSULT_THEN_OPPOSE = """
+Ministers  NOUN  NNS  nsubj    1 O lemma=minister
+consult    VERB  VBP  ROOT     1 O
+on         ADP   IN   prep     1 O
+tutor      NOUN  NN   compound 4 O
+licensing  NOUN  NN   pobj     2 O
+\\n         SPACE _SP  dep      1 O
+Unions     NOUN  NNS  nsubj    7 O lemma=union
+oppose     VERB  VBP  ROOT     7 O
+these      DET   DT   det      9 O
+proposals  NOUN  NNS  dobj     7 O lemma=proposal
+.          PUNCT .    punct    7 O
+"""
+DISCUSS_THEN_OPPOSE = CONSULT_THEN_OPPOSE.replace("consult    VERB  VBP  ROOT     1 O",
+                                                  "discuss    VERB  VBP  ROOT     1 O")
+TWO_INTRODUCED = """
+Ministers  NOUN  NNS  nsubj    1 O lemma=minister
+consult    VERB  VBP  ROOT     1 O
+on         ADP   IN   prep     1 O
+tutor      NOUN  NN   compound 4 O
+licensing  NOUN  NN   pobj     2 O
+\\n         SPACE _SP  dep      1 O
+They       PRON  PRP  nsubj    8 O
+also       ADV   RB   advmod   8 O
+propose    VERB  VBP  ROOT     8 O
+a          DET   DT   det      12 O
+national   ADJ   JJ   amod     12 O
+exam       NOUN  NN   compound 12 O
+reform     NOUN  NN   dobj     8 O
+for        ADP   IN   prep     12 O
+schools    NOUN  NNS  pobj     13 O lemma=school
+.          PUNCT .    punct    8 O
+\\n         SPACE _SP  dep      8 O
+Unions     NOUN  NNS  nsubj    18 O lemma=union
+oppose     VERB  VBP  ROOT     18 O
+these      DET   DT   det      20 O
+proposals  NOUN  NNS  dobj     18 O lemma=proposal
+.          PUNCT .    punct    18 O
+"""
+
+
+def _opening_candidate(spec: str, claim_unit: int):
+    from argmap.nlp.rules.targets import opening_candidate
+
+    ctx = target_ctx(parse(spec))
+    return opening_candidate(ctx, claim_unit)
+
+
+def test_opening_candidate__fires():
+    """'Ministers consult on tutor licensing' opens the article: 'these proposals' later is that candidate."""
+    assert _opening_candidate(CONSULT_THEN_OPPOSE, 1) == ("candidate-tutor-licensing", "tutor licensing")
+
+
+def test_opening_candidate__near_miss_no_word_of_proposing():
+    """'Ministers discuss tutor licensing' puts nothing forward."""
+    assert _opening_candidate(DISCUSS_THEN_OPPOSE, 1) is None
+
+
+def test_opening_candidate__near_miss_two_things_introduced():
+    """An opening that puts forward two things leaves 'these proposals' to no one of them (the
+    title and the first paragraph, each alone, would give their own)."""
+    from argmap.nlp.rules.targets import introduced
+
+    ctx = target_ctx(parse(TWO_INTRODUCED))
+    assert [introduced(ctx, s) for s in ctx.sents[:2]] == [("candidate-tutor-licensing", "tutor licensing"),
+                                                          ("candidate-national-exam-reform", "national exam reform")]
+    assert _opening_candidate(TWO_INTRODUCED, 2) is None
