@@ -300,7 +300,8 @@ class SignatureCache:
 class DocumentCache:
     """Documents as :func:`argmap.corpus.read_document` made them from a file's bytes (decoded,
     front matter and byline read, page furniture cleaned), keyed by those bytes, the file's path,
-    id and size limit, and argmap's source: reading is a pure function of these."""
+    root and id, and argmap's source: reading is a pure function of these (a file over the size
+    limit is skipped before any look-up)."""
 
     def __init__(self, directory: str | Path):
         self.store = EntryStore(Path(directory) / DOCUMENTS_DIR)
