@@ -20,12 +20,19 @@ def tokens(span: Doc | Span) -> list[Token]:
     """The tokens of a Doc or Span, as Token objects made once per Doc: iterating a Span builds a
     new Token object for every token on every pass, and the rules pass over each sentence often."""
     doc = span.doc if isinstance(span, Span) else span
-    hit = _TOKENS.get(id(doc))
+    toks = _per_doc(_TOKENS, doc, list)
+    return toks[span.start:span.end] if isinstance(span, Span) else toks
+
+
+def _per_doc(table: dict, doc: Doc, make):
+    """``make(doc)``, kept in ``table`` for the last few Docs: keyed by the Doc's id, with the Doc
+    kept beside it so that a new Doc reusing an old id is told apart."""
+    hit = table.get(id(doc))
     if hit is None or hit[0] is not doc:
-        hit = _TOKENS[id(doc)] = (doc, list(doc))
-        if len(_TOKENS) > 4:
-            _TOKENS.pop(next(iter(_TOKENS)))
-    return hit[1][span.start:span.end] if isinstance(span, Span) else hit[1]
+        hit = table[id(doc)] = (doc, make(doc))
+        if len(table) > 4:
+            table.pop(next(iter(table)))
+    return hit[1]
 
 
 def words_at(doc: Doc, words: frozenset[str]) -> list[int]:
@@ -35,16 +42,12 @@ def words_at(doc: Doc, words: frozenset[str]) -> list[int]:
 
     if not words or not len(doc):
         return []
-    hit = _FORMS.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        hit = _FORMS[id(doc)] = (doc, doc.to_array(["LEMMA", "LOWER"]).astype("uint64"))
-        if len(_FORMS) > 4:
-            _FORMS.pop(next(iter(_FORMS)))
-    arr, wanted = hit[1], _word_hashes(words)
+    arr = _per_doc(_FORMS, doc, lambda d: d.to_array(["LEMMA", "LOWER"]).astype("uint64"))
+    wanted = _word_hashes(words)
     return [int(i) for i in np.nonzero(np.isin(arr[:, 0], wanted) | np.isin(arr[:, 1], wanted))[0]]
 
 
-# id of a Doc -> (that Doc, its lemma and lower-case columns), like _TOKENS
+# id of a Doc -> (that Doc, its lemma and lower-case columns)
 _FORMS: dict[int, tuple[Doc, "np.ndarray"]] = {}
 
 
@@ -66,25 +69,26 @@ def lemma_tokens(span: Doc | Span, words: frozenset[str]) -> list[Token]:
     testing ``t.lemma_.lower() in words`` token by token, from an index made once per Doc (for
     rules that look at a few words of every sentence)."""
     doc = span.doc if isinstance(span, Span) else span
-    hit = _LEMMAS.get(id(doc))
-    if hit is None or hit[0] is not doc:
-        index: dict[str, list[int]] = {}
-        for t in tokens(doc):
-            index.setdefault(t.lemma_.lower(), []).append(t.i)
-        hit = _LEMMAS[id(doc)] = (doc, index, {})
-        if len(_LEMMAS) > 4:
-            _LEMMAS.pop(next(iter(_LEMMAS)))
-    found = hit[2].get(words)
+    index, by_words = _per_doc(_LEMMAS, doc, _lemma_index)
+    found = by_words.get(words)
     if found is None:
-        found = hit[2][words] = sorted(i for w in words for i in hit[1].get(w, ()))
+        found = by_words[words] = sorted(i for w in words for i in index.get(w, ()))
     if isinstance(span, Span):
         found = found[bisect_left(found, span.start):bisect_left(found, span.end)]
     toks = tokens(doc)
     return [toks[i] for i in found]
 
 
-# id of a Doc -> (that Doc, lower-cased lemma -> token indices, word set -> sorted indices)
-_LEMMAS: dict[int, tuple[Doc, dict[str, list[int]], dict[frozenset[str], list[int]]]] = {}
+def _lemma_index(doc: Doc) -> tuple[dict[str, list[int]], dict[frozenset[str], list[int]]]:
+    """Lower-cased lemma -> token indices, and an empty table for the answers per word set."""
+    index: dict[str, list[int]] = {}
+    for t in tokens(doc):
+        index.setdefault(t.lemma_.lower(), []).append(t.i)
+    return index, {}
+
+
+# id of a Doc -> (that Doc, (lower-cased lemma -> token indices, word set -> sorted indices))
+_LEMMAS: dict[int, tuple[Doc, tuple[dict[str, list[int]], dict[frozenset[str], list[int]]]]] = {}
 
 
 TEXT_KEY = "argmap_text"  # where a Doc keeps its text once built (or once checked, when read from the cache)
