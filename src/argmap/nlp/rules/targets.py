@@ -655,11 +655,11 @@ def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
 def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     """The verb of ending that acts on ``tok``: as its object ('end X'), through a noun of use ('end
     the use of X', 'curb reliance on X'), or after its particle ('crack down on X', 'phase out X')."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in {"of", "on"} and \
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_preps") and \
             singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
         tok = tok.head.head  # 'the use of X': what is ended is X
     verb = tok.head if tok.dep_ == "dobj" else None
-    if tok.dep_ == "pobj" and tok.head.lower_ == "on" and tok.head.dep_ == "prep":
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
         verb = tok.head.head  # 'crack down on X'
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending"):
         return None
