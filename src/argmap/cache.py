@@ -45,7 +45,8 @@ DOCUMENTS_DIR = "documents"
 #: argmap modules and data that change a parse (the model is loaded with the titles its tokenizer
 #: keeps whole, then a paragraph splitter runs before the parser); any edit to them changes the
 #: parse fingerprint.
-PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "cache.py", "data/titles.txt")
+PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "nlp/attribute_table.py", "nlp/lemma_memo.py",
+              "cache.py", "data/titles.txt")
 
 
 @dataclass

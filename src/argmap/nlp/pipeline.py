@@ -5,6 +5,8 @@ from __future__ import annotations
 from spacy.language import Language
 
 from argmap.nlp import components  # noqa: F401  (registers the factories)
+from argmap.nlp.attribute_table import use_attribute_table
+from argmap.nlp.lemma_memo import use_lemma_memo
 from argmap.nlp.load import load_model
 from argmap.nlp.paragraphs import keep_titles
 from argmap.nlp.state import install_extensions
@@ -13,9 +15,16 @@ ANALYSIS_COMPONENTS = ("argmap_actors", "argmap_attribution", "argmap_stance", "
 
 
 def build_pipeline(model: str | None = None, *, taxonomy: str | None = None, cues: str | None = None) -> Language:
-    """The full pipeline: model components (with paragraph breaks before the parser) then argmap's."""
+    """The full pipeline: model components (with paragraph breaks before the parser) then argmap's.
+
+    The model's attribute rules and rule lemmatizer run through argmap's faster stand-ins, which
+    give the same annotations, when they can (see :mod:`argmap.nlp.attribute_table` and
+    :mod:`argmap.nlp.lemma_memo`).
+    """
     install_extensions()
     nlp = load_model(model)
+    use_attribute_table(nlp)
+    use_lemma_memo(nlp)
     keep_titles(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("argmap_paragraphs", before="parser")

@@ -1,0 +1,180 @@
+"""argmap's stand-ins for the model's attribute ruler and rule lemmatizer give exactly spaCy's
+annotations, apply rules in spaCy's order, and leave alone what they cannot read exactly."""
+
+from __future__ import annotations
+
+import numpy
+import pytest
+import spacy
+from spacy.attrs import IDS
+from spacy.tokens import Doc
+
+from argmap.nlp.attribute_table import AttributeTable, Unsupported, compile_rules, use_attribute_table
+from argmap.nlp.lemma_memo import LemmaMemo, memoisable, use_lemma_memo
+
+COLUMNS = [IDS[a] for a in ("TAG", "POS", "MORPH", "LEMMA", "DEP", "HEAD", "ENT_TYPE", "ENT_IOB")]
+TEXTS = [
+    "The council's plans, which ministers published on Tuesday, ain't gonna survive the review.",
+    "Social workers warned that the reforms would be unsafe without funding; charities agreed.",
+    "  Two spaces   here.\n\nAnd a new paragraph: 'we're gonna object,' she said, gotta go.",
+    "Bigger, better, best: the councils' cheapest options were not the wisest ones.",
+    "",
+]
+
+
+@pytest.fixture(scope="module")
+def model():
+    from argmap.errors import ModelNotFoundError
+    from argmap.nlp.load import load_model
+
+    try:
+        return load_model()
+    except ModelNotFoundError as exc:  # pragma: no cover - CI always installs the model
+        pytest.skip(f"no spaCy model installed: {exc}")
+
+
+def _until(nlp, name: str, text: str) -> Doc:
+    """``text`` run through the pipeline up to (not including) component ``name``."""
+    doc = nlp.make_doc(text)
+    for n, proc in nlp.pipeline:
+        if n == name:
+            return doc
+        doc = proc(doc)
+    raise AssertionError(name)
+
+
+def _same(a: Doc, b: Doc) -> bool:
+    return numpy.array_equal(a.to_array(COLUMNS), b.to_array(COLUMNS))
+
+
+def test_attribute_table_matches_spacys_ruler_on_the_model(model):
+    ruler = model.get_pipe("attribute_ruler")
+    table = AttributeTable(ruler)
+    for text in TEXTS:
+        parsed = _until(model, "attribute_ruler", text)
+        theirs, ours = ruler(parsed.copy()), table(parsed.copy())
+        assert _same(theirs, ours), text
+        assert [str(t.morph) for t in theirs] == [str(t.morph) for t in ours]
+
+
+def _hand_ruler(patterns):
+    nlp = spacy.blank("en")
+    ruler = nlp.add_pipe("attribute_ruler")
+    for pattern, attrs, index in patterns:
+        ruler.add([pattern], attrs, index=index)
+    return nlp, ruler
+
+
+def _tagged(nlp, words, tags, deps=None) -> Doc:
+    return Doc(nlp.vocab, words=words, tags=tags, deps=deps, heads=list(range(len(words))) if deps else None)
+
+
+HAND_PATTERNS = [
+    ([{"TAG": "NN"}], {"POS": "NOUN", "MORPH": "Number=Sing"}, 0),
+    ([{"TAG": {"IN": ["VBZ", "VBP"]}}], {"POS": "VERB"}, 0),
+    ([{"LOWER": "bank", "TAG": "NN"}], {"LEMMA": "riverbank"}, 0),  # later rule: overrides nothing of POS
+    ([{"LOWER": {"REGEX": "^gon$"}}, {"LOWER": "na"}], {"LEMMA": "go"}, 0),
+    ([{"LOWER": "gon"}, {"LOWER": "na"}], {"LEMMA": "to"}, -1),  # negative index: last token
+    ([{"TAG": {"NOT_IN": ["NN", "VBZ", "VBP", "DT"]}}], {"POS": "X"}, 0),
+    ([{"TAG": "NN"}], {"POS": "PROPN"}, 0),  # later wins over the first rule's POS
+    ([{"IS_SPACE": True}], {"TAG": "_SP"}, 0),
+]
+
+
+def test_attribute_table_fires_on_each_kind_of_test_and_keeps_spacys_order():
+    nlp, ruler = _hand_ruler(HAND_PATTERNS)
+    table = AttributeTable(ruler)
+    doc = _tagged(nlp, ["the", "bank", "gon", "na", "runs", "far", " "], ["DT", "NN", "VBG", "TO", "VBZ", "RB", "XX"])
+    theirs, ours = ruler(doc.copy()), table(doc.copy())
+    assert _same(theirs, ours)
+    assert [t.pos_ for t in ours] == ["", "PROPN", "X", "X", "VERB", "X", "X"]
+    assert [t.lemma_ for t in ours][1:4] == ["riverbank", "go", "to"]
+    assert str(ours[1].morph) == "Number=Sing" and ours[6].tag_ == "_SP"
+
+
+def test_attribute_table_near_miss_a_sequence_broken_by_a_token_does_not_match():
+    nlp, ruler = _hand_ruler(HAND_PATTERNS)
+    table = AttributeTable(ruler)
+    doc = _tagged(nlp, ["gon", "really", "na"], ["VBG", "RB", "TO"])
+    ours = table(doc.copy())
+    assert _same(ruler(doc.copy()), ours)
+    assert [t.lemma_ for t in ours] == ["", "", ""]
+
+
+def test_attribute_table_falls_back_to_spacy_when_a_tested_annotation_is_missing():
+    nlp, ruler = _hand_ruler([([{"DEP": "nsubj"}], {"POS": "NOUN"}, 0)])
+    table = AttributeTable(ruler)
+    calls = []
+    table.ruler = lambda doc: calls.append(doc) or doc
+    table(Doc(nlp.vocab, words=["a", "b"]))  # no parse: spaCy's ruler decides what that means
+    assert len(calls) == 1
+
+
+@pytest.mark.parametrize("pattern", [
+    [{"TAG": "NN", "OP": "+"}],
+    [{"LENGTH": {">=": 3}}],
+    [{"_": {"flag": True}}],
+    [{"LOWER": {"FUZZY": "bank"}}],
+    [{}],
+])
+def test_attribute_table_refuses_what_it_cannot_read_exactly(pattern):
+    nlp, ruler = _hand_ruler([(pattern, {"POS": "NOUN"}, 0)])
+    with pytest.raises(Unsupported):
+        compile_rules(ruler)
+    assert use_attribute_table(nlp) is False
+    assert nlp.get_pipe("attribute_ruler") is ruler
+
+
+def test_use_attribute_table_keeps_name_and_place(model):
+    nlp = spacy.blank("en")
+    nlp.add_pipe("sentencizer")
+    ruler = nlp.add_pipe("attribute_ruler")
+    ruler.add([[{"LOWER": "bank"}]], {"POS": "NOUN"})
+    nlp.add_pipe("sentencizer", name="after")
+    assert use_attribute_table(nlp) is True
+    assert nlp.pipe_names == ["sentencizer", "attribute_ruler", "after"]
+    assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
+    assert nlp("the bank")[1].pos_ == "NOUN"
+    assert use_attribute_table(nlp) is False  # already swapped
+
+
+def test_lemma_memo_matches_spacys_lemmatizer_on_the_model(model):
+    lemmatizer = model.get_pipe("lemmatizer")
+    memo = LemmaMemo()
+    memo.adopt(lemmatizer)
+    for text in TEXTS * 2:  # the second round answers from the memo
+        parsed = _until(model, "lemmatizer", text)
+        assert _same(lemmatizer(parsed.copy()), memo(parsed.copy())), text
+    assert memo.memo
+
+
+def test_lemma_memo_keeps_lemmas_already_set_and_never_remembers_words_without_pos(model):
+    lemmatizer = model.get_pipe("lemmatizer")
+    memo = LemmaMemo()
+    memo.adopt(lemmatizer)
+    parsed = _until(model, "lemmatizer", "Councils warned.")
+    parsed[0].lemma_ = "kept"
+    out = memo(parsed)
+    assert out[0].lemma_ == "kept" and out[1].lemma_ == "warn"
+    bare = Doc(model.vocab, words=["Ministers"])
+    with pytest.warns(UserWarning):
+        memo(bare)
+    assert all(pos for _, pos, _ in memo.memo)
+
+
+def test_lemma_memo_refuses_lookup_lemmatizers():
+    nlp = spacy.blank("en")
+    lookup = nlp.add_pipe("lemmatizer", config={"mode": "lookup"})
+    assert memoisable(lookup) is False
+    assert use_lemma_memo(nlp) is False
+    with pytest.raises(ValueError):
+        LemmaMemo().adopt(lookup)
+
+
+def test_lemma_memo_is_used_in_argmaps_pipeline(model):
+    from argmap.nlp.pipeline import build_pipeline
+
+    nlp = build_pipeline()
+    assert isinstance(nlp.get_pipe("lemmatizer"), LemmaMemo)
+    assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
+    assert [t.lemma_ for t in nlp("Councils warned that the plans were failing.")][:2] == ["council", "warn"]
