@@ -43,13 +43,19 @@ def _until(nlp, name: str, text: str) -> Doc:
     raise AssertionError(name)
 
 
+def _table(ruler) -> AttributeTable:
+    table = AttributeTable()
+    table.adopt(ruler)
+    return table
+
+
 def _same(a: Doc, b: Doc) -> bool:
     return numpy.array_equal(a.to_array(COLUMNS), b.to_array(COLUMNS))
 
 
 def test_attribute_table_matches_spacys_ruler_on_the_model(model):
     ruler = model.get_pipe("attribute_ruler")
-    table = AttributeTable(ruler)
+    table = _table(ruler)
     for text in TEXTS:
         parsed = _until(model, "attribute_ruler", text)
         theirs, ours = ruler(parsed.copy()), table(parsed.copy())
@@ -83,7 +89,7 @@ HAND_PATTERNS = [
 
 def test_attribute_table_fires_on_each_kind_of_test_and_keeps_spacys_order():
     nlp, ruler = _hand_ruler(HAND_PATTERNS)
-    table = AttributeTable(ruler)
+    table = _table(ruler)
     doc = _tagged(nlp, ["the", "bank", "gon", "na", "runs", "far", " "], ["DT", "NN", "VBG", "TO", "VBZ", "RB", "XX"])
     theirs, ours = ruler(doc.copy()), table(doc.copy())
     assert _same(theirs, ours)
@@ -94,7 +100,7 @@ def test_attribute_table_fires_on_each_kind_of_test_and_keeps_spacys_order():
 
 def test_attribute_table_near_miss_a_sequence_broken_by_a_token_does_not_match():
     nlp, ruler = _hand_ruler(HAND_PATTERNS)
-    table = AttributeTable(ruler)
+    table = _table(ruler)
     doc = _tagged(nlp, ["gon", "really", "na"], ["VBG", "RB", "TO"])
     ours = table(doc.copy())
     assert _same(ruler(doc.copy()), ours)
@@ -103,7 +109,7 @@ def test_attribute_table_near_miss_a_sequence_broken_by_a_token_does_not_match()
 
 def test_attribute_table_falls_back_to_spacy_when_a_tested_annotation_is_missing():
     nlp, ruler = _hand_ruler([([{"DEP": "nsubj"}], {"POS": "NOUN"}, 0)])
-    table = AttributeTable(ruler)
+    table = _table(ruler)
     calls = []
     table.ruler = lambda doc: calls.append(doc) or doc
     table(Doc(nlp.vocab, words=["a", "b"]))  # no parse: spaCy's ruler decides what that means
@@ -178,3 +184,46 @@ def test_lemma_memo_is_used_in_argmaps_pipeline(model):
     assert isinstance(nlp.get_pipe("lemmatizer"), LemmaMemo)
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
     assert [t.lemma_ for t in nlp("Councils warned that the plans were failing.")][:2] == ["council", "warn"]
+
+
+def test_stand_ins_never_run_without_the_component_they_stand_in_for():
+    """Made by their factories alone (no ruler, no lemmatizer adopted), they refuse to run rather
+    than leave a Doc without tags or lemmas."""
+    nlp = spacy.blank("en")
+    table, memo = nlp.add_pipe("argmap_attribute_table"), nlp.add_pipe("argmap_lemma_memo")
+    doc = nlp.make_doc("the bank")
+    with pytest.raises(ValueError, match="no attribute rules"):
+        table(doc)
+    with pytest.raises(ValueError, match="no lemmatizer"):
+        memo(doc)
+
+
+def test_a_saved_argmap_pipeline_loads_again_with_its_attribute_rules_and_lemmas(model, tmp_path):
+    """build_pipeline() saved with to_disk and loaded with spacy.load in a fresh process (argmap not
+    imported first): the stand-ins come back with the model's patterns and lemma tables, and the
+    annotations are the same."""
+    import json
+    import subprocess
+    import sys
+
+    from argmap.nlp.pipeline import build_pipeline, parse_components
+
+    nlp = build_pipeline()
+    nlp.to_disk(tmp_path / "pipe")
+    text = "The councils' plans ain't gonna survive: ministers were warned by 3 charities."
+    with nlp.select_pipes(enable=parse_components(nlp)):
+        here = [(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in nlp(text)]
+    code = ("import json, sys, spacy\n"
+            f"nlp = spacy.load({str(tmp_path / 'pipe')!r})\n"
+            "assert not any(m.startswith('argmap.nlp.pipeline') for m in sys.modules)\n"
+            "names = [n for n in nlp.pipe_names if n not in "
+            "('argmap_actors', 'argmap_attribution', 'argmap_stance', 'argmap_targets')]\n"
+            "with nlp.select_pipes(enable=names):\n"
+            f"    doc = nlp({text!r})\n"
+            "print(type(nlp.get_pipe('attribute_ruler')).__name__, type(nlp.get_pipe('lemmatizer')).__name__)\n"
+            "print(json.dumps([(t.tag_, t.pos_, str(t.morph), t.lemma_) for t in doc]))\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=tmp_path, timeout=180)
+    assert out.returncode == 0, out.stderr
+    kinds, annotations = out.stdout.strip().splitlines()
+    assert kinds == "AttributeTable LemmaMemo"
+    assert [tuple(x) for x in json.loads(annotations)] == here

@@ -122,17 +122,17 @@ class AttributeTable:
 
     The ``argmap_attribute_table`` component: made empty by its factory, then given the ruler it
     stands in for with :meth:`adopt` (which raises :class:`Unsupported` and changes nothing if the
-    ruler cannot be read exactly).
+    ruler cannot be read exactly). It saves and loads as that ruler does (``to_disk``,
+    ``from_disk``, ``to_bytes``, ``from_bytes``), so a saved pipeline loads again with its rules.
     """
 
-    def __init__(self, ruler: Any = None):
-        self.ruler = None
+    def __init__(self, vocab: Any = None, name: str = "attribute_ruler"):
+        self.vocab, self.name = vocab, name
+        self.ruler: Any = None
         self.rules: list[_Rule] = []
         self.columns: list[str] = []
         self.outputs: list[int] = []
         self._regex_hits: dict[tuple[str, int], bool] = {}
-        if ruler is not None:
-            self.adopt(ruler)
 
     def adopt(self, ruler: Any) -> None:
         rules = compile_rules(ruler)
@@ -140,15 +140,40 @@ class AttributeTable:
         self.columns = sorted({t.attr for r in rules for tokens in r.tokens for t in tokens})
         self.outputs = sorted({a for r in rules for a, _ in r.attrs})
 
+    def _fresh_ruler(self) -> Any:
+        from spacy.pipeline import AttributeRuler
+
+        return AttributeRuler(self.vocab, self.name)
+
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        self._adopted().to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> AttributeTable:
+        self.adopt(self._fresh_ruler().from_disk(path, exclude=exclude))
+        return self
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        return self._adopted().to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> AttributeTable:
+        self.adopt(self._fresh_ruler().from_bytes(data, exclude=exclude))
+        return self
+
+    def _adopted(self) -> Any:
+        if self.ruler is None:
+            raise ValueError(f"{TABLE_COMPONENT} has no attribute rules: give it a ruler with adopt()")
+        return self.ruler
+
     def applies_to(self, doc: Any) -> bool:
         """Whether every annotation the patterns test is present (else spaCy's ruler runs)."""
         return all(doc.has_annotation(_ANNOTATION[c]) for c in self.columns if c in _ANNOTATION)
 
     def __call__(self, doc: Any) -> Any:
+        ruler = self._adopted()
         if not len(doc) or not self.outputs:
             return doc
         if not self.applies_to(doc):
-            return self.ruler(doc)
+            return ruler(doc)
         columns = _Columns(_rows(doc, [IDS[c] for c in self.columns]), self.columns)
         out = _rows(doc, self.outputs)
         position = {a: i for i, a in enumerate(self.outputs)}
@@ -252,5 +277,6 @@ def use_attribute_table(nlp: Any, name: str = "attribute_ruler") -> bool:
 
 @Language.factory(TABLE_COMPONENT, requires=["token.tag"], assigns=["token.pos", "token.morph", "token.lemma"])
 def make_attribute_table(nlp: Language, name: str) -> AttributeTable:
-    """Factory of the ``argmap_attribute_table`` component (empty until :meth:`AttributeTable.adopt`)."""
-    return AttributeTable()
+    """Factory of the ``argmap_attribute_table`` component (empty until :meth:`AttributeTable.adopt`
+    or a load from disk)."""
+    return AttributeTable(nlp.vocab, name)

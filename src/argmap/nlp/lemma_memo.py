@@ -34,19 +34,47 @@ def memoisable(lemmatizer: Any) -> bool:
 
 class LemmaMemo:
     """The ``argmap_lemma_memo`` component: made empty by its factory, then given the lemmatizer
-    it stands in for with :meth:`adopt`."""
+    it stands in for with :meth:`adopt`. It saves and loads as that lemmatizer does (its mode and
+    ``overwrite`` setting are the component's config), so a saved pipeline loads again with its
+    lemma tables."""
 
-    def __init__(self) -> None:
+    def __init__(self, nlp: Any = None, name: str = "lemmatizer", mode: str = "rule", overwrite: bool = False):
+        self._nlp, self.name, self.mode, self.overwrite = nlp, name, mode, overwrite
         self.lemmatizer: Any = None
         self.memo: dict[tuple[int, int, int], int] = {}
 
     def adopt(self, lemmatizer: Any) -> None:
         if not memoisable(lemmatizer):
             raise ValueError(f"cannot stand in for {type(lemmatizer).__name__}")
-        self.lemmatizer = lemmatizer
+        self.lemmatizer, self.memo = lemmatizer, {}
+
+    def _fresh_lemmatizer(self) -> Any:
+        if self._nlp is None:
+            raise ValueError(f"{MEMO_COMPONENT} made without a pipeline cannot load a lemmatizer")
+        return self._nlp.create_pipe("lemmatizer", name=self.name,
+                                     config={"mode": self.mode, "overwrite": self.overwrite})
+
+    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
+        self._adopted().to_disk(path, exclude=exclude)
+
+    def from_disk(self, path: Any, *, exclude: Any = ()) -> LemmaMemo:
+        self.adopt(self._fresh_lemmatizer().from_disk(path, exclude=exclude))
+        return self
+
+    def to_bytes(self, *, exclude: Any = ()) -> bytes:
+        return self._adopted().to_bytes(exclude=exclude)
+
+    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> LemmaMemo:
+        self.adopt(self._fresh_lemmatizer().from_bytes(data, exclude=exclude))
+        return self
+
+    def _adopted(self) -> Any:
+        if self.lemmatizer is None:
+            raise ValueError(f"{MEMO_COMPONENT} has no lemmatizer: give it one with adopt()")
+        return self.lemmatizer
 
     def __call__(self, doc: Any) -> Any:
-        lemmatizer = self.lemmatizer
+        lemmatizer = self._adopted()
         if not getattr(lemmatizer, "_validated", True) or not len(doc):
             return lemmatizer(doc)  # the first Doc checks the lemma tables, as spaCy does
         rows = doc.to_array([ORTH, POS, MORPH, LEMMA])
@@ -78,12 +106,14 @@ def use_lemma_memo(nlp: Any, name: str = "lemmatizer") -> bool:
     lemmatizer = nlp.get_pipe(name)
     if not memoisable(lemmatizer):
         return False
-    nlp.replace_pipe(name, MEMO_COMPONENT)
+    nlp.replace_pipe(name, MEMO_COMPONENT, config={"mode": lemmatizer.mode, "overwrite": lemmatizer.overwrite})
     nlp.get_pipe(name).adopt(lemmatizer)
     return True
 
 
-@Language.factory(MEMO_COMPONENT, requires=["token.pos"], assigns=["token.lemma"])
-def make_lemma_memo(nlp: Language, name: str) -> LemmaMemo:
-    """Factory of the ``argmap_lemma_memo`` component (empty until :meth:`LemmaMemo.adopt`)."""
-    return LemmaMemo()
+@Language.factory(MEMO_COMPONENT, default_config={"mode": "rule", "overwrite": False}, requires=["token.pos"],
+                  assigns=["token.lemma"])
+def make_lemma_memo(nlp: Language, name: str, mode: str, overwrite: bool) -> LemmaMemo:
+    """Factory of the ``argmap_lemma_memo`` component (empty until :meth:`LemmaMemo.adopt` or a
+    load from disk)."""
+    return LemmaMemo(nlp, name, mode, overwrite)
