@@ -227,3 +227,17 @@ def test_a_saved_argmap_pipeline_loads_again_with_its_attribute_rules_and_lemmas
     kinds, annotations = out.stdout.strip().splitlines()
     assert kinds == "AttributeTable LemmaMemo"
     assert [tuple(x) for x in json.loads(annotations)] == here
+
+
+def test_attribute_table_remembers_a_bounded_number_of_regex_answers(model, monkeypatch):
+    """Its memory of which words a REGEX pattern matches starts again past a bound, with the same
+    annotations."""
+    import argmap.nlp.attribute_table as table_module
+
+    monkeypatch.setattr(table_module, "_MAX_REMEMBERED", 4)
+    ruler = model.get_pipe("attribute_ruler")
+    table = _table(ruler)
+    for text in TEXTS:
+        parsed = _until(model, "attribute_ruler", text)
+        assert _same(ruler(parsed.copy()), table(parsed.copy())), text
+        assert len(table._regex_hits) <= 4

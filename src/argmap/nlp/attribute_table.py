@@ -28,6 +28,7 @@ from spacy.language import Language
 from spacy.strings import get_string_id
 
 TABLE_COMPONENT = "argmap_attribute_table"
+_MAX_REMEMBERED = 200_000  # regex answers kept per (pattern, word); past this, they start again
 # token attributes whose Matcher value is the plain column of Doc.to_array
 _COLUMNS = frozenset(("ORTH", "LOWER", "NORM", "TAG", "POS", "DEP", "LEMMA", "SHAPE", "PREFIX", "SUFFIX",
                       "ENT_TYPE", "LENGTH")) | frozenset(n for n in IDS if n.startswith(("IS_", "LIKE_")))
@@ -215,9 +216,12 @@ class AttributeTable:
 
     def _searched(self, test: _Test, value: int) -> bool:
         key = (test.value.pattern, value)
-        hit = self._regex_hits.get(key)
+        hits = self._regex_hits
+        hit = hits.get(key)
         if hit is None:
-            hit = self._regex_hits[key] = bool(test.value.search(self.vocab.strings[value]))
+            if len(hits) >= _MAX_REMEMBERED:
+                hits.clear()  # bounded memory on a corpus with a huge vocabulary
+            hit = hits[key] = bool(test.value.search(self.vocab.strings[value]))
         return hit
 
 
