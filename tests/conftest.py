@@ -101,17 +101,30 @@ def have_dot() -> bool:
     return shutil.which("dot") is not None
 
 
-@pytest.fixture(scope="session")
-def extractor():
-    """One loaded pipeline for the whole test session (needs the spaCy model)."""
+def _needs_model(make):
+    """``make()``, or the test skipped when no spaCy model is installed."""
     from argmap.errors import ModelNotFoundError
 
     try:
-        from argmap.build import Extractor
-
-        return Extractor()
+        return make()
     except ModelNotFoundError as exc:  # pragma: no cover - CI always installs the model
         pytest.skip(f"no spaCy model installed: {exc}")
+
+
+@pytest.fixture(scope="session")
+def extractor():
+    """One loaded pipeline for the whole test session (needs the spaCy model)."""
+    from argmap.build import Extractor
+
+    return _needs_model(Extractor)
+
+
+@pytest.fixture(scope="session")
+def spacy_model():
+    """The spaCy model as spaCy loads it, without argmap's components or stand-ins."""
+    from argmap.nlp.load import load_model
+
+    return _needs_model(load_model)
 
 
 def extract_text(extractor, text: str, *, author: str | None = None, genre: str | None = None, doc_id: str = "t",

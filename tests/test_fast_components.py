@@ -22,15 +22,9 @@ TEXTS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def model():
-    from argmap.errors import ModelNotFoundError
-    from argmap.nlp.load import load_model
-
-    try:
-        return load_model()
-    except ModelNotFoundError as exc:  # pragma: no cover - CI always installs the model
-        pytest.skip(f"no spaCy model installed: {exc}")
+@pytest.fixture()
+def model(spacy_model):
+    return spacy_model
 
 
 def _until(nlp, name: str, text: str) -> Doc:
@@ -241,3 +235,17 @@ def test_attribute_table_remembers_a_bounded_number_of_regex_answers(model, monk
         parsed = _until(model, "attribute_ruler", text)
         assert _same(ruler(parsed.copy()), table(parsed.copy())), text
         assert len(table._regex_hits) <= 4
+
+
+def test_stand_ins_round_trip_through_bytes(model):
+    """to_bytes then from_bytes into a fresh stand-in: the same rules and lemmas."""
+    table, memo = _table(model.get_pipe("attribute_ruler")), LemmaMemo(model, "lemmatizer")
+    memo.adopt(model.get_pipe("lemmatizer"))
+    table2 = AttributeTable(model.vocab).from_bytes(table.to_bytes())
+    memo2 = LemmaMemo(model, "lemmatizer").from_bytes(memo.to_bytes())
+    assert len(table2.rules) == len(table.rules) and table2.outputs == table.outputs
+    for text in TEXTS:
+        parsed = _until(model, "attribute_ruler", text)
+        assert _same(table(parsed.copy()), table2(parsed.copy())), text
+        tagged = table(parsed.copy())
+        assert _same(memo(tagged.copy()), memo2(tagged.copy())), text

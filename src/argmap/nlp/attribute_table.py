@@ -27,6 +27,8 @@ from spacy.attrs import IDS
 from spacy.language import Language
 from spacy.strings import get_string_id
 
+from argmap.nlp.stand_in import StandIn
+
 TABLE_COMPONENT = "argmap_attribute_table"
 _MAX_REMEMBERED = 200_000  # regex answers kept per (pattern, word); past this, they start again
 # token attributes whose Matcher value is the plain column of Doc.to_array
@@ -118,7 +120,7 @@ def compile_rules(ruler: Any) -> list[_Rule]:
     return rules
 
 
-class AttributeTable:
+class AttributeTable(StandIn):
     """Applies an attribute ruler's compiled rules to Docs (see the module docstring).
 
     The ``argmap_attribute_table`` component: made empty by its factory, then given the ruler it
@@ -141,24 +143,10 @@ class AttributeTable:
         self.columns = sorted({t.attr for r in rules for tokens in r.tokens for t in tokens})
         self.outputs = sorted({a for r in rules for a, _ in r.attrs})
 
-    def _fresh_ruler(self) -> Any:
+    def _fresh(self) -> Any:
         from spacy.pipeline import AttributeRuler
 
         return AttributeRuler(self.vocab, self.name)
-
-    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
-        self._adopted().to_disk(path, exclude=exclude)
-
-    def from_disk(self, path: Any, *, exclude: Any = ()) -> AttributeTable:
-        self.adopt(self._fresh_ruler().from_disk(path, exclude=exclude))
-        return self
-
-    def to_bytes(self, *, exclude: Any = ()) -> bytes:
-        return self._adopted().to_bytes(exclude=exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> AttributeTable:
-        self.adopt(self._fresh_ruler().from_bytes(data, exclude=exclude))
-        return self
 
     def _adopted(self) -> Any:
         if self.ruler is None:

@@ -19,6 +19,8 @@ from spacy.lang.en.lemmatizer import EnglishLemmatizer
 from spacy.language import Language
 from spacy.pipeline.lemmatizer import Lemmatizer
 
+from argmap.nlp.stand_in import StandIn
+
 MEMO_COMPONENT = "argmap_lemma_memo"
 # is_base_form implementations known to read only the token's part of speech and morphology
 _PURE_BASE_FORMS = (Lemmatizer.is_base_form, EnglishLemmatizer.is_base_form)
@@ -32,7 +34,7 @@ def memoisable(lemmatizer: Any) -> bool:
             and kind.rule_lemmatize is Lemmatizer.rule_lemmatize and kind.is_base_form in _PURE_BASE_FORMS)
 
 
-class LemmaMemo:
+class LemmaMemo(StandIn):
     """The ``argmap_lemma_memo`` component: made empty by its factory, then given the lemmatizer
     it stands in for with :meth:`adopt`. It saves and loads as that lemmatizer does (its mode and
     ``overwrite`` setting are the component's config), so a saved pipeline loads again with its
@@ -48,25 +50,11 @@ class LemmaMemo:
             raise ValueError(f"cannot stand in for {type(lemmatizer).__name__}")
         self.lemmatizer, self.memo = lemmatizer, {}
 
-    def _fresh_lemmatizer(self) -> Any:
+    def _fresh(self) -> Any:
         if self._nlp is None:
             raise ValueError(f"{MEMO_COMPONENT} made without a pipeline cannot load a lemmatizer")
         return self._nlp.create_pipe("lemmatizer", name=self.name,
                                      config={"mode": self.mode, "overwrite": self.overwrite})
-
-    def to_disk(self, path: Any, *, exclude: Any = ()) -> None:
-        self._adopted().to_disk(path, exclude=exclude)
-
-    def from_disk(self, path: Any, *, exclude: Any = ()) -> LemmaMemo:
-        self.adopt(self._fresh_lemmatizer().from_disk(path, exclude=exclude))
-        return self
-
-    def to_bytes(self, *, exclude: Any = ()) -> bytes:
-        return self._adopted().to_bytes(exclude=exclude)
-
-    def from_bytes(self, data: bytes, *, exclude: Any = ()) -> LemmaMemo:
-        self.adopt(self._fresh_lemmatizer().from_bytes(data, exclude=exclude))
-        return self
 
     def _adopted(self) -> Any:
         if self.lemmatizer is None:
