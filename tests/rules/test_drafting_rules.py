@@ -742,6 +742,67 @@ def test_enacted_plans__what_a_relative_clause_says_an_actor_put_forward():
     assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, "family help")]
 
 
+COMMITTED = """
+Jane        PROPN NNP compound 1 B-PERSON
+Doe         PROPN NNP nsubj    2 I-PERSON
+said        VERB  VBD ROOT     2 O lemma=say
+the         DET   DT  det      4 O
+Trust       PROPN NNP nsubj    6 B-ORG
+has         AUX   VBZ aux      6 O lemma=have
+committed   VERB  VBN ccomp    2 O lemma=commit
+to          ADP   IN  prep     6 O
+family      NOUN  NN  compound 9 O
+help        NOUN  NN  pobj     7 O
+.           PUNCT .   punct    2 O
+"""
+# 'In its reply to family help, the Trust has committed to more staff': the fronted phrase names a
+# proposal, but what is committed to follows the verb
+FRONTED = """
+In          ADP   IN  prep     9 O
+its         PRON  PRP$ poss    2 O
+reply       NOUN  NN  pobj     0 O
+to          ADP   IN  prep     2 O
+family      NOUN  NN  compound 5 O
+help        NOUN  NN  pobj     3 O
+,           PUNCT ,   punct    9 O
+the         DET   DT  det      8 O
+Trust       PROPN NNP nsubj    9 B-ORG
+committed   VERB  VBD ROOT     9 O lemma=commit
+to          ADP   IN  prep     9 O
+more        ADJ   JJR amod     12 O
+staff       NOUN  NN  pobj     10 O
+.           PUNCT .   punct    9 O
+"""
+
+
+def test_enacted_plans__an_actor_committed_to_a_proposal_backs_it():
+    """'Jane Doe said the Trust has committed to family help': a verb of promising
+    (``verbs.commitment``) puts forward what it is committed to, as a proposer verb does."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(COMMITTED)
+    state = place_actors(doc, (0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    drafts = enacted_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "committed to family help")]
+
+
+def test_enacted_plans__near_miss_a_phrase_before_the_verb_is_not_what_it_puts_forward():
+    """'In its reply to family help, the Trust committed to more staff': family help is named
+    before the verb, in a phrase that says when, not in what is committed to."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(FRONTED)
+    state = place_actors(doc, (8, 9, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
+
+
 def test_enacted_plans__near_miss_a_passive_with_no_actor_agent():
     """'Family help was proposed by the committee' with no actor for the committee: a bare record."""
     from argmap.nlp.stance import enacted_plans

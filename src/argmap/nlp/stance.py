@@ -427,10 +427,11 @@ def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> st
 
 def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
                   taxonomy: Taxonomy | None = None) -> list[Draft]:
-    """'ADCS said the government is trialling family help': whoever puts a proposal forward (the
-    actor subject of a proposer verb, in anyone's sentence) backs it, when the verb's own words
-    name a particular proposal."""
-    verbs = lex["verbs.proposer"]
+    """'ADCS said the government is trialling family help', '... the government has committed to
+    family help': whoever puts a proposal forward (the actor subject of a proposer verb or a verb
+    of promising, in anyone's sentence) backs it, when the words after the verb name a particular
+    proposal."""
+    verbs = lex.union("verbs.proposer", "verbs.commitment")
 
     def act(tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
@@ -464,7 +465,9 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     owner = _doer(state, tok)
-    put = [c for c in tok.children if c.dep_ in _PUT_FORWARD]
+    # what follows the verb ('announced X'; not a phrase put before it: 'In its response to X, ...'),
+    # or the relative pronoun that stands for it ('rises which Ofwat announced')
+    put = [c for c in tok.children if c.dep_ in _PUT_FORWARD and (c.i > tok.i or c.tag_ in _RELATIVE)]
     sub = [t.i for c in put for t in c.subtree]
     if tok.dep_ == "relcl" and any(c.tag_ in _RELATIVE and c.dep_ == "dobj" for c in put):
         sub = _described(tok)  # 'bill rises which Ofwat announced': the rises
