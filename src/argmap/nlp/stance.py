@@ -465,9 +465,7 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
     if any(c.dep_ == "neg" for c in tok.children):
         return None
     owner = _doer(state, tok)
-    # what follows the verb ('announced X'; not a phrase put before it: 'In its response to X, ...'),
-    # or the relative pronoun that stands for it ('rises which Ofwat announced')
-    put = [c for c in tok.children if c.dep_ in _PUT_FORWARD and (c.i > tok.i or c.tag_ in _RELATIVE)]
+    put = _put_forward(tok)
     sub = [t.i for c in put for t in c.subtree]
     if tok.dep_ == "relcl" and any(c.tag_ in _RELATIVE and c.dep_ == "dobj" for c in put):
         sub = _described(tok)  # 'bill rises which Ofwat announced': the rises
@@ -476,6 +474,13 @@ def _enactment(state: ActorState, tok: Token, speaker: str | None) -> tuple[str,
     if not owner or owner == speaker or not sub:
         return None
     return owner, min(sub), max(sub) + 1
+
+
+def _put_forward(verb: Token) -> list[Token]:
+    """The dependants of a proposer verb that say what it puts forward: those after the verb
+    ('announced X'; not a phrase before it: 'In its response to X, ...'), or the relative pronoun
+    that stands for it ('rises which Ofwat announced')."""
+    return [c for c in verb.children if c.dep_ in _PUT_FORWARD and (c.i > verb.i or c.tag_ in _RELATIVE)]
 
 
 def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]:
