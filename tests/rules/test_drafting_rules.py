@@ -615,13 +615,15 @@ def test_owned_plans__near_miss_a_document_named_without_an_owner_or_by_its_owne
     assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
-ENACTED = """
+# "Jane Doe said the Trust ...", the Trust the subject of the verb at index 6
+JANE_SAID_TRUST = """
 Jane        PROPN NNP compound 1 B-PERSON
 Doe         PROPN NNP nsubj    2 I-PERSON
 said        VERB  VBD ROOT     2 O lemma=say
 the         DET   DT  det      4 O
 Trust       PROPN NNP nsubj    6 B-ORG
-is          AUX   VBZ aux      6 O lemma=be
+"""
+ENACTED = JANE_SAID_TRUST + """is          AUX   VBZ aux      6 O lemma=be
 trialling   VERB  VBG ccomp    2 O lemma=trialle
 family      NOUN  NN  compound 8 O
 help        NOUN  NN  dobj     6 O
@@ -742,13 +744,7 @@ def test_enacted_plans__what_a_relative_clause_says_an_actor_put_forward():
     assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, "family help")]
 
 
-COMMITTED = """
-Jane        PROPN NNP compound 1 B-PERSON
-Doe         PROPN NNP nsubj    2 I-PERSON
-said        VERB  VBD ROOT     2 O lemma=say
-the         DET   DT  det      4 O
-Trust       PROPN NNP nsubj    6 B-ORG
-has         AUX   VBZ aux      6 O lemma=have
+COMMITTED = JANE_SAID_TRUST + """has         AUX   VBZ aux      6 O lemma=have
 committed   VERB  VBN ccomp    2 O lemma=commit
 to          ADP   IN  prep     6 O
 family      NOUN  NN  compound 9 O

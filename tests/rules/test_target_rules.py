@@ -1768,14 +1768,16 @@ def test_sibling_targets__near_miss_another_speakers_clause_or_sentence():
 
 
 # ---------------------------------------------------------------- the one candidate an opening introduces
-CONSULT_THEN_OPPOSE = """
+# "Ministers consult on tutor licensing", then a new line
+CONSULT_OPENING = """
 Ministers  NOUN  NNS  nsubj    1 O lemma=minister
 consult    VERB  VBP  ROOT     1 O
 on         ADP   IN   prep     1 O
 tutor      NOUN  NN   compound 4 O
 licensing  NOUN  NN   pobj     2 O
 \\n         SPACE _SP  dep      1 O
-Unions     NOUN  NNS  nsubj    7 O lemma=union
+"""
+CONSULT_THEN_OPPOSE = CONSULT_OPENING + """Unions     NOUN  NNS  nsubj    7 O lemma=union
 oppose     VERB  VBP  ROOT     7 O
 these      DET   DT   det      9 O
 proposals  NOUN  NNS  dobj     7 O lemma=proposal
@@ -1783,14 +1785,7 @@ proposals  NOUN  NNS  dobj     7 O lemma=proposal
 """
 DISCUSS_THEN_OPPOSE = CONSULT_THEN_OPPOSE.replace("consult    VERB  VBP  ROOT     1 O",
                                                   "discuss    VERB  VBP  ROOT     1 O")
-TWO_INTRODUCED = """
-Ministers  NOUN  NNS  nsubj    1 O lemma=minister
-consult    VERB  VBP  ROOT     1 O
-on         ADP   IN   prep     1 O
-tutor      NOUN  NN   compound 4 O
-licensing  NOUN  NN   pobj     2 O
-\\n         SPACE _SP  dep      1 O
-They       PRON  PRP  nsubj    8 O
+TWO_INTRODUCED = CONSULT_OPENING + """They       PRON  PRP  nsubj    8 O
 also       ADV   RB   advmod   8 O
 propose    VERB  VBP  ROOT     8 O
 a          DET   DT   det      12 O

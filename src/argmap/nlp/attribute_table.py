@@ -54,9 +54,9 @@ class _Test:
 
 @dataclass(frozen=True)
 class _Rule:
-    """One pattern of the ruler: token tests in sequence, the token it sets, what it sets."""
+    """One pattern of the ruler: token tests in sequence, the token it sets, what it sets (rules
+    are kept in the ruler's order, so a later one wins)."""
 
-    order: int  # the ruler's attrs index: later wins
     tokens: tuple[tuple[_Test, ...], ...]
     index: int
     attrs: tuple[tuple[int, int], ...]  # (attribute id, value)
@@ -116,7 +116,7 @@ def compile_rules(ruler: Any) -> list[_Rule]:
             tokens = tuple(_token_tests(spec) for spec in pattern)
             if not tokens or not -len(tokens) <= index < len(tokens):
                 raise Unsupported("index outside the pattern")
-            rules.append(_Rule(order, tokens, index, outputs))
+            rules.append(_Rule(tokens, index, outputs))
     return rules
 
 
