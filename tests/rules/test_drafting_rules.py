@@ -15,11 +15,12 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.stance import (
-    DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, however, mixed, one_stance, own_speaker,
-    semicolon, speakers_differ, split_clauses, subordinate,
+    CLAUSE_SPLITS, DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, disagreeing_predicates, however, mixed,
+    one_stance, own_speaker, semicolon, speakers_differ, split_clauses, subordinate,
 )
+from argmap.nlp.rules.stance import Clause, StanceContext, score
 
-from .kit import LEX, parse, place_actors
+from .kit import LEX, TAXONOMY, parse, place_actors
 
 SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
 
@@ -1103,3 +1104,65 @@ def test_stance_drafting__own_speaker__near_miss_no_speech_verb_of_its_own():
     s = _own(spec, [word("fails", -1)])
     assert own_speaker(s) is None
     assert [d.speaker for d in DRAFTING.first(s)] == ["jo-bell"]
+
+
+# ---------------------------------------------------------------- coordinated predicates that disagree
+WARNS_AND_BACKS = """
+Jo        PROPN NNP compound 1 B-PERSON
+Bell      PROPN NNP nsubj    2 I-PERSON
+warns     VERB  VBZ ROOT     2 O lemma=warn
+the       DET   DT  det      4 O
+plan      NOUN  NN  nsubj    6 O
+will      AUX   MD  aux      6 O
+fail      VERB  VB  ccomp    2 O
+and       CCONJ CC  cc       2 O
+backs     VERB  VBZ conj     2 O lemma=back
+a         DET   DT  det      11 O
+national  ADJ   JJ  amod     11 O
+register  NOUN  NN  dobj     8 O
+.         PUNCT .   punct    2 O
+"""
+
+
+def _predicates(spec: str) -> list[tuple[str, str]]:
+    """(text, stance) of the clauses the one-clause Doc becomes once its predicates are weighed."""
+    doc = parse(spec)
+    state = place_actors(doc, (0, 2, "jo-bell", "person"))
+    ctx = StanceContext(LEX, TAXONOMY, state)
+    u = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "warn", "speech-verb", 2)
+    skip = set(state.mention_at) | state.role_tokens
+    found, sign = score(ctx, Clause(doc[:], skip, u))
+    whole = Scored(doc[:], {1: SUPPORT, -1: OBJECT, 0: NEUTRAL}[sign], found)
+    return [(p.clause.text, p.stance.value) for p in CLAUSE_SPLITS.first(ctx, skip, u, whole) or [whole]]
+
+
+def test_stance_clause_splits__disagreeing_predicates__fires():
+    """'warns the plan will fail and backs a register': the backing is a clause of its own; the
+    objection keeps the whole sentence."""
+    assert _predicates(WARNS_AND_BACKS) == [("Jo Bell warns the plan will fail and backs a national register.", "object"),
+                                            ("and backs a national register.", "support")]
+
+
+def test_stance_clause_splits__disagreeing_predicates__fires_when_the_parser_joins_the_inner_verb():
+    """The parser often joins the second predicate to the verb of the reported clause ('fail')."""
+    spec = WARNS_AND_BACKS.replace("backs     VERB  VBZ conj     2", "backs     VERB  VBZ conj     6").replace(
+        "and       CCONJ CC  cc       2", "and       CCONJ CC  cc       6")
+    assert _predicates(spec)[1] == ("and backs a national register.", "support")
+
+
+def test_stance_clause_splits__disagreeing_predicates__near_miss_predicates_that_agree():
+    """'warns the plan will fail and opposes a laudable register': a support cue in the second
+    predicate, but it does not take the other side; one clause."""
+    spec = WARNS_AND_BACKS.replace("backs     VERB  VBZ conj     2 O lemma=back", "opposes   VERB  VBZ conj     2 O lemma=oppose")
+    spec = spec.replace("national  ADJ   JJ  amod     11 O", "laudable  ADJ   JJ  amod     11 O")
+    assert _predicates(spec) == [(parse(spec).text, "object")]
+
+
+def test_stance_clause_splits__disagreeing_predicates__near_miss_no_second_verb():
+    """Cues both ways without a second predicate ('a good idea that needs more detail'): one clause."""
+    doc = parse(GOOD_IDEA)
+    state = place_actors(doc)
+    ctx = StanceContext(LEX, TAXONOMY, state)
+    u = Unit(0, 0, len(doc), 1, False, False, "basw", "say", "speech-verb", 1)
+    whole = Scored(doc[:], NEUTRAL, [phrase("good idea", +1), phrase("more detail", -1)])
+    assert disagreeing_predicates(ctx, set(), u, whole) is None

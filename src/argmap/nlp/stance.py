@@ -1,7 +1,8 @@
 """The argmap_stance stage: support, object or neutral for each attributed sentence, as drafts.
 
 Each sentence is cut into clauses at contrast markers (``CLAUSE_CUTS``) and each clause scored
-(:mod:`argmap.nlp.rules.stance`). ``DRAFTING`` then turns the scored clauses into draft claims: a
+(:mod:`argmap.nlp.rules.stance`); a clause with cues both ways whose two coordinated predicates take
+opposite sides gives its supporting predicate a clause of its own. ``DRAFTING`` then turns the scored clauses into draft claims: a
 concession set against an objection, clauses of different speakers, a mixed verdict, one stance
 for the sentence, or one claim per clause. Co-speakers share their speaker's claims; whoever a plan
 belongs to backs it.
@@ -106,11 +107,12 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
     for index, unit in enumerate(units):
         if not _claims_something(doc, unit):
             continue
-        clauses = split_clauses(lex, doc[unit.start:unit.end])
         scored = []
-        for c in clauses:
+        for c in split_clauses(lex, doc[unit.start:unit.end]):
             found, sign = score(ctx, Clause(c, skip, unit))
-            scored.append(Scored(c, _SIGN[sign], found))
+            whole = Scored(c, _SIGN[sign], found)
+            scored += CLAUSE_SPLITS.first(ctx, skip, unit, whole) or [whole]
+        clauses = [sc.clause for sc in scored]
         s = Sentence(doc, index, unit, clauses, scored, author, lex["markers.concessive"], lex["pronouns.personal"],
                      lex.contrast, state, lex.speech_verbs)
         mine = DRAFTING.first(s) or []
@@ -222,6 +224,42 @@ def split_clauses(lex: Lexicon, sent: Span) -> list[Span]:
     bounds = [sent.start, *sorted(c for c in cuts if sent.start < c < sent.end - 1), sent.end]
     parts = [sent.doc[a:b] for a, b in pairwise(bounds) if b - a >= 2]
     return parts or [sent]
+
+
+CLAUSE_SPLITS = RuleTable("stance", "clause-splits",
+                          "A scored clause cut again where its parts take opposite sides (the first rule that answers decides).")
+
+
+@CLAUSE_SPLITS.rule("disagreeing-predicates", "A clause with cues both ways whose two coordinated predicates take "
+                    "opposite sides: the supporting predicate is a clause of its own (what is backed is named there); "
+                    "the objection keeps the whole clause, whose other words may be its grounds.",
+                    "Jo Bell warns the plan will fail and backs a national register.")
+def disagreeing_predicates(ctx: StanceContext, skip: set[int], unit: Unit, scored: Scored) -> list[Scored] | None:
+    signs = {c.sign for c in scored.cues if c.counts_for_mix}
+    cut = _predicate_cut(scored.clause) if {1, -1} <= signs else None
+    if cut is None:
+        return None
+    doc, clause = scored.clause.doc, scored.clause
+    parts = []
+    for part in (doc[clause.start:cut], doc[cut:clause.end]):
+        found, sign = score(ctx, Clause(part, skip, unit))
+        parts.append(Scored(part, _SIGN[sign], found))
+    if {p.stance for p in parts} != {Stance.SUPPORT, Stance.OBJECT}:
+        return None
+    return [p if p.stance == Stance.SUPPORT else Scored(clause, p.stance, p.cues) for p in parts]
+
+
+def _predicate_cut(clause: Span) -> int | None:
+    """Where the second of two coordinated verbs begins (at its conjunction, 'and' or 'or'): the
+    clause's one verb joined to another verb (the parser may join it to the verb of a clause inside)."""
+    joined = [t for t in tokens(clause) if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head.pos_ in {"VERB", "AUX"}
+              and clause.start <= t.head.i < t.i]
+    if len(joined) != 1:
+        return None
+    conj = joined[0]
+    cc = next((c for c in conj.head.children if c.dep_ == "cc" and c.i < conj.i), None)
+    cut = cc.i if cc is not None else conj.left_edge.i
+    return cut if clause.start + 2 <= cut <= clause.end - 2 else None
 
 
 # ---------------------------------------------------------------- from scored clauses to drafts
