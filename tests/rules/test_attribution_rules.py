@@ -11,8 +11,8 @@ import pytest
 
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
-    colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
-    introduced_person, judged_by_us, pressed_for_subject, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    co_speakers, colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
+    introduced_person, judged_by_us, listed_member, pressed_for_subject, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -683,6 +683,43 @@ def test_attribution_subject__group_member__near_miss():
     ctx = ctx_of(AND_ROSA, (2, 4, "rosa-pell"))
     assert group_member(ctx, ctx.doc[0]) is None
     assert SUBJECT.first_named(ctx, ctx.doc[0])[0] != "group-member"
+
+
+CRITICS_INCLUDING = """
+Critics    NOUN  NNS nsubj     9 O lemma=critic
+,          PUNCT ,   punct     0 O
+including  VERB  VBG prep      0 O lemma=include
+Rosa       PROPN NNP compound  4 B-PERSON
+Pell       PROPN NNP pobj      2 I-PERSON
+and        CCONJ CC  cc        4 O
+Hearth     PROPN NNP compound  7 B-ORG
+Alliance   PROPN NNP conj      4 I-ORG
+,          PUNCT ,   punct     0 O
+warned     VERB  VBD ROOT      9 O lemma=warn
+the        DET   DT  det       11 O
+plan       NOUN  NN  nsubjpass 13 O
+was        AUX   VBD auxpass   13 O lemma=be
+rushed     VERB  VBN ccomp     9 O lemma=rush
+.          PUNCT .   punct     9 O
+"""
+
+
+def test_co_speakers__listed_member__fires():
+    """'Critics, including Rosa Pell and the Hearth Alliance, warned': the first named speaks for the
+    group, and every other member listed speaks with her."""
+    ctx = ctx_of(CRITICS_INCLUDING, (3, 5, "rosa-pell"), (6, 8, "hearth-alliance", ORG))
+    assert resolve_subject(ctx, ctx.doc[0]) == "rosa-pell"
+    assert listed_member(ctx, ctx.doc[7])
+    assert co_speakers(ctx, Said("rosa-pell", "warned", "speech-verb", 9)) == ("hearth-alliance",)
+
+
+def test_co_speakers__listed_member__near_miss():
+    """'Critics of Rosa Pell and the Hearth Alliance warned': the names are whom the critics criticise,
+    no members of the group."""
+    spec = CRITICS_INCLUDING.replace("including  VERB  VBG prep      0 O lemma=include", "of         ADP   IN  prep      0 O")
+    ctx = ctx_of(spec, (3, 5, "rosa-pell"), (6, 8, "hearth-alliance", ORG))
+    assert not listed_member(ctx, ctx.doc[7])
+    assert co_speakers(ctx, Said("rosa-pell", "warned", "speech-verb", 9)) == ()
 
 
 SPOKESPERSON = """

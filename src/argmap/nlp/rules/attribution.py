@@ -358,16 +358,29 @@ def _evaluative(ctx: AttributionContext, root: Token) -> bool:
 
 
 def co_speakers(ctx: AttributionContext, said: Said) -> tuple[str, ...]:
-    """Other actors conjoined with the speaker as subjects ('Both X and Y argued')."""
+    """Other actors conjoined with the speaker as subjects ('Both X and Y argued'), or listed as
+    members of the subject's group ('opponents, including X and a coalition including Y, said')."""
     if said.token is None or said.speaker == UNNAMED:
         return ()
     out: list[str] = []
     for subj in subjects(ctx.doc[said.token]):
         for t in subj.subtree:
-            key = ctx.state.actor_of(t) if t.dep_ == "conj" and direct(t, subj) else None
+            key = ctx.state.actor_of(t) if t.dep_ == "conj" and direct(t, subj) or listed_member(ctx, t) else None
             if key and key != said.speaker and key not in out:
                 out.append(key)
     return tuple(out)
+
+
+def listed_member(ctx: AttributionContext, tok: Token) -> bool:
+    """Whether a word is named as a member of a group ('including X', 'such as X', 'like X and Y'):
+    the object of a member preposition, or a word joined to one."""
+    while tok.dep_ == "conj" and tok.head.i != tok.i:
+        tok = tok.head
+    prep = tok.head
+    if tok.dep_ != "pobj" or prep.lower_ not in ctx.words("markers.group_members"):
+        return False
+    return prep.lower_ != "as" or any(c.lower_ == "such" for c in prep.children) or \
+        prep.i > 0 and prep.doc[prep.i - 1].lower_ == "such"
 
 
 # ---------------------------------------------------------------- who a subject stands for
