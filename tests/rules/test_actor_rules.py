@@ -1176,6 +1176,30 @@ def test_actors_implausible__proposal_name__near_miss():
     assert held == [] and plausible(ctx, span)
 
 
+FAMILY_HELP_UK = """
+Family  PROPN NNP compound 2 O
+Help    PROPN NNP compound 2 O
+UK      PROPN NNP nsubj    3 B-GPE
+said    VERB  VBD ROOT     3 O lemma=say
+the     DET   DT  det      5 O
+plan    NOUN  NN  nsubj    7 O
+was     AUX   VBD ccomp    3 O lemma=be
+rushed  ADJ   JJ  acomp    6 O
+.       PUNCT .   punct    3 O
+"""
+
+
+def test_actors_implausible__proposal_name__near_miss_a_name_ending_in_a_place():
+    """'Family Help UK said': a proposal's name inside an organisation's name that ends in a place is
+    no proposal; the speaker is an organisation."""
+    ctx, span, held = implausible(FAMILY_HELP_UK, 0, 3)
+    assert not proposal_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+    assert described(speech_subjects(ctx, [])) == [("Family Help UK", ORG)]
+    ctx, span, held = implausible(FAMILY_HELP_UK.replace("B-GPE", "O"), 0, 3)
+    assert proposal_name(ctx, span)  # no place at its end: the proposal's name with a word after it
+
+
 IRISHMAN = """
 The       DET   DT  det      1 O
 Irishman  PROPN NNP nsubj    2 B-PERSON

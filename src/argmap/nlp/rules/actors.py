@@ -207,10 +207,11 @@ def mixed_case_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention
 
 
 def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
-    """A speech verb's proper-noun subject as a mention: an organisation when long or when an
-    organisation word is in it, named in full when its bracketed initials spell more."""
+    """A speech verb's proper-noun subject as a mention: an organisation when long, when an
+    organisation word is in it or when it ends in a place ('Adoption UK'), named in full when its
+    bracketed initials spell more."""
     span = spelt_back(ctx, span) or person_tail(span) or span
-    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span)
+    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or len(span) > 1 and span[-1].ent_type_ in PLACE_LABELS
     return Mention(span, ORG if org else PERSON)
 
 
@@ -733,9 +734,12 @@ def heading_name(ctx: ActorContext, span: Span) -> bool:
     return is_heading(span)
 
 
-@IMPLAUSIBLE.rule("proposal-name", "A span that names a taxonomy proposal is a proposal, not an actor.",
+@IMPLAUSIBLE.rule("proposal-name", "A span that names a taxonomy proposal is a proposal, not an actor (unless it ends "
+                  "in a place, as organisations' names do: 'Adoption UK').",
                   "The National Framework sets the standard.")
 def proposal_name(ctx: ActorContext, span: Span) -> bool:
+    if len(span) > 1 and span[-1].ent_type_ in PLACE_LABELS and span[-1].pos_ == "PROPN":
+        return False
     return bool(span_matches(span, ctx.taxonomy, "proposals"))
 
 
