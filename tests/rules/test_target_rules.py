@@ -736,6 +736,28 @@ def test_targets_steps__discovery__near_miss():
     assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("discovery", DROP)
 
 
+FEAR_WORKFORCE = """
+Unions     NOUN  NNS nsubj    1 O lemma=union
+fear       VERB  VBP ROOT     1 O
+a          DET   DT  det      5 O
+two-tier   ADJ   JJ  amod     5 O
+staffing   NOUN  NN  compound 5 O
+workforce  NOUN  NN  dobj     1 O
+.          PUNCT .   punct    1 O
+"""
+
+
+def test_targets_steps__discovery__near_miss_an_objection_names_a_harm():
+    """'Unions fear a two-tier staffing workforce': what an objection names is the harm it fears, no
+    new proposal; with no ground either, no claim (the same words backed would be a candidate)."""
+    fear = Cue(K.WORD, -1, "fear", "word")
+    ctx, w = steps(FEAR_WORKFORCE, 0, OBJECT, fear)
+    assert discovery(ctx, w) == DROP and ctx.candidates == {}
+    ctx, w = steps(FEAR_WORKFORCE.replace("fear       VERB  VBP ROOT     1 O", "back       VERB  VBP ROOT     1 O"),
+                   0, SUPPORT, WORD)
+    assert discovery(ctx, w) == KEEP and list(ctx.candidates.values()) == ["two-tier staffing workforce"]
+
+
 # ---------------------------------------------------------------- targets.lead
 def opening(spec: str, title: str):
     ctx = target_ctx(parse(spec, title=title))

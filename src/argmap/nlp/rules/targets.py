@@ -561,13 +561,15 @@ def grounds(ctx: TargetContext, w: Work) -> str | None:
     return KEEP if w.draft.targets else None
 
 
-@STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about, else a pointing phrase's "
-            "antecedent candidate, the article's lead or the one candidate its opening introduces; a claim with "
-            "neither target nor ground is dropped.",
+@STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about (not for an objection, "
+            "whose own words mostly name the harm it fears), else a pointing phrase's antecedent candidate, the "
+            "article's lead or the one candidate its opening introduces; a claim with neither target nor ground is "
+            "dropped.",
             "Unions backed a caseload cap.")
 def discovery(ctx: TargetContext, w: Work) -> str:
     cand = wanted(ctx, w.span) if w.draft.has_cue(K.WANT) else None
-    cand = cand or candidate(ctx, w.span)
+    if cand is None and w.draft.stance != Stance.OBJECT:  # what an objection names is mostly the harm it fears
+        cand = candidate(ctx, w.span)
     if cand is None and points_back(ctx, w.span):
         cand = context_candidate(ctx, w.draft.unit)
         if cand is None:
