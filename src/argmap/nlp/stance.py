@@ -2,10 +2,10 @@
 
 Each sentence is cut into clauses at contrast markers (``CLAUSE_CUTS``) and each clause scored
 (:mod:`argmap.nlp.rules.stance`); a clause with cues both ways whose two coordinated predicates take
-opposite sides gives its supporting predicate a clause of its own. ``DRAFTING`` then turns the scored clauses into draft claims: a
-concession set against an objection, clauses of different speakers, a mixed verdict, one stance
-for the sentence, or one claim per clause. Co-speakers share their speaker's claims; whoever a plan
-belongs to backs it.
+opposite sides gives its supporting predicate a clause of its own (``CLAUSE_SPLITS``). ``DRAFTING``
+then turns the scored clauses into draft claims: a concession set against an objection, clauses of
+different speakers, a mixed verdict, one stance for the sentence, or one claim per clause.
+Co-speakers share their speaker's claims; whoever a plan belongs to backs it.
 """
 
 from __future__ import annotations
@@ -226,8 +226,8 @@ def split_clauses(lex: Lexicon, sent: Span) -> list[Span]:
     return parts or [sent]
 
 
-CLAUSE_SPLITS = RuleTable("stance", "clause-splits",
-                          "A scored clause cut again where its parts take opposite sides (the first rule that answers decides).")
+CLAUSE_SPLITS = RuleTable("stance", "clause-splits", "A scored clause cut again where its parts take opposite "
+                          "sides (the first rule that answers decides).")
 
 
 @CLAUSE_SPLITS.rule("disagreeing-predicates", "A clause with cues both ways whose two coordinated predicates take "
@@ -252,8 +252,9 @@ def disagreeing_predicates(ctx: StanceContext, skip: set[int], unit: Unit, score
 def _predicate_cut(clause: Span) -> int | None:
     """Where the second of two coordinated verbs begins (at its conjunction, 'and' or 'or'): the
     clause's one verb joined to another verb (the parser may join it to the verb of a clause inside)."""
-    joined = [t for t in tokens(clause) if t.dep_ == "conj" and t.pos_ in {"VERB", "AUX"} and t.head.pos_ in {"VERB", "AUX"}
-              and clause.start <= t.head.i < t.i]
+    verbs = {"VERB", "AUX"}
+    joined = [t for t in tokens(clause)
+              if t.dep_ == "conj" and t.pos_ in verbs and t.head.pos_ in verbs and clause.start <= t.head.i < t.i]
     if len(joined) != 1:
         return None
     conj = joined[0]

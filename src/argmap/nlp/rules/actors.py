@@ -211,7 +211,7 @@ def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     organisation word is in it or when it ends in a place ('Adoption UK'), named in full when its
     bracketed initials spell more."""
     span = spelt_back(ctx, span) or person_tail(span) or span
-    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or len(span) > 1 and span[-1].ent_type_ in PLACE_LABELS
+    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span)
     return Mention(span, ORG if org else PERSON)
 
 
@@ -738,9 +738,12 @@ def heading_name(ctx: ActorContext, span: Span) -> bool:
                   "in a place, as organisations' names do: 'Adoption UK').",
                   "The National Framework sets the standard.")
 def proposal_name(ctx: ActorContext, span: Span) -> bool:
-    if len(span) > 1 and span[-1].ent_type_ in PLACE_LABELS and span[-1].pos_ == "PROPN":
-        return False
-    return bool(span_matches(span, ctx.taxonomy, "proposals"))
+    return not _ends_in_place(span) and bool(span_matches(span, ctx.taxonomy, "proposals"))
+
+
+def _ends_in_place(span: Span) -> bool:
+    """A name of several words whose last is a proper-noun place ('Adoption UK'): an organisation's."""
+    return len(span) > 1 and span[-1].ent_type_ in PLACE_LABELS and span[-1].pos_ == "PROPN"
 
 
 @IMPLAUSIBLE.rule("epithet", "An epithet for someone just named ('the Irishman', 'the musician') is no name.",
