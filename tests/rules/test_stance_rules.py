@@ -1922,6 +1922,14 @@ def test_stance_flips__remedied_problem__fires_on_a_problem_adjective():
     assert word_cue(END_DANGEROUS_USE, 4).sign == +1
 
 
+def test_stance_flips__remedied_problem__fires_on_breaking_a_cycle():
+    """'to break the dangerous cycle of late intervention': breaking a cycle remedies it."""
+    spec = END_DANGEROUS_USE.replace("end        VERB  VB  ROOT  2 O", "break      VERB  VB  ROOT  2 O")
+    doc = parse(spec)
+    assert remedied_problem(stance_ctx(doc), doc[4], -1)
+    assert word_cue(spec, 4).sign == +1
+
+
 def test_stance_flips__remedied_problem__near_miss_adjective():
     """'call the use dangerous'... any verb but a remedy leaves the problem adjective an objection."""
     doc = parse(CALL_DANGEROUS_USE)
