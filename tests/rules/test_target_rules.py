@@ -13,7 +13,8 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
     headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
-    pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, set_aside_step, stance_object, title_lead,
+    pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, restrained_step, set_aside_step,
+    stance_object, title_lead,
     topic_lead, topic_words,
 )
 
@@ -267,6 +268,37 @@ def test_targets_steps__set_aside__fires():
 def test_targets_steps__set_aside__near_miss():
     """'backed family help rather than local teams': family help is what is backed."""
     ctx, w = steps(HELP_RATHER_THAN_LOCAL, 0, SUPPORT, WORD)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
+
+
+REGULATION_OF_HELP = """
+Councils    NOUN  NNS nsubj    1 O lemma=council
+called      VERB  VBD ROOT     1 O lemma=call
+for         ADP   IN  prep     1 O
+greater     ADJ   JJR amod     4 O lemma=great
+regulation  NOUN  NN  pobj     2 O
+of          ADP   IN  prep     4 O
+family      NOUN  NN  compound 7 O
+help        NOUN  NN  pobj     5 O
+.           PUNCT .   punct    1 O
+"""
+CALLED_FOR = Cue(K.PHRASE, +1, "called for", "phrase")
+
+
+def test_targets_steps__restrained__fires():
+    """'called for greater regulation of family help': family help is what is to be held back, an objection."""
+    ctx, w = steps(REGULATION_OF_HELP, 0, SUPPORT, CALLED_FOR)
+    assert restrained_step(ctx, w) is None and w.draft.stance == OBJECT
+    ctx, w = steps(REGULATION_OF_HELP, 0, SUPPORT, CALLED_FOR)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
+def test_targets_steps__restrained__near_miss():
+    """'called for greater funding of family help': more of it, which backs it."""
+    spec = REGULATION_OF_HELP.replace("regulation  NOUN", "funding     NOUN")
+    ctx, w = steps(spec, 0, SUPPORT, CALLED_FOR)
     STEPS.first(ctx, w)
     assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
 

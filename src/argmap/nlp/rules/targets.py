@@ -301,6 +301,30 @@ def set_aside_step(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
+@STEPS.rule("restrained", "'called for greater regulation of private providers': what a supporting claim wants held "
+            "back, when it names nothing else, is objected to.",
+            "Councils called for greater regulation of family help.")
+def restrained_step(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance != Stance.SUPPORT:
+        return None
+    named = [m for m in matches(ctx, w.span) if m.id in w.own]
+    if not named or not all(restrained(ctx, w.span, m) for m in named):
+        return None
+    w.draft.stance = Stance.OBJECT
+    w.draft.target_cues.append("held back by what is called for")
+    return None
+
+
+def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name is what a restraint noun holds back ('regulation of X', 'curbs on X')."""
+    toks = match_tokens(span, m)
+    tok = toks.root if toks is not None else None
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.about") | {"of"}:
+        return False
+    noun = tok.head.head
+    return noun.pos_ == "NOUN" and noun.lower_ in ctx.words("nouns.restraint")
+
+
 def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is the alternative set aside ('rather than Y', 'instead of Y')."""
     toks = match_tokens(span, m)
