@@ -18,9 +18,9 @@ from argmap.nlp.stance import (
     CLAUSE_SPLITS, DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, disagreeing_predicates, however, mixed,
     one_stance, own_speaker, semicolon, speakers_differ, split_clauses, subordinate,
 )
-from argmap.nlp.rules.stance import Clause, StanceContext, score
+from argmap.nlp.rules.stance import score
 
-from .kit import LEX, TAXONOMY, parse, place_actors
+from .kit import LEX, clause, parse, place_actors, stance_ctx, unit
 
 SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
 
@@ -1127,13 +1127,13 @@ register  NOUN  NN  dobj     8 O
 def _predicates(spec: str) -> list[tuple[str, str]]:
     """(text, stance) of the clauses the one-clause Doc becomes once its predicates are weighed."""
     doc = parse(spec)
-    state = place_actors(doc, (0, 2, "jo-bell", "person"))
-    ctx = StanceContext(LEX, TAXONOMY, state)
-    u = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "warn", "speech-verb", 2)
-    skip = set(state.mention_at) | state.role_tokens
-    found, sign = score(ctx, Clause(doc[:], skip, u))
+    place_actors(doc, (0, 2, "jo-bell", "person"))
+    ctx = stance_ctx(doc)
+    u = unit(doc[:], "jo-bell", "warn", cue_token=2)
+    whole_clause = clause(ctx, doc[:], u)
+    found, sign = score(ctx, whole_clause)
     whole = Scored(doc[:], {1: SUPPORT, -1: OBJECT, 0: NEUTRAL}[sign], found)
-    return [(p.clause.text, p.stance.value) for p in CLAUSE_SPLITS.first(ctx, skip, u, whole) or [whole]]
+    return [(p.clause.text, p.stance.value) for p in CLAUSE_SPLITS.first(ctx, whole_clause.skip, u, whole) or [whole]]
 
 
 def test_stance_clause_splits__disagreeing_predicates__fires():
@@ -1161,8 +1161,5 @@ def test_stance_clause_splits__disagreeing_predicates__near_miss_predicates_that
 def test_stance_clause_splits__disagreeing_predicates__near_miss_no_second_verb():
     """Cues both ways without a second predicate ('a good idea that needs more detail'): one clause."""
     doc = parse(GOOD_IDEA)
-    state = place_actors(doc)
-    ctx = StanceContext(LEX, TAXONOMY, state)
-    u = Unit(0, 0, len(doc), 1, False, False, "basw", "say", "speech-verb", 1)
     whole = Scored(doc[:], NEUTRAL, [phrase("good idea", +1), phrase("more detail", -1)])
-    assert disagreeing_predicates(ctx, set(), u, whole) is None
+    assert disagreeing_predicates(stance_ctx(doc), set(), unit(doc[:], "basw", cue_token=1), whole) is None

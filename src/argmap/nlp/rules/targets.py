@@ -291,27 +291,25 @@ def purpose(ctx: TargetContext, w: Work) -> str | None:
             "aside, when it names nothing else, is objected to.",
             "Ivo Grant backed local teams rather than family help.")
 def set_aside_step(ctx: TargetContext, w: Work) -> str | None:
-    if not w.own or w.draft.stance != Stance.SUPPORT:
-        return None
-    named = [m for m in matches(ctx, w.span) if m.id in w.own]
-    if not named or not all(set_aside(ctx, w.span, m) for m in named):
-        return None
-    w.draft.stance = Stance.OBJECT
-    w.draft.target_cues.append("set aside for something else")
-    return None
+    return _objects_to_named(ctx, w, set_aside, "set aside for something else")
 
 
 @STEPS.rule("restrained", "'called for greater regulation of private providers': what a supporting claim wants held "
             "back, when it names nothing else, is objected to.",
             "Councils called for greater regulation of family help.")
 def restrained_step(ctx: TargetContext, w: Work) -> str | None:
+    return _objects_to_named(ctx, w, restrained, "held back by what is called for")
+
+
+def _objects_to_named(ctx: TargetContext, w: Work, test, cue: str) -> None:
+    """A supporting claim every proposal of whose own names passes ``test`` objects to them (the
+    step passes either way)."""
     if not w.own or w.draft.stance != Stance.SUPPORT:
         return None
     named = [m for m in matches(ctx, w.span) if m.id in w.own]
-    if not named or not all(restrained(ctx, w.span, m) for m in named):
-        return None
-    w.draft.stance = Stance.OBJECT
-    w.draft.target_cues.append("held back by what is called for")
+    if named and all(test(ctx, w.span, m) for m in named):
+        w.draft.stance = Stance.OBJECT
+        w.draft.target_cues.append(cue)
     return None
 
 
@@ -319,7 +317,7 @@ def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is what a restraint noun holds back ('regulation of X', 'curbs on X')."""
     toks = match_tokens(span, m)
     tok = toks.root if toks is not None else None
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.about") | {"of"}:
+    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.restrained_by"):
         return False
     noun = tok.head.head
     return noun.pos_ == "NOUN" and noun.lower_ in ctx.words("nouns.restraint")
