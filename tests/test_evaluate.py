@@ -107,3 +107,37 @@ def test_a_gold_file_that_names_the_document_is_scored_exactly(tmp_path):
     ev = evaluate(_doc_graph(), gold)
     assert ev.scores["overall"].tp == 1
     assert [p.target for p in ev.missed] == ["proposal:reform"]
+
+
+def _named_graph(label: str, aliases: list[str], *, candidate: bool = False):
+    import networkx as nx
+
+    g = nx.MultiDiGraph()
+    g.add_node("doc:d", kind="document", path="d.txt")
+    g.add_node("actor:x", kind="actor", label="X", name="X")
+    g.add_node("proposal:p", kind="proposal", label=label, aliases=aliases, candidate=candidate,
+               proposal_kind="policy")
+    g.add_node("claim:d:0", kind="claim", document="d", speaker="actor:x", stance="support",
+               targets=["proposal:p"], themes=[])
+    return g
+
+
+@pytest.mark.parametrize("label,aliases", [
+    ("Recruiting and keeping foster carers", ["foster carer recruitment"]),  # an alias says it
+    ("Foster carer recruitment and retention", []),  # the label holds every word
+    ("More foster carers", ["recruiting foster carers"]),  # plural and -ing forms folded
+])
+def test_a_gold_name_outside_the_taxonomy_matches_a_later_taxonomy_proposal_that_says_it(tmp_path, label, aliases):
+    gold = read_gold(write(tmp_path, "d\tX\tsupport\tproposal:?foster carer recruitment\tx\n"))
+    assert evaluate(_named_graph(label, aliases), gold).scores["overall"].tp == 1
+
+
+@pytest.mark.parametrize("label,aliases", [
+    ("National children's social care framework", ["national framework"]),  # 'foster' is missing
+    ("Recruiting social workers", ["recruit social workers"]),  # most words, not all
+])
+def test_a_gold_name_outside_the_taxonomy_needs_every_word_in_one_name(tmp_path, label, aliases):
+    gold = read_gold(write(tmp_path, "d\tX\tsupport\tproposal:?national framework for foster care\tx\n"
+                                      "d\tX\tsupport\tproposal:?foster carer recruitment\tx\n"))
+    ev = evaluate(_named_graph(label, aliases), gold)
+    assert ev.scores["overall"].tp == 0 and len(ev.false_positives) == 1

@@ -11,7 +11,7 @@ from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
-    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
+    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, described_thing, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
     headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
     pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, restrained_step, set_aside_step,
     stance_object, title_lead,
@@ -130,6 +130,80 @@ def test_targets_steps__headline_policy__near_miss_a_plural_is_not_the_headlines
     """'Unions welcomed the caps' does not point back to the one 'pay cap' of the headline."""
     spec = PAY_CAP.replace("cap       NOUN  NN  dobj     8 O", "caps      NOUN  NNS dobj     8 O lemma=cap")
     ctx, w = steps(spec, 1, SUPPORT, WORD, title=HEADLINE)
+    assert headline_policy(ctx, w) is None
+
+
+HUB = """
+She       PRON  PRP nsubj    1 O
+backed    VERB  VBD ROOT     1 O lemma=back
+the       DET   DT  det      3 O
+hub       NOUN  NN  dobj     1 O
+,         PUNCT ,   punct    3 O
+which     PRON  WDT nsubj    7 O
+will      AUX   MD  aux      7 O
+run       VERB  VB  relcl    3 O
+family    NOUN  NN  compound 9 O
+help      NOUN  NN  dobj     7 O
+with      ADP   IN  prep     7 O
+relatives NOUN  NNS pobj     10 O lemma=relative
+together  ADV   RB  advmod   7 O
+in        ADP   IN  prep     7 O
+court     NOUN  NN  pobj     13 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_targets_steps__described_thing__fires():
+    """'She backed the hub, which will run family help with relatives together in court': family help
+    only describes the hub; the sentence's words are those of family group conferences."""
+    ctx, w = steps(HUB, 0, SUPPORT, WORD)
+    assert w.own == ["family-help"]
+    assert described_thing(ctx, w) == KEEP and w.draft.targets == ["family-group-conferences"]
+    assert linked(HUB, 0, SUPPORT, WORD)[:3] == ("described-thing", KEEP, ["family-group-conferences"])
+
+
+def test_targets_steps__described_thing__near_miss_named_in_the_main_clause():
+    """'She backed family help, which will bring relatives together in court': family help is backed."""
+    spec = HUB.replace("the       DET   DT  det      3 O\nhub       NOUN  NN  dobj     1 O",
+                       "family    NOUN  NN  compound 3 O\nhelp      NOUN  NN  dobj     1 O")
+    spec = spec.replace("family    NOUN  NN  compound 9 O\nhelp      NOUN  NN  dobj     7 O",
+                        "more      ADJ   JJR amod     9 O\nsupport   NOUN  NN  dobj     7 O")
+    ctx, w = steps(spec, 0, SUPPORT, WORD)
+    assert w.own == ["family-help"] and described_thing(ctx, w) is None
+
+
+def test_targets_steps__described_thing__near_miss_no_other_topic():
+    """Without the words of another proposal the name in the description stays the target."""
+    spec = HUB.replace("relatives NOUN  NNS pobj     10 O lemma=relative", "staff     NOUN  NN  pobj     10 O")
+    ctx, w = steps(spec, 0, SUPPORT, WORD)
+    assert described_thing(ctx, w) is None
+
+
+WELCOMED_THE = """
+Unions    NOUN  NNS nsubj    1 O lemma=union
+welcomed  VERB  VBD ROOT     1 O lemma=welcome
+the       DET   DT  det      3 O
+{noun}
+.         PUNCT .   punct    1 O
+"""
+FRAMEWORK = WELCOMED_THE.format(noun="framework NOUN  NN  dobj     1 O")
+
+
+def test_targets_steps__headline_policy__fires_for_a_proposal_the_headline_names():
+    """'Social workers get career framework' over 'Unions welcomed the framework.': the taxonomy's
+    career framework, though the body never names it."""
+    ctx, w = steps(FRAMEWORK, 0, SUPPORT, WORD, title="Social workers get career framework")
+    assert headline_policy(ctx, w) == KEEP and w.draft.targets == ["career-framework"]
+    assert w.draft.target_cues[-1] == "points back to the headline"
+
+
+@pytest.mark.parametrize("title,noun", [
+    ("Social workers get career framework", "plan      NOUN  NN  dobj     1 O"),  # another noun
+    ("Social workers get career framework", "frameworks NOUN NNS dobj     1 O lemma=framework"),  # a plural
+    ("Ministers defend the reforms", "reforms   NOUN  NNS dobj     1 O lemma=reform"),  # the umbrella
+])
+def test_targets_steps__headline_policy__near_miss_the_headline_names_no_such_proposal(title, noun):
+    ctx, w = steps(WELCOMED_THE.format(noun=noun), 0, SUPPORT, WORD, title=title)
     assert headline_policy(ctx, w) is None
 
 

@@ -337,6 +337,35 @@ def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
     return False
 
 
+@STEPS.rule("described-thing", "'backed joining the partnership, which would let councils recruit carers': a proposal "
+            "named only in a relative clause describes the thing backed; when the sentence's words are those of another "
+            "proposal, that one is what it is about.",
+            "She backed the hub, which will run family help with relatives together in court.")
+def described_thing(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance == Stance.NEUTRAL:
+        return None
+    named = [m for m in matches(ctx, w.span) if m.id in w.own]
+    if not named or not all(_in_description(w.span, m) for m in named):
+        return None
+    topic = ctx.taxonomy.topic_of(text_of(w.span))
+    if topic is None or topic in w.own or ctx.umbrella(topic):
+        return None
+    return w.take([topic], "topic words of the thing described", themes(ctx, w.span))
+
+
+def _in_description(span: Span, m: Match) -> bool:
+    """Whether a name lies inside a relative clause that describes a noun of the span."""
+    toks = match_tokens(span, m)
+    if toks is None:
+        return False
+    tok = toks.root
+    while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
+        if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
+            return True
+        tok = tok.head
+    return False
+
+
 @STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for.",
             "More effort should be made in keeping siblings together.")
 def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
@@ -355,22 +384,33 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", [])
 
 
-@STEPS.rule("headline-policy", "'welcomed the cap' in a report headlined on a pay cap: the headline's policy.",
+@STEPS.rule("headline-policy", "'welcomed the cap' in a report headlined on a pay cap: the headline's policy "
+            "(a candidate, or the taxonomy proposal the headline names).",
             "Agency social workers face pay cap\nUnions welcomed the cap.")
 def headline_policy(ctx: TargetContext, w: Work) -> str | None:
     if w.own or w.draft.stance == Stance.NEUTRAL or ctx.taxonomy.topic_of(text_of(w.span)) is not None:
         return None
-    lead = lead_candidates(ctx)
+    lead = {**headline_named(ctx), **lead_candidates(ctx)}
     hit = next((lead[singular(t.lower_)] for t in tokens(w.span) if t.pos_ == "NOUN" and singular(t.lower_) in lead
                 and any(c.dep_ == "det" for c in t.children) and _same_number(t, lead[singular(t.lower_)])), None)
     if hit is None:
         return None
+    if isinstance(hit, str):
+        return w.take([hit], "points back to the headline", themes(ctx, w.span))
     return w.take([ctx.add_candidate(hit)], f"points back to the lead: {hit[1]}", themes(ctx, w.span))
 
 
-def _same_number(tok: Token, cand: tuple[str, str]) -> bool:
+def headline_named(ctx: TargetContext) -> dict[str, str]:
+    """Particular proposals the front-matter headline names, by the last word of the name it uses
+    ('face pay cap': 'cap' -> the pay cap); the debate's umbrellas aside."""
+    title = (ctx.doc._.argmap_meta or {}).get("title") or ""
+    return {singular(m.phrase.split()[-1]): m.id for m in ctx.taxonomy.find_proposals(title)
+            if not ctx.umbrella(m.id) and m.id != ctx.taxonomy.general_proposal}
+
+
+def _same_number(tok: Token, cand: tuple[str, str] | str) -> bool:
     """'the costly bills' is not the one Bill of the headline: a plural points back to a plural."""
-    return tok.lower_ == singular(tok.lower_) or cand[1].split()[-1] == tok.lower_
+    return tok.lower_ == singular(tok.lower_) or isinstance(cand, tuple) and cand[1].split()[-1] == tok.lower_
 
 
 @STEPS.rule("pressed-for", "What the speaker presses for ('calling on the government to place a legal duty').",
