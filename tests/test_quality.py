@@ -121,6 +121,8 @@ REAL_SETS = {
     "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.55, 0.35)}),
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.48, 0.21)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.40, 0.16)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.34, 0.13)}),
+    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.30, 0.09)}),
 }
 
 

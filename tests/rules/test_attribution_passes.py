@@ -635,3 +635,61 @@ def test_announced_writer__near_miss_a_past_report():
 def test_announced_writer__near_miss_one_sentence_as_i():
     """One 'I' sentence is too little to call the page hers."""
     assert _announced(ONE_I_SENTENCE) is None
+
+
+# ---------------------------------------------------------------- 'Written evidence submitted by X'
+EVIDENCE_SUBMITTED_BY = """
+Written    VERB  VBN  amod     1 O lemma=write
+evidence   NOUN  NN   ROOT     1 O
+submitted  VERB  VBN  acl      1 O lemma=submit
+by         ADP   IN   agent    2 O
+Northfold  PROPN NNP  compound 5 B-ORG
+Trust      PROPN NNP  pobj     3 I-ORG
+"""
+
+
+def test_self_titled_author__fires_on_evidence_submitted_by():
+    """'Written evidence submitted by Northfold Trust' (on Parliament's site): the Trust's evidence."""
+    doc = parse(EVIDENCE_SUBMITTED_BY)
+    place_actors(doc, (4, 6, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_evidence_submitted_about():
+    """'Written evidence submitted about Northfold Trust' is about the Trust, not by it."""
+    spec = EVIDENCE_SUBMITTED_BY.replace("by         ADP   IN   agent", "about      ADP   IN   prep ")
+    doc = parse(spec)
+    place_actors(doc, (4, 6, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) is None
+
+
+# ---------------------------------------------------------------- the publisher after another body's document
+OTHERS_RESPONSE_THEN_OWN = """
+Oak        PROPN NNP  compound 1 B-ORG
+Council    PROPN NNP  poss     3 I-ORG
+'s         PART  POS  case     1 O
+response   NOUN  NN   ROOT     3 O
+:          PUNCT :    punct    3 O
+Northfold  PROPN NNP  compound 6 B-ORG
+Trust      PROPN NNP  compound 7 I-ORG
+response   NOUN  NN   appos    3 O
+"""
+
+
+def _others_response(**facts):
+    doc = parse(OTHERS_RESPONSE_THEN_OWN, **facts)
+    place_actors(doc, (0, 2, "oak-council", ORG), (5, 7, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    return self_titled_author(ctx, units_of(ctx))
+
+
+def test_self_titled_author__fires_on_the_publisher_after_another_bodys_document():
+    """'Oak Council's response: Northfold Trust response' on the Trust's site is the Trust's."""
+    assert _others_response(publisher_key="northfold-trust") == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_the_publisher_not_in_the_title():
+    """On a site of neither, the possessor of the title's document word stays."""
+    assert _others_response(publisher_key="elm-society") == "oak-council"

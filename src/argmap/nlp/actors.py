@@ -325,7 +325,7 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
              or (ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None))
     if known is None:
         articles = ctx.lex["markers.name_article"]
-        named = (_named_outlet(outlet, registry, articles) or _member_site(ctx, outlet, registry)
+        named = (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
                  or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
         if named is None and (named := _member_page(ctx, str(facts.get("url") or ""), registry)):
             facts["member_page"] = True
@@ -387,11 +387,21 @@ def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, Ac
     return key
 
 
-def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str]) -> str | None:
-    """The key of an organisation the page mentions whose name is the outlet (a leading 'The' aside)."""
+def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str],
+                  small: frozenset[str] = frozenset()) -> str | None:
+    """The key of an organisation the page mentions whose name is the outlet (a leading 'The' aside)
+    or the outlet's initials ('NLCBF'; then the outlet's name becomes its name, the initials an alias)."""
     want = bare_name(outlet, articles).lower()
-    return next((k for k, info in registry.items() if info.type == ORG and
-                 any(bare_name(n, articles).lower() == want for n in {info.name, *info.aliases})), None)
+    key = next((k for k, info in registry.items() if info.type == ORG and
+                any(bare_name(n, articles).lower() == want for n in {info.name, *info.aliases})), None)
+    if key is not None:
+        return key
+    key = next((k for k, info in registry.items() if info.type == ORG and abbreviates(info.name, outlet, small)), None)
+    if key is not None:
+        info = registry[key]
+        info.aliases.add(info.name)
+        info.name = outlet
+    return key
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:

@@ -627,8 +627,9 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
     'Coram response to the review', 'Ofsted's response to the consultation', 'Action for Children -
     committee submission'): the possessor of the document word, else the first
     organisation before the document word that the text never addresses or discusses. When the
-    title names the page's publisher among them ('The Review - Northfold Trust initial view' on the
-    Trust's site), the document is the publisher's."""
+    title names the page's publisher anywhere ('The Review - Northfold Trust initial view' on the
+    Trust's site, 'Government's response to the review: NLCBF initial response' on NLCBF's), the
+    document is the publisher's."""
     discussed = _addressed_orgs(ctx, units)
     publisher = meta(ctx.doc).get("publisher_key")
     for u in units[:12]:
@@ -636,6 +637,8 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         doc_word = _title_document_word(ctx, u, sent)
         if doc_word is None:
             continue
+        if publisher and publisher not in discussed and any(ctx.state.actor_of(t) == publisher for t in tokens(sent)):
+            return publisher  # 'Government's response to the review: NLCBF initial response' on NLCBF's site
         named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                  and k not in discussed]
         key = _possessor_org(ctx, sent.doc[doc_word]) or _title_owner(named, publisher) or \
@@ -667,10 +670,11 @@ def _title_owner(named: list[str], publisher: str | None) -> str | None:
 
 
 def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) -> str | None:
-    """'Statement from the Commissioner', 'Response by the Trust': the organisation the title says
-    the document is from."""
-    for prep in doc_word.children:
-        if prep.dep_ == "prep" and prep.lower_ in ctx.words("markers.authored_by"):
+    """'Statement from the Commissioner', 'Response by the Trust', 'Written evidence submitted by
+    the Association': the organisation the title says the document is from."""
+    participles = [c for c in doc_word.children if c.dep_ == "acl" and c.tag_ == "VBN"]
+    for prep in [*doc_word.children, *(g for p in participles for g in p.children)]:
+        if prep.dep_ in {"prep", "agent"} and prep.lower_ in ctx.words("markers.authored_by"):
             for obj in prep.children:
                 if obj.dep_ == "pobj":
                     key = next((k for t in obj.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)

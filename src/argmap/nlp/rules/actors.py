@@ -72,9 +72,18 @@ def known_actors(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
         span = trim(span, ctx.lex) if span is not None else None
         kind = ctx.taxonomy.actors[m.id].type or ORG
-        if span is not None and not (kind == ORG and earlier_holder(ctx, span)) and not _a_word_of_a_thing(ctx, span):
+        if span is not None and not (kind == ORG and earlier_holder(ctx, span)) and not _a_word_of_a_thing(ctx, span) \
+                and not _another_level(ctx, span):
             out.append(Mention(span, kind, m.id, True))
     return out
+
+
+def _another_level(ctx: ActorContext, span: Span) -> bool:
+    """'improve local government', 'devolved governments': a one-word common-noun name qualified
+    by another level or place of government is that level's body, not the actor of the name."""
+    tok = span[0]
+    return len(span) == 1 and tok.is_lower and any(
+        c.dep_ in {"amod", "compound", "nmod"} and c.lower_ in ctx.lex["markers.other_levels"] for c in tok.children)
 
 
 def _a_word_of_a_thing(ctx: ActorContext, span: Span) -> bool:
@@ -89,18 +98,24 @@ def _a_word_of_a_thing(ctx: ActorContext, span: Span) -> bool:
 
 
 
-@MENTIONS.rule("outlet", "The name of the outlet that publishes the page (its metadata), written in the text, is an "
-               "organisation.", "CoramQ has set up a panel. (outlet: CoramQ)")
+@MENTIONS.rule("outlet", "The name of the outlet that publishes the page (its metadata), or its initials, written "
+               "in the text, is an organisation.", "CoramQ has set up a panel. (outlet: CoramQ)")
 def outlet_name(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     outlet = " ".join(str(meta(ctx.doc).get("outlet") or "").split())
     if len(outlet) < 3 or ctx.taxonomy.actor_for_name(outlet) is not None:
         return []  # a known actor is found by its own rule
     covered = _covered(found)
     out = []
-    for m in re.finditer(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])", doc_text(ctx.doc)):
+    text = doc_text(ctx.doc)
+    for m in re.finditer(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])", text):
         span = ctx.doc.char_span(m.start(), m.end())
         if span is not None and not any(t.i in covered or t.ent_type_ in PERSON_LABELS for t in span):
             out.append(Mention(span, ORG))
+    for m in re.finditer(r"(?<![\w-])[A-Z]{3,}(?![\w-])", text):
+        span = ctx.doc.char_span(m.start(), m.end())  # 'NLCBF' on the National Leaving Care Benchmarking Forum's page
+        if span is not None and not any(t.i in covered for t in span) and m.group() not in outlet.split() \
+                and abbreviates(m.group(), outlet, ctx.small_words):
+            out.append(Mention(span, ORG, sure=True))
     return out
 
 
