@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Iterator
 
 from spacy.tokens import Doc, Span, Token
 
@@ -675,13 +676,15 @@ def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) 
     participles = [c for c in doc_word.children if c.dep_ == "acl" and c.tag_ == "VBN"]
     for prep in [*doc_word.children, *(g for p in participles for g in p.children)]:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in ctx.words("markers.authored_by"):
-            for obj in prep.children:
-                if obj.dep_ == "pobj":
-                    key = next((k for t in obj.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
-                                and k not in discussed), None)
-                    if key:
-                        return key
+            key = next((k for obj in prep.children if obj.dep_ == "pobj" for k in _orgs_in(ctx, obj, discussed)), None)
+            if key:
+                return key
     return None
+
+
+def _orgs_in(ctx: AttributionContext, tok: Token, discussed: set[str]) -> Iterator[str]:
+    """The organisations named in a token's phrase, except those the text discusses."""
+    return (k for t in tok.subtree if (k := ctx.state.actor_of(t)) and ctx.state.is_org(k) and k not in discussed)
 
 
 def _addressed_orgs(ctx: AttributionContext, units: list[Unit]) -> set[str]:
