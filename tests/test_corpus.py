@@ -785,6 +785,17 @@ def test_a_column_filed_under_its_writers_name_is_an_opinion_piece():
         assert find_byline(text, {"url": url}).genre is None
 
 
+def test_a_page_filed_in_a_blogs_or_opinion_section_with_a_byline_is_an_opinion_piece():
+    """'/blogs/article/...' or '/opinion/...' with a named writer: their opinion piece; the page's own
+    name ('/news/blogs-ban-proposed'), a news section or no writer named is not."""
+    text = "Headline\nBy Jane Doe\n" + ENGLISH
+    for url in ("https://example.org/blogs/article/a-year-on", "https://example.org/opinion/2025/why-this-matters"):
+        assert find_byline(text, {"url": url}).genre == "opinion"
+    for url in ("https://example.org/news/blogs-ban-proposed", "https://example.org/news/2025/ministers-act"):
+        assert find_byline(text, {"url": url}).genre is None
+    assert find_byline(ENGLISH, {"url": "https://example.org/blogs/article/a-year-on"}).genre is None
+
+
 def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 

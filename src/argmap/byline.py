@@ -103,7 +103,16 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
         (labelled == "opinion" and _bio(lines[:TOP_LINES])) or Byline()  # a columnist's bio over the piece
     if not labelled and found.name and _column_address(front.get("url", ""), found.name):
         labelled = "opinion"
+    if not labelled and found.name:
+        labelled = _section_genre(front.get("url", ""))
     return Byline(found.name, found.role, found.source, labelled) if labelled else found
+
+
+def _section_genre(url: str) -> str | None:
+    """The genre of the section a page's address files it in ('.../blogs/article/...',
+    '.../opinion/...'), the page's own name aside."""
+    parts = [p.lower() for p in urlsplit(url.strip()).path.split("/") if p]
+    return next((GENRE_LABELS[p] for p in parts[:-1] if p in GENRE_LABELS), None)
 
 
 def _column_address(url: str, name: str) -> bool:

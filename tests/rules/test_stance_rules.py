@@ -927,6 +927,34 @@ def test_stance_word__near_miss_what_the_speaker_asks_another_to_do():
     assert _announce_cues(DFE_SHOULD_ANNOUNCE, 3, "jo-bell") == [+1]
 
 
+DFE_CALLED_FOR = """
+The        DET   DT  det    1 O
+DfE        PROPN NNP nsubj  2 B-ORG
+called     VERB  VBD ROOT   2 O lemma=call
+for        ADP   IN  prep   2 O
+a          DET   DT  det    6 O
+register   NOUN  NN  pobj   3 O
+.          PUNCT .   punct  2 O
+"""
+
+
+def _called_for_cues(speaker: str) -> list[str]:
+    doc = parse(DFE_CALLED_FOR)
+    place_actors(doc, (1, 2, "dfe"))
+    ctx = stance_ctx(doc)
+    return [c.label for c in phrase_cues(ctx, clause(ctx, doc[:], unit(doc[:], speaker=speaker)))]
+
+
+def test_stance_phrase__someone_elses_call_is_not_the_speakers_support():
+    """'(Jo Bell writes that) the DfE called for a register': the DfE's call, not Jo Bell's support."""
+    assert _called_for_cues("jo-bell") == []
+
+
+def test_stance_phrase__near_miss_the_callers_own_call():
+    """Said by the DfE itself, calling for it is its support."""
+    assert _called_for_cues("dfe") == ["called for"]
+
+
 OPPOSITION_PARTIES = """
 Ministers   NOUN  NNS nsubj     1 O lemma=minister
 defeated    VERB  VBD ROOT      1 O lemma=defeat

@@ -175,9 +175,9 @@ def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: in
 
 
 def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
-    """A verb of putting a plan forward ('announce', 'set out') whose subject is an actor other than
-    the speaker reports that actor's act; it is not the speaker's support."""
-    verbs = ctx.lex.union("verbs.proposer", "verbs.putting_out")
+    """A verb of putting a plan forward or asking for one ('announce', 'set out', 'call for') whose
+    subject is an actor other than the speaker reports that actor's act; it is not the speaker's support."""
+    verbs = ctx.lex.union("verbs.proposer", "verbs.putting_out", "verbs.calling")
     if c.unit is None or not c.unit.speaker or tok.pos_ != "VERB" or \
             tok.lemma_.lower() not in verbs and tok.lower_ not in verbs:  # 'trialling', lemmatised 'trialle'
         return False
