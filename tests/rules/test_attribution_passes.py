@@ -7,6 +7,8 @@ tests in tests/test_rules.py run them on made-up articles too.)
 
 from __future__ import annotations
 
+import pytest
+
 from argmap.nlp.attribution import (
     between_one_speaker, own_voice_author, publisher_author, quote_regions, self_titled_author, signatories,
     statement_blocks, transcript_turns, work_contents,
@@ -450,6 +452,24 @@ def test_quote_regions__near_miss_a_paragraph_that_closes_nothing():
     """The paragraph after an open quotation, with no closing mark, is the writer's."""
     text = "Jo said: \u201cWe waited.\n\nWe oppose it.\n"
     assert all("oppose" not in text[a:b] for a, b in quote_regions(text, LEX))
+
+
+def test_quote_regions__straight_single_quotes_run_over_paragraphs_the_british_way():
+    """"Jo said: 'We waited.", then paragraphs opening with a mark and only the last closing: one
+    quotation over all three."""
+    text = "Jo said: 'We waited.\n\n'Families need help.\n\n'We oppose it.'\n\nThe council replied.\n"
+    spans = [text[a:b] for a, b in quote_regions(text, LEX)]
+    assert any(q.startswith("'We waited.") and q.endswith("We oppose it.'") for q in spans)
+    assert all("council" not in q for q in spans)
+
+
+@pytest.mark.parametrize("text", [
+    "The so-called 'Hearth Model' was praised by councils and charities across the region.\n",  # a scare quote
+    "Councils' budgets are stretched and providers' profits keep rising across the country.\n",  # apostrophes
+    "Jo said the 'we know best' attitude of ministers had to end before the plan could work.\n",  # lower case
+])
+def test_quote_regions__near_miss_straight_single_marks_that_quote_no_sentence(text):
+    assert all(len(text[a:b].split()) < 5 for a, b in quote_regions(text, LEX))
 
 
 # ---------------------------------------------------------------- a member's page on a parliamentary site

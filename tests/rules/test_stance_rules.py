@@ -10,7 +10,7 @@ import pytest
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked,
-    compound_word, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
+    compound_word, denied, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
     ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
     only_if, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
@@ -663,6 +663,55 @@ no        INTJ  UH  ccomp    6 O
 .         PUNCT .   punct    6 O
 """
 TOLD_IT_FAILED = ASKED_IF.replace("Asked     VERB  VBN advcl    6 O lemma=ask", "Told      VERB  VBN advcl    6 O lemma=tell")
+
+
+NOT_ACCEPT_RUSHED = """
+I        PRON  PRP nsubj  3 O
+do       AUX   VBP aux    3 O
+not      PART  RB  neg    3 O
+accept   VERB  VB  ROOT   3 O
+that     SCONJ IN  mark   7 O
+the      DET   DT  det    6 O
+plans    NOUN  NNS nsubj  7 O lemma=plan
+are      AUX   VBP ccomp  3 O lemma=be
+rushed   ADJ   JJ  acomp  7 O lemma=rushed
+.        PUNCT .   punct  3 O
+"""
+WOULDNT_EXPECT_RUSHED = """
+You      PRON  PRP nsubj  3 O
+would    AUX   MD  aux    3 O
+n't      PART  RB  neg    3 O
+expect   VERB  VB  ROOT   3 O
+me       PRON  PRP nsubj  6 O lemma=I
+to       PART  TO  aux    6 O
+think    VERB  VB  ccomp  3 O
+the      DET   DT  det    8 O
+plans    NOUN  NNS nsubj  9 O lemma=plan
+were     AUX   VBD ccomp  3 O lemma=be
+rushed   ADJ   JJ  acomp  9 O lemma=rushed
+.        PUNCT .   punct  3 O
+"""
+
+
+def test_stance_not_a_cue__denied__fires():
+    """'I do not accept that the plans are rushed', 'You wouldn't expect me to think the plans were
+    rushed': the objection is denied, not raised."""
+    for spec, at in ((NOT_ACCEPT_RUSHED, 8), (WOULDNT_EXPECT_RUSHED, 10)):
+        doc = parse(spec)
+        ctx = stance_ctx(doc)
+        assert denied(ctx, doc[at], -1) and "denied" in vetoes(ctx, doc[at], -1)
+        assert word_cue(spec, at) is None
+
+
+def test_stance_not_a_cue__denied__near_miss():
+    """'I accept that the plans are rushed' grants it: an objection as usual; a support word is no
+    denial either."""
+    spec = NOT_ACCEPT_RUSHED.replace("not      PART  RB  neg    3 O", "now      ADV   RB  advmod 3 O")
+    doc = parse(spec)
+    assert not denied(stance_ctx(doc), doc[8], -1)
+    assert word_cue(spec, 8).sign == -1
+    doc = parse(NOT_ACCEPT_RUSHED)
+    assert not denied(stance_ctx(doc), doc[8], +1)
 
 
 def test_stance_not_a_cue__asked__fires():

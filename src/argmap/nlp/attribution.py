@@ -150,23 +150,43 @@ _QUOTE_MARK = re.compile("[" + re.escape(OPEN_QUOTES + CLOSE_QUOTES) + '"]')
 
 
 def single_quote_regions(text: str) -> list[tuple[int, int]]:
-    """Quotations in curly single quotes. An opening mark starts a word; a closing mark is a
-    right single quote followed by a non-letter (an apostrophe inside a word never closes)."""
-    regions = []
+    """Quotations in single quotes: curly ones, and straight ones that open a capitalised word after
+    a space, a colon or a line start ("said: 'The ...'"). An opening mark starts a word; a closing
+    mark follows a character and precedes a non-letter (an apostrophe inside a word never closes).
+    A quotation left open at the end of a paragraph goes on when the next one opens with a mark
+    (the British way of quoting several paragraphs)."""
+    regions: list[tuple[int, int]] = []
     pos = 0
+    carry = False
     for line in text.splitlines(keepends=True):
         start, pos = pos, pos + len(line)
-        open_at = None
-        for i, ch in enumerate(line):
-            if ch == SINGLE_OPEN and (i == 0 or not line[i - 1].isalnum()):
-                open_at = start + i if open_at is None else open_at
-            elif ch == SINGLE_CLOSE and open_at is not None and (i + 1 >= len(line) or not line[i + 1].isalnum()) \
-                    and (start + i) - open_at > 1:
+        if not line.strip():
+            continue
+        lead = len(line) - len(line.lstrip())
+        open_at = regions.pop()[0] if carry and _opens_single(line, lead) else None
+        carry = False
+        for i in range(len(line)):
+            if open_at is None and _opens_single(line, i):
+                open_at = start + i
+            elif open_at is not None and (start + i) - open_at > 1 and _closes_single(line, i):
                 regions.append((open_at, start + i + 1))
                 open_at = None
         if open_at is not None:
             regions.append((open_at, pos))
+            carry = True
     return regions
+
+
+def _opens_single(line: str, i: int) -> bool:
+    ch, before = line[i], line[i - 1] if i > 0 else " "
+    if ch == SINGLE_OPEN:
+        return not before.isalnum()
+    return ch == "'" and (before.isspace() or before in "(:") and line[i + 1:i + 2].isupper()
+
+
+def _closes_single(line: str, i: int) -> bool:
+    after = line[i + 1:i + 2]
+    return line[i] in (SINGLE_CLOSE, "'") and not line[i - 1].isspace() and not after.isalnum()
 
 
 def spread_quotes(ctx: AttributionContext, units: list[Unit]) -> None:

@@ -322,6 +322,28 @@ def asked(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return False
 
 
+@NOT_A_CUE.rule("denied", "An objection word in what the speaker refuses to grant or does not think ('I don't accept "
+                "that the plans are rushed', 'you wouldn't expect me to think that it was tinkering') is denied, not raised.",
+                "I do not accept that the plans are rushed.")
+def denied(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign >= 0:
+        return False
+    for _ in range(6):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "ccomp" and head.lemma_.lower() in ctx.lex.union("verbs.grant", "verbs.hold_view"):
+            return _refused(head)
+        tok = head
+    return False
+
+
+def _refused(verb: Token) -> bool:
+    """Whether a verb is negated, itself or through the verb it completes ('wouldn't expect me to accept')."""
+    return any(c.dep_ == "neg" for c in verb.children) or \
+        verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
+
+
 @NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
                 "people named inside a proposal ('family help') are not its object.",
                 "The teams will support families in crisis.")
