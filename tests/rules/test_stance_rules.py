@@ -13,7 +13,7 @@ from argmap.nlp.rules.stance import (
     compound_word, denied, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
     ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
-    only_if, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
+    only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
     wrong_part_of_speech,
@@ -712,6 +712,36 @@ def test_stance_not_a_cue__denied__near_miss():
     assert word_cue(spec, 8).sign == -1
     doc = parse(NOT_ACCEPT_RUSHED)
     assert not denied(stance_ctx(doc), doc[8], +1)
+
+
+DESPITE_CRITICISM = """
+Despite  ADP   IN  prep   4 O
+the      DET   DT  det    2 O
+opposition NOUN NN pobj   0 O
+,        PUNCT ,   punct  4 O
+councils NOUN  NNS nsubj  4 O lemma=council
+backed   VERB  VBD ROOT   4 O lemma=back
+the      DET   DT  det    6 O
+plan     NOUN  NN  dobj   4 O
+.        PUNCT .   punct  4 O
+"""
+
+
+def test_stance_not_a_cue__overridden__fires():
+    """'Despite the opposition, councils backed the plan': the opposition is set aside, not raised."""
+    doc = parse(DESPITE_CRITICISM)
+    ctx = stance_ctx(doc)
+    assert overridden(ctx, doc[2], -1) and "overridden" in vetoes(ctx, doc[2], -1)
+    assert word_cue(DESPITE_CRITICISM, 2) is None
+    assert word_cue(DESPITE_CRITICISM, 5).sign == 1
+
+
+def test_stance_not_a_cue__overridden__near_miss():
+    """'Amid the opposition, ...' sets nothing aside: an objection as usual."""
+    spec = DESPITE_CRITICISM.replace("Despite  ADP", "Amid     ADP")
+    doc = parse(spec)
+    assert not overridden(stance_ctx(doc), doc[2], -1)
+    assert word_cue(spec, 2).sign == -1
 
 
 def test_stance_not_a_cue__asked__fires():

@@ -377,6 +377,38 @@ def test_targets_steps__restrained__near_miss():
     assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
 
 
+INTERVENTIONS_TO_ADDRESS = """
+Councils       NOUN  NNS nsubj    1 O lemma=council
+called         VERB  VBD ROOT     1 O lemma=call
+for            ADP   IN  prep     1 O
+interventions  NOUN  NNS pobj     2 O lemma=intervention
+to             PART  TO  aux      5 O
+address        VERB  VB  relcl    3 O
+failing        VERB  VBG amod     8 O lemma=fail
+family         NOUN  NN  compound 8 O
+help           NOUN  NN  dobj     5 O
+.              PUNCT .   punct    1 O
+"""
+
+
+def test_targets_steps__restrained__fires_on_interventions_to_address():
+    """'called for interventions to address failing family help': what the interventions are to fix
+    is held back, an objection."""
+    ctx, w = steps(INTERVENTIONS_TO_ADDRESS, 0, SUPPORT, CALLED_FOR)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
+def test_targets_steps__restrained__near_miss_funding_to_expand():
+    """'called for funding to expand family help': a verb that grows it, not one that fixes it."""
+    spec = INTERVENTIONS_TO_ADDRESS.replace("interventions  NOUN  NNS pobj     2 O lemma=intervention",
+                                            "funding        NOUN  NN  pobj     2 O")
+    spec = spec.replace("address        VERB  VB  relcl    3 O", "expand         VERB  VB  relcl    3 O")
+    ctx, w = steps(spec, 0, SUPPORT, CALLED_FOR)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
+
+
 CALLED_ON = """
 The        DET   DT  det   1 O
 charity    NOUN  NN  nsubj 2 O

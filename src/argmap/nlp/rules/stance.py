@@ -344,6 +344,21 @@ def _refused(verb: Token) -> bool:
         verb.dep_ == "xcomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
+@NOT_A_CUE.rule("overridden", "An objection the speaker sets aside ('despite the opposition from some quarters, we "
+                "will go ahead') is not theirs.", "Despite the opposition, the council backed the plan.")
+def overridden(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign >= 0:
+        return False
+    for _ in range(4):
+        head = tok.head
+        if head.i == tok.i:
+            return False
+        if tok.dep_ == "pobj" and head.lower_ in ctx.words("markers.overriding"):
+            return True
+        tok = head
+    return False
+
+
 @NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
                 "people named inside a proposal ('family help') are not its object.",
                 "The teams will support families in crisis.")

@@ -314,12 +314,18 @@ def _objects_to_named(ctx: TargetContext, w: Work, test, cue: str) -> None:
 
 
 def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
-    """Whether a matched name is what a restraint noun holds back ('regulation of X', 'curbs on X')."""
+    """Whether a matched name is what a restraint noun holds back ('regulation of X', 'curbs on X',
+    'interventions to address X')."""
     toks = match_tokens(span, m)
     tok = toks.root if toks is not None else None
-    if tok is None or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.restrained_by"):
+    if tok is None:
         return False
-    noun = tok.head.head
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.restrained_by"):
+        noun = tok.head.head
+    elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.remedy") and tok.head.dep_ in {"acl", "relcl"}:
+        noun = tok.head.head
+    else:
+        return False
     return noun.pos_ == "NOUN" and noun.lower_ in ctx.words("nouns.restraint")
 
 
