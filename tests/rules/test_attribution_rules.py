@@ -248,6 +248,35 @@ def test_attribution_speaker__speech_verb__near_miss_a_verb_wished_of_someone():
     assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "recognise", "speech-verb", 2)
 
 
+CHARGE_WHAT_THEY_WANT = """
+Providers  NOUN  NNS nsubj  1 O lemma=provider
+charge     VERB  VBP ROOT   1 O
+what       PRON  WP  dobj   4 O
+they       PRON  PRP nsubj  4 O
+want       VERB  VBP ccomp  1 O
+.          PUNCT .   punct  1 O
+"""
+PROVIDERS_WANT_MORE = """
+Providers  NOUN  NNS nsubj  1 O lemma=provider
+want       VERB  VBP ROOT   1 O
+more       ADJ   JJR amod   3 O lemma=much
+money      NOUN  NN  dobj   1 O
+.          PUNCT .   punct  1 O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_free_relative():
+    """'Providers charge what they want': 'what they want' names a price, nobody speaks; 'Providers
+    want more money' is their own word."""
+    from argmap.nlp.rules.attribution import free_relative
+
+    ctx = ctx_of(CHARGE_WHAT_THEY_WANT, (0, 1, "northfold-providers", ORG))
+    assert free_relative(ctx.doc[4]) and speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(PROVIDERS_WANT_MORE, (0, 1, "northfold-providers", ORG))
+    assert not free_relative(ctx.doc[1])
+    assert speech_verb(ctx, ctx.sents[0]) == Said("northfold-providers", "want", "speech-verb", 1)
+
+
 BECOME_PRAISED = """
 The      DET   DT  det       1 O
 charity  NOUN  NN  nsubjpass 3 O

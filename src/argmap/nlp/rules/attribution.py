@@ -188,8 +188,14 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
-             and not wished_act(t)]
+             and not wished_act(t) and not free_relative(t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def free_relative(verb: Token) -> bool:
+    """'homes who can charge what they want': a verb whose object is a wh-word before it names a
+    thing ('what they want'), it reports no one."""
+    return any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children)
 
 
 def wished_act(verb: Token) -> bool:
