@@ -1990,3 +1990,34 @@ def test_opening_candidate__near_miss_two_things_introduced():
     assert [introduced(ctx, s) for s in ctx.sents[:2]] == [("candidate-tutor-licensing", "tutor licensing"),
                                                           ("candidate-national-exam-reform", "national exam reform")]
     assert _opening_candidate(TWO_INTRODUCED, 2) is None
+
+
+HEARTH_RESPONDED = """
+The       DET   DT   det       2  O
+Hearth    PROPN NNP  compound  2  O
+Review    PROPN NNP  nsubjpass 4  O
+was       AUX   VBD  auxpass   4  O lemma=be
+published VERB  VBN  ROOT      4  O lemma=publish
+.         PUNCT .    punct     4  O
+Ministers NOUN  NNS  nsubj     7  O lemma=minister
+responded VERB  VBD  ROOT      7  O lemma=respond
+to        ADP   IN   prep      7  O
+the       DET   DT   det       10 O
+review    NOUN  NN   pobj      8  O
+.         PUNCT .    punct     7  O
+"""
+
+
+def test_head_anaphor__what_is_responded_to_is_not_pointed_at():
+    """'The Hearth Review was published. Ministers responded to the review': the review is what they
+    respond to, not what their claim backs; 'Ministers welcomed the review' points back to it."""
+    from argmap.nlp.rules.targets import head_anaphor, responded_to
+
+    ctx = target_ctx(parse(HEARTH_RESPONDED))
+    assert responded_to(ctx, ctx.doc[10]) and head_anaphor(ctx, ctx.sents[1]) is None
+    welcomed = HEARTH_RESPONDED.replace("responded VERB  VBD  ROOT      7  O lemma=respond",
+                                        "welcomed  VERB  VBD  ROOT      7  O lemma=welcome")
+    welcomed = welcomed.replace("to        ADP   IN   prep      7  O", "warmly    ADV   RB   advmod    7  O")
+    welcomed = welcomed.replace("review    NOUN  NN   pobj      8  O", "review    NOUN  NN   dobj      7  O")
+    ctx = target_ctx(parse(welcomed))
+    assert not responded_to(ctx, ctx.doc[10]) and head_anaphor(ctx, ctx.sents[1])[0] == ["hearth-review"]

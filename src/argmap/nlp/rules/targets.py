@@ -875,7 +875,8 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False,
     proposal or document named earlier in the article points back to it (the latest one of that
     name); 'the spending review' (a word of its own before the noun) does not."""
     heads = {head: target for end, head, target in named_heads(ctx) if end <= span.start_char}
-    for tok in (t for t in tokens(span) if t.i != speaker and pointing_noun(ctx, t, subject_only)):
+    for tok in (t for t in tokens(span) if t.i != speaker and pointing_noun(ctx, t, subject_only)
+                and not responded_to(ctx, t)):
         target = _named_by_head(ctx, tok, heads)
         if target is None or not any(c.dep_ in {"det", "amod", "poss"} for c in tok.children) or \
                 _plural_for_one_document(ctx, tok, target):
@@ -884,6 +885,11 @@ def head_anaphor(ctx: TargetContext, span: Span, *, subject_only: bool = False,
             return [ctx.add_candidate(target)], f"points back: {tok.text} ({target[1]})"
         return [target], f"points back: {tok.text}"
     return the_one_document(ctx, span, subject_only, speaker)
+
+
+def responded_to(ctx: TargetContext, tok: Token) -> bool:
+    """'responded to the review with its strategy', 'in response to the review': what is responded to."""
+    return tok.dep_ == "pobj" and tok.head.lower_ == "to" and tok.head.head.lemma_.lower() in ctx.words("markers.responding")
 
 
 def _named_by_head(ctx: TargetContext, tok: Token, heads: dict) -> str | tuple[str, str] | None:
@@ -933,7 +939,7 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False,
     heads = ctx.words("nouns.document_head")
     for tok in tokens(span):
         head = singular(tok.lower_)
-        if head not in heads or tok.i == speaker or not pointing_noun(ctx, tok, subject_only) or \
+        if head not in heads or tok.i == speaker or not pointing_noun(ctx, tok, subject_only) or responded_to(ctx, tok) or \
                 tok.tag_ in {"NNS", "NNPS"} or \
                 not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
             continue  # 'the costly bills' is no one document
