@@ -939,10 +939,8 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False,
     heads = ctx.words("nouns.document_head")
     for tok in tokens(span):
         head = singular(tok.lower_)
-        if head not in heads or tok.i == speaker or not pointing_noun(ctx, tok, subject_only) or responded_to(ctx, tok) or \
-                tok.tag_ in {"NNS", "NNPS"} or \
-                not (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children)):
-            continue  # 'the costly bills' is no one document
+        if head not in heads or tok.i == speaker or not _one_document_word(ctx, tok, subject_only):
+            continue
         kinds = ctx.words("nouns.law") if head in ctx.words("nouns.law") else {head}
         own = _own_document(ctx, tok, kinds)
         if own is not None:
@@ -952,6 +950,13 @@ def the_one_document(ctx: TargetContext, span: Span, subject_only: bool = False,
         if len(docs) == 1:
             return docs, f"the debate's one {head}: {tok.text}"
     return None
+
+
+def _one_document_word(ctx: TargetContext, tok: Token, subject_only: bool) -> bool:
+    """A singular pointing noun with 'the' or an owner ('the bill', 'its strategy'), not what is
+    responded to; 'the costly bills' is no one document."""
+    return pointing_noun(ctx, tok, subject_only) and not responded_to(ctx, tok) and tok.tag_ not in {"NNS", "NNPS"} \
+        and (_definite(ctx, tok) or any(c.dep_ == "poss" for c in tok.children))
 
 
 def _own_document(ctx: TargetContext, tok: Token, kinds: set[str] | frozenset[str]) -> list[str] | None:
