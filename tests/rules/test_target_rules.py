@@ -2021,3 +2021,40 @@ def test_head_anaphor__what_is_responded_to_is_not_pointed_at():
     welcomed = welcomed.replace("review    NOUN  NN   pobj      8  O", "review    NOUN  NN   dobj      7  O")
     ctx = target_ctx(parse(welcomed))
     assert not responded_to(ctx, ctx.doc[10]) and head_anaphor(ctx, ctx.sents[1])[0] == ["hearth-review"]
+
+
+HEARTH_BARELY_MENTIONS = """
+The       DET   DT   det       2  O
+Hearth    PROPN NNP  compound  2  O
+Review    PROPN NNP  nsubjpass 4  O
+was       AUX   VBD  auxpass   4  O lemma=be
+published VERB  VBN  ROOT      4  O lemma=publish
+.         PUNCT .    punct     4  O
+The       DET   DT   det       7  O
+review    NOUN  NN   nsubj     9  O
+barely    ADV   RB   advmod    9  O
+mentions  VERB  VBZ  ROOT      9  O lemma=mention
+family    NOUN  NN   compound  11 O
+help      NOUN  NN   dobj      9  O
+.         PUNCT .    punct     9  O
+"""
+LEFT_OUT = Cue(K.PHRASE, -1, "barely mentions", "phrase")
+
+
+def test_targets_steps__omitted__fires():
+    """'The Hearth Review was published. The review barely mentions family help': the objection is
+    to the review, which leaves family help out."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    ctx, w = steps(HEARTH_BARELY_MENTIONS, 1, OBJECT, LEFT_OUT)
+    assert w.own == ["family-help"]
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+
+
+def test_targets_steps__omitted__near_miss_a_plain_mention():
+    """'The review mentions family help' leaves nothing out: family help stays the target."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    spec = HEARTH_BARELY_MENTIONS.replace("barely    ADV   RB   advmod    9  O", "also      ADV   RB   advmod    9  O")
+    ctx, w = steps(spec, 1, OBJECT, LEFT_OUT)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]

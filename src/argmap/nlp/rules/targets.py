@@ -453,6 +453,41 @@ def pronoun_antecedent(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
+@STEPS.rule("omitted", "'the plan barely mentions adoption', 'the bill says nothing about carers': what an objection says is "
+            "left out is not what it objects to; the thing that leaves it out, named before as the subject, is.",
+            "The strategy was published. The strategy barely mentions family help.")
+def omitted_step(ctx: TargetContext, w: Work) -> str | None:
+    if not w.own or w.draft.stance != Stance.OBJECT:
+        return None
+    named = [m for m in matches(ctx, w.span) if m.id in w.own]
+    if not named or not all(any(omitted(ctx, w.span, m) for m in named if m.id == p) for p in {m.id for m in named}):
+        return None  # (a proposal named twice is left out when one of its names is)
+    found = head_anaphor(ctx, w.span, subject_only=True)
+    if found:
+        w.own = w.draft.targets = found[0]
+        w.draft.target_cues.append(f"what leaves it out: {found[1]}")
+    return None
+
+
+def omitted(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a name is what a sentence says is left out: the object of a 'mention' barely made or
+    denied ('barely mentions X'), of 'nothing/little about' ('says nothing about X'), or of a scant
+    mention ('no mention of X')."""
+    toks = match_tokens(span, m)
+    tok = toks.root if toks is not None else None
+    if tok is None:
+        return False
+    scant = ctx.words("markers.scant")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "mention":
+        return any(c.dep_ == "neg" or c.lower_ in scant for c in tok.head.children)
+    if tok.dep_ != "pobj":
+        return False
+    holder = tok.head.head
+    if holder.lower_ in scant:  # 'nothing about X', 'little about X'
+        return True
+    return holder.lemma_.lower() == "mention" and any(c.lower_ in scant for c in holder.children)
+
+
 @STEPS.rule("earlier-candidate", "A head noun of a candidate found earlier points back to it.",
             "They proposed an independent guardian. A guardian would be worth having.")
 def earlier_candidate(ctx: TargetContext, w: Work) -> str | None:
