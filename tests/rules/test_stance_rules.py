@@ -1221,6 +1221,41 @@ def test_stance_flips__objection_object__near_miss():
     assert word_cue(REJECTED_PLAN, 2).sign == -1
 
 
+REMOVE_BARRIERS = """
+It        PRON  PRP nsubj  1 O
+will      AUX   MD  aux    2 O
+remove    VERB  VB  ROOT   2 O
+barriers  NOUN  NNS dobj   2 O lemma=barrier
+for       ADP   IN  prep   3 O
+carers    NOUN  NNS pobj   4 O lemma=carer
+.         PUNCT .   punct  2 O
+"""
+
+
+def test_stance_flips__objection_object__fires_on_a_problem_remedied():
+    """'It will remove barriers for carers': removing a problem backs, and the problem it removes is
+    no objection either."""
+    doc = parse(REMOVE_BARRIERS)
+    ctx = stance_ctx(doc)
+    assert objection_object(ctx, doc[2], -1)
+    assert word_cue(REMOVE_BARRIERS, 2).sign == +1 and word_cue(REMOVE_BARRIERS, 3).sign == +1
+
+
+def test_stance_flips__objection_object__near_miss_removing_no_problem():
+    """'It will remove the duty ...': removing something that is no problem objects to it."""
+    spec = """
+It        PRON  PRP nsubj  1 O
+will      AUX   MD  aux    2 O
+remove    VERB  VB  ROOT   2 O
+the       DET   DT  det    4 O
+duty      NOUN  NN  dobj   2 O
+.         PUNCT .   punct  2 O
+"""
+    doc = parse(spec)
+    assert not objection_object(stance_ctx(doc), doc[2], -1)
+    assert word_cue(spec, 2).sign == -1
+
+
 # ---------------------------------------------------------------- stance.negated
 def negation(spec: str, i: int) -> tuple[bool, list[str]]:
     """Whether token ``i`` is negated, and which negation rules hold for it."""
