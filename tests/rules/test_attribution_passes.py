@@ -285,8 +285,13 @@ view       NOUN  NN   ROOT     5 O
 
 
 def _two_named(**facts):
-    doc = parse(TWO_NAMED_VIEW, **facts)
-    place_actors(doc, (0, 2, "oak-council", ORG), (3, 5, "northfold-trust", ORG))
+    return _titled_two(TWO_NAMED_VIEW, (0, 2), (3, 5), **facts)
+
+
+def _titled_two(spec: str, oak: tuple[int, int], trust: tuple[int, int], **facts):
+    """The author ``self_titled_author`` finds in a title naming Oak Council and Northfold Trust."""
+    doc = parse(spec, **facts)
+    place_actors(doc, (*oak, "oak-council", ORG), (*trust, "northfold-trust", ORG))
     ctx = attribution_ctx(doc)
     return self_titled_author(ctx, units_of(ctx))
 
@@ -699,10 +704,7 @@ response   NOUN  NN   appos    3 O
 
 
 def _others_response(**facts):
-    doc = parse(OTHERS_RESPONSE_THEN_OWN, **facts)
-    place_actors(doc, (0, 2, "oak-council", ORG), (5, 7, "northfold-trust", ORG))
-    ctx = attribution_ctx(doc)
-    return self_titled_author(ctx, units_of(ctx))
+    return _titled_two(OTHERS_RESPONSE_THEN_OWN, (0, 2), (5, 7), **facts)
 
 
 def test_self_titled_author__fires_on_the_publisher_after_another_bodys_document():

@@ -1992,14 +1992,15 @@ def test_opening_candidate__near_miss_two_things_introduced():
     assert _opening_candidate(TWO_INTRODUCED, 2) is None
 
 
-HEARTH_RESPONDED = """
+HEARTH_PUBLISHED = """
 The       DET   DT   det       2  O
 Hearth    PROPN NNP  compound  2  O
 Review    PROPN NNP  nsubjpass 4  O
 was       AUX   VBD  auxpass   4  O lemma=be
 published VERB  VBN  ROOT      4  O lemma=publish
 .         PUNCT .    punct     4  O
-Ministers NOUN  NNS  nsubj     7  O lemma=minister
+"""
+HEARTH_RESPONDED = HEARTH_PUBLISHED + """Ministers NOUN  NNS  nsubj     7  O lemma=minister
 responded VERB  VBD  ROOT      7  O lemma=respond
 to        ADP   IN   prep      7  O
 the       DET   DT   det       10 O
@@ -2023,14 +2024,7 @@ def test_head_anaphor__what_is_responded_to_is_not_pointed_at():
     assert not responded_to(ctx, ctx.doc[10]) and head_anaphor(ctx, ctx.sents[1])[0] == ["hearth-review"]
 
 
-HEARTH_BARELY_MENTIONS = """
-The       DET   DT   det       2  O
-Hearth    PROPN NNP  compound  2  O
-Review    PROPN NNP  nsubjpass 4  O
-was       AUX   VBD  auxpass   4  O lemma=be
-published VERB  VBN  ROOT      4  O lemma=publish
-.         PUNCT .    punct     4  O
-The       DET   DT   det       7  O
+HEARTH_BARELY_MENTIONS = HEARTH_PUBLISHED + """The       DET   DT   det       7  O
 review    NOUN  NN   nsubj     9  O
 barely    ADV   RB   advmod    9  O
 mentions  VERB  VBZ  ROOT      9  O lemma=mention

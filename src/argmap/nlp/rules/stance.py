@@ -328,14 +328,21 @@ def asked(ctx: StanceContext, tok: Token, sign: int) -> bool:
 def denied(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign >= 0:
         return False
-    for _ in range(6):
+    views = ctx.lex.union("verbs.grant", "verbs.hold_view")
+    verb = _governor(tok, 6, lambda t, head: t.dep_ == "ccomp" and head.lemma_.lower() in views)
+    return verb is not None and _refused(verb)
+
+
+def _governor(tok: Token, steps: int, link) -> Token | None:
+    """The first head up from ``tok`` (at most ``steps`` up) that ``link(child, head)`` accepts."""
+    for _ in range(steps):
         head = tok.head
         if head.i == tok.i:
-            return False
-        if tok.dep_ == "ccomp" and head.lemma_.lower() in ctx.lex.union("verbs.grant", "verbs.hold_view"):
-            return _refused(head)
+            return None
+        if link(tok, head):
+            return head
         tok = head
-    return False
+    return None
 
 
 def _refused(verb: Token) -> bool:
@@ -347,16 +354,8 @@ def _refused(verb: Token) -> bool:
 @NOT_A_CUE.rule("overridden", "An objection the speaker sets aside ('despite the opposition from some quarters, we "
                 "will go ahead') is not theirs.", "Despite the opposition, the council backed the plan.")
 def overridden(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    if sign >= 0:
-        return False
-    for _ in range(4):
-        head = tok.head
-        if head.i == tok.i:
-            return False
-        if tok.dep_ == "pobj" and head.lower_ in ctx.words("markers.overriding"):
-            return True
-        tok = head
-    return False
+    overriding = ctx.words("markers.overriding")
+    return sign < 0 and _governor(tok, 4, lambda t, head: t.dep_ == "pobj" and head.lower_ in overriding) is not None
 
 
 @NOT_A_CUE.rule("service", "A support verb whose object is people describes a service ('supporting families'); "
