@@ -2043,6 +2043,7 @@ def test_targets_steps__omitted__fires():
     ctx, w = steps(HEARTH_BARELY_MENTIONS, 1, OBJECT, LEFT_OUT)
     assert w.own == ["family-help"]
     assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+    assert linked(HEARTH_BARELY_MENTIONS, 1, OBJECT, LEFT_OUT)[2] == ["hearth-review"]  # through the whole table
 
 
 def test_targets_steps__omitted__near_miss_a_plain_mention():
