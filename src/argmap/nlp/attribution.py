@@ -165,7 +165,7 @@ def single_quote_regions(text: str) -> list[tuple[int, int]]:
         lead = len(line) - len(line.lstrip())
         open_at = regions.pop()[0] if carry and _opens_single(line, lead) else None
         carry = False
-        for i in range(len(line)):
+        for i in (m.start() for m in _SINGLE_MARK.finditer(line)):  # only the marks matter
             if open_at is None and _opens_single(line, i):
                 open_at = start + i
             elif open_at is not None and (start + i) - open_at > 1 and _closes_single(line, i):
@@ -175,6 +175,9 @@ def single_quote_regions(text: str) -> list[tuple[int, int]]:
             regions.append((open_at, pos))
             carry = True
     return regions
+
+
+_SINGLE_MARK = re.compile("[" + SINGLE_OPEN + SINGLE_CLOSE + "']")
 
 
 def _opens_single(line: str, i: int) -> bool:

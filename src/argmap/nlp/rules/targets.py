@@ -42,6 +42,7 @@ class TargetContext:
     units: list[Unit]
     candidates: dict[str, str] = field(default_factory=dict)  # id -> label, found in this document
     _lead_candidates: dict[str, tuple[str, str]] | None = None
+    _headline_named: dict[str, str] | None = None
     _named_heads: list[tuple[int, str, str]] | None = None
     _lead_paras: list[int] | None = None
     _opening_documents: list[tuple[int, str]] | None = None  # (sentence, policy document it names)
@@ -408,10 +409,12 @@ def headline_policy(ctx: TargetContext, w: Work) -> str | None:
 
 def headline_named(ctx: TargetContext) -> dict[str, str]:
     """Particular proposals the front-matter headline names, by the last word of the name it uses
-    ('face pay cap': 'cap' -> the pay cap); the debate's umbrellas aside."""
-    title = (ctx.doc._.argmap_meta or {}).get("title") or ""
-    return {singular(m.phrase.split()[-1]): m.id for m in ctx.taxonomy.find_proposals(title)
-            if not ctx.umbrella(m.id) and m.id != ctx.taxonomy.general_proposal}
+    ('face pay cap': 'cap' -> the pay cap); the debate's umbrellas aside (worked out once per document)."""
+    if ctx._headline_named is None:
+        title = (ctx.doc._.argmap_meta or {}).get("title") or ""
+        ctx._headline_named = {singular(m.phrase.split()[-1]): m.id for m in ctx.taxonomy.find_proposals(title)
+                               if not ctx.umbrella(m.id) and m.id != ctx.taxonomy.general_proposal}
+    return ctx._headline_named
 
 
 def _same_number(tok: Token, cand: tuple[str, str] | str) -> bool:
