@@ -104,6 +104,39 @@ def test_actors_mentions__outlet__near_miss():
     assert outlet_name(actor_ctx(parse(as_person, outlet="CoramQ")), []) == []
 
 
+NLF_WELCOMES = """
+NLF       PROPN NNP nsubj    2 B-ORG
+Initial   PROPN NNP compound 2 I-ORG
+Response  PROPN NNP ROOT     2 I-ORG
+:         PUNCT :   punct    2 O
+we        PRON  PRP nsubj    5 O
+welcome   VERB  VBP ROOT     5 O
+it        PRON  PRP dobj     5 O
+.         PUNCT .   punct    5 O
+"""
+
+
+def test_actors_mentions__outlet__fires_on_the_outlets_initials():
+    """On the Northfold Leaving Forum's own page, 'NLF' is the Forum (it wins over a longer entity
+    'NLF Initial Response'), and the Forum publishes the page under its full name."""
+    ctx = actor_ctx(parse(NLF_WELCOMES, outlet="Northfold Leaving Forum"))
+    (m,) = outlet_name(ctx, [])
+    assert (m.span.text, m.type, m.sure) == ("NLF", ORG, True)
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    key = doc._.argmap_meta["publisher_key"]
+    info = doc.user_data[REGISTRY][key]
+    assert info["name"] == "Northfold Leaving Forum" and "NLF" in info["aliases"]
+    assert [s.text for s in doc.spans[ACTOR_SPANS] if s.label_ == key] == ["NLF"]
+
+
+@pytest.mark.parametrize("outlet", ["Elm Society", "NLF Trust"])
+def test_actors_mentions__outlet__near_miss_other_initials(outlet):
+    """Capitals that do not spell the outlet, or that the outlet's name holds itself ('NLF Trust':
+    its own acronym word), are no mention of it by initials."""
+    ctx = actor_ctx(parse(NLF_WELCOMES, outlet=outlet))
+    assert not any(m.sure for m in outlet_name(ctx, []))
+
+
 MET_ROSA = """
 The     DET   DT  det      1 O
 panel   NOUN  NN  nsubj    2 O
@@ -906,21 +939,41 @@ def test_actors_implausible__bill_stage__near_miss_the_committee_speaks():
     assert "bill-stage" not in held
 
 
-def test_known_actors__an_earlier_holder_is_no_mention_of_the_known_body():
-    """The taxonomy's government ('government' an alias) is not mentioned by 'the previous
-    Government', and is by 'the Government' of last week."""
+def _government_mentions(spec: str) -> list[tuple[int, str]]:
+    """(start, key) of the known-actor mentions of a taxonomy whose one actor is the government."""
     from argmap.nlp.rules.actors import known_actors
     from argmap.taxonomy import taxonomy_from_dict
 
-    from .kit import LEX
-    tax = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "p", "label": "p"}],
-                              "actor": [{"id": "gov", "label": "The Government", "aliases": ["Government"],
-                                         "type": "organisation"}]})
-    def found(spec):
-        ctx = actor_ctx(parse(spec))
-        ctx.taxonomy = tax
-        return [m.key for m in known_actors(ctx, [])]
-    assert found(PREVIOUS_GOVERNMENT) == [] and found(LAST_WEEK_GOVERNMENT) == ["gov"]
+    ctx = actor_ctx(parse(spec))
+    ctx.taxonomy = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "p", "label": "p"}],
+                                       "actor": [{"id": "gov", "label": "The Government",
+                                                  "aliases": ["Government", "government"], "type": "organisation"}]})
+    return [(m.span.start, m.key) for m in known_actors(ctx, [])]
+
+
+def test_known_actors__an_earlier_holder_is_no_mention_of_the_known_body():
+    """The taxonomy's government ('government' an alias) is not mentioned by 'the previous
+    Government', and is by 'the Government' of last week."""
+    assert _government_mentions(PREVIOUS_GOVERNMENT) == []
+    assert [key for _, key in _government_mentions(LAST_WEEK_GOVERNMENT)] == ["gov"]
+
+
+LOCAL_GOVERNMENT = """
+We          PRON  PRP nsubj    1 O
+improve     VERB  VBP ROOT     1 O
+local       ADJ   JJ  amod     3 O
+government  NOUN  NN  dobj     1 O
+and         CCONJ CC  cc       1 O
+speak       VERB  VBP conj     1 O
+to          ADP   IN  prep     5 O
+government  NOUN  NN  pobj     6 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_known_actors__another_level_of_government_is_no_mention_of_the_government():
+    """'improve local government and speak to government': only the second is the government."""
+    assert _government_mentions(LOCAL_GOVERNMENT) == [(7, "gov")]
 
 
 THE_2024_REVIEW = """

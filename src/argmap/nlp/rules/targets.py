@@ -480,15 +480,15 @@ def omitted(ctx: TargetContext, span: Span, m: Match) -> bool:
     tok = toks.root if toks is not None else None
     if tok is None:
         return False
-    scant = ctx.words("markers.scant")
-    if tok.dep_ == "dobj" and tok.head.lemma_.lower() == "mention":
+    scant, mention = ctx.words("markers.scant"), ctx.words("verbs.mention")
+    if tok.dep_ == "dobj" and tok.head.lemma_.lower() in mention:
         return any(c.dep_ == "neg" or c.lower_ in scant for c in tok.head.children)
     if tok.dep_ != "pobj":
         return False
     holder = tok.head.head
     if holder.lower_ in scant:  # 'nothing about X', 'little about X'
         return True
-    return holder.lemma_.lower() == "mention" and any(c.lower_ in scant for c in holder.children)
+    return holder.lemma_.lower() in mention and any(c.lower_ in scant for c in holder.children)
 
 
 @STEPS.rule("earlier-candidate", "A head noun of a candidate found earlier points back to it.",
