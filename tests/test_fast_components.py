@@ -177,6 +177,10 @@ def test_lemma_memo_is_used_in_argmaps_pipeline(model):
     nlp = build_pipeline()
     assert isinstance(nlp.get_pipe("lemmatizer"), LemmaMemo)
     assert isinstance(nlp.get_pipe("attribute_ruler"), AttributeTable)
+    from argmap.nlp.matmul import OneThreadNumpyOps
+
+    assert {type(layer.ops) for _n, c in nlp.pipeline if hasattr(getattr(c, "model", None), "walk")
+            for layer in c.model.walk()} == {OneThreadNumpyOps}
     assert [t.lemma_ for t in nlp("Councils warned that the plans were failing.")][:2] == ["council", "warn"]
 
 
@@ -249,3 +253,80 @@ def test_stand_ins_round_trip_through_bytes(model):
         assert _same(table(parsed.copy()), table2(parsed.copy())), text
         tagged = table(parsed.copy())
         assert _same(memo(tagged.copy()), memo2(tagged.copy())), text
+
+
+def test_numpy_matmul_gives_the_models_parse_and_switches_every_numpy_layer():
+    """The model's own pipeline, parsed with thinc's BLIS products and then with numpy's: the same
+    tags, heads, labels, entities and lemmas; every layer on the plain numpy backend is switched."""
+    from thinc.api import Model, NumpyOps
+
+    from argmap.nlp.load import load_model
+    from argmap.nlp.matmul import OneThreadNumpyOps, use_numpy_matmul
+
+    nlp = load_model()
+    models = [c.model for _n, c in nlp.pipeline if isinstance(getattr(c, "model", None), Model)]
+    layers = [layer for model in models for layer in model.walk()]
+    before = [nlp(text).to_array(COLUMNS) for text in TEXTS]
+    on_numpy = sum(type(layer.ops) is NumpyOps for layer in layers)
+    assert use_numpy_matmul(nlp) == on_numpy > 0
+    assert all(type(layer.ops) is OneThreadNumpyOps for layer in layers)
+    after = [nlp(text).to_array(COLUMNS) for text in TEXTS]
+    assert all(numpy.array_equal(a, b) for a, b in zip(before, after))
+    assert use_numpy_matmul(nlp) == 0  # nothing left to switch
+
+
+def test_numpy_matmul_leaves_layers_on_another_backend():
+    from types import SimpleNamespace
+
+    from thinc.api import Linear, NumpyOps, chain
+
+    from argmap.nlp.matmul import OneThreadNumpyOps, use_numpy_matmul
+
+    class OtherOps(NumpyOps):
+        name = "other"
+
+    first, second = Linear(3, 2), Linear(2, 3)
+    second.ops = OtherOps()
+    nlp = SimpleNamespace(pipeline=[("tagger", SimpleNamespace(model=chain(first, second))),
+                                    ("sentencizer", SimpleNamespace())])
+    assert use_numpy_matmul(nlp) == 2  # the chain and its first layer
+    assert type(first.ops) is OneThreadNumpyOps and type(second.ops) is OtherOps
+
+
+@pytest.mark.parametrize("trans1,trans2", [(False, False), (True, False), (False, True), (True, True)])
+def test_one_thread_numpy_ops_multiplies_as_blis_does(trans1, trans2):
+    from thinc.api import NumpyOps
+
+    from argmap.nlp.matmul import OneThreadNumpyOps
+
+    rng = numpy.random.default_rng(7)
+    x = rng.random((5, 4) if not trans1 else (4, 5), dtype="float32")
+    y = rng.random((4, 3) if not trans2 else (3, 4), dtype="float32")
+    ours = OneThreadNumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    theirs = NumpyOps().gemm(x, y, trans1=trans1, trans2=trans2)
+    assert ours.shape == (5, 3) and numpy.allclose(ours, theirs, rtol=1e-5)
+    out = numpy.zeros((5, 3), dtype="float32")
+    assert OneThreadNumpyOps().gemm(x, y, out=out, trans1=trans1, trans2=trans2) is out
+    assert numpy.allclose(out, theirs, rtol=1e-5)
+
+
+def test_one_thread_numpy_ops_limits_blas_to_one_thread_in_each_process():
+    """In a fresh process the first product limits numpy's BLAS to one thread; a process forked
+    after that (another pid) limits its own again."""
+    import subprocess
+    import sys
+
+    code = ("import os, numpy\n"
+            "from threadpoolctl import threadpool_info\n"
+            "import argmap.nlp.matmul as m\n"
+            "x = numpy.ones((64, 64), dtype='float32')\n"
+            "m.OneThreadNumpyOps().gemm(x, x)\n"
+            "print(sorted({i['num_threads'] for i in threadpool_info() if i['user_api'] == 'blas'}))\n"
+            "print(m._limited_in == os.getpid())\n"
+            "m._limited_in = -1\n"
+            "m.OneThreadNumpyOps().gemm(x, x)\n"
+            "print(m._limited_in == os.getpid())\n")
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, timeout=120)
+    assert out.returncode == 0, out.stderr
+    threads, limited, again = out.stdout.split("\n")[:3]
+    assert threads in ("[1]", "[]") and limited == "True" and again == "True"

@@ -46,7 +46,7 @@ DOCUMENTS_DIR = "documents"
 #: keeps whole, then a paragraph splitter runs before the parser); any edit to them changes the
 #: parse fingerprint.
 PARSE_CODE = ("nlp/load.py", "nlp/paragraphs.py", "nlp/pipeline.py", "nlp/attribute_table.py", "nlp/lemma_memo.py",
-              "cache.py", "data/titles.txt")
+              "nlp/matmul.py", "cache.py", "data/titles.txt")
 
 
 @dataclass

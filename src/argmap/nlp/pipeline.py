@@ -8,6 +8,7 @@ from argmap.nlp import components  # noqa: F401  (registers the factories)
 from argmap.nlp.attribute_table import use_attribute_table
 from argmap.nlp.lemma_memo import use_lemma_memo
 from argmap.nlp.load import load_model
+from argmap.nlp.matmul import use_numpy_matmul
 from argmap.nlp.paragraphs import keep_titles
 from argmap.nlp.state import install_extensions
 
@@ -19,12 +20,14 @@ def build_pipeline(model: str | None = None, *, taxonomy: str | None = None, cue
 
     The model's attribute rules and rule lemmatizer run through argmap's faster stand-ins, which
     give the same annotations, when they can (see :mod:`argmap.nlp.attribute_table` and
-    :mod:`argmap.nlp.lemma_memo`).
+    :mod:`argmap.nlp.lemma_memo`); its matrix products run through numpy's BLAS on one thread
+    (:mod:`argmap.nlp.matmul`).
     """
     install_extensions()
     nlp = load_model(model)
     use_attribute_table(nlp)
     use_lemma_memo(nlp)
+    use_numpy_matmul(nlp)
     keep_titles(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("argmap_paragraphs", before="parser")
