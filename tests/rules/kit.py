@@ -44,7 +44,8 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "care-leaver-support", "label": "care leaver support", "aliases": ["care leavers"]},
         {"id": "career-framework", "label": "career framework"},
         {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
-        {"id": "hearth-review", "label": "Hearth Review", "kind": "document"},
+        {"id": "hearth-review", "label": "Hearth Review", "kind": "document",
+         "aliases": ["trust's reply", "reply to the trust's letter"]},
     ],
     "theme": [
         {"id": "funding", "label": "funding", "terms": ["funding", "money"], "condition": True},

@@ -616,6 +616,58 @@ def test_owned_plans__near_miss_a_document_named_without_an_owner_or_by_its_owne
     assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
+OWN_NAME_DOCUMENT = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP poss     5 B-ORG
+'s          PART  POS case     3 O
+reply       NOUN  NN  dobj     1 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__a_document_whose_name_opens_with_its_owner_is_backed_by_it():
+    """'We welcome the Trust's reply', where "trust's reply" is itself a name of the document: the
+    possessive that opens the name is its owner, who backs it."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWN_NAME_DOCUMENT)
+    state = place_actors(doc, (3, 4, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, d.rule) for d in drafts] == [("trust", Stance.SUPPORT, "owner-of-plan")]
+
+
+OWNER_DEEP_IN_NAME = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+reply       NOUN  NN  dobj     1 O
+to          ADP   IN  prep     3 O
+the         DET   DT  det      6 O
+Trust       PROPN NNP poss     8 B-ORG
+'s          PART  POS case     6 O
+letter      NOUN  NN  pobj     4 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__near_miss_a_possessive_deep_inside_a_documents_name_owns_nothing():
+    """'the reply to the Trust's letter' (a name of the document): the Trust owns the letter the
+    reply answers, not the reply."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OWNER_DEEP_IN_NAME)
+    state = place_actors(doc, (6, 7, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert owned_plans(doc, LEX, state, units, [], TAXONOMY) == []
+
+
 # "Jane Doe said the Trust ...", the Trust the subject of the verb at index 6
 JANE_SAID_TRUST = """
 Jane        PROPN NNP compound 1 B-PERSON

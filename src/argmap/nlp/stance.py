@@ -399,13 +399,15 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
 def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: list[Draft],
                      taxonomy: Taxonomy | None) -> list[Draft]:
     """'I support the Government's Schools Bill': the actor a policy document's name is the
-    possession of backs that document (named by the taxonomy as a document)."""
+    possession of backs that document (named by the taxonomy as a document); so does the actor whose
+    possessive opens a name of the document ('the Government's response to the review')."""
     out: list[Draft] = []
     starts = [u.start for u in units]
     for toks in _document_names(doc, taxonomy):
         head = name_head(toks)
         owner = next((k for t in [*toks, head] for c in t.children
-                      if c.dep_ == "poss" and not toks.start <= c.i < toks.end and (k := state.actor_of(c))), None)
+                      if c.dep_ == "poss" and (not toks.start <= c.i < toks.end or c.i <= toks.start + 1)
+                      and (k := state.actor_of(c))), None)
         k = bisect_right(starts, head.i) - 1
         if owner is None or k < 0 or head.i >= units[k].end or units[k].heading or owner == units[k].speaker:
             continue
