@@ -117,11 +117,11 @@ REAL_SETS = {
     "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.56, 0.24)}),
     "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.61, 0.32)}),
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.50, 0.27)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.60, 0.38)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.55, 0.35)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.60, 0.39)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.55, 0.36)}),
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.54, 0.23)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.46, 0.18)}),
-    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.48, 0.21)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.50, 0.22)}),
     "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.45, 0.15)}),
 }
 
