@@ -258,6 +258,12 @@ class GraphIndex:
             frontier = step
         return out
 
+    def first_by_speaker(self, nodes: list[str], stance: str, n: int) -> dict[str | None, tuple[int, list[str]]] | None:
+        """For the claims with ``stance`` on any of ``nodes`` (proposals and themes), per speaker
+        (None: unattributed): how many, and the first ``n`` in reading order. None when this index
+        has no quicker way than going through the claims (an in-memory index)."""
+        return None
+
     def speakers_for(self, node: str, stance: str) -> set[str]:
         """The actors of :meth:`claims_for` ``(node, stance)``."""
         return {self.speaker[c] for c in self.claims_for(node, stance) if c in self.speaker}
@@ -499,6 +505,12 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
     ix = index_of(g)
     res, text_hits = _resolve_or_text(ix, query, ("proposal", "theme"))
     themes, docs, shown = _filters(ix, theme, document)
+    if text_hits is None and themes is None and docs is None and evidence is not None:
+        nodes = [p for m in res.matches for p in [m.id, *(ix.parts_of(m.id) if ix.kind(m.id) == "proposal" else [])]]
+        groups = ix.first_by_speaker(list(dict.fromkeys(nodes)), stance, max(evidence, 0))
+        if groups is not None:  # a store groups the claims by speaker itself
+            opposite = {a for m in res.matches for a in ix.speakers_for(m.id, _OPPOSITE[stance])}
+            return _stance_answer(ix, query, stance, res, shown, groups, opposite, explain)
     chosen: set[str] = set()
     opposite: set[str] = set()  # actors who also take the other stance on the matched nodes
     if text_hits is not None:  # no proposal or theme by that name: the claims whose words match it
@@ -532,6 +544,23 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
     return {"query": query, "stance": stance, "matched": _matched(ix, res), "filters": shown,
             "actors": actors, "unattributed": unattributed, **_readings(res),
             **({"text_match": True, "text_hits": len(text_hits)} if text_hits is not None else {})}
+
+
+def _stance_answer(ix: GraphIndex, query: str, stance: str, res: Resolution, shown: dict[str, Any],
+                   groups: dict[str | None, tuple[int, list[str]]], opposite: set[str], explain: bool) -> dict[str, Any]:
+    """:func:`_by_stance`'s answer from claims already grouped by speaker, each group's first
+    claims in reading order (see :meth:`GraphIndex.first_by_speaker`)."""
+    actors = []
+    for who, (count, first) in groups.items():
+        if who is None:
+            continue
+        ix.prefetch(first)
+        quoted = [_claim(ix, c, explain=explain) for c in first]
+        actors.append({**_actor_ref(ix, who), "stance": stance, "mixed": who in opposite, "claims": quoted,
+                       "more": count - len(quoted)})
+    actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))
+    return {"query": query, "stance": stance, "matched": _matched(ix, res), "filters": shown,
+            "actors": actors, "unattributed": groups.get(None, (0, []))[0], **_readings(res)}
 
 
 # ---------------------------------------------------------------- objections by ground

@@ -31,6 +31,7 @@ import hashlib
 import json
 import os
 import sqlite3
+from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
@@ -462,6 +463,30 @@ class StoreIndex(GraphIndex):
         if kind == "theme" or node in self.claims_raising:
             return self._group_claims("raised", "theme", node, stance)
         return []
+
+    def first_by_speaker(self, nodes: list[str], stance: str, n: int) -> dict[str | None, tuple[int, list[str]]] | None:
+        """Grouped by speaker in SQL: each speaker's count and first ``n`` claims by reading order."""
+        parts: list[str] = []
+        params: list[str] = []
+        for node in nodes:
+            kind = self.kind(node)
+            if kind not in ("proposal", "theme"):
+                return None
+            table, column = ("claims_on", "proposal") if kind == "proposal" else ("raised", "theme")
+            parts.append(f"SELECT node, speaker, ord FROM {table} WHERE {column} = ? AND stance = ?")
+            params += [node, stance]
+        if not parts:
+            return {}
+        sql = parts[0] if len(parts) == 1 else \
+            "SELECT node, speaker, ord FROM (" + " UNION ".join(parts) + ")"  # a claim on several: once
+        groups: dict[str | None, tuple[int, list[str]]] = {}
+        counts: dict[str | None, int] = defaultdict(int)
+        for node, who, _ord in self.con.execute(sql + " ORDER BY ord", params):
+            counts[who] += 1
+            first = groups.setdefault(who, (0, []))[1]
+            if len(first) < n:
+                first.append(node)
+        return {who: (counts[who], first) for who, (_, first) in groups.items()}
 
     def speakers_for(self, node: str, stance: str) -> set[str]:
         table, key = ("claims_on", "proposal") if self.kind(node) == "proposal" else ("raised", "theme")
