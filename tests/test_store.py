@@ -306,6 +306,27 @@ def test_evidence_limit_counts_what_it_leaves_out(small_graph_file):
     assert "    ... and 1 more claim (--evidence 0 to quote all)" in r.stdout
 
 
+def test_store_groups_claims_by_speaker_as_the_json_would(small_graph_file):
+    """Each speaker's count and first claims in reading order, from one pass over the store's rows,
+    for every proposal (with its parts, each claim once) and theme; an in-memory index has no such
+    shortcut and says so."""
+    json_ix, store_ix = _indexes(small_graph_file)
+    assert json_ix.first_by_speaker(["theme:funding"], "object", 2) is None
+    cut = 0
+    for node in list(json_ix.by_kind.get("proposal", [])) + list(json_ix.by_kind.get("theme", [])):
+        nodes = [node, *(json_ix.parts_of(node) if json_ix.kind(node) == "proposal" else [])]
+        for stance, n in (("support", 0), ("support", 2), ("object", 0), ("object", 2)):
+            claims = list(dict.fromkeys(c for p in nodes for c in json_ix.claims_for(p, stance)))
+            expected: dict = {}
+            for c in sorted(claims, key=json_ix.claim_sort_key()):
+                count, first = expected.get(json_ix.speaker.get(c), (0, []))
+                expected[json_ix.speaker.get(c)] = (count + 1, first + [c] if len(first) < n else first)
+            assert store_ix.first_by_speaker(nodes, stance, n) == expected, (node, stance, n)
+            cut += sum(count > len(first) for count, first in expected.values())
+    assert cut  # some speaker had more claims than were kept
+    assert store_ix.first_by_speaker([next(iter(json_ix.by_kind["actor"]))], "object", 2) is None
+
+
 # ---------------------------------------------------------------- full-text search
 
 def test_search_claims_matches_stems_whole_words_and_target_phrases(small_graph_file):
