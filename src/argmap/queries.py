@@ -397,13 +397,17 @@ def _quote(ix: GraphIndex, claims: list[str], evidence: int | None, *, order: Ca
            **kw: Any) -> tuple[list[dict[str, Any]], int]:
     """The first ``evidence`` of ``claims`` (all when None) as Claim dicts, and how many were left out.
     With ``order``, the first in that order (only the quoted ones are picked out, not all sorted)."""
-    if evidence is None:
-        shown = claims if order is None else sorted(claims, key=order)
-    else:
-        n = max(evidence, 0)
-        shown = claims[:n] if order is None else heapq.nsmallest(n, claims, key=order)
+    shown = _pick(claims, evidence, order)
     ix.prefetch(shown)
     return [_claim(ix, c, **kw) for c in shown], len(claims) - len(shown)
+
+
+def _pick(claims: list[str], evidence: int | None, order: Callable[[str], Any] | None = None) -> list[str]:
+    """The first ``evidence`` of ``claims`` (all when None), in ``order`` if given."""
+    if evidence is None:
+        return claims if order is None else sorted(claims, key=order)
+    n = max(evidence, 0)
+    return claims[:n] if order is None else heapq.nsmallest(n, claims, key=order)
 
 
 def _more(key: str, count: int, evidence: int | None) -> dict[str, int]:
@@ -510,7 +514,7 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
         groups = ix.first_by_speaker(list(dict.fromkeys(nodes)), stance, max(evidence, 0))
         if groups is not None:  # a store groups the claims by speaker itself
             opposite = {a for m in res.matches for a in ix.speakers_for(m.id, _OPPOSITE[stance])}
-            return _stance_answer(ix, query, stance, res, shown, groups, opposite, explain)
+            return _stance_answer(ix, query, stance, res, shown, groups, opposite, explain, evidence)
     chosen: set[str] = set()
     opposite: set[str] = set()  # actors who also take the other stance on the matched nodes
     if text_hits is not None:  # no proposal or theme by that name: the claims whose words match it
@@ -525,31 +529,21 @@ def _by_stance(g: GraphLike, query: str, stance: str, *, theme: str | None, docu
             ix.prefetch_claims(found)
             chosen.update(c for c in found if _keep(ix, c, themes, docs))
         opposite |= ix.speakers_for(m.id, _OPPOSITE[stance])
-    by_actor: dict[str, list[str]] = defaultdict(list)
-    unattributed = 0
+    by_actor: dict[str | None, list[str]] = defaultdict(list)
     for c in chosen:
-        who = ix.speaker.get(c)
-        if who is None:
-            unattributed += 1
-        else:
-            by_actor[who].append(c)
+        by_actor[ix.speaker.get(c)].append(c)
     order = _claim_order(ix)
-    actors = []
-    for who, claims in by_actor.items():
-        ref = _actor_ref(ix, who)
-        quoted, more = _quote(ix, claims, evidence, order=order, explain=explain)
-        actors.append({**ref, "stance": stance, "mixed": who in opposite, "claims": quoted,
-                       **_more("more", more, evidence)})
-    actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))
-    return {"query": query, "stance": stance, "matched": _matched(ix, res), "filters": shown,
-            "actors": actors, "unattributed": unattributed, **_readings(res),
+    groups = {who: (len(claims), [] if who is None else _pick(claims, evidence, order))
+              for who, claims in by_actor.items()}
+    return {**_stance_answer(ix, query, stance, res, shown, groups, opposite, explain, evidence),
             **({"text_match": True, "text_hits": len(text_hits)} if text_hits is not None else {})}
 
 
 def _stance_answer(ix: GraphIndex, query: str, stance: str, res: Resolution, shown: dict[str, Any],
-                   groups: dict[str | None, tuple[int, list[str]]], opposite: set[str], explain: bool) -> dict[str, Any]:
-    """:func:`_by_stance`'s answer from claims already grouped by speaker, each group's first
-    claims in reading order (see :meth:`GraphIndex.first_by_speaker`)."""
+                   groups: dict[str | None, tuple[int, list[str]]], opposite: set[str], explain: bool,
+                   evidence: int | None) -> dict[str, Any]:
+    """:func:`_by_stance`'s answer from the claims grouped by speaker (None: unattributed), each
+    group's count and the claims it quotes, in reading order (see :meth:`GraphIndex.first_by_speaker`)."""
     actors = []
     for who, (count, first) in groups.items():
         if who is None:
@@ -557,7 +551,7 @@ def _stance_answer(ix: GraphIndex, query: str, stance: str, res: Resolution, sho
         ix.prefetch(first)
         quoted = [_claim(ix, c, explain=explain) for c in first]
         actors.append({**_actor_ref(ix, who), "stance": stance, "mixed": who in opposite, "claims": quoted,
-                       "more": count - len(quoted)})
+                       **_more("more", count - len(quoted), evidence)})
     actors.sort(key=lambda a: (-len(a["claims"]) - a.get("more", 0), a["name"].casefold(), a["id"]))
     return {"query": query, "stance": stance, "matched": _matched(ix, res), "filters": shown,
             "actors": actors, "unattributed": groups.get(None, (0, []))[0], **_readings(res)}

@@ -479,14 +479,13 @@ class StoreIndex(GraphIndex):
             return {}
         sql = parts[0] if len(parts) == 1 else \
             "SELECT node, speaker, ord FROM (" + " UNION ".join(parts) + ")"  # a claim on several: once
-        groups: dict[str | None, tuple[int, list[str]]] = {}
         counts: dict[str | None, int] = defaultdict(int)
+        firsts: dict[str | None, list[str]] = defaultdict(list)
         for node, who, _ord in self.con.execute(sql + " ORDER BY ord", params):
             counts[who] += 1
-            first = groups.setdefault(who, (0, []))[1]
-            if len(first) < n:
-                first.append(node)
-        return {who: (counts[who], first) for who, (_, first) in groups.items()}
+            if len(firsts[who]) < n:
+                firsts[who].append(node)
+        return {who: (count, firsts[who]) for who, count in counts.items()}
 
     def speakers_for(self, node: str, stance: str) -> set[str]:
         table, key = ("claims_on", "proposal") if self.kind(node) == "proposal" else ("raised", "theme")
