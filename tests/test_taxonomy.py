@@ -165,6 +165,24 @@ def test_an_actors_work_must_be_a_proposal_id():
         taxonomy_from_dict({"actor": [{"id": "panel", "name": "Panel", "work": "hearth"}]})
 
 
+def test_a_name_at_the_end_of_a_longer_hyphened_word_is_not_found():
+    """'not-for-profit' is not 'for-profit', nor 'under-funded' 'funded': the word joined before a
+    name changes its meaning. A name that is the whole hyphened word, or starts it, is found; so are
+    actors ('Longfield-led' is still Longfield)."""
+    t = taxonomy_from_dict({
+        "proposal": [{"id": "private", "label": "Private provision", "aliases": ["for-profit", "non-profit bodies"]}],
+        "theme": [{"id": "funding", "label": "Funding", "terms": ["funded"]}],
+        "actor": [{"id": "longfield", "name": "Anne Longfield", "aliases": ["Longfield"]}],
+    })
+    assert t.find_proposals("a public service and not-for-profit ethos") == []
+    assert t.find_themes("under-funded services") == []
+    assert [m.phrase for m in t.find_proposals("A for-profit provider, not-for-profit bodies.")] == ["for-profit"]
+    assert [m.phrase for m in t.find_proposals("Two non-profit bodies.")] == ["non-profit bodies"]
+    assert [m.phrase for m in t.find_themes("It is funded - by the council - and fully-funded")] == ["funded"]
+    assert [m.phrase for m in t.find_proposals("For-profit homes, for-profit-making firms")] == ["for-profit", "for-profit"]
+    assert [m.phrase for m in t.find_actors("The Longfield-led review")] == ["Longfield"]
+
+
 def test_a_name_ending_in_a_verb_head_matches_its_verb_and_object():
     """'bonus ban' as 'banning bonuses', 'a ban on bonuses', 'the banning of bonuses'; not the bare verb."""
     from argmap.taxonomy import taxonomy_from_dict

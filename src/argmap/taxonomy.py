@@ -255,10 +255,16 @@ def _find(index, text: str) -> list[Match]:
         other = _key(lookup, longer) if longer is not None else None
         if other is not None and other != key:
             m, key = longer, other  # 'the bill rises' is 'bill rises', not 'the bill'
-        if key:
+        if key and not (not case_sensitive and _joined_before(folded, m.start())):
             out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
         pos = max(m.end(), pos + 1)
     return out
+
+
+def _joined_before(text: str, start: int) -> bool:
+    """Whether a phrase found at ``start`` is the end of a longer hyphened word ('for-profit' in
+    'not-for-profit', 'funded' in 'under-funded'): what the word before it adds changes its meaning."""
+    return start >= 2 and text[start - 1] == "-" and text[start - 2].isalnum()
 
 
 def _key(lookup: PhraseLookup, m: re.Match[str]) -> str | None:
