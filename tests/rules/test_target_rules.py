@@ -346,6 +346,42 @@ def test_targets_steps__set_aside__near_miss():
     assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
 
 
+# 'Jo wants to open homes rather than paying for family help': the parser joins the alternative as
+# a verb coordinated with the first ('than' its coordinator)
+OPEN_RATHER_THAN_PAYING = """
+Jo        PROPN NNP nsubj   1 B-PERSON
+wants     VERB  VBZ ROOT    1 O lemma=want
+to        PART  TO  aux     3 O
+open      VERB  VB  xcomp   1 O lemma=open
+homes     NOUN  NNS dobj    3 O lemma=home
+rather    ADV   RB  advmod  6 O
+than      ADP   IN  cc      3 O
+paying    VERB  VBG conj    3 O lemma=pay
+for       ADP   IN  prep    7 O
+family    NOUN  NN  compound 10 O
+help      NOUN  NN  pobj    8 O
+.         PUNCT .   punct   1 O
+"""
+
+
+def test_targets_steps__set_aside__fires_on_a_coordinated_alternative():
+    """'wants to open homes rather than paying for family help': family help is set aside."""
+    ctx, w = steps(OPEN_RATHER_THAN_PAYING, 0, SUPPORT, WORD)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
+def test_targets_steps__set_aside__near_miss_a_coordinated_verb_without_rather():
+    """'wants to open homes and paying for family help' (plain 'and'), or 'than' without 'rather':
+    nothing is set aside."""
+    without_rather = OPEN_RATHER_THAN_PAYING.replace("rather    ADV   RB  advmod  6 O", "now       ADV   RB  advmod  3 O")
+    for cc in ("and       CCONJ CC  cc      3 O", "than      ADP   IN  cc      3 O"):
+        spec = without_rather.replace("than      ADP   IN  cc      3 O", cc)
+        ctx, w = steps(spec, 0, SUPPORT, WORD)
+        STEPS.first(ctx, w)
+        assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
+
+
 REGULATION_OF_HELP = """
 Councils    NOUN  NNS nsubj    1 O lemma=council
 called      VERB  VBD ROOT     1 O lemma=call

@@ -331,17 +331,26 @@ def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
 
 
 def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
-    """Whether a matched name is the alternative set aside ('rather than Y', 'instead of Y')."""
+    """Whether a matched name is the alternative set aside ('rather than Y', 'instead of Y'), also
+    when the parser joins the alternative as a coordinated verb ('open homes rather than paying Y')."""
     toks = match_tokens(span, m)
     tok = toks.root if toks is not None else None
     for _ in range(10):
         if tok is None or tok.head.i == tok.i:
             return False
+        if tok.dep_ == "conj" and any(_alternative(ctx, c) for c in tok.head.children
+                                      if c.dep_ == "cc" and tok.head.i < c.i < tok.i):
+            return True
         tok = tok.head
-        if tok.lower_ in ctx.words("markers.alternative_heads") and any(
-                c.lower_ in ctx.words("markers.alternative_marks") for c in tok.children):
+        if _alternative(ctx, tok):
             return True
     return False
+
+
+def _alternative(ctx: TargetContext, tok: Token) -> bool:
+    """'than' with 'rather' ('rather than'), 'of' with 'instead' ('instead of')."""
+    return tok.lower_ in ctx.words("markers.alternative_heads") and any(
+        c.lower_ in ctx.words("markers.alternative_marks") for c in tok.children)
 
 
 @STEPS.rule("described-thing", "'backed joining the partnership, which would let councils recruit carers': a proposal "
