@@ -443,10 +443,13 @@ def test_a_missed_opportunity_objects(extractor):
 
 def test_an_omission_objects(extractor):
     for phrase in ("Kinship care has not been considered in", "Kinship care has not been addressed in",
-                   "Kinship care is overlooked in", "There is no mention of kinship care in"):
+                   "Kinship care is overlooked in", "There is no mention of kinship care in",
+                   "There is no reference to kinship care in", "There is little reference to kinship care in"):
         r = extract_text(extractor, f"Ivo Grant said: \u201c{phrase} the family help plan.\u201d")
         assert ("ivo-grant", "object", "family-help") in positions(r), phrase
     r = extract_text(extractor, "Ivo Grant said: \u201cKinship care has been considered in the family help plan.\u201d")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said: \u201cThere is a reference to kinship care in the family help plan.\u201d")
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 

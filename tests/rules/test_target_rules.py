@@ -2082,6 +2082,31 @@ def test_targets_steps__omitted__fires():
     assert linked(HEARTH_BARELY_MENTIONS, 1, OBJECT, LEFT_OUT)[2] == ["hearth-review"]  # through the whole table
 
 
+HEARTH_NO_REFERENCE = HEARTH_PUBLISHED + """The       DET   DT   det       7  O
+review    NOUN  NN   nsubj     8  O
+makes     VERB  VBZ  ROOT      8  O lemma=make
+no        DET   DT   det       10 O
+reference NOUN  NN   dobj      8  O
+to        ADP   IN   prep      10 O
+family    NOUN  NN   compound  13 O
+help      NOUN  NN   pobj      11 O
+.         PUNCT .    punct     8  O
+"""
+NO_REFERENCE = Cue(K.PHRASE, -1, "no reference to", "phrase")
+
+
+def test_targets_steps__omitted__fires_on_no_reference_to():
+    """'The review makes no reference to family help': a reference not made leaves it out, as a
+    mention not made does; 'makes a reference to family help' leaves nothing out."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    ctx, w = steps(HEARTH_NO_REFERENCE, 1, OBJECT, NO_REFERENCE)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+    made = HEARTH_NO_REFERENCE.replace("no        DET   DT   det       10 O", "a         DET   DT   det       10 O")
+    ctx, w = steps(made, 1, OBJECT, NO_REFERENCE)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
 def test_targets_steps__omitted__near_miss_a_plain_mention():
     """'The review mentions family help' leaves nothing out: family help stays the target."""
     from argmap.nlp.rules.targets import omitted_step
