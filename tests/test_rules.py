@@ -433,6 +433,14 @@ def test_what_a_proposal_will_do_for_people_backs_it(extractor):
     assert ("jo-bell", "support", "kinship-care-support") not in positions(r)
 
 
+def test_frustration_objects(extractor):
+    for words in ("frustrating", "frustratingly slow", "a frustrated hope"):
+        r = extract_text(extractor, f"Ivo Grant said the family help plan was {words}.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), words
+    r = extract_text(extractor, "Ivo Grant said the family help plan was far-sighted.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
         r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")
