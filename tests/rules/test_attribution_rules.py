@@ -2308,6 +2308,45 @@ def test_attribution_speaker__verdict_agent__near_miss():
     assert verdict_agent(ctx, ctx.sents[0]) is None
 
 
+CALLED_A_DISGRACE_BY = """
+The       DET   DT  det       2 O
+new       ADJ   JJ  amod      2 O
+duty      NOUN  NN  nsubjpass 4 O
+was       AUX   VBD auxpass   4 O lemma=be
+called    VERB  VBN ROOT      4 O lemma=call
+a         DET   DT  det       6 O
+disgrace  NOUN  NN  oprd      4 O
+by        ADP   IN  agent     4 O
+the       DET   DT  det       10 O
+Carers    PROPN NNP compound  10 B-ORG
+Union     PROPN NNP pobj      7 I-ORG
+.         PUNCT .   punct     4 O
+"""
+
+
+def test_attribution_speaker__naming_agent__fires():
+    """'The new duty was called a disgrace by the Carers Union': the union gives the verdict."""
+    from argmap.nlp.rules.attribution import naming_agent
+
+    ctx = ctx_of(CALLED_A_DISGRACE_BY, (9, 11, "carers-union", ORG))
+    assert SPEAKER.first_named(ctx, ctx.sents[0])[0] == "naming-agent"
+    assert naming_agent(ctx, ctx.sents[0]).speaker == "carers-union"
+
+
+def test_attribution_speaker__naming_agent__near_miss_no_complement():
+    """'The new duty was described by the Carers Union' (what it was described as not said) is a
+    report of a description, no verdict: no speaker from this rule."""
+    from argmap.nlp.rules.attribution import naming_agent
+
+    spec = CALLED_A_DISGRACE_BY.replace("called    VERB  VBN ROOT      4 O lemma=call",
+                                        "described VERB  VBN ROOT      4 O lemma=describe") \
+        .replace("a         DET   DT  det       6 O", "again     ADV   RB  advmod    4 O") \
+        .replace("disgrace  NOUN  NN  oprd      4 O", "today     NOUN  NN  npadvmod  4 O")
+    ctx = ctx_of(spec, (9, 11, "carers-union", ORG))
+    assert naming_agent(ctx, ctx.sents[0]) is None
+
+
+
 PUBLISHED_ITS = """
 The         DET   DT   det   1 O
 department  NOUN  NN   nsubj 2 O

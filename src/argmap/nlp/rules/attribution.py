@@ -294,6 +294,20 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
     return None
 
 
+@SPEAKER.rule("naming-agent", "'It was called a whitewash by X', 'described as bold by X': the agent of a passive "
+              "verb of naming, with what it names the thing as, speaks.",
+              "The new duty was called a disgrace by the Carers Union.")
+def naming_agent(ctx: AttributionContext, sent: Span) -> Said | None:
+    for tok in tokens(sent):
+        if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.naming") or ctx.inside_quote(tok.idx) \
+                or not any(c.dep_ in {"oprd", "attr"} or c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
+            continue
+        key = next((k for o in agent_objects(tok) if (k := ctx.state.actor_of(o))), None)
+        if key:
+            return Said(key, tok.lemma_.lower(), "naming-agent", tok.i)
+    return None
+
+
 @SPEAKER.rule("publishes-own", "'The department published its strategy': an actor putting out its own plan "
               "or document speaks the sentence.", "The department has published its strategy for reform.")
 def publishes_own(ctx: AttributionContext, sent: Span) -> Said | None:
