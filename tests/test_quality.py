@@ -124,7 +124,7 @@ REAL_SETS = {
     "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.50, 0.22)}),
     "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.45, 0.15)}),
     # held out since it arrived in stop 36 (aggregate figures only): its first measurement
-    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.49, 0.17)}),
+    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.48, 0.17)}),
     "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.36, 0.14)}),
 }
 
