@@ -25,7 +25,7 @@ SAMPLE_FLOORS = {"overall": (0.93, 0.70)}  # the first four sample articles, tun
 SAMPLE_DATED = frozenset({"family-help-grant-increase", "social-workers-back-family-support-worker-guidance",
                           "2025-11-20-kinship-allowance-trial-extended"})
 SAMPLE_DATED_FLOORS = {"overall": (0.47, 0.58)}
-ARTICLE_FLOORS = {"overall": (0.87, 0.72)}
+ARTICLE_FLOORS = {"overall": (0.89, 0.72)}
 # the five sets written later by people who never ran the extractor (tests/gold/README.md and the
 # README say how each was used: heldout, unseen, final and blind were tuned on after their first
 # measurement; sealed was measured once with the rules frozen): floors at the level now reached,
@@ -109,20 +109,20 @@ REAL_SETS = {
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.60)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.79, 0.46)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.62, 0.50)}),
-    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.55, 0.39)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.55, 0.34)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.56, 0.41)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.56, 0.36)}),
     "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
     "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.51, 0.17)}),
     "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.57, 0.31)}),
     "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.56, 0.24)}),
     "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.61, 0.32)}),
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.50, 0.27)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.60, 0.39)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.55, 0.36)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.61, 0.39)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.56, 0.36)}),
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.54, 0.23)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.46, 0.18)}),
-    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.50, 0.22)}),
-    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.45, 0.15)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.54, 0.24)}),
+    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.50, 0.17)}),
     # held out since it arrived in stop 36 (aggregate figures only): its first measurement
     "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.48, 0.17)}),
     "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.36, 0.14)}),
