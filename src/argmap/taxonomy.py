@@ -255,7 +255,8 @@ def _find(index, text: str) -> list[Match]:
         other = _key(lookup, longer) if longer is not None else None
         if other is not None and other != key:
             m, key = longer, other  # 'the bill rises' is 'bill rises', not 'the bill'
-        if key and not (not case_sensitive and _joined_before(folded, m.start())):
+        # (the actors' index is the case-sensitive one: 'the Longfield-led review' is still Longfield)
+        if key and (case_sensitive or not _joined_before(folded, m.start())):
             out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
         pos = max(m.end(), pos + 1)
     return out
