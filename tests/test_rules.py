@@ -1094,3 +1094,15 @@ def test_the_chancellor_alone_is_a_role_no_actor(extractor):
 def test_signalling_is_saying(extractor):
     r = extract_text(extractor, "Ivo Grant signalled that the council would back the family help teams.")
     assert any(p[0] == "ivo-grant" for p in positions(r))
+
+
+def test_a_we_page_is_not_by_the_body_it_lobbies_in(extractor):
+    """A page that speaks as 'we' and never names itself is not by the organisation it mentions
+    only as a place or an object ('pressing for changes in the House of Lords'); named beside
+    'we' ('We at the Northfold Trust'), the organisation is the writer."""
+    body = ("We have campaigned for better support for kinship carers for years. We will keep pressing for "
+            "these changes in the House of Lords next week. We welcome the kinship allowance trial.")
+    r = extract_text(extractor, body)
+    assert not any(speaker == "house-of-lords" for speaker, _, _ in positions(r))
+    r = extract_text(extractor, body.replace("We have campaigned", "We at the Northfold Trust have campaigned"))
+    assert ("northfold-trust", "support", "kinship-care-support") in positions(r)

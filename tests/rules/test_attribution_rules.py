@@ -2046,6 +2046,39 @@ us               PRON  PRP  pobj     6 O lemma=we
 """
 
 
+PRESSED_IN_THE_HOUSE = """
+We               PRON  PRP  nsubj    1 O
+pressed          VERB  VBD  ROOT     1 O lemma=press
+for              ADP   IN   prep     1 O
+change           NOUN  NN   pobj     2 O
+in               ADP   IN   prep     1 O
+the              DET   DT   det      7 B-ORG
+Northfold        PROPN NNP  compound 7 I-ORG
+Trust            PROPN NNP  pobj     4 I-ORG
+.                PUNCT .    punct    1 O
+"""
+
+
+def test_acted_on__an_organisation_a_we_sentence_places_things_in_or_acts_on_is_not_the_writer():
+    """'We pressed for change in the Northfold Trust', 'We thanked the Northfold Trust': acted on;
+    'We at the Northfold Trust pressed for change', 'the members of the Northfold Trust': beside
+    'we', so possibly the writer."""
+    from argmap.nlp.rules.attribution import acted_on
+
+    ctx = ctx_of(PRESSED_IN_THE_HOUSE, (5, 8, "northfold-trust", ORG))
+    assert acted_on(ctx, ctx.doc[6])
+    thanked = PRESSED_IN_THE_HOUSE.replace("pressed          VERB  VBD  ROOT     1 O lemma=press",
+                                           "thanked          VERB  VBD  ROOT     1 O lemma=thank") \
+        .replace("Trust            PROPN NNP  pobj     4 I-ORG", "Trust            PROPN NNP  dobj     1 I-ORG")
+    ctx = ctx_of(thanked, (5, 8, "northfold-trust", ORG))
+    assert acted_on(ctx, ctx.doc[6])
+    for prep in ("at", "of", "by"):
+        spec = PRESSED_IN_THE_HOUSE.replace("in               ADP   IN   prep     1 O",
+                                            f"{prep:<16} ADP   IN   prep     1 O")
+        ctx = ctx_of(spec, (5, 8, "northfold-trust", ORG))
+        assert not acted_on(ctx, ctx.doc[6]), prep
+
+
 def test_attribution_addressed__addressed_preposition__fires():
     ctx, tok, held = addressing(SHARED_WITH, (6, 8, "northfold-trust", ORG), at=6)
     assert addressed_preposition(ctx, name_head(ctx, tok))

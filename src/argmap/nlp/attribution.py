@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
-    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, addressed, co_speakers, leader_of, name_head,
+    EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, acted_on, addressed, co_speakers, leader_of, name_head,
     note_ownership, note_publisher,
     unheld_view, word_regex,
 )
@@ -782,7 +782,7 @@ def speaking_organisation(ctx: AttributionContext, units: list[Unit]) -> str | N
 
 
 def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, int], int]:
-    """Organisations named in the writer's own 'we' sentences (not addressed, not reported as
+    """Organisations named in the writer's own 'we' sentences (not addressed or acted on, not reported as
     speaking elsewhere), and how many such sentences there are."""
     exclude = _reported_speakers(units)
     counts: dict[str, int] = {}
@@ -795,7 +795,7 @@ def _we_writers(ctx: AttributionContext, units: list[Unit]) -> tuple[dict[str, i
             continue
         we_sentences += 1
         key = next((k for tok in tokens(sent) if (k := ctx.state.actor_of(tok)) and ctx.state.is_org(k)
-                    and k not in exclude and not addressed(ctx, tok)), None)
+                    and k not in exclude and not addressed(ctx, tok) and not acted_on(ctx, tok)), None)
         if key:
             counts[key] = counts.get(key, 0) + 1
     return counts, we_sentences

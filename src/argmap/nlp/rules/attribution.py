@@ -1025,6 +1025,14 @@ def pressed_for_subject(ctx: AttributionContext, tok: Token) -> bool:
         clause.head.lemma_.lower() in ctx.lex.union("verbs.urge", "verbs.wish")
 
 
+def acted_on(ctx: AttributionContext, tok: Token) -> bool:
+    """'we push for changes in the House of Lords', 'it plays into the hands of the water companies':
+    an organisation a 'we' sentence acts on or places things in is not thereby the writer; one
+    beside 'we' ('we at X', 'as X, we', 'championed by X', 'members of X') may be."""
+    head = name_head(ctx, tok)
+    return head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ not in ctx.words("markers.writer_preps")
+
+
 #: Links from a clause up to the clause it hangs on ('we believe [that X needs]', 'are pleased [that X is]').
 CLAUSE_LINKS = frozenset({"ccomp", "acomp", "conj", "xcomp", "advcl"})
 
