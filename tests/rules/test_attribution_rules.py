@@ -2079,6 +2079,32 @@ def test_acted_on__an_organisation_a_we_sentence_places_things_in_or_acts_on_is_
         assert not acted_on(ctx, ctx.doc[6]), prep
 
 
+
+REFERS_TO_OUR_INQUIRY = """
+It               PRON  PRP  nsubj    1 O
+refers           VERB  VBZ  ROOT     1 O lemma=refer
+to               ADP   IN   prep     1 O
+our              PRON  PRP$ poss     4 O
+inquiry          NOUN  NN   pobj     2 O
+,                PUNCT ,    punct    4 O
+Strengthening    PROPN NNP  compound 7 B-ORG
+Families         PROPN NNPS appos    4 I-ORG
+.                PUNCT .    punct    1 O
+"""
+
+
+def test_acted_on__a_name_in_apposition_is_where_its_head_is():
+    """'It refers to our inquiry, Strengthening Families': the name stands where 'inquiry' does, acted
+    on; 'our inquiry at Strengthening Families' would not be."""
+    from argmap.nlp.rules.attribution import acted_on
+
+    ctx = ctx_of(REFERS_TO_OUR_INQUIRY, (6, 8, "strengthening-families", ORG))
+    assert acted_on(ctx, ctx.doc[6])
+    at = REFERS_TO_OUR_INQUIRY.replace("to               ADP   IN   prep     1 O", "at               ADP   IN   prep     1 O")
+    ctx = ctx_of(at, (6, 8, "strengthening-families", ORG))
+    assert not acted_on(ctx, ctx.doc[6])
+
+
 def test_attribution_addressed__addressed_preposition__fires():
     ctx, tok, held = addressing(SHARED_WITH, (6, 8, "northfold-trust", ORG), at=6)
     assert addressed_preposition(ctx, name_head(ctx, tok))

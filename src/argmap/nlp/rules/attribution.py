@@ -1030,6 +1030,8 @@ def acted_on(ctx: AttributionContext, tok: Token) -> bool:
     an organisation a 'we' sentence acts on or places things in is not thereby the writer; one
     beside 'we' ('we at X', 'as X, we', 'championed by X', 'members of X') may be."""
     head = name_head(ctx, tok)
+    if head.dep_ == "appos" and head.head.i != head.i:
+        head = head.head  # 'refers to our inquiry, Strengthening Families': as the inquiry is
     return head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ not in ctx.words("markers.writer_preps")
 
 
