@@ -246,6 +246,37 @@ def test_self_titled_author__near_miss_a_response_the_line_talks_about():
     assert self_titled_author(ctx, units_of(ctx)) is None
 
 
+# 'The Northfold Trust published its response to the review.' as a page's first line: a report in the
+# past tense, not a title
+TRUST_PUBLISHED_RESPONSE = """
+The        DET   DT   det      2 B-ORG
+Northfold  PROPN NNP  compound 2 I-ORG
+Trust      PROPN NNP  nsubj    3 I-ORG
+published  VERB  VBD  ROOT     3 O lemma=publish
+its        PRON  PRP$ poss     5 O
+response   NOUN  NN   dobj     3 O
+to         ADP   IN   prep     5 O
+the        DET   DT   det      8 O
+review     NOUN  NN   pobj     6 O
+.          PUNCT .    punct    3 O
+"""
+
+
+def test_self_titled_author__near_miss_a_first_line_that_reports_in_the_past_tense():
+    """'The Northfold Trust published its response to the review.': a report of what happened, no
+    title; the same line in the present tense ('publishes') reads as a title ('X responds to Y')."""
+    doc = parse(TRUST_PUBLISHED_RESPONSE)
+    place_actors(doc, (0, 3, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) is None
+    present = TRUST_PUBLISHED_RESPONSE.replace("published  VERB  VBD  ROOT     3 O lemma=publish",
+                                               "publishes  VERB  VBZ  ROOT     3 O lemma=publish")
+    doc = parse(present)
+    place_actors(doc, (0, 3, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "northfold-trust"
+
+
 # ---------------------------------------------------------------- a panel that speaks through its work
 PANEL_RESPONSE = """
 Hearth     PROPN NNP  compound 1 O

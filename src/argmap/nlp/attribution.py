@@ -672,9 +672,17 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
     return None
 
 
+def _past_report(root: Token) -> bool:
+    """Whether a sentence's root is a verb in the past tense with a subject of its own (a report of
+    what happened; a title says 'X responds to Y', or has no verb)."""
+    return root.tag_ == "VBD" and any(c.dep_ in {"nsubj", "nsubjpass"} for c in root.children)
+
+
 def _title_document_word(ctx: AttributionContext, u: Unit, sent: Span) -> int | None:
-    """The index of the document word ('response', 'submission') of a title line, if it is one."""
-    if not (u.heading or u.sent < 3) or u.quoted:
+    """The index of the document word ('response', 'submission') of a title line, if it is one: a
+    heading, or one of the first lines that does not report in the past tense ('Education Secretary
+    Jane Doe made a statement, detailing the response ...' is a report, not a title)."""
+    if not (u.heading or u.sent < 3) or u.quoted or not u.heading and _past_report(sent.root):
         return None
     return next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
 
