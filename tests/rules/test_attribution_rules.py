@@ -2061,8 +2061,8 @@ Trust            PROPN NNP  pobj     4 I-ORG
 
 def test_acted_on__an_organisation_a_we_sentence_places_things_in_or_acts_on_is_not_the_writer():
     """'We pressed for change in the Northfold Trust', 'We thanked the Northfold Trust': acted on;
-    'We at the Northfold Trust pressed for change', 'the members of the Northfold Trust': beside
-    'we', so possibly the writer."""
+    'We at the Northfold Trust pressed for change', 'the members of the Northfold Trust', 'our
+    Northfold Trust': beside 'we' or called ours, so possibly the writer."""
     from argmap.nlp.rules.attribution import acted_on
 
     ctx = ctx_of(PRESSED_IN_THE_HOUSE, (5, 8, "northfold-trust", ORG))
@@ -2072,6 +2072,9 @@ def test_acted_on__an_organisation_a_we_sentence_places_things_in_or_acts_on_is_
         .replace("Trust            PROPN NNP  pobj     4 I-ORG", "Trust            PROPN NNP  dobj     1 I-ORG")
     ctx = ctx_of(thanked, (5, 8, "northfold-trust", ORG))
     assert acted_on(ctx, ctx.doc[6])
+    ours = thanked.replace("the              DET   DT   det      7 B-ORG", "our              PRON  PRP$ poss     7 O")
+    ctx = ctx_of(ours, (6, 8, "northfold-trust", ORG))
+    assert not acted_on(ctx, ctx.doc[6])  # 'We thanked our Northfold Trust': called 'our', it may be the writer
     for prep in ("at", "of", "by"):
         spec = PRESSED_IN_THE_HOUSE.replace("in               ADP   IN   prep     1 O",
                                             f"{prep:<16} ADP   IN   prep     1 O")

@@ -1028,8 +1028,11 @@ def pressed_for_subject(ctx: AttributionContext, tok: Token) -> bool:
 def acted_on(ctx: AttributionContext, tok: Token) -> bool:
     """'we push for changes in the House of Lords', 'it plays into the hands of the water companies':
     an organisation a 'we' sentence acts on or places things in is not thereby the writer; one
-    beside 'we' ('we at X', 'as X, we', 'championed by X', 'members of X') may be."""
+    beside 'we' ('we at X', 'as X, we', 'championed by X', 'members of X') or called 'our' ('to
+    involve our Committee') may be."""
     head = name_head(ctx, tok)
+    if any(c.dep_ == "poss" and c.lower_ in ctx.words("pronouns.first_person_plural") for c in head.children):
+        return False
     if head.dep_ == "appos" and head.head.i != head.i:
         head = head.head  # 'refers to our inquiry, Strengthening Families': as the inquiry is
     return head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ not in ctx.words("markers.writer_preps")
