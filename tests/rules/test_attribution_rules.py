@@ -2080,6 +2080,10 @@ def test_acted_on__an_organisation_a_we_sentence_places_things_in_or_acts_on_is_
                                             f"{prep:<16} ADP   IN   prep     1 O")
         ctx = ctx_of(spec, (5, 8, "northfold-trust", ORG))
         assert not acted_on(ctx, ctx.doc[6]), prep
+    seen_from = PRESSED_IN_THE_HOUSE.replace("in               ADP   IN   prep     1 O",
+                                             "from             ADP   IN   prep     1 O")
+    ctx = ctx_of(seen_from, (5, 8, "northfold-trust", ORG))
+    assert acted_on(ctx, ctx.doc[6])  # 'something we have seen from the Northfold Trust'
 
 
 
