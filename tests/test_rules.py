@@ -733,6 +733,17 @@ def test_a_page_headed_by_an_organisations_name_alone_is_its_we(extractor):
     assert not any(c.speaker == "basw" for c in r.claims)
 
 
+def test_an_organisation_on_a_line_above_a_letters_greeting_is_its_recipient(extractor):
+    """The organisation named alone on a line above 'Dear Minister,' is the address the letter goes
+    to, not a letterhead: its 'we' sentences are not that organisation's."""
+    letter = ("Open letter on family help\n\nBritish Association of Social Workers\n\nDear Jo Bell,\n\n"
+              "We welcome the new family help services. We hope every council will offer them.")
+    r = extract_text(extractor, letter)
+    assert not any(c.speaker == "basw" for c in r.claims)
+    r = extract_text(extractor, letter.replace("Dear Jo Bell,\n\n", ""))  # no greeting: a letterhead
+    assert ("basw", "support", "family-help") in positions(r)
+
+
 THIRD_PERSON_PAGE = ("New family help services were announced on Monday.\n\nHearthside Trust believes the "
                      "new family help services are a good start. Hearthside Trust argues that every council "
                      "should offer them. The funding is not enough to reach every family.")

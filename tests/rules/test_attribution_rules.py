@@ -2100,6 +2100,31 @@ Families         PROPN NNPS appos    4 I-ORG
 """
 
 
+IN_YOUR_ROLE_AT = """
+In               ADP   IN   prep     6 O
+your             PRON  PRP$ poss     2 O
+role             NOUN  NN   pobj     0 O
+at               ADP   IN   prep     2 O
+Northfold        PROPN NNP  compound 5 B-ORG
+Trust            PROPN NNP  pobj     3 I-ORG
+we               PRON  PRP  nsubj    7 O
+write            VERB  VBP  ROOT     7 O lemma=write
+.                PUNCT .    punct    7 O
+"""
+
+
+def test_acted_on__a_name_in_a_phrase_of_the_addressee_is_theirs():
+    """'In your role at Northfold Trust, we write': the Trust is the addressee's, though after 'at';
+    'In our role at Northfold Trust, we write' places the writer there."""
+    from argmap.nlp.rules.attribution import acted_on
+
+    ctx = ctx_of(IN_YOUR_ROLE_AT, (4, 6, "northfold-trust", ORG))
+    assert acted_on(ctx, ctx.doc[4])
+    ours = IN_YOUR_ROLE_AT.replace("your             PRON  PRP$ poss     2 O", "our              PRON  PRP$ poss     2 O")
+    ctx = ctx_of(ours, (4, 6, "northfold-trust", ORG))
+    assert not acted_on(ctx, ctx.doc[4])
+
+
 def test_acted_on__a_name_in_apposition_is_where_its_head_is():
     """'It refers to our inquiry, Strengthening Families': the name stands where 'inquiry' does, acted
     on; 'our inquiry at Strengthening Families' would not be."""

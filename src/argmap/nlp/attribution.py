@@ -745,13 +745,25 @@ def self_described(ctx: AttributionContext, units: list[Unit], key: str) -> bool
     Trust, the national charity for disabled children, ...') or heads the page with its name
     alone, like a letterhead (outside quotations)."""
     kinds = ctx.words("nouns.organisation")
-    return any(_letterhead(ctx, u, key) or _describes(ctx, ctx.sents[u.sent], key, kinds)
+    greeting = _greeting(ctx, units)
+    return any(_letterhead(ctx, u, key) and u.sent > greeting or _describes(ctx, ctx.sents[u.sent], key, kinds)
                for u in units if not u.quoted)
 
 
 def _letterhead(ctx: AttributionContext, u: Unit, key: str) -> bool:
     words = [t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)]
     return u.heading and bool(words) and all(ctx.state.actor_of(t) == key for t in words)
+
+
+def _greeting(ctx: AttributionContext, units: list[Unit]) -> int:
+    """The sentence number of a letter's greeting line ('Dear Emma Hardy,') among the first lines,
+    or -1: an organisation named alone on a line above it is the recipient's address, no letterhead."""
+    openers = ctx.words("layout.salutations")
+    for u in units[:12]:
+        first = next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+        if first is not None and first.lower_ in openers:
+            return u.sent
+    return -1
 
 
 def _describes(ctx: AttributionContext, sent: Span, key: str, kinds: frozenset[str]) -> bool:

@@ -1035,7 +1035,21 @@ def acted_on(ctx: AttributionContext, tok: Token) -> bool:
         return False
     if head.dep_ == "appos" and head.head.i != head.i:
         head = head.head  # 'refers to our inquiry, Strengthening Families': as the inquiry is
+    if _yours(ctx, head):
+        return True  # 'in your role as minister at X': the addressee's
     return head.dep_ == "dobj" or head.dep_ == "pobj" and head.head.lower_ not in ctx.words("markers.writer_preps")
+
+
+def _yours(ctx: AttributionContext, tok: Token) -> bool:
+    """Whether a phrase the name sits in, up to its clause, belongs to the one addressed ('your role')."""
+    yours = ctx.words("pronouns.second_person")
+    for _ in range(6):
+        if any(c.dep_ == "poss" and c.lower_ in yours for c in tok.children):
+            return True
+        if tok.pos_ in {"VERB", "AUX"} or tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
 
 
 #: Links from a clause up to the clause it hangs on ('we believe [that X needs]', 'are pleased [that X is]').
