@@ -207,6 +207,33 @@ def test_actors_mentions__speech_subject__fires_for_an_organisation_spelt_by_its
     assert registry_of(CONFEDERATION_SAYS)["recruitment-and-employment-confederation"]["aliases"] == ["REC"]
 
 
+GROUP_FOR_SAYS = """
+The          DET   DT    det      1 O
+APPG         PROPN NNP   nsubj    9 O
+for          ADP   IN    prep     1 O
+Kinship      PROPN NNP   pobj     2 O
+and          CCONJ CC    cc       3 O
+Fostering    PROPN NNP   conj     3 O
+(            PUNCT -LRB- punct    3 O
+APPGKF       PROPN NNP   appos    3 O
+)            PUNCT -RRB- punct    1 O
+welcomes     VERB  VBZ   ROOT     9 O lemma=welcome
+the          DET   DT    det      11 O
+plan         NOUN  NN    dobj     9 O
+.            PUNCT .     punct    9 O
+"""
+
+
+def test_actors_mentions__speech_subject__fires_for_a_name_cut_short_before_the_rest_of_it():
+    """'The APPG for Kinship and Fostering (APPGKF) welcomes': only 'APPG' is the subject; the name
+    runs on over the words its initials spell (the acronym inside counted whole)."""
+    ctx = actor_ctx(parse(GROUP_FOR_SAYS))
+    assert described(speech_subjects(ctx, [])) == [("APPG for Kinship and Fostering", ORG)]
+    wrong = GROUP_FOR_SAYS.replace("APPGKF       PROPN NNP   appos    3 O", "ABCD         PROPN NNP   appos    3 O")
+    ctx = actor_ctx(parse(wrong))  # initials that spell something else: the subject alone
+    assert [name for name, _ in described(speech_subjects(ctx, []))] == ["APPG"]
+
+
 def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []

@@ -225,7 +225,7 @@ def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     """A speech verb's proper-noun subject as a mention: an organisation when long, when an
     organisation word is in it or when it ends in a place ('Adoption UK'), named in full when its
     bracketed initials spell more."""
-    span = spelt_back(ctx, span) or person_tail(span) or span
+    span = spelt_back(ctx, span) or spelt_forward(ctx, span) or person_tail(span) or span
     org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span)
     return Mention(span, ORG if org else PERSON)
 
@@ -568,6 +568,22 @@ def spelt_back(ctx: ActorContext, span: Span) -> Span | None:
         fuller = span.doc[start:span.end]
         if word.is_title and not word.is_sent_start and abbreviates(short, fuller.text, ctx.small_words):
             return fuller
+    return None
+
+
+def spelt_forward(ctx: ActorContext, span: Span) -> Span | None:
+    """A name cut short before the rest of it and its initials in brackets ('The APPG for Adoption and
+    Permanence (APPGAP)' with only 'APPG' found): run on over the capitalised and small words the
+    initials spell."""
+    doc = span.doc
+    for end in range(span.end + 1, min(span.sent.end, span.end + 6) + 1):
+        word = doc[end - 1]
+        if not (word.is_title or word.is_upper or word.lower_ in ctx.small_words):
+            return None
+        fuller = doc[span.start:end]
+        short = bracketed_initials(fuller)
+        if short is not None:
+            return fuller if abbreviates(short, fuller.text, ctx.small_words) else None
     return None
 
 
