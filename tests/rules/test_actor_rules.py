@@ -234,6 +234,44 @@ def test_actors_mentions__speech_subject__fires_for_a_name_cut_short_before_the_
     assert [name for name, _ in described(speech_subjects(ctx, []))] == ["APPG"]
 
 
+TACT_TWICE = """
+TACT         PROPN NNP   nsubj    1 O
+responds     VERB  VBZ   ROOT     1 O lemma=respond
+.            PUNCT .     punct    1 O
+TACT         NOUN  NN    nsubj    8 O
+,            PUNCT ,     punct    3 O
+the          DET   DT    det      7 O
+fostering    NOUN  NN    compound 7 O
+charity      NOUN  NN    appos    3 O
+welcomes     VERB  VBZ   ROOT     8 O lemma=welcome
+it           PRON  PRP   dobj     8 O
+.            PUNCT .     punct    8 O
+"""
+
+
+def test_actors_mentions__named_again__fires():
+    """'TACT responds. TACT, the fostering charity, welcomes it.': initials that speak once (an
+    organisation's, so 'TACT' is one) are a mention again where the tagger saw only a noun."""
+    from argmap.nlp.rules.actors import named_again
+
+    ctx = actor_ctx(parse(TACT_TWICE))
+    first = speech_subjects(ctx, [])
+    assert described(first) == [("TACT", ORG)]
+    assert [(m.span.start, m.span.text, m.type) for m in named_again(ctx, first)] == [(3, "TACT", ORG)]
+
+
+def test_actors_mentions__named_again__near_miss_initials_that_never_speak():
+    """Initials tagged as an organisation that never speak ('the unpopularity of NAAS') are not
+    sought elsewhere: they may name a programme that a pronoun should not stand for."""
+    from argmap.nlp.rules.actors import Mention, named_again
+
+    spec = TACT_TWICE.replace("responds     VERB  VBZ   ROOT     1 O lemma=respond",
+                              "grows        VERB  VBZ   ROOT     1 O lemma=grow")
+    ctx = actor_ctx(parse(spec))
+    tagged = [Mention(ctx.doc[0:1], ORG)]  # 'TACT grows.': tagged, but it does not speak
+    assert named_again(ctx, tagged) == []
+
+
 def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []

@@ -226,8 +226,13 @@ def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     organisation word is in it or when it ends in a place ('Adoption UK'), named in full when its
     bracketed initials spell more."""
     span = spelt_back(ctx, span) or spelt_forward(ctx, span) or person_tail(span) or span
-    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span)
+    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span) or _initials(span)
     return Mention(span, ORG if org else PERSON)
+
+
+def _initials(span: Span) -> bool:
+    """A name that is one word in capitals ('TACT', 'ADCS'): initials, an organisation's."""
+    return len(span) == 1 and span.text.isalpha() and span.text.isupper() and len(span.text) >= 2
 
 
 @MENTIONS.rule("work-speaks", "A review or report through which a taxonomy actor speaks (its 'work'), named as the "
@@ -332,6 +337,29 @@ def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in tokens(span))):
             out.append(Mention(span, PERSON, sure=True))
         pos += len(line)
+    return out
+
+
+@MENTIONS.rule("named-again", "An organisation that speaks on the page under its initials ('TACT responds') is "
+               "a mention wherever they stand again, even where the tagger missed them.",
+               "TACT responds to the review. TACT, the fostering charity, broadly welcomes it.")
+def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    text = doc_text(ctx.doc)
+    named: dict[str, Mention] = {}
+    for m in found:
+        name = m.span.text
+        root = m.span.root
+        if m.type == ORG and _initials(m.span) and root.dep_ in {"nsubj", "nsubjpass"} and \
+                root.head.lemma_.lower() in ctx.lex.speech_verbs:
+            named.setdefault(name, m)
+    out = []
+    for name, m in named.items():
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
+            span = ctx.doc.char_span(hit.start(), hit.end())
+            if span is not None and not any(t.i in covered for t in span):
+                out.append(Mention(span, ORG, m.key, m.known))
+                covered.update(range(span.start, span.end))
     return out
 
 
