@@ -1117,3 +1117,14 @@ def test_a_we_page_is_not_by_the_body_it_lobbies_in(extractor):
     assert not any(speaker == "house-of-lords" for speaker, _, _ in positions(r))
     r = extract_text(extractor, body.replace("We have campaigned", "We at the Northfold Trust have campaigned"))
     assert ("northfold-trust", "support", "kinship-care-support") in positions(r)
+
+
+def test_a_page_headed_by_an_unknown_organisations_name_is_its_we(extractor):
+    """An organisation the taxonomy does not know, its name alone heading the page (ending in an
+    organisation word), then 'we': its page. A heading line that names no organisation is no writer."""
+    page = ("Demands of the alliance\n\nHearth Carers Alliance\n\nWe welcome the new family help services. "
+            "We hope every council will offer them.")
+    r = extract_text(extractor, page)
+    assert ("hearth-carers-alliance", "support", "family-help") in positions(r)
+    r = extract_text(extractor, page.replace("Hearth Carers Alliance", "Practice and Systems"))
+    assert not any(speaker.startswith("practice") for speaker, _, _ in positions(r))

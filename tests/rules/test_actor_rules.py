@@ -1264,6 +1264,38 @@ def test_actors_implausible__heading__near_miss_the_end_of_a_longer_line():
     assert held == [] and plausible(ctx, span)
 
 
+LETTERHEAD = """
+Hearth     PROPN NNP  compound 2 O
+Carers     PROPN NNPS compound 2 O
+Alliance   PROPN NNP  ROOT     2 O
+"""
+
+
+def test_actors_implausible__heading__near_miss_a_letterhead():
+    """'Hearth Carers Alliance' alone on its line ends in an organisation word: a letterhead, a name."""
+    ctx, span, held = implausible(LETTERHEAD, 0, 3)
+    assert not heading_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
+def test_actors_mentions__letterhead__fires():
+    """'Hearth Carers Alliance' alone on a line, untagged: an organisation's name."""
+    from argmap.nlp.rules.actors import letterhead_lines
+
+    ctx = actor_ctx(parse(LETTERHEAD))
+    assert described(letterhead_lines(ctx, [])) == [("Hearth Carers Alliance", ORG)]
+
+
+def test_actors_mentions__letterhead__near_miss_no_organisation_word():
+    """'Practice & Systems' alone on a line names no organisation; nor does a line already found."""
+    from argmap.nlp.rules.actors import Mention, letterhead_lines
+
+    ctx = actor_ctx(parse(HEADING))
+    assert letterhead_lines(ctx, []) == []
+    ctx = actor_ctx(parse(LETTERHEAD))
+    assert letterhead_lines(ctx, [Mention(ctx.doc[0:3], ORG)]) == []
+
+
 def test_actors_implausible__heading__near_miss():
     ctx, span, held = implausible(NOT_A_HEADING, 0, 3)
     assert not heading_name(ctx, span)

@@ -737,7 +737,19 @@ def organisation_author(ctx: AttributionContext, units: list[Unit]) -> str | Non
         if mentions[top] >= 2 and list(mentions.values()).count(mentions[top]) == 1 and \
                 self_described(ctx, units, top):
             return top
+    if not counts and we_sentences >= 2:
+        return _letterhead_of(ctx, units)
     return max(sorted(counts), key=lambda k: counts[k]) if counts else None
+
+
+def _letterhead_of(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """The one organisation whose name alone heads one of the page's first lines, below any
+    greeting (a letterhead), on a page that speaks as 'we' and names no one in it."""
+    greeting = _greeting(ctx, units)
+    heads = {key for u in units[:4] if u.sent > greeting and not u.quoted
+             for key in {ctx.state.actor_of(t) for t in tokens(ctx.sents[u.sent])} - {None}
+             if ctx.state.is_org(key) and _letterhead(ctx, u, key)}
+    return heads.pop() if len(heads) == 1 else None
 
 
 def self_described(ctx: AttributionContext, units: list[Unit], key: str) -> bool:

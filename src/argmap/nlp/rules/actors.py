@@ -363,6 +363,34 @@ def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
+@MENTIONS.rule("letterhead", "A short line by itself among a page's first lines, above its first sentence, of "
+               "capitalised words ending in an organisation word, is an organisation's name, even where the tagger "
+               "missed it.",
+               "Hearth Carers Alliance\n\nWe welcome the plan.")
+def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    out = []
+    pos = lines = 0
+    for line in doc_text(ctx.doc).splitlines(keepends=True):
+        body = line.strip()
+        start = pos + line.index(body) if body else pos
+        pos += len(line)
+        lines += bool(body)
+        if lines > LETTERHEAD_LINES:
+            break
+        if body.endswith((".", "!", "?")):
+            break  # the body has begun: a letterhead is above it
+        if not body or len(body.split()) > 6:
+            continue
+        span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
+        if span is not None and len(span) and not any(t.i in covered for t in span) and letterhead_name(ctx, span):
+            out.append(Mention(span, ORG))
+    return out
+
+
+#: How many of a page's first non-empty lines a letterhead may be among.
+LETTERHEAD_LINES = 4
+
 _PARENS = re.compile(r"\s*\([^()]*\)")
 
 
@@ -790,7 +818,15 @@ def law_name(ctx: ActorContext, span: Span) -> bool:
 @IMPLAUSIBLE.rule("heading", "A whole short line by itself is a heading, not an actor (the end of a longer "
                   "line the parser cut off is not).", "Practice & Systems")
 def heading_name(ctx: ActorContext, span: Span) -> bool:
-    return is_heading(span)
+    return is_heading(span) and not letterhead_name(ctx, span)
+
+
+def letterhead_name(ctx: ActorContext, span: Span) -> bool:
+    """A line of two or more capitalised words ending in an organisation word ('Care Review Watch
+    Alliance'): an organisation's name heading its page, not a heading."""
+    words = [t for t in tokens(span) if not t.is_punct and not t.is_space]
+    return len(words) >= 2 and ctx.is_org_word(words[-1].lower_) and \
+        all(t.is_title or t.lower_ in ctx.small_words for t in words)
 
 
 @IMPLAUSIBLE.rule("proposal-name", "A span that names a taxonomy proposal is a proposal, not an actor (unless it ends "
