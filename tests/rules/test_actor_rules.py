@@ -60,11 +60,21 @@ rushed       VERB  VBN ccomp     2 O lemma=rush
 """
 
 
+MINISTERS_MET_BASW = """
+Ministers NOUN  NNS nsubj     1 O lemma=minister
+met       VERB  VBD ROOT      1 O lemma=meet
+BASW      PROPN NNP dobj      1 O
+.         PUNCT .   punct     1 O
+"""
+
+
 def test_actors_mentions__known_actor__fires():
     ctx = actor_ctx(parse(BASW_SAID))
     (m,) = known_actors(ctx, [])
     assert (m.span.text, m.type, m.key, m.known) == ("BASW", ORG, "basw", True)
     assert registry_of(BASW_SAID)["basw"]["known"] is True  # the taxonomy's actor, not a name found in the text
+    # untagged and no speaker, the name is found only because the taxonomy knows it
+    assert actors_found(MINISTERS_MET_BASW) == [("BASW", "basw", ORG)]
 
 
 def test_actors_mentions__known_actor__near_miss():
@@ -258,6 +268,7 @@ def test_actors_mentions__named_again__fires():
     first = speech_subjects(ctx, [])
     assert described(first) == [("TACT", ORG)]
     assert [(m.span.start, m.span.text, m.type) for m in named_again(ctx, first)] == [(3, "TACT", ORG)]
+    assert actors_found(TACT_TWICE) == [("TACT", "tact", ORG), ("TACT", "tact", ORG)]  # through the table
 
 
 def test_actors_mentions__named_again__near_miss_initials_that_never_speak():
@@ -1284,6 +1295,7 @@ def test_actors_mentions__letterhead__fires():
 
     ctx = actor_ctx(parse(LETTERHEAD))
     assert described(letterhead_lines(ctx, [])) == [("Hearth Carers Alliance", ORG)]
+    assert actors_found(LETTERHEAD) == [("Hearth Carers Alliance", "hearth-carers-alliance", ORG)]
 
 
 def test_actors_mentions__letterhead__near_miss_no_organisation_word():
