@@ -332,6 +332,10 @@ def _parse_list(text: str) -> list[str] | None:
 _FACT_COLUMNS = "c.node, c.doc, c.document, c.start, c.speaker, c.stance, c.ord, c.targets, c.themes"
 
 
+#: The table of a node kind's claim links, and its column naming the node.
+_LINKS = {"proposal": ("claims_on", "proposal"), "theme": ("raised", "theme")}
+
+
 class StoreIndex(GraphIndex):
     """A :class:`~argmap.queries.GraphIndex` that reads an argmap store on demand.
 
@@ -459,9 +463,9 @@ class StoreIndex(GraphIndex):
     def claims_for(self, node: str, stance: str | None) -> list[str]:
         kind = self.kind(node)
         if kind == "proposal":
-            return self._group_claims("claims_on", "proposal", node, stance)
+            return self._group_claims(*_LINKS["proposal"], node, stance)
         if kind == "theme" or node in self.claims_raising:
-            return self._group_claims("raised", "theme", node, stance)
+            return self._group_claims(*_LINKS["theme"], node, stance)
         return []
 
     def first_by_speaker(self, nodes: list[str], stance: str, n: int) -> dict[str | None, tuple[int, list[str]]] | None:
@@ -469,10 +473,10 @@ class StoreIndex(GraphIndex):
         parts: list[str] = []
         params: list[str] = []
         for node in nodes:
-            kind = self.kind(node)
-            if kind not in ("proposal", "theme"):
+            link = _LINKS.get(self.kind(node) or "")
+            if link is None:
                 return None
-            table, column = ("claims_on", "proposal") if kind == "proposal" else ("raised", "theme")
+            table, column = link
             parts.append(f"SELECT node, speaker, ord FROM {table} WHERE {column} = ? AND stance = ?")
             params += [node, stance]
         if not parts:
@@ -488,7 +492,7 @@ class StoreIndex(GraphIndex):
         return {who: (count, firsts[who]) for who, count in counts.items()}
 
     def speakers_for(self, node: str, stance: str) -> set[str]:
-        table, key = ("claims_on", "proposal") if self.kind(node) == "proposal" else ("raised", "theme")
+        table, key = _LINKS["proposal" if self.kind(node) == "proposal" else "theme"]
         rows = self.con.execute(f"SELECT DISTINCT speaker FROM {table} WHERE {key} = ? AND stance = ? "
                                 "AND speaker IS NOT NULL", (node, stance)).fetchall()
         return {r[0] for r in rows}

@@ -746,9 +746,14 @@ def _letterhead_of(ctx: AttributionContext, units: list[Unit]) -> str | None:
     """The one organisation whose name alone heads one of the page's first lines, below any
     greeting (a letterhead), on a page that speaks as 'we' and names no one in it."""
     greeting = _greeting(ctx, units)
-    heads = {key for u in units[:4] if u.sent > greeting and not u.quoted
-             for key in {ctx.state.actor_of(t) for t in tokens(ctx.sents[u.sent])} - {None}
-             if ctx.state.is_org(key) and _letterhead(ctx, u, key)}
+    heads = set()
+    for u in units[:4]:
+        if u.sent <= greeting or u.quoted:
+            continue
+        first = next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+        key = ctx.state.actor_of(first) if first is not None else None
+        if key and ctx.state.is_org(key) and _letterhead(ctx, u, key):
+            heads.add(key)
     return heads.pop() if len(heads) == 1 else None
 
 

@@ -380,7 +380,7 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             break
         if body.endswith((".", "!", "?")):
             break  # the body has begun: a letterhead is above it
-        if not body or len(body.split()) > 6:
+        if not body or len(body.split()) > HEADING_WORDS:
             continue
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
         if span is not None and len(span) and not any(t.i in covered for t in span) and letterhead_name(ctx, span):
@@ -388,8 +388,9 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
-#: How many of a page's first non-empty lines a letterhead may be among.
+#: How many of a page's first non-empty lines a letterhead may be among; how many words a heading has at most.
 LETTERHEAD_LINES = 4
+HEADING_WORDS = 6
 
 _PARENS = re.compile(r"\s*\([^()]*\)")
 
@@ -870,7 +871,7 @@ def is_heading(span: Span) -> bool:
     of a longer line the parser cut off ("'Quote': Jane Doe") is not."""
     sent = span.sent
     words = [t for t in tokens(sent) if not t.is_space and not t.is_punct]
-    return len(words) <= 6 and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
+    return len(words) <= HEADING_WORDS and not sent.text.strip().endswith((".", "?", "!", "\u201d", '"')) and \
         span.start - sent.start <= 1 and sent.end - span.end <= 2 and _starts_line(sent)
 
 

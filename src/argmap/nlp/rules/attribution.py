@@ -285,12 +285,18 @@ def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
 @SPEAKER.rule("verdict-agent", "'The plan was backed by X', 'hailed by X': the agent of a passive verdict speaks.",
               "The new duty was welcomed by the Carers Union.")
 def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
+    return _passive_agent(ctx, sent, ctx.words("verbs.reception"), "verdict-agent", lambda tok: True)
+
+
+def _passive_agent(ctx: AttributionContext, sent: Span, verbs: frozenset[str], rule: str, fits) -> Said | None:
+    """The actor a passive participle of one of ``verbs`` (outside quotations, and ``fits``) names
+    as its agent ('... by X')."""
     for tok in tokens(sent):
-        if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception") or ctx.inside_quote(tok.idx):
+        if tok.tag_ != "VBN" or tok.lemma_.lower() not in verbs or ctx.inside_quote(tok.idx) or not fits(tok):
             continue
         key = next((k for o in agent_objects(tok) if (k := ctx.state.actor_of(o))), None)
         if key:
-            return Said(key, tok.lemma_.lower(), "verdict-agent", tok.i)
+            return Said(key, tok.lemma_.lower(), rule, tok.i)
     return None
 
 
@@ -298,14 +304,8 @@ def verdict_agent(ctx: AttributionContext, sent: Span) -> Said | None:
               "verb of naming, with what it names the thing as, speaks.",
               "The new duty was called a disgrace by the Carers Union.")
 def naming_agent(ctx: AttributionContext, sent: Span) -> Said | None:
-    for tok in tokens(sent):
-        if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.naming") or ctx.inside_quote(tok.idx) \
-                or not any(c.dep_ in {"oprd", "attr"} or c.dep_ == "prep" and c.lower_ == "as" for c in tok.children):
-            continue
-        key = next((k for o in agent_objects(tok) if (k := ctx.state.actor_of(o))), None)
-        if key:
-            return Said(key, tok.lemma_.lower(), "naming-agent", tok.i)
-    return None
+    return _passive_agent(ctx, sent, ctx.words("verbs.naming"), "naming-agent", lambda tok: any(
+        c.dep_ in {"oprd", "attr"} or c.dep_ == "prep" and c.lower_ == "as" for c in tok.children))
 
 
 @SPEAKER.rule("publishes-own", "'The department published its strategy': an actor putting out its own plan "
