@@ -746,3 +746,60 @@ def test_self_titled_author__fires_on_the_publisher_after_another_bodys_document
 def test_self_titled_author__near_miss_the_publisher_not_in_the_title():
     """On a site of neither, the possessor of the title's document word stays."""
     assert _others_response(publisher_key="elm-society") == "oak-council"
+
+
+# ---------------------------------------------------------------- a letterhead, and a letter's recipient
+# 'Hearth Alliance' alone on the first line, then two 'we' sentences; with a greeting line
+# ('Dear Jo,') below the name, the name is the recipient's address
+HEADED_WE = """
+Hearth     PROPN NNP  compound 1 O
+Alliance   PROPN NNP  ROOT     1 O
+\\n        SPACE _SP  dep      1 O
+We         PRON  PRP  nsubj    4 O
+welcome    VERB  VBP  ROOT     4 O lemma=welcome
+it         PRON  PRP  dobj     4 O
+.          PUNCT .    punct    4 O
+We         PRON  PRP  nsubj    8 O
+hope       VERB  VBP  ROOT     8 O lemma=hope
+so         ADV   RB   advmod   8 O
+.          PUNCT .    punct    8 O
+"""
+GREETED_WE = """
+Hearth     PROPN NNP  compound 1 O
+Alliance   PROPN NNP  ROOT     1 O
+\\n        SPACE _SP  dep      1 O
+Dear       ADJ   JJ   amod     4 O
+Jo         PROPN NNP  ROOT     4 O
+,          PUNCT ,    punct    4 O
+\\n        SPACE _SP  dep      4 O
+We         PRON  PRP  nsubj    8 O
+welcome    VERB  VBP  ROOT     8 O lemma=welcome
+it         PRON  PRP  dobj     8 O
+.          PUNCT .    punct    8 O
+We         PRON  PRP  nsubj    12 O
+hope       VERB  VBP  ROOT     12 O lemma=hope
+so         ADV   RB   advmod   12 O
+.          PUNCT .    punct    12 O
+"""
+
+
+def _headed(spec: str):
+    from argmap.nlp.attribution import _greeting, organisation_author
+
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "hearth-alliance", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    return _greeting(ctx, units), organisation_author(ctx, units)
+
+
+def test_a_letterhead_names_the_writer_of_a_we_page():
+    """'Hearth Alliance' alone heading a page that speaks as 'we', naming no one: its page."""
+    assert _headed(HEADED_WE) == (-1, "hearth-alliance")
+
+
+def test_a_name_above_a_greeting_is_the_recipient_not_a_letterhead():
+    """'Hearth Alliance' / 'Dear Jo,' / 'We ...': the name is where the letter goes (without the
+    greeting, the same page is the Alliance's: the test above)."""
+    greeting, writer = _headed(GREETED_WE)
+    assert greeting >= 1 and writer is None
