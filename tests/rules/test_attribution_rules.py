@@ -793,6 +793,33 @@ def test_attribution_subject__spokesperson__fires():
     assert resolve_subject(ctx, subj) == "basw"
 
 
+SPOKESPERSON_NAMED = """
+It            PRON  PRP nsubj    1 O
+helps         VERB  VBZ ccomp    3 O lemma=help
+,             PUNCT ,   punct    3 O
+says          VERB  VBZ ROOT     3 O lemma=say
+the           DET   DT  det      5 O
+spokesperson  NOUN  NN  nsubj    3 O
+for           ADP   IN  prep     5 O
+families      NOUN  NNS pobj     6 O lemma=family
+on            ADP   IN  prep     7 O
+the           DET   DT  det      11 O
+council       NOUN  NN  compound 11 O
+Cllr          PROPN NNP compound 13 O
+Rosa          PROPN NNP compound 13 B-PERSON
+Pell          PROPN NNP pobj     8 I-PERSON
+.             PUNCT .   punct    3 O
+"""
+
+
+def test_attribution_subject__spokesperson__fires_for_the_person_named_at_the_end():
+    """'says the spokesperson for families on the council Cllr Rosa Pell': the person the phrase ends with."""
+    ctx = ctx_of(SPOKESPERSON_NAMED, (12, 14, "rosa-pell"))
+    assert spokesperson(ctx, ctx.doc[5]) == "rosa-pell"
+    near = ctx_of(SPOKESPERSON_NAMED.replace("B-PERSON", "O").replace("I-PERSON", "O"))
+    assert spokesperson(near, near.doc[5]) == ""  # no one named: the search ends with no speaker
+
+
 def test_attribution_subject__spokesperson__fires_for_the_organisation_it_names():
     """A spokesperson who names their organisation speaks for it, not for the one heard before."""
     ctx = ctx_of(SPOKESPERSON_FOR, (0, 1, "basw"), (8, 9, "unison", ORG))

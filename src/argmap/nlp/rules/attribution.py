@@ -505,11 +505,14 @@ def group_member(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
-@SUBJECT.rule("spokesperson", "'a spokesperson for X said': X; 'a spokesperson added': the organisation just speaking.",
+@SUBJECT.rule("spokesperson", "'a spokesperson for X said': X; 'a spokesperson added': the organisation just speaking; "
+              "'says the spokesperson for children on the council, Jo Bell': the person named at the end.",
               "BASW welcomed the plan. A spokesperson added that funding was short.")
 def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.lemma_.lower() not in ctx.words("nouns.spokesperson"):
         return None
+    if tail := _person_ending(ctx, subj):
+        return tail
     preps = [p for p in subj.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.spoken_for")]
     if preps:  # 'a spokesperson for the department said': that organisation, if it is an actor
         return next((ctx.state.actor_of(o) for p in preps for o in p.children
