@@ -147,6 +147,28 @@ def test_attribution_speaker__statement_of__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+EVIDENCE_OF_BASW = """
+BASW      PROPN NNP poss     2 B-ORG
+'s        PART  POS case     0 O
+evidence  NOUN  NN  nsubj    3 O
+calls     VERB  VBZ ROOT     3 O lemma=call
+for       ADP   IN  prep     3 O
+a         DET   DT  det      7 O
+national  ADJ   JJ  amod     7 O
+plan      NOUN  NN  pobj     4 O
+.         PUNCT .   punct    3 O
+"""
+
+
+def test_attribution_subject__statement_owner__fires_for_an_organisations_evidence():
+    """'BASW's evidence calls for a national plan': written evidence is a statement; its owner says it."""
+    ctx = ctx_of(EVIDENCE_OF_BASW, (0, 1, "basw"))
+    assert statement_owner(ctx, ctx.doc[2]) == "basw"
+    near = ctx_of(EVIDENCE_OF_BASW.replace("evidence  NOUN  NN  nsubj    3 O", "budget    NOUN  NN  nsubj    3 O"),
+                  (0, 1, "basw"))
+    assert statement_owner(near, near.doc[2]) is None  # 'BASW's budget calls for ...': no statement
+
+
 DISCUSSED_VERDICT = """
 Rosa     PROPN NNP compound 1 B-PERSON
 Pell     PROPN NNP nsubj    2 I-PERSON

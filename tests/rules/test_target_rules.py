@@ -1941,6 +1941,33 @@ def test_ended_targets__near_miss_a_particle_verb_without_its_particle_or_anothe
     assert _ended_alone(lottery, NEUTRAL) == [(NEUTRAL, ["family-group-conferences"])]
 
 
+REPLACE_WITH = """
+We           PRON  PRP nsubj    1  O
+want         VERB  VBP ROOT     1  O lemma=want
+to           PART  TO  aux      3  O
+replace      VERB  VB  xcomp    1  O lemma=replace
+family       NOUN  NN  compound 7  O
+group        NOUN  NN  compound 7  O
+conferences  NOUN  NNS dobj     3  O lemma=conference
+with         ADP   IN  prep     3  O
+family       NOUN  NN  compound 10 O
+help         NOUN  NN  pobj     8  O
+.            PUNCT .   punct    1  O
+"""
+
+
+def test_ended_targets__replacing_one_proposal_with_another_ends_the_first():
+    """'We want to replace family group conferences with family help': an objection to the
+    conferences, support for family help."""
+    assert _ended(REPLACE_WITH) == [(SUPPORT, ["family-help"]), (OBJECT, ["family-group-conferences"])]
+
+
+def test_ended_targets__near_miss_replacing_with_nothing_named():
+    """'Teams replacing family group conferences' (no 'with'): what the teams do, nothing ended."""
+    spec = REPLACE_WITH.replace("with         ADP   IN  prep     3  O", "soon         ADV   RB  advmod   3  O")
+    assert _ended(spec) == [(SUPPORT, ["family-help", "family-group-conferences"])]
+
+
 # ---------------------------------------------------------------- a clause's sibling
 def _siblings(*drafts):
     from argmap.nlp.cues import Draft

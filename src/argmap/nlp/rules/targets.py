@@ -783,6 +783,9 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     particle = _ending_particle(ctx, verb)
     if verb.lemma_.lower() in ctx.words("verbs.ending_with_particle") and not particle:
         return None
+    if verb.lemma_.lower() in ctx.words("verbs.ending_with_replacement") and \
+            not any(c.dep_ == "prep" and c.lower_ in ctx.words("verbs.replacement_preps") for c in verb.children):
+        return None  # 'replace X with Y' ends X; 'teams replacing X' describes the teams
     return verb if tok.dep_ == "dobj" or particle else None
 
 
