@@ -778,15 +778,19 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     verb = tok.head if tok.dep_ == "dobj" else None
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
         verb = tok.head.head  # 'crack down on X'
-    if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending"):
+    if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending") or not _completed(ctx, verb):
         return None
-    particle = _ending_particle(ctx, verb)
-    if verb.lemma_.lower() in ctx.words("verbs.ending_with_particle") and not particle:
-        return None
-    if verb.lemma_.lower() in ctx.words("verbs.ending_with_replacement") and \
-            not any(c.dep_ == "prep" and c.lower_ in ctx.words("verbs.replacement_preps") for c in verb.children):
-        return None  # 'replace X with Y' ends X; 'teams replacing X' describes the teams
-    return verb if tok.dep_ == "dobj" or particle else None
+    return verb if tok.dep_ == "dobj" or _ending_particle(ctx, verb) else None
+
+
+def _completed(ctx: TargetContext, verb: Token) -> bool:
+    """A verb of ending with what it needs to end anything: its particle ('crack down'), or what
+    takes the place of what it ends ('replace X with Y'; 'teams replacing X' describes the teams)."""
+    lemma = verb.lemma_.lower()
+    if lemma in ctx.words("verbs.ending_with_particle") and not _ending_particle(ctx, verb):
+        return False
+    return lemma not in ctx.words("verbs.ending_with_replacement") or \
+        any(c.dep_ == "prep" and c.lower_ in ctx.words("verbs.replacement_preps") for c in verb.children)
 
 
 def _ending_particle(ctx: TargetContext, verb: Token) -> bool:
