@@ -162,3 +162,40 @@ def test_a_title_with_a_full_stop_is_one_token():
     assert [t.text for t in tokenizer("as the hon. Member said")] == ["as", "the", "hon.", "Member", "said"]
     assert [t.text for t in tokenizer("Cllr. Jane Doe")] == ["Cllr.", "Jane", "Doe"]
     assert [t.text for t in tokenizer("and so on, etc. Then")][-3:] == ["etc", ".", "Then"]
+
+
+# a name the parser cut in two: "Summary", then "Children | England opposes the clauses." on one line
+CUT_NAME = """
+Summary   PROPN NNP ROOT     0 O
+\\n        SPACE _SP dep      0 O
+Children  PROPN NNP ROOT     2 O
+England   PROPN NNP nsubj    4 B-ORG
+opposes   VERB  VBZ ROOT     4 O lemma=oppose
+the       DET   DT  det      6 O
+clauses   NOUN  NNS dobj     4 O lemma=clause
+.         PUNCT .   punct    4 O
+"""
+
+
+def test_a_name_cut_in_two_mid_line_is_joined_back():
+    """'Children | England opposes the clauses': the lone capitalised word the parser left as a
+    sentence is a compound of the next word again, and the line is one sentence."""
+    from argmap.nlp.paragraphs import join_cut_names
+
+
+    doc = join_cut_names(hand_doc(CUT_NAME))
+    assert [s.text.strip() for s in doc.sents] == ["Summary", "Children England opposes the clauses."]
+    assert (doc[2].dep_, doc[2].head.text) == ("compound", "England")
+
+
+@pytest.mark.parametrize("change", [
+    ("Children  PROPN NNP ROOT     2 O", "children  NOUN  NNS ROOT     2 O"),  # a lower-case word: no name
+    ("England   PROPN NNP nsubj    4 B-ORG", "england   PROPN NNP nsubj    4 O"),  # the next word is lower case
+])
+def test_a_name_cut_in_two__near_miss(change):
+    """Words that cannot be a name split by the parser keep the parser's sentences."""
+    from argmap.nlp.paragraphs import join_cut_names
+
+
+    doc = join_cut_names(hand_doc(CUT_NAME.replace(*change)))
+    assert len(list(doc.sents)) == 3

@@ -20,7 +20,7 @@ from spacy.tokens import Doc
 from argmap.lexicon import DEFAULT_CUES, Lexicon, load_lexicon
 from argmap.nlp.actors import find_actors
 from argmap.nlp.attribution import attribute
-from argmap.nlp.paragraphs import break_paragraphs
+from argmap.nlp.paragraphs import break_paragraphs, join_cut_names
 from argmap.nlp.stance import detect_stance
 from argmap.nlp.state import install_extensions
 from argmap.nlp.targets import link_targets
@@ -102,6 +102,18 @@ class ParagraphsComponent:
 
     def __call__(self, doc: Doc) -> Doc:
         return break_paragraphs(doc)
+
+
+class CutNamesComponent:
+    """A name the parser cut in two in the middle of a line is joined back (placed after the parser)."""
+
+    def __call__(self, doc: Doc) -> Doc:
+        return join_cut_names(doc)
+
+
+@Language.factory("argmap_cut_names", requires=["token.dep"], assigns=["token.dep", "token.head"])
+def make_cut_names(nlp: Language, name: str) -> CutNamesComponent:
+    return CutNamesComponent()
 
 
 @Language.factory("argmap_paragraphs", requires=[], assigns=["token.is_sent_start"])

@@ -31,6 +31,7 @@ def build_pipeline(model: str | None = None, *, taxonomy: str | None = None, cue
     keep_titles(nlp.tokenizer)
     if "parser" in nlp.pipe_names:
         nlp.add_pipe("argmap_paragraphs", before="parser")
+        nlp.add_pipe("argmap_cut_names", after="parser")
     else:
         nlp.add_pipe("argmap_paragraphs", first=True)
     cfg = {"taxonomy": taxonomy, "cues": cues}
