@@ -417,6 +417,34 @@ def test_actors_mentions__work_speaks__fires():
         assert actors_found(spec) == [("Hearth Review", "hearth-panel", ORG)]
 
 
+# the review published, then "The report recommends a duty." on the next line
+REPORT_RECOMMENDS_AFTER = REVIEW_PUBLISHED + """\\n         SPACE _SP dep       4 O
+The        DET   DT  det       10 O
+report     NOUN  NN  nsubj     11 O
+recommends VERB  VBZ ROOT      11 O lemma=recommend
+a          DET   DT  det       13 O
+duty       NOUN  NN  dobj      11 O
+.          PUNCT .   punct     11 O
+"""
+
+
+def test_actors_mentions__work_speaks__fires_for_the_report_of_the_one_work_on_the_page():
+    """'The Hearth Review was published in May. The report recommends a duty.': 'the report' (what a
+    review puts out) or 'the review' points back to the one work the page names; its panel says it."""
+    found = work_speaks(actor_ctx(parse(REPORT_RECOMMENDS_AFTER)), [])
+    assert [(m.span.text, m.key) for m in found] == [("report", "hearth-panel")]
+    review = REPORT_RECOMMENDS_AFTER.replace("report     NOUN  NN  nsubj", "review     NOUN  NN  nsubj")
+    assert [(m.span.text, m.key) for m in work_speaks(actor_ctx(parse(review)), [])] == [("review", "hearth-panel")]
+
+
+def test_actors_mentions__work_speaks__near_miss_another_kind_of_work_or_no_article():
+    """'The strategy recommends' is some other work; 'A report recommends' is some report."""
+    strategy = REPORT_RECOMMENDS_AFTER.replace("report     NOUN  NN  nsubj", "strategy   NOUN  NN  nsubj")
+    assert work_speaks(actor_ctx(parse(strategy)), []) == []
+    some = REPORT_RECOMMENDS_AFTER.replace("The        DET   DT  det       10 O", "A          DET   DT  det       10 O")
+    assert work_speaks(actor_ctx(parse(some)), []) == []
+
+
 def test_actors_mentions__work_speaks__near_miss_the_work_says_nothing():
     """A review that is published says nothing: it stays a proposal, and the panel's own name is
     no mention either (the panel is known only by what its work says)."""

@@ -245,6 +245,7 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     if not works:
         return []
     toks = tokens(ctx.doc)
+    only = works[0] if len({m.id for m in works}) == 1 else None
     out = []
     for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | ctx.lex["nouns.plan"])):
         for subj in _sayers(ctx, word):
@@ -252,7 +253,17 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
             if span is not None:
                 out.append(Mention(span, ORG, through[m.id], True))
+            elif only is not None and _the_work(ctx, subj, only):
+                out.append(Mention(ctx.doc[subj.i:subj.i + 1], ORG, through[only.id], True))
     return out
+
+
+def _the_work(ctx: ActorContext, subj: Token, work) -> bool:
+    """'the review', 'the report': the head noun of the one work on the page, or what such a work
+    puts out, with 'the', points back to it."""
+    head = work.phrase.split()[-1].lower()
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in {head, *ctx.lex["nouns.work_output"]} and \
+        any(c.dep_ == "det" and c.lower_ in ctx.lex["markers.definite"] for c in subj.children)
 
 
 def _sayers(ctx: ActorContext, word: Token) -> list[Token]:
