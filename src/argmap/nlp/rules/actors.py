@@ -249,13 +249,19 @@ def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     out = []
     for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | ctx.lex["nouns.plan"])):
         for subj in _sayers(ctx, word):
-            m = next((m for m in works if m.start <= subj.idx < m.end), None)
-            span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand") if m is not None else None
-            if span is not None:
-                out.append(Mention(span, ORG, through[m.id], True))
-            elif only is not None and _the_work(ctx, subj, only):
-                out.append(Mention(ctx.doc[subj.i:subj.i + 1], ORG, through[only.id], True))
+            out += _work_mention(ctx, subj, works, only)
     return out
+
+
+def _work_mention(ctx: ActorContext, subj: Token, works: list, only) -> list[Mention]:
+    """The mention a sayer makes: a work's name it is part of, or 'the report' pointing to the one work."""
+    through = ctx.taxonomy.speakers_through
+    m = next((m for m in works if m.start <= subj.idx < m.end), None)
+    if m is None:
+        return [Mention(ctx.doc[subj.i:subj.i + 1], ORG, through[only.id], True)] \
+            if only is not None and _the_work(ctx, subj, only) else []
+    span = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    return [Mention(span, ORG, through[m.id], True)] if span is not None else []
 
 
 def _the_work(ctx: ActorContext, subj: Token, work) -> bool:
