@@ -803,3 +803,76 @@ def test_a_name_above_a_greeting_is_the_recipient_not_a_letterhead():
     greeting, the same page is the Alliance's: the test above)."""
     greeting, writer = _headed(GREETED_WE)
     assert greeting >= 1 and writer is None
+
+
+# ---------------------------------------------------------------- a question-and-answer page with labelled lines
+# "Care Weekly (CW): Will it work?" / "Jane Doe (JD): The plan is good." / "It helps." / "CW: Why?" /
+# "JD: It is late."
+LABELLED_QA = """
+Care       PROPN NNP compound 1  B-ORG
+Weekly     PROPN NNP ROOT     1  I-ORG
+(          PUNCT -LRB- punct  1  O
+CW         PROPN NNP appos    1  O
+)          PUNCT -RRB- punct  1  O
+:          PUNCT :   punct    1  O
+Will       AUX   MD  aux      8  O
+it         PRON  PRP nsubj    8  O
+work       VERB  VB  ROOT     8  O
+?          PUNCT .   punct    8  O
+\\n         SPACE _SP dep      8  O
+Jane       PROPN NNP compound 12 B-PERSON
+Doe        PROPN NNP ROOT     12 I-PERSON
+(          PUNCT -LRB- punct  12 O
+JD         PROPN NNP appos    12 O
+)          PUNCT -RRB- punct  12 O
+:          PUNCT :   punct    12 O
+The        DET   DT  det      18 O
+plan       NOUN  NN  nsubj    19 O
+is         AUX   VBZ ROOT     19 O lemma=be
+good       ADJ   JJ  acomp    19 O
+.          PUNCT .   punct    19 O
+\\n         SPACE _SP dep      22 O
+It         PRON  PRP nsubj    24 O
+helps      VERB  VBZ ROOT     24 O lemma=help
+.          PUNCT .   punct    24 O
+\\n         SPACE _SP dep      24 O
+CW         PROPN NNP ROOT     27 O
+:          PUNCT :   punct    27 O
+Why        ADV   WRB advmod   27 O
+?          PUNCT .   punct    27 O
+\\n         SPACE _SP dep      27 O
+JD         PROPN NNP ROOT     32 O
+:          PUNCT :   punct    32 O
+It         PRON  PRP nsubj    35 O
+is         AUX   VBZ ROOT     35 O lemma=be
+late       ADJ   JJ  acomp    35 O
+.          PUNCT .   punct    35 O
+"""
+
+
+def _labelled(spec: str = LABELLED_QA):
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "care-weekly", ORG), (11, 13, "jane-doe", PERSON))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    transcript_turns(ctx, units)
+    return [(ctx.sents[u.sent].text.strip()[:12], u.speaker) for u in units]
+
+
+def test_transcript_turns__a_labelled_line_opens_a_turn_and_its_initials_go_on():
+    """'Jane Doe (JD): The plan is good.' and the paragraph after it are hers, and so is a later line
+    labelled with her initials; the interviewer's labelled question is nobody's."""
+    found = dict(_labelled())
+    assert found["Jane Doe (JD"] == "jane-doe" and found["It helps."] == "jane-doe"
+    assert found["Care Weekly "] is None and found["CW: Why?"] is None  # the interviewer's questions
+    assert found["It is late."] == "jane-doe"  # after 'JD:', her turn again
+
+
+def test_transcript_turns__near_miss_a_label_that_names_no_actor():
+    """When 'Jane Doe' is no actor, her label opens no turn: no line gets a speaker."""
+    doc = parse(LABELLED_QA)
+    place_actors(doc, (0, 2, "care-weekly", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    transcript_turns(ctx, units)
+    assert all(u.speaker is None for u in units)

@@ -254,9 +254,12 @@ def between_one_speaker(ctx: AttributionContext, units: list[Unit]) -> None:
 # ---------------------------------------------------------------- transcripts
 def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
     """A transcript: a speaker line ('Jane Doe (Lab)', 'Jane Doe:', 'Moved by Lord Doe') opens a
-    turn; the paragraphs after it are that speaker's until the next speaker line or question."""
+    turn; the paragraphs after it are that speaker's until the next speaker line or question. So
+    does a label opening a line of its own words ('Jane Doe (JD): ...', then 'JD: ...'), unless the
+    line asks a question (the interviewer's)."""
     text = doc_text(ctx.doc)
     current = None
+    labels: dict[str, str | None] = {}
     for u in units:
         sent = ctx.sents[u.sent]
         first = first_char(text, sent.start_char, sent.end_char)
@@ -264,12 +267,38 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
         line_end = text.find("\n", first)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         key = turn_speaker(ctx, line, line_start)
+        label = line_label(ctx, line, line_start, labels) if first == first_char(text, line_start, len(text)) else None
         if key is not None:
             current = key
+        elif label is not None:
+            current = None if line.rstrip().endswith("?") else label[0]
+            if current:
+                _in_turn(ctx, u, current, line)
         elif _question_line(ctx, sent):
             current = None
         elif current:
             _in_turn(ctx, u, current, line)
+
+
+_LABEL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?: \((?P<short>[A-Z]{1,5})\))?:\s+\S")
+
+
+def line_label(ctx: AttributionContext, line: str, offset: int, labels: dict) -> tuple[str | None] | None:
+    """The speaker of a line opened by a label naming an actor ('Jane Doe (JD): ...', or later 'JD: ...'),
+    as a one-item tuple (None for a label that names no actor); None when the line has no label."""
+    m = _LABEL.match(line)
+    if m is None:
+        return None
+    name = m.group("name")
+    if name in labels:
+        return (labels[name],)
+    span = ctx.doc.char_span(offset + m.start("name"), offset + m.end("name"), alignment_mode="expand")
+    key = next((k for t in tokens(span) if (k := ctx.state.actor_of(t))), None) if span is not None else None
+    if key is None:
+        return None
+    if m.group("short"):
+        labels[m.group("short")] = key
+    return (key,)
 
 
 def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
