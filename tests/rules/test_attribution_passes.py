@@ -876,3 +876,17 @@ def test_transcript_turns__near_miss_a_label_that_names_no_actor():
     units = units_of(ctx)
     transcript_turns(ctx, units)
     assert all(u.speaker is None for u in units)
+
+
+def test_publisher_author__near_miss_the_we_of_an_interviewees_turn():
+    """'We help.' in the interviewee's turn is hers, not the publisher's: a Q&A page whose only 'we'
+    is in someone's turn is not the publisher's own statement; before the turns are read it would be."""
+    spec = LABELLED_QA.replace("It         PRON  PRP nsubj    24 O", "We         PRON  PRP nsubj    24 O")
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "care-weekly", ORG), (11, 13, "jane-doe", PERSON))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    facts = {"publisher_key": "care-weekly"}
+    assert publisher_author(ctx, units, facts) == "care-weekly"
+    transcript_turns(ctx, units)
+    assert publisher_author(ctx, units, facts) is None

@@ -672,7 +672,8 @@ def _we_sentences(ctx: AttributionContext, units: list[Unit]) -> int:
 
 
 def _voiced(ctx: AttributionContext, units: list[Unit], pronouns: re.Pattern[str]) -> int:
-    return sum(1 for u in units if not u.quoted and pronouns.search(text_of(ctx.sents[u.sent])))
+    """How many sentences speak with ``pronouns`` outside quotations and outside a named speaker's turn."""
+    return sum(1 for u in units if not u.quoted and u.rule != "transcript-turn" and pronouns.search(text_of(ctx.sents[u.sent])))
 
 
 def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None:
