@@ -1389,6 +1389,37 @@ rushed     VERB  VBN  ccomp     6 O lemma=rush
 THE_STATEMENT = THEIR_STATEMENT.replace("Their      PRON  PRP$ poss      5 O", "The        DET   DT   det       5 O")
 
 
+PAPER_PUBLISHED_BY = """
+A          DET   DT  det       1 O
+paper      NOUN  NN  nsubj     5 O
+published  VERB  VBN acl       1 O lemma=publish
+by         ADP   IN  agent     2 O
+BASW       PROPN NNP pobj      3 B-ORG
+states     VERB  VBZ ROOT      5 O lemma=state
+that       SCONJ IN  mark      8 O
+help       NOUN  NN  nsubj     8 O
+is         AUX   VBZ ccomp     5 O lemma=be
+late       ADJ   JJ  acomp     8 O
+.          PUNCT .   punct     5 O
+"""
+
+
+def test_attribution_subject__published_by__fires():
+    """'A paper published by BASW states that help is late': the one who put the paper out says it."""
+    ctx = ctx_of(PAPER_PUBLISHED_BY, (4, 5, "basw"))
+    assert SUBJECT.first_named(ctx, ctx.doc[1]) == ("published-by", "basw")
+
+
+def test_attribution_subject__published_by__near_miss():
+    """'A paper read by BASW states ...': BASW read it, someone else wrote it."""
+    from argmap.nlp.rules.attribution import published_by
+
+    spec = PAPER_PUBLISHED_BY.replace("published  VERB  VBN acl       1 O lemma=publish", "read       VERB  VBN acl       1 O")
+    ctx = ctx_of(spec, (4, 5, "basw"))
+    assert published_by(ctx, ctx.doc[1]) is None
+    assert resolve_subject(ctx, ctx.doc[1]) != "basw"
+
+
 def test_attribution_subject__statement_owner__fires():
     ctx = ctx_of(THEIR_STATEMENT, (0, 1, "basw"))
     observe(ctx, "basw")

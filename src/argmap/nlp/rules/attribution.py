@@ -615,6 +615,16 @@ def named_in_phrase(ctx: AttributionContext, subj: Token) -> str | None:
     return found[0] if found and subj.dep_ != "nsubjpass" else None
 
 
+@SUBJECT.rule("published-by", "'a paper published by X states', 'the report, produced by X, says': X, named as the one "
+              "who put it out.",
+              "A paper published by the Carers Union states that help is late.")
+def published_by(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in ctx.lex.union("nouns.work", "attribution.statement_nouns"):
+        return None
+    return next((k for verb in subj.children if verb.dep_ == "acl" and verb.lemma_.lower() in ctx.words("verbs.publish")
+                 for o in agent_objects(verb) if (k := ctx.state.actor_of(o))), None)
+
+
 @SUBJECT.rule("work-leader", "'the review states': the person who leads the review, or who published it.",
               "Review chair Jane Doe published the report. The review states that help is needed.")
 def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
