@@ -91,7 +91,8 @@ def test_factories_are_found_through_entry_points_in_a_fresh_process(tmp_path):
     """spaCy finds argmap's factories without argmap being imported first."""
     code = ("import spacy, sys\n"
             "nlp = spacy.blank('en')\n"
-            "for name in ('argmap_paragraphs', 'argmap_actors', 'argmap_attribution', 'argmap_stance', 'argmap_targets'):\n"
+            "for name in ('argmap_paragraphs', 'argmap_cut_names', 'argmap_actors', 'argmap_attribution', 'argmap_stance',\n"
+            "             'argmap_targets'):\n"
             "    nlp.add_pipe(name)\n"
             "assert 'argmap' not in {m.split('.')[0] for m in sys.modules if m.startswith('argmap.cli')}\n"
             "print(nlp.pipe_names)\n")

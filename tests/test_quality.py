@@ -123,12 +123,13 @@ REAL_SETS = {
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.46, 0.18)}),
     "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.54, 0.24)}),
     "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.52, 0.21)}),
-    # held out since it arrived in stop 36 (aggregate figures only): its first measurement
-    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.48, 0.17)}),
-    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.36, 0.14)}),
+    # held out since it arrived in stop 36 (aggregate figures only): first measured at P 0.490, R 0.179
+    # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it
+    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.50, 0.19)}),
+    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.40, 0.15)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on
-    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.45, 0.15)}),
-    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.45, 0.14)}),
+    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.45, 0.18)}),
+    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.45, 0.17)}),
 }
 
 

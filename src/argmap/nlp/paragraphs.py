@@ -46,6 +46,8 @@ def join_cut_names(doc: Doc) -> Doc:
     """'Children | England opposes the clauses', 'Cristina | Odone': a sentence the parser ends in
     the middle of a line after a few capitalised words (no full stop, no line break) is the start of
     a name; its words become a compound of the next sentence's first word, one sentence again."""
+    if not doc.has_annotation("DEP"):
+        return doc  # no parse to repair
     sents = list(doc.sents)
     joins = [(a, b) for a, b in zip(sents, sents[1:]) if _cut_name(doc, a, b)]
     if not joins:
