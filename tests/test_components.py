@@ -191,7 +191,7 @@ def test_a_name_cut_in_two_mid_line_is_joined_back():
 
 @pytest.mark.parametrize("change", [
     ("Children  PROPN NNP ROOT     2 O", "children  NOUN  NNS ROOT     2 O"),  # a lower-case word: no name
-    ("England   PROPN NNP nsubj    4 B-ORG", "england   PROPN NNP nsubj    4 O"),  # the next word is lower case
+    ("England   PROPN NNP nsubj    4 B-ORG", "quickly   ADV   RB  advmod   4 O"),  # the next sentence opens with no noun
 ])
 def test_a_name_cut_in_two__near_miss(change):
     """Words that cannot be a name split by the parser keep the parser's sentences."""
@@ -200,3 +200,25 @@ def test_a_name_cut_in_two__near_miss(change):
 
     doc = join_cut_names(hand_doc(CUT_NAME.replace(*change)))
     assert len(list(doc.sents)) == 3
+
+
+# "Kinship | ’s | CEO Jo Bell said so." on one line: a possessive cut off on its own
+CUT_POSSESSIVE = """
+Kinship   PROPN NNP ROOT     0 B-ORG
+’s        PART  POS ROOT     1 O
+CEO       PROPN NNP compound 4 O
+Jo        PROPN NNP compound 4 B-PERSON
+Bell      PROPN NNP nsubj    5 I-PERSON
+said      VERB  VBD ROOT     5 O lemma=say
+so        ADV   RB  advmod   5 O
+.         PUNCT .   punct    5 O
+"""
+
+
+def test_a_name_cut_before_its_possessive_is_joined_as_the_owner():
+    """'Kinship | ’s | CEO Jo Bell said so.': the name owns the noun after the possessive, one sentence."""
+    from argmap.nlp.paragraphs import join_cut_names
+
+    doc = join_cut_names(hand_doc(CUT_POSSESSIVE))
+    assert len(list(doc.sents)) == 1
+    assert (doc[0].dep_, doc[0].head.text, doc[1].dep_, doc[1].head.text) == ("poss", "CEO", "case", "Kinship")

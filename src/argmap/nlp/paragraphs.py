@@ -43,28 +43,59 @@ CUT_NAME_WORDS = 3  # the most capitalised words the parser leaves as a sentence
 
 
 def join_cut_names(doc: Doc) -> Doc:
-    """'Children | England opposes the clauses', 'Cristina | Odone': a sentence the parser ends in
-    the middle of a line after a few capitalised words (no full stop, no line break) is the start of
-    a name; its words become a compound of the next sentence's first word, one sentence again."""
+    """'Children | England opposes the clauses', 'Josh | MacAlister was appointed', 'Kinship | 's |
+    CEO Jane Doe said': a sentence the parser ends in the middle of a line after a few capitalised
+    words (no full stop, no line break) is the start of a name; its words become a compound of the
+    noun that opens the next sentence (or, before a possessive "'s", that noun's owner), one
+    sentence again."""
     if not doc.has_annotation("DEP"):
         return doc  # no parse to repair
     sents = list(doc.sents)
-    joins = [(a, b) for a, b in zip(sents, sents[1:]) if _cut_name(doc, a, b)]
-    if not joins:
-        return doc
     arr = doc.to_array([HEAD, DEP])
-    compound = doc.vocab.strings.add("compound")
-    for a, b in joins:
-        root = a.root.i
-        arr[root, 0] = (b.start - root) % (1 << 64)  # relative head offsets, as to_array gives them
-        arr[root, 1] = compound
-    doc.from_array([HEAD, DEP], arr)
+    labels = {name: doc.vocab.strings.add(name) for name in ("compound", "poss", "case")}
+    changed = False
+    i = 0
+    while i < len(sents) - 1:
+        a, b = sents[i], sents[i + 1]
+        step = 1
+        if _cut_name(doc, a, b):
+            if _possessive(b) and i + 2 < len(sents) and _same_line(doc, b, sents[i + 2]) and _nominal(sents[i + 2][0]):
+                _attach(arr, b[0].i, a.root.i, labels["case"])  # 'Kinship | 's | CEO': Kinship owns the CEO
+                _attach(arr, a.root.i, sents[i + 2].start, labels["poss"])
+                step = 2
+            elif _nominal(b[0]):
+                _attach(arr, a.root.i, b.start, labels["compound"])
+            else:
+                i += 1
+                continue
+            changed = True
+        i += step
+    if changed:
+        doc.from_array([HEAD, DEP], arr)
     return doc
+
+
+def _attach(arr, child: int, head: int, label: int) -> None:
+    arr[child, 0] = (head - child) % (1 << 64)  # relative head offsets, as to_array gives them
+    arr[child, 1] = label
 
 
 def _cut_name(doc: Doc, a, b) -> bool:
     words = [t for t in a if not t.is_space]
-    if not words or len(words) > CUT_NAME_WORDS or "\n" in doc.text[words[-1].idx:b.start_char]:
+    if not words or len(words) > CUT_NAME_WORDS or not _same_line(doc, a, b):
         return False
-    return all(t.is_title or t.is_upper and t.is_alpha for t in words) and (b[0].is_title or b[0].is_upper)
+    return all(t.text[:1].isupper() and t.is_alpha for t in words)
 
+
+def _same_line(doc: Doc, a, b) -> bool:
+    words = [t for t in a if not t.is_space]
+    return bool(words) and "\n" not in doc.text[words[-1].idx:b.start_char]
+
+
+def _possessive(sent) -> bool:
+    return len(sent) == 1 and sent[0].tag_ == "POS"
+
+
+def _nominal(tok) -> bool:
+    """A noun by its tag (this runs before the attribute ruler gives parts of speech)."""
+    return tok.tag_ in {"NN", "NNS", "NNP", "NNPS"}
