@@ -878,6 +878,17 @@ def test_transcript_turns__near_miss_a_label_that_names_no_actor():
     assert all(u.speaker is None for u in units)
 
 
+def test_transcript_turns__near_miss_one_labelled_line_is_no_interview():
+    """With the interviewer's name no actor, one line alone is labelled with an actor ('Jane Doe (JD):
+    ...', as a headline 'BASW: ...' would be): no question-and-answer layout, no turn."""
+    doc = parse(LABELLED_QA)
+    place_actors(doc, (11, 13, "jane-doe", PERSON))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    transcript_turns(ctx, units)
+    assert all(u.speaker is None for u in units)
+
+
 def test_publisher_author__near_miss_the_we_of_an_interviewees_turn():
     """'We help.' in the interviewee's turn is hers, not the publisher's: a Q&A page whose only 'we'
     is in someone's turn is not the publisher's own statement; before the turns are read it would be."""

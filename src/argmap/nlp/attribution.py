@@ -259,7 +259,8 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
     line asks a question (the interviewer's)."""
     text = doc_text(ctx.doc)
     current = None
-    labels: dict[str, str | None] = {}
+    labels: dict[str, str] = {}
+    labelled = _labelled_lines(ctx, text) >= 2  # a question-and-answer layout, not one 'X: ...' headline
     for u in units:
         sent = ctx.sents[u.sent]
         first = first_char(text, sent.start_char, sent.end_char)
@@ -267,7 +268,8 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
         line_end = text.find("\n", first)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         key = turn_speaker(ctx, line, line_start)
-        label = line_label(ctx, line, line_start, labels) if first == first_char(text, line_start, len(text)) else None
+        label = line_label(ctx, line, line_start, labels) if labelled and first == first_char(text, line_start, len(text)) \
+            else None
         if key is not None:
             current = key
         elif label is not None:
@@ -283,9 +285,19 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
 _LABEL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?: \((?P<short>[A-Z]{1,5})\))?:\s+\S")
 
 
-def line_label(ctx: AttributionContext, line: str, offset: int, labels: dict) -> tuple[str | None] | None:
+def _labelled_lines(ctx: AttributionContext, text: str) -> int:
+    """How many lines open with a label naming an actor."""
+    count, offset = 0, 0
+    for line in text.split("\n"):
+        if _LABEL.match(line) and line_label(ctx, line, offset, {}) is not None:
+            count += 1
+        offset += len(line) + 1
+    return count
+
+
+def line_label(ctx: AttributionContext, line: str, offset: int, labels: dict[str, str]) -> tuple[str] | None:
     """The speaker of a line opened by a label naming an actor ('Jane Doe (JD): ...', or later 'JD: ...'),
-    as a one-item tuple (None for a label that names no actor); None when the line has no label."""
+    as a one-item tuple; None when the line has no such label."""
     m = _LABEL.match(line)
     if m is None:
         return None
