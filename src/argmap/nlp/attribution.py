@@ -259,8 +259,7 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
     line asks a question (the interviewer's)."""
     text = doc_text(ctx.doc)
     current = None
-    labels: dict[str, str] = {}
-    labelled = _labelled_lines(ctx, text) >= 2  # a question-and-answer layout, not one 'X: ...' headline
+    labels = line_labels(ctx, text)
     for u in units:
         sent = ctx.sents[u.sent]
         first = first_char(text, sent.start_char, sent.end_char)
@@ -268,12 +267,11 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
         line_end = text.find("\n", first)
         line = text[line_start:line_end if line_end >= 0 else len(text)]
         key = turn_speaker(ctx, line, line_start)
-        label = line_label(ctx, line, line_start, labels) if labelled and first == first_char(text, line_start, len(text)) \
-            else None
+        label = labels.get(line_start) if first == first_char(text, line_start, len(text)) else None
         if key is not None:
             current = key
         elif label is not None:
-            current = None if line.rstrip().endswith("?") else label[0]
+            current = None if line.rstrip().endswith("?") else label
             if current:
                 _in_turn(ctx, u, current, line)
         elif _question_line(ctx, sent):
@@ -285,32 +283,26 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
 _LABEL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?: \((?P<short>[A-Z]{1,5})\))?:\s+\S")
 
 
-def _labelled_lines(ctx: AttributionContext, text: str) -> int:
-    """How many lines open with a label naming an actor."""
-    count, offset = 0, 0
+def line_labels(ctx: AttributionContext, text: str) -> dict[int, str]:
+    """The speaker of each line opened by a label naming an actor ('Jane Doe (JD): ...', or later
+    'JD: ...'), by the line's offset; none unless two lines or more are labelled with a name (a
+    question-and-answer layout, not one 'X: ...' headline)."""
+    found: dict[int, str] = {}
+    shorts: dict[str, str] = {}
+    named = offset = 0
     for line in text.split("\n"):
-        if _LABEL.match(line) and line_label(ctx, line, offset, {}) is not None:
-            count += 1
+        m = _LABEL.match(line)
+        key = shorts.get(m.group("name")) if m else None
+        if m and key is None:
+            span = ctx.doc.char_span(offset + m.start("name"), offset + m.end("name"), alignment_mode="expand")
+            key = next((k for t in tokens(span) if (k := ctx.state.actor_of(t))), None) if span is not None else None
+            named += key is not None
+            if key and m.group("short"):
+                shorts[m.group("short")] = key
+        if key:
+            found[offset] = key
         offset += len(line) + 1
-    return count
-
-
-def line_label(ctx: AttributionContext, line: str, offset: int, labels: dict[str, str]) -> tuple[str] | None:
-    """The speaker of a line opened by a label naming an actor ('Jane Doe (JD): ...', or later 'JD: ...'),
-    as a one-item tuple; None when the line has no such label."""
-    m = _LABEL.match(line)
-    if m is None:
-        return None
-    name = m.group("name")
-    if name in labels:
-        return (labels[name],)
-    span = ctx.doc.char_span(offset + m.start("name"), offset + m.end("name"), alignment_mode="expand")
-    key = next((k for t in tokens(span) if (k := ctx.state.actor_of(t))), None) if span is not None else None
-    if key is None:
-        return None
-    if m.group("short"):
-        labels[m.group("short")] = key
-    return (key,)
+    return found if named >= 2 else {}
 
 
 def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
@@ -792,7 +784,7 @@ def _letterhead_of(ctx: AttributionContext, units: list[Unit]) -> str | None:
     for u in units[:4]:
         if u.sent <= greeting or u.quoted:
             continue
-        first = next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+        first = _first_word(ctx, u)
         key = ctx.state.actor_of(first) if first is not None else None
         if key and ctx.state.is_org(key) and _letterhead(ctx, u, key):
             heads.add(key)
@@ -814,12 +806,17 @@ def _letterhead(ctx: AttributionContext, u: Unit, key: str) -> bool:
     return u.heading and bool(words) and all(ctx.state.actor_of(t) == key for t in words)
 
 
+def _first_word(ctx: AttributionContext, u: Unit) -> Token | None:
+    """A sentence's first word (punctuation and spaces passed over)."""
+    return next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+
+
 def _greeting(ctx: AttributionContext, units: list[Unit]) -> int:
     """The sentence number of a letter's greeting line ('Dear Emma Hardy,') among the first lines,
     or -1: an organisation named alone on a line above it is the recipient's address, no letterhead."""
     openers = ctx.words("layout.salutations")
     for u in units[:12]:
-        first = next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+        first = _first_word(ctx, u)
         if first is not None and first.lower_ in openers:
             return u.sent
     return -1

@@ -52,27 +52,32 @@ def join_cut_names(doc: Doc) -> Doc:
         return doc  # no parse to repair
     sents = list(doc.sents)
     arr = doc.to_array([HEAD, DEP])
-    labels = {name: doc.vocab.strings.add(name) for name in ("compound", "poss", "case")}
     changed = False
     i = 0
     while i < len(sents) - 1:
-        a, b = sents[i], sents[i + 1]
-        step = 1
-        if _cut_name(doc, a, b):
-            if _possessive(b) and i + 2 < len(sents) and _same_line(doc, b, sents[i + 2]) and _nominal(sents[i + 2][0]):
-                _attach(arr, b[0].i, a.root.i, labels["case"])  # 'Kinship | 's | CEO': Kinship owns the CEO
-                _attach(arr, a.root.i, sents[i + 2].start, labels["poss"])
-                step = 2
-            elif _nominal(b[0]):
-                _attach(arr, a.root.i, b.start, labels["compound"])
-            else:
-                i += 1
-                continue
-            changed = True
-        i += step
+        joined = _join_at(doc, sents, i, arr)
+        changed = changed or joined > 0
+        i += max(joined, 1)
     if changed:
         doc.from_array([HEAD, DEP], arr)
     return doc
+
+
+def _join_at(doc: Doc, sents: list, i: int, arr) -> int:
+    """Join the cut name that sentence ``i`` is to what follows it, in ``arr``; how many sentence
+    boundaries that took away (0 when it is no cut name)."""
+    a, b = sents[i], sents[i + 1]
+    if not _cut_name(doc, a, b):
+        return 0
+    after = sents[i + 2] if i + 2 < len(sents) else None
+    if len(b) == 1 and b[0].tag_ == "POS" and after is not None and _same_line(doc, b, after) and _nominal(after[0]):
+        _attach(arr, b[0].i, a.root.i, doc.vocab.strings.add("case"))  # 'Kinship | 's | CEO': Kinship owns the CEO
+        _attach(arr, a.root.i, after.start, doc.vocab.strings.add("poss"))
+        return 2
+    if _nominal(b[0]):
+        _attach(arr, a.root.i, b.start, doc.vocab.strings.add("compound"))
+        return 1
+    return 0
 
 
 def _attach(arr, child: int, head: int, label: int) -> None:
@@ -81,19 +86,16 @@ def _attach(arr, child: int, head: int, label: int) -> None:
 
 
 def _cut_name(doc: Doc, a, b) -> bool:
+    """A few capitalised words the parser left as a sentence on the line of the next one."""
     words = [t for t in a if not t.is_space]
-    if not words or len(words) > CUT_NAME_WORDS or not _same_line(doc, a, b):
-        return False
-    return all(t.text[:1].isupper() and t.is_alpha for t in words)
+    return 0 < len(words) <= CUT_NAME_WORDS and _same_line(doc, a, b) and \
+        all(t.text[:1].isupper() and t.is_alpha for t in words)
 
 
 def _same_line(doc: Doc, a, b) -> bool:
-    words = [t for t in a if not t.is_space]
-    return bool(words) and "\n" not in doc.text[words[-1].idx:b.start_char]
-
-
-def _possessive(sent) -> bool:
-    return len(sent) == 1 and sent[0].tag_ == "POS"
+    """Whether sentence ``b`` goes on on the line where ``a``'s last word stands."""
+    last = next((t for t in reversed(a) if not t.is_space), None)
+    return last is not None and "\n" not in doc.text[last.idx:b.start_char]
 
 
 def _nominal(tok) -> bool:
