@@ -621,8 +621,7 @@ def named_in_phrase(ctx: AttributionContext, subj: Token) -> str | None:
 def published_by(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.pos_ != "NOUN" or subj.lemma_.lower() not in ctx.lex.union("nouns.work", "attribution.statement_nouns"):
         return None
-    return next((k for verb in subj.children if verb.dep_ == "acl" and verb.lemma_.lower() in ctx.words("verbs.publish")
-                 for o in agent_objects(verb) if (k := ctx.state.actor_of(o))), None)
+    return next(_agents(ctx, subj, ctx.words("verbs.publish")), None)
 
 
 @SUBJECT.rule("work-leader", "'the review states': the person who leads the review, or who published it.",
@@ -636,12 +635,17 @@ def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
 
 def led_by(ctx: AttributionContext, work: Token) -> str | None:
     """'the review, led by Jane Doe', 'the commission, chaired by ...': the person named as its leader."""
+    return next((k for k in _agents(ctx, work, ctx.words("nouns.lead")) if ctx.state.is_person(k)), None)
+
+
+def _agents(ctx: AttributionContext, work: Token, verbs: frozenset[str]) -> Iterator[str]:
+    """For each participle of ``verbs`` describing a work ('the review, led by X', 'a paper published
+    by X'), the first actor its 'by' phrase names."""
     for verb in work.children:
-        if verb.dep_ == "acl" and verb.lemma_.lower() in ctx.words("nouns.lead"):
+        if verb.dep_ == "acl" and verb.lemma_.lower() in verbs:
             key = next((k for o in agent_objects(verb) if (k := ctx.state.actor_of(o))), None)
-            if key and ctx.state.is_person(key):
-                return key
-    return None
+            if key:
+                yield key
 
 
 @SUBJECT.rule("organisation-noun", "'the union', 'the charity': an organisation named just before.",
