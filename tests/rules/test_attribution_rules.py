@@ -2627,3 +2627,82 @@ def test_attribution_heading_speakers__the_actor_after_a_headings_dash_says_what
     place_actors(doc, (5, 6, "basw"))
     units = attribute(doc, LEX).user_data[UNITS]
     assert [u["speaker"] for u in units if "unfunded" in doc[u["start"]:u["end"]].text] == [None]
+
+
+SAYS_LINE_THEN_QUOTE = """
+The      DET   DT  det       1 O
+plan     NOUN  NN  nsubj     2 O
+is       AUX   VBZ ccomp     6 O lemma=be
+a        DET   DT  det       4 O
+start    NOUN  NN  attr      2 O
+,        PUNCT ,   punct     6 O
+says     VERB  VBZ ROOT      6 O lemma=say
+Rosa     PROPN NNP compound  8 B-PERSON
+Pell     PROPN NNP nsubj     6 I-PERSON
+.        PUNCT .   punct     6 O
+\\n      SPACE _SP dep       9 O
+“        PUNCT `` punct     13 O lemma="
+There    PRON  EX  expl      13 O
+is       VERB  VBZ ROOT      13 O lemma=be
+no       DET   DT  det       15 O
+money    NOUN  NN  attr      13 O
+behind   ADP   IN  prep      15 O
+the      DET   DT  det       18 O
+plan     NOUN  NN  pobj      16 O
+at       ADV   RB  advmod    20 O
+all      ADV   RB  advmod    18 O
+.        PUNCT .   punct     13 O
+"""
+SAYS_FIRST_THEN_QUOTE = """
+Rosa     PROPN NNP compound  1 B-PERSON
+Pell     PROPN NNP nsubj     2 I-PERSON
+says     VERB  VBZ ROOT      2 O lemma=say
+the      DET   DT  det       4 O
+plan     NOUN  NN  nsubj     5 O
+is       AUX   VBZ ccomp     2 O lemma=be
+a        DET   DT  det       7 O
+start    NOUN  NN  attr      5 O
+.        PUNCT .   punct     2 O
+\\n      SPACE _SP dep       8 O
+“        PUNCT `` punct     12 O lemma="
+There    PRON  EX  expl      12 O
+is       VERB  VBZ ROOT      12 O lemma=be
+no       DET   DT  det       14 O
+money    NOUN  NN  attr      12 O
+behind   ADP   IN  prep      14 O
+the      DET   DT  det       17 O
+plan     NOUN  NN  pobj      15 O
+at       ADV   RB  advmod    19 O
+all      ADV   RB  advmod    17 O
+.        PUNCT .   punct     12 O
+"""
+
+
+def _says_line(spec: str, name: tuple, verb: int):
+    ctx, q = quote_speaker(spec, name, u0=("rosa-pell", "say", "speech-verb"))
+    q.before[-1].cue_token = verb
+    return ctx, q
+
+
+def test_attribution_quote_speaker__after_says_line__fires():
+    """'The plan is a start, says Rosa Pell.' then an unclosed quotation opening the next paragraph: hers."""
+    from argmap.nlp.rules.attribution import after_says_line
+    ctx, q = _says_line(SAYS_LINE_THEN_QUOTE, (7, 9, "rosa-pell"), 6)
+    assert after_says_line(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "after-says-line"
+
+
+def test_attribution_quote_speaker__after_says_line__near_miss_speaker_first():
+    """'Rosa Pell says the plan is a start.' reports her; the quotation after it is not taken as hers."""
+    from argmap.nlp.rules.attribution import after_says_line
+    ctx, q = _says_line(SAYS_FIRST_THEN_QUOTE, (0, 2, "rosa-pell"), 2)
+    assert after_says_line(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
+
+
+def test_attribution_quote_speaker__after_says_line__near_miss_not_a_speech_verb_unit():
+    """A sentence whose speaker came from another rule (its subject) does not open the quotation."""
+    from argmap.nlp.rules.attribution import after_says_line
+    ctx, q = quote_speaker(SAYS_LINE_THEN_QUOTE, (7, 9, "rosa-pell"), u0=("rosa-pell", "say", "subject"))
+    q.before[-1].cue_token = 6
+    assert after_says_line(ctx, q) is None

@@ -908,6 +908,21 @@ def speaker_line(ctx: AttributionContext, q: Quotation) -> Said | None:
     return None
 
 
+@QUOTE_SPEAKER.rule("after-says-line", "A quotation opening the paragraph after one that ends '..., says Jane Doe.' "
+                    "(what she says, then her name) goes on in her voice.",
+                    "The plan is a start, says Jane Doe, chair of the Trust.\n\u201cBut there is no money behind it.")
+def after_says_line(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = q.before[-1] if q.before else None
+    first = ctx.sents[q.members[0].sent]
+    if last is None or last.para != q.members[0].para - 1 or first.start_char < q.start - 1:
+        return None
+    if last.speaker in (None, UNNAMED) or not last.rule.startswith("speech-verb") or last.cue_token is None:
+        return None
+    verb = ctx.doc[last.cue_token]
+    said_first = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
+    return Said(last.speaker, last.cue or "quote", "quote") if said_first else None
+
+
 def _names_only_a_speaker(ctx: AttributionContext, u: Unit, following: list[Unit]) -> bool:
     """Whether a sentence, alone in its paragraph, only gives a speaker: a speech verb opening it
     ('said Jane Doe, ...') or closing it ('Jane Doe said.')."""
