@@ -901,3 +901,50 @@ def test_publisher_author__near_miss_the_we_of_an_interviewees_turn():
     assert publisher_author(ctx, units, facts) == "care-weekly"
     transcript_turns(ctx, units)
     assert publisher_author(ctx, units, facts) is None
+
+
+# ---------------------------------------------------------------- a writer's captioned picture
+CAPTIONED = """
+Jane      PROPN NNP  compound 1 B-PERSON
+Roe       PROPN NNP  ROOT     1 I-PERSON
+\u00a9         PROPN NNP  appos    1 O
+Studio    PROPN NNP  compound 4 B-ORG
+One       PROPN NNP  appos    1 I-ORG
+\\n        SPACE _SP  dep      4 O
+I         PRON  PRP  nsubj    7 O
+welcome   VERB  VBP  ROOT     7 O
+it        PRON  PRP  dobj     7 O
+.         PUNCT .    punct    7 O
+I         PRON  PRP  nsubj    11 O
+fear      VERB  VBP  ROOT     11 O
+delay     NOUN  NN   dobj     11 O
+.         PUNCT .    punct    11 O
+"""
+TWO_PICTURED = CAPTIONED.replace("\u00a9         PROPN NNP  appos    1 O", "Tom       PROPN NNP  appos    1 B-PERSON")
+ONE_I_UNDER_PICTURE = CAPTIONED.replace("I         PRON  PRP  nsubj    11 O", "We        PRON  PRP  nsubj    11 O")
+
+
+def _captioned(spec: str, *extra):
+    from argmap.nlp.attribution import captioned_writer
+
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "jane-roe", PERSON), *extra)
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    assert units[0].heading
+    return captioned_writer(ctx, units)
+
+
+def test_captioned_writer__fires():
+    """'Jane Roe \u00a9 Studio One' over a body that speaks as 'I': her picture heads her piece."""
+    assert _captioned(CAPTIONED) == "jane-roe"
+
+
+def test_captioned_writer__near_miss_a_caption_naming_two():
+    """A caption naming two people ('Jane Roe, Tom ...') says nothing of who writes."""
+    assert _captioned(TWO_PICTURED, (2, 3, "tom", PERSON)) is None
+
+
+def test_captioned_writer__near_miss_one_sentence_as_i():
+    """One 'I' sentence under a captioned picture is too little to call the page hers."""
+    assert _captioned(ONE_I_UNDER_PICTURE) is None

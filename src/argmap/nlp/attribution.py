@@ -9,6 +9,7 @@ the author (see :mod:`argmap.nlp.rules.attribution`).
 from __future__ import annotations
 
 import re
+import unicodedata
 from bisect import bisect_left
 from collections.abc import Iterator
 
@@ -627,7 +628,8 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
-    for found in (lambda: announced_writer(ctx, units), lambda: self_titled_author(ctx, units),
+    for found in (lambda: announced_writer(ctx, units), lambda: captioned_writer(ctx, units),
+                  lambda: self_titled_author(ctx, units),
                   lambda: publisher_author(ctx, units, facts),
                   lambda: organisation_author(ctx, units), lambda: speaking_organisation(ctx, units)):
         key = found()
@@ -648,6 +650,33 @@ def announced_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
                 verb.tag_ == "VBZ" and u.rule.startswith(EXPLICIT_RULES):
             return u.speaker
     return None
+
+
+def captioned_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """'Jane Doe © House of Commons' on a line of its own over a body in the first person
+    singular: the writer's picture, captioned with her name (and its credit), heads her piece."""
+    if _i_sentences(ctx, units) < 2 or any(u.rule == "transcript-turn" for u in units):
+        return None
+    for u in units[:6]:
+        key = _caption_name(ctx, ctx.sents[u.sent]) if u.heading else None
+        if key and ctx.state.is_person(key):
+            return key
+    return None
+
+
+def _caption_name(ctx: AttributionContext, sent: Span) -> str | None:
+    """The one actor a caption line names in all its words before the picture's credit (a symbol
+    such as ©, or 'Picture:')."""
+    credit = ctx.words("markers.photo_credit")
+    words = []
+    for t in tokens(sent):
+        symbol = len(t.text) == 1 and unicodedata.category(t.text) == "So"
+        if symbol or t.lower_ in credit and t.i + 1 < len(t.doc) and t.nbor(1).text == ":":
+            break
+        if not (t.is_space or t.is_punct):
+            words.append(t)
+    keys = {ctx.state.actor_of(t) for t in words}
+    return keys.pop() if words and len(keys) == 1 else None
 
 
 def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
