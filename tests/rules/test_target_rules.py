@@ -906,8 +906,8 @@ def test_targets_steps__discovery__fires():
 def test_targets_steps__discovery__near_miss():
     """'backed it' with nothing named nearby: no candidate, no ground, no claim."""
     ctx, w = steps(BACKED_IT, 0, SUPPORT, WORD)
-    assert discovery(ctx, w) == DROP and ctx.candidates == {}
-    assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("discovery", DROP)
+    assert discovery(ctx, w) is None and ctx.candidates == {}
+    assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("grounds-only", DROP)
 
 
 FEAR_WORKFORCE = """
@@ -926,7 +926,7 @@ def test_targets_steps__discovery__near_miss_an_objection_names_a_harm():
     new proposal; with no ground either, no claim (the same words backed would be a candidate)."""
     fear = Cue(K.WORD, -1, "fear", "word")
     ctx, w = steps(FEAR_WORKFORCE, 0, OBJECT, fear)
-    assert discovery(ctx, w) == DROP and ctx.candidates == {}
+    assert discovery(ctx, w) is None and ctx.candidates == {}
     ctx, w = steps(FEAR_WORKFORCE.replace("fear       VERB  VBP ROOT     1 O", "back       VERB  VBP ROOT     1 O"),
                    0, SUPPORT, WORD)
     assert discovery(ctx, w) == KEEP and list(ctx.candidates.values()) == ["two-tier staffing workforce"]
@@ -2141,3 +2141,67 @@ def test_targets_steps__omitted__near_miss_a_plain_mention():
     spec = HEARTH_BARELY_MENTIONS.replace("barely    ADV   RB   advmod    9  O", "also      ADV   RB   advmod    9  O")
     ctx, w = steps(spec, 1, OBJECT, LEFT_OUT)
     assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
+# ---------------------------------------------------------------- grounds in an article on one proposal
+OFFER_THEN_WITHOUT_FUNDING = """
+Councils  NOUN  NNS nsubj    2 O lemma=council
+will      AUX   MD  aux      2 O
+offer     VERB  VB  ROOT     2 O
+meetings  NOUN  NNS dobj     2 O lemma=meeting
+.         PUNCT .   punct    2 O
+Without   ADP   IN  prep     10 O
+funding   NOUN  NN  pobj     5 O
+many      ADJ   JJ  amod     8 O
+councils  NOUN  NNS nsubj    10 O lemma=council
+will      AUX   MD  aux      10 O
+fail      VERB  VB  ROOT     10 O
+.         PUNCT .   punct    10 O
+"""
+OFFER_THEN_IT_FAILS = OFFER_THEN_WITHOUT_FUNDING.replace(
+    "many      ADJ   JJ  amod     8 O\ncouncils  NOUN  NNS nsubj    10 O lemma=council",
+    "it        PRON  PRP nsubj    10 O\nso        ADV   RB  advmod   10 O")
+MEETING_TITLE = "Relatives brought together before court"
+
+
+def test_targets_steps__topic_grounds__fires():
+    """Under a headline on bringing relatives together before court, 'Without funding many councils will fail'
+    names no proposal: its grounds are raised against the one the article is about."""
+    from argmap.nlp.rules.targets import topic_grounds
+    ctx, w = steps(OFFER_THEN_WITHOUT_FUNDING, 1, OBJECT, FAIL, title=MEETING_TITLE)
+    w.draft.themes = ["funding"]
+    assert topic_grounds(ctx, w) == KEEP and w.draft.targets == ["family-group-conferences"]
+    assert linked(OFFER_THEN_WITHOUT_FUNDING, 1, OBJECT, FAIL, title=MEETING_TITLE) == \
+        ("topic-grounds", KEEP, ["family-group-conferences"], ["funding"])
+
+
+def test_targets_steps__topic_grounds__near_miss_a_pronoun_points_back():
+    """'Without funding it so will fail': 'it' is something named before, not the article's topic."""
+    from argmap.nlp.rules.targets import topic_grounds
+    ctx, w = steps(OFFER_THEN_IT_FAILS, 1, OBJECT, FAIL, title=MEETING_TITLE)
+    w.draft.themes = ["funding"]
+    assert topic_grounds(ctx, w) is None
+    assert linked(OFFER_THEN_IT_FAILS, 1, OBJECT, FAIL, title=MEETING_TITLE) == ("grounds-only", KEEP, [], ["funding"])
+
+
+def test_targets_steps__topic_grounds__near_miss_no_topic():
+    """A headline that uses no proposal's keywords gives the grounds nothing to be about."""
+    assert linked(OFFER_THEN_WITHOUT_FUNDING, 1, OBJECT, FAIL, title="A hard winter ahead")[:3] == \
+        ("grounds-only", KEEP, [])
+
+
+def test_targets_steps__grounds_only__fires():
+    """Grounds, no target: the claim is kept for its grounds."""
+    from argmap.nlp.rules.targets import grounds_only
+    ctx, w = steps(WITHOUT_FUNDING, 0, OBJECT, FAIL)
+    w.draft.themes = ["funding"]
+    assert grounds_only(ctx, w) == KEEP
+    assert linked(WITHOUT_FUNDING, 0, OBJECT, FAIL) == ("grounds-only", KEEP, [], ["funding"])
+
+
+def test_targets_steps__grounds_only__near_miss():
+    """No grounds and no target: dropped."""
+    from argmap.nlp.rules.targets import grounds_only
+    ctx, w = steps(BACKED_IT, 0, SUPPORT, WORD)
+    assert grounds_only(ctx, w) == DROP
+    assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("grounds-only", DROP)

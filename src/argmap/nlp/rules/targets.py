@@ -678,10 +678,9 @@ def grounds(ctx: TargetContext, w: Work) -> str | None:
 
 @STEPS.rule("discovery", "A new candidate proposal from the noun phrase the stance is about (not for an objection, "
             "whose own words mostly name the harm it fears), else a pointing phrase's antecedent candidate, the "
-            "article's lead or the one candidate its opening introduces; a claim with neither target nor ground is "
-            "dropped.",
+            "article's lead or the one candidate its opening introduces.",
             "Unions backed a caseload cap.")
-def discovery(ctx: TargetContext, w: Work) -> str:
+def discovery(ctx: TargetContext, w: Work) -> str | None:
     cand = wanted(ctx, w.span) if w.draft.has_cue(K.WANT) else None
     if cand is None and w.draft.stance != Stance.OBJECT:  # what an objection names is mostly the harm it fears
         cand = candidate(ctx, w.span)
@@ -692,14 +691,44 @@ def discovery(ctx: TargetContext, w: Work) -> str:
             if found:
                 return w.take(found[0], f"context: {found[1]}")
             cand = _opening_pointed(ctx, w)
-    if cand:
-        return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}")
-    return KEEP if w.draft.themes else DROP
+    return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}") if cand else None
 
 
 def _opening_pointed(ctx: TargetContext, w: Work) -> tuple[str, str] | None:
     """'these proposals' in a report about one new proposal: the candidate its opening introduces."""
     return opening_candidate(ctx, w.draft.unit) if points_back(ctx, w.span, nouns="nouns.anaphoric") else None
+
+
+@STEPS.rule("topic-grounds", "A claim on grounds alone ('the money will not pay for a co-ordinator'), pointing back "
+            "to nothing, in an article whose headline and opening use one proposal's keywords most: that proposal.",
+            "Family meetings before court\nCouncils will offer families a meeting. The money will not pay for staff.")
+def topic_grounds(ctx: TargetContext, w: Work) -> str | None:
+    if not w.draft.themes or w.draft.stance == Stance.NEUTRAL or _about_something_else(ctx, w):
+        return None
+    topic = article_topic(ctx, w.draft.unit)
+    return w.take([topic], "grounds in an article on one proposal (its keywords in the headline and opening)") \
+        if topic else None
+
+
+def _about_something_else(ctx: TargetContext, w: Work) -> bool:
+    """Whether a claim on grounds alone is about something it points back to ('It can be dropped
+    ...') or that the sentences just before introduce ('warned that a duty could swamp teams')."""
+    pointing = ctx.words("pronouns.pointing")
+    if any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in pointing for t in tokens(w.span)):
+        return True
+    return context_candidate(ctx, w.draft.unit) is not None
+
+
+def article_topic(ctx: TargetContext, unit_index: int) -> str | None:
+    """The particular proposal whose taxonomy keywords the article's headline and opening use most."""
+    topic = opening_topic(ctx, opening_before(ctx, unit_index))
+    return topic if topic and not ctx.umbrella(topic) else None
+
+
+@STEPS.rule("grounds-only", "A claim with grounds and no target is kept for its grounds; with neither, dropped.",
+            "Without funding the teams will fail.")
+def grounds_only(ctx: TargetContext, w: Work) -> str:
+    return KEEP if w.draft.themes else DROP
 
 
 def link(ctx: TargetContext, draft: Draft) -> bool:
@@ -1180,9 +1209,14 @@ def opening_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], st
 def topic_lead(ctx: TargetContext, opening: list[Span]) -> tuple[list[str], str] | None:
     if any(not ctx.umbrella(p) for sent in opening for p in proposals(ctx, sent)):
         return None
-    facts = ctx.doc._.argmap_meta or {}
-    topic = ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [text_of(s) for s in opening]))
+    topic = opening_topic(ctx, opening)
     return ([topic], "the article's topic (taxonomy keywords in its headline and opening)") if topic else None
+
+
+def opening_topic(ctx: TargetContext, opening: list[Span]) -> str | None:
+    """The proposal whose taxonomy keywords the headline and the given opening sentences use most."""
+    facts = ctx.doc._.argmap_meta or {}
+    return ctx.taxonomy.topic_of(" ".join([facts.get("title") or ""] + [text_of(s) for s in opening]))
 
 
 # ---------------------------------------------------------------- candidate proposals (discovery)
