@@ -31,9 +31,9 @@ ARTICLE_FLOORS = {"overall": (0.89, 0.72)}
 # measurement; sealed was measured once with the rules frozen): floors at the level now reached,
 # so none can regress
 LATER_SETS = {
-    "heldout": {"overall": (0.91, 0.74)},
-    "unseen": {"overall": (0.82, 0.60)},
-    "final": {"overall": (0.81, 0.44)},
+    "heldout": {"overall": (0.92, 0.78)},
+    "unseen": {"overall": (0.83, 0.62)},
+    "final": {"overall": (0.82, 0.47)},
     "blind": {"overall": (0.75, 0.39)},
     "sealed": {"overall": (0.78, 0.18)},
 }
@@ -109,27 +109,30 @@ REAL_SETS = {
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.60)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.79, 0.46)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.66, 0.50)}),
-    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.56, 0.41)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.56, 0.36)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.56, 0.44)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.57, 0.38)}),
+    # held out: kept where they were before stop 38 (its later gain is not a clean measurement: the
+    # count that chose two new taxonomy proposals took in held-out gold rows; see the README)
     "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
     "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.51, 0.17)}),
     "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.57, 0.31)}),
     "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.56, 0.24)}),
-    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.61, 0.32)}),
+    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.62, 0.33)}),
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.61, 0.32)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.61, 0.39)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.60, 0.36)}),
-    "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.54, 0.23)}),
-    "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.46, 0.18)}),
-    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.54, 0.24)}),
-    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.52, 0.21)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.62, 0.41)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.62, 0.38)}),
+    # held out: raised in stop 38 to where a taxonomy name found on a development page took it
+    "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.55, 0.25)}),
+    "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.48, 0.20)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.57, 0.27)}),
+    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.52, 0.22)}),
     # held out since it arrived in stop 36 (aggregate figures only): first measured at P 0.490, R 0.179
     # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it
     "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.50, 0.19)}),
     "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.40, 0.15)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on
-    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.45, 0.18)}),
-    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.45, 0.17)}),
+    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.49, 0.26)}),
+    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.48, 0.24)}),
     # held out since it arrived in stop 38 (aggregate figures only): first measured at P 0.547, R 0.234
     # (without front matter 0.543, 0.202)
     "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.54, 0.23)}),
