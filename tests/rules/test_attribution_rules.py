@@ -2640,19 +2640,9 @@ says     VERB  VBZ ROOT      6 O lemma=say
 Rosa     PROPN NNP compound  8 B-PERSON
 Pell     PROPN NNP nsubj     6 I-PERSON
 .        PUNCT .   punct     6 O
-\\n      SPACE _SP dep       9 O
-“        PUNCT `` punct     13 O lemma="
-There    PRON  EX  expl      13 O
-is       VERB  VBZ ROOT      13 O lemma=be
-no       DET   DT  det       15 O
-money    NOUN  NN  attr      13 O
-behind   ADP   IN  prep      15 O
-the      DET   DT  det       18 O
-plan     NOUN  NN  pobj      16 O
-at       ADV   RB  advmod    20 O
-all      ADV   RB  advmod    18 O
-.        PUNCT .   punct     13 O
 """
+# the next paragraph, an unclosed quotation with nobody named: CONTINUED_NEXT_LINE's, without its closing mark
+SAYS_LINE_THEN_QUOTE += CONTINUED_NEXT_LINE[CONTINUED_NEXT_LINE.index("\\n"):CONTINUED_NEXT_LINE.rindex("\u201d")]
 SAYS_FIRST_THEN_QUOTE = """
 Rosa     PROPN NNP compound  1 B-PERSON
 Pell     PROPN NNP nsubj     2 I-PERSON

@@ -900,23 +900,27 @@ def speaker_line(ctx: AttributionContext, q: Quotation) -> Said | None:
     nxt = q.after[0] if q.after else None
     if nxt is not None and nxt.para == q.members[-1].para + 1 and _names_only_a_speaker(ctx, nxt, q.after[1:]):
         return Said(nxt.speaker, nxt.cue or "quote", "quote")
-    last = q.before[-1] if q.before else None
-    first = ctx.sents[q.members[0].sent]
-    if last is not None and last.para == q.members[0].para - 1 and first.start_char >= q.start - 1 and \
-            _names_only_a_speaker(ctx, last, []) and (len(q.before) < 2 or q.before[-2].para != last.para):
+    last = _paragraph_before(ctx, q)
+    if last is not None and _names_only_a_speaker(ctx, last, []) and (len(q.before) < 2 or q.before[-2].para != last.para):
         return Said(last.speaker, last.cue or "quote", "quote")
     return None
+
+
+def _paragraph_before(ctx: AttributionContext, q: Quotation) -> Unit | None:
+    """The last sentence of the paragraph right before a quotation that opens its own paragraph."""
+    last = q.before[-1] if q.before else None
+    first = ctx.sents[q.members[0].sent]
+    if last is None or last.para != q.members[0].para - 1 or first.start_char < q.start - 1:
+        return None
+    return last
 
 
 @QUOTE_SPEAKER.rule("after-says-line", "A quotation opening the paragraph after one that ends '..., says Jane Doe.' "
                     "(what she says, then her name) goes on in her voice.",
                     "The plan is a start, says Jane Doe, chair of the Trust.\n\u201cBut there is no money behind it.")
 def after_says_line(ctx: AttributionContext, q: Quotation) -> Said | None:
-    last = q.before[-1] if q.before else None
-    first = ctx.sents[q.members[0].sent]
-    if last is None or last.para != q.members[0].para - 1 or first.start_char < q.start - 1:
-        return None
-    if last.speaker in (None, UNNAMED) or not last.rule.startswith("speech-verb") or last.cue_token is None:
+    last = _paragraph_before(ctx, q)
+    if last is None or last.speaker in (None, UNNAMED) or not last.rule.startswith("speech-verb") or last.cue_token is None:
         return None
     verb = ctx.doc[last.cue_token]
     said_first = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
