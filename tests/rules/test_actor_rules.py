@@ -2216,3 +2216,34 @@ def test_name_text__honours_after_a_name_are_no_part_of_it():
     assert name_text(doc[0:3], LEX) == "Claire Dorer"
     assert name_text(doc[1:3], LEX) == "Dorer OBE"
     assert actors_found(HONOURED) == [("Claire Dorer OBE", "claire-dorer", PERSON)]
+
+
+# 'The review: Halvergate Initial Response' with the whole 'Halvergate Initial Response' tagged
+TITLED_RESPONSE = """
+The          DET   DT   det      1 O
+review       NOUN  NN   ROOT     1 O
+:            PUNCT :    punct    1 O
+Halvergate   PROPN NNP  compound 5 B-ORG
+Initial      PROPN NNP  compound 5 I-ORG
+Response     PROPN NNP  appos    1 I-ORG
+"""
+
+
+def test_actors_entity_repairs__document_tail__fires():
+    """'Halvergate Initial Response' tagged as one organisation: the organisation is Halvergate, the
+    rest is the name of its document."""
+    from argmap.nlp.rules.actors import document_tail
+
+    ctx, span, answer = repaired(TITLED_RESPONSE, 3, 6, "ORG")
+    assert described(document_tail(ctx, span, "ORG")) == [("Halvergate", ORG)]
+    assert answer == ("document-tail", [("Halvergate", ORG)])
+
+
+def test_actors_entity_repairs__document_tail__near_miss():
+    """'Halvergate Initial Trust' ends with no document word: the whole name is the organisation."""
+    from argmap.nlp.rules.actors import document_tail
+
+    spec = TITLED_RESPONSE.replace("Response     PROPN", "Trust        PROPN")
+    ctx, span, answer = repaired(spec, 3, 6, "ORG")
+    assert document_tail(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Halvergate Initial Trust", ORG)])

@@ -744,8 +744,9 @@ def test_self_titled_author__fires_on_the_publisher_after_another_bodys_document
 
 
 def test_self_titled_author__near_miss_the_publisher_not_in_the_title():
-    """On a site of neither, the possessor of the title's document word stays."""
-    assert _others_response(publisher_key="elm-society") == "oak-council"
+    """On a site of neither, the publisher is no author; the title's own document, the one after the
+    colon, is still the Trust's (since stop 38; the Council's response is what it answers)."""
+    assert _others_response(publisher_key="elm-society") == "northfold-trust"
 
 
 # ---------------------------------------------------------------- a letterhead, and a letter's recipient
@@ -948,3 +949,39 @@ def test_captioned_writer__near_miss_a_caption_naming_two():
 def test_captioned_writer__near_miss_one_sentence_as_i():
     """One 'I' sentence under a captioned picture is too little to call the page hers."""
     assert _captioned(ONE_I_UNDER_PICTURE) is None
+
+
+# 'Ministry's response to the review: Northfold Trust response': the title of the Trust's own page
+RESPONSE_TO_A_RESPONSE = """
+Ministry   PROPN NNP  poss     2 B-ORG
+'s         PART  POS  case     0 O
+response   NOUN  NN   ROOT     2 O
+to         ADP   IN   prep     2 O
+the        DET   DT   det      5 O
+review     NOUN  NN   pobj     3 O
+:          PUNCT :    punct    2 O
+Northfold  PROPN NNP  compound 8 B-ORG
+Trust      PROPN NNP  compound 9 I-ORG
+response   NOUN  NN   appos    2 O
+"""
+VIEWS_AFTER_A_RESPONSE = RESPONSE_TO_A_RESPONSE.replace("response   NOUN  NN   appos    2 O",
+                                                        "views      NOUN  NNS  appos    2 O lemma=view")
+
+
+def _two_responses(spec: str):
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "ministry", ORG), (7, 9, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    return self_titled_author(ctx, units_of(ctx))
+
+
+def test_self_titled_author__fires_on_the_document_after_the_colon():
+    """'Ministry's response to the review: Northfold Trust response': the part after the colon names
+    the page's own document, the Trust's; the Ministry's is what it responds to."""
+    assert _two_responses(RESPONSE_TO_A_RESPONSE) == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_no_document_after_the_colon():
+    """'Ministry's response to the review: Northfold Trust views' has no document word after the
+    colon: the title's document is the Ministry's response, as before."""
+    assert _two_responses(VIEWS_AFTER_A_RESPONSE) == "ministry"

@@ -747,7 +747,10 @@ def _title_document_word(ctx: AttributionContext, u: Unit, sent: Span) -> int | 
     Jane Doe made a statement, detailing the response ...' is a report, not a title)."""
     if not (u.heading or u.sent < 3) or u.quoted or not u.heading and _past_report(sent.root):
         return None
-    return next((t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")), None)
+    words = [t.i for t in tokens(sent) if t.lower_ in ctx.words("nouns.self_document")]
+    cut = max((t.i for t in tokens(sent) if t.text in ctx.words("layout.title_separators")), default=-1)
+    own = [i for i in words if i > cut]  # 'Government's response to the review: NLCBF initial response'
+    return (own or words or [None])[0]
 
 
 def _possessor_org(ctx: AttributionContext, tok: Token) -> str | None:
