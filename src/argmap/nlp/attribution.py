@@ -342,7 +342,12 @@ def _dash_speaker(ctx: AttributionContext, sent: Span) -> str | None:
     dash = max((i for i, t in enumerate(toks) if t.text in ctx.words("layout.heading_dashes")), default=None)
     if dash is None or dash == len(toks) - 1:
         return None
-    keys = {ctx.state.actor_of(t) for t in toks[dash + 1:]}
+    return _sole_actor(ctx, toks[dash + 1:])
+
+
+def _sole_actor(ctx: AttributionContext, toks) -> str | None:
+    """The one actor that every one of ``toks`` is a mention of, or None."""
+    keys = {ctx.state.actor_of(t) for t in toks}
     return keys.pop() if len(keys) == 1 and None not in keys else None
 
 
@@ -675,8 +680,7 @@ def _caption_name(ctx: AttributionContext, sent: Span) -> str | None:
             break
         if not (t.is_space or t.is_punct):
             words.append(t)
-    keys = {ctx.state.actor_of(t) for t in words}
-    return keys.pop() if words and len(keys) == 1 else None
+    return _sole_actor(ctx, words)
 
 
 def publisher_author(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
