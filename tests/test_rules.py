@@ -1128,3 +1128,20 @@ def test_a_page_headed_by_an_unknown_organisations_name_is_its_we(extractor):
     assert ("hearth-carers-alliance", "support", "family-help") in positions(r)
     r = extract_text(extractor, page.replace("Hearth Carers Alliance", "Practice and Systems"))
     assert not any(speaker.startswith("practice") for speaker, _, _ in positions(r))
+
+
+def test_a_plan_that_could_go_further_or_has_an_omission_is_objected_to(extractor):
+    """'the bill could go further' and 'one glaring omission' say what the plan lacks: objection."""
+    r = extract_text(extractor, "Mira Tolan said the family help plan could go further.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said there is one glaring omission in the family help plan.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said the family help plan could go ahead.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_looking_forward_to_a_proposal_backs_it(extractor):
+    r = extract_text(extractor, "The Fernlea Trust said it looks forward to family help reaching every council.")
+    assert ("fernlea-trust", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "The Fernlea Trust said it looks at family help in every council.")
+    assert ("fernlea-trust", "support", "family-help") not in positions(near)
