@@ -45,7 +45,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "career-framework", "label": "career framework"},
         {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
         {"id": "hearth-review", "label": "Hearth Review", "kind": "document",
-         "aliases": ["trust's reply", "reply to the trust's letter"]},
+         "aliases": ["trust's reply", "reply to the trust's letter", "Hearth Review of Family Support"]},
     ],
     "theme": [
         {"id": "funding", "label": "funding", "terms": ["funding", "money"], "condition": True},

@@ -437,6 +437,43 @@ def test_actors_mentions__work_speaks__fires_for_the_report_of_the_one_work_on_t
     assert [(m.span.text, m.key) for m in work_speaks(actor_ctx(parse(review)), [])] == [("review", "hearth-panel")]
 
 
+# "The Hearth Review of Family Support was published in May." then "The review recommends a duty."
+LONG_NAME_THEN_REVIEW = """
+The        DET   DT  det       2 O
+Hearth     PROPN NNP compound  2 O
+Review     PROPN NNP nsubjpass 7 O
+of         ADP   IN  prep      2 O
+Family     PROPN NNP compound  5 O
+Support    PROPN NNP pobj      3 O
+was        AUX   VBD auxpass   7 O lemma=be
+published  VERB  VBN ROOT      7 O lemma=publish
+in         ADP   IN  prep      7 O
+May        PROPN NNP pobj      8 B-DATE
+.          PUNCT .   punct     7 O
+\\n         SPACE _SP dep       7 O
+The        DET   DT  det       13 O
+review     NOUN  NN  nsubj     14 O
+recommends VERB  VBZ ROOT      14 O lemma=recommend
+a          DET   DT  det       16 O
+duty       NOUN  NN  dobj      14 O
+.          PUNCT .   punct     14 O
+"""
+
+
+def test_actors_mentions__work_speaks__fires_for_the_work_noun_inside_a_longer_name():
+    """'The Hearth Review of Family Support ... The review recommends': the work noun of the one
+    work's name, not only its last word, points back to it."""
+    found = work_speaks(actor_ctx(parse(LONG_NAME_THEN_REVIEW)), [])
+    assert [(m.span.text, m.key) for m in found] == [("review", "hearth-panel")]
+
+
+def test_actors_mentions__work_speaks__near_miss_a_word_of_the_name_that_is_no_work_noun():
+    """'The family recommends' after that name: a word of the name that is neither a work noun nor
+    its last word is no mention of the work."""
+    family = LONG_NAME_THEN_REVIEW.replace("review     NOUN  NN  nsubj", "family     NOUN  NN  nsubj")
+    assert work_speaks(actor_ctx(parse(family)), []) == []
+
+
 def test_actors_mentions__work_speaks__near_miss_another_kind_of_work_or_no_article():
     """'The strategy recommends' is some other work; 'A report recommends' is some report."""
     strategy = REPORT_RECOMMENDS_AFTER.replace("report     NOUN  NN  nsubj", "strategy   NOUN  NN  nsubj")
