@@ -800,6 +800,14 @@ def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 
 
+def test_a_title_over_a_date_that_the_text_writes_in_lower_case_is_no_name_line():
+    """'Kinship Carers' over a date, when the text speaks of 'kinship carers', is a title: a name is
+    not written in lower case in running text."""
+    body = "MPs raised concerns about kinship carers in the debate.\n\n" + ENGLISH
+    assert detect_author("Debates\n\nKinship Carers\n13 November 2024\n\n" + body) == (None, None)
+    assert detect_author("Debates\n\nKinship Carson\n13 November 2024\n\n" + body) == ("Kinship Carson", None)
+
+
 def test_front_matter_author_wins():
     text = "Headline\nBy Sam Reed\n" + ENGLISH
     assert detect_author(text, {"author": "Jo Bloggs, chair"}) == ("Jo Bloggs", "chair")

@@ -99,7 +99,10 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
     labelled = next((GENRE_LABELS[m.group(1).lower()] for ln in lines[:3]
                      if (m := re.match(rf"({'|'.join(GENRE_LABELS)})(?:\s*[:|\u2013\u2014-]\s|$)", ln, re.IGNORECASE))),
                     None)
-    found = _top(lines[:TOP_LINES]) or _bio(lines[-BOTTOM_LINES:]) or \
+    top = _top(lines[:TOP_LINES])
+    if top is not None and top.source == "name line" and _said_in_lowercase(top.name or "", text):
+        top = None  # 'Kinship Carers' over a date, and 'kinship carers' in the text: a title
+    found = top or _bio(lines[-BOTTOM_LINES:]) or \
         (labelled == "opinion" and _bio(lines[:TOP_LINES])) or Byline()  # a columnist's bio over the piece
     if not labelled and found.name and _column_address(front.get("url", ""), found.name):
         labelled = "opinion"
@@ -122,6 +125,12 @@ def _column_address(url: str, name: str) -> bool:
     parts = [p.lower() for p in urlsplit(url.strip()).path.split("/") if p]
     slug = slugify(name)
     return bool(parts) and (slug in parts[:-1] or parts[-1].startswith(slug + "-"))
+
+
+def _said_in_lowercase(name: str, text: str) -> bool:
+    """Whether the words of a name line are also written in lower case in the text, as a common
+    phrase is ('kinship carers') and a person's or organisation's name is not."""
+    return bool(name) and re.search(rf"(?<![\w-]){re.escape(name.lower())}(?![\w-])", text) is not None
 
 
 def split_name_role(value: str) -> tuple[str, str | None]:
