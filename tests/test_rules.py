@@ -1145,3 +1145,10 @@ def test_looking_forward_to_a_proposal_backs_it(extractor):
     assert ("fernlea-trust", "support", "family-help") in positions(r)
     near = extract_text(extractor, "The Fernlea Trust said it looks at family help in every council.")
     assert ("fernlea-trust", "support", "family-help") not in positions(near)
+
+
+def test_the_councillor_title_coun_is_no_part_of_the_name(extractor):
+    """'Coun Jo Pell', as local papers write it, is Jo Pell."""
+    r = extract_text(extractor, "Coun Jo Pell said: \u201cI have huge concerns about family hubs.\u201d")
+    assert ("jo-pell", "object", "family-help") in positions(r)
+    assert not any(c.speaker.startswith("coun") for c in r.claims)
