@@ -1128,6 +1128,28 @@ def test_stance_not_a_cue__compound_word__near_miss():
     assert word_cue(THEIR_OPPOSITION, 3).sign == -1
 
 
+# "I have huge concerns family hubs will close.": the parser ran the clause on as a compound
+HUGE_CONCERNS = """
+I          PRON  PRP nsubj     1 O
+have       VERB  VBP ROOT      1 O
+huge       ADJ   JJ  amod      3 O
+concerns   NOUN  NNS compound  5 O lemma=concern
+family     NOUN  NN  compound  5 O
+hubs       NOUN  NNS nsubj     7 O lemma=hub
+will       AUX   MD  aux       7 O
+close      VERB  VB  ccomp     1 O
+.          PUNCT .   punct     1 O
+"""
+
+
+def test_stance_not_a_cue__compound_word__near_miss_a_modifier_with_its_own_adjective():
+    """'huge concerns family hubs will close': an objection noun with an adjective of its own is a
+    noun in its own right, whatever the parser attached it to."""
+    doc = parse(HUGE_CONCERNS)
+    assert not compound_word(stance_ctx(doc), doc[3], -1)
+    assert word_cue(HUGE_CONCERNS, 3).sign == -1
+
+
 STUDIES_FOUND = """
 Studies   NOUN  NNS nsubj  1 O lemma=study
 found     VERB  VBD ROOT   1 O lemma=find

@@ -428,10 +428,12 @@ def state_of_a_thing(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 
 @NOT_A_CUE.rule("compound-word", "An objection noun that only modifies another noun ('opposition parties', 'risk "
-                "assessment', 'the failure regime') names a kind of thing.",
+                "assessment', 'the failure regime') names a kind of thing; one with an adjective of its own "
+                "('huge concerns family hubs will ...', a clause the parser ran on) is a noun in its own right.",
                 "Ministers saw off amendments from opposition parties.")
 def compound_word(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"}
+    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ == "compound" and tok.head.pos_ in {"NOUN", "PROPN"} \
+        and not any(c.dep_ == "amod" for c in tok.children)
 
 
 @NOT_A_CUE.rule("inverted-condition", "A stance verb in a condition put with an inverted 'should' ('should other "
