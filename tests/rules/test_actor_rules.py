@@ -1996,6 +1996,19 @@ def test_publisher__near_miss_a_name_without_a_members_letters():
     assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell Weekly") == (None, None)
 
 
+def test_publisher__an_outlet_named_as_a_branch_of_an_organisation_the_page_names():
+    """'CoramQ Leeds' or 'CoramQ North West' as outlet on a page where 'CoramQ has set up ...': the
+    organisation itself, not a branch of its own making."""
+    assert _publisher_of(CORAMQ_SET_UP, "CoramQ Leeds") == ("coramq", ORG)
+    assert _publisher_of(CORAMQ_SET_UP, "CoramQ North West", "https://coramqnorthwest.org/news/x") == ("coramq", ORG)
+
+
+def test_publisher__near_miss_more_than_a_branch_or_a_lower_case_tail():
+    """Three more words, or a tail in lower case, is some other outlet."""
+    assert _publisher_of(CORAMQ_SET_UP, "CoramQ Weekly News Digest") == (None, None)
+    assert _publisher_of(CORAMQ_SET_UP, "CoramQ fans") == (None, None)
+
+
 def test_publisher__an_outlet_on_its_own_organisation_domain():
     """'The Hearth Trust' at thehearthtrust.org.uk: the organisation's own site, named or not."""
     assert _publisher_of(CORAMQ_SET_UP, "The Hearth Trust", "https://thehearthtrust.org.uk/news/x") == \

@@ -326,6 +326,7 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     if known is None:
         articles = ctx.lex["markers.name_article"]
         named = (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
+                 or _branch_outlet(outlet, registry, articles)
                  or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
         if named is None and (named := _member_page(ctx, str(facts.get("url") or ""), registry)):
             facts["member_page"] = True
@@ -402,6 +403,21 @@ def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozens
         info.aliases.add(info.name)
         info.name = outlet
     return key
+
+
+def _branch_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str]) -> str | None:
+    """An outlet named as a branch of an organisation the page mentions: the organisation's name and
+    one or two capitalised words more ('UNISON Manchester' on a page where 'UNISON joins ...')."""
+    words = bare_name(outlet, articles).split()
+    for cut in (len(words) - 1, len(words) - 2):
+        head, rest = " ".join(words[:cut]).lower(), words[cut:]
+        if cut < 1 or not all(w[:1].isupper() for w in rest):
+            continue
+        key = next((k for k, info in registry.items() if info.type == ORG and
+                    any(bare_name(n, articles).lower() == head for n in {info.name, *info.aliases})), None)
+        if key is not None:
+            return key
+    return None
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:
