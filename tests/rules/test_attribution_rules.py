@@ -1339,6 +1339,45 @@ def test_attribution_subject__personal_pronoun__near_miss_no_person_named():
     assert personal_pronoun(ctx, ctx.doc[7]) == "northfold-council"
 
 
+# "BASW spoke. The powers were rushed. They threaten the plan."
+POWERS_THEN_THEY = """
+BASW     PROPN NNP nsubj     1 B-ORG
+spoke    VERB  VBD ROOT      1 O lemma=speak
+.        PUNCT .   punct     1 O
+The      DET   DT  det       4 O
+powers   NOUN  NNS nsubjpass 6 O lemma=power
+were     AUX   VBD auxpass   6 O lemma=be
+rushed   VERB  VBN ROOT      6 O lemma=rush
+.        PUNCT .   punct     6 O
+They     PRON  PRP nsubj     9 O
+threaten VERB  VBP ROOT      9 O
+the      DET   DT  det       11 O
+plan     NOUN  NN  dobj      9 O
+.        PUNCT .   punct     9 O
+"""
+# the same with "The evidence was rushed. It threatens ...": a statement speaks for its owner
+EVIDENCE_THEN_IT = POWERS_THEN_THEY.replace("powers   NOUN  NNS nsubjpass 6 O lemma=power",
+                                            "evidence NOUN  NN  nsubjpass 6 O") \
+    .replace("were     AUX   VBD auxpass   6 O lemma=be", "was      AUX   VBD auxpass   6 O lemma=be") \
+    .replace("They     PRON  PRP nsubj     9 O", "It       PRON  PRP nsubj     9 O")
+
+
+def test_attribution_subject__personal_pronoun__near_miss_they_after_a_thing_of_their_number():
+    """'The powers were rushed. They threaten the plan.': 'they' stands for the powers, so the
+    pronoun names no organisation (the sentence is left to the other attribution rules)."""
+    ctx = ctx_of(POWERS_THEN_THEY, (0, 1, "basw", ORG))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[8]) is None
+
+
+def test_attribution_subject__personal_pronoun__fires_on_it_after_a_statement():
+    """'The evidence was rushed. It threatens ...': a statement speaks for its owner, so 'it' is
+    still the organisation just speaking."""
+    ctx = ctx_of(EVIDENCE_THEN_IT, (0, 1, "basw", ORG))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[8]) == "basw"
+
+
 SO_IT_CAN = """
 BASW     PROPN NNP nsubj    1 B-ORG
 spoke    VERB  VBD ROOT     1 O lemma=speak

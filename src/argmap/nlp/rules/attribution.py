@@ -689,7 +689,26 @@ def _organisation_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str
                and ctx.state.is_org(k)]
     if earlier:
         return earlier[-1]
+    if subj.i == subj.sent.start and _thing_before(ctx, subj, low):
+        return None  # 'These powers were rushed. They threaten ...': the powers, not an organisation
     return ctx.recent.organisation(allow_person=low == "they") or NOBODY
+
+
+def _thing_before(ctx: AttributionContext, subj: Token, low: str) -> bool:
+    """Whether the sentence before one opening with 'it'/'they' has for subject a common noun of the
+    pronoun's number that names no actor ('These powers have been drafted ...' before 'They'), nor
+    a statement, work or plan that speaks for its owner ('The CHA's evidence calls for X. It urges ...')."""
+    start = subj.sent.start
+    while start > 0 and subj.doc[start - 1].is_space:
+        start -= 1
+    if start == 0:
+        return False
+    root = subj.doc[start - 1].sent.root
+    plural = low == "they"
+    voices = ctx.lex.union("attribution.statement_nouns", "nouns.work", "nouns.plan")
+    return any(c.dep_ in {"nsubj", "nsubjpass"} and c.pos_ == "NOUN" and (c.tag_ == "NNS") == plural
+               and not ctx.state.actor_of(c) and c.lemma_.lower() not in voices and c.lower_ not in voices
+               for c in root.children)
 
 
 @SUBJECT.rule("statement-owner", "'their statement states': the owner of the statement speaks.",
