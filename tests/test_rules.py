@@ -1152,3 +1152,17 @@ def test_the_councillor_title_coun_is_no_part_of_the_name(extractor):
     r = extract_text(extractor, "Coun Jo Pell said: \u201cI have huge concerns about family hubs.\u201d")
     assert ("jo-pell", "object", "family-help") in positions(r)
     assert not any(c.speaker.startswith("coun") for c in r.claims)
+
+
+def test_a_recommendation_pointing_back_to_nothing_nearby_is_about_the_articles_lead(extractor):
+    """'should have extended the ban' with no ban named in the sentences before: the article's
+    lead, the ban its title and opening are about."""
+    text = ("Ban on unregulated placements for under-16s\n\n"
+            "Ministers confirmed the ban on unregulated placements for children under 16 from September.\n\n"
+            "Many older teenagers live in hostels and caravans, figures show.\n\n"
+            "Jane Doe said the department should have extended the ban to under-18s.")
+    r = extract_text(extractor, text)
+    assert ("jane-doe", "support", "unregulated-placements") in positions(r)
+    near = text.replace("Ban on unregulated placements for under-16s", "Teenagers in care").replace(
+        "the ban on unregulated placements for children under 16", "new hostel inspections")
+    assert ("jane-doe", "support", "unregulated-placements") not in positions(extract_text(extractor, near))

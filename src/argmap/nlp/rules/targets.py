@@ -382,7 +382,8 @@ def _in_description(span: Span, m: Match) -> bool:
     return False
 
 
-@STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for.",
+@STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for; one that points back "
+            "('the ban should be extended') to nothing named nearby is about the article's lead.",
             "More effort should be made in keeping siblings together.")
 def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
     if w.own or not w.draft.has_cue(K.RECOMMENDATION):
@@ -396,6 +397,8 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
         cand = label(ctx, chunk) if chunk is not None else None
     if cand is None:
         pointed = head_anaphor(ctx, w.span)  # 'the teams should ...': what was named before
+        if pointed is None and points_back(ctx, w.span):
+            pointed = lead(ctx, w.draft.unit)  # 'should have extended the ban' in a report on one ban
         return w.take(pointed[0], f"context: {pointed[1]}", themes(ctx, w.span)) if pointed else DROP
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", [])
 
