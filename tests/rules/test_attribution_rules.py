@@ -850,6 +850,40 @@ def test_attribution_subject__spokesperson__fires_for_the_organisation_it_names(
     assert resolve_subject(ctx, ctx.doc[6]) == "unison"
 
 
+# "BASW welcomed the plan. A Unison spokesperson added that funding was short."
+SPOKESPERSON_OF = """
+BASW          PROPN NNP nsubj    1 B-ORG
+welcomed      VERB  VBD ROOT     1 O lemma=welcome
+the           DET   DT  det      3 O
+plan          NOUN  NN  dobj     1 O
+.             PUNCT .   punct    1 O
+A             DET   DT  det      7 O
+Unison        PROPN NNP compound 7 B-ORG
+spokesperson  NOUN  NN  nsubj    8 O
+added         VERB  VBD ROOT     8 O lemma=add
+that          SCONJ IN  mark     11 O
+funding       NOUN  NN  nsubj    11 O
+was           AUX   VBD ccomp    8 O lemma=be
+short         ADJ   JJ  acomp    11 O
+.             PUNCT .   punct    8 O
+"""
+
+
+def test_attribution_subject__spokesperson__fires_for_the_organisation_before_it():
+    """'A Unison spokesperson added': the organisation named before the noun, not the one just speaking."""
+    ctx = ctx_of(SPOKESPERSON_OF, (0, 1, "basw"), (6, 7, "unison", ORG))
+    observe(ctx, "basw")
+    assert spokesperson(ctx, ctx.doc[7]) == "unison"
+
+
+def test_attribution_subject__spokesperson__near_miss_a_person_before_it():
+    """'A Rosa spokesperson' names no organisation: the one just speaking."""
+    ctx = ctx_of(SPOKESPERSON_OF.replace("B-ORG\nspokesperson", "B-PERSON\nspokesperson"), (0, 1, "basw"),
+                 (6, 7, "rosa-pell"))
+    observe(ctx, "basw")
+    assert spokesperson(ctx, ctx.doc[7]) != "rosa-pell"
+
+
 def test_attribution_subject__spokesperson__near_miss():
     """A spokesperson for an organisation that is no actor speaks for nobody named (not BASW)."""
     ctx = ctx_of(SPOKESPERSON_FOR.replace("Unison        PROPN NNP pobj  7 B-ORG",

@@ -505,14 +505,18 @@ def group_member(ctx: AttributionContext, subj: Token) -> str | None:
     return None
 
 
-@SUBJECT.rule("spokesperson", "'a spokesperson for X said': X; 'a spokesperson added': the organisation just speaking; "
-              "'says the spokesperson for children on the council, Jo Bell': the person named at the end.",
+@SUBJECT.rule("spokesperson", "'a spokesperson for X said', 'an X spokesperson said': X; 'a spokesperson added': the "
+              "organisation just speaking; 'says the spokesperson for children on the council, Jo Bell': the person "
+              "named at the end.",
               "BASW welcomed the plan. A spokesperson added that funding was short.")
 def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.lemma_.lower() not in ctx.words("nouns.spokesperson"):
         return None
     if tail := _person_ending(ctx, subj):
         return tail
+    if owner := next((k for c in subj.children if c.dep_ in {"compound", "nmod", "poss"}
+                      and (k := ctx.state.actor_of(c)) and ctx.state.is_org(k)), None):
+        return owner  # 'a Department for Education spokesperson', 'the council's spokesperson'
     preps = [p for p in subj.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.spoken_for")]
     if preps:  # 'a spokesperson for the department said': that organisation, if it is an actor
         return next((ctx.state.actor_of(o) for p in preps for o in p.children
