@@ -1166,3 +1166,12 @@ def test_a_recommendation_pointing_back_to_nothing_nearby_is_about_the_articles_
     near = text.replace("Ban on unregulated placements for under-16s", "Teenagers in care").replace(
         "the ban on unregulated placements for children under 16", "new hostel inspections")
     assert ("jane-doe", "support", "unregulated-placements") not in positions(extract_text(extractor, near))
+
+
+def test_a_proposal_named_only_as_a_kind_of_case_is_not_the_claims_target(extractor):
+    """'every family help case would stay with a social worker': one piece of casework, not the policy."""
+    text = "Mira Tolan said that every family help case would remain under a qualified social worker, which was welcome."
+    r = extract_text(extractor, text)
+    assert ("mira-tolan", "support", "family-help") not in positions(r)
+    near = extract_text(extractor, text.replace("family help case", "family help team"))
+    assert ("mira-tolan", "support", "family-help") in positions(near)

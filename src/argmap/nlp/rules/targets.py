@@ -100,7 +100,8 @@ def _matches(ctx: TargetContext, span: Span) -> list[Match]:
     for m in span_matches(span, ctx.taxonomy, "proposals"):
         toks = match_tokens(span, m)
         if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
-                                 or inside_longer_name(toks) or reform_of_something_else(ctx, m.id, toks)):
+                                 or inside_longer_name(toks) or reform_of_something_else(ctx, m.id, toks)
+                                 or names_an_instance(ctx, toks)):
             continue
         out.append(m)
     return out
@@ -119,6 +120,13 @@ def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
         ctx.words("nouns.label_stop")
     words = set(re.findall(r"[a-z]{2,}", fold(text_of(obj.doc[obj.left_edge.i:obj.right_edge.i + 1]))))
     return not domain <= words
+
+
+def names_an_instance(ctx: TargetContext, toks: Span) -> bool:
+    """'every family help case', 'a kinship care assessment': a proposal's name that only modifies a
+    noun for one piece of casework names that piece of work, not the policy."""
+    head = toks.root.head
+    return toks.root.dep_ == "compound" and head.i >= toks.end and head.lemma_.lower() in ctx.words("nouns.instance")
 
 
 def inside_longer_name(toks: Span) -> bool:
