@@ -1175,3 +1175,13 @@ def test_a_proposal_named_only_as_a_kind_of_case_is_not_the_claims_target(extrac
     assert ("mira-tolan", "support", "family-help") not in positions(r)
     near = extract_text(extractor, text.replace("family help case", "family help team"))
     assert ("mira-tolan", "support", "family-help") in positions(near)
+
+
+def test_a_peer_keeps_the_territorial_designation_and_the_short_form_is_the_same_peer(extractor):
+    """'Lord Halvergate of Fenby' then 'Lord Halvergate': one person, named in full."""
+    r = extract_text(extractor, "Lord Halvergate of Fenby warned that family help was underfunded. "
+                                "Lord Halvergate said the unique child identifier was welcome.")
+    assert ("halvergate-of-fenby", "object", "family-help") in positions(r)
+    assert ("halvergate-of-fenby", "support", "unique-child-identifier") in positions(r)
+    near = extract_text(extractor, "Lord Halvergate of the Fenby Trust warned that family help was underfunded.")
+    assert not any(c.speaker.endswith("of-the-fenby-trust") for c in near.claims)

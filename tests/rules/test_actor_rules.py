@@ -13,7 +13,7 @@ from argmap.nlp.rules.actors import (
     heading_name, known_actors,
     law_name, listed_not_actor, outlet_name, signatory_lines, lone_role, looks_like_person, name_of_org, named_with_role, not_a_name,
     odd_characters, place_tag_person, plain_entity, plausible, portfolio, proposal_name, role_after, titled_document, epithet, role_before,
-    letters_of_office,
+    letters_of_office, peer_of_place,
     remit_name, role_before_name, role_inside, role_phrase_before, speaker_lines, speech_subjects, titled_names, work_speaks,
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
@@ -658,6 +658,42 @@ def test_actors_entity_repairs__name_of_org__near_miss():
     ctx, span, answer = repaired(FRIENDS_OF, 0, 3, "ORG")
     assert name_of_org(ctx, span, "ORG") is None
     assert answer == ("entity", [("Friends of Rights4Kids", ORG)])
+
+
+PEER_OF_PLACE = """
+Baroness     PROPN NNP  compound 1 B-ORG
+Hale         PROPN NNP  nsubj    4 I-ORG
+of           ADP   IN   prep     1 I-ORG
+Richmond     PROPN NNP  pobj     2 I-ORG
+spoke        VERB  VBD  ROOT     4 O lemma=speak
+.            PUNCT .    punct    4 O
+Baroness     PROPN NNP  compound 7 O
+Hale         PROPN NNP  nsubj    8 B-PERSON
+said         VERB  VBD  ROOT     8 O lemma=say
+no           INTJ  UH   ccomp    8 O
+.            PUNCT .    punct    8 O
+"""
+# "Baroness Hale of Richmond Portrait" (a page's picture caption run into the name)
+PEER_OF_PLACE_RUN_ON = PEER_OF_PLACE.replace("spoke        VERB  VBD  ROOT     4 O lemma=speak",
+                                             "Portrait     PROPN NNP  ROOT     4 O")
+
+
+def test_actors_entity_repairs__peer_of_place__fires():
+    """'Baroness Hale of Richmond' tagged as one organisation is one person, and the later
+    'Baroness Hale' is the same peer."""
+    ctx, span, answer = repaired(PEER_OF_PLACE, 0, 4, "ORG")
+    assert described(peer_of_place(ctx, span, "ORG")) == [("Baroness Hale of Richmond", PERSON)]
+    assert answer == ("peer-of-place", [("Baroness Hale of Richmond", PERSON)])
+    found = actors_found(PEER_OF_PLACE)
+    assert {key for _, key, _ in found} == {"hale-of-richmond"}
+
+
+def test_actors_entity_repairs__peer_of_place__near_miss():
+    """No peerage title ('Friends of Rights4Kids'), or a run of capitals after the place: not a peer's name."""
+    ctx, span, _ = repaired(FRIENDS_OF, 0, 3, "ORG")
+    assert peer_of_place(ctx, span, "ORG") is None
+    ctx, span, _ = repaired(PEER_OF_PLACE_RUN_ON, 0, 4, "ORG")
+    assert peer_of_place(ctx, span, "ORG") is None
 
 
 CHAIR_JO_BELL = """

@@ -11,7 +11,7 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
     MENTIONS, ROLES, ActorContext, Mention, a_first_name, abbreviates, actor_info, author_kind, bare_name,
-    bracketed_initials, letters, name_text, name_word, non_overlapping, person_key,
+    bracketed_initials, letters, name_text, name_word, non_overlapping, person_key, with_designation,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
 from argmap.nlp.text import doc_matches, tokens
@@ -26,6 +26,7 @@ def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     found: list[Mention] = []
     for rule in MENTIONS:
         found += rule(ctx, found)
+    found = [with_designation(ctx, m) for m in found]
     registry, mentions = _Resolver(ctx).resolve(non_overlapping(found))
     role_tokens = _roles(ctx, mentions, registry)
     _author(ctx, registry)
@@ -78,6 +79,8 @@ class _Resolver:
                 continue
             if len(words) >= 2:
                 self.full_names.setdefault(words[-1], slugify(name))
+            if len(words) >= 3 and words[1] == "of" and m.span[0].lower_ in peerage:
+                self.full_names.setdefault(words[0], slugify(name))  # 'Baroness Hale' is 'Hale of Richmond'
             doc = m.span.doc
             at = m.span.start if doc[m.span.start].lower_ in peerage else m.span.start - 1
             if len(words) == 1 and at >= 0 and doc[at].lower_ in peerage:

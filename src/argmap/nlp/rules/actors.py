@@ -9,7 +9,7 @@ surname or a titled name resolves to the full name mentioned elsewhere in it.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -595,6 +595,46 @@ def _person_of_known(ctx: ActorContext, span: Span, rest: Span) -> bool:
 def _name_like(ctx: ActorContext, toks: Span | list[Token]) -> bool:
     """Two or three capitalised words, none of them an organisation word: a person's name."""
     return 2 <= len(toks) <= 3 and all(t.is_alpha and t.is_title and not ctx.is_org_word(t.lower_) for t in toks)
+
+
+@ENTITY_REPAIRS.rule("peer-of-place", "A peer's title, name and territorial designation ('Baroness Hale of Richmond') "
+                     "tagged as one entity is that one person.",
+                     "Baroness Hale of Richmond gave the lecture.")
+def peer_of_place(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in PERSON_LABELS | {"ORG"} or span[0].lower_ not in ctx.lex["nouns.peerage"]:
+        return None
+    return [Mention(span, PERSON)] if peer_place_end(ctx, span.doc, span.start) == span.end else None
+
+
+def with_designation(ctx: ActorContext, m: Mention) -> Mention:
+    """A peer's mention ('Lord Watson') runs on over the territorial designation after it ('of
+    Invergowrie'), the title before the name included."""
+    if m.type != PERSON or m.known or m.sure:
+        return m
+    start = m.span.start - 1 if m.span.start > 0 and m.span.doc[m.span.start - 1].lower_ in ctx.lex["nouns.peerage"] \
+        else m.span.start
+    end = peer_place_end(ctx, m.span.doc, start)
+    return replace(m, span=m.span.doc[start:end]) if end is not None and end > m.span.end else m
+
+
+def peer_place_end(ctx: ActorContext, doc: Doc, start: int) -> int | None:
+    """Where a peer's name that opens at ``start`` ends when it has a territorial designation
+    ('Lord Watson of Invergowrie': a peerage title, one or two capitalised names, 'of' and one or
+    two capitalised place words), else None."""
+    toks = tokens(doc)
+    if toks[start].lower_ not in ctx.lex["nouns.peerage"] or not toks[start].is_title:
+        return None
+    j = start + 1
+    while j < len(toks) and j - start <= 2 and toks[j].is_title and toks[j].is_alpha:
+        j += 1
+    if j == start + 1 or j + 1 >= len(toks) or toks[j].lower_ != "of":
+        return None
+    end = j + 1
+    while end < len(toks) and end - j <= 2 and toks[end].is_title and toks[end].is_alpha and not toks[end].is_sent_start:
+        end += 1
+    if end < len(toks) and toks[end].is_title and toks[end].is_alpha and not toks[end].is_sent_start:
+        return None  # 'Baroness Smith of Malvern Portrait Baroness ...': a run of capitals, no one name
+    return end if end > j + 1 else None
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",
