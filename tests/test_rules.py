@@ -1185,3 +1185,14 @@ def test_a_peer_keeps_the_territorial_designation_and_the_short_form_is_the_same
     assert ("halvergate-of-fenby", "support", "unique-child-identifier") in positions(r)
     near = extract_text(extractor, "Lord Halvergate of the Fenby Trust warned that family help was underfunded.")
     assert not any(c.speaker.endswith("of-the-fenby-trust") for c in near.claims)
+
+
+def test_a_plan_rushed_through_without_consultation_or_running_counter_to_something_is_objected_to(extractor):
+    r = extract_text(extractor, "Mira Tolan said the family help plan was drafted too quickly.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said the family help plan was published without consultation.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said the family help plan runs counter to the evidence.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said the family help plan was drafted in consultation with parents.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
