@@ -510,6 +510,28 @@ def test_attribution_speaker__evaluative_subject__fires_on_a_listed_form_the_lem
     assert evaluative_subject(near, near.sents[0]) is None
 
 
+# "The Trust intends to introduce family help."
+INTENDS_TO = """
+The        DET   DT  det      1 O
+Trust      PROPN NNP nsubj    2 B-ORG
+intends    VERB  VBZ ROOT     2 O lemma=intend
+to         PART  TO  aux      4 O
+introduce  VERB  VB  xcomp    2 O
+family     NOUN  NN  compound 6 O
+help       NOUN  NN  dobj     4 O
+.          PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_speaker__evaluative_subject__fires_on_a_stance_verb_after_to():
+    """'The Trust intends to introduce family help': the subject does what the verb after 'to' says."""
+    ctx = ctx_of(INTENDS_TO, (1, 2, "trust"))
+    assert evaluative_subject(ctx, ctx.sents[0]) == Said("trust", "intend", "subject", 2)
+    near = ctx_of(INTENDS_TO.replace("introduce  VERB  VB  xcomp    2 O", "study      VERB  VB  xcomp    2 O"),
+                  (1, 2, "trust"))
+    assert evaluative_subject(near, near.sents[0]) is None
+
+
 def test_attribution_speaker__evaluative_subject__near_miss():
     ctx = ctx_of(BASED, (0, 1, "basw"))
     assert evaluative_subject(ctx, ctx.sents[0]) is None

@@ -369,12 +369,14 @@ def _unnamed_subject(ctx: AttributionContext, subj: Token, verb: Token) -> bool:
 
 
 def _evaluative(ctx: AttributionContext, root: Token) -> bool:
-    """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement."""
+    """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement, or a verb
+    whose subject does what a stance verb after 'to' says ('intends to introduce', 'moved to scrap')."""
     stance_words = ctx.lex.union("stance.support.lemmas", "stance.object.lemmas")
     if root.lemma_.lower() in stance_words or root.lower_ in stance_words:
         return True  # a form listed where the lemmatizer errs ('trialling' to 'trialle')
     return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
-               (c.lemma_.lower() in stance_words or c.lower_ in stance_words) for c in root.children)
+               (c.lemma_.lower() in stance_words or c.lower_ in stance_words) or
+               c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in stance_words for c in root.children)
 
 
 def co_speakers(ctx: AttributionContext, said: Said) -> tuple[str, ...]:
