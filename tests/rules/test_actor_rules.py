@@ -103,6 +103,30 @@ def test_actors_mentions__outlet__fires():
     assert [(s.text, doc.user_data[REGISTRY][s.label_]["type"]) for s in doc.spans[ACTOR_SPANS]] == [("Coramq", ORG)]
 
 
+# "Hearth Children’s Trust has set up a panel." (a curly apostrophe in the text)
+HEARTH_CHILDRENS_TRUST = """
+Hearth    PROPN NNP  compound 1 O
+Children  PROPN NNP  poss     3 O
+’s        PART  POS  case     1 O
+Trust     PROPN NNP  nsubj    5 O
+has       AUX   VBZ  aux      5 O lemma=have
+set       VERB  VBN  ROOT     5 O
+up        ADP   RP   prt      5 O
+a         DET   DT   det      8 O
+panel     NOUN  NN   dobj     5 O
+.         PUNCT .    punct    5 O
+"""
+
+
+def test_actors_mentions__outlet__fires_whichever_apostrophe_each_side_writes():
+    """The outlet 'Hearth Children's Trust' (a straight apostrophe) is written 'Hearth Children’s Trust'
+    in the text: the same name."""
+    ctx = actor_ctx(parse(HEARTH_CHILDRENS_TRUST, outlet="Hearth Children's Trust"))
+    assert described(outlet_name(ctx, [])) == [("Hearth Children’s Trust", ORG)]
+    other = actor_ctx(parse(HEARTH_CHILDRENS_TRUST, outlet="Hearth Childrens Trust"))
+    assert outlet_name(other, []) == []
+
+
 def test_actors_mentions__outlet__near_miss():
     """With no outlet in the page's metadata, an unknown name the NER model missed names no one;
     a person's name as the outlet (a personal blog) is no organisation either."""

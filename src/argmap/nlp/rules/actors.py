@@ -107,7 +107,8 @@ def outlet_name(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
     text = doc_text(ctx.doc)
-    for m in re.finditer(r"(?<![\w-])" + re.escape(outlet) + r"(?![\w-])", text):
+    name = "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in outlet)  # either apostrophe
+    for m in re.finditer(r"(?<![\w-])" + name + r"(?![\w-])", text):
         span = ctx.doc.char_span(m.start(), m.end())
         if span is not None and not any(t.i in covered or t.ent_type_ in PERSON_LABELS for t in span):
             out.append(Mention(span, ORG))
