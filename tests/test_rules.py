@@ -1196,3 +1196,14 @@ def test_a_plan_rushed_through_without_consultation_or_running_counter_to_someth
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said the family help plan was drafted in consultation with parents.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_an_ambitious_or_outlined_plan_is_backed_and_distressing_news_is_objected_to(extractor):
+    r = extract_text(extractor, "Mira Tolan said family help was an ambitious plan.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Mira Tolan outlined plans to limit the profits of private children's home providers.")
+    assert ("mira-tolan", "support", "windfall-tax-private-providers") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said the cut to family help was distressing for families.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said family help was a new plan.")
+    assert ("mira-tolan", "support", "family-help") not in positions(near)

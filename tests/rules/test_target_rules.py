@@ -516,33 +516,6 @@ def test_targets_steps__passive_subject__near_miss():
     assert linked(WELCOMED_ACTIVE, 0, SUPPORT, WORD)[0] != "passive-subject"
 
 
-# "The suggestion of local carer networks is welcome."
-SUGGESTION_WELCOME = """
-The         DET   DT  det      1 O
-suggestion  NOUN  NN  nsubj    6 O
-of          ADP   IN  prep     1 O
-local       ADJ   JJ  amod     5 O
-carer       NOUN  NN  compound 5 O
-networks    NOUN  NNS pobj     2 O lemma=network
-is          AUX   VBZ ROOT     6 O lemma=be
-welcome     ADJ   JJ  acomp    6 O
-.           PUNCT .   punct    6 O
-"""
-
-
-def test_targets_steps__passive_subject__fires_on_what_a_welcome_suggestion_is_of():
-    """'The suggestion of local carer networks is welcome': the networks are what is welcomed."""
-    assert linked(SUGGESTION_WELCOME, 0, SUPPORT, WORD)[:3] == \
-        ("passive-subject", KEEP, ["candidate-local-carer-networks"])
-
-
-def test_targets_steps__passive_subject__near_miss_a_welcome_thing_of_no_amount():
-    """'The colour of local carer networks is welcome': no suggestion, use or amount of anything."""
-    spec = SUGGESTION_WELCOME.replace("suggestion  NOUN  NN  nsubj", "colour      NOUN  NN  nsubj")
-    ctx, w = steps(spec, 0, SUPPORT, WORD)
-    assert passive_subject_step(ctx, w) is None
-
-
 BUT_IT_SAYS = """
 The        DET   DT  det       1 O
 bill       NOUN  NN  nsubjpass 3 O

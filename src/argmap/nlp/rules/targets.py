@@ -453,8 +453,7 @@ def pressed_for(ctx: TargetContext, w: Work) -> str | None:
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
 
 
-@STEPS.rule("passive-subject", "'X is welcomed', 'X, whilst welcomed, ...', 'the suggestion of X is welcome': X is what "
-            "the verdict is about.",
+@STEPS.rule("passive-subject", "'X is welcomed', 'X, whilst welcomed, ...': X is what the verdict is about.",
             "The new duty to share records was welcomed by the charity.")
 def passive_subject_step(ctx: TargetContext, w: Work) -> str | None:
     if not _unnamed_stance(w):
@@ -1308,10 +1307,6 @@ def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
 
 
 def _verdict_subject(ctx: TargetContext, tok: Token) -> Token | None:
-    if tok.dep_ == "acomp" and tok.pos_ == "ADJ" and tok.lemma_.lower() in ctx.words("verbs.reception") \
-            and tok.head.lemma_.lower() == "be":  # 'the suggestion of X is welcome': what it is of
-        return next((c for c in tok.head.children if c.dep_ == "nsubj" and c.pos_ == "NOUN" and amount_of(ctx, c)),
-                    None)
     if tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.reception"):
         return None
     if any(c.dep_ == "auxpass" for c in tok.children):  # 'X is welcomed'
