@@ -1207,3 +1207,15 @@ def test_an_ambitious_or_outlined_plan_is_backed_and_distressing_news_is_objecte
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said family help was a new plan.")
     assert ("mira-tolan", "support", "family-help") not in positions(near)
+
+
+def test_a_transcript_label_giving_only_a_first_name_is_the_person_named_in_full(extractor):
+    """'Amanda:' after 'I spoke with Amanda Knowles': her turn, even where the NER model took
+    either name for an organisation."""
+    text = ("I spoke with Amanda Knowles, a social worker, about the unique child identifier.\n\n"
+            "Ben: What do you think of the unique child identifier?\n\n"
+            "Amanda: I think there is a danger that the unique child identifier will be rushed.\n")
+    r = extract_text(extractor, text)
+    assert ("amanda-knowles", "object", "unique-child-identifier") in positions(r)
+    near = extract_text(extractor, text.replace("Amanda Knowles", "Amanda Knowles and Amanda Price"))
+    assert ("amanda-knowles", "object", "unique-child-identifier") not in positions(near)

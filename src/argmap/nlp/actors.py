@@ -141,8 +141,8 @@ class _Resolver:
         """The key a one-word name joins (moving its actor there), if any."""
         info = self.registry[key]
         first = self._first_name_in_text(info)
-        if info.type != PERSON and not first:
-            return None
+        if info.type != PERSON and not first and len(firsts.get(info.name, ())) != 1:
+            return None  # (a lone first name the NER model took for an organisation is still the person's)
         info.type = PERSON
         target = self._full_name_key(info.name, firsts)
         if not target and first and slugify(f"{first} {info.name}") not in self.registry:
