@@ -327,10 +327,7 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     known = ((ctx.taxonomy.actor_for_name(outlet) if outlet else None)  # 'Ofsted' on a shared government site
              or (ctx.taxonomy.actor_for_site(str(facts["url"])) if facts.get("url") else None))
     if known is None:
-        articles = ctx.lex["markers.name_article"]
-        named = (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
-                 or _branch_outlet(outlet, registry, articles)
-                 or _own_domain(ctx, outlet, str(facts.get("url") or ""), registry)) if outlet else None
+        named = _unknown_outlet(ctx, outlet, str(facts.get("url") or ""), registry) if outlet else None
         if named is None and (named := _member_page(ctx, str(facts.get("url") or ""), registry)):
             facts["member_page"] = True
         if named is not None:
@@ -340,6 +337,15 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         return
     registry.setdefault(known.id, actor_info(known.id, known))
     facts["publisher_key"] = known.id
+
+
+def _unknown_outlet(ctx: ActorContext, outlet: str, url: str, registry: dict[str, ActorInfo]) -> str | None:
+    """The organisation an outlet the taxonomy does not know stands for: one the page names as the
+    outlet, a member's own site, a branch of an organisation the page names, or the outlet on its
+    own organisation domain."""
+    articles = ctx.lex["markers.name_article"]
+    return (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
+            or _branch_outlet(outlet, registry, articles) or _own_domain(ctx, outlet, url, registry))
 
 
 def _member_page(ctx: ActorContext, url: str, registry: dict[str, ActorInfo]) -> str | None:

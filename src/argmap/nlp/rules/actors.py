@@ -107,13 +107,23 @@ def outlet_name(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
     text = doc_text(ctx.doc)
-    name = "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in outlet)  # either apostrophe
-    for m in re.finditer(r"(?<![\w-])" + name + r"(?![\w-])", text):
+    for m in re.finditer(r"(?<![\w-])" + _apostrophes_either_way(outlet) + r"(?![\w-])", text):
         span = ctx.doc.char_span(m.start(), m.end())
         if span is not None and not any(t.i in covered or t.ent_type_ in PERSON_LABELS for t in span):
             out.append(Mention(span, ORG))
+    return out + _outlet_initials(ctx, outlet, text, covered)
+
+
+def _apostrophes_either_way(name: str) -> str:
+    """A pattern for a name whose apostrophes may be straight or curly ('Children's', 'Children’s')."""
+    return "".join("['\u2019]" if ch in "'\u2019" else re.escape(ch) for ch in name)
+
+
+def _outlet_initials(ctx: ActorContext, outlet: str, text: str, covered: set[int]) -> list[Mention]:
+    """'NLCBF' on the National Leaving Care Benchmarking Forum's page: the outlet's initials."""
+    out = []
     for m in re.finditer(r"(?<![\w-])[A-Z]{3,}(?![\w-])", text):
-        span = ctx.doc.char_span(m.start(), m.end())  # 'NLCBF' on the National Leaving Care Benchmarking Forum's page
+        span = ctx.doc.char_span(m.start(), m.end())
         if span is not None and not any(t.i in covered for t in span) and m.group() not in outlet.split() \
                 and abbreviates(m.group(), outlet, ctx.small_words):
             out.append(Mention(span, ORG, sure=True))
@@ -625,17 +635,22 @@ def peer_place_end(ctx: ActorContext, doc: Doc, start: int) -> int | None:
     toks = tokens(doc)
     if toks[start].lower_ not in ctx.lex["nouns.peerage"] or not toks[start].is_title:
         return None
-    j = start + 1
-    while j < len(toks) and j - start <= 2 and toks[j].is_title and toks[j].is_alpha:
-        j += 1
-    if j == start + 1 or j + 1 >= len(toks) or toks[j].lower_ != "of":
+    of = _capitals_end(toks, start + 1, 2)
+    if of == start + 1 or of + 1 >= len(toks) or toks[of].lower_ != "of":
         return None
-    end = j + 1
-    while end < len(toks) and end - j <= 2 and toks[end].is_title and toks[end].is_alpha and not toks[end].is_sent_start:
-        end += 1
-    if end < len(toks) and toks[end].is_title and toks[end].is_alpha and not toks[end].is_sent_start:
+    end = _capitals_end(toks, of + 1, 2)
+    if end == of + 1 or end < len(toks) and not toks[end].is_sent_start and _capitals_end(toks, end, 1) > end:
         return None  # 'Baroness Smith of Malvern Portrait Baroness ...': a run of capitals, no one name
-    return end if end > j + 1 else None
+    return end
+
+
+def _capitals_end(toks: list[Token], i: int, most: int) -> int:
+    """Where a run of at most ``most`` capitalised words from ``i`` ends (no new sentence inside)."""
+    end = i
+    while end < len(toks) and end - i < most and toks[end].is_title and toks[end].is_alpha and \
+            not (end > i and toks[end].is_sent_start):
+        end += 1
+    return end
 
 
 @ENTITY_REPAIRS.rule("name-of-org", "'First Last of Org' tagged as one person is the person and the organisation.",

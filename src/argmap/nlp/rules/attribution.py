@@ -514,16 +514,20 @@ def group_member(ctx: AttributionContext, subj: Token) -> str | None:
 def spokesperson(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.lemma_.lower() not in ctx.words("nouns.spokesperson"):
         return None
-    if tail := _person_ending(ctx, subj):
+    if tail := _person_ending(ctx, subj) or _organisation_before(ctx, subj):
         return tail
-    if owner := next((k for c in subj.children if c.dep_ in {"compound", "nmod", "poss"}
-                      and (k := ctx.state.actor_of(c)) and ctx.state.is_org(k)), None):
-        return owner  # 'a Department for Education spokesperson', 'the council's spokesperson'
     preps = [p for p in subj.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.spoken_for")]
     if preps:  # 'a spokesperson for the department said': that organisation, if it is an actor
         return next((ctx.state.actor_of(o) for p in preps for o in p.children
                      if o.dep_ == "pobj" and ctx.state.actor_of(o)), None) or NOBODY
     return ctx.recent.organisation() if not any(ctx.state.actor_of(t) for t in subj.subtree) else None
+
+
+def _organisation_before(ctx: AttributionContext, subj: Token) -> str | None:
+    """'a Department for Education spokesperson', 'the council's spokesperson': the organisation
+    named before the noun."""
+    return next((k for c in subj.children if c.dep_ in {"compound", "nmod", "poss"}
+                 and (k := ctx.state.actor_of(c)) and ctx.state.is_org(k)), None)
 
 
 @SUBJECT.rule("epithet", "'The Irishman said': an epithet is the person just spoken of.",
