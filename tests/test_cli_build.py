@@ -106,7 +106,7 @@ def test_build_into_a_closed_pipe_writes_everything_and_exits_0(corpus_copy, tmp
     proc.stdout.close()
     err = proc.stderr.read().decode()
     assert proc.wait(timeout=300) == 0, err
-    assert err == ""
+    assert all(line.startswith("note: ") for line in err.splitlines()), err  # notes only (a large map's index), no error
     assert out.exists() and out.with_suffix(".dot").exists()
     if have_dot():
         assert out.with_suffix(".svg").exists()
