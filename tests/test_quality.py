@@ -34,7 +34,7 @@ LATER_SETS = {
     "heldout": {"overall": (0.92, 0.77)},
     "unseen": {"overall": (0.83, 0.62)},
     "final": {"overall": (0.82, 0.47)},
-    "blind": {"overall": (0.75, 0.39)},
+    "blind": {"overall": (0.76, 0.42)},
     "sealed": {"overall": (0.78, 0.18)},
 }
 
@@ -115,21 +115,22 @@ REAL_SETS = {
     # count that chose two new taxonomy proposals took in held-out gold rows; see the README)
     "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
     "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.51, 0.17)}),
-    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.57, 0.31)}),
-    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.56, 0.24)}),
-    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.62, 0.33)}),
-    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.61, 0.32)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.62, 0.41)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.62, 0.38)}),
+    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.58, 0.34)}),
+    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.57, 0.25)}),
+    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.62, 0.34)}),
+    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.62, 0.33)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.63, 0.43)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.62, 0.39)}),
     # held out: raised in stop 38 to where a taxonomy name found on a development page took it
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.55, 0.25)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.48, 0.20)}),
     "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.57, 0.27)}),
     "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.57, 0.25)}),
     # held out since it arrived in stop 36 (aggregate figures only): first measured at P 0.490, R 0.179
-    # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it
-    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.50, 0.19)}),
-    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.40, 0.15)}),
+    # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it, and in
+    # stop 39 to where a stance word written for development pages took it
+    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.50, 0.20)}),
+    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.41, 0.16)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on
     "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.49, 0.26)}),
     "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.48, 0.24)}),
@@ -138,9 +139,9 @@ REAL_SETS = {
     "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.54, 0.23)}),
     "fresh10-raw": ("ARGMAP_FRESH10_RAW_TEXTS", None, {"overall": (0.54, 0.20)}),
     # measured once when it arrived in stop 39 (P 0.370, R 0.202; without front matter 0.385, 0.179),
-    # then developed on
-    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.37, 0.20)}),
-    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.38, 0.17)}),
+    # then developed on; floors where stop 39 left it
+    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.57, 0.32)}),
+    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.57, 0.26)}),
 }
 
 
