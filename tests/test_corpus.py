@@ -808,6 +808,12 @@ def test_a_title_over_a_date_that_the_text_writes_in_lower_case_is_no_name_line(
     assert detect_author("Debates\n\nKinship Carson\n13 November 2024\n\n" + body) == ("Kinship Carson", None)
 
 
+def test_a_blog_posts_posted_by_line_names_the_writer():
+    for line in ("Post by Jane Doe", "Posted by Jane Doe", "Blog by Jane Doe"):
+        assert detect_author(f"Headline\n\n{line}\n\n" + ENGLISH) == ("Jane Doe", None)
+    assert detect_author("Headline\n\nPosted in Jane Doe\n\n" + ENGLISH) == (None, None)
+
+
 def test_front_matter_author_wins():
     text = "Headline\nBy Sam Reed\n" + ENGLISH
     assert detect_author(text, {"author": "Jo Bloggs, chair"}) == ("Jo Bloggs", "chair")

@@ -1217,3 +1217,10 @@ def test_a_transcript_label_giving_only_a_first_name_is_the_person_named_in_full
     assert ("amanda-knowles", "object", "unique-child-identifier") in positions(r)
     near = extract_text(extractor, text.replace("Amanda Knowles", "Amanda Knowles and Amanda Price"))
     assert ("amanda-knowles", "object", "unique-child-identifier") not in positions(near)
+
+
+def test_the_devil_in_the_detail_objects(extractor):
+    r = extract_text(extractor, "Mira Tolan said that, with family help, the devil is in the detail.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said that, with family help, the detail is in the plan.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)

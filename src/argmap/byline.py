@@ -181,7 +181,7 @@ def iso_date(value: str) -> str:
 def _top(lines: list[str]) -> Byline | None:
     role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?i:{'|'.join(ROLE_NOUNS)}))"
     for i, line in enumerate(lines):
-        if m := re.match(rf"(?:By|Written by|Words by)\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
+        if m := re.match(rf"(?:By|Written by|Words by|Posted by|Post by|Blog by)\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
             name = as_name(m.group(1))
             role = (m.group(2) or "").strip() or None
             if name:
