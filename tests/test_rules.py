@@ -1224,3 +1224,12 @@ def test_the_devil_in_the_detail_objects(extractor):
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said that, with family help, the detail is in the plan.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_she_went_on_to_say_is_hers(extractor):
+    """'She went on to say that ...': the subject of the verb of going on speaks."""
+    text = ("Mira Tolan spoke at the meeting on Monday.\n\nThe hall was full.\n\n"
+            "She went on to say that the unique child identifier was rushed.\n")
+    assert ("mira-tolan", "object", "unique-child-identifier") in positions(extract_text(extractor, text))
+    near = text.replace("She went on to say", "She went out to hear")
+    assert ("mira-tolan", "object", "unique-child-identifier") not in positions(extract_text(extractor, near))

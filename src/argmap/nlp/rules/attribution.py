@@ -224,8 +224,10 @@ def speaking_subjects(ctx: AttributionContext, verb: Token) -> list[Token]:
     or unless its 'auxiliary' is an actor's name the parser misread ('the charity Become praised')."""
     misread = [c for c in verb.children if c.dep_ in {"aux", "auxpass"} and ctx.state.actor_of(c)]
     if misread:
-        return [*(c for c in subjects(verb)), *(s for m in misread for s in m.children if s.dep_ == "nsubj"), *misread]
-    return [c for c in subjects(verb) if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")]
+        return [*(c for c in subjects(verb, ctx.words("verbs.going_on"))),
+                *(s for m in misread for s in m.children if s.dep_ == "nsubj"), *misread]
+    return [c for c in subjects(verb, ctx.words("verbs.going_on"))
+            if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")]
 
 
 @SPEAKER.rule("speech-verb", "The subject of a speech verb, resolved to an actor, says the sentence.",
@@ -385,7 +387,7 @@ def co_speakers(ctx: AttributionContext, said: Said) -> tuple[str, ...]:
     if said.token is None or said.speaker == UNNAMED:
         return ()
     out: list[str] = []
-    for subj in subjects(ctx.doc[said.token]):
+    for subj in subjects(ctx.doc[said.token], ctx.words("verbs.going_on")):
         for t in subj.subtree:
             key = ctx.state.actor_of(t) if t.dep_ == "conj" and direct(t, subj) or listed_member(ctx, t) else None
             if key and key != said.speaker and key not in out:
@@ -760,12 +762,20 @@ def direct(tok: Token, subj: Token) -> bool:
     return True
 
 
-def subjects(verb: Token) -> list[Token]:
-    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb."""
+def subjects(verb: Token, going_on: frozenset[str] = frozenset()) -> list[Token]:
+    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb;
+    for 'went on to say', 'continued to argue', those of the verb of going on."""
     found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not found and verb.dep_ in {"advcl", "conj"} and verb.head.i != verb.i:
+    if not found and verb.head.i != verb.i and (verb.dep_ in {"advcl", "conj"} or
+                                               verb.dep_ == "xcomp" and _going_on(verb.head, going_on)):
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return found
+
+
+def _going_on(verb: Token, going_on: frozenset[str]) -> bool:
+    """'went on', 'continued', 'proceeded': a verb of carrying on (a phrasal verb with its particle)."""
+    low = verb.lemma_.lower()
+    return low in going_on or any(c.dep_ == "prt" and f"{low} {c.lower_}" in going_on for c in verb.children)
 
 
 # ---------------------------------------------------------------- what an actor owns
