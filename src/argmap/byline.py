@@ -41,6 +41,8 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
               "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
               "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo",
               "associate", "partner")
+#: What opens a byline line before the writer's name ("By Jane Doe", "Posted by Jane Doe").
+BYLINE_OPENERS = ("By", "Written by", "Words by", "Posted by", "Post by", "Blog by")
 #: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
 ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
                   "social", "affairs", "policy", "health", "education", "home", "news", "features",
@@ -181,7 +183,7 @@ def iso_date(value: str) -> str:
 def _top(lines: list[str]) -> Byline | None:
     role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?i:{'|'.join(ROLE_NOUNS)}))"
     for i, line in enumerate(lines):
-        if m := re.match(rf"(?:By|Written by|Words by|Posted by|Post by|Blog by)\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
+        if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
             name = as_name(m.group(1))
             role = (m.group(2) or "").strip() or None
             if name:

@@ -79,7 +79,7 @@ class _Resolver:
                 continue
             if len(words) >= 2:
                 self.full_names.setdefault(words[-1], slugify(name))
-            if len(words) >= 3 and words[1] == "of" and m.span[0].lower_ in peerage:
+            if len(words) >= 3 and words[1] in self.ctx.lex["markers.peer_designation"] and m.span[0].lower_ in peerage:
                 self.full_names.setdefault(words[0], slugify(name))  # 'Baroness Hale' is 'Hale of Richmond'
             doc = m.span.doc
             at = m.span.start if doc[m.span.start].lower_ in peerage else m.span.start - 1
@@ -401,9 +401,7 @@ def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozens
                   small: frozenset[str] = frozenset()) -> str | None:
     """The key of an organisation the page mentions whose name is the outlet (a leading 'The' aside)
     or the outlet's initials ('NLCBF'; then the outlet's name becomes its name, the initials an alias)."""
-    want = bare_name(outlet, articles).lower()
-    key = next((k for k, info in registry.items() if info.type == ORG and
-                any(bare_name(n, articles).lower() == want for n in {info.name, *info.aliases})), None)
+    key = _organisation_called(registry, bare_name(outlet, articles), articles)
     if key is not None:
         return key
     key = next((k for k, info in registry.items() if info.type == ORG and abbreviates(info.name, outlet, small)), None)
@@ -419,14 +417,20 @@ def _branch_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozen
     one or two capitalised words more ('UNISON Manchester' on a page where 'UNISON joins ...')."""
     words = bare_name(outlet, articles).split()
     for cut in (len(words) - 1, len(words) - 2):
-        head, rest = " ".join(words[:cut]).lower(), words[cut:]
+        rest = words[cut:]
         if cut < 1 or not all(w[:1].isupper() for w in rest):
             continue
-        key = next((k for k, info in registry.items() if info.type == ORG and
-                    any(bare_name(n, articles).lower() == head for n in {info.name, *info.aliases})), None)
+        key = _organisation_called(registry, " ".join(words[:cut]), articles)
         if key is not None:
             return key
     return None
+
+
+def _organisation_called(registry: dict[str, ActorInfo], name: str, articles: frozenset[str]) -> str | None:
+    """The key of an organisation one of whose names is ``name`` (case and a leading 'The' aside)."""
+    want = name.lower()
+    return next((k for k, info in registry.items() if info.type == ORG and
+                 any(bare_name(n, articles).lower() == want for n in {info.name, *info.aliases})), None)
 
 
 def _roles(ctx: ActorContext, mentions: list[tuple[Span, str]], registry: dict[str, ActorInfo]) -> set[int]:

@@ -612,7 +612,7 @@ def _name_like(ctx: ActorContext, toks: Span | list[Token]) -> bool:
                      "tagged as one entity is that one person.",
                      "Baroness Hale of Richmond gave the lecture.")
 def peer_of_place(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
-    if label not in PERSON_LABELS | {"ORG"} or span[0].lower_ not in ctx.lex["nouns.peerage"]:
+    if label not in PERSON_LABELS | ORG_LABELS or span[0].lower_ not in ctx.lex["nouns.peerage"]:
         return None
     return [Mention(span, PERSON)] if peer_place_end(ctx, span.doc, span.start) == span.end else None
 
@@ -636,7 +636,7 @@ def peer_place_end(ctx: ActorContext, doc: Doc, start: int) -> int | None:
     if toks[start].lower_ not in ctx.lex["nouns.peerage"] or not toks[start].is_title:
         return None
     of = _capitals_end(toks, start + 1, 2)
-    if of == start + 1 or of + 1 >= len(toks) or toks[of].lower_ != "of":
+    if of == start + 1 or of + 1 >= len(toks) or toks[of].lower_ not in ctx.lex["markers.peer_designation"]:
         return None
     end = _capitals_end(toks, of + 1, 2)
     if end == of + 1 or end < len(toks) and not toks[end].is_sent_start and _capitals_end(toks, end, 1) > end:
