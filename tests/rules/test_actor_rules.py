@@ -127,6 +127,38 @@ def test_actors_mentions__outlet__fires_whichever_apostrophe_each_side_writes():
     assert outlet_name(other, []) == []
 
 
+# "Amanda Knowles spoke. Later, Amanda agreed.", the NER model taking the lone "Amanda" for an organisation
+LONE_FIRST_NAME = """
+Amanda   PROPN NNP compound 1 B-PERSON
+Knowles  PROPN NNP nsubj    2 I-PERSON
+spoke    VERB  VBD ROOT     2 O lemma=speak
+.        PUNCT .   punct    2 O
+Later    ADV   RB  advmod   7 O
+,        PUNCT ,   punct    7 O
+Amanda   PROPN NNP nsubj    7 B-ORG
+agreed   VERB  VBD ROOT     7 O lemma=agree
+.        PUNCT .   punct    7 O
+"""
+
+
+def test_actors_resolve__a_lone_first_name_tagged_as_an_organisation_is_the_person_named_in_full():
+    assert actors_found(LONE_FIRST_NAME) == [("Amanda Knowles", "amanda-knowles", PERSON),
+                                              ("Amanda", "amanda-knowles", PERSON)]
+
+
+def test_actors_resolve__near_miss_two_people_share_the_first_name():
+    """With Amanda Knowles and Amanda Price both named, a lone 'Amanda' is neither."""
+    spec = LONE_FIRST_NAME.replace("spoke    VERB  VBD ROOT     2 O lemma=speak", """spoke    VERB  VBD ROOT     2 O lemma=speak
+with     ADP   IN  prep     2 O
+Amanda   PROPN NNP compound 5 B-PERSON
+Price    PROPN NNP pobj     3 I-PERSON""").replace("Later    ADV   RB  advmod   7 O", "Later    ADV   RB  advmod   10 O") \
+        .replace(",        PUNCT ,   punct    7 O", ",        PUNCT ,   punct    10 O") \
+        .replace("Amanda   PROPN NNP nsubj    7 B-ORG", "Amanda   PROPN NNP nsubj    10 B-ORG") \
+        .replace("agreed   VERB  VBD ROOT     7 O lemma=agree", "agreed   VERB  VBD ROOT     10 O lemma=agree") \
+        .replace(".        PUNCT .   punct    7 O", ".        PUNCT .   punct    10 O")
+    assert ("Amanda", "amanda-knowles", PERSON) not in actors_found(spec)
+
+
 def test_actors_mentions__outlet__near_miss():
     """With no outlet in the page's metadata, an unknown name the NER model missed names no one;
     a person's name as the outlet (a personal blog) is no organisation either."""

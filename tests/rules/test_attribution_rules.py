@@ -229,6 +229,35 @@ def test_attribution_speaker__speech_verb__fires():
     assert SPEAKER.first_named(ctx, sent)[0] == "speech-verb"
 
 
+# "Rosa Pell went on to say that the plan was rushed."
+WENT_ON_TO_SAY = """
+Rosa     PROPN NNP compound 1 B-PERSON
+Pell     PROPN NNP nsubj    2 I-PERSON
+went     VERB  VBD ROOT     2 O lemma=go
+on       ADP   RP  prt      2 O
+to       PART  TO  aux      5 O
+say      VERB  VB  xcomp    2 O
+that     SCONJ IN  mark     10 O
+the      DET   DT  det      8 O
+plan     NOUN  NN  nsubjpass 10 O
+was      AUX   VBD auxpass  10 O lemma=be
+rushed   VERB  VBN ccomp    5 O lemma=rush
+.        PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_speaker__speech_verb__fires_after_a_verb_of_carrying_on():
+    """'Rosa Pell went on to say that ...': the subject of 'went on' says it."""
+    ctx = ctx_of(WENT_ON_TO_SAY, (0, 2, "rosa-pell"))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("rosa-pell", "say", "speech-verb", 5)
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_verb_of_going_somewhere():
+    """'Rosa Pell went out to say ...': no verb of carrying on, so no subject for 'say'."""
+    ctx = ctx_of(WENT_ON_TO_SAY.replace("on       ADP   RP  prt", "out      ADP   RP  prt"), (0, 2, "rosa-pell"))
+    assert speech_verb(ctx, ctx.sents[0]) is None
+
+
 def test_attribution_speaker__speech_verb__near_miss():
     ctx = ctx_of(KNEW, (0, 2, "rosa-pell"))
     assert speech_verb(ctx, ctx.sents[0]) is None

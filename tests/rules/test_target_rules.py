@@ -82,6 +82,70 @@ def test_targets_steps__recommended_thing__near_miss():
     assert linked(MORE_EFFORT_NAMED, 0, SUPPORT, RECOMMENDS)[:3] == ("grounds", KEEP, ["family-help"])
 
 
+# "Kinship allowance for" (a headline), two paragraphs naming nothing, then "The scheme should be extended."
+SCHEME_EXTENDED = """
+Kinship    NOUN  NN  compound 1 O
+allowance  NOUN  NN  ROOT     1 O
+for        ADP   IN  prep     1 O
+\\n\\n       SPACE _SP dep      2 O
+Parents    NOUN  NNS nsubj    5 O lemma=parent
+waited     VERB  VBD ROOT     5 O lemma=wait
+.          PUNCT .   punct    5 O
+\\n\\n       SPACE _SP dep      5 O
+Councils   NOUN  NNS nsubj    9 O lemma=council
+met        VERB  VBD ROOT     9 O lemma=meet
+.          PUNCT .   punct    9 O
+\\n\\n       SPACE _SP dep      9 O
+The        DET   DT  det      13 O
+scheme     NOUN  NN  nsubjpass 16 O
+should     AUX   MD  aux      16 O
+be         AUX   VB  auxpass  16 O
+extended   VERB  VBN ROOT     16 O lemma=extend
+.          PUNCT .   punct    16 O
+"""
+
+
+def test_targets_steps__recommended_thing__fires_on_the_articles_lead_when_it_points_back_to_nothing_near():
+    """'The scheme should be extended', with no scheme named nearby, in an article headlined on the
+    kinship allowance: that allowance."""
+    ctx, w = steps(SCHEME_EXTENDED, 3, SUPPORT, RECOMMENDS)
+    assert recommended_thing(ctx, w) == KEEP
+    assert w.draft.targets == ["kinship-allowance"]
+
+
+def test_targets_steps__recommended_thing__near_miss_no_lead_to_point_back_to():
+    """The same under a headline that names no proposal: nothing to point back to, so dropped."""
+    spec = SCHEME_EXTENDED.replace("Kinship    NOUN  NN  compound 1 O", "Rainy      ADJ   JJ  amod     1 O") \
+        .replace("allowance  NOUN  NN  ROOT     1 O", "weather    NOUN  NN  ROOT     1 O")
+    ctx, w = steps(spec, 3, SUPPORT, RECOMMENDS)
+    assert recommended_thing(ctx, w) == DROP
+
+
+# "Every family help case stays with a social worker."
+FAMILY_HELP_CASE = """
+Every      DET   DT  det      3 O
+family     NOUN  NN  compound 2 O
+help       NOUN  NN  compound 3 O
+case       NOUN  NN  nsubj    4 O
+stays      VERB  VBZ ROOT     4 O lemma=stay
+with       ADP   IN  prep     4 O
+a          DET   DT  det      8 O
+social     ADJ   JJ  amod     8 O
+worker     NOUN  NN  pobj     5 O
+.          PUNCT .   punct    4 O
+"""
+
+
+def test_targets_matches__a_name_that_only_modifies_a_casework_noun_names_no_proposal():
+    """'every family help case': one piece of casework, not the family help policy; 'every family
+    help team' still names it."""
+    ctx = target_ctx(parse(FAMILY_HELP_CASE))
+    assert [m.id for m in matches(ctx, ctx.sents[0])] == []
+    team = FAMILY_HELP_CASE.replace("case       NOUN  NN  nsubj", "team       NOUN  NN  nsubj")
+    ctx = target_ctx(parse(team))
+    assert [m.id for m in matches(ctx, ctx.sents[0])] == ["family-help"]
+
+
 PAY_CAP = """
 Agency    NOUN  NN  nmod     2 O
 social    ADJ   JJ  amod     2 O
