@@ -523,6 +523,22 @@ def test_actors_mentions__work_speaks__fires_for_the_work_noun_inside_a_longer_n
     assert [(m.span.text, m.key) for m in found] == [("review", "hearth-panel")]
 
 
+def test_find_actors__the_one_work_a_page_names_is_noted_with_where_it_is_first_named():
+    """A page that names one work (the Hearth Review) has its panel registered, and the meta notes
+    the panel and the character where the work is first named: a recommendation the page names
+    later with no owner is the work's."""
+    ctx = actor_ctx(parse(LONG_NAME_THEN_REVIEW))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    assert "hearth-panel" in doc.user_data[REGISTRY]
+    assert (doc._.argmap_meta["work_key"], doc._.argmap_meta["work_at"]) == ("hearth-panel", 4)
+
+
+def test_find_actors__near_miss_a_page_that_names_no_work():
+    ctx = actor_ctx(parse(BASW_SAID))
+    doc = find_actors(ctx.doc, ctx.taxonomy, ctx.lex)
+    assert "hearth-panel" not in doc.user_data[REGISTRY] and "work_key" not in doc._.argmap_meta
+
+
 def test_actors_mentions__work_speaks__near_miss_a_word_of_the_name_that_is_no_work_noun():
     """'The family recommends' after that name: a word of the name that is neither a work noun nor
     its last word is no mention of the work."""

@@ -12,7 +12,7 @@ import pytest
 
 from argmap.model import Stance
 from argmap.nlp import cues as K
-from argmap.nlp.cues import Cue
+from argmap.nlp.cues import Cue, Draft
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.stance import (
     CLAUSE_SPLITS, DRAFTING, Scored, Sentence, but, concession, contrast_split, despite, disagreeing_predicates, however, mixed,
@@ -557,6 +557,58 @@ def test_owned_plans__a_hope_or_call_is_its_owners():
     drafts = owned_plans(doc, LEX, state, units, [], TAXONOMY)
     assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == \
         [("trust", Stance.SUPPORT, "the Trust's hope that family help is kept")]
+
+
+WORK_RECOMMENDS = """
+The            DET   DT  det      1 O
+recommendation NOUN  NN  ROOT     1 O
+for            ADP   IN  prep     1 O
+family         NOUN  NN  compound 4 O
+help           NOUN  NN  pobj     2 O
+is             AUX   VBZ conj     1 O lemma=be
+welcome        ADJ   JJ  acomp    5 O
+.              PUNCT .   punct    1 O
+"""
+
+
+def _work_page_drafts(spec: str, work_at: int = 0, speaker_stance: Stance | None = None):
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec, work_key="hearth-panel", work_at=work_at)
+    state = place_actors(doc)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    own = [Draft(0, 0, len(doc), "writer", speaker_stance, [], "author+cues")] if speaker_stance else []
+    return [(d.speaker, d.stance, doc[d.start:d.end].text) for d in owned_plans(doc, LEX, state, units, own, TAXONOMY)]
+
+
+def test_owned_plans__an_unowned_recommendation_is_the_pages_works():
+    """'The recommendation for family help is welcome', on a page that named its one work before:
+    the work's panel backs family help (a noun made the root keeps its 'for' phrase)."""
+    expected = [("hearth-panel", Stance.SUPPORT, "The recommendation for family help")]
+    assert _work_page_drafts(WORK_RECOMMENDS) == expected
+    assert _work_page_drafts(WORK_RECOMMENDS, speaker_stance=Stance.SUPPORT) == expected
+
+
+def test_owned_plans__near_miss_a_recommendation_in_a_sentence_the_speaker_objects_in():
+    """'We have concerns about the recommendation for family help': the page records the objection."""
+    assert _work_page_drafts(WORK_RECOMMENDS, speaker_stance=Stance.OBJECT) == []
+
+
+@pytest.mark.parametrize("change", ["owner", "later", "aim"])
+def test_owned_plans__near_miss_a_recommendation_owned_named_before_the_work_or_aimed_at_nothing(change):
+    """'Our recommendation for family help' is the speaker's; a recommendation named before the page
+    names its work is not known to be the work's; 'the recommendation with family help' puts
+    nothing forward."""
+    spec, at = WORK_RECOMMENDS, 0
+    if change == "owner":
+        spec = spec.replace("The            DET   DT  det      1 O", "Our            PRON  PRP$ poss     1 O")
+    elif change == "later":
+        at = 100
+    else:
+        spec = spec.replace("for            ADP   IN  prep     1 O", "with           ADP   IN  prep     1 O")
+    assert _work_page_drafts(spec, at) == []
 
 
 def test_owned_plans__near_miss_a_plan_naming_only_the_general_reform():

@@ -1471,6 +1471,45 @@ def test_proposals__near_miss_a_plan_and_another_named_together():
     assert proposals(ctx, ctx.sents[0]) == ["family-help", "care-leaver-support"]
 
 
+TEAMS_ON_LEAVERS = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      5 O
+family    NOUN  NN  compound 4 O
+help      NOUN  NN  compound 5 O
+teams     NOUN  NNS dobj     1 O lemma=team
+on        ADP   IN  prep     5 O
+the       DET   DT  det      10 O
+largest   ADJ   JJS amod     10 O
+care      NOUN  NN  compound 10 O
+leavers   NOUN  NNS pobj     6 O lemma=leaver
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__what_a_named_plan_acts_on_is_not_what_the_claim_is_about():
+    """'the family help teams on the largest care leavers' (as 'a windfall tax on for-profit
+    providers'): the teams are praised, care leavers are what they act on."""
+    from argmap.nlp.rules.targets import acted_on, matches, proposals
+
+    ctx = target_ctx(parse(TEAMS_ON_LEAVERS))
+    span = ctx.sents[0]
+    found = matches(ctx, span)
+    assert [acted_on(ctx, span, m, found) for m in found] == [False, True]
+    assert proposals(ctx, span) == ["family-help"]
+
+
+def test_proposals__near_miss_a_name_after_on_that_no_named_plan_heads():
+    """'They praised work on the largest care leavers': nothing named acts on them; they are meant."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = TEAMS_ON_LEAVERS.replace("family    NOUN  NN  compound 4 O", "good      ADJ   JJ  amod     5 O") \
+        .replace("help      NOUN  NN  compound 5 O", "new       ADJ   JJ  amod     5 O") \
+        .replace("teams     NOUN  NNS dobj     1 O lemma=team", "work      NOUN  NN  dobj     1 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["care-leaver-support"]
+
+
 DOCUMENT_HOLDS = """
 They      PRON  PRP nsubj    1 O
 praised   VERB  VBD ROOT     1 O lemma=praise

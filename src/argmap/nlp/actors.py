@@ -31,6 +31,7 @@ def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     role_tokens = _roles(ctx, mentions, registry)
     _author(ctx, registry)
     _publisher(ctx, registry)
+    _page_work(ctx, registry)
     save_actors(doc, registry, mentions, role_tokens)
     return doc
 
@@ -337,6 +338,24 @@ def _publisher(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
         return
     registry.setdefault(known.id, actor_info(known.id, known))
     facts["publisher_key"] = known.id
+
+
+def _page_work(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
+    """Register the actor that speaks through the one work a page names (a review, a commission:
+    a taxonomy actor's ``work``), and note its key and the character where the page first names
+    the work in the meta as ``work_key`` and ``work_at``: a recommendation the page names after it,
+    with no owner, is that work's."""
+    through = ctx.taxonomy.speakers_through
+    works = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals") if m.id in through] if through else []
+    if len({m.id for m in works}) != 1:
+        return
+    key = through[works[0].id]
+    known = ctx.taxonomy.actors.get(key)
+    if known is None:
+        return
+    registry.setdefault(key, actor_info(key, known))
+    facts = meta(ctx.doc)
+    facts["work_key"], facts["work_at"] = key, works[0].start
 
 
 def _unknown_outlet(ctx: ActorContext, outlet: str, url: str, registry: dict[str, ActorInfo]) -> str | None:

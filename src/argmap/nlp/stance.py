@@ -385,7 +385,7 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
     out = []
     plan_nouns = lex["nouns.plan"]
     for index, unit, tok in _units_words(doc, units, plan_nouns):
-        owner = _plan_owner(state, tok, plan_nouns)
+        owner = _plan_owner(state, tok, plan_nouns) or _work_recommendation(lex, tok, unit, drafts)
         if not owner or owner == unit.speaker:
             continue
         start, end = _noun_phrase(tok)
@@ -453,9 +453,11 @@ def _backing(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: in
 
 def _noun_phrase(tok: Token) -> tuple[int, int]:
     """The bounds of the phrase a noun heads; of a noun the parser made the sentence's root, only
-    the words before it and itself (not the whole sentence)."""
+    the words before it, itself and a prepositional phrase right after it ('The call for a tax, and
+    ...'), not the whole sentence."""
     if tok.dep_ == "ROOT":
-        return tok.left_edge.i, tok.i + 1
+        after = next((c for c in tok.children if c.dep_ == "prep" and c.i == tok.i + 1), None)
+        return tok.left_edge.i, (after.right_edge.i if after is not None else tok.i) + 1
     return tok.left_edge.i, tok.right_edge.i + 1
 
 
@@ -464,6 +466,23 @@ def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> st
     if tok.lower_ not in plan_nouns or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)
+
+
+def _work_recommendation(lex: Lexicon, tok: Token, unit: Unit, drafts: list[Draft]) -> str | None:
+    """'The recommendation for a windfall tax', 'we welcome the recommendation to pay carers', with
+    no owner named ('our recommendation', 'LGA recommendations', 'recommendations from the LGA'),
+    after the page has named its one work (a review, a commission): the work's; not in a sentence
+    where the speaker objects ('concerns around recommendations for X'), which records the objection."""
+    facts = meta(tok.doc)
+    if not facts.get("work_key") or tok.idx < facts["work_at"] or tok.pos_ != "NOUN" or \
+            tok.lower_ not in lex["nouns.recommendation"]:
+        return None
+    if any(d.speaker == unit.speaker and d.stance == Stance.OBJECT and d.start <= tok.i < d.end for d in drafts):
+        return None
+    preps = lex["markers.statement_of"]
+    owned = any(c.dep_ in {"poss", "compound"} or c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
+    aimed = any(c.dep_ == "acl" or c.dep_ == "prep" and c.lower_ in lex["markers.aimed_at"] for c in tok.children)
+    return facts["work_key"] if aimed and not owned else None
 
 
 def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],

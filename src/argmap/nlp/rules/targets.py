@@ -246,7 +246,8 @@ def in_purpose(span: Span, m: Match) -> bool:
 def _aside(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
     """A name the claim mentions without being about it: an example, what another plan serves,
     who is agreed with."""
-    return in_example(ctx, span, m) or served_by(ctx, span, m, found) or agreed_with(ctx, span, m)
+    return in_example(ctx, span, m) or served_by(ctx, span, m, found) or agreed_with(ctx, span, m) or \
+        acted_on(ctx, span, m, found)
 
 
 def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -267,6 +268,17 @@ def served_by(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> b
     head = toks.root.head.head
     return any(o is not m and o.id != m.id and span.start_char + o.start <= head.idx < span.start_char + o.end
                for o in found)
+
+
+def acted_on(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
+    """Whether a matched name is what another named plan acts on ('a windfall tax on for-profit
+    providers'): the tax is discussed, not the providers."""
+    toks = match_tokens(span, m)
+    head = name_head(toks) if toks is not None else None
+    if head is None or head.dep_ != "pobj" or head.head.lower_ not in ctx.words("markers.acted_on"):
+        return False
+    plan = head.head.head
+    return any(o.id != m.id and span.start_char + o.start <= plan.idx < span.start_char + o.end for o in found)
 
 
 def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
