@@ -1233,3 +1233,12 @@ def test_she_went_on_to_say_is_hers(extractor):
     assert ("mira-tolan", "object", "unique-child-identifier") in positions(extract_text(extractor, text))
     near = text.replace("She went on to say", "She went out to hear")
     assert ("mira-tolan", "object", "unique-child-identifier") not in positions(extract_text(extractor, near))
+
+
+def test_the_right_way_backs(extractor):
+    r = extract_text(extractor, "Mira Tolan said family help teams were the right way to support parents.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said family help teams were on the way to support parents.")
+    assert ("mira-tolan", "support", "family-help") not in positions(near)
+    negated = extract_text(extractor, "Mira Tolan said family help teams were not the right way to support parents.")
+    assert ("mira-tolan", "support", "family-help") not in positions(negated)
