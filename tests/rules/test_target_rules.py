@@ -477,6 +477,17 @@ def test_targets_steps__restrained__near_miss():
     assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
 
 
+def test_targets_steps__restrained__fires_on_a_name_that_modifies_what_is_held_back():
+    """'called for greater regulation of family help services' (as 'curbs on for-profit
+    providers'): the name modifies the noun held back; still an objection."""
+    spec = REGULATION_OF_HELP.replace("help        NOUN  NN  pobj     5 O", "help        NOUN  NN  compound 8 O") \
+        .replace(".           PUNCT .   punct    1 O", "services    NOUN  NNS pobj     5 O lemma=service\n"
+                 ".           PUNCT .   punct    1 O")
+    ctx, w = steps(spec, 0, SUPPORT, CALLED_FOR)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
 INTERVENTIONS_TO_ADDRESS = """
 Councils       NOUN  NNS nsubj    1 O lemma=council
 called         VERB  VBD ROOT     1 O lemma=call

@@ -336,9 +336,10 @@ def _objects_to_named(ctx: TargetContext, w: Work, test, cue: str) -> None:
 
 def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a matched name is what a restraint noun holds back ('regulation of X', 'curbs on X',
-    'interventions to address X')."""
+    'interventions to address X'), also a name that modifies the noun held back ('curbs on
+    for-profit providers')."""
     toks = match_tokens(span, m)
-    tok = toks.root if toks is not None else None
+    tok = name_head(toks) if toks is not None else None
     if tok is None:
         return False
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.restrained_by"):
