@@ -1242,3 +1242,11 @@ def test_the_right_way_backs(extractor):
     assert ("mira-tolan", "support", "family-help") not in positions(near)
     negated = extract_text(extractor, "Mira Tolan said family help teams were not the right way to support parents.")
     assert ("mira-tolan", "support", "family-help") not in positions(negated)
+
+
+def test_accelerating_the_pace_objects(extractor):
+    """Pressing to 'accelerate the pace' of a plan says it goes too slowly, like 'greater pace'."""
+    r = extract_text(extractor, "Mira Tolan urged ministers to accelerate the pace of change on family help.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan urged ministers to keep the pace of change on family help.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
