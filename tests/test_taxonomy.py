@@ -59,6 +59,29 @@ def test_offsets_point_into_the_original_text(taxonomy):
         assert text[m.start:m.end].lower() == "family help"
 
 
+FILLERS = frozenset({"more", "new", "thousands of"})
+
+
+def test_a_name_split_by_filler_words_or_numbers_still_matches():
+    """'recruit 10,000 new carers', 'recruitment of thousands of new carers' name 'recruit carers'
+    and 'recruitment of carers'; the offsets cover the words as written."""
+    t = _tax([{"id": "drive", "label": "carer drive", "aliases": ["recruit carers", "recruitment of carers"]}])
+    for text in ("Ministers will recruit 10,000 new carers.", "It funds the recruitment of thousands of new carers."):
+        found = t.find_proposals(text, fillers=FILLERS)
+        assert [m.id for m in found] == ["drive"]
+        assert text[found[0].start:found[0].end] in ("recruit 10,000 new carers", "recruitment of thousands of new carers")
+        assert t.find_proposals(text) == []  # without fillers, no match
+
+
+@pytest.mark.parametrize("text", ["Ministers will recruit many new carers.", "We read the new report."])
+def test_near_miss_a_name_split_by_a_content_word_or_a_pointing_phrase(text):
+    """'recruit many new carers' ('many' is no filler here) and 'the new report' (a pointing phrase,
+    not the name 'the report') match nothing."""
+    t = _tax([{"id": "drive", "label": "carer drive", "aliases": ["recruit carers"]},
+              {"id": "inquiry", "label": "inquiry", "aliases": ["the report"]}])
+    assert t.find_proposals(text, fillers=FILLERS) == []
+
+
 @pytest.mark.parametrize("data,message", [
     ({"proposal": [{"label": "x"}]}, "has no id"),
     ({"proposal": [{"id": "Bad Id"}]}, "id must be lowercase letters"),

@@ -115,13 +115,18 @@ class Taxonomy:
         """Each proposal with keywords and those keywords as whole words, singular and plural."""
         return [(pid, [(f" {k} ", f" {k}s ") for k in e.keywords]) for pid, e in self.proposals.items() if e.keywords]
 
-    def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
+    def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset(),
+                       fillers: frozenset[str] = frozenset()) -> list[Match]:
         """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text). With
         ``verb_heads`` ("cap", "ban"), a two-word alias ending in one ("profit cap") also matches
-        as a verb and its object ("capping profits", "caps on profit")."""
+        as a verb and its object ("capping profits", "caps on profit"). With ``fillers`` ("more",
+        "new"), a name the text splits only with such words or numbers also matches ("recruit
+        10,000 new foster carers" for "recruit foster carers")."""
         found = _find(self._proposal_index, text)
         if verb_heads:
             found = _merge(found, _find(self._verb_index(verb_heads), text))
+        if fillers:
+            found = _merge(found, _find_across(self._proposal_index, text, fillers))
         return found
 
     def _verb_index(self, verb_heads: frozenset[str]):
@@ -260,6 +265,35 @@ def _find(index, text: str) -> list[Match]:
             out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
         pos = max(m.end(), pos + 1)
     return out
+
+
+def _find_across(index, text: str, fillers: frozenset[str]) -> list[Match]:
+    """Matches of names the text splits only with filler words or numbers: the text is matched with
+    those words taken out, and a match that spans a word taken out is kept (offsets into the text);
+    not a name that starts with 'the' ('the new report' points to a report, it is no name)."""
+    folded = fold_keep_length(text)
+    kept: list[int] = []  # the text's character offsets that stay, in order
+    pos = 0
+    for m in _filler_pattern(fillers).finditer(folded):
+        kept.extend(range(pos, m.start()))
+        pos = m.end()
+    if pos == 0:
+        return []
+    kept.extend(range(pos, len(folded)))
+    squeezed = "".join(folded[i] for i in kept)
+    out = []
+    for m in _find(index, squeezed):
+        start, end = kept[m.start], kept[m.end - 1] + 1
+        if end - start != m.end - m.start and not m.phrase.startswith("the "):
+            out.append(Match(m.id, " ".join(folded[start:end].split()), start, end))
+    return out
+
+
+@lru_cache(maxsize=4)
+def _filler_pattern(fillers: frozenset[str]) -> re.Pattern[str]:
+    """Whole filler words (or numbers) between two words, with the space after them."""
+    words = "|".join(re.escape(fold(w)) for w in sorted(fillers, key=len, reverse=True))
+    return re.compile(r"(?<=\s)(?:" + words + r"|\d[\d,.]*\d|\d)\s+(?=\w)")
 
 
 def _joined_before(text: str, start: int) -> bool:

@@ -22,7 +22,7 @@ from argmap.text import slugify
 def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     """Find actor mentions, resolve them to actors, note roles and the author; save on the Doc."""
     ctx = ActorContext(doc, taxonomy, lex)
-    doc_matches(doc, taxonomy, "proposals", lex["nouns.verb_head"])  # found once, with verb forms
+    doc_matches(doc, taxonomy, "proposals", lex["nouns.verb_head"], lex["markers.name_fillers"])  # found once
     found: list[Mention] = []
     for rule in MENTIONS:
         found += rule(ctx, found)

@@ -107,14 +107,16 @@ def text_of(span: Span) -> str:
     return doc_text(span.doc)[span.start_char:span.end_char]
 
 
-def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset()) -> list[Match]:
+def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset(),
+                fillers: frozenset[str] = frozenset()) -> list[Match]:
     """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document (the
-    actors stage finds them first, with the lexicon's verb heads: "capping profits" is a profit cap)."""
+    actors stage finds them first, with the lexicon's verb heads and name fillers: "capping profits" is a
+    profit cap, "recruit 10,000 new foster carers" is "recruit foster carers")."""
     key = f"argmap_{kind}_matches"
     found = doc.user_data.get(key)
     if found is None:
         text = doc_text(doc)
-        matched = taxonomy.find_proposals(text, verb_heads) if kind == "proposals" else taxonomy.find_themes(text)
+        matched = taxonomy.find_proposals(text, verb_heads, fillers) if kind == "proposals" else taxonomy.find_themes(text)
         found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
     cached = _MATCHES.get((id(doc), kind))
     if cached is None or cached[0] is not found:  # the records on the Doc are the truth; this only saves work
