@@ -1278,6 +1278,32 @@ duty      NOUN  NN  dobj   2 O
     assert word_cue(spec, 2).sign == -1
 
 
+REVERSE_DECLINE = """
+It        PRON  PRP nsubj  1 O
+will      AUX   MD  aux    2 O
+reverse   VERB  VB  ROOT   2 O
+the       DET   DT  det    4 O
+decline   NOUN  NN  dobj   2 O
+.         PUNCT .   punct  2 O
+"""
+
+
+def test_stance_flips__objection_object__fires_on_a_worsening_reversed():
+    """'It will reverse the decline': a remedy acting on a worsening (nouns.worsening, no stance word
+    on its own) backs the plan."""
+    doc = parse(REVERSE_DECLINE)
+    assert objection_object(stance_ctx(doc), doc[2], -1)
+    assert word_cue(REVERSE_DECLINE, 2).sign == +1
+
+
+def test_stance_flips__objection_object__near_miss_reversing_a_decision():
+    """'It will reverse the decision': reversing what is no worsening objects to it."""
+    spec = REVERSE_DECLINE.replace("decline   NOUN", "decision  NOUN")
+    doc = parse(spec)
+    assert not objection_object(stance_ctx(doc), doc[2], -1)
+    assert word_cue(spec, 2).sign == -1
+
+
 # ---------------------------------------------------------------- stance.negated
 def negation(spec: str, i: int) -> tuple[bool, list[str]]:
     """Whether token ``i`` is negated, and which negation rules hold for it."""

@@ -507,15 +507,15 @@ def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
         noun.head.lemma_.lower() in ctx.words("verbs.remedy")
 
 
-@FLIPS.rule("objection-object", "'rejects that criticism', 'remove barriers': an objection verb whose object is an "
-            "objection, or a remedy verb whose object is a problem, supports.",
+@FLIPS.rule("objection-object", "'rejects that criticism', 'remove barriers', 'reverse the decline': an objection "
+            "verb whose object is an objection, or a remedy verb whose object is a problem or a worsening, supports.",
             "The minister rejected the criticism of the plan.")
 def objection_object(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign >= 0 or tok.pos_ != "VERB":
         return False
     remedy = tok.lemma_.lower() in ctx.words("verbs.remedy")
-    return any(ch.dep_ == "dobj" and (ch.lemma_.lower() in ctx.lex.objection_nouns or remedy and word_sign(ctx, ch) < 0)
-               for ch in tok.children)
+    return any(ch.dep_ == "dobj" and (ch.lemma_.lower() in ctx.lex.objection_nouns or remedy and (
+        word_sign(ctx, ch) < 0 or ch.lemma_.lower() in ctx.words("nouns.worsening"))) for ch in tok.children)
 
 
 @CUES.rule("only-if", "'will only reach them if ...': 'only' on a verb with an 'if'/'unless' clause is a condition.",
