@@ -1796,6 +1796,25 @@ def test_actors_mentions__speaker_line__near_miss_a_photo_of_something_else():
     assert speaker_name("Photo of Jo Bell at the launch of the Leeds Family Hub on Monday morning", lex) is None
 
 
+def test_actors_mentions__speaker_line__fires_on_a_name_with_a_label_in_capitals():
+    """'Jo Bell (Lab)', 'Jo Bell (Leeds North) (Lab)': a name with bracketed labels is a speaker line."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    assert speaker_name("Jo Bell (Lab)", lex) == (0, 7)
+    assert speaker_name("Jo Bell (Leeds North) (Lab)", lex) == (0, 7)
+
+
+def test_actors_mentions__speaker_line__near_miss_a_bracket_in_lower_case():
+    """'Civic Wire (news from other organisations)': a page's furniture, a bracket of ordinary words,
+    is no speaker's label."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    assert speaker_name("Civic Wire (news from other organisations)", load_lexicon()) is None
+
+
 UNSIGNED_LINES = SIGNED_LETTER.replace("Yours      PRON  PRP$ ROOT     4 O", "Best       ADJ   JJS  ROOT     4 O") \
     .replace("sincerely  ADV   RB   advmod   4 O", "wishes     NOUN  NNS  npadvmod 4 O")
 

@@ -246,6 +246,36 @@ def test_self_titled_author__near_miss_a_response_the_line_talks_about():
     assert self_titled_author(ctx, units_of(ctx)) is None
 
 
+# 'Hearth report on costs – Trust response': a title naming what is answered, a dash, then the
+# organisation whose response the page is
+REPORT_DASH_RESPONSE = """
+Hearth     PROPN NNP  compound 1 B-ORG
+report     NOUN  NN   ROOT     1 O
+on         ADP   IN   prep     1 O
+costs      NOUN  NNS  pobj     2 O lemma=cost
+–          PUNCT :    punct    1 O
+Trust      PROPN NNP  compound 6 B-ORG
+response   NOUN  NN   appos    1 O
+"""
+
+
+def test_self_titled_author__fires_on_the_organisation_after_the_titles_dash():
+    """'Hearth report on costs – Trust response': the response after the dash is the Trust's, not
+    the Hearth body's whose report comes first."""
+    doc = parse(REPORT_DASH_RESPONSE)
+    place_actors(doc, (0, 1, "hearth", ORG), (5, 6, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "northfold-trust"
+
+
+def test_self_titled_author__near_miss_no_organisation_after_the_dash():
+    """'Hearth report on costs – a response': nobody named after the dash; the first named before it."""
+    doc = parse(REPORT_DASH_RESPONSE.replace("Trust      PROPN NNP  compound 6 B-ORG", "a          DET   DT   det      6 O"))
+    place_actors(doc, (0, 1, "hearth", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "hearth"
+
+
 # 'The Northfold Trust published its response to the review.' as a page's first line: a report in the
 # past tense, not a title
 TRUST_PUBLISHED_RESPONSE = """

@@ -187,6 +187,29 @@ def test_attribution_speaker__statement_of__near_miss_a_statement_someone_else_h
     assert statement_of(ctx, ctx.sents[0]) is None
 
 
+RESPONDED_TO_VERDICT = """
+Rosa       PROPN NNP compound 1 B-PERSON
+Pell       PROPN NNP nsubj    2 I-PERSON
+responded  VERB  VBD ROOT     2 O lemma=respond
+to         ADP   IN  prep     2 O
+the        DET   DT  det      5 O
+verdict    NOUN  NN  pobj     3 O
+of         ADP   IN  prep     5 O
+BASW       PROPN NNP pobj     6 B-ORG
+.          PUNCT .   punct    2 O
+"""
+
+
+def test_attribution_speaker__statement_of__near_miss_a_statement_someone_responds_to():
+    """'Rosa Pell responded to the verdict of BASW': what she answers is BASW's; the sentence is hers."""
+    ctx = ctx_of(RESPONDED_TO_VERDICT, (0, 2, "rosa-pell"), (7, 8, "basw"))
+    assert statement_of(ctx, ctx.sents[0]) is None
+    assert SPEAKER.first(ctx, ctx.sents[0]).speaker == "rosa-pell"
+    ctx = ctx_of(RESPONDED_TO_VERDICT.replace("Rosa       PROPN NNP compound 1 B-PERSON", "The        DET   DT  det      1 O")
+                 .replace("Pell       PROPN NNP nsubj    2 I-PERSON", "paper      NOUN  NN  nsubj    2 O"), (7, 8, "basw"))
+    assert statement_of(ctx, ctx.sents[0]) == Said("basw", "verdict", "statement-of", 5)  # no one named answers it
+
+
 RESPONSE_WAS = """
 The        DET   DT  det       2 O
 council    NOUN  NN  compound  2 O
@@ -2790,6 +2813,39 @@ at       ADV   RB  advmod    19 O
 all      ADV   RB  advmod    17 O
 .        PUNCT .   punct     12 O
 """
+
+
+# 'Rosa Pell, the Trust chair, responded today.' alone in its paragraph, then an unclosed quotation
+# in the next (CONTINUED_NEXT_LINE's second paragraph, whose heads count from a ten-token first line)
+RESPONDED_THEN_QUOTE = """
+Rosa       PROPN NNP compound 1 B-PERSON
+Pell       PROPN NNP nsubj    7 I-PERSON
+,          PUNCT ,   punct    1 O
+the        DET   DT  det      5 O
+Trust      PROPN NNP compound 5 B-ORG
+chair      NOUN  NN  appos    1 O
+,          PUNCT ,   punct    1 O
+responded  VERB  VBD ROOT     7 O lemma=respond
+today      NOUN  NN  npadvmod 7 O
+.          PUNCT .   punct    7 O
+""" + CONTINUED_NEXT_LINE[CONTINUED_NEXT_LINE.index("\\n"):CONTINUED_NEXT_LINE.rindex("\u201d")]
+
+
+def test_attribution_quote_speaker__after_announced_speaker__fires():
+    """'Rosa Pell, the Trust chair, responded today.' (she speaks, the sentence does not say what), then a
+    quotation opening the next paragraph: what she said."""
+    from argmap.nlp.rules.attribution import after_announced_speaker
+    ctx, q = _says_line(RESPONDED_THEN_QUOTE, (0, 2, "rosa-pell"), 7)
+    assert after_announced_speaker(ctx, q) == Said("rosa-pell", "say", "quote")
+    assert QUOTE_SPEAKER.first_named(ctx, q)[0] == "after-announced-speaker"
+
+
+def test_attribution_quote_speaker__after_announced_speaker__near_miss_she_said_something():
+    """'Rosa Pell says the plan is a start.' says what she said; the quotation after it is not taken as hers."""
+    from argmap.nlp.rules.attribution import after_announced_speaker
+    ctx, q = _says_line(SAYS_FIRST_THEN_QUOTE, (0, 2, "rosa-pell"), 2)
+    assert after_announced_speaker(ctx, q) is None
+    assert QUOTE_SPEAKER.first(ctx, q) is None
 
 
 def _says_line(spec: str, name: tuple, verb: int):

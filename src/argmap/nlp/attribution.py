@@ -717,7 +717,8 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
     """An organisation whose own document a title line names ('ASCL submission to the committee',
     'Coram response to the review', 'Ofsted's response to the consultation', 'Action for Children -
     committee submission'): the possessor of the document word, else the first
-    organisation before the document word that the text never addresses or discusses. When the
+    organisation before the document word (after the title's dash or colon, if one is named
+    there: 'NAO report on costs – LGA response') that the text never addresses or discusses. When the
     title names the page's publisher anywhere ('The Review - Northfold Trust initial view' on the
     Trust's site, 'Government's response to the review: NLCBF initial response' on NLCBF's), the
     document is the publisher's."""
@@ -732,6 +733,10 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
             return publisher  # 'Government's response to the review: NLCBF initial response' on NLCBF's site
         named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
                  and k not in discussed]
+        cut = max((t.i for t in tokens(sent) if t.i < doc_word and t.text in ctx.words("layout.title_separators")),
+                  default=-1)
+        named = [k for t in tokens(sent) if cut < t.i < doc_word and (k := ctx.state.actor_of(t))
+                 and ctx.state.is_org(k) and k not in discussed] or named  # 'NAO report – LGA response': LGA's
         key = _possessor_org(ctx, sent.doc[doc_word]) or _title_owner(named, publisher) or \
             _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:

@@ -422,7 +422,7 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 LETTERHEAD_LINES = 4
 HEADING_WORDS = 6
 
-_PARENS = re.compile(r"\s*\([^()]*\)")
+_PARENS = re.compile(r"\s*\((?=[A-Z0-9])[^()]*\)")  # a label in capitals: "(Lab)", "(Leeds North)", not "(news from ...)"
 
 
 def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:

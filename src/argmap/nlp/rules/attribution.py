@@ -162,10 +162,15 @@ def statement_of(ctx: AttributionContext, sent: Span) -> Said | None:
 
 
 def _handled(ctx: AttributionContext, tok: Token) -> bool:
-    """'Jane Doe discussed the report from X': a statement someone named handles is theirs to
-    discuss; X does not say the sentence."""
-    return tok.dep_ == "dobj" and any(c.dep_ == "nsubj" and any(ctx.state.actor_of(t) for t in c.subtree)
-                                      for c in tok.head.children)
+    """'Jane Doe discussed the report from X', 'Jane Doe responded to a report by X': a statement
+    someone named handles is theirs to discuss; X does not say the sentence."""
+    if tok.dep_ == "dobj":
+        verb = tok.head
+    elif tok.dep_ == "pobj" and tok.head.dep_ == "prep" and tok.head.head.pos_ == "VERB":
+        verb = tok.head.head
+    else:
+        return False
+    return any(c.dep_ == "nsubj" and any(ctx.state.actor_of(t) for t in c.subtree) for c in verb.children)
 
 
 def _statement_subject_owner(ctx: AttributionContext, tok: Token) -> str | None:
@@ -964,6 +969,19 @@ def after_says_line(ctx: AttributionContext, q: Quotation) -> Said | None:
     verb = ctx.doc[last.cue_token]
     said_first = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
     return Said(last.speaker, last.cue or "quote", "quote") if said_first else None
+
+
+@QUOTE_SPEAKER.rule("after-announced-speaker", "A quotation opening the paragraph after a one-sentence paragraph in "
+                    "which someone speaks without saying what ('Jane Doe responded to the report.') is what they said.",
+                    "Jane Doe responded to the report.\n\u201cThe plan is rushed and has no money behind it.\u201d")
+def after_announced_speaker(ctx: AttributionContext, q: Quotation) -> Said | None:
+    last = _paragraph_before(ctx, q)
+    if last is None or last.speaker in (None, UNNAMED) or last.quoted or not last.rule.startswith("speech-verb") \
+            or last.cue_token is None or any(u.para == last.para for u in q.before[:-1]):
+        return None
+    verb = ctx.doc[last.cue_token]
+    said = any(c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj"} for c in verb.children)
+    return None if said else Said(last.speaker, last.cue or "quote", "quote")
 
 
 def _names_only_a_speaker(ctx: AttributionContext, u: Unit, following: list[Unit]) -> bool:
