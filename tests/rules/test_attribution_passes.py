@@ -180,6 +180,43 @@ def test_own_voice_author__near_miss_one_i_or_a_transcript():
     assert _writer(I_RAISED_I_SAW, turns=True) == (None, None)
 
 
+def _opening(name_words: int, i_lines: bool = True) -> str | None:
+    """opening_writer on 'Ada Quill MP' (or a one-word name) over two 'I' sentences (or 'I', 'She')."""
+    from argmap.nlp.attribution import opening_writer
+
+    body = I_RAISED_I_SAW if i_lines else I_RAISED_SHE_SAW
+    head = "Ada      PROPN NNP  compound 1 B-PERSON\nQuill    PROPN NNP  compound 2 I-PERSON\n" if name_words == 2 else \
+        "Quill    PROPN NNP  compound 1 B-PERSON\nTiles    PROPN NNP  compound 2 O\n"
+    spec = head + "MP       PROPN NNP  ROOT     2 O\n\\n       SPACE _SP  dep      2 O\n" + _shifted(body, 4)
+    doc = parse(spec)
+    name = "Ada Quill" if name_words == 2 else "Quill"
+    place_actors(doc, (0, 2 if name_words == 2 else 1, name.lower().replace(" ", "-"), PERSON))
+    ctx = attribution_ctx(doc)
+    return opening_writer(ctx, units_of(ctx))
+
+
+def _shifted(spec: str, by: int) -> str:
+    """A hand-built Doc's lines with their head indices moved on by ``by`` tokens."""
+    out = []
+    for line in spec.strip("\n").splitlines():
+        parts = line.split()
+        parts[4] = str(int(parts[4]) + by)
+        out.append(" ".join(parts))
+    return "\n".join(out) + "\n"
+
+
+def test_opening_writer__fires_on_a_full_name_opening_a_page_in_the_first_person():
+    """'Ada Quill MP' as the first words of a page that then says 'I' twice: she writes it."""
+    assert _opening(2) == "ada-quill"
+
+
+def test_opening_writer__near_miss_a_lone_word_or_a_page_not_in_the_first_person():
+    """'Quill Tiles MP' with only 'Quill' a name (one word, as a menu's stray 'Back'), or a page saying
+    'I' once: no writer."""
+    assert _opening(1) is None
+    assert _opening(2, i_lines=False) is None
+
+
 # ---------------------------------------------------------------- 'Statement from X'
 STATEMENT_FROM = """
 Statement  NOUN  NN   ROOT     0 O

@@ -634,6 +634,7 @@ def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | No
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
     for found in (lambda: announced_writer(ctx, units), lambda: captioned_writer(ctx, units),
+                  lambda: opening_writer(ctx, units),
                   lambda: self_titled_author(ctx, units),
                   lambda: publisher_author(ctx, units, facts),
                   lambda: organisation_author(ctx, units), lambda: speaking_organisation(ctx, units)):
@@ -667,6 +668,18 @@ def captioned_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
         if key and ctx.state.is_person(key):
             return key
     return None
+
+
+def opening_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """'Jane Doe MP, MP for Leeds North, 7 February 2025, Blog ...' opening a page whose body speaks
+    as 'I': the person whose name the page's first words are writes it."""
+    if _i_sentences(ctx, units) < 2 or any(u.rule == "transcript-turn" for u in units):
+        return None
+    first = next((u for u in units if text_of(ctx.sents[u.sent]).strip()), None)
+    word = _first_word(ctx, first) if first is not None else None
+    key = ctx.state.actor_of(word) if word is not None else None
+    full = key is not None and sum(w[:1].isupper() for w in ctx.state.registry[key].name.split()) >= 2  # in full
+    return key if full and ctx.state.is_person(key) and not first.quoted else None
 
 
 def _caption_name(ctx: AttributionContext, sent: Span) -> str | None:
