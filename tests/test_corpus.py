@@ -814,6 +814,22 @@ def test_a_blog_posts_posted_by_line_names_the_writer():
     assert detect_author("Headline\n\nPosted in Jane Doe\n\n" + ENGLISH) == (None, None)
 
 
+def test_a_written_by_line_ending_in_a_name_names_the_writer():
+    """'Written by and published with the permission of Jane Doe.': the name at the end writes it."""
+    line = "Written by and published with the permission of Jane Doe."
+    assert detect_author(f"Headline\n\n{line}\n\n" + ENGLISH) == ("Jane Doe", None)
+    near = "Written by and published with the permission of the editors."
+    assert detect_author(f"Headline\n\n{near}\n\n" + ENGLISH) == (None, None)
+
+
+def test_written_evidence_submitted_by_a_person_names_the_writer():
+    """'Written evidence submitted by Jane Doe (CWSB99).': a parliamentary memorandum's writer."""
+    line = "Written evidence submitted by Jane Doe to the Bill Committee (CWSB99)."
+    assert detect_author(f"Children Bill\n\n{line}\n\n" + ENGLISH) == ("Jane Doe", None)
+    near = "Written evidence considered by Jane Doe and the Bill Committee (CWSB99)."
+    assert detect_author(f"Children Bill\n\n{near}\n\n" + ENGLISH) == (None, None)
+
+
 def test_front_matter_author_wins():
     text = "Headline\nBy Sam Reed\n" + ENGLISH
     assert detect_author(text, {"author": "Jo Bloggs, chair"}) == ("Jo Bloggs", "chair")

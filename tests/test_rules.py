@@ -1250,3 +1250,18 @@ def test_accelerating_the_pace_objects(extractor):
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan urged ministers to keep the pace of change on family help.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_a_plan_that_must_be_reconsidered_is_objected_to(extractor):
+    r = extract_text(extractor, "Mira Tolan said the family help plan must be reconsidered.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said the family help plan must be considered.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_supporting_a_community_is_a_service_not_a_position(extractor):
+    """'supporting the community through family help': the verb describes the service, as with families."""
+    r = extract_text(extractor, "Mira Tolan said she was supporting the community through family help.")
+    assert ("mira-tolan", "support", "family-help") not in positions(r)
+    near = extract_text(extractor, "Mira Tolan said she was supporting family help.")
+    assert ("mira-tolan", "support", "family-help") in positions(near)
