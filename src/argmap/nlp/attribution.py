@@ -744,17 +744,22 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
             continue
         if publisher and publisher not in discussed and any(ctx.state.actor_of(t) == publisher for t in tokens(sent)):
             return publisher  # 'Government's response to the review: NLCBF initial response' on NLCBF's site
-        named = [k for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
-                 and k not in discussed]
-        cut = max((t.i for t in tokens(sent) if t.i < doc_word and t.text in ctx.words("layout.title_separators")),
-                  default=-1)
-        named = [k for t in tokens(sent) if cut < t.i < doc_word and (k := ctx.state.actor_of(t))
-                 and ctx.state.is_org(k) and k not in discussed] or named  # 'NAO report – LGA response': LGA's
+        named = _title_orgs(ctx, sent, doc_word, discussed)
         key = _possessor_org(ctx, sent.doc[doc_word]) or _title_owner(named, publisher) or \
             _document_by(ctx, sent[doc_word - sent.start], discussed)
         if key:
             return key
     return None
+
+
+def _title_orgs(ctx: AttributionContext, sent: Span, doc_word: int, discussed: set[str]) -> list[str]:
+    """The organisations a title names before its document word that the text does not discuss; those
+    after the title's dash or colon when it names one there ('NAO report – LGA response': the LGA)."""
+    cut = max((t.i for t in tokens(sent) if t.i < doc_word and t.text in ctx.words("layout.title_separators")),
+              default=-1)
+    named = [(t.i, k) for t in tokens(sent) if t.i < doc_word and (k := ctx.state.actor_of(t)) and ctx.state.is_org(k)
+             and k not in discussed]
+    return [k for i, k in named if i > cut] or [k for _, k in named]
 
 
 def _past_report(root: Token) -> bool:

@@ -479,10 +479,15 @@ def _work_recommendation(lex: Lexicon, tok: Token, unit: Unit, drafts: list[Draf
         return None
     if any(d.speaker == unit.speaker and d.stance == Stance.OBJECT and d.start <= tok.i < d.end for d in drafts):
         return None
+    return facts["work_key"] if _unowned_and_aimed(lex, tok) else None
+
+
+def _unowned_and_aimed(lex: Lexicon, tok: Token) -> bool:
+    """Whether a plan noun names no owner ('our', 'LGA', 'from X') and says what it is for ('for X', 'to do X')."""
     preps = lex["markers.statement_of"]
     owned = any(c.dep_ in {"poss", "compound"} or c.dep_ == "prep" and c.lower_ in preps for c in tok.children)
     aimed = any(c.dep_ == "acl" or c.dep_ == "prep" and c.lower_ in lex["markers.aimed_at"] for c in tok.children)
-    return facts["work_key"] if aimed and not owned else None
+    return aimed and not owned
 
 
 def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
