@@ -575,6 +575,18 @@ help       NOUN  NN  dobj     4 O
 """
 
 
+def test_attribution_speaker__evaluative_subject__near_miss_a_verb_of_hardship():
+    """'The Trust is failing family help': failing befalls the Trust (stance.object.hardship), which
+    takes no view; 'The Trust is rejecting family help' is its own view."""
+    failing = TRIALLING.replace("trialling  VERB  VBG ROOT     3 O lemma=trialle", "failing    VERB  VBG ROOT     3 O lemma=fail")
+    ctx = ctx_of(failing, (1, 2, "trust"))
+    assert evaluative_subject(ctx, ctx.sents[0]) is None
+    rejecting = TRIALLING.replace("trialling  VERB  VBG ROOT     3 O lemma=trialle",
+                                  "rejecting  VERB  VBG ROOT     3 O lemma=reject")
+    ctx = ctx_of(rejecting, (1, 2, "trust"))
+    assert evaluative_subject(ctx, ctx.sents[0]) == Said("trust", "reject", "subject", 3)
+
+
 def test_attribution_speaker__evaluative_subject__fires_on_a_stance_verb_after_to():
     """'The Trust intends to introduce family help': the subject does what the verb after 'to' says."""
     ctx = ctx_of(INTENDS_TO, (1, 2, "trust"))

@@ -272,7 +272,8 @@ def _before_aside(doc, i: int, start: int) -> int:
     return j - 1 if doc[j].text == "(" and j > start else i
 
 
-@SPEAKER.rule("evaluative-subject", "An actor as subject of a main verb that itself takes a stance speaks.",
+@SPEAKER.rule("evaluative-subject", "An actor as subject of a main verb that itself takes a stance speaks (not of a "
+              "verb of hardship: 'the Government has failed to ...' judges the Government).",
               "BASW is concerned about the plan.")
 def evaluative_subject(ctx: AttributionContext, sent: Span) -> Said | None:
     root = sent.root
@@ -379,6 +380,8 @@ def _evaluative(ctx: AttributionContext, root: Token) -> bool:
     """A main verb that itself takes a stance, or 'be'/'remain' with a stance complement, or a verb
     whose subject does what a stance verb after 'to' says ('intends to introduce', 'moved to scrap')."""
     stance_words = ctx.lex.union("stance.support.lemmas", "stance.object.lemmas")
+    if root.lemma_.lower() in ctx.words("stance.object.hardship"):
+        return False  # 'the Government has failed to ...', 'councils struggle to ...': what befalls the subject
     if root.lemma_.lower() in stance_words or root.lower_ in stance_words:
         return True  # a form listed where the lemmatizer errs ('trialling' to 'trialle')
     return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
