@@ -506,6 +506,19 @@ def test_clean_keeps_prose_above_a_subscription_box_and_bullet_text():
     assert "  \u2022 More" in text and "    More staff" in clean
 
 
+def test_a_related_pages_heading_ends_the_article():
+    """'Latest News from' (or 'Related articles') on a line of its own after the article's text: the
+    teasers of other pages below it are blanked; a sentence mentioning related articles is kept."""
+    text = ("Council leaders said the hubs could not open without new money.\n"
+            "Latest News from\nCity Wire\nBusinesses warn that rising costs threaten jobs.\n")
+    clean, omap = clean_text(text)
+    assert [ln.strip() for ln in clean.splitlines() if ln.strip()] == \
+        ["Council leaders said the hubs could not open without new money."]
+    assert omap == () and len(clean) == len(text)
+    near = "Council leaders said related articles were unfair.\nBusinesses warn that costs threaten jobs.\n"
+    assert clean_text(near) == (near, ())
+
+
 def test_furniture_items_run_together_on_one_line_are_furniture():
     from argmap.clean import is_furniture
 

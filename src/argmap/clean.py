@@ -103,6 +103,11 @@ FURNITURE_ANYWHERE = tuple(re.compile(p, _I) for p in (
     r"\b(we|this (web)?site) uses? cookies\b|\bby continuing to (browse|use) (this|our)\b",
     r"^(sign ?up|subscribe|register)\b.{0,80}\b(newsletter|updates|mailing list|alerts|bulletin)",
 ))
+#: Headings that end the article: what follows them is a list of other pages ("Latest news from",
+#: "Related articles", "You may also like"), matched against the whole stripped line.
+END_OF_ARTICLE = re.compile(r"(latest|more) (news|stories|articles)( from( [\w ]{1,40})?)?|"
+                            r"related (articles|stories|news|content|posts)|you (may|might) also like|"
+                            r"most (read|popular)( (articles|stories))?|recommended for you", _I)
 _FURNITURE_ITEM = "|".join(f"(?:{p.pattern})" for p in FURNITURE_LINES)
 # one furniture item, or several run together ("Skip to main contentSkip to navigation | Search"), in one go
 _FURNITURE_LINE = re.compile(rf"(?:{_FURNITURE_ITEM})(?:[\s|\u00b7\u2022/,-]*(?:{_FURNITURE_ITEM}))*", _I)
@@ -206,6 +211,9 @@ def _blank_lines(text: str) -> str:
     for i, s in enumerate(strip):
         if not s:
             continue
+        if prev is not None and END_OF_ARTICLE.fullmatch(s.strip("|›»:").strip()):
+            drop[i:] = [True] * (len(spans) - i)  # the article has ended: other pages are listed below
+            break
         noise = is_furniture(s) or is_caption(s)
         if not noise and prev_noise and len(s) <= 400 and APPEAL.search(s):
             noise = True
