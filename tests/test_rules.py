@@ -1265,3 +1265,10 @@ def test_supporting_a_community_is_a_service_not_a_position(extractor):
     assert ("mira-tolan", "support", "family-help") not in positions(r)
     near = extract_text(extractor, "Mira Tolan said she was supporting family help.")
     assert ("mira-tolan", "support", "family-help") in positions(near)
+
+
+def test_approving_a_plan_backs_it(extractor):
+    r = extract_text(extractor, "Mira Tolan approved the family help plan.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan read the family help plan.")
+    assert ("mira-tolan", "support", "family-help") not in positions(near)
