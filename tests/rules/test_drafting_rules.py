@@ -501,6 +501,47 @@ def test_owned_plans__near_miss_a_plan_with_no_named_owner():
     assert owned_plans(doc, LEX, state, units, []) == []
 
 
+PLANS_BY_TRUST = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+plans       NOUN  NNS dobj     1 O lemma=plan
+by          ADP   IN  prep     3 O
+the         DET   DT  det      6 O
+Trust       PROPN NNP pobj     4 B-ORG
+for         ADP   IN  prep     3 O
+a           DET   DT  det      9 O
+register    NOUN  NN  pobj     7 O
+.           PUNCT .   punct    1 O
+"""
+
+
+@pytest.mark.parametrize("prep", ["by", "from", "of"])
+def test_owned_plans__the_owner_a_by_phrase_names_backs_the_plan(prep):
+    """'the plans by the Trust for a register' (or 'from', 'of'): the Trust backs them."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    doc = parse(PLANS_BY_TRUST.replace("by          ADP", f"{prep:<11} ADP"))
+    state = place_actors(doc, (6, 7, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    drafts = owned_plans(doc, LEX, state, units, [])
+    assert [(d.speaker, d.stance) for d in drafts] == [("trust", Stance.SUPPORT)]
+
+
+def test_owned_plans__near_miss_a_plan_with_a_phrase_about_someone():
+    """'the plans about the Trust for a register': the Trust is what they concern, not who made them."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    doc = parse(PLANS_BY_TRUST.replace("by          ADP", "about       ADP"))
+    state = place_actors(doc, (6, 7, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    assert owned_plans(doc, LEX, state, units, []) == []
+
+
 OWNED_NAMED = """
 We          PRON  PRP nsubj    1 O
 welcome     VERB  VBP ROOT     1 O

@@ -385,7 +385,8 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
     out = []
     plan_nouns = lex["nouns.plan"]
     for index, unit, tok in _units_words(doc, units, plan_nouns):
-        owner = _plan_owner(state, tok, plan_nouns) or _work_recommendation(lex, tok, unit, drafts)
+        owner = _plan_owner(state, tok, plan_nouns) or _plan_owner_after(lex, state, tok) or \
+            _work_recommendation(lex, tok, unit, drafts)
         if not owner or owner == unit.speaker:
             continue
         start, end = _noun_phrase(tok)
@@ -466,6 +467,15 @@ def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> st
     if tok.lower_ not in plan_nouns or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
     return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)
+
+
+def _plan_owner_after(lex: Lexicon, state: ActorState, tok: Token) -> str | None:
+    """The actor a plan noun's 'by'/'from'/'of' phrase names ('the announcement by the government',
+    'the recommendations of the committee')."""
+    if tok.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    preps = [c for c in tok.children if c.dep_ == "prep" and c.lower_ in lex["markers.statement_of"]]
+    return next((k for p in preps for o in p.children if o.dep_ == "pobj" and (k := state.actor_of(o))), None)
 
 
 def _work_recommendation(lex: Lexicon, tok: Token, unit: Unit, drafts: list[Draft]) -> str | None:
