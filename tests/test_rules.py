@@ -1272,3 +1272,11 @@ def test_approving_a_plan_backs_it(extractor):
     assert ("mira-tolan", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan read the family help plan.")
     assert ("mira-tolan", "support", "family-help") not in positions(near)
+
+
+def test_little_clarity_objects(extractor):
+    """'brings little clarity', like 'no clarity': an objection on the ground of detail."""
+    r = extract_text(extractor, "Mira Tolan said the family help plan brings little clarity.")
+    assert ("mira-tolan", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said the family help plan brings a little money.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
