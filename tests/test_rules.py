@@ -1280,3 +1280,10 @@ def test_little_clarity_objects(extractor):
     assert ("mira-tolan", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said the family help plan brings a little money.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_a_badly_needed_plan_is_backed(extractor):
+    r = extract_text(extractor, "Mira Tolan said family help teams were desperately needed.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said family help teams were not needed.")
+    assert ("mira-tolan", "support", "family-help") not in positions(near)
