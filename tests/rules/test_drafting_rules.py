@@ -516,9 +516,8 @@ register    NOUN  NN  pobj     7 O
 """
 
 
-@pytest.mark.parametrize("prep", ["by", "from", "of"])
-def test_owned_plans__the_owner_a_by_phrase_names_backs_the_plan(prep):
-    """'the plans by the Trust for a register' (or 'from', 'of'): the Trust backs them."""
+def _plans_with(prep: str) -> list[tuple[str, Stance]]:
+    """(speaker, stance) of the owned-plan drafts of 'We welcome the plans <prep> the Trust for a register.'"""
     from argmap.nlp.stance import owned_plans
 
     from .kit import place_actors
@@ -526,20 +525,18 @@ def test_owned_plans__the_owner_a_by_phrase_names_backs_the_plan(prep):
     doc = parse(PLANS_BY_TRUST.replace("by          ADP", f"{prep:<11} ADP"))
     state = place_actors(doc, (6, 7, "trust", "organisation"))
     units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
-    drafts = owned_plans(doc, LEX, state, units, [])
-    assert [(d.speaker, d.stance) for d in drafts] == [("trust", Stance.SUPPORT)]
+    return [(d.speaker, d.stance) for d in owned_plans(doc, LEX, state, units, [])]
+
+
+@pytest.mark.parametrize("prep", ["by", "from", "of"])
+def test_owned_plans__the_owner_a_by_phrase_names_backs_the_plan(prep):
+    """'the plans by the Trust for a register' (or 'from', 'of'): the Trust backs them."""
+    assert _plans_with(prep) == [("trust", Stance.SUPPORT)]
 
 
 def test_owned_plans__near_miss_a_plan_with_a_phrase_about_someone():
     """'the plans about the Trust for a register': the Trust is what they concern, not who made them."""
-    from argmap.nlp.stance import owned_plans
-
-    from .kit import place_actors
-
-    doc = parse(PLANS_BY_TRUST.replace("by          ADP", "about       ADP"))
-    state = place_actors(doc, (6, 7, "trust", "organisation"))
-    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
-    assert owned_plans(doc, LEX, state, units, []) == []
+    assert _plans_with("about") == []
 
 
 OWNED_NAMED = """
