@@ -517,6 +517,8 @@ def test_a_related_pages_heading_ends_the_article():
     assert omap == () and len(clean) == len(text)
     near = "Council leaders said related articles were unfair.\nBusinesses warn that costs threaten jobs.\n"
     assert clean_text(near) == (near, ())
+    menu = "Home | News\nMost read\nCouncil leaders said the hubs could not open without new money.\n"
+    assert clean_text(menu)[0].splitlines()[2] == "Council leaders said the hubs could not open without new money."
 
 
 def test_furniture_items_run_together_on_one_line_are_furniture():

@@ -208,12 +208,14 @@ def _blank_lines(text: str) -> str:
     strip = [text[a:b].strip() for a, b in spans]
     drop = [False] * len(spans)
     prev, prev_noise = None, False  # previous non-empty line and whether it was furniture
+    body = False  # whether a line of running text (a sentence of eight words or more) came before
     for i, s in enumerate(strip):
         if not s:
             continue
-        if prev is not None and END_OF_ARTICLE.fullmatch(s.strip("|›»:").strip()):
+        if body and END_OF_ARTICLE.fullmatch(s.strip("|›»:").strip()):
             drop[i:] = [True] * (len(spans) - i)  # the article has ended: other pages are listed below
             break
+        body = body or len(s.split()) >= 8 and s.rstrip("\"”’'").endswith((".", "!", "?"))
         noise = is_furniture(s) or is_caption(s)
         if not noise and prev_noise and len(s) <= 400 and APPEAL.search(s):
             noise = True
