@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import hashlib
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
+from itertools import accumulate
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -272,18 +274,24 @@ def _find_across(index, text: str, fillers: frozenset[str]) -> list[Match]:
     those words taken out, and a match that spans a word taken out is kept (offsets into the text);
     not a name that starts with 'the' ('the new report' points to a report, it is no name)."""
     folded = fold_keep_length(text)
-    kept: list[int] = []  # the text's character offsets that stay, in order
+    pieces: list[tuple[int, int]] = []  # (start, end) of the stretches of the text that stay, in order
     pos = 0
     for m in _filler_pattern(fillers).finditer(folded):
-        kept.extend(range(pos, m.start()))
+        pieces.append((pos, m.start()))
         pos = m.end()
-    if pos == 0:
+    if not pieces:
         return []
-    kept.extend(range(pos, len(folded)))
-    squeezed = "".join(folded[i] for i in kept)
+    pieces.append((pos, len(folded)))
+    squeezed = "".join(folded[a:b] for a, b in pieces)
+    firsts = list(accumulate((b - a for a, b in pieces[:-1]), initial=0))  # each piece's offset in squeezed
+
+    def at(i: int) -> int:  # a squeezed offset as an offset into the text
+        k = bisect_right(firsts, i) - 1
+        return pieces[k][0] + i - firsts[k]
+
     out = []
     for m in _find(index, squeezed):
-        start, end = kept[m.start], kept[m.end - 1] + 1
+        start, end = at(m.start), at(m.end - 1) + 1
         if end - start != m.end - m.start and not m.phrase.startswith("the "):
             out.append(Match(m.id, " ".join(folded[start:end].split()), start, end))
     return out

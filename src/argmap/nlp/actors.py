@@ -11,7 +11,8 @@ from spacy.tokens import Doc, Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp.rules.actors import (
     MENTIONS, ROLES, ActorContext, Mention, a_first_name, abbreviates, actor_info, author_kind, bare_name,
-    bracketed_initials, letters, name_text, name_word, non_overlapping, person_key, with_designation,
+    bracketed_initials, letters, name_text, name_word, non_overlapping, page_works, person_key,
+    with_designation,
 )
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta, save_actors
 from argmap.nlp.text import doc_matches, tokens
@@ -345,17 +346,16 @@ def _page_work(ctx: ActorContext, registry: dict[str, ActorInfo]) -> None:
     a taxonomy actor's ``work``), and note its key and the character where the page first names
     the work in the meta as ``work_key`` and ``work_at``: a recommendation the page names after it,
     with no owner, is that work's."""
-    through = ctx.taxonomy.speakers_through
-    works = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals") if m.id in through] if through else []
-    if len({m.id for m in works}) != 1:
+    _, only = page_works(ctx)
+    if only is None:
         return
-    key = through[works[0].id]
+    key = ctx.taxonomy.speakers_through[only.id]
     known = ctx.taxonomy.actors.get(key)
     if known is None:
         return
     registry.setdefault(key, actor_info(key, known))
     facts = meta(ctx.doc)
-    facts["work_key"], facts["work_at"] = key, works[0].start
+    facts["work_key"], facts["work_at"] = key, only.start
 
 
 def _unknown_outlet(ctx: ActorContext, outlet: str, url: str, registry: dict[str, ActorInfo]) -> str | None:

@@ -18,7 +18,7 @@ from argmap.lexicon import Lexicon
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ORG, PERSON, ActorInfo, meta
 from argmap.nlp.text import agent_objects, doc_matches, doc_text, span_matches, tokens, words_at
-from argmap.taxonomy import Taxonomy
+from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
 _BAD_CHARS = re.compile(r"[\n\u2022\u00b7\u25aa\u25cf|@#/\\]")
@@ -251,17 +251,23 @@ def _initials(span: Span) -> bool:
                "noun ('the Hearth Review's recommendation'), is a mention of that actor.",
                "The Hearth Review recommends a duty to house children near home.")
 def work_speaks(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
-    through = ctx.taxonomy.speakers_through
-    works = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals") if m.id in through] if through else []
+    works, only = page_works(ctx)
     if not works:
         return []
     toks = tokens(ctx.doc)
-    only = works[0] if len({m.id for m in works}) == 1 else None
     out = []
     for word in (toks[i] for i in words_at(ctx.doc, frozenset(ctx.lex.speech_verbs) | ctx.lex["nouns.plan"])):
         for subj in _sayers(ctx, word):
             out += _work_mention(ctx, subj, works, only)
     return out
+
+
+def page_works(ctx: ActorContext) -> tuple[list[Match], Match | None]:
+    """The names of works (reviews, commissions: a taxonomy actor's ``work``) the page holds, and
+    the first of them when they all name one work, else None."""
+    through = ctx.taxonomy.speakers_through
+    works = [m for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals") if m.id in through] if through else []
+    return works, works[0] if len({m.id for m in works}) == 1 else None
 
 
 def _work_mention(ctx: ActorContext, subj: Token, works: list, only) -> list[Mention]:

@@ -962,12 +962,21 @@ def _paragraph_before(ctx: AttributionContext, q: Quotation) -> Unit | None:
     return last
 
 
+def _speech_line_before(ctx: AttributionContext, q: Quotation) -> Unit | None:
+    """The last sentence of the paragraph before a quotation opening its own paragraph, when a speech
+    verb gave it a named speaker."""
+    last = _paragraph_before(ctx, q)
+    if last is None or last.speaker in (None, UNNAMED) or not last.rule.startswith("speech-verb") or last.cue_token is None:
+        return None
+    return last
+
+
 @QUOTE_SPEAKER.rule("after-says-line", "A quotation opening the paragraph after one that ends '..., says Jane Doe.' "
                     "(what she says, then her name) goes on in her voice.",
                     "The plan is a start, says Jane Doe, chair of the Trust.\n\u201cBut there is no money behind it.")
 def after_says_line(ctx: AttributionContext, q: Quotation) -> Said | None:
-    last = _paragraph_before(ctx, q)
-    if last is None or last.speaker in (None, UNNAMED) or not last.rule.startswith("speech-verb") or last.cue_token is None:
+    last = _speech_line_before(ctx, q)
+    if last is None:
         return None
     verb = ctx.doc[last.cue_token]
     said_first = any(c.dep_ in {"ccomp", "parataxis"} and c.i < verb.i for c in verb.children)
@@ -978,9 +987,8 @@ def after_says_line(ctx: AttributionContext, q: Quotation) -> Said | None:
                     "which someone speaks without saying what ('Jane Doe responded to the report.') is what they said.",
                     "Jane Doe responded to the report.\n\u201cThe plan is rushed and has no money behind it.\u201d")
 def after_announced_speaker(ctx: AttributionContext, q: Quotation) -> Said | None:
-    last = _paragraph_before(ctx, q)
-    if last is None or last.speaker in (None, UNNAMED) or last.quoted or not last.rule.startswith("speech-verb") \
-            or last.cue_token is None or any(u.para == last.para for u in q.before[:-1]):
+    last = _speech_line_before(ctx, q)
+    if last is None or last.quoted or any(u.para == last.para for u in q.before[:-1]):
         return None
     verb = ctx.doc[last.cue_token]
     said = any(c.dep_ in {"ccomp", "parataxis", "xcomp", "dobj"} for c in verb.children)
