@@ -9,7 +9,7 @@ import pytest
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, answered, argues_for, as_others_feared, asked,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, agrees_with, answered, argues_for, as_others_feared, asked,
     compound_word, denied, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
     ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
@@ -1789,6 +1789,75 @@ def test_stance_fallbacks__argues_for__near_miss():
     ctx = stance_ctx(doc)
     assert argues_for(ctx, clause(ctx, doc[:], unit(doc[:], cue="say"))) is None
     assert fallback(SAID, cue="say") is None
+
+
+AGREE_WITH = """
+We           PRON  PRP nsubj    1 O
+agree        VERB  VBP ROOT     1 O
+with         ADP   IN  prep     1 O
+the          DET   DT  det      5 O
+kinship      NOUN  NN  compound 5 O
+allowance    NOUN  NN  pobj     2 O
+.            PUNCT .   punct    1 O
+"""
+DISAGREE_WITH = AGREE_WITH.replace("agree        VERB  VBP ROOT     1 O",
+                                   "disagree     VERB  VBP ROOT     1 O")
+NOT_AGREE_WITH = """
+We           PRON  PRP nsubj    2 O
+do           AUX   VBP aux      2 O
+not          PART  RB  neg      2 O
+agree        VERB  VB  ROOT     2 O
+with         ADP   IN  prep     3 O
+the          DET   DT  det      7 O
+kinship      NOUN  NN  compound 7 O
+allowance    NOUN  NN  pobj     4 O
+.            PUNCT .   punct    3 O
+"""
+AGREE_WITH_THAT = """
+We           PRON  PRP nsubj    1 O
+agree        VERB  VBP ROOT     1 O
+with         ADP   IN  prep     1 O
+the          DET   DT  det      4 O
+review       NOUN  NN  pobj     2 O
+that         SCONJ IN  mark     9 O
+family       NOUN  NN  compound 7 O
+help         NOUN  NN  nsubj    9 O
+often        ADV   RB  advmod   9 O
+fails        VERB  VBZ ccomp    1 O lemma=fail
+.            PUNCT .   punct    1 O
+"""
+AGREE_WITH_ACTOR = """
+We           PRON  PRP nsubj    1 O
+agree        VERB  VBP ROOT     1 O
+with         ADP   IN  prep     1 O
+Ofsted       PROPN NNP pobj     2 B-ORG
+on           ADP   IN  prep     3 O
+family       NOUN  NN  compound 6 O
+help         NOUN  NN  pobj     4 O
+.            PUNCT .   punct    1 O
+"""
+
+
+@pytest.mark.parametrize("spec, sign", [(AGREE_WITH, +1), (DISAGREE_WITH, -1), (NOT_AGREE_WITH, -1)])
+def test_stance_fallbacks__agrees_with__fires(spec, sign):
+    """Agreeing with a named proposal backs it; disagreeing with it, or not agreeing, objects."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    cue = agrees_with(ctx, clause(ctx, doc[:], unit(doc[:])))
+    assert (cue.kind, cue.sign) == (K.ARGUE, sign)
+    assert fallback(spec)[0] == "agrees-with"
+    assert score(ctx, clause(ctx, doc[:], unit(doc[:])))[1] == sign
+
+
+@pytest.mark.parametrize("spec", [AGREE_WITH_THAT, AGREE_WITH_ACTOR])
+def test_stance_fallbacks__agrees_with__near_miss_whose_view(spec):
+    """'We agree with the review that family help often fails', 'we agree with Ofsted on family
+    help': who is agreed with holds the view; it says nothing of what the speaker thinks of them."""
+    doc = parse(spec)
+    if "Ofsted" in spec:
+        place_actors(doc, (3, 4, "ofsted"))
+    ctx = stance_ctx(doc)
+    assert agrees_with(ctx, clause(ctx, doc[:], unit(doc[:]))) is None
 
 
 DFE_SAID = """

@@ -779,6 +779,30 @@ def argues_for(ctx: StanceContext, c: Clause) -> Cue | None:
     return None
 
 
+@FALLBACKS.rule("agrees-with", "Agreeing with a named proposal backs it; disagreeing, or not agreeing, objects to it "
+                "(agreeing with someone that ... holds their view, not a stance on them).",
+                "We agree with the kinship allowance.")
+def agrees_with(ctx: StanceContext, c: Clause) -> Cue | None:
+    for tok in tokens(c.span):
+        lemma = tok.lemma_.lower()
+        agree, disagree = lemma in ctx.words("verbs.agree_with"), lemma in ctx.words("verbs.disagree_with")
+        if tok.pos_ == "VERB" and (agree or disagree) and tok.i not in c.skip and _agreed_proposal(ctx, tok):
+            sign = (-1 if disagree else 1) * (-1 if negated(ctx, tok, c.span) else 1)
+            return Cue(K.ARGUE, sign, f"{tok.text} with (its own view of it)", "agrees-with")
+    return None
+
+
+def _agreed_proposal(ctx: StanceContext, verb: Token) -> bool:
+    """Whether the 'with' phrase of a verb of agreeing names a proposal: not an actor, and not
+    followed by the view agreed with ('agree with the review that ...': the review's view)."""
+    withs = [p for p in verb.children if p.dep_ == "prep" and p.lower_ == "with"
+             and not any(o.dep_ == "pobj" and ctx.state.actor_of(o) for o in p.children)]
+    if not withs:
+        return False
+    after = verb.doc[withs[0].i:verb.right_edge.i + 1]
+    return not any(t.dep_ in {"ccomp", "mark"} for t in after) and ctx.names_proposal(after)
+
+
 @FALLBACKS.rule("government-plan", "The government describing its own named plan (a policy document too) supports it.",
                 "The Department for Education said the teams will start in April.")
 def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
@@ -984,6 +1008,6 @@ def score(ctx: StanceContext, c: Clause) -> tuple[list[Cue], int]:
         found += rule(ctx, c) or []
     if not found:
         fallback = FALLBACKS.first(ctx, c)
-        return ([fallback], +1) if fallback is not None else ([], 0)
+        return ([fallback], fallback.sign) if fallback is not None else ([], 0)
     total = sum(cue.sign * cue.weight for cue in found)
     return found, (total > 0) - (total < 0)
