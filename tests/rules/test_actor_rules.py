@@ -339,6 +339,46 @@ def test_actors_mentions__named_again__near_miss_initials_that_never_speak():
     assert named_again(ctx, tagged) == []
 
 
+BRANTLEY_TWICE = """
+Brantley     PROPN NNP   nsubj    1 O
+said         VERB  VBD   ROOT     1 O lemma=say
+so           ADV   RB    advmod   1 O
+.            PUNCT .     punct    1 O
+Trusts       NOUN  NNS   nsubj    6 O lemma=trust
+could        AUX   MD    aux      6 O
+fail         VERB  VB    ROOT     6 O
+,            PUNCT ,     punct    6 O
+according    VERB  VBG   prep     6 O
+to           ADP   IN    prep     8 O
+Brantley     PROPN NNP   pobj     9 O
+.            PUNCT .     punct    6 O
+"""
+
+
+def test_actors_mentions__named_again__fires_for_a_one_word_name():
+    """'Brantley said so. Trusts could fail, according to Brantley.': a one-word proper name that
+    speaks (a union, a charity, a surname; the tagger may call it a person) is that speaker again
+    where it stands as a proper noun and the tagger missed it."""
+    from argmap.nlp.rules.actors import Mention, named_again
+
+    ctx = actor_ctx(parse(BRANTLEY_TWICE))
+    said = Mention(ctx.doc[0:1], PERSON)
+    assert [(m.span.start, m.span.text, m.type) for m in named_again(ctx, [said])] == [(10, "Brantley", PERSON)]
+
+
+def test_actors_mentions__named_again__near_miss_a_one_word_name_in_a_compound():
+    """'Brantley care could fail': the word again, but as the first word of a compound (a common word
+    that is also a name, 'Kinship care'), is not the speaker."""
+    from argmap.nlp.rules.actors import Mention, named_again
+
+    spec = BRANTLEY_TWICE.replace("Trusts       NOUN  NNS   nsubj    6 O lemma=trust",
+                                  "Brantley     PROPN NNP   compound 5 O").replace(
+        "could        AUX   MD    aux      6 O", "care         NOUN  NN    nsubj    6 O")
+    ctx = actor_ctx(parse(spec))
+    found = named_again(ctx, [Mention(ctx.doc[0:1], PERSON)])
+    assert [m.span.start for m in found] == [10]  # 'according to Brantley' only, not 'Brantley care'
+
+
 def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []

@@ -241,6 +241,11 @@ def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     return Mention(span, ORG if org else PERSON)
 
 
+def _one_proper_name(span: Span) -> bool:
+    """A name that is one capitalised word tagged as a proper noun ('Unison', 'Barnardo')."""
+    return len(span) == 1 and span.text[:1].isupper() and span.text.isalpha() and span[0].pos_ == "PROPN"
+
+
 def _initials(span: Span) -> bool:
     """A name that is one word in capitals ('TACT', 'ADCS'): initials, an organisation's."""
     return len(span) == 1 and span.text.isalpha() and span.text.isupper() and len(span.text) >= 2
@@ -376,8 +381,9 @@ def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
-@MENTIONS.rule("named-again", "An organisation that speaks on the page under its initials ('TACT responds') is "
-               "a mention wherever they stand again, even where the tagger missed them.",
+@MENTIONS.rule("named-again", "An organisation that speaks on the page under its initials ('TACT responds'), or "
+               "anyone who speaks under a one-word proper name ('Unison said'), is a mention wherever that name stands again (a proper noun, "
+               "not the first word of a compound), even where the tagger missed it.",
                "TACT responds to the review. TACT, the fostering charity, broadly welcomes it.")
 def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
@@ -386,15 +392,16 @@ def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     for m in found:
         name = m.span.text
         root = m.span.root
-        if m.type == ORG and _initials(m.span) and root.dep_ in {"nsubj", "nsubjpass"} and \
-                root.head.lemma_.lower() in ctx.lex.speech_verbs:
+        if (m.type == ORG and _initials(m.span) or _one_proper_name(m.span)) and \
+                root.dep_ in {"nsubj", "nsubjpass"} and root.head.lemma_.lower() in ctx.lex.speech_verbs:
             named.setdefault(name, m)
     out = []
     for name, m in named.items():
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = ctx.doc.char_span(hit.start(), hit.end())
-            if span is not None and not any(t.i in covered for t in span):
-                out.append(Mention(span, ORG, m.key, m.known))
+            if span is not None and not any(t.i in covered for t in span) and \
+                    (_initials(span) or span.root.pos_ == "PROPN" and span.root.dep_ != "compound"):
+                out.append(Mention(span, m.type, m.key, m.known))
                 covered.update(range(span.start, span.end))
     return out
 
