@@ -246,6 +246,13 @@ def _one_proper_name(span: Span) -> bool:
     return len(span) == 1 and span.text[:1].isupper() and span.text.isalpha() and span[0].pos_ == "PROPN"
 
 
+def _stands_alone(tok: Token) -> bool:
+    """Whether a proper noun is a name by itself: not the first word of a compound ('Kinship care'),
+    nor the last of a longer name ('Ada Lorne'), nor after an article ('the Lorne')."""
+    return tok.pos_ == "PROPN" and tok.dep_ != "compound" and \
+        not any(c.dep_ in {"compound", "det"} for c in tok.children)
+
+
 def _initials(span: Span) -> bool:
     """A name that is one word in capitals ('TACT', 'ADCS'): initials, an organisation's."""
     return len(span) == 1 and span.text.isalpha() and span.text.isupper() and len(span.text) >= 2
@@ -400,7 +407,7 @@ def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         for hit in re.finditer(rf"(?<![\w-]){re.escape(name)}(?![\w-])", text):
             span = ctx.doc.char_span(hit.start(), hit.end())
             if span is not None and not any(t.i in covered for t in span) and \
-                    (_initials(span) or span.root.pos_ == "PROPN" and span.root.dep_ != "compound"):
+                    (_initials(span) or _stands_alone(span.root)):
                 out.append(Mention(span, m.type, m.key, m.known))
                 covered.update(range(span.start, span.end))
     return out
