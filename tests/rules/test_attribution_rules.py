@@ -287,6 +287,41 @@ def test_attribution_speaker__speech_verb__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+# "The Government invests, as recommended by the review." / "The Government invests, adding that it helps."
+INVESTS_AS_RECOMMENDED = """
+The          DET   DT   det       1 O
+Government   PROPN NNP  nsubj     2 O
+invests      VERB  VBZ  ROOT      2 O lemma=invest
+,            PUNCT ,    punct     2 O
+as           SCONJ IN   mark      5 O
+recommended  VERB  VBN  advcl     2 O lemma=recommend
+by           ADP   IN   agent     5 O
+the          DET   DT   det       8 O
+review       NOUN  NN   pobj      6 O
+.            PUNCT .    punct     2 O
+"""
+INVESTS_ADDING = """
+The          DET   DT   det       1 O
+Government   PROPN NNP  nsubj     2 O
+invests      VERB  VBZ  ROOT      2 O lemma=invest
+,            PUNCT ,    punct     2 O
+adding       VERB  VBG  advcl     2 O lemma=add
+that         SCONJ IN   mark      7 O
+it           PRON  PRP  nsubj     7 O
+helps        VERB  VBZ  ccomp     4 O lemma=help
+.            PUNCT .    punct     2 O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_participle_opened_by_a_conjunction():
+    """'The Government invests, as recommended by the review': the participle's doer is the review,
+    not the subject of the verb it hangs on; ', adding that ...' is still that subject's word."""
+    ctx = ctx_of(INVESTS_AS_RECOMMENDED, (0, 2, "uk-government", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(INVESTS_ADDING, (0, 2, "uk-government", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "add", "speech-verb", 4)
+
+
 TIME_FOR_TO_RECOGNISE = """
 It             PRON  PRP  nsubj     1   O
 is             AUX   VBZ  ROOT      1   O lemma=be

@@ -771,13 +771,19 @@ def direct(tok: Token, subj: Token) -> bool:
 
 
 def subjects(verb: Token, going_on: frozenset[str] = frozenset()) -> list[Token]:
-    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb;
-    for 'went on to say', 'continued to argue', those of the verb of going on."""
+    """The subjects of a verb; for '..., warning that' / 'adding that', those of the governing verb
+    (not for a past participle with a conjunction: 'X invests, as recommended by Y' is no act of
+    X's); for 'went on to say', 'continued to argue', those of the verb of going on."""
     found = [c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}]
-    if not found and verb.head.i != verb.i and (verb.dep_ in {"advcl", "conj"} or
+    if not found and verb.head.i != verb.i and (verb.dep_ in {"advcl", "conj"} and not _marked_participle(verb) or
                                                verb.dep_ == "xcomp" and _going_on(verb.head, going_on)):
         found = [c for c in verb.head.children if c.dep_ in {"nsubj", "nsubjpass"}]
     return found
+
+
+def _marked_participle(verb: Token) -> bool:
+    """'as recommended by Y', 'if approved', 'once agreed': a past participle opened by a conjunction."""
+    return verb.tag_ == "VBN" and any(c.dep_ == "mark" for c in verb.children)
 
 
 def _going_on(verb: Token, going_on: frozenset[str]) -> bool:
