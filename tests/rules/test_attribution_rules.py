@@ -357,6 +357,36 @@ def test_attribution_speaker__speech_verb__near_miss_a_verb_wished_of_someone():
     assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "recognise", "speech-verb", 2)
 
 
+GOVERNMENT_MUST_RECOGNISE = """
+The            DET   DT   det       1   O
+Government     PROPN NNP  nsubj     3   O
+must           AUX   MD   aux       3   O
+recognise      VERB  VB   ROOT      3   O
+kinship        NOUN  NN   compound  5   O
+carers         NOUN  NNS  dobj      3   O lemma=carer
+.              PUNCT .    punct     3   O
+"""
+WE_MUST_RECOGNISE = """
+We             PRON  PRP  nsubj     2   O
+must           AUX   MD   aux       2   O
+recognise      VERB  VB   ROOT      2   O
+kinship        NOUN  NN   compound  4   O
+carers         NOUN  NNS  dobj      2   O lemma=carer
+.              PUNCT .    punct     2   O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_verb_asked_of_someone():
+    """'The Government must recognise kinship carers': asked of the government, not said by it;
+    'We must recognise ...' is the writer's own word."""
+    from argmap.nlp.rules.attribution import asked_of
+
+    ctx = ctx_of(GOVERNMENT_MUST_RECOGNISE, (0, 2, "uk-government", ORG))
+    assert asked_of(ctx, ctx.doc[3]) and speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(WE_MUST_RECOGNISE)
+    assert not asked_of(ctx, ctx.doc[2])
+
+
 CHARGE_WHAT_THEY_WANT = """
 Providers  NOUN  NNS nsubj  1 O lemma=provider
 charge     VERB  VBP ROOT   1 O

@@ -193,8 +193,15 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
-             and not wished_act(t) and not free_relative(t)]
+             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def asked_of(ctx: AttributionContext, verb: Token) -> bool:
+    """'The government must support councils', 'ministers should back the plan': what someone other
+    than the writer is told to do, not what they say ('I must stress that ...' is said)."""
+    return any(c.dep_ == "aux" and c.lower_ in ctx.words("markers.recommending") for c in verb.children) and \
+        not any(c.dep_ == "nsubj" and c.lower_ in ctx.first_person() for c in verb.children)
 
 
 def free_relative(verb: Token) -> bool:
