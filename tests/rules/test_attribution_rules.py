@@ -387,6 +387,37 @@ def test_attribution_speaker__speech_verb__near_miss_a_verb_asked_of_someone():
     assert not asked_of(ctx, ctx.doc[2])
 
 
+WE_ARE_DELIGHTED_GOVERNMENT_ACCEPTED = """
+We             PRON  PRP  nsubj     1   O
+are            AUX   VBP  ROOT      1   O lemma=be
+delighted      ADJ   JJ   acomp     1   O
+that           SCONJ IN   mark      7   O
+the            DET   DT   det       5   O
+Government     PROPN NNP  nsubj     7   O
+has            AUX   VBZ  aux       7   O
+accepted       VERB  VBN  ccomp     2   O lemma=accept
+the            DET   DT   det       9   O
+plan           NOUN  NN   dobj      7   O
+.              PUNCT .    punct     1   O
+"""
+WE_HEAR_GOVERNMENT_ACCEPTED = WE_ARE_DELIGHTED_GOVERNMENT_ACCEPTED.replace(
+    "are            AUX   VBP  ROOT      1   O lemma=be", "hear           VERB  VBP  ROOT      1   O").replace(
+    "delighted      ADJ   JJ   acomp     1   O", "now            ADV   RB   advmod    1   O")
+
+
+def test_attribution_speaker__speech_verb__near_miss_an_act_the_writer_feels_about():
+    """'We are delighted that the Government has accepted the plan': the writer's sentence about
+    the government's act; 'We hear now that the Government has accepted ...' still reports the
+    government."""
+    from argmap.nlp.rules.attribution import under_writer
+
+    ctx = ctx_of(WE_ARE_DELIGHTED_GOVERNMENT_ACCEPTED, (4, 6, "uk-government", ORG))
+    assert under_writer(ctx, ctx.doc[7]) and speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(WE_HEAR_GOVERNMENT_ACCEPTED, (4, 6, "uk-government", ORG))
+    assert not under_writer(ctx, ctx.doc[7])
+    assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "accept", "speech-verb", 7)
+
+
 CHARGE_WHAT_THEY_WANT = """
 Providers  NOUN  NNS nsubj  1 O lemma=provider
 charge     VERB  VBP ROOT   1 O

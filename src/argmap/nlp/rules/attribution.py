@@ -193,8 +193,22 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
-             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t)]
+             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t) and not under_writer(ctx, t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def under_writer(ctx: AttributionContext, verb: Token) -> bool:
+    """'We are delighted that the Government has accepted ...': a speech verb in the clause the
+    writer ('we', 'I') says how they feel about reports another's act within the writer's sentence."""
+    first = ctx.first_person()
+    if any(c.dep_ == "nsubj" and c.lower_ in first for c in verb.children):
+        return False
+    tok = verb
+    while tok.head.i != tok.i:
+        tok = tok.head
+        if any(c.dep_ == "nsubj" and c.lower_ in first for c in tok.children):
+            return tok.lemma_.lower() == "be" and any(c.dep_ == "acomp" for c in tok.children)
+    return False
 
 
 def asked_of(ctx: AttributionContext, verb: Token) -> bool:
