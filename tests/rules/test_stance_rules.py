@@ -146,6 +146,45 @@ def test_stance_cues__phrase__near_miss():
     assert "phrase" not in cue_rules(WRONG_DIRECTION)
 
 
+# "Homes for children at risk close." (the parser hangs 'at' on the noun or, wrongly, on the verb)
+HOMES_FOR_CHILDREN_AT_RISK = """
+Homes      NOUN  NNS nsubj 4 O lemma=home
+for        ADP   IN  prep  0 O
+children   NOUN  NNS pobj  1 O lemma=child
+at         ADP   IN  prep  2 O
+risk       NOUN  NN  pobj  3 O
+close      VERB  VBP ROOT  5 O
+.          PUNCT .   punct 5 O
+"""
+HOMES_HUNG_ON_VERB = HOMES_FOR_CHILDREN_AT_RISK.replace("at         ADP   IN  prep  2 O",
+                                                        "at         ADP   IN  prep  5 O")
+# "Closures leave children at risk."
+LEAVE_CHILDREN_AT_RISK = """
+Closures   NOUN  NNS nsubj 1 O lemma=closure
+leave      VERB  VBP ROOT  1 O
+children   NOUN  NNS dobj  1 O lemma=child
+at         ADP   IN  prep  1 O
+risk       NOUN  NN  pobj  3 O
+.          PUNCT .   punct 1 O
+"""
+
+
+@pytest.mark.parametrize("spec", [HOMES_FOR_CHILDREN_AT_RISK, HOMES_HUNG_ON_VERB])
+def test_stance_cues__phrase__near_miss_a_phrase_that_says_which_people(spec):
+    """'Homes for children at risk close': 'at risk' says which children; it is no objection."""
+    doc = parse(spec)
+    ctx = stance_ctx(doc)
+    assert phrase_cues(ctx, clause(ctx, doc[:])) == []
+
+
+def test_stance_cues__phrase__fires_for_people_left_at_risk():
+    """'Closures leave children at risk': the people are what is acted on; the worry stands."""
+    doc = parse(LEAVE_CHILDREN_AT_RISK)
+    ctx = stance_ctx(doc)
+    (cue,) = phrase_cues(ctx, clause(ctx, doc[:]))
+    assert (cue.sign, cue.label) == (-1, "at risk")
+
+
 WELCOMED_DUTY = """
 BASW      PROPN NNP nsubj 1 B-ORG
 welcomed  VERB  VBD ROOT  1 O lemma=welcome

@@ -170,8 +170,22 @@ def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: in
         return Cue(K.CONDITION, sign, phrase + " (condition)", "condition", 1.5)
     if sign > 0 and someone_elses_act(ctx, toks[0], c):
         return None  # 'X said the commission has set out changes': the commission's act, not X's view
+    if sign < 0 and describes_people(ctx, toks[0]):
+        return None  # 'care leavers at risk of homelessness': who they are, not an objection
     neg = first not in ctx.lex.negators and negated(ctx, toks[0], c.span)
     return Cue(K.PHRASE, -sign if neg else sign, ("not " if neg else "") + phrase, "phrase")
+
+
+def describes_people(ctx: StanceContext, tok: Token) -> bool:
+    """Whether a phrase opened by ``tok`` is a preposition that tells which people a noun for people
+    means ('children at risk of harm'; 'a safety net for care leavers at risk', however the parser
+    hung it; not 'it leaves children at risk', where the people are what is acted on)."""
+    if tok.pos_ != "ADP" or tok.dep_ != "prep" or tok.i == 0:
+        return False
+    people = ctx.words("nouns.beneficiary")
+    before = tok.doc[tok.i - 1]
+    return tok.head.pos_ == "NOUN" and tok.head.lemma_.lower() in people or \
+        before.pos_ == "NOUN" and before.dep_ == "pobj" and before.lemma_.lower() in people
 
 
 def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
