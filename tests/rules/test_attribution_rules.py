@@ -1402,6 +1402,49 @@ def test_attribution_subject__work_leader__near_miss_a_reader_named_in_the_subje
     assert work_leader(ctx, ctx.doc[1]) is None
 
 
+# "Trusts could fail, according to a new report from Hearthwell. The report said ..."
+REPORT_FROM_THEN_THE_REPORT = """
+Trusts     NOUN  NNS nsubj     2 O lemma=trust
+could      AUX   MD  aux       2 O
+fail       VERB  VB  ROOT      2 O
+,          PUNCT ,   punct     2 O
+according  VERB  VBG prep      2 O
+to         ADP   IN  prep      4 O
+a          DET   DT  det       9 O
+new        ADJ   JJ  amod      9 O
+report     NOUN  NN  pobj      5 O
+from       ADP   IN  prep      8 O
+Hearthwell PROPN NNP pobj      9 B-ORG
+.          PUNCT .   punct     2 O
+The        DET   DT  det       13 O
+report     NOUN  NN  nsubj     14 O
+said       VERB  VBD ROOT      14 O lemma=say
+trusts     NOUN  NNS nsubj     16 O lemma=trust
+fail       VERB  VBP ccomp     14 O
+.          PUNCT .   punct     14 O
+"""
+REPORT_ON_THEN_THE_REPORT = REPORT_FROM_THEN_THE_REPORT.replace("from       ADP   IN  prep      8 O",
+                                                                "on         ADP   IN  prep      8 O")
+
+
+def test_attribution_subject__work_leader__fires_on_whom_a_report_came_from():
+    """'according to a new report from Hearthwell. The report said ...': the report is Hearthwell's."""
+    from argmap.nlp.rules.attribution import note_sources
+
+    ctx = ctx_of(REPORT_FROM_THEN_THE_REPORT, (10, 11, "hearthwell", ORG))
+    note_sources(ctx, ctx.sents[0])
+    assert work_leader(ctx, ctx.doc[13]) == "hearthwell"
+
+
+def test_attribution_subject__work_leader__near_miss_a_report_about_someone():
+    """'a new report on Hearthwell. The report said ...': a report about Hearthwell is not its word."""
+    from argmap.nlp.rules.attribution import note_sources
+
+    ctx = ctx_of(REPORT_ON_THEN_THE_REPORT, (10, 11, "hearthwell", ORG))
+    note_sources(ctx, ctx.sents[0])
+    assert work_leader(ctx, ctx.doc[13]) is None
+
+
 THE_UNION = """
 The      DET   DT   det      2 O
 Carers   PROPN NNPS compound 2 B-ORG

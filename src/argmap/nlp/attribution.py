@@ -19,7 +19,7 @@ from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, acted_on, addressed, co_speakers, leader_of, name_head,
-    note_ownership, note_publisher,
+    note_ownership, note_publisher, note_sources,
     unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
@@ -46,6 +46,8 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
             note_ownership(ctx, sent, u.speaker)
         elif u.speaker is None:
             note_publisher(ctx, sent)
+        if not u.heading:
+            note_sources(ctx, sent)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
     transcript_turns(ctx, units)
     heading_speakers(ctx, units)

@@ -671,7 +671,7 @@ def work_leader(ctx: AttributionContext, subj: Token) -> str | None:
     low = subj.lower_
     if subj.pos_ != "NOUN" or low not in ctx.words("nouns.work") or not _definite(ctx, subj):
         return None
-    return led_by(ctx, subj) or leader_of(ctx, low) or ctx.owners.get(low)
+    return led_by(ctx, subj) or leader_of(ctx, low) or ctx.owners.get(low) or ctx.publishers.get(low)
 
 
 def led_by(ctx: AttributionContext, work: Token) -> str | None:
@@ -866,6 +866,23 @@ def note_publisher(ctx: AttributionContext, sent: Span) -> None:
             key = next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))), None)
             if key:
                 ctx.publishers.setdefault(tok.lemma_.lower(), key)
+
+
+def note_sources(ctx: AttributionContext, sent: Span) -> None:
+    """'according to a new report from X', 'a survey by X found': X put the work out, whoever says
+    the sentence."""
+    works = ctx.words("nouns.work")
+    for tok in tokens(sent):
+        if tok.lemma_.lower() in works and not ctx.inside_quote(tok.idx):
+            key = _from_owner(ctx, tok)
+            if key:
+                ctx.publishers.setdefault(tok.lemma_.lower(), key)
+
+
+def _from_owner(ctx: AttributionContext, work: Token) -> str | None:
+    """'a new report from X', 'a survey by X': the actor a work noun says it comes from."""
+    return next((k for p in work.children if p.dep_ in {"prep", "agent"} and p.lower_ in ctx.words("markers.agent")
+                 for o in p.children if o.dep_ == "pobj" and (k := ctx.state.actor_of(o))), None)
 
 
 # ---------------------------------------------------------------- the speaker of a quotation
