@@ -214,10 +214,15 @@ def _top(lines: list[str]) -> Byline | None:
 
 
 def _role_line(line: str) -> str | None:
-    """A short line that is only a role ('Columnist ·', 'Health editor')."""
+    """A short line that is only a role ('Columnist ·', 'Health editor', 'Director of Practice')."""
     words = re.findall(r"[A-Za-z]+", line)
-    if 1 <= len(words) <= 4 and words[-1].lower() in {r.lower() for r in ROLE_NOUNS + ("columnist", "writer")}:
+    roles = {r.lower() for r in ROLE_NOUNS + ("columnist", "writer")}
+    if 1 <= len(words) <= 4 and words[-1].lower() in roles:
         return " ".join(words)
+    of = next((i for i, w in enumerate(words) if w in ("of", "for", "at")), None)
+    if of is not None and 1 <= of <= 3 and len(words) <= 7 and words[of - 1].lower() in roles and \
+            all(w[:1].isupper() or w in ("of", "for", "at", "and", "the") for w in words):
+        return " ".join(words)  # a title: 'Director of Practice', 'Head of Policy and Research'
     return None
 
 
