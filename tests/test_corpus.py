@@ -812,9 +812,9 @@ def test_a_page_filed_in_a_blogs_or_opinion_section_with_a_byline_is_an_opinion_
 
 
 def test_name_line_over_a_titled_role_line():
-    """A name over a job title written with 'of'/'for' ('Director of Practice', 'Head of Policy and
-    Research') is a byline; a name over an organisation's name ('Friends of the Earth') is not."""
-    for title in ("Director of Practice", "Head of Policy and Research"):
+    """A name over a job title ('Director of Practice', 'Head of Policy and Research', 'Chief
+    Executive') is a byline; a name over an organisation's name ('Friends of the Earth') is not."""
+    for title in ("Director of Practice", "Head of Policy and Research", "Chief Executive"):
         assert detect_author(f"Headline\n\nJane Doe\n{title}\n\n" + ENGLISH) == ("Jane Doe", title)
     assert detect_author("Headline\n\nJane Doe\nFriends of the Earth\n\n" + ENGLISH) == (None, None)
     assert detect_author("Headline\n\nJane Doe\ndirector of practice and more besides\n\n" + ENGLISH) == (None, None)

@@ -40,7 +40,7 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
               "adviser", "advisor", "consultant", "worker", "practitioner", "founder", "member",
               "head", "lead", "chief", "president", "secretary", "trustee", "campaigner", "student",
               "author", "commissioner", "minister", "spokesperson", "analyst", "academic", "CEO", "ceo",
-              "associate", "partner")
+              "associate", "partner", "executive")
 #: What opens a byline line before the writer's name ("By Jane Doe", "Posted by Jane Doe").
 BYLINE_OPENERS = ("By", "Written by", "Words by", "Posted by", "Post by", "Blog by")
 #: Document phrases whose 'by X' names their writer ("Written evidence submitted by X").
