@@ -109,6 +109,15 @@ def test_a_gold_file_that_names_the_document_is_scored_exactly(tmp_path):
     assert [p.target for p in ev.missed] == ["proposal:reform"]
 
 
+def test_a_document_the_gold_names_outside_the_taxonomy_is_scored_as_itself(tmp_path):
+    """A gold file written before the taxonomy described the bill names it 'proposal:?Bill': a claim
+    about the bill matches that name and is not promoted to the reform."""
+    gold = read_gold(write(tmp_path, "d\tX\tobject\tproposal:?Bill\tx\n"))
+    ev = evaluate(_doc_graph(), gold)
+    assert ev.scores["overall"].tp == 1
+    assert [p.target for p, _ in ev.false_positives] == ["proposal:clause"]
+
+
 def _named_graph(label: str, aliases: list[str], *, candidate: bool = False):
     import networkx as nx
 

@@ -128,7 +128,7 @@ def evaluate(g: nx.MultiDiGraph, gold: Iterable[Position], *, documents: Iterabl
                         if d.get("kind") == "proposal" and d.get("candidate")}
     names = _proposal_names(g)
 
-    predicted = _align_granularity(g, predicted, {p.target for p in gold})
+    predicted = _align_granularity(g, predicted, {p.target for p in gold}, names)
     remaining = dict(predicted)
     scores = {s: Score() for s in (*STANCES, "overall")}
     missed = []
@@ -162,18 +162,24 @@ def evaluate(g: nx.MultiDiGraph, gold: Iterable[Position], *, documents: Iterabl
     return Evaluation(scores, missed, fps)
 
 
-def _align_granularity(g: nx.MultiDiGraph, predicted: dict[Position, str],
-                       gold_targets: set[str]) -> dict[Position, str]:
+def _align_granularity(g: nx.MultiDiGraph, predicted: dict[Position, str], gold_targets: set[str],
+                       names: dict[str, list[frozenset[str]]] | None = None) -> dict[Position, str]:
     """Score a policy document at the granularity the gold file uses.
 
     Older gold files annotate the review, the strategy and the bill as the reform as a whole. A
     predicted target that is a policy document (``proposal_kind = "document"``) which the gold file
-    never uses counts as its nearest ancestor that the gold file does use.
+    never uses, by its id or by a ``proposal:?<name>`` that names it, counts as its nearest ancestor
+    that the gold file does use.
     """
+    discovered = [t for t in gold_targets if t.startswith("proposal:?")]
+
+    def used(target: str) -> bool:
+        return target in gold_targets or any(_target_matches(t, target, {}, names) for t in discovered)
+
     def aligned(target: str) -> str:
         node = g.nodes.get(target) if target in g else None
         seen = set()
-        while (node is not None and node.get("proposal_kind") == "document" and target not in gold_targets
+        while (node is not None and node.get("proposal_kind") == "document" and not used(target)
                and node.get("parent") and target not in seen):
             seen.add(target)
             target = node["parent"]
