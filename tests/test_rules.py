@@ -441,6 +441,16 @@ def test_frustration_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_uncertainty_objects(extractor):
+    """'There is uncertainty about how X will work', like 'it is unclear', objects to X; certainty does not."""
+    for words in ("There is great uncertainty about how the family help plan will work",
+                  "It is uncertain how the family help plan will work"):
+        r = extract_text(extractor, f"Ivo Grant said: \u201c{words}.\u201d")
+        assert ("ivo-grant", "object", "family-help") in positions(r), words
+    r = extract_text(extractor, "Ivo Grant said: \u201cThere is certainty about how the family help plan will work.\u201d")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
         r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")
