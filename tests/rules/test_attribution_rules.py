@@ -418,6 +418,34 @@ def test_attribution_speaker__speech_verb__near_miss_an_act_the_writer_feels_abo
     assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "accept", "speech-verb", 7)
 
 
+COUNCILS_URGED_TO_ACT = """
+Councils       NOUN  NNS  nsubj     1   O lemma=council
+urged          VERB  VBD  ROOT      1   O lemma=urge
+to             PART  TO   aux       3   O
+act            VERB  VB   xcomp     1   O
+.              PUNCT .    punct     1   O
+"""
+COUNCILS_URGED_MINISTERS = """
+Councils       NOUN  NNS  nsubj     1   O lemma=council
+urged          VERB  VBD  ROOT      1   O lemma=urge
+ministers      NOUN  NNS  dobj      1   O lemma=minister
+to             PART  TO   aux       4   O
+act            VERB  VB   xcomp     1   O
+.              PUNCT .    punct     1   O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_headline_passive_of_urging():
+    """'Councils urged to act' (a headline's 'Councils are urged to act'): the councils are urged, they
+    do not speak; 'Councils urged ministers to act' is their word."""
+    from argmap.nlp.rules.attribution import urged_headline
+
+    ctx = ctx_of(COUNCILS_URGED_TO_ACT, (0, 1, "councils", ORG))
+    assert urged_headline(ctx, ctx.doc[1]) and speech_verb(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(COUNCILS_URGED_MINISTERS, (0, 1, "councils", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("councils", "urge", "speech-verb", 1)
+
+
 CHARGE_WHAT_THEY_WANT = """
 Providers  NOUN  NNS nsubj  1 O lemma=provider
 charge     VERB  VBP ROOT   1 O

@@ -501,6 +501,49 @@ def test_owned_plans__near_miss_a_plan_with_no_named_owner():
     assert owned_plans(doc, LEX, state, units, []) == []
 
 
+GOVERNMENTS_REFORMS = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Government  PROPN NNP poss     5 B-ORG
+'s          PART  POS case     3 O
+reforms     NOUN  NNS dobj     1 O lemma=reform
+.           PUNCT .   punct    1 O
+"""
+
+
+def _governments(spec: str, key: str) -> list[tuple[str, Stance, str]]:
+    """(speaker, stance, words) of the owned-plan drafts of a one-sentence Doc whose token 3 is ``key``,
+    with a taxonomy whose general reform is called 'reforms'."""
+    from argmap.nlp.stance import owned_plans
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import place_actors
+
+    taxonomy = taxonomy_from_dict({
+        "meta": {"name": "owned reforms", "general_proposal": "care-reform"},
+        "proposal": [{"id": "care-reform", "label": "care reform", "aliases": ["reforms"]}],
+        "actor": [{"id": "uk-government", "label": "UK Government", "aliases": ["Government"], "type": "organisation"}],
+    })
+    doc = parse(spec)
+    state = place_actors(doc, (3, 4, key, "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+    return [(d.speaker, d.stance, doc[d.start:d.end].text) for d in owned_plans(doc, LEX, state, units, [], taxonomy)]
+
+
+def test_owned_plans__the_governments_reforms_are_the_reform_it_backs():
+    """'the Government's reforms': the reform as a whole, put forward by the government."""
+    assert _governments(GOVERNMENTS_REFORMS, "uk-government") == \
+        [("uk-government", Stance.SUPPORT, "the Government's reforms")]
+
+
+def test_owned_plans__near_miss_someone_elses_reforms_or_the_governments_plans():
+    """A charity's reforms, or the Government's plans, naming nothing in particular: which is not guessed."""
+    assert _governments(GOVERNMENTS_REFORMS.replace("Government  PROPN", "Hearthwell  PROPN"), "hearthwell") == []
+    assert _governments(GOVERNMENTS_REFORMS.replace("reforms     NOUN  NNS dobj     1 O lemma=reform",
+                                                    "plans       NOUN  NNS dobj     1 O lemma=plan"), "uk-government") == []
+
+
 PLANS_BY_TRUST = """
 We          PRON  PRP nsubj    1 O
 welcome     VERB  VBP ROOT     1 O

@@ -24,7 +24,7 @@ from argmap.nlp.cues import Cue, Draft
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.rules.stance import Clause, StanceContext, score
-from argmap.nlp.state import CLAIMS, UNITS, UNNAMED, ActorState, meta, require
+from argmap.nlp.state import CLAIMS, PERSON, UNITS, UNNAMED, ActorState, meta, require
 from argmap.taxonomy import Taxonomy
 from argmap.nlp.text import agent_objects, doc_matches, name_head, span_matches, text_of, tokens, words_at
 
@@ -390,8 +390,9 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
         if not owner or owner == unit.speaker:
             continue
         start, end = _noun_phrase(tok)
+        general = tok.lower_ in lex["nouns.reforming"] and _governing(lex, state, owner)
         draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
-                         "owner-of-plan") if end - start >= 3 else None
+                         "owner-of-plan", general=general) if end - start >= 3 else None
         if draft is not None:
             out.append(draft)
     return out + _owned_documents(doc, state, units, drafts + out, taxonomy)
@@ -441,12 +442,13 @@ def _units_words(doc: Doc, units: list[Unit], words: frozenset[str]) -> Iterator
 
 
 def _backing(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, owner: str, start: int, end: int,
-             label: str, rule: str, stance: Stance = Stance.SUPPORT) -> Draft | None:
+             label: str, rule: str, stance: Stance = Stance.SUPPORT, *, general: bool = False) -> Draft | None:
     """The owner's support (or ``stance``) for the words ``start:end``, unless a claim of theirs
-    covers them already or they name no particular proposal ('the government's reforms' is not
-    guessed from context)."""
+    covers them already or they name no particular proposal ('the government's plans' is not
+    guessed from context; with ``general``, the reform as a whole may be what they name: 'the
+    government's reforms')."""
     if any(d.speaker == owner and d.start <= start < d.end for d in drafts) or \
-            not _names_particular(doc[start:end], taxonomy):
+            not (_names_particular(doc[start:end], taxonomy) or general and _names_general(doc[start:end], taxonomy)):
         return None
     sign = 1 if stance == Stance.SUPPORT else -1
     return Draft(index, start, end, owner, stance, [Cue(K.OWNER, sign, label, rule)], rule)
@@ -635,6 +637,21 @@ def _turned_down(lex: Lexicon, tok: Token) -> list[int]:
     if _phrasal(tok) in lex["verbs.rejecter"]:
         return [t.i for c in tok.children if c.dep_ in {"dobj", "xcomp", "ccomp"} for t in c.subtree]
     return []
+
+
+def _names_general(span: Span, taxonomy: Taxonomy | None) -> bool:
+    """Whether a span names the debate's general reform."""
+    return taxonomy is not None and any(m.id == taxonomy.general_proposal for m in span_matches(span, taxonomy, "proposals"))
+
+
+def _governing(lex: Lexicon, state: ActorState, key: str) -> bool:
+    """Whether an actor is the government or one of its departments, by its whole name ('the
+    Department for Education'; not the Local Government Association)."""
+    info = state.registry.get(key)
+    if info is None or info.type == PERSON:
+        return False
+    names = {n.lower().removeprefix("the ") for n in (info.name, *info.aliases)}
+    return any(n == w or n.endswith(" " + w) for n in names for w in lex.government_words)
 
 
 def _names_particular(span: Span, taxonomy: Taxonomy | None) -> bool:

@@ -193,8 +193,18 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
-             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t) and not under_writer(ctx, t)]
+             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t) and not under_writer(ctx, t)
+             and not urged_headline(ctx, t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
+
+
+def urged_headline(ctx: AttributionContext, verb: Token) -> bool:
+    """'Government urged not to ignore the call', 'Councils asked to cut costs': a verb of urging
+    with nobody urged after it but an infinitive is a headline's passive; its subject is urged, it
+    does not speak."""
+    return verb.lemma_.lower() in ctx.words("verbs.urge") and verb.tag_ in {"VBD", "VBN"} and \
+        not any(c.dep_ in {"dobj", "ccomp", "prep", "dative"} for c in verb.children) and \
+        any(c.dep_ == "xcomp" and any(a.lower_ == "to" for a in c.children) for c in verb.children)
 
 
 def under_writer(ctx: AttributionContext, verb: Token) -> bool:
