@@ -1846,6 +1846,29 @@ def test_actors_mentions__speaker_line__fires_on_a_name_with_a_label_in_capitals
     assert speaker_name("Jo Bell (Leeds North) (Lab)", lex) == (0, 7)
 
 
+def test_actors_mentions__speaker_line__fires_on_an_office_with_its_holder_in_brackets():
+    """'The Minister for Children and Families (Jo Bell)': a record of debates heads a minister's turn
+    with the office, then the holder's name in brackets; the name is the speaker."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    line = "The Minister for Children and Families (Jo Bell)"
+    at = speaker_name(line, lex)
+    assert at is not None and line[at[0]:at[1]] == "Jo Bell"
+    line = "The Parliamentary Under-Secretary of State for Education (Jo Bell)"
+    at = speaker_name(line, lex)
+    assert at is not None and line[at[0]:at[1]] == "Jo Bell"
+
+
+def test_actors_mentions__speaker_line__near_miss_a_title_with_a_part_in_brackets():
+    """'The Hearth Review (Final Report)': a title and its part, no office: no speaker."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import _office_holder
+
+    assert _office_holder("The Hearth Review (Final Report)", load_lexicon()) is None
+
+
 def test_actors_mentions__speaker_line__near_miss_a_bracket_in_lower_case():
     """'Civic Wire (news from other organisations)': a page's furniture, a bracket of ordinary words,
     is no speaker's label."""

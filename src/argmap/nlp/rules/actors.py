@@ -451,6 +451,8 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     body = line.rstrip()
     if (twice := _name_given_twice(body, lex)) is not None:
         return twice
+    if (office := _office_holder(body, lex)) is not None:
+        return office
     if not body.strip() or len(body) > 90:
         return None
     decorated = body.endswith(":")
@@ -471,6 +473,19 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     if not decorated and not (words and words[0].lower() in lex["nouns.peerage"]):
         return None
     return (start, end) if _name_words(words, lex) else None
+
+
+_OFFICE_LINE = re.compile(r"^\s*The (?:[A-Z][\w'\u2019-]*|of|for|and|the)(?: (?:[A-Z][\w'\u2019-]*|of|for|and|the))* \(([^()]+)\)$")
+
+
+def _office_holder(body: str, lex: Lexicon) -> tuple[int, int] | None:
+    """'The Minister for Children and Families (Jane Doe)': an office, then its holder's name in
+    brackets, as a record of debates heads a minister's turn; where the name is."""
+    m = _OFFICE_LINE.match(body) if len(body) <= 150 else None
+    if m is None or not _name_words(m.group(1).split(), lex):
+        return None
+    office = re.findall(r"[a-z]+", body[:m.start(1)].lower())
+    return m.span(1) if any(w in lex["actors.role_words"] for w in office) else None  # 'The Care Review (Final Report)' is none
 
 
 def _name_given_twice(body: str, lex: Lexicon) -> tuple[int, int] | None:
