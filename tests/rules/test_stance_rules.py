@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    wrong_part_of_speech,
+    worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -836,6 +836,34 @@ pay         VERB  VB  xcomp  2 O
 """
 WE_STRUGGLE = HOUSEHOLDS_STRUGGLE.replace("Many        ADJ   JJ  amod   1 O", "Truly       ADV   RB  advmod 2 O") \
     .replace("households  NOUN  NNS nsubj  2 O lemma=household", "we          PRON  PRP nsubj  2 O")
+CONCERNS_ABOUT_CARERS = """
+She         PRON  PRP nsubj  1 O
+raised      VERB  VBD ROOT   1 O lemma=raise
+concerns    NOUN  NNS dobj   1 O lemma=concern
+about       ADP   IN  prep   2 O
+kinship     NOUN  NN  compound 5 O
+carers      NOUN  NNS pobj   3 O lemma=carer
+.           PUNCT .   punct  1 O
+"""
+CONCERNS_ABOUT_ALLOWANCE = CONCERNS_ABOUT_CARERS.replace("carers      NOUN  NNS pobj   3 O lemma=carer",
+                                                         "allowance   NOUN  NN  pobj   3 O")
+
+
+def test_stance_not_a_cue__worry_for_people__fires():
+    """'She raised concerns about kinship carers': care for them, no objection."""
+    doc = parse(CONCERNS_ABOUT_CARERS)
+    ctx = stance_ctx(doc)
+    assert worry_for_people(ctx, doc[2], -1)
+    assert word_cue(CONCERNS_ABOUT_CARERS, 2) is None
+
+
+def test_stance_not_a_cue__worry_for_people__near_miss_a_worry_about_a_plan():
+    """'She raised concerns about the kinship allowance': an objection to it."""
+    doc = parse(CONCERNS_ABOUT_ALLOWANCE)
+    assert not worry_for_people(stance_ctx(doc), doc[2], -1)
+    assert word_cue(CONCERNS_ABOUT_ALLOWANCE, 2).sign == -1
+
+
 CUSTOMERS_WHO_STRUGGLE = """
 a           DET   DT  det    1 O
 net         NOUN  NN  ROOT   1 O

@@ -383,6 +383,17 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
         for ch in tok.children)
 
 
+@NOT_A_CUE.rule("worry-for-people", "A worry about people ('concerns about kinship carers', 'fears for children') is "
+                "care for them, not an objection; a worry about a plan still objects.",
+                "She raised concerns about kinship carers.")
+def worry_for_people(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.pos_ != "NOUN" or tok.lower_ not in ctx.words("attribution.objection_nouns"):
+        return False
+    objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.about")
+               for o in p.children if o.dep_ == "pobj"]
+    return bool(objects) and all(o.lemma_.lower() in ctx.words("nouns.beneficiary") for o in objects)
+
+
 @NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
                 "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count.",
                 "Many households struggle to pay their bills.")
