@@ -441,6 +441,17 @@ def test_frustration_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_drafting_or_bringing_back_a_named_plan_backs_it(extractor):
+    """'the Government has drafted a national framework', 'has reintroduced the exemption clauses':
+    whoever drafts or brings back a plan puts it forward; 'has read' it does not."""
+    for verb, plan, target in (("drafted", "a national framework", "national-framework"),
+                               ("reintroduced", "the exemption clauses", "power-to-innovate")):
+        r = extract_text(extractor, f"Ivo Grant said the Government has {verb} {plan}.")
+        assert ("uk-government", "support", target) in positions(r), verb
+    r = extract_text(extractor, "Ivo Grant said the Government has read a national framework.")
+    assert ("uk-government", "support", "national-framework") not in positions(r)
+
+
 def test_uncertainty_objects(extractor):
     """'There is uncertainty about how X will work', like 'it is unclear', objects to X; certainty does not."""
     for words in ("There is great uncertainty about how the family help plan will work",
