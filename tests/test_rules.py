@@ -453,9 +453,11 @@ def test_drafting_or_bringing_back_a_named_plan_backs_it(extractor):
 
 
 def test_uncertainty_objects(extractor):
-    """'There is uncertainty about how X will work', like 'it is unclear', objects to X; certainty does not."""
+    """'There is uncertainty about how X will work', 'it is less clear how X will work', like 'it is
+    unclear', object to X; certainty does not."""
     for words in ("There is great uncertainty about how the family help plan will work",
-                  "It is uncertain how the family help plan will work"):
+                  "It is uncertain how the family help plan will work",
+                  "It is less clear how the family help plan will work"):
         r = extract_text(extractor, f"Ivo Grant said: \u201c{words}.\u201d")
         assert ("ivo-grant", "object", "family-help") in positions(r), words
     r = extract_text(extractor, "Ivo Grant said: \u201cThere is certainty about how the family help plan will work.\u201d")
