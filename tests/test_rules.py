@@ -452,6 +452,15 @@ def test_drafting_or_bringing_back_a_named_plan_backs_it(extractor):
     assert ("uk-government", "support", "national-framework") not in positions(r)
 
 
+def test_urgency_and_top_priority_support(extractor):
+    """'the need for X is urgent', 'X is a top priority': the speaker backs X; 'X is not urgent' does not."""
+    for words in ("the need for the family help plan is urgent", "the family help plan is a top priority"):
+        r = extract_text(extractor, f"Ivo Grant said {words}.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), words
+    r = extract_text(extractor, "Ivo Grant said the family help plan is not urgent.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_uncertainty_objects(extractor):
     """'There is uncertainty about how X will work', 'it is less clear how X will work', like 'it is
     unclear', object to X; certainty does not."""
