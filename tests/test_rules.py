@@ -461,6 +461,15 @@ def test_urgency_and_top_priority_support(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_words_of_praise_support(extractor):
+    """'superb', 'impressive', 'admirable', 'commendable' said of a plan back it; 'unremarkable' does not."""
+    for word in ("superb", "impressive", "admirable", "commendable"):
+        r = extract_text(extractor, f"Ivo Grant said the family help plan was {word}.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), word
+    r = extract_text(extractor, "Ivo Grant said the family help plan was unremarkable.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_uncertainty_objects(extractor):
     """'There is uncertainty about how X will work', 'it is less clear how X will work', like 'it is
     unclear', object to X; certainty does not."""
