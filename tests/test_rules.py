@@ -470,6 +470,15 @@ def test_words_of_praise_support(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+@pytest.mark.parametrize("word", ["disastrous", "reckless", "paltry", "meagre", "ill-conceived", "toothless",
+                                  "watered-down", "cynical", "insulting", "regressive", "counterproductive", "unjust",
+                                  "muddled", "wrongheaded"])
+def test_words_of_condemnation_object(extractor, word):
+    """A plan called disastrous, paltry, toothless ... is objected to."""
+    r = extract_text(extractor, f"Ivo Grant said the family help plan was {word}.")
+    assert ("ivo-grant", "object", "family-help") in positions(r), word
+
+
 def test_uncertainty_objects(extractor):
     """'There is uncertainty about how X will work', 'it is less clear how X will work', like 'it is
     unclear', object to X; certainty does not."""
