@@ -160,6 +160,24 @@ plan      NOUN  NN  pobj     4 O
 """
 
 
+EVIDENCE_THEN_THE_EVIDENCE = EVIDENCE_OF_BASW + """The       DET   DT  det      10 O
+evidence  NOUN  NN  nsubj    11 O
+adds      VERB  VBZ ROOT     11 O lemma=add
+more      ADJ   JJR dobj     11 O
+.         PUNCT .   punct    11 O
+"""
+
+
+def test_attribution_subject__statement_owner__fires_for_the_statement_named_before():
+    """'BASW's evidence calls for a national plan. The evidence adds more.': the evidence named
+    before is BASW's; a 'the' statement with no owner before it is nobody's."""
+    ctx = ctx_of(EVIDENCE_THEN_THE_EVIDENCE, (0, 1, "basw"))
+    assert statement_owner(ctx, ctx.doc[10]) == "basw"
+    near = ctx_of(EVIDENCE_THEN_THE_EVIDENCE.replace("BASW      PROPN NNP poss     2 B-ORG", "The       DET   DT  det      2 O")
+                  .replace("'s        PART  POS case     0 O", "new       ADJ   JJ  amod     2 O"))
+    assert statement_owner(near, near.doc[10]) is None
+
+
 def test_attribution_subject__statement_owner__fires_for_an_organisations_evidence():
     """'BASW's evidence calls for a national plan': written evidence is a statement; its owner says it."""
     ctx = ctx_of(EVIDENCE_OF_BASW, (0, 1, "basw"))

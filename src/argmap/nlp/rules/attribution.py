@@ -762,7 +762,8 @@ def _thing_before(ctx: AttributionContext, subj: Token, low: str) -> bool:
                for c in root.children)
 
 
-@SUBJECT.rule("statement-owner", "'their statement states': the owner of the statement speaks.",
+@SUBJECT.rule("statement-owner", "'their statement states': the owner of the statement speaks; 'the statement adds': "
+              "the owner of the statement named before it.",
               "BASW responded quickly. Their statement states that the plan is rushed.")
 def statement_owner(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.lower_ not in ctx.lex.statement_nouns:
@@ -777,6 +778,18 @@ def statement_owner(ctx: AttributionContext, subj: Token) -> str | None:
             return ctx.recent.organisation(allow_person=child.lower_ == "their")
         if child.lower_ in {"his", "her"}:
             return ctx.recent.person(child.lower_)
+    if any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children):
+        return _owned_before(ctx, subj)  # 'BASW's response states ... The response adds: ...'
+    return None
+
+
+def _owned_before(ctx: AttributionContext, noun: Token) -> str | None:
+    """The actor that owns the same statement noun last before ``noun`` ('BASW's response')."""
+    for tok in reversed(noun.doc[:noun.i]):
+        if tok.lower_ == noun.lower_:
+            key = next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))), None)
+            if key:
+                return key
     return None
 
 
