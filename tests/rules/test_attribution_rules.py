@@ -1588,6 +1588,36 @@ def test_attribution_subject__personal_pronoun__near_miss():
     assert resolve_subject(ctx, ctx.doc[6]) is None
 
 
+# "BASW spoke. We thank kinship carers. Today they transform lives." / "... We thank the councils. ..."
+THEY_AFTER_PEOPLE = """
+BASW       PROPN NNP nsubj     1 B-ORG
+spoke      VERB  VBD ROOT      1 O lemma=speak
+.          PUNCT .   punct     1 O
+We         PRON  PRP nsubj     4 O
+thank      VERB  VBP ROOT      4 O
+kinship    NOUN  NN  compound  6 O
+carers     NOUN  NNS dobj      4 O lemma=carer
+.          PUNCT .   punct     4 O
+Today      NOUN  NN  npadvmod  10 O
+they       PRON  PRP nsubj     10 O
+transform  VERB  VBP ROOT      10 O
+lives      NOUN  NNS dobj      10 O lemma=life
+.          PUNCT .   punct     10 O
+"""
+
+
+def test_attribution_subject__personal_pronoun__near_miss_they_after_people():
+    """'We thank kinship carers. Today they transform lives.': 'they' are the carers, not the
+    organisation that spoke before; after 'We thank BASW members' (an organisation named) it may be BASW."""
+    ctx = ctx_of(THEY_AFTER_PEOPLE, (0, 1, "basw"))
+    observe(ctx, "basw", None)
+    assert personal_pronoun(ctx, ctx.doc[9]) is None
+    ctx = ctx_of(THEY_AFTER_PEOPLE.replace("kinship    NOUN  NN  compound  6 O", "BASW       PROPN NNP compound  6 B-ORG"),
+                 (0, 1, "basw"), (5, 6, "basw"))
+    observe(ctx, "basw", None)
+    assert personal_pronoun(ctx, ctx.doc[9]) == "basw"
+
+
 QUOTED_NAME = """
 Rosa     PROPN NNP compound  1 B-PERSON
 Pell     PROPN NNP nsubj     2 I-PERSON

@@ -742,7 +742,23 @@ def _organisation_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str
         return earlier[-1]
     if subj.i == subj.sent.start and _thing_before(ctx, subj, low):
         return None  # 'These powers were rushed. They threaten ...': the powers, not an organisation
+    if low == "they" and _people_before(ctx, subj):
+        return None  # 'We thank kinship carers. By opening their homes, they transform lives.': the carers
     return ctx.recent.organisation(allow_person=low == "they") or NOBODY
+
+
+def _people_before(ctx: AttributionContext, subj: Token) -> bool:
+    """Whether the sentence before the one 'they' stands in names people in the plural ('kinship
+    carers', 'families') and no organisation: they are whom 'they' stands for."""
+    start = subj.sent.start
+    while start > 0 and subj.doc[start - 1].is_space:
+        start -= 1
+    if start == 0:
+        return False
+    before = subj.doc[start - 1].sent
+    people = ctx.words("nouns.beneficiary")
+    return any(t.tag_ == "NNS" and t.lemma_.lower() in people and not ctx.state.actor_of(t) for t in before) and \
+        not any((k := ctx.state.actor_of(t)) and ctx.state.is_org(k) for t in before)
 
 
 def _thing_before(ctx: AttributionContext, subj: Token, low: str) -> bool:
