@@ -2319,3 +2319,20 @@ def test_targets_steps__grounds_only__near_miss():
     ctx, w = steps(BACKED_IT, 0, SUPPORT, WORD)
     assert grounds_only(ctx, w) == DROP
     assert linked(BACKED_IT, 0, SUPPORT, WORD)[:2] == ("grounds-only", DROP)
+
+
+def test_not_own_work__a_work_does_not_back_itself():
+    """The Hearth Review's panel recommending things backs what it recommends, never the review
+    itself; someone else's claim about the review keeps it; a claim left about nothing is dropped."""
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import not_own_work
+
+    from .kit import place_actors
+
+    doc = parse(FRAMEWORK_RECOMMENDS)
+    state = place_actors(doc, (0, 1, "hearth-panel"), (2, 3, "basw"))
+    both = Draft(0, 0, 7, "hearth-panel", SUPPORT, [WORD], targets=["hearth-review", "family-help"])
+    alone = Draft(0, 0, 7, "hearth-panel", SUPPORT, [WORD], targets=["hearth-review"])
+    other = Draft(0, 0, 7, "basw", SUPPORT, [WORD], targets=["hearth-review"])
+    kept = not_own_work(state, [both, alone, other])
+    assert [(d.speaker, d.targets) for d in kept] == [("hearth-panel", ["family-help"]), ("basw", ["hearth-review"])]

@@ -23,6 +23,7 @@ from argmap.nlp.cues import Draft
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
+from argmap.nlp.state import ActorState
 from argmap.nlp.text import (answered_at, doc_matches, doc_text, match_tokens, name_head, right_after, span_matches,
                               text_of, tokens)
 from argmap.taxonomy import Match, Taxonomy
@@ -854,6 +855,21 @@ def _ending_particle(ctx: TargetContext, verb: Token) -> bool:
 def _an_ending(label: str, ending: frozenset[str]) -> bool:
     """Whether a proposal's label is itself an ending ('ending self-monitoring', 'abolition of X')."""
     return any(w.startswith(e[:5]) for w in re.findall(r"[a-z]+", fold(label)) for e in ending)
+
+
+def not_own_work(state: ActorState, kept: list[Draft]) -> list[Draft]:
+    """A claim of an actor that speaks through a piece of work (a review's panel) is never about that
+    work itself: the review does not back the review; what it recommends is what it backs. A claim
+    left with no proposal and no grounds is dropped."""
+    out = []
+    for d in kept:
+        work = state.registry[d.speaker].work if d.speaker in state.registry else None
+        if work is not None and work in d.targets:
+            d.targets = [p for p in d.targets if p != work]
+            if not d.targets and not d.themes:
+                continue
+        out.append(d)
+    return out
 
 
 def sibling_targets(kept: list[Draft]) -> None:
