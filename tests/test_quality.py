@@ -106,46 +106,50 @@ def test_seed_graph_has_the_named_positions(seed_graph):
 # texts without front matter, scored against the same gold
 REAL_SETS = {
     "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.80, 0.55)}),
-    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.60)}),
+    "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.61)}),
     "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.80, 0.47)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.66, 0.50)}),
     "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.58, 0.45)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.58, 0.39)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.59, 0.39)}),
     # held out: kept where they were before stop 38 (its later gain is not a clean measurement: the
     # count that chose two new taxonomy proposals took in held-out gold rows; see the README)
     "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
     "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.51, 0.17)}),
-    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.58, 0.34)}),
-    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.57, 0.25)}),
-    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.63, 0.35)}),
-    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.62, 0.34)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.63, 0.43)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.62, 0.39)}),
+    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.59, 0.36)}),
+    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.58, 0.27)}),
+    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.64, 0.35)}),
+    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.63, 0.34)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.64, 0.44)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.63, 0.40)}),
     # held out: raised in stop 38 to where a taxonomy name found on a development page took it
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.55, 0.25)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.48, 0.20)}),
-    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.58, 0.28)}),
-    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.58, 0.26)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.60, 0.29)}),
+    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.60, 0.27)}),
     # held out since it arrived in stop 36 (aggregate figures only): first measured at P 0.490, R 0.179
     # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it, and in
     # stop 39 to where a stance word written for development pages took it
     "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.50, 0.20)}),
     "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.41, 0.16)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on
-    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.50, 0.28)}),
-    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.50, 0.27)}),
+    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.52, 0.30)}),
+    "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.51, 0.28)}),
     # held out since it arrived in stop 38 (aggregate figures only): first measured at P 0.547, R 0.234
     # (without front matter 0.543, 0.202)
     "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.54, 0.23)}),
     "fresh10-raw": ("ARGMAP_FRESH10_RAW_TEXTS", None, {"overall": (0.54, 0.20)}),
     # measured once when it arrived in stop 39 (P 0.370, R 0.202; without front matter 0.385, 0.179),
     # then developed on; floors where stop 39 left it
-    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.60, 0.36)}),
-    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.58, 0.27)}),
+    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.62, 0.36)}),
+    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.60, 0.27)}),
     # measured once when it arrived in stop 40 (P 0.378, R 0.202; without front matter 0.333, 0.167),
-    # then developed on; floors where stop 40 left it
-    "fresh12": ("ARGMAP_FRESH12_TEXTS", None, {"overall": (0.49, 0.29)}),
-    "fresh12-raw": ("ARGMAP_FRESH12_RAW_TEXTS", None, {"overall": (0.45, 0.26)}),
+    # then developed on; floors where stop 41 left it
+    "fresh12": ("ARGMAP_FRESH12_TEXTS", None, {"overall": (0.55, 0.36)}),
+    "fresh12-raw": ("ARGMAP_FRESH12_RAW_TEXTS", None, {"overall": (0.52, 0.33)}),
+    # measured once when it arrived in stop 41 (P 0.396, R 0.244; without front matter 0.415, 0.218),
+    # then developed on; floors where stop 41 left it
+    "fresh13": ("ARGMAP_FRESH13_TEXTS", None, {"overall": (0.48, 0.26)}),
+    "fresh13-raw": ("ARGMAP_FRESH13_RAW_TEXTS", None, {"overall": (0.50, 0.23)}),
 }
 
 
