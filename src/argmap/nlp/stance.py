@@ -641,7 +641,8 @@ def _turned_down(lex: Lexicon, tok: Token) -> list[int]:
 
 def _names_general(span: Span, taxonomy: Taxonomy | None) -> bool:
     """Whether a span names the debate's general reform."""
-    return taxonomy is not None and any(m.id == taxonomy.general_proposal for m in span_matches(span, taxonomy, "proposals"))
+    return taxonomy is not None and \
+        any(m.id == taxonomy.general_proposal for m in span_matches(span, taxonomy, "proposals"))
 
 
 def _governing(lex: Lexicon, state: ActorState, key: str) -> bool:

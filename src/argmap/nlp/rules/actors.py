@@ -389,8 +389,9 @@ def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 
 
 @MENTIONS.rule("named-again", "An organisation that speaks on the page under its initials ('TACT responds'), or "
-               "anyone who speaks under a one-word proper name ('Unison said'), is a mention wherever that name stands again (a proper noun, "
-               "not the first word of a compound), even where the tagger missed it.",
+               "anyone who speaks under a one-word proper name ('Unison said'), is a mention wherever that name "
+               "stands again as a name by itself (not in a compound or a longer name, not after an article), even "
+               "where the tagger missed it.",
                "TACT responds to the review. TACT, the fostering charity, broadly welcomes it.")
 def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
@@ -475,7 +476,8 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     return (start, end) if _name_words(words, lex) else None
 
 
-_OFFICE_LINE = re.compile(r"^\s*The (?:[A-Z][\w'\u2019-]*|of|for|and|the)(?: (?:[A-Z][\w'\u2019-]*|of|for|and|the))* \(([^()]+)\)$")
+_OFFICE_WORD = r"(?:[A-Z][\w'\u2019-]*|of|for|and|the)"
+_OFFICE_LINE = re.compile(rf"^\s*The {_OFFICE_WORD}(?: {_OFFICE_WORD})* \(([^()]+)\)$")
 
 
 def _office_holder(body: str, lex: Lexicon) -> tuple[int, int] | None:
@@ -485,7 +487,8 @@ def _office_holder(body: str, lex: Lexicon) -> tuple[int, int] | None:
     if m is None or not _name_words(m.group(1).split(), lex):
         return None
     office = re.findall(r"[a-z]+", body[:m.start(1)].lower())
-    return m.span(1) if any(w in lex["actors.role_words"] for w in office) else None  # 'The Care Review (Final Report)' is none
+    # an office word: 'The Care Review (Final Report)' is no office and its holder
+    return m.span(1) if any(w in lex["actors.role_words"] for w in office) else None
 
 
 def _name_given_twice(body: str, lex: Lexicon) -> tuple[int, int] | None:
