@@ -864,6 +864,14 @@ def test_stance_not_a_cue__worry_for_people__near_miss_a_worry_about_a_plan():
     assert word_cue(CONCERNS_ABOUT_ALLOWANCE, 2).sign == -1
 
 
+def test_stance_not_a_cue__worry_for_people__near_miss_a_quality_of_the_people():
+    """'She raised concerns about unqualified carers': a worry about what they lack, an objection."""
+    spec = CONCERNS_ABOUT_CARERS.replace("kinship     NOUN  NN  compound 5 O", "unqualified ADJ   JJ  amod     5 O")
+    doc = parse(spec)
+    assert not worry_for_people(stance_ctx(doc), doc[2], -1)
+    assert word_cue(spec, 2).sign == -1
+
+
 CUSTOMERS_WHO_STRUGGLE = """
 a           DET   DT  det    1 O
 net         NOUN  NN  ROOT   1 O

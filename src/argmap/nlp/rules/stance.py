@@ -384,14 +384,17 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 
 @NOT_A_CUE.rule("worry-for-people", "A worry about people ('concerns about kinship carers', 'fears for children') is "
-                "care for them, not an objection; a worry about a plan still objects.",
+                "care for them, not an objection; a worry about a plan, or about a quality of the people "
+                "('unqualified staff'), still objects.",
                 "She raised concerns about kinship carers.")
 def worry_for_people(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.pos_ != "NOUN" or tok.lower_ not in ctx.words("attribution.objection_nouns"):
         return False
     objects = [o for p in tok.children if p.dep_ == "prep" and p.lower_ in ctx.words("markers.about")
                for o in p.children if o.dep_ == "pobj"]
-    return bool(objects) and all(o.lemma_.lower() in ctx.words("nouns.beneficiary") for o in objects)
+    # people as they are ('kinship carers'), not a quality of theirs ('unqualified staff')
+    return bool(objects) and all(o.lemma_.lower() in ctx.words("nouns.beneficiary")
+                                 and not any(c.dep_ == "amod" for c in o.children) for o in objects)
 
 
 @NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
