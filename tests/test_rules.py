@@ -479,6 +479,12 @@ def test_words_of_condemnation_object(extractor, word):
     assert ("ivo-grant", "object", "family-help") in positions(r), word
 
 
+def test_words_of_condemnation_object__near_miss(extractor):
+    """A plan called well-timed is not objected to."""
+    r = extract_text(extractor, "Ivo Grant said the family help plan was well-timed.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_uncertainty_objects(extractor):
     """'There is uncertainty about how X will work', 'it is less clear how X will work', like 'it is
     unclear', object to X; certainty does not."""
