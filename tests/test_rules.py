@@ -433,12 +433,15 @@ def test_what_a_proposal_will_do_for_people_backs_it(extractor):
     assert ("jo-bell", "support", "kinship-care-support") not in positions(r)
 
 
+def said_of_the_plan(extractor, words: str) -> set:
+    """The positions argmap finds in 'Ivo Grant said the family help plan was <words>.'"""
+    return positions(extract_text(extractor, f"Ivo Grant said the family help plan was {words}."))
+
+
 def test_frustration_objects(extractor):
     for words in ("frustrating", "frustratingly slow", "a frustrated hope"):
-        r = extract_text(extractor, f"Ivo Grant said the family help plan was {words}.")
-        assert ("ivo-grant", "object", "family-help") in positions(r), words
-    r = extract_text(extractor, "Ivo Grant said the family help plan was far-sighted.")
-    assert ("ivo-grant", "object", "family-help") not in positions(r)
+        assert ("ivo-grant", "object", "family-help") in said_of_the_plan(extractor, words), words
+    assert ("ivo-grant", "object", "family-help") not in said_of_the_plan(extractor, "far-sighted")
 
 
 def test_drafting_or_bringing_back_a_named_plan_backs_it(extractor):
@@ -464,10 +467,8 @@ def test_urgency_and_top_priority_support(extractor):
 def test_words_of_praise_support(extractor):
     """'superb', 'impressive', 'admirable', 'commendable' said of a plan back it; 'unremarkable' does not."""
     for word in ("superb", "impressive", "admirable", "commendable"):
-        r = extract_text(extractor, f"Ivo Grant said the family help plan was {word}.")
-        assert ("ivo-grant", "support", "family-help") in positions(r), word
-    r = extract_text(extractor, "Ivo Grant said the family help plan was unremarkable.")
-    assert ("ivo-grant", "support", "family-help") not in positions(r)
+        assert ("ivo-grant", "support", "family-help") in said_of_the_plan(extractor, word), word
+    assert ("ivo-grant", "support", "family-help") not in said_of_the_plan(extractor, "unremarkable")
 
 
 @pytest.mark.parametrize("word", ["disastrous", "reckless", "paltry", "meagre", "ill-conceived", "toothless",
@@ -475,14 +476,12 @@ def test_words_of_praise_support(extractor):
                                   "muddled", "wrongheaded"])
 def test_words_of_condemnation_object(extractor, word):
     """A plan called disastrous, paltry, toothless ... is objected to."""
-    r = extract_text(extractor, f"Ivo Grant said the family help plan was {word}.")
-    assert ("ivo-grant", "object", "family-help") in positions(r), word
+    assert ("ivo-grant", "object", "family-help") in said_of_the_plan(extractor, word), word
 
 
 def test_words_of_condemnation_object__near_miss(extractor):
     """A plan called well-timed is not objected to."""
-    r = extract_text(extractor, "Ivo Grant said the family help plan was well-timed.")
-    assert ("ivo-grant", "object", "family-help") not in positions(r)
+    assert ("ivo-grant", "object", "family-help") not in said_of_the_plan(extractor, "well-timed")
 
 
 def test_uncertainty_objects(extractor):
@@ -499,10 +498,8 @@ def test_uncertainty_objects(extractor):
 
 def test_a_missed_opportunity_objects(extractor):
     for phrase in ("a missed opportunity", "a wasted opportunity", "a lost opportunity"):
-        r = extract_text(extractor, f"Ivo Grant said the family help plan was {phrase}.")
-        assert ("ivo-grant", "object", "family-help") in positions(r), phrase
-    r = extract_text(extractor, "Ivo Grant said the family help plan was an opportunity.")
-    assert ("ivo-grant", "object", "family-help") not in positions(r)
+        assert ("ivo-grant", "object", "family-help") in said_of_the_plan(extractor, phrase), phrase
+    assert ("ivo-grant", "object", "family-help") not in said_of_the_plan(extractor, "an opportunity")
 
 
 def test_an_omission_objects(extractor):

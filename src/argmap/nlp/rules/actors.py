@@ -476,19 +476,22 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
     return (start, end) if _name_words(words, lex) else None
 
 
-_OFFICE_WORD = r"(?:[A-Z][\w'\u2019-]*|of|for|and|the)"
-_OFFICE_LINE = re.compile(rf"^\s*The {_OFFICE_WORD}(?: {_OFFICE_WORD})* \(([^()]+)\)$")
+_HOLDER_IN_BRACKETS = re.compile(r"^(\s*)(.+?) \(([^()]+)\)$")
 
 
 def _office_holder(body: str, lex: Lexicon) -> tuple[int, int] | None:
     """'The Minister for Children and Families (Jane Doe)': an office, then its holder's name in
     brackets, as a record of debates heads a minister's turn; where the name is."""
-    m = _OFFICE_LINE.match(body) if len(body) <= 150 else None
-    if m is None or not _name_words(m.group(1).split(), lex):
+    m = _HOLDER_IN_BRACKETS.match(body) if len(body) <= 150 else None
+    if m is None or not _name_words(m.group(3).split(), lex):
         return None
-    office = re.findall(r"[a-z]+", body[:m.start(1)].lower())
+    office = m.group(2).split()
+    connectors = lex["layout.organisation_connectors"]
+    if office[0] != "The" or not all(w[:1].isupper() or w in connectors for w in office):
+        return None
     # an office word: 'The Care Review (Final Report)' is no office and its holder
-    return m.span(1) if any(w in lex["actors.role_words"] for w in office) else None
+    words = re.findall(r"[a-z]+", m.group(2).lower())
+    return m.span(3) if any(w in lex["actors.role_words"] for w in words) else None
 
 
 def _name_given_twice(body: str, lex: Lexicon) -> tuple[int, int] | None:
