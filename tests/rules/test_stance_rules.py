@@ -1833,6 +1833,45 @@ def test_stance_fallbacks__should_proposal__near_miss_inverted_condition():
     assert should_proposal(ctx, clause(ctx, doc[:])) is None
 
 
+THERE_SHOULD_BE = """
+There   PRON  EX  expl     2 O
+should  AUX   MD  aux      2 O
+be      AUX   VB  ROOT     2 O
+family  NOUN  NN  compound 4 O
+help    NOUN  NN  attr     2 O
+for     ADP   IN  prep     4 O
+every   DET   DT  det      7 O
+family  NOUN  NN  pobj     5 O
+.       PUNCT .   punct    2 O
+"""
+THERE_SHOULD_BE_NO = """
+There   PRON  EX  expl     2 O
+should  AUX   MD  aux      2 O
+be      AUX   VB  ROOT     2 O
+no      DET   DT  det      5 O
+family  NOUN  NN  compound 5 O
+help    NOUN  NN  attr     2 O
+.       PUNCT .   punct    2 O
+"""
+
+
+def test_stance_fallbacks__should_proposal__fires_on_there_should_be():
+    """'There should be family help for every family' asks for family help, as 'family help should
+    be delivered' does."""
+    doc = parse(THERE_SHOULD_BE)
+    ctx = stance_ctx(doc)
+    cue = should_proposal(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.SHOULD, +1)
+    assert fallback(THERE_SHOULD_BE)[0] == "should-proposal"
+
+
+def test_stance_fallbacks__should_proposal__near_miss_there_should_be_none():
+    """'There should be no family help' asks for none: no recommendation of it."""
+    doc = parse(THERE_SHOULD_BE_NO)
+    ctx = stance_ctx(doc)
+    assert should_proposal(ctx, clause(ctx, doc[:])) is None
+
+
 ARGUED = """
 He           PRON  PRP nsubj    1 O
 argued       VERB  VBD ROOT     1 O lemma=argue
@@ -2136,6 +2175,36 @@ def test_stance_cues__need__fires():
     (cue,) = needed(ctx, clause(ctx, doc[:]))
     assert (cue.kind, cue.sign, cue.weight) == (K.NEED, -1, 1.5)
     assert cue_rules(NEED_FUNDING) == ["need"]
+
+
+NEED_TO_IMPLEMENT = """
+Ministers  NOUN  NNS nsubj    1 O lemma=minister
+need       VERB  VBP ROOT     1 O
+to         PART  TO  aux      3 O
+implement  VERB  VB  xcomp    1 O
+the        DET   DT  det      6 O
+Hearth     PROPN NNP compound 6 O
+Review     PROPN NNP dobj     3 O
+.          PUNCT .   punct    1 O
+"""
+NEED_TO_SCRAP = NEED_TO_IMPLEMENT.replace("implement  VERB  VB  xcomp    1 O", "scrap      VERB  VB  xcomp    1 O")
+
+
+def test_stance_cues__need__fires_on_carrying_out_a_document():
+    """'Ministers need to implement the Hearth Review': what is needed carries out a policy
+    document, so the document is asked for (a document named alone is not a proposal)."""
+    doc = parse(NEED_TO_IMPLEMENT)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1)
+    assert cue_rules(NEED_TO_IMPLEMENT) == ["need"]
+
+
+def test_stance_cues__need__near_miss_doing_something_else_to_a_document():
+    """'Ministers need to scrap the Hearth Review' does not carry the review out: no backing cue."""
+    doc = parse(NEED_TO_SCRAP)
+    ctx = stance_ctx(doc)
+    assert needed(ctx, clause(ctx, doc[:])) == []
 
 
 SHIFT_THE_DIAL = """

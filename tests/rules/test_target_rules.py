@@ -2248,6 +2248,80 @@ def test_targets_steps__omitted__fires_on_no_reference_to():
     assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
 
 
+HEARTH_OMITS = HEARTH_PUBLISHED + """The       DET   DT   det       7  O
+review    NOUN  NN   nsubj     8  O
+omits     VERB  VBZ  ROOT      8  O lemma=omit
+family    NOUN  NN   compound  10 O
+help      NOUN  NN   dobj      8  O
+.         PUNCT .    punct     8  O
+"""
+OMITS = Cue(K.WORD, -1, "omits", "word")
+
+
+def test_targets_steps__omitted__fires_on_a_verb_of_leaving_out():
+    """'The review omits family help': what a verb of leaving out takes is left out; the objection is
+    to the review. 'The review weakens family help' leaves nothing out."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    ctx, w = steps(HEARTH_OMITS, 1, OBJECT, OMITS)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+    assert linked(HEARTH_OMITS, 1, OBJECT, OMITS)[2] == ["hearth-review"]
+    weakens = HEARTH_OMITS.replace("omits     VERB  VBZ  ROOT      8  O lemma=omit", "weakens   VERB  VBZ  ROOT      8  O lemma=weaken")
+    ctx, w = steps(weakens, 1, OBJECT, OMITS)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
+HEARTH_SHOWS_A_LACK = HEARTH_PUBLISHED + """The       DET   DT   det       7  O
+review    NOUN  NN   nsubj     8  O
+shows     VERB  VBZ  ROOT      8  O lemma=show
+a         DET   DT   det       10 O
+lack      NOUN  NN   dobj      8  O
+of        ADP   IN   prep      10 O
+family    NOUN  NN   compound  13 O
+help      NOUN  NN   pobj      11 O
+.         PUNCT .    punct     8  O
+"""
+LACK = Cue(K.WORD, -1, "lack", "word")
+
+
+def test_targets_steps__omitted__fires_on_a_noun_of_absence():
+    """'The review shows a lack of family help': what an absence is of is left out; 'a wealth of
+    family help' leaves nothing out."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    ctx, w = steps(HEARTH_SHOWS_A_LACK, 1, OBJECT, LACK)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+    wealth = HEARTH_SHOWS_A_LACK.replace("lack      NOUN", "wealth    NOUN")
+    ctx, w = steps(wealth, 1, OBJECT, LACK)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
+HEARTH_MISSED_A_CHANCE = HEARTH_PUBLISHED + """The       DET   DT   det       7  O
+review    NOUN  NN   nsubj     8  O
+missed    VERB  VBD  ROOT      8  O lemma=miss
+an        DET   DT   det       10 O
+opportunity NOUN NN  dobj      8  O
+to        PART  TO   aux       12 O
+fund      VERB  VB   acl       10 O
+family    NOUN  NN   compound  14 O
+help      NOUN  NN   dobj      12 O
+.         PUNCT .    punct     8  O
+"""
+MISSED = Cue(K.PHRASE, -1, "missed an opportunity", "phrase")
+
+
+def test_targets_steps__omitted__fires_on_a_missed_chance():
+    """'The review missed an opportunity to fund family help': what the chance was for is left out;
+    the objection is to the review. 'seized an opportunity to fund family help' leaves nothing out."""
+    from argmap.nlp.rules.targets import omitted_step
+
+    ctx, w = steps(HEARTH_MISSED_A_CHANCE, 1, OBJECT, MISSED)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["hearth-review"]
+    seized = HEARTH_MISSED_A_CHANCE.replace("missed    VERB  VBD  ROOT      8  O lemma=miss", "seized    VERB  VBD  ROOT      8  O lemma=seize")
+    ctx, w = steps(seized, 1, OBJECT, MISSED)
+    assert omitted_step(ctx, w) is None and w.draft.targets == ["family-help"]
+
+
 def test_targets_steps__omitted__near_miss_a_plain_mention():
     """'The review mentions family help' leaves nothing out: family help stays the target."""
     from argmap.nlp.rules.targets import omitted_step

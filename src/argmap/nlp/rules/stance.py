@@ -642,9 +642,15 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         if ground_named(ctx, what, condition=True):
             c.used.update(t.i for t in what)
             out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
-        elif ctx.names_proposal(what):
+        elif ctx.names_proposal(what) or _carried_out(ctx, what):
             out.append(Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"))
     return out
+
+
+def _carried_out(ctx: StanceContext, what: Span) -> bool:
+    """'needs to implement the review': what is needed carries out a named policy document."""
+    return any(t.pos_ == "VERB" and t.lemma_.lower() in ctx.words("verbs.carry_out") for t in what) and \
+        ctx.names_proposal(what, documents=True)
 
 
 def _past(tok: Token) -> bool:
@@ -1000,7 +1006,14 @@ def recommends(ctx: StanceContext, span: Span) -> bool:
     inside = lambda t: any(a <= t.idx < b for a, b in mentions)  # noqa: E731
     return any(arg.dep_ in {"nsubj", "nsubjpass"} and inside(arg)
                or arg.dep_ in {"dobj", "prep"} and any(inside(t) for t in arg.subtree)  # 'should add X to Y'
+               or arg.dep_ == "attr" and _existential(ctx, tok.head, arg) and inside(arg)  # 'there should be X'
                for tok in _modals(ctx, span) for arg in tok.head.children)
+
+
+def _existential(ctx: StanceContext, verb: Token, thing: Token) -> bool:
+    """'there should be X' (not 'there should be no X'): an expletive 'there' as the verb's subject."""
+    return any(c.dep_ == "expl" for c in verb.children) and \
+        not any(c.dep_ in {"det", "neg"} and c.lower_ in ctx.lex.negators for c in thing.children)
 
 
 def _modals(ctx: StanceContext, span: Span) -> list[Token]:

@@ -506,6 +506,23 @@ def omitted_step(ctx: TargetContext, w: Work) -> str | None:
     return None
 
 
+def left_out(ctx: TargetContext, tok: Token) -> bool:
+    """'omits X', 'lacks X', 'missed an opportunity to fund X': a word a verb of leaving out takes,
+    or inside what a missed chance was for."""
+    return tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.leave_out") or missed_chance(ctx, tok)
+
+
+def missed_chance(ctx: TargetContext, tok: Token) -> bool:
+    """Whether a word is inside what a missed chance was for ('missed an opportunity to fund X')."""
+    for _ in range(5):
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+        if singular(tok.lower_) in ctx.words("nouns.chance") and tok.head.lemma_.lower() in ctx.words("verbs.let_go"):
+            return True
+    return False
+
+
 def omitted(ctx: TargetContext, span: Span, m: Match) -> bool:
     """Whether a name is what a sentence says is left out: the object of a 'mention' barely made or
     denied ('barely mentions X'), of 'nothing/little about' ('says nothing about X'), or of a scant
@@ -515,13 +532,15 @@ def omitted(ctx: TargetContext, span: Span, m: Match) -> bool:
     if tok is None:
         return False
     scant, mention = ctx.words("markers.scant"), ctx.words("verbs.mention")
+    if left_out(ctx, tok):
+        return True
     if tok.dep_ == "dobj" and tok.head.lemma_.lower() in mention:
         return any(c.dep_ == "neg" or c.lower_ in scant for c in tok.head.children)
     if tok.dep_ != "pobj":
         return False
     holder = tok.head.head
-    if holder.lower_ in scant:  # 'nothing about X', 'little about X'
-        return True
+    if holder.lower_ in scant or tok.head.lower_ == "of" and singular(holder.lower_) in ctx.words("markers.absence"):
+        return True  # 'nothing about X', 'little about X', 'the omission of X'
     return holder.lemma_.lower() in mention and any(c.lower_ in scant for c in holder.children)
 
 
