@@ -118,6 +118,27 @@ def test_opinion_author_owns_unattributed_evaluation(extractor):
     assert not extract_text(extractor, text, genre="news").claims
 
 
+def test_a_list_of_recommendations_is_the_pages_one_work(extractor):
+    """'The recommendations include:' on a page that has named its one work (the review): the items
+    are the review's proposals; a page naming no work gives them to nobody."""
+    items = ("The recommendations include:\n"
+             "  \u2022 A kinship allowance for every kinship carer\n"
+             "  \u2022 Regional care co-operatives in every region\n"
+             "Critics were unimpressed.\n")
+    text = "The Independent Review of Children's Social Care published its final report today.\n" + items
+    pos = positions(extract_text(extractor, text))
+    assert ("independent-review-panel", "support", "kinship-care-support") in pos
+    assert ("independent-review-panel", "support", "regional-care-cooperatives") in pos
+    text = "A report on children's services came out today.\n" + items
+    assert not any(p[0] == "independent-review-panel" for p in positions(extract_text(extractor, text)))
+    for intro in ("BASW is pleased to see the following recommendations:",
+                  "We are pleased to see the following recommendations:",
+                  "We welcome the recommendations, which include:"):
+        text = ("The Independent Review of Children's Social Care published its final report today.\n"
+                + intro + "\n" + items.split("\n", 1)[1])
+        assert not any(p[0] == "independent-review-panel" for p in positions(extract_text(extractor, text)))
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

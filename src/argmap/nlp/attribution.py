@@ -483,7 +483,31 @@ def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
                 return owner
     if len(set(ctx.owners.values())) == 1 and any(t.lemma_.lower() in ownable for t in tokens(sent)):
         return next(iter(ctx.owners.values()))  # the one actor in the article who put proposals forward
-    return None
+    return _work_list(ctx, u, sent)
+
+
+def _work_list(ctx: AttributionContext, u: Unit, sent: Span) -> str | None:
+    """'The recommendations include:', said by nobody, after the page has named its one work (a
+    review, a commission): the actor that speaks through that work ('We welcome these
+    recommendations:' introduces the writer's own reactions)."""
+    facts = meta(ctx.doc)
+    if u.speaker not in (None, UNNAMED) or not facts.get("work_key") or sent.start_char < facts.get("work_at", 0) \
+            or not _names_nobody(ctx, sent):
+        return None
+    recommends = ctx.words("nouns.recommendation")
+    return facts["work_key"] if any(t.lower_ in recommends and not _owned(t) for t in tokens(sent)) else None
+
+
+def _names_nobody(ctx: AttributionContext, sent: Span) -> bool:
+    """Whether a sentence names no actor and has no 'we' or 'I' ('TACT is excited to see the
+    following recommendations:' is TACT's own list of reactions)."""
+    return not any(ctx.state.actor_of(t) for t in tokens(sent)) and \
+        not any(t.lower_ in ctx.first_person() for t in tokens(sent))
+
+
+def _owned(tok: Token) -> bool:
+    """'our recommendations', 'LGA recommendations': a noun with an owner of its own."""
+    return any(c.dep_ in {"poss", "compound"} for c in tok.children)
 
 
 def _points_back(ctx: AttributionContext, sent: Span) -> bool:
