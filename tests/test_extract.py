@@ -139,6 +139,30 @@ def test_a_list_of_recommendations_is_the_pages_one_work(extractor):
         assert not any(p[0] == "independent-review-panel" for p in positions(extract_text(extractor, text)))
 
 
+STRETCHED = "\u201cBut councils are stretched to breaking point.\u201d"
+RESUMED = ("\u201cThe plans are a start,\u201d said Rita Hale, the director of the Trust. " + STRETCHED + "\n\n"
+           "If I lose a worker, I cannot find a locum. Family help is the wrong approach.\n\n"
+           "Ministers said the plans would work.\n")
+
+
+def test_a_paragraph_in_the_first_person_after_a_quotation_goes_on_with_it(extractor):
+    """A report's unquoted 'I' paragraph right after a person's quoted sentence is a block quote that
+    lost its marks: hers, not the outlet's or nobody's."""
+    r = extract_text(extractor, RESUMED, outlet="Care Weekly")
+    (claim,) = [c for c in r.claims if c.text.startswith("Family help is the wrong")]
+    assert claim.speaker == "rita-hale" and claim.stance == Stance.OBJECT
+
+
+def test_a_paragraph_in_the_first_person_goes_on_with_no_quotation_written_by_a_person(extractor):
+    """In an opinion piece (a person as author) 'I' is the writer, even after a quotation; after a
+    sentence that only reports speech, an 'I' paragraph is nobody's quotation either."""
+    r = extract_text(extractor, RESUMED, author="Sam Okoro")
+    assert all(c.speaker != "rita-hale" for c in r.claims if c.text.startswith("Family help is the wrong"))
+    reported = RESUMED.replace(STRETCHED, "She said councils were \u201cstretched to breaking point by demand\u201d.")
+    r = extract_text(extractor, reported, outlet="Care Weekly")
+    assert all(c.speaker != "rita-hale" for c in r.claims if c.text.startswith("Family help is the wrong"))
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

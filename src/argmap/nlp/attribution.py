@@ -53,6 +53,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     heading_speakers(ctx, units)
     spread_quotes(ctx, units)
     between_one_speaker(ctx, units)
+    resumed_quotes(ctx, units, facts)
     interview_answers(ctx, units, facts)
     proposal_lists(ctx, units, list_lines)
     statement_blocks(ctx, units)
@@ -252,6 +253,42 @@ def between_one_speaker(ctx: AttributionContext, units: list[Unit]) -> None:
         sent = ctx.sents[u.sent]
         if any(a < sent.end_char and b > sent.start_char for a, b in ctx.quotes):
             u.speaker, u.cue, u.rule = before.speaker, "between its sentences", "between-one-speaker"
+
+
+def resumed_quotes(ctx: AttributionContext, units: list[Unit], facts: dict) -> None:
+    """In a report with no person as its author, a paragraph in the first person singular that
+    names no speaker, right after a person's quoted sentence ('If I have someone on leave, I can't find
+    a locum.': a block quote that lost its marks), goes on with that person's words; so does a
+    quotation right after it that names no speaker."""
+    if ctx.state.is_person(facts.get("author_key")):
+        return  # an opinion piece: 'I' is its writer
+    voice, para, resumed, bare = None, -1, -1, False  # the voice going on; the paragraph before; the last
+    for u in units:                                    # paragraph it went on into, and whether without marks
+        if u.speaker is not None or u.heading:
+            voice = _quoted_person(ctx, u)
+        elif voice is not None and _goes_on(ctx, u, para, resumed, bare):
+            u.speaker, u.cue, u.rule = voice, "goes on with the quotation before", "resumed-quote"
+            if u.para != resumed:
+                resumed, bare = u.para, not u.quoted
+        elif u.para != para:
+            voice = None
+        para = u.para
+
+
+def _quoted_person(ctx: AttributionContext, u: Unit) -> str | None:
+    """The person whose quoted sentence a unit is ('"But councils are stretched."' after her name)."""
+    return u.speaker if not u.heading and u.quoted and u.rule == "quote" and ctx.state.is_person(u.speaker) else None
+
+
+def _goes_on(ctx: AttributionContext, u: Unit, para: int, resumed: int, bare: bool) -> bool:
+    """Whether a unit with no speaker goes on with the voice before: in the paragraph it went on
+    into; a quotation after a paragraph without marks; an 'I' paragraph right after the quotation."""
+    return u.para == resumed or u.quoted and bare and u.para == resumed + 1 or \
+        not u.quoted and u.para == para + 1 and _first_singular(ctx, u)
+
+
+def _first_singular(ctx: AttributionContext, u: Unit) -> bool:
+    return bool(ctx.first_singular is not None and ctx.first_singular.search(text_of(ctx.sents[u.sent])))
 
 
 # ---------------------------------------------------------------- transcripts
