@@ -43,6 +43,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "courts-bill", "label": "Family Courts Bill", "aliases": ["the bill"]},
         {"id": "care-leaver-support", "label": "care leaver support", "aliases": ["care leavers"]},
         {"id": "career-framework", "label": "career framework"},
+        {"id": "end-spot-purchasing", "label": "ending spot purchasing", "aliases": ["spot purchasing"]},
         {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
         {"id": "hearth-review", "label": "Hearth Review", "kind": "document",
          "aliases": ["trust's reply", "reply to the trust's letter", "Hearth Review of Family Support"]},

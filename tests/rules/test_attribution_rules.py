@@ -12,7 +12,8 @@ import pytest
 from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     co_speakers, colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
-    introduced_person, judged_by_us, listed_member, pressed_for_subject, member_of, membership, role_title, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    introduced_person, judged_by_us, listed_member, pressed_for_subject, member_of, membership, role_title,
+    role_after_name, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -895,6 +896,45 @@ def test_attribution_subject__role_title__near_miss():
                  roles={"mina-ruel": "Treasurer of Northfold Trust"})
     ctx = attribution_ctx(doc)
     assert role_title(ctx, ctx.doc[1]) is None
+
+
+PRESIDENT_AFTER_NAME = """
+The        DET   DT    det      2 O
+Northfold  PROPN NNP   compound 2 B-ORG
+Trust      PROPN NNP   nsubj    8 I-ORG
+(          PUNCT -LRB- punct    2 O
+NT         PROPN NNP   appos    2 B-ORG
+)          PUNCT -RRB- punct    2 O
+president  NOUN  NN    npadvmod 8 O
+has        AUX   VBZ   aux      8 O
+said       VERB  VBN   ROOT     8 O lemma=say
+it         PRON  PRP   nsubj    10 O
+failed     VERB  VBD   ccomp    8 O lemma=fail
+.          PUNCT .     punct    8 O
+\\n        SPACE _SP   dep      11 O
+Mina       PROPN NNP   compound 14 B-PERSON
+Ruel       PROPN NNP   ROOT     14 I-PERSON
+"""
+
+
+def test_attribution_subject__role_after_name__fires():
+    """'The Northfold Trust (NT) president has said', parsed with the Trust as subject: the person
+    the document names as the Trust's president speaks."""
+    doc = parse(PRESIDENT_AFTER_NAME)
+    place_actors(doc, (1, 3, "northfold-trust", ORG), (4, 5, "northfold-trust", ORG), (13, 15, "mina-ruel", "person"),
+                 roles={"mina-ruel": "Northfold Trust president"})
+    ctx = attribution_ctx(doc)
+    assert role_after_name(ctx, ctx.doc[2]) == "mina-ruel"
+    assert SUBJECT.first_named(ctx, ctx.doc[2]) == ("role-after-name", "mina-ruel")
+
+
+def test_attribution_subject__role_after_name__near_miss():
+    """Nobody named holds that role at the Trust: the rule names no one."""
+    doc = parse(PRESIDENT_AFTER_NAME)
+    place_actors(doc, (1, 3, "northfold-trust", ORG), (4, 5, "northfold-trust", ORG), (13, 15, "mina-ruel", "person"),
+                 roles={"mina-ruel": "Northfold Trust treasurer"})
+    ctx = attribution_ctx(doc)
+    assert role_after_name(ctx, ctx.doc[2]) is None
 
 
 def test_attribution_subject__member_of__fires():

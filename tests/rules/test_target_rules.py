@@ -488,6 +488,44 @@ def test_targets_steps__restrained__fires_on_a_name_that_modifies_what_is_held_b
     assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
 
 
+URGED_TO_REGULATE = """
+Councils   NOUN  NNS nsubj    1 O lemma=council
+urged      VERB  VBD ROOT     1 O lemma=urge
+ministers  NOUN  NNS dobj     1 O lemma=minister
+to         PART  TO  aux      4 O
+regulate   VERB  VB  xcomp    1 O
+family     NOUN  NN  compound 6 O
+help       NOUN  NN  dobj     4 O
+.          PUNCT .   punct    1 O
+"""
+URGED = Cue(K.WORD, +1, "urged", "urged")
+
+
+def test_targets_steps__restrained__fires_on_a_verb_that_holds_back():
+    """'urged ministers to regulate family help' (as 'to tackle X', 'to ban X'): what the verb
+    holds back is objected to."""
+    ctx, w = steps(URGED_TO_REGULATE, 0, SUPPORT, URGED)
+    assert restrained_step(ctx, w) is None and w.draft.stance == OBJECT
+    ctx, w = steps(URGED_TO_REGULATE, 0, SUPPORT, URGED)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (OBJECT, ["family-help"])
+
+
+def test_targets_steps__restrained__near_miss_a_proposal_that_is_the_remedy():
+    """'urged ministers to end spot purchasing', where the proposal is 'ending spot purchasing': acting
+    on its name carries the proposal out, so it is backed; 'to expand family help' holds nothing back."""
+    spec = URGED_TO_REGULATE.replace("regulate   VERB  VB  xcomp    1 O", "end        VERB  VB  xcomp    1 O") \
+        .replace("family     NOUN  NN  compound 6 O", "spot       NOUN  NN  compound 6 O") \
+        .replace("help       NOUN  NN  dobj     4 O", "purchasing NOUN  NN  dobj     4 O")
+    ctx, w = steps(spec, 0, SUPPORT, URGED)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["end-spot-purchasing"])
+    spec = URGED_TO_REGULATE.replace("regulate   VERB  VB  xcomp    1 O", "expand     VERB  VB  xcomp    1 O")
+    ctx, w = steps(spec, 0, SUPPORT, URGED)
+    STEPS.first(ctx, w)
+    assert (w.draft.stance, w.draft.targets) == (SUPPORT, ["family-help"])
+
+
 INTERVENTIONS_TO_ADDRESS = """
 Councils       NOUN  NNS nsubj    1 O lemma=council
 called         VERB  VBD ROOT     1 O lemma=call

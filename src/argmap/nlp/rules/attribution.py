@@ -478,6 +478,33 @@ def role_title(ctx: AttributionContext, subj: Token) -> str | None:
     return _holder_of(ctx, role, next(iter(orgs)))
 
 
+@SUBJECT.rule("role-after-name", "'the Carers Union (CU) president has said', parsed with the organisation as the "
+              "subject: the one person the document names in the role written right after the name speaks.",
+              "Jane Doe is president of the Carers Union. The Carers Union (CU) president has said it was late.")
+def role_after_name(ctx: AttributionContext, subj: Token) -> str | None:
+    key = ctx.state.actor_of(subj)
+    if not key or not ctx.state.is_org(key):
+        return None
+    doc, i = subj.doc, subj.i
+    while i + 1 < len(doc) and (ctx.state.actor_of(doc[i + 1]) == key or doc[i + 1].dep_ in {"prep", "pobj", "case"}
+                                and doc[i + 1].pos_ != "NOUN" or doc[i + 1].is_punct and doc[i + 1].text in "()"):
+        i += 1  # over the rest of the name and an acronym in brackets
+    role = doc[i + 1] if i + 1 < len(doc) else None
+    if role is None or role.lemma_.lower() not in ctx.lex.role_words or role.pos_ not in {"NOUN", "PROPN"}:
+        return None
+    return _holder_of(ctx, role.lemma_.lower(), key) or _holder_named_at(ctx, role.lemma_.lower(), key)
+
+
+def _holder_named_at(ctx: AttributionContext, role: str, org: str) -> str | None:
+    """The one person whose role phrase names the organisation ('ADCS president Jane Doe')."""
+    info = ctx.state.registry.get(org)
+    names = {n.lower() for n in ({info.name, *info.aliases} if info is not None else ())}
+    holders = [k for k, p in ctx.state.registry.items()
+               if p.type == PERSON and p.role and role in (low := p.role.lower()).split()
+               and any(re.search(r"(?<!\w)" + re.escape(n) + r"(?!\w)", low) for n in names)]
+    return holders[0] if len(holders) == 1 else None
+
+
 @SUBJECT.rule("member-of", "'Jane Doe of the Trust said': the person named before 'of' and the organisation "
               "speaks, even when the parse makes the organisation the subject.",
               "Jane Doe of Rights4Kids said the plan was rushed.")

@@ -343,6 +343,9 @@ def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
     tok = name_head(toks) if toks is not None else None
     if tok is None:
         return False
+    if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and \
+            tok.head.lemma_.lower() in ctx.lex.union("verbs.restrain", "verbs.remedy"):
+        return not _a_remedy(ctx, m.id)  # 'regulate or ban agencies', 'to tackle profiteering'
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.restrained_by"):
         noun = tok.head.head
     elif tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.remedy") and tok.head.dep_ in {"acl", "relcl"}:
@@ -350,6 +353,15 @@ def restrained(ctx: TargetContext, span: Span, m: Match) -> bool:
     else:
         return False
     return noun.pos_ == "NOUN" and noun.lower_ in ctx.words("nouns.restraint")
+
+
+def _a_remedy(ctx: TargetContext, pid: str) -> bool:
+    """Whether a proposal's label says it holds back what its names name ('ending operator
+    self-monitoring', named 'self-monitoring'): acting on the name carries the proposal out."""
+    entry = ctx.taxonomy.proposals.get(pid)
+    verbs = ctx.lex.union("verbs.restrain", "verbs.remedy")
+    words = re.findall(r"[a-z]+", fold(" ".join([entry.label, *entry.names]))) if entry is not None else []
+    return any(w in verbs or w.removesuffix("ing") in verbs or w.removesuffix("ing") + "e" in verbs for w in words)
 
 
 def set_aside(ctx: TargetContext, span: Span, m: Match) -> bool:
