@@ -2206,8 +2206,16 @@ def test_publisher__an_outlet_on_its_own_organisation_domain():
     assert _publisher_of(CORAMQ_SET_UP, "Hearth Trust", "https://www.hearthtrust.org/blog") == ("hearth-trust", ORG)
 
 
+def test_publisher__an_outlet_named_as_a_body_on_its_own_domain_of_any_kind():
+    """'Hearth Carers Network' at hearthcarersnetwork.com: a name ending in a word for a body of
+    members is that body on its own site, whatever the domain."""
+    assert _publisher_of(CORAMQ_SET_UP, "Hearth Carers Network", "https://hearthcarersnetwork.com/news/x") == \
+        ("hearth-carers-network", ORG)
+
+
 @pytest.mark.parametrize("outlet, url", [
     ("Hearth Weekly", "https://hearthweekly.co.uk/news/x"),  # a news or commercial domain
+    ("Hearth Carers News", "https://hearthcarersnews.com/x"),  # a newspaper's name, not a body's
     ("Hearth Weekly", "https://www.aggregator.org/hearth-weekly/x"),  # another organisation's domain
 ])
 def test_publisher__near_miss_not_the_outlets_own_organisation_domain(outlet, url):

@@ -402,10 +402,12 @@ def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo])
 
 def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, ActorInfo]) -> str | None:
     """An outlet whose name is its site's own domain, on a domain kept for organisations ('The
-    Fostering Network' at thefosteringnetwork.org.uk): the organisation publishing on its own site.
-    A news or commercial domain named like its outlet is no organisation speaking for itself."""
+    Fostering Network' at thefosteringnetwork.org.uk) or named as a body ('Family Hubs Network' at
+    familyhubsnetwork.com): the organisation publishing on its own site. A news or commercial domain
+    named like its outlet is no organisation speaking for itself."""
     host = urlsplit(url).hostname or ""
-    if not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
+    body = outlet.split()[-1].lower() in ctx.lex["layout.body_names"] if outlet.split() else False
+    if not body and not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
         return None
     labels = [x for x in host.split(".") if x and x not in ctx.lex["layout.host_prefixes"]]
     names = {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
