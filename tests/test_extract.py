@@ -163,6 +163,16 @@ def test_a_paragraph_in_the_first_person_goes_on_with_no_quotation_written_by_a_
     assert all(c.speaker != "rita-hale" for c in r.claims if c.text.startswith("Family help is the wrong"))
 
 
+def test_the_actor_of_an_as_clause_holds_what_the_speaker_says(extractor):
+    """'BASW said the onus is on ministers to, as the LGA suggests, extend family help': the LGA holds
+    it too; 'as the Government announced plans ...' tells when, and the Government holds nothing of it."""
+    text = "BASW said the onus is now on ministers to, as the LGA suggests, extend family help to every council.\n"
+    pos = positions(extract_text(extractor, text))
+    assert ("basw", "support", "family-help") in pos and ("lga", "support", "family-help") in pos
+    text = "BASW said it would back family help, as the Government announced plans for regional care co-operatives.\n"
+    assert not any(p[0] == "uk-government" and p[2] == "family-help" for p in positions(extract_text(extractor, text)))
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

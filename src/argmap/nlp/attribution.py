@@ -60,6 +60,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     work_contents(ctx, units)
     author_voice(ctx, units, facts)
     signatories(ctx, units)
+    agreeing_others(ctx, units)
     doc.user_data[UNITS] = [u.record() for u in units]
     return doc
 
@@ -622,6 +623,27 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = author_key, "author", "author"
 
 
+def agreeing_others(ctx: AttributionContext, units: list[Unit]) -> None:
+    """'The onus is on ministers to, as the Review suggests, unlock family networks': the actor of an
+    'as' clause with a speech verb holds what the sentence's speaker says, with the speaker."""
+    for u in units:
+        if u.speaker in (None, UNNAMED) or u.heading:
+            continue
+        for tok in tokens(ctx.sents[u.sent]):
+            who = _agreeing_actor(ctx, tok) if tok.i != u.cue_token else None
+            if who and who != u.speaker and who not in u.co_speakers:
+                u.co_speakers = (*u.co_speakers, who)
+
+
+def _agreeing_actor(ctx: AttributionContext, tok: Token) -> str | None:
+    """The actor subject of a speech verb heading an 'as' clause with nothing said of its own ('as
+    the Review suggests'; not 'as the Government announced plans', which tells when)."""
+    if tok.lemma_.lower() not in ctx.lex.speech_verbs or not as_clause(tok) or \
+            any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children):
+        return None
+    return next((k for c in tok.children if c.dep_ == "nsubj" and (k := ctx.state.actor_of(c))), None)
+
+
 def _agreeing(ctx: AttributionContext, u: Unit) -> bool:
     """'We believe, as X said, that ...', 'but, as my noble friend said, there are concerns': the
     speech verb that found X is in an 'as' clause; the writer (or the turn's speaker) speaks, X agrees."""
@@ -967,8 +989,9 @@ def speaking_organisation(ctx: AttributionContext, units: list[Unit]) -> str | N
         return None
     speakers: dict[str, int] = {}
     for u in units:
-        if u.quoted or not u.speaker or u.speaker == UNNAMED or not u.rule.startswith(EXPLICIT_RULES):
-            continue
+        if u.quoted or not u.speaker or u.speaker == UNNAMED or not u.rule.startswith(EXPLICIT_RULES) or \
+                ctx.state.speaks_through_work(u.speaker):
+            continue  # (a review 'recommends' through its report: what the page describes, not another voice)
         verb = ctx.doc[u.cue_token] if u.cue_token is not None else None
         if verb is None or verb.tag_ not in {"VBZ", "VBP"}:
             return None  # someone 'said' something: a report, not a statement
