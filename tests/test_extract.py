@@ -173,6 +173,18 @@ def test_the_actor_of_an_as_clause_holds_what_the_speaker_says(extractor):
     assert not any(p[0] == "uk-government" and p[2] == "family-help" for p in positions(extract_text(extractor, text)))
 
 
+def test_the_agent_of_a_set_off_as_clause_holds_what_the_speaker_says(extractor):
+    """'..., as recommended by the LGA.' set off by a comma: the LGA holds it too; 'the approach as
+    outlined by the LGA' only says which approach."""
+    text = "BASW said ministers must extend family help to every council, as recommended by the LGA.\n"
+    pos = positions(extract_text(extractor, text))
+    assert ("basw", "support", "family-help") in pos and ("lga", "support", "family-help") in pos
+    text = "BASW said ministers must extend family help to every council in the way outlined by the LGA.\n"
+    assert not any(p[0] == "lga" for p in positions(extract_text(extractor, text)))
+    text = "BASW said ministers must extend family help to every council as outlined by the LGA.\n"
+    assert not any(p[0] == "lga" for p in positions(extract_text(extractor, text)))
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

@@ -24,7 +24,7 @@ from argmap.nlp.rules.attribution import (
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
-from argmap.nlp.text import as_clause, doc_text, text_of, tokens
+from argmap.nlp.text import agent_objects, as_clause, doc_text, text_of, tokens
 
 
 def attribute(doc: Doc, lex: Lexicon) -> Doc:
@@ -637,11 +637,20 @@ def agreeing_others(ctx: AttributionContext, units: list[Unit]) -> None:
 
 def _agreeing_actor(ctx: AttributionContext, tok: Token) -> str | None:
     """The actor subject of a speech verb heading an 'as' clause with nothing said of its own ('as
-    the Review suggests'; not 'as the Government announced plans', which tells when)."""
+    the Review suggests'; not 'as the Government announced plans', which tells when), or its agent
+    ('as recommended by the review')."""
     if tok.lemma_.lower() not in ctx.lex.speech_verbs or not as_clause(tok) or \
-            any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children):
+            any(c.dep_ in {"dobj", "ccomp", "xcomp"} for c in tok.children) or not _set_off(tok):
         return None
-    return next((k for c in tok.children if c.dep_ == "nsubj" and (k := ctx.state.actor_of(c))), None)
+    return next((k for c in tok.children if c.dep_ == "nsubj" and (k := ctx.state.actor_of(c))), None) or \
+        next((k for o in agent_objects(tok) if (k := ctx.state.actor_of(o))), None)
+
+
+def _set_off(clause: Token) -> bool:
+    """Whether an 'as' clause is set off from the sentence (', as X said,', 'As X said, ...'), not a
+    description of a noun before it ('the approach as outlined by X')."""
+    mark = clause.left_edge
+    return mark.i == mark.sent.start or mark.i > 0 and mark.doc[mark.i - 1].is_punct
 
 
 def _agreeing(ctx: AttributionContext, u: Unit) -> bool:
