@@ -185,6 +185,28 @@ def test_the_agent_of_a_set_off_as_clause_holds_what_the_speaker_says(extractor)
     assert not any(p[0] == "lga" for p in positions(extract_text(extractor, text)))
 
 
+LETTER = ("Jo Bell from BASW, Sam Okoro from the LGA and Rita Hale from Kinship have written to the Prime Minister.\n\n"
+          "The letter urges ministers to introduce family help in every council.\n")
+
+
+def test_what_a_letter_says_is_its_writers(extractor):
+    """'A from X, B from Y and C from Z have written to the Prime Minister. The letter urges ministers
+    to introduce family help': each writer backs family help."""
+    pos = positions(extract_text(extractor, LETTER))
+    for who in ("jo-bell", "sam-okoro", "rita-hale"):
+        assert (who, "support", "family-help") in pos
+
+
+def test_what_a_letter_says_is_nobodys_when_no_one_or_two_groups_write(extractor):
+    """With no writers named, or with two letters written by different people, the letter's words
+    stay unattributed."""
+    no_writers = "Charities have written to the Prime Minister.\n\n" + LETTER.split("\n\n")[1]
+    assert not any(p[2] == "family-help" and p[1] == "support" for p in positions(extract_text(extractor, no_writers)))
+    two = LETTER.replace("\n\n", "\n\nAmy Tate and Ben Ryle have written to the Chancellor.\n\n", 1)
+    pos = positions(extract_text(extractor, two))
+    assert not any(p[0] in {"jo-bell", "amy-tate"} and p[2] == "family-help" for p in pos)
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

@@ -60,6 +60,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     work_contents(ctx, units)
     author_voice(ctx, units, facts)
     signatories(ctx, units)
+    letter_writers(ctx, units)
     agreeing_others(ctx, units)
     doc.user_data[UNITS] = [u.record() for u in units]
     return doc
@@ -621,6 +622,62 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = UNNAMED, "there was a view", "unnamed-view"
         elif not NOT_THE_AUTHORS.any(ctx, sent):
             u.speaker, u.cue, u.rule = author_key, "author", "author"
+
+
+def letter_writers(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A report of a letter ('A from X, B from Y and C from Z have written to the candidates', 'The
+    letter is signed by A, B and C'): what the letter says ('The letter urges them to ...', 'In the
+    letter, ...'), said by nobody else, is its writers' (the first speaks, the others with it), the
+    people by name when the page also names their organisations as writing. A page that names writers
+    of more than one letter gives none of them the letter's words."""
+    found = {w for u in units if (w := _writers(ctx, ctx.sents[u.sent]))}
+    people = {w for w in found if all(ctx.state.is_person(k) for k in w)}
+    chosen = people if len(people) == 1 else found  # the writers by name over their organisations
+    if len(chosen) != 1:
+        return
+    first, *others = next(iter(chosen))
+    for u in units:
+        if u.speaker in (None, UNNAMED) and not u.heading and not u.quoted and _letter_says(ctx, ctx.sents[u.sent]):
+            u.speaker, u.cue, u.rule, u.co_speakers = first, "the letter", "letter-writers", tuple(others)
+
+
+def _writers(ctx: AttributionContext, sent: Span) -> tuple[str, ...] | None:
+    """The actors a sentence names as writing a letter: before a verb of writing whose object is a
+    letter or that is written 'to' someone, or after the 'by' of one in the passive; people when it
+    names any."""
+    for verb in tokens(sent):
+        side = _writing_side(ctx, sent, verb)
+        keys = list(dict.fromkeys(k for t in side if (k := ctx.state.actor_of(t))))
+        people = [k for k in keys if ctx.state.is_person(k)]
+        if len(people or keys) >= 2:
+            return tuple(people or keys)
+    return None
+
+
+def _writing_side(ctx: AttributionContext, sent: Span, verb: Token) -> list[Token]:
+    """The words naming who writes, when ``verb`` is a verb of writing a letter: those after a
+    passive's 'by' ('signed by A and B'), else those before it ('A and B have written to ...')."""
+    if verb.pos_ != "VERB" or verb.lemma_.lower() not in ctx.words("verbs.write_letter"):
+        return []
+    passive = bool(agent_objects(verb))
+    about_letter = any(t.lemma_.lower() in ctx.words("nouns.letter") for t in sent) and \
+        (passive or verb.lemma_.lower() != "sign")
+    if not about_letter and not any(c.dep_ == "prep" and c.lower_ == "to" for c in verb.children):
+        return []
+    return [t for t in sent if (t.i > verb.i if passive else t.i < verb.i)]
+
+
+def _letter_says(ctx: AttributionContext, sent: Span) -> bool:
+    """'The letter urges ...' (a letter noun as the subject of a speech verb) or 'In the letter, ...'."""
+    letter = ctx.words("nouns.letter")
+    for tok in tokens(sent):
+        if tok.lemma_.lower() not in letter:
+            continue
+        if tok.dep_ == "nsubj" and tok.head.lemma_.lower() in ctx.lex.speech_verbs:
+            return True
+        if tok.dep_ == "pobj" and tok.head.lower_ == "in" and tok.head.i <= sent.start + 1:
+            return True
+    return False
 
 
 def agreeing_others(ctx: AttributionContext, units: list[Unit]) -> None:
