@@ -1719,6 +1719,32 @@ def test_targets_steps__introduced_thing__near_miss_a_pointing_phrase():
     assert name != "introduced-thing" and targets == ["courts-bill"]
 
 
+BILL_THEN_THE_NEW_THING = BILL_PASSED + """They       PRON  PRP nsubj    7 O
+will       AUX   MD  aux      7 O
+introduce  VERB  VB  ROOT     7 O lemma=introduce
+the        DET   DT  det      10 O
+reporting  NOUN  NN  compound 10 O
+duties     NOUN  NNS dobj     7 O lemma=duty
+.          PUNCT .   punct    7 O
+"""
+DUTIES_THEN_THE_DUTIES_AGAIN = BILL_THEN_THE_NEW_THING.replace("bill       NOUN  NN  nsubj    2 O",
+                                                              "duties     NOUN  NNS nsubj    2 O lemma=duty")
+
+
+def test_targets_steps__introduced_thing__fires_on_the_with_a_new_noun():
+    """'They will introduce the reporting duties', duties new to the page: 'the' points to nothing
+    before it; the duties are the new thing."""
+    name, verdict, targets, _ = linked(BILL_THEN_THE_NEW_THING, 1, SUPPORT, INTRODUCES)
+    assert (name, verdict, targets) == ("introduced-thing", KEEP, ["candidate-reporting-duties"])
+
+
+def test_targets_steps__introduced_thing__near_miss_the_with_a_noun_used_before():
+    """'The duties passed. They will introduce the reporting duties': 'the duties' points back."""
+    assert "duties     NOUN  NNS nsubj" in DUTIES_THEN_THE_DUTIES_AGAIN
+    name, _, _, _ = linked(DUTIES_THEN_THE_DUTIES_AGAIN, 1, SUPPORT, INTRODUCES)
+    assert name != "introduced-thing"
+
+
 def test_targets_steps__introduced_thing__near_miss_a_neutral_claim():
     """A neutral sentence is no claim about the duties: nothing is made a candidate for it."""
     name, _, _, _ = linked(BILL_THEN_DUTIES, 1, NEUTRAL)

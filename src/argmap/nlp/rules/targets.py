@@ -584,13 +584,24 @@ def introduced_thing(ctx: TargetContext, w: Work) -> str | None:
     for chunk in noun_chunks(ctx, w.span):
         root = chunk.root
         verb = object_verb(ctx, root)
-        if verb is None or not put_forward(ctx, verb) or \
-                any(t.lower_ in ctx.words("markers.pointing") or t.dep_ == "poss" for t in chunk if t.i < root.i):
+        if verb is None or not put_forward(ctx, verb) or _points_to_earlier(ctx, chunk):
             continue
         cand = label(ctx, chunk)
         if cand:
             return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}", themes(ctx, w.span))
     return None
+
+
+def _points_to_earlier(ctx: TargetContext, chunk: Span) -> bool:
+    """Whether a noun phrase points to something before it: a possessive, a demonstrative ('this
+    cap', 'such a duty'), or 'the' with a head noun the document used before ('the cap' after 'a
+    cap'; not 'the modernisation of contact', new to the page)."""
+    root = chunk.root
+    before = [t for t in chunk if t.i < root.i]
+    if any(t.dep_ == "poss" or t.lower_ in ctx.words("markers.pointing") and t.lower_ != "the" for t in before):
+        return True
+    lemma = root.lemma_.lower()
+    return any(t.lower_ == "the" for t in before) and any(t.lemma_.lower() == lemma for t in ctx.doc[:chunk.start])
 
 
 _OBJECTS = frozenset({"dobj", "pobj", "pcomp", "oprd", "attr"})
