@@ -397,29 +397,16 @@ def worry_for_people(ctx: StanceContext, tok: Token, sign: int) -> bool:
                                  and not any(c.dep_ == "amod" for c in o.children) for o in objects)
 
 
-@NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay', 'struggling "
-                "families') describes their need, not an objection; the speaker's own ('we struggle to see') and, but "
-                "for a word that only describes them, one in a sentence naming a plan still count.",
+@NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
+                "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count.",
                 "Many households struggle to pay their bills.")
 def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.lemma_.lower() not in ctx.words("stance.object.hardship"):
         return False
-    if _describes_people(ctx, tok):
-        return True  # 'support for struggling families': who is meant, not what a plan does to them
     subject = _sufferer(ctx, tok)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
         return False
     return not ctx.names_proposal(tok.sent)
-
-
-def _describes_people(ctx: StanceContext, tok: Token) -> bool:
-    """'struggling families': a participle before the people it describes (also when the parser
-    makes them its object)."""
-    people = ctx.words("nouns.beneficiary")
-    if tok.dep_ == "amod":
-        return tok.head.lemma_.lower() in people and tok.head.i > tok.i
-    return tok.tag_ == "VBG" and any(c.dep_ == "dobj" and c.lemma_.lower() in people and c.left_edge.i == tok.i + 1
-                                     for c in tok.children)
 
 
 def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
