@@ -714,38 +714,6 @@ def test_speaking_organisation__near_miss_a_report_of_what_it_said():
     assert _speaking(PRESENT_THEN_SAID) is None
 
 
-WELCOMES_RECOMMENDS_BELIEVES = """
-Halvergate  PROPN NNP  nsubj  1 B-ORG
-welcomes    VERB  VBZ  ROOT   1 O lemma=welcome
-it          PRON  PRP  dobj   1 O
-.           PUNCT .    punct  1 O
-Hearth      PROPN NNP  nsubj  5 O
-recommends  VERB  VBZ  ROOT   5 O lemma=recommend
-it          PRON  PRP  dobj   5 O
-.           PUNCT .    punct  5 O
-Halvergate  PROPN NNP  nsubj  9 B-ORG
-believes    VERB  VBZ  ROOT   9 O lemma=believe
-it          PRON  PRP  dobj   9 O
-.           PUNCT .    punct  9 O
-"""
-
-
-def test_speaking_organisation__fires_past_a_review_that_speaks_through_its_report():
-    """'Halvergate welcomes it. Hearth recommends it. Halvergate believes it.', Hearth a review's
-    panel: what the review recommends is what the page describes, not another voice."""
-    from argmap.nlp.attribution import speaking_organisation
-
-    doc = parse(WELCOMES_RECOMMENDS_BELIEVES)
-    place_actors(doc, (0, 1, "halvergate", ORG), (4, 5, "hearth-panel"), (8, 9, "halvergate", ORG))
-    ctx = attribution_ctx(doc)
-    units = units_of(ctx, u0=("halvergate", "welcome", "speech-verb"), u1=("hearth-panel", "recommend", "speech-verb"),
-                     u2=("halvergate", "believe", "speech-verb"))
-    units[0].cue_token, units[1].cue_token, units[2].cue_token = 1, 5, 9
-    assert speaking_organisation(ctx, units) == "halvergate"
-    units[1].speaker = "dfe"  # another organisation speaking: not the page's own statement
-    assert speaking_organisation(ctx, units) is None
-
-
 # ---------------------------------------------------------------- the writer the opening line announces
 ANNOUNCED = """
 Jane      PROPN NNP  compound 1 B-PERSON

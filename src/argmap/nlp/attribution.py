@@ -1055,9 +1055,8 @@ def speaking_organisation(ctx: AttributionContext, units: list[Unit]) -> str | N
         return None
     speakers: dict[str, int] = {}
     for u in units:
-        if u.quoted or not u.speaker or u.speaker == UNNAMED or not u.rule.startswith(EXPLICIT_RULES) or \
-                ctx.state.speaks_through_work(u.speaker):
-            continue  # (a review 'recommends' through its report: what the page describes, not another voice)
+        if u.quoted or not u.speaker or u.speaker == UNNAMED or not u.rule.startswith(EXPLICIT_RULES):
+            continue
         verb = ctx.doc[u.cue_token] if u.cue_token is not None else None
         if verb is None or verb.tag_ not in {"VBZ", "VBP"}:
             return None  # someone 'said' something: a report, not a statement

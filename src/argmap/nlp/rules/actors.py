@@ -294,12 +294,12 @@ def _work_mention(ctx: ActorContext, subj: Token, works: list, only) -> list[Men
 
 
 def _the_work(ctx: ActorContext, subj: Token, work) -> bool:
-    """'the review', 'the Review', 'the report': the head noun of the one work on the page, a work noun in its name
+    """'the review', 'the report': the head noun of the one work on the page, a work noun in its name
     ('the review' for 'the Hearth Review of Family Courts'), or what such a work puts out, with
     'the', points back to it."""
     words = [w.lower() for w in work.phrase.split()]
     heads = {words[-1], *(w for w in words if w in ctx.lex["nouns.work"]), *ctx.lex["nouns.work_output"]}
-    return subj.pos_ in {"NOUN", "PROPN"} and subj.lemma_.lower() in heads and \
+    return subj.pos_ == "NOUN" and subj.lemma_.lower() in heads and \
         any(c.dep_ == "det" and c.lower_ in ctx.lex["markers.definite"] for c in subj.children)
 
 
