@@ -207,6 +207,15 @@ def test_what_a_letter_says_is_nobodys_when_no_one_or_two_groups_write(extractor
     assert not any(p[0] in {"jo-bell", "amy-tate"} and p[2] == "family-help" for p in pos)
 
 
+def test_it_is_clear_that_is_nobodys_saying(extractor):
+    """'BASW has been clear that family help is wrong' is BASW's; 'It is clear that family help is
+    needed' after a sentence about BASW is nobody's ('it' is no one)."""
+    pos = positions(extract_text(extractor, "BASW has been clear that family help is wrong.\n"))
+    assert ("basw", "object", "family-help") in pos
+    text = "BASW met on Monday.\n\nIt is clear that family help is needed.\n"
+    assert not any(p[0] == "basw" for p in positions(extract_text(extractor, text)))
+
+
 def test_unbalanced_quotes_do_not_crash(extractor):
     text = "\u201cThe windfall tax is wrong, said Lou Park. \u201cIt will close homes.\n\"And another \u2018 stray"
     r = extract_text(extractor, text)

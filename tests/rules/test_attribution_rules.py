@@ -13,7 +13,7 @@ from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     co_speakers, colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, listed_member, pressed_for_subject, member_of, membership, role_title,
-    role_after_name, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    role_after_name, made_clear, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -2877,6 +2877,56 @@ the       DET   DT  det       8 O
 Carers    PROPN NNP compound  8 B-ORG
 Union     PROPN NNP pobj      5 I-ORG
 .         PUNCT .   punct     4 O
+"""
+
+
+BEEN_CLEAR = """
+The     DET   DT  det    2 O
+Carers  PROPN NNP compound 2 B-ORG
+Union   PROPN NNP nsubj  4 I-ORG
+has     AUX   VBZ aux    4 O
+been    AUX   VBN ROOT   4 O lemma=be
+clear   ADJ   JJ  acomp  4 O
+that    SCONJ IN  mark   9 O
+the     DET   DT  det    8 O
+plan    NOUN  NN  nsubj  9 O
+failed  VERB  VBD ccomp  4 O lemma=fail
+.       PUNCT .   punct  4 O
+"""
+
+
+def test_attribution_speaker__made_clear__fires():
+    """'The Carers Union has been clear that the plan failed': saying it plainly is saying it."""
+    ctx = ctx_of(BEEN_CLEAR, (1, 3, "carers-union", ORG))
+    assert made_clear(ctx, ctx.sents[0]).speaker == "carers-union"
+    assert SPEAKER.first_named(ctx, ctx.sents[0])[0] == "made-clear"
+
+
+def test_attribution_speaker__made_clear__near_miss():
+    """'The Carers Union has been clear about the plan' says nothing in a 'that' clause; 'It is clear
+    that ...' has no one saying it."""
+    about = BEEN_CLEAR.replace("that    SCONJ IN  mark   9 O", "about   ADP   IN  prep   5 O")
+    ctx = ctx_of(about, (1, 3, "carers-union", ORG))
+    assert made_clear(ctx, ctx.sents[0]) is None
+    ctx = ctx_of(UNION_MET + IT_IS_CLEAR, (1, 3, "carers-union", ORG))
+    assert made_clear(ctx, ctx.sents[1]) is None
+
+
+UNION_MET = """
+The     DET   DT  det      2 O
+Carers  PROPN NNP compound 2 B-ORG
+Union   PROPN NNP nsubj    3 I-ORG
+met     VERB  VBD ROOT     3 O lemma=meet
+.       PUNCT .   punct    3 O
+"""
+IT_IS_CLEAR = """It      PRON  PRP nsubj    6 O
+is      AUX   VBZ ROOT     6 O lemma=be
+clear   ADJ   JJ  acomp    6 O
+that    SCONJ IN  mark     11 O
+the     DET   DT  det      10 O
+plan    NOUN  NN  nsubj    11 O
+failed  VERB  VBD ccomp    6 O lemma=fail
+.       PUNCT .   punct    6 O
 """
 
 

@@ -278,6 +278,29 @@ def speech_verb(ctx: AttributionContext, sent: Span) -> Said | None:
     return None
 
 
+@SPEAKER.rule("made-clear", "'X has been clear that ...', 'X made (it) clear that ...': saying something plainly is "
+              "saying it; the subject speaks (not 'it is clear that').",
+              "The Carers Union has been clear that the plan is rushed.")
+def made_clear(ctx: AttributionContext, sent: Span) -> Said | None:
+    for tok in tokens(sent):
+        verb = _plainly_said(ctx, tok)
+        for subj in subjects(verb) if verb is not None else ():
+            key = None if subj.lower_ in ctx.words("pronouns.empty_subjects") else resolve_subject(ctx, subj)
+            if key:
+                return Said(key, "clear", "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun", verb.i)
+    return None
+
+
+def _plainly_said(ctx: AttributionContext, tok: Token) -> Token | None:
+    """The 'be' or 'make' of 'has been clear that', 'made (it) clear that', outside quotations."""
+    doc = tok.doc
+    if tok.lower_ not in ctx.words("markers.plainly") or tok.i + 1 >= len(doc) or doc[tok.i + 1].lower_ != "that" or \
+            ctx.inside_quote(tok.idx):
+        return None
+    verb = tok.head
+    return verb if verb.lemma_.lower() in {"be", "make"} and verb.i < tok.i else None
+
+
 @SPEAKER.rule("name-before-verb", "'In an interview Jane Doe said ...': a speech verb left without a subject by the parser, "
               "right after an actor's name it took into an opening phrase: that actor says the sentence.",
               "In an interview Jane Doe said the plan was rushed.")
