@@ -1338,6 +1338,28 @@ def test_stance_flips__objection_object__fires_on_a_problem_remedied():
     assert word_cue(REMOVE_BARRIERS, 2).sign == +1 and word_cue(REMOVE_BARRIERS, 3).sign == +1
 
 
+SCRAP_RED_TAPE = """
+It        PRON  PRP nsubj    1 O
+will      AUX   MD  aux      2 O
+scrap     VERB  VB  ROOT     2 O
+red       ADJ   JJ  amod     4 O
+tape      NOUN  NN  dobj     2 O
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_stance_flips__objection_object__fires_on_scrapping_red_tape():
+    """'It will scrap red tape' (as 'ease the burden', 'cut bureaucracy'): scrapping a burden backs."""
+    doc = parse(SCRAP_RED_TAPE)
+    ctx = stance_ctx(doc)
+    assert objection_object(ctx, doc[2], -1)
+    assert word_cue(SCRAP_RED_TAPE, 2).sign == +1
+    plan = SCRAP_RED_TAPE.replace("red       ADJ   JJ  amod     4 O", "the       DET   DT  det      4 O") \
+        .replace("tape      NOUN  NN  dobj     2 O", "plan      NOUN  NN  dobj     2 O")
+    doc = parse(plan)
+    assert not objection_object(stance_ctx(doc), doc[2], -1)  # scrapping a plan still objects to it
+
+
 def test_stance_flips__objection_object__near_miss_removing_no_problem():
     """'It will remove the duty ...': removing something that is no problem objects to it."""
     spec = """
