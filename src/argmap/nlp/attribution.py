@@ -264,8 +264,10 @@ def resumed_quotes(ctx: AttributionContext, units: list[Unit], facts: dict) -> N
     quotation right after it that names no speaker."""
     if ctx.state.is_person(facts.get("author_key")):
         return  # an opinion piece: 'I' is its writer
-    voice, para, resumed, bare = None, -1, -1, False  # the voice going on; the paragraph before; the last
-    for u in units:                                    # paragraph it went on into, and whether without marks
+    # the voice going on, the paragraph before, the last paragraph it went on into and whether that
+    # paragraph had no quotation marks
+    voice, para, resumed, bare = None, -1, -1, False
+    for u in units:
         if u.speaker is not None or u.heading:
             voice = _quoted_person(ctx, u)
         elif voice is not None and _goes_on(ctx, u, para, resumed, bare):
@@ -642,9 +644,9 @@ def letter_writers(ctx: AttributionContext, units: list[Unit]) -> None:
 
 
 def _writers(ctx: AttributionContext, sent: Span) -> tuple[str, ...] | None:
-    """The actors a sentence names as writing a letter: before a verb of writing whose object is a
-    letter or that is written 'to' someone, or after the 'by' of one in the passive; people when it
-    names any."""
+    """The actors (two or more) a sentence names as writing a letter: before a verb of writing whose
+    object is a letter or that is written 'to' someone, or after the 'by' of one in the passive;
+    people when it names any."""
     for verb in tokens(sent):
         side = _writing_side(ctx, sent, verb)
         keys = list(dict.fromkeys(k for t in side if (k := ctx.state.actor_of(t))))

@@ -505,8 +505,8 @@ def role_title(ctx: AttributionContext, subj: Token) -> str | None:
               "subject: the one person the document names in the role written right after the name speaks.",
               "Jane Doe is president of the Carers Union. The Carers Union (CU) president has said it was late.")
 def role_after_name(ctx: AttributionContext, subj: Token) -> str | None:
-    key = ctx.state.actor_of(subj)
-    if not key or not ctx.state.is_org(key):
+    key = _organisation(ctx, subj)
+    if key is None:
         return None
     doc, i = subj.doc, subj.i
     while i + 1 < len(doc) and (ctx.state.actor_of(doc[i + 1]) == key or doc[i + 1].dep_ in {"prep", "pobj", "case"}
@@ -516,6 +516,12 @@ def role_after_name(ctx: AttributionContext, subj: Token) -> str | None:
     if role is None or role.lemma_.lower() not in ctx.lex.role_words or role.pos_ not in {"NOUN", "PROPN"}:
         return None
     return _holder_of(ctx, role.lemma_.lower(), key) or _holder_named_at(ctx, role.lemma_.lower(), key)
+
+
+def _organisation(ctx: AttributionContext, tok: Token) -> str | None:
+    """The organisation a word names, if it names one."""
+    key = ctx.state.actor_of(tok)
+    return key if key and ctx.state.is_org(key) else None
 
 
 def _holder_named_at(ctx: AttributionContext, role: str, org: str) -> str | None:
@@ -532,8 +538,8 @@ def _holder_named_at(ctx: AttributionContext, role: str, org: str) -> str | None
               "speaks, even when the parse makes the organisation the subject.",
               "Jane Doe of Rights4Kids said the plan was rushed.")
 def member_of(ctx: AttributionContext, subj: Token) -> str | None:
-    key = ctx.state.actor_of(subj)
-    if not key or not ctx.state.is_org(key):
+    key = _organisation(ctx, subj)
+    if key is None:
         return None
     doc, i = subj.doc, subj.i
     while i > 0 and ctx.state.actor_of(doc[i - 1]) == key:
