@@ -847,6 +847,35 @@ def test_targets_steps__diagnosis__near_miss():
     assert linked(THE_HELPERS_FAILED, 1, OBJECT, FAILED)[2] == ["family-help"]
 
 
+I_STRUGGLED = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  nsubj    2 O
+opened    VERB  VBD ROOT     2 O lemma=open
+.         PUNCT .   punct    2 O
+I         PRON  PRP nsubj    5 O
+struggled VERB  VBD ROOT     5 O lemma=struggle
+after     ADP   IN  prep     5 O
+care      NOUN  NN  pobj     6 O
+.         PUNCT .   punct    5 O
+"""
+I_STRUGGLE = I_STRUGGLED.replace("struggled VERB  VBD ROOT     5 O lemma=struggle", "struggle  VERB  VBP ROOT     5 O")
+STRUGGLED = Cue(K.WORD, -1, "struggled", "word")
+
+
+def test_targets_steps__diagnosis__fires_on_the_speakers_own_story():
+    """'Family help opened. I struggled after care.': what happened to the speaker is a story of the
+    problem, not an objection to the family help named before."""
+    ctx, w = steps(I_STRUGGLED, 1, OBJECT, STRUGGLED)
+    assert diagnosis(ctx, w) == DROP
+    assert linked(I_STRUGGLED, 1, OBJECT, STRUGGLED)[:3] == ("diagnosis", DROP, [])
+
+
+def test_targets_steps__diagnosis__near_miss_the_speaker_now():
+    """'I struggle after care' in the present is not told as a past story: the step passes."""
+    ctx, w = steps(I_STRUGGLE, 1, OBJECT, STRUGGLED)
+    assert diagnosis(ctx, w) is None
+
+
 REFORMS_IN_THIS_AREA = """
 Family   NOUN  NN  compound 1 O
 help     NOUN  NN  nsubj    2 O

@@ -654,7 +654,8 @@ def topic_words(ctx: TargetContext, w: Work) -> str | None:
 
 
 @STEPS.rule("diagnosis", "An objection whose subject is the present system ('the care system has failed "
-            "families') and that names no proposal diagnoses a problem: it objects to nothing named nearby.",
+            "families'), or the speaker's own story ('I never recovered'), and that names no proposal diagnoses "
+            "a problem: it objects to nothing named nearby.",
             "The system has failed too many children.")
 def diagnosis(ctx: TargetContext, w: Work) -> str | None:
     if w.own or w.draft.stance != Stance.OBJECT:
@@ -663,10 +664,17 @@ def diagnosis(ctx: TargetContext, w: Work) -> str | None:
     if clause.lemma_.lower() in ctx.lex.speech_verbs:  # 'X said the system remains stuck': what was said
         clause = next((c for c in clause.children if c.dep_ == "ccomp"), clause)
     subject = next((c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subject is None or subject.lemma_.lower() not in ctx.words("nouns.status_quo"):
+    if subject is None or not (subject.lemma_.lower() in ctx.words("nouns.status_quo")
+                               or _own_story(ctx, clause, subject)):
         return None
     w.draft.themes = themes(ctx, w.span)
     return KEEP if w.draft.themes else DROP
+
+
+def _own_story(ctx: TargetContext, verb: Token, subject: Token) -> bool:
+    """'I never recovered from the time I was homeless': what happened to the speaker ('I' with a
+    verb in the past) is a story of the problem, not an objection to a plan."""
+    return subject.lower_ in ctx.words("pronouns.first_person_singular") and verb.tag_ == "VBD"
 
 
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
