@@ -847,33 +847,36 @@ def test_targets_steps__diagnosis__near_miss():
     assert linked(THE_HELPERS_FAILED, 1, OBJECT, FAILED)[2] == ["family-help"]
 
 
-I_STRUGGLED = """
+I_MOVED = """
 Family    NOUN  NN  compound 1 O
 help      NOUN  NN  nsubj    2 O
 opened    VERB  VBD ROOT     2 O lemma=open
 .         PUNCT .   punct    2 O
 I         PRON  PRP nsubj    5 O
-struggled VERB  VBD ROOT     5 O lemma=struggle
-after     ADP   IN  prep     5 O
-care      NOUN  NN  pobj     6 O
+moved     VERB  VBD ROOT     5 O lemma=move
+twenty    NUM   CD  nummod   7 O
+times     NOUN  NNS npadvmod 5 O lemma=time
 .         PUNCT .   punct    5 O
 """
-I_STRUGGLE = I_STRUGGLED.replace("struggled VERB  VBD ROOT     5 O lemma=struggle", "struggle  VERB  VBP ROOT     5 O")
-STRUGGLED = Cue(K.WORD, -1, "struggled", "word")
+I_MOVE = I_MOVED.replace("moved     VERB  VBD ROOT     5 O lemma=move", "move      VERB  VBP ROOT     5 O")
+I_OPPOSED = I_MOVED.replace("moved     VERB  VBD ROOT     5 O lemma=move", "opposed   VERB  VBD ROOT     5 O lemma=oppose")
+HARD = Cue(K.WORD, -1, "moved twenty times", "word")
 
 
 def test_targets_steps__diagnosis__fires_on_the_speakers_own_story():
-    """'Family help opened. I struggled after care.': what happened to the speaker is a story of the
+    """'Family help opened. I moved twenty times.': what happened to the speaker is a story of the
     problem, not an objection to the family help named before."""
-    ctx, w = steps(I_STRUGGLED, 1, OBJECT, STRUGGLED)
+    ctx, w = steps(I_MOVED, 1, OBJECT, HARD)
     assert diagnosis(ctx, w) == DROP
-    assert linked(I_STRUGGLED, 1, OBJECT, STRUGGLED)[:3] == ("diagnosis", DROP, [])
+    assert linked(I_MOVED, 1, OBJECT, HARD)[:3] == ("diagnosis", DROP, [])
 
 
-def test_targets_steps__diagnosis__near_miss_the_speaker_now():
-    """'I struggle after care' in the present is not told as a past story: the step passes."""
-    ctx, w = steps(I_STRUGGLE, 1, OBJECT, STRUGGLED)
-    assert diagnosis(ctx, w) is None
+def test_targets_steps__diagnosis__near_miss_the_speaker_now_or_a_view():
+    """'I move twenty times' (the present) is no past story, and 'I opposed ...' (a stance verb) is a
+    view: the step passes."""
+    for spec in (I_MOVE, I_OPPOSED):
+        ctx, w = steps(spec, 1, OBJECT, HARD)
+        assert diagnosis(ctx, w) is None
 
 
 REFORMS_IN_THIS_AREA = """

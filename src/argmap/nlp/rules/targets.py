@@ -673,8 +673,10 @@ def diagnosis(ctx: TargetContext, w: Work) -> str | None:
 
 def _own_story(ctx: TargetContext, verb: Token, subject: Token) -> bool:
     """'I never recovered from the time I was homeless': what happened to the speaker ('I' with a
-    verb in the past) is a story of the problem, not an objection to a plan."""
-    return subject.lower_ in ctx.words("pronouns.first_person_singular") and verb.tag_ == "VBD"
+    verb of doing in the past) is a story of the problem, not an objection to a plan; 'I was
+    sceptical about a pilot', 'I opposed it' (being, or a stance verb) are views."""
+    return subject.lower_ in ctx.words("pronouns.first_person_singular") and verb.tag_ == "VBD" and \
+        verb.lemma_.lower() != "be" and verb.lemma_.lower() not in ctx.stance_words
 
 
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
