@@ -859,7 +859,8 @@ times     NOUN  NNS npadvmod 5 O lemma=time
 .         PUNCT .   punct    5 O
 """
 I_MOVE = I_MOVED.replace("moved     VERB  VBD ROOT     5 O lemma=move", "move      VERB  VBP ROOT     5 O")
-I_OPPOSED = I_MOVED.replace("moved     VERB  VBD ROOT     5 O lemma=move", "opposed   VERB  VBD ROOT     5 O lemma=oppose")
+I_OPPOSED = I_MOVED.replace("moved     VERB  VBD ROOT     5 O lemma=move",
+                            "opposed   VERB  VBD ROOT     5 O lemma=oppose")
 HARD = Cue(K.WORD, -1, "moved twenty times", "word")
 
 
