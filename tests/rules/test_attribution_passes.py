@@ -1052,3 +1052,91 @@ def test_self_titled_author__near_miss_no_document_after_the_colon():
     """'Ministry's response to the review: Northfold Trust views' has no document word after the
     colon: the title's document is the Ministry's response, as before."""
     assert _two_responses(VIEWS_AFTER_A_RESPONSE) == "ministry"
+
+
+# ---------------------------------------------------------------- the writers of a letter
+WRITTEN_THEN_URGES = """
+Mina      PROPN NNP  compound 1 B-PERSON
+Ruel      PROPN NNP  nsubj    6 I-PERSON
+and       CCONJ CC   cc       1 O
+Jo        PROPN NNP  compound 4 B-PERSON
+Bell      PROPN NNP  conj     1 I-PERSON
+have      AUX   VBP  aux      6 O
+written   VERB  VBN  ROOT     6 O lemma=write
+to        ADP   IN   prep     6 O
+ministers NOUN  NNS  pobj     7 O lemma=minister
+.         PUNCT .    punct    6 O
+The       DET   DT   det      11 O
+letter    NOUN  NN   nsubj    12 O
+urges     VERB  VBZ  ROOT     12 O lemma=urge
+them      PRON  PRP  dobj     12 O
+to        PART  TO   aux      15 O
+act       VERB  VB   xcomp    12 O
+.         PUNCT .    punct    12 O
+"""
+
+
+def _letter_units(spec: str):
+    from argmap.nlp.attribution import letter_writers
+
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "mina-ruel", PERSON), (3, 5, "jo-bell", PERSON))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    letter_writers(ctx, units)
+    return units
+
+
+def test_letter_writers__fires():
+    """'Mina Ruel and Jo Bell have written to ministers. The letter urges them to act.': the first
+    writer says the letter's sentence, the other with her."""
+    units = _letter_units(WRITTEN_THEN_URGES)
+    assert (units[1].speaker, units[1].rule, units[1].co_speakers) == ("mina-ruel", "letter-writers", ("jo-bell",))
+
+
+def test_letter_writers__near_miss_writing_to_no_one_about_no_letter():
+    """'Mina Ruel and Jo Bell have written on ministers': nobody written to and no letter in that
+    sentence, so nobody is the letter's writer; its words stay nobody's."""
+    spec = WRITTEN_THEN_URGES.replace("to        ADP   IN   prep     6 O", "on        ADP   IN   prep     6 O")
+    assert _letter_units(spec)[1].speaker is None
+
+
+# ---------------------------------------------------------------- the actor of an 'as' clause
+AS_THE_LGA_SUGGESTS = """
+BASW      PROPN NNP  nsubj    1 B-ORG
+said      VERB  VBD  ROOT     1 O lemma=say
+ministers NOUN  NNS  nsubj    10 O lemma=minister
+must      AUX   MD   aux      10 O
+,         PUNCT ,    punct    10 O
+as        SCONJ IN   mark     8 O
+the       DET   DT   det      7 O
+LGA       PROPN NNP  nsubj    8 B-ORG
+suggests  VERB  VBZ  advcl    10 O lemma=suggest
+,         PUNCT ,    punct    10 O
+act       VERB  VB   ccomp    1 O
+.         PUNCT .    punct    1 O
+"""
+
+
+def _agreeing(spec: str):
+    from argmap.nlp.attribution import agreeing_others
+
+    doc = parse(spec)
+    place_actors(doc, (0, 1, "basw", ORG), (7, 8, "lga", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx, u0=("basw", "say", "speech-verb"))
+    units[0].cue_token = 1
+    agreeing_others(ctx, units)
+    return units[0].co_speakers
+
+
+def test_agreeing_others__fires():
+    """'BASW said ministers must, as the LGA suggests, act': the LGA holds it with BASW."""
+    assert _agreeing(AS_THE_LGA_SUGGESTS) == ("lga",)
+
+
+def test_agreeing_others__near_miss_not_set_off():
+    """'... must as the LGA suggests act' (no comma): the clause describes, it is no one agreeing."""
+    spec = AS_THE_LGA_SUGGESTS.replace(",         PUNCT ,    punct    10 O\nas",
+                                       "so        ADV   RB   advmod   10 O\nas")
+    assert _agreeing(spec) == ()

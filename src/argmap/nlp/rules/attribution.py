@@ -298,7 +298,7 @@ def _plainly_said(ctx: AttributionContext, tok: Token) -> Token | None:
             ctx.inside_quote(tok.idx):
         return None
     verb = tok.head
-    return verb if verb.lemma_.lower() in {"be", "make"} and verb.i < tok.i else None
+    return verb if verb.lemma_.lower() in ctx.words("verbs.making_plain") and verb.i < tok.i else None
 
 
 @SPEAKER.rule("name-before-verb", "'In an interview Jane Doe said ...': a speech verb left without a subject by the parser, "
