@@ -2152,6 +2152,41 @@ def test_ended_targets__near_miss_a_particle_verb_without_its_particle_or_anothe
     assert _ended_alone(lottery, NEUTRAL) == [(NEUTRAL, ["family-group-conferences"])]
 
 
+END_GERUND = """
+We           PRON  PRP nsubj    2  O
+will         AUX   MD  aux      2  O
+end          VERB  VB  ROOT     2  O lemma=end
+outsourcing  VERB  VBG xcomp    2  O lemma=outsource
+.            PUNCT .   punct    2  O
+"""
+
+
+def _ended_gerund(spec: str):
+    from argmap.nlp.cues import Draft
+    from argmap.nlp.rules.targets import TargetContext, ended_targets
+    from argmap.taxonomy import taxonomy_from_dict
+
+    tax = taxonomy_from_dict({"proposal": [{"id": "outsourcing", "label": "outsourcing"}]})
+    ctx = target_ctx(parse(spec))
+    ctx = TargetContext(ctx.doc, tax, ctx.lex, ctx.skip, ctx.sents, ctx.units)
+    d = Draft(0, 0, len(ctx.doc), "someone", NEUTRAL, [], "x", ["outsourcing"])
+    return [(x.stance, x.targets) for x in ended_targets(ctx, [d])]
+
+
+def test_ended_targets__a_gerund_hung_on_the_verb_is_what_it_ends():
+    """'We will end outsourcing': the parser makes the gerund the verb's complement, not its
+    object; it is still what is ended."""
+    assert _ended_gerund(END_GERUND) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_end_up_doing_something():
+    """'We will end up outsourcing': 'end up' ends nothing."""
+    spec = END_GERUND.replace("end          VERB  VB  ROOT     2  O lemma=end\n",
+                              "end          VERB  VB  ROOT     2  O lemma=end\nup           ADP   RP  prt      2  O\n")
+    assert "up " in spec
+    assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
+
+
 REPLACE_WITH = """
 We           PRON  PRP nsubj    1  O
 want         VERB  VBP ROOT     1  O lemma=want

@@ -881,12 +881,18 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_preps") and \
             singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
         tok = tok.head.head  # 'the use of X': what is ended is X
-    verb = tok.head if tok.dep_ == "dobj" else None
+    verb = tok.head if tok.dep_ == "dobj" or _gerund_ended(tok) else None
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
         verb = tok.head.head  # 'crack down on X'
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending") or not _completed(ctx, verb):
         return None
-    return verb if tok.dep_ == "dobj" or _ending_particle(ctx, verb) else None
+    return verb if tok.dep_ == "dobj" or _gerund_ended(tok) or _ending_particle(ctx, verb) else None
+
+
+def _gerund_ended(tok: Token) -> bool:
+    """'end profiteering', 'stop outsourcing': a gerund the parser hangs on the verb as its
+    complement is what the verb ends (not after a particle: 'end up outsourcing')."""
+    return tok.dep_ == "xcomp" and tok.tag_ == "VBG" and not any(c.dep_ == "prt" for c in tok.head.children)
 
 
 def _completed(ctx: TargetContext, verb: Token) -> bool:
