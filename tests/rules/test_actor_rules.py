@@ -880,6 +880,46 @@ def test_actors_entity_repairs__role_inside__near_miss():
     assert role_inside(ctx, span, "ORG") is None
 
 
+CARERS_UK_SUE_ROWE = """
+The        DET   DT   det      1 O
+head       NOUN  NN   nsubj    7 O
+of         ADP   IN   prep     1 O
+Carers     PROPN NNPS compound 4 O
+UK         PROPN NNP  compound 6 B-PERSON
+Sue        PROPN NNP  compound 6 I-PERSON
+Rowe       PROPN NNP  pobj     2 I-PERSON
+said       VERB  VBD  ROOT     7 O lemma=say
+it         PRON  PRP  nsubj    9 O
+was        AUX   VBD  ccomp    7 O lemma=be
+welcome    ADJ   JJ   acomp    9 O
+.          PUNCT .    punct    7 O
+"""
+
+
+def test_actors_entity_repairs__initials_before_name__fires():
+    """'The head of Carers UK Sue Rowe' with 'UK Sue Rowe' tagged as a person: Sue Rowe, and the
+    organisation Carers UK."""
+    from argmap.nlp.rules.actors import initials_before_name
+
+    ctx, span, answer = repaired(CARERS_UK_SUE_ROWE, 4, 7, "PERSON")
+    want = [("Sue Rowe", PERSON), ("Carers UK", ORG)]
+    assert described(initials_before_name(ctx, span, "PERSON")) == want
+    assert answer == ("initials-before-name", want)
+
+
+def test_actors_entity_repairs__initials_before_name__near_miss():
+    """No capitals before the name ('Sue Rowe'), only one name word after them ('UK Rowe'), or an
+    organisation entity: not this repair."""
+    from argmap.nlp.rules.actors import initials_before_name
+
+    ctx, span, answer = repaired(CARERS_UK_SUE_ROWE, 5, 7, "PERSON")
+    assert initials_before_name(ctx, span, "PERSON") is None and answer == ("entity", [("Sue Rowe", PERSON)])
+    ctx, span, _ = repaired(CARERS_UK_SUE_ROWE, 4, 6, "PERSON")
+    assert initials_before_name(ctx, span, "PERSON") is None
+    ctx, span, _ = repaired(CARERS_UK_SUE_ROWE, 4, 7, "ORG")
+    assert initials_before_name(ctx, span, "ORG") is None
+
+
 MET_BHATT = """
 The             DET   DT  det      1 O
 panel           NOUN  NN  nsubj    2 O

@@ -722,6 +722,33 @@ def role_inside(ctx: ActorContext, span: Span, label: str) -> list[Mention] | No
     return [Mention(name, PERSON)] if _name_like(ctx, name) and plausible(ctx, name) else None
 
 
+@ENTITY_REPAIRS.rule("initials-before-name", "A person entity opening with a word in capitals ('CEO of Adoption UK Sue "
+                     "Rowe' with 'UK Sue Rowe' tagged) is the person named after it; the capitals and the "
+                     "capitalised words just before them are an organisation.",
+                     "The chief executive of Carers UK Sue Rowe said the register was welcome.")
+def initials_before_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in PERSON_LABELS:
+        return None
+    cut = span.start
+    while cut < span.end and span.doc[cut].is_upper and span.doc[cut].is_alpha and len(span.doc[cut]) >= 2:
+        cut += 1
+    name = span.doc[cut:span.end]
+    if cut == span.start or not _name_like(ctx, name):
+        return None
+    start = span.start
+    while start > span.sent.start and _name_word(ctx, span.doc[start - 1]):
+        start -= 1  # 'Carers' of 'Carers UK'
+    out = [Mention(name, PERSON)]
+    org = trim(span.doc[start:cut], ctx.lex)
+    if org is not None and plausible(ctx, org):
+        out.append(Mention(org, ORG))
+    return out
+
+
+def _name_word(ctx: ActorContext, t: Token) -> bool:
+    return a_first_name(ctx, t) or t.is_title and ctx.is_org_word(t.lower_)
+
+
 @ENTITY_REPAIRS.rule("spelt-out", "An organisation entity cut short before its initials in brackets runs back over "
                      "the words the initials spell ('Recruitment and Employment Confederation (REC)' with only "
                      "'Employment Confederation' tagged).",
