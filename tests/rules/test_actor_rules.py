@@ -627,6 +627,40 @@ rise       VERB  VBP ROOT     4 O
 """
 
 
+FAIR_START_COALITION = """
+The        DET   DT   det       2 O
+Fair       PROPN NNP  compound  2 O
+Start      PROPN NNP  compound  3 O
+coalition  NOUN  NN   nsubj     4 O
+said       VERB  VBD  ROOT      4 O lemma=say
+the        DET   DT   det       6 O
+plan       NOUN  NN   nsubj     7 O
+was        AUX   VBD  ccomp     4 O lemma=be
+late       ADJ   JJ   acomp     7 O
+.          PUNCT .    punct     4 O
+"""
+
+
+def test_actors_mentions__collective_name__fires():
+    """'The Fair Start coalition': the capitalised words and the lower-case group word name an
+    organisation."""
+    from argmap.nlp.rules.actors import collective_names
+
+    assert described(collective_names(actor_ctx(parse(FAIR_START_COALITION)), [])) == [("Fair Start coalition", ORG)]
+
+
+def test_actors_mentions__collective_name__near_miss():
+    """No capitalised words before it ('the wider coalition'), or another word ('the Fair Start
+    plan'): no organisation."""
+    from argmap.nlp.rules.actors import collective_names
+
+    lower = FAIR_START_COALITION.replace("Fair       PROPN NNP ", "wider      ADJ   JJ  ").replace(
+        "Start      PROPN NNP ", "new        ADJ   JJ  ")
+    assert collective_names(actor_ctx(parse(lower)), []) == []
+    plan = FAIR_START_COALITION.replace("coalition  NOUN", "plan       NOUN")
+    assert collective_names(actor_ctx(parse(plan)), []) == []
+
+
 def test_actors_mentions__titled_name__fires():
     """'For Lord Halvergate, ...': a title before a capitalised name is a person the NER model missed."""
     ctx = actor_ctx(parse(FOR_LORD_HALVERGATE))

@@ -1387,6 +1387,36 @@ def test_attribution_subject__named_in_phrase__near_miss():
     assert resolve_subject(ctx, ctx.doc[1]) is None
 
 
+COALITION_WHOSE_MEMBERS = """
+The        DET   DT   det       1 O
+coalition  NOUN  NN   nsubj     10 O
+,          PUNCT ,    punct     1 O
+whose      DET   WP$  poss      4 O
+members    NOUN  NNS  nsubj     5 O lemma=member
+include    VERB  VBP  relcl     1 O
+charities  NOUN  NNS  dobj      5 O lemma=charity
+and        CCONJ CC   cc        6 O
+BASW       PROPN NNP  conj      6 O
+,          PUNCT ,    punct     1 O
+said       VERB  VBD  ROOT      10 O lemma=say
+it         PRON  PRP  nsubj     12 O
+was        AUX   VBD  ccomp     10 O lemma=be
+late       ADJ   JJ   acomp     12 O
+.          PUNCT .    punct     10 O
+"""
+
+
+def test_attribution_subject__named_in_phrase__near_miss_a_member_in_a_relative_clause():
+    """'The coalition, whose members include charities and BASW, said ...': BASW is in a clause
+    about the coalition, not the one speaking; in the subject phrase itself ('The coalition, its
+    members, charities and BASW said'), it is."""
+    ctx = ctx_of(COALITION_WHOSE_MEMBERS, (8, 9, "basw"))
+    assert named_in_phrase(ctx, ctx.doc[1]) is None
+    joined = COALITION_WHOSE_MEMBERS.replace("include    VERB  VBP  relcl", "include    VERB  VBP  appos")
+    ctx = ctx_of(joined, (8, 9, "basw"))
+    assert named_in_phrase(ctx, ctx.doc[1]) == "basw"
+
+
 REVIEW_STATES = """
 Review     NOUN  NN  compound  1 O
 chair      NOUN  NN  compound  3 O

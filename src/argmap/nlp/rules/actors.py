@@ -334,6 +334,22 @@ def titled_names(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
+@MENTIONS.rule("collective-name", "Capitalised words just before a lower-case word for a group of organisations "
+               "('the Fair Start coalition') name an organisation, that word included.",
+               "The Fair Start coalition said the plan was late.")
+def collective_names(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    doc = ctx.doc
+    out = []
+    for i in words_at(doc, frozenset(ctx.lex["nouns.collective"])):
+        j = i
+        while j > doc[i].sent.start and doc[j - 1].is_title and doc[j - 1].pos_ != "DET" and j - 1 not in covered:
+            j -= 1
+        if doc[i].is_lower and i not in covered and i - j >= 1 and plausible(ctx, span := doc[j:i + 1]):
+            out.append(Mention(span, ORG))
+    return out
+
+
 @MENTIONS.rule("named-with-role", "Two or three capitalised proper nouns next to a role are a person.",
                "The panel heard from Jo Bell, director of Kinship Now.")
 def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:

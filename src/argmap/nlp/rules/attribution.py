@@ -878,9 +878,10 @@ def leader_of(ctx: AttributionContext, noun: str) -> str | None:
 
 
 def direct(tok: Token, subj: Token) -> bool:
-    """Whether ``tok`` belongs to the subject phrase itself, not to a prepositional phrase inside it."""
+    """Whether ``tok`` belongs to the subject phrase itself, not to a prepositional phrase or a
+    relative clause inside it ('the coalition, whose members include X')."""
     while tok.i != subj.i and tok.head.i != tok.i:
-        if tok.dep_ in {"pobj", "prep"}:
+        if tok.dep_ in {"pobj", "prep", "relcl"}:
             return False
         tok = tok.head
     return True
