@@ -163,6 +163,31 @@ def test_a_paragraph_in_the_first_person_goes_on_with_no_quotation_written_by_a_
     assert all(c.speaker != "rita-hale" for c in r.claims if c.text.startswith("Family help is the wrong"))
 
 
+INTERVIEW_STORY = (
+    "Care Weekly sat down with Jane Doe, president of the Carers Union, after her speech.\n\n"
+    "\u201cWe have been listened to. The family help teams are a good start and we welcome them.\u201d\n\n"
+    "She spoke for an hour.\n\n"
+    "\u201cThe funding for kinship care is far too small, and we oppose the cap.\u201d\n"
+)
+
+
+def test_quotations_in_an_interview_story_are_the_interviewees(extractor):
+    """A page whose opening names the person interviewed ('sat down with Jane Doe'): the quotations
+    that name no speaker are hers."""
+    r = extract_text(extractor, INTERVIEW_STORY, outlet="Care Weekly")
+    quoted = [c for c in r.claims if "family help teams" in c.text or "kinship care" in c.text]
+    assert len(quoted) == 2 and all(c.speaker == "jane-doe" for c in quoted)
+    assert quoted[0].rule.startswith("interview-quote")
+
+
+def test_quotations_in_an_interview_story__near_miss_no_person_after_the_phrase(extractor):
+    """'The minister spoke to the press': no person interviewed, so the quotations stay unattributed."""
+    story = INTERVIEW_STORY.replace("Care Weekly sat down with Jane Doe, president of the Carers Union, after her speech.",
+                                    "The minister spoke to the press after her speech.")
+    r = extract_text(extractor, story, outlet="Care Weekly")
+    assert not [c for c in r.claims if c.rule.startswith("interview-quote")]
+
+
 def test_the_actor_of_an_as_clause_holds_what_the_speaker_says(extractor):
     """'BASW said the onus is on ministers to, as the LGA suggests, extend family help': the LGA holds
     it too; 'as the Government announced plans ...' tells when, and the Government holds nothing of it."""

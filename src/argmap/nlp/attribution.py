@@ -55,6 +55,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     between_one_speaker(ctx, units)
     resumed_quotes(ctx, units, facts)
     interview_answers(ctx, units, facts)
+    interview_quotes(ctx, units)
     proposal_lists(ctx, units, list_lines)
     statement_blocks(ctx, units)
     work_contents(ctx, units)
@@ -426,6 +427,32 @@ def interview_answers(ctx: AttributionContext, units: list[Unit], facts: dict) -
     for u in units:
         if u.sent > first and u.speaker is None and not u.heading and u not in questions:
             u.speaker, u.cue, u.rule = who, "interview answer", "interview-answer"
+
+
+def interview_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
+    """An interview written up as a story ('Care Weekly sat down with Jane Doe, ...'): on a page
+    whose opening names the person interviewed, and that asks no questions of its own, a quotation
+    that names no speaker is that person's."""
+    who = _interviewed(ctx, units[:8])
+    if who is None or _questions(ctx, units):
+        return
+    for u in units:
+        if u.speaker is None and u.quoted and not u.heading:
+            u.speaker, u.cue, u.rule = who, "the person interviewed", "interview-quote"
+
+
+def _interviewed(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """The person named within a few words after an interview phrase of the opening ('sat down
+    with Jane Doe')."""
+    markers = word_regex(ctx.lex.ordered("markers.interviewed_person"))
+    for u in units:
+        sent = ctx.sents[u.sent]
+        for m in markers.finditer(text_of(sent)):
+            after = [t for t in tokens(sent) if t.idx >= sent.start_char + m.end()][:6]
+            key = next((k for t in after if (k := ctx.state.actor_of(t))), None)
+            if key and ctx.state.is_person(key):
+                return key
+    return None
 
 
 def _questions(ctx: AttributionContext, units: list[Unit]) -> list[Unit]:
