@@ -490,6 +490,37 @@ def test_owned_plans__the_named_owner_of_a_plan_backs_it(dep):
         [("trust", Stance.SUPPORT, "the Trust plans for a register")]
 
 
+STRAY_POSSESSIVE = """
+We          PRON  PRP nsubj    1 O
+welcome     VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP dobj     1 B-ORG
+\u2019s        PART  POS case     3 O
+plans       NOUN  NNS dobj     1 O lemma=plan
+for         ADP   IN  prep     5 O
+a           DET   DT  det      8 O
+register    NOUN  NN  pobj     6 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__a_possessive_the_parser_hung_elsewhere_still_owns_the_plan():
+    """'We welcome the Trust's plans for a register' parsed with 'Trust' as the verb's object and
+    'plans' as a second object: the Trust still owns the plans; with 'and' in place of the
+    possessive ('the Trust and plans for a register') it owns nothing."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    for spec, want in ((STRAY_POSSESSIVE, [("trust", Stance.SUPPORT, "plans for a register")]),
+                       (STRAY_POSSESSIVE.replace("\u2019s        PART  POS case", "and         CCONJ CC  cc  "), [])):
+        doc = parse(spec)
+        state = place_actors(doc, (3, 4, "trust", "organisation"))
+        units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+        drafts = owned_plans(doc, LEX, state, units, [])
+        assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == want
+
+
 def test_owned_plans__near_miss_a_plan_with_no_named_owner():
     from argmap.nlp.stance import owned_plans
 

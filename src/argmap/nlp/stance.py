@@ -468,7 +468,18 @@ def _plan_owner(state: ActorState, tok: Token, plan_nouns: frozenset[str]) -> st
     """The actor named as the owner of a plan noun ('the government's commitment', 'Government plans')."""
     if tok.lower_ not in plan_nouns or tok.pos_ not in {"NOUN", "PROPN"}:
         return None
-    return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None)
+    return next((state.actor_of(c) for c in tok.children if c.dep_ in {"poss", "compound"} and state.actor_of(c)), None) \
+        or _stray_possessive_owner(state, tok)
+
+
+def _stray_possessive_owner(state: ActorState, tok: Token) -> str | None:
+    """A possessive just before a plan noun that the parser hung elsewhere ('welcome the
+    government's plans' with 'government' as the verb's object, 'in the Budget of the Government's
+    plans' with the mark on 'Budget'): the actor named before the mark still owns the plan."""
+    j = tok.i - 1
+    while j > 0 and tok.doc[j].dep_ in {"amod", "compound"} and tok.doc[j].head.i == tok.i:
+        j -= 1  # 'the government's ambitious plans'
+    return state.actor_of(tok.doc[j - 1]) if j >= 1 and tok.doc[j].tag_ == "POS" else None
 
 
 def _plan_owner_after(lex: Lexicon, state: ActorState, tok: Token) -> str | None:
