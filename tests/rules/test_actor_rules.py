@@ -717,6 +717,14 @@ def test_actors_mentions__named_with_role__near_miss():
     assert actors_found(HEARD_FROM) == []
 
 
+def test_actors_mentions__named_with_role__near_miss_words_for_people():
+    """'... heard from Young People, director of ...' (a portfolio's 'Children, Young People'
+    beside a role): a word for people is no part of a person's name."""
+    spec = HEARD_FROM_ROLE.replace("Jo        PROPN NNP compound", "Young     PROPN NNP compound").replace(
+        "Bell      PROPN NNP pobj ", "People    PROPN NNP pobj ")
+    assert named_with_role(actor_ctx(parse(spec)), []) == []
+
+
 # ---------------------------------------------------------------- actors.entity-repairs
 def repaired(spec: str, start: int, end: int, label: str):
     """The rule that repairs the entity doc[start:end] and the mentions it makes."""
@@ -1983,6 +1991,18 @@ def test_actors_mentions__signatory__fires_on_an_organisation_with_lower_case_wo
     """'Centre for Older Carers' on its own line under a sign-off signs the letter."""
     ctx = actor_ctx(parse(SIGNED_BY_A_CENTRE))
     assert described(signatory_lines(ctx, [])) == [("Centre for Older Carers", ORG)]
+
+
+SIGNED_WITH_TITLE = SIGNED_LETTER + """\\n        SPACE _SP  dep      12 O
+Chief      PROPN NNP  compound 15 O
+Executive  PROPN NNP  ROOT     15 O
+"""
+
+
+def test_actors_mentions__signatory__near_miss_the_title_under_a_name():
+    """'Chief Executive' on the line under 'Rosa Pell' is her title, not another signatory."""
+    ctx = actor_ctx(parse(SIGNED_WITH_TITLE))
+    assert described(signatory_lines(ctx, [])) == [("Hearth Alliance", ORG), ("Rosa Pell", PERSON)]
 
 
 def test_actors_mentions__signatory__near_miss():

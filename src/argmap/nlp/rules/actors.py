@@ -143,6 +143,8 @@ def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         joins = ctx.lex["layout.organisation_connectors"]
         if not all(w.lower() in joins or name_word(w.replace("&", ""), ctx.lex) for w in body.split()):
             continue  # 'Age & Care Alliance', 'AT&T', 'Centre for Ageing Better'; a line of prose names no one
+        if all(ctx.is_role(w.lower()) or w.lower() in joins for w in body.split()):
+            continue  # 'Chief Executive' under the name: the signatory's title, not another signatory
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
         if span is None or any(t.i in covered for t in span):
             continue
@@ -860,8 +862,11 @@ def a_first_name(ctx: ActorContext, t: Token) -> bool:
 
 
 def looks_like_person(ctx: ActorContext, span: Span) -> bool:
-    """Two or three plain name words next to a role ('X Y, chief executive', 'director X Y')."""
-    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title for t in tokens(span)):
+    """Two or three plain name words next to a role ('X Y, chief executive', 'director X Y'); none
+    of them a word for people ('Member for Children, Young People and Education': a portfolio)."""
+    people = ctx.lex["nouns.beneficiary"]
+    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title
+                                      or t.lower_ in people for t in tokens(span)):
         return False
     return ROLE_NEIGHBOURS.any(ctx, span)
 
