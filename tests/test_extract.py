@@ -188,6 +188,39 @@ def test_quotations_in_an_interview_story__near_miss_no_person_after_the_phrase(
     assert not [c for c in r.claims if c.rule.startswith("interview-quote")]
 
 
+WHO_SAID_WHAT = (
+    "How the debate went\n"
+    "Members spoke in turn. Here is what each said:\n"
+    "Jane Doe\n"
+    "Lab\n"
+    "Leeds Central\n"
+    "Called for better support for kinship carers.\n"
+    "Sam Roe\n"
+    "Con\n"
+    "Mid Wessex\n"
+    "Argued for a national allowance for kinship carers.\n"
+)
+
+
+def test_a_summary_under_a_members_name_is_that_members(extractor):
+    """A list of who said what: a name line, a party line, a seat, then a sentence that opens with
+    a past-tense verb and no subject ('Called for ...'): the sentence is that member's."""
+    r = extract_text(extractor, WHO_SAID_WHAT, outlet="Debate Digest")
+    by_text = {c.text.split()[0]: (c.speaker, c.rule.split("+")[0]) for c in r.claims}
+    assert by_text["Called"] == ("jane-doe", "summary-line")
+    assert by_text["Argued"] == ("sam-roe", "summary-line")
+
+
+def test_a_summary_under_a_members_name__near_miss(extractor):
+    """Without the party line the name line is a heading, not a member; a sentence with its own
+    subject ('Councils called for ...') is not a summary of the member's words."""
+    r = extract_text(extractor, WHO_SAID_WHAT.replace("Lab\n", "").replace("Con\n", ""), outlet="Debate Digest")
+    assert not [c for c in r.claims if c.rule.startswith("summary-line")]
+    own = WHO_SAID_WHAT.replace("Called for better", "Councils called for better")
+    r = extract_text(extractor, own, outlet="Debate Digest")
+    assert all(c.speaker != "jane-doe" for c in r.claims if c.text.startswith("Councils"))
+
+
 def test_the_actor_of_an_as_clause_holds_what_the_speaker_says(extractor):
     """'BASW said the onus is on ministers to, as the LGA suggests, extend family help': the LGA holds
     it too; 'as the Government announced plans ...' tells when, and the Government holds nothing of it."""

@@ -50,6 +50,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
             note_sources(ctx, sent)
         ctx.recent.observe(sent, u.speaker if u.speaker != UNNAMED else None)
     transcript_turns(ctx, units)
+    summary_lines(ctx, units)
     heading_speakers(ctx, units)
     spread_quotes(ctx, units)
     between_one_speaker(ctx, units)
@@ -323,6 +324,39 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
             current = None
         elif current:
             _in_turn(ctx, u, current, line)
+
+
+def summary_lines(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A summary of what each person said, set out as a line with only a person's name (short lines
+    of party and seat may follow) and then a paragraph that opens with a past-tense verb and no
+    subject ('Called for more support for kinship carers.'): the paragraph is that person's."""
+    last: tuple[int, str] | None = None  # (paragraph, person) of the latest line that is only a name
+    taken = -1  # the paragraph given to that person
+    for u in units:
+        sent = ctx.sents[u.sent]
+        if u.heading:
+            key = _name_line(ctx, sent)
+            last = (u.para, key) if key else last
+        elif u.speaker is None and last is not None and (u.para == taken or
+                                                          u.para - last[0] <= 3 and _subjectless_past(sent)):
+            u.speaker, u.cue, u.rule = last[1], "the name above", "summary-line"
+            taken = u.para
+
+
+def _name_line(ctx: AttributionContext, sent: Span) -> str | None:
+    """The person a line names when it is only that name."""
+    words = [t for t in tokens(sent) if t.is_alpha]
+    keys = {ctx.state.actor_of(t) for t in words}
+    key = next(iter(keys)) if len(keys) == 1 else None
+    return key if key and ctx.state.is_person(key) else None
+
+
+def _subjectless_past(sent: Span) -> bool:
+    """A sentence whose root, its first word, is a past-tense verb with no subject or auxiliary of
+    its own ('Stressed the need for ...'; the parser may tag it a participle)."""
+    first = next((t for t in tokens(sent) if not t.is_space and not t.is_punct), None)
+    return first is not None and first.tag_ in {"VBD", "VBN"} and first.dep_ == "ROOT" and first.is_title and \
+        not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in first.children)
 
 
 _LABEL = re.compile(r"(?P<name>[A-Z][\w'’.-]*(?: [A-Z][\w'’.-]*){0,4})(?: \((?P<short>[A-Z]{1,5})\))?:\s+\S")

@@ -395,15 +395,28 @@ def speaker_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     out = []
     text = doc_text(ctx.doc)
     pos = 0
-    for line in text.splitlines(keepends=True):
-        name = speaker_name(line, ctx.lex)
+    lines = text.splitlines(keepends=True)
+    for k, line in enumerate(lines):
+        over_party = _name_over_party(lines, k, ctx.lex)
+        name = speaker_name(line, ctx.lex) or over_party
         span = ctx.doc.char_span(pos + name[0], pos + name[1], alignment_mode="expand") if name else None
         span = trim(span, ctx.lex) if span is not None else None
         # a name line with only a colon ('Next Steps:') must also be a name to the NER model
-        if span is not None and (_decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in tokens(span))):
+        if span is not None and (over_party or _decorated(line, ctx.lex) or any(t.ent_type_ == "PERSON" for t in tokens(span))):
             out.append(Mention(span, PERSON, sure=True))
         pos += len(line)
     return out
+
+
+def _name_over_party(lines: list[str], k: int, lex: Lexicon) -> tuple[int, int] | None:
+    """'Jane Doe' on a line of its own with 'Lab' on the next: where the name is on its line."""
+    body = lines[k].rstrip()
+    following = lines[k + 1].strip().lower() if k + 1 < len(lines) else ""
+    words = body.split()
+    if following not in lex["layout.party_labels"] or not 2 <= len(words) <= 4 or not _name_words(words, lex):
+        return None
+    start = len(body) - len(body.lstrip())
+    return start, len(body)
 
 
 @MENTIONS.rule("named-again", "An organisation that speaks on the page under its initials ('TACT responds'), or "
