@@ -1412,6 +1412,11 @@ def test_attribution_subject__named_in_phrase__near_miss_a_member_in_a_relative_
     members, charities and BASW said'), it is."""
     ctx = ctx_of(COALITION_WHOSE_MEMBERS, (8, 9, "basw"))
     assert named_in_phrase(ctx, ctx.doc[1]) is None
+    # a clause that says what a noun holds ('the recommendation that BASW sets out a plan') is no
+    # more the subject phrase than a relative clause
+    content = COALITION_WHOSE_MEMBERS.replace("include    VERB  VBP  relcl", "include    VERB  VBP  acl  ")
+    ctx = ctx_of(content, (8, 9, "basw"))
+    assert named_in_phrase(ctx, ctx.doc[1]) is None
     joined = COALITION_WHOSE_MEMBERS.replace("include    VERB  VBP  relcl", "include    VERB  VBP  appos")
     ctx = ctx_of(joined, (8, 9, "basw"))
     assert named_in_phrase(ctx, ctx.doc[1]) == "basw"

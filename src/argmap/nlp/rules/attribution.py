@@ -879,9 +879,10 @@ def leader_of(ctx: AttributionContext, noun: str) -> str | None:
 
 def direct(tok: Token, subj: Token) -> bool:
     """Whether ``tok`` belongs to the subject phrase itself, not to a prepositional phrase or a
-    relative clause inside it ('the coalition, whose members include X')."""
+    relative clause or a clause of what a noun holds inside it ('the coalition, whose members include
+    X', 'the recommendation that X sets out a plan')."""
     while tok.i != subj.i and tok.head.i != tok.i:
-        if tok.dep_ in {"pobj", "prep", "relcl"}:
+        if tok.dep_ in {"pobj", "prep", "relcl", "acl"}:
             return False
         tok = tok.head
     return True
