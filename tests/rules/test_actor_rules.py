@@ -2455,6 +2455,32 @@ def test_resolver__near_miss_another_surname_stays_apart():
     assert {key for _, key, _ in found} == {"iris-vane", "lorne"}
 
 
+CUT_SHORT = """
+Ada        PROPN NNP compound 1 B-PERSON
+Lorrimer   PROPN NNP nsubj    2 I-PERSON
+spoke      VERB  VBD ROOT     2 O lemma=speak
+.          PUNCT .   punct    2 O
+It         PRON  PRP nsubj    5 O
+helps      VERB  VBZ ccomp    7 O lemma=help
+,          PUNCT ,   punct    7 O
+said       VERB  VBD ROOT     7 O lemma=say
+Lorr       PROPN NNP nsubj    7 B-PERSON
+"""
+
+
+def test_resolver__a_name_cut_short_by_the_end_of_the_text_is_the_one_it_begins():
+    """'... said Lorr' where the stored opening stops: the one person whose surname begins so."""
+    assert {key for _, key, _ in actors_found(CUT_SHORT)} == {"ada-lorrimer"}
+
+
+def test_resolver__near_miss_a_short_name_the_text_goes_on_after():
+    """'said Lorr.' (the text closes the sentence) or 'said Lo' (too short): a name apart."""
+    closed = CUT_SHORT + ".          PUNCT .   punct    7 O\n"
+    assert {key for _, key, _ in actors_found(closed)} == {"ada-lorrimer", "lorr"}
+    short = CUT_SHORT.replace("Lorr       PROPN", "Lo         PROPN")
+    assert {key for _, key, _ in actors_found(short)} == {"ada-lorrimer", "lo"}
+
+
 UNTAGGED_FULL_NAME = """
 Councils   NOUN  NNS nsubj    1 O lemma=council
 thanked    VERB  VBD ROOT     1 O lemma=thank

@@ -133,8 +133,9 @@ class _Resolver:
         for key, info in self.registry.items():
             if info.type == PERSON and " " in info.name:
                 firsts.setdefault(info.name.split()[0], set()).add(key)
+        cut = self._cut_short(mentions)
         for key in [k for k, v in self.registry.items() if " " not in v.name and not v.known]:
-            target = self._lone_name_key(key, firsts)
+            target = self._lone_name_key(key, firsts) or (self._cut_name_key(key) if key == cut else None)
             if target:
                 mentions = [(s, target if k == key else k) for s, k in mentions]
         return mentions
@@ -154,6 +155,25 @@ class _Resolver:
             del self.registry[key]
             return target
         return None
+
+    def _cut_short(self, mentions: list[tuple[Span, str]]) -> str | None:
+        """The actor of a one-word name that the end of a text cut short ('... said Gall' where the
+        stored opening stops): the text's last word, with no closing punctuation after it."""
+        last = next((t for t in reversed(self.ctx.doc) if not t.is_space), None)
+        return next((k for s, k in mentions if len(s) == 1 and s[0].i == last.i), None) if last is not None else None
+
+    def _cut_name_key(self, key: str) -> str | None:
+        """The one person named in full whose surname begins with a name cut short ('Gall' of
+        'Galloway'), moving the cut name's actor there."""
+        name = self.registry[key].name
+        found = {k for surname, k in self.full_names.items() if surname.startswith(name) and surname != name}
+        if len(name) < 3 or len(found) != 1:
+            return None
+        target = found.pop()
+        if target == key or target not in self.registry:
+            return None
+        del self.registry[key]
+        return target
 
     def _full_name_key(self, name: str, firsts: dict[str, set[str]]) -> str | None:
         """The key of the one person named in full whose surname (or first name) ``name`` is."""
