@@ -1336,6 +1336,17 @@ def test_candidates_name_policies_not_problems():
         ("candidate-residential-sector-standard", "residential sector standard")
 
 
+@pytest.mark.parametrize("head", ["approach", "recommendation", "flexibility", "importance", "independence"])
+def test_candidates_name_policies_not_general_words(head):
+    """'a residential sector approach', '... recommendation', '... importance': a word that names a way,
+    a piece of advice or a quality in general ends no policy's name."""
+    from argmap.nlp.rules.targets import label, noun_chunks
+
+    spec = WARNED_OF_CRISIS.replace("crisis       NOUN", f"{head:<12} NOUN")
+    ctx = target_ctx(parse(spec))
+    assert [label(ctx, c) for c in noun_chunks(ctx, ctx.doc[:])] == [None, None]
+
+
 BACKED_MORE_USE = """
 Unions   NOUN  NNS nsubj    1 O lemma=union
 backed   VERB  VBD ROOT     1 O lemma=back
