@@ -1336,7 +1336,7 @@ def test_candidates_name_policies_not_problems():
         ("candidate-residential-sector-standard", "residential sector standard")
 
 
-@pytest.mark.parametrize("head", ["approach", "recommendation", "flexibility", "importance", "independence"])
+@pytest.mark.parametrize("head", ["approach", "recommendation", "flexibility", "importance", "independence", "decision"])
 def test_candidates_name_policies_not_general_words(head):
     """'a residential sector approach', '... recommendation', '... importance': a word that names a way,
     a piece of advice or a quality in general ends no policy's name."""
