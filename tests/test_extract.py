@@ -194,7 +194,7 @@ WHO_SAID_WHAT = (
     "Jane Doe\n"
     "Lab\n"
     "Leeds Central\n"
-    "Called for better support for kinship carers.\n"
+    "Called for better support for kinship carers. Asked the Minister to oppose the cap on kinship care.\n"
     "Sam Roe\n"
     "Con\n"
     "Mid Wessex\n"
@@ -204,11 +204,13 @@ WHO_SAID_WHAT = (
 
 def test_a_summary_under_a_members_name_is_that_members(extractor):
     """A list of who said what: a name line, a party line, a seat, then a sentence that opens with
-    a past-tense verb and no subject ('Called for ...'): the sentence is that member's."""
+    a past-tense verb and no subject ('Called for ...'): the sentence is that member's; one that
+    opens with a verb of asking ('Asked the Minister to ...') is a question, no one's position."""
     r = extract_text(extractor, WHO_SAID_WHAT, outlet="Debate Digest")
     by_text = {c.text.split()[0]: (c.speaker, c.rule.split("+")[0]) for c in r.claims}
     assert by_text["Called"] == ("jane-doe", "summary-line")
     assert by_text["Argued"] == ("sam-roe", "summary-line")
+    assert "Asked" not in by_text  # a question put to the minister is no position of hers
 
 
 def test_a_summary_under_a_members_name__near_miss(extractor):

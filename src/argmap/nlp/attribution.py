@@ -329,7 +329,9 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
 def summary_lines(ctx: AttributionContext, units: list[Unit]) -> None:
     """A summary of what each person said, set out as a line with only a person's name (short lines
     of party and seat may follow) and then a paragraph that opens with a past-tense verb and no
-    subject ('Called for more support for kinship carers.'): the paragraph is that person's."""
+    subject ('Called for more support for kinship carers.'): the paragraph is that person's, except a
+    sentence that opens with a verb of asking ('Asked the Minister to ...'), a question put and no
+    position."""
     last: tuple[int, str] | None = None  # (paragraph, person) of the latest line that is only a name
     taken = -1  # the paragraph given to that person
     for u in units:
@@ -339,7 +341,10 @@ def summary_lines(ctx: AttributionContext, units: list[Unit]) -> None:
             last = (u.para, key) if key else last
         elif u.speaker is None and last is not None and (u.para == taken or
                                                           u.para - last[0] <= 3 and _subjectless_past(sent)):
-            u.speaker, u.cue, u.rule = last[1], "the name above", "summary-line"
+            asked = _subjectless_past(sent) and _opening_word(sent).lemma_.lower() in ctx.words("verbs.ask_question")
+            # 'Asked the Minister to consider ...': a question put, no position of the member's
+            u.speaker, u.cue, u.rule = (UNNAMED, "a question put", "summary-question") if asked else \
+                (last[1], "the name above", "summary-line")
             taken = u.para
 
 
@@ -351,10 +356,14 @@ def _name_line(ctx: AttributionContext, sent: Span) -> str | None:
     return key if key and ctx.state.is_person(key) else None
 
 
+def _opening_word(sent: Span) -> Token | None:
+    return next((t for t in tokens(sent) if not t.is_space and not t.is_punct), None)
+
+
 def _subjectless_past(sent: Span) -> bool:
     """A sentence whose root, its first word, is a past-tense verb with no subject or auxiliary of
     its own ('Stressed the need for ...'; the parser may tag it a participle)."""
-    first = next((t for t in tokens(sent) if not t.is_space and not t.is_punct), None)
+    first = _opening_word(sent)
     return first is not None and first.tag_ in {"VBD", "VBN"} and first.dep_ == "ROOT" and first.is_title and \
         not any(c.dep_ in {"nsubj", "nsubjpass", "expl", "aux", "auxpass"} for c in first.children)
 
