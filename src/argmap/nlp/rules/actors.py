@@ -140,17 +140,23 @@ def signatory_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
     for start, body in signature_lines(text, at, ctx.lex):
-        joins = ctx.lex["layout.organisation_connectors"]
-        if not all(w.lower() in joins or name_word(w.replace("&", ""), ctx.lex) for w in body.split()):
-            continue  # 'Age & Care Alliance', 'AT&T', 'Centre for Ageing Better'; a line of prose names no one
-        if all(ctx.is_role(w.lower()) or w.lower() in joins for w in body.split()):
-            continue  # 'Chief Executive' under the name: the signatory's title, not another signatory
-        span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand")
+        span = ctx.doc.char_span(start, start + len(body), alignment_mode="expand") if _signs(ctx, body) else None
         if span is None or any(t.i in covered for t in span):
             continue
         person = any(t.ent_type_ in PERSON_LABELS for t in span) and not any(ctx.is_org_word(t.lower_) for t in span)
         out.append(Mention(span, PERSON if person else ORG))
     return out
+
+
+def _signs(ctx: ActorContext, body: str) -> bool:
+    """Whether a line under a sign-off is a signatory's name: capitalised name words and connectors
+    ('Age & Care Alliance', 'Centre for Ageing Better'; a line of prose names no one), not only role
+    words ('Chief Executive' under the name is the signatory's title)."""
+    joins = ctx.lex["layout.organisation_connectors"]
+    words = body.split()
+    if not all(w.lower() in joins or name_word(w.replace("&", ""), ctx.lex) for w in words):
+        return False
+    return not all(ctx.is_role(w.lower()) or w.lower() in joins for w in words)
 
 
 def sign_off_end(text: str, lex: Lexicon) -> int | None:
