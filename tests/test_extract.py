@@ -181,11 +181,16 @@ def test_quotations_in_an_interview_story_are_the_interviewees(extractor):
 
 
 def test_quotations_in_an_interview_story__near_miss_no_person_after_the_phrase(extractor):
-    """'The minister spoke to the press': no person interviewed, so the quotations stay unattributed."""
+    """'The minister spoke to the press': no person interviewed, so the quotations stay unattributed;
+    'interviewed by Sam Roe' names the one asking, not the one interviewed."""
     story = INTERVIEW_STORY.replace("Care Weekly sat down with Jane Doe, president of the Carers Union, after her speech.",
                                     "The minister spoke to the press after her speech.")
     r = extract_text(extractor, story, outlet="Care Weekly")
     assert not [c for c in r.claims if c.rule.startswith("interview-quote")]
+    by_reporter = INTERVIEW_STORY.replace("Care Weekly sat down with Jane Doe, president of the Carers Union,",
+                                          "Jane Doe, president of the Carers Union, was interviewed by Sam Roe")
+    r = extract_text(extractor, by_reporter, outlet="Care Weekly")
+    assert all(c.speaker != "sam-roe" for c in r.claims)  # the one asking is no interviewee
 
 
 WHO_SAID_WHAT = (

@@ -486,12 +486,14 @@ def interview_quotes(ctx: AttributionContext, units: list[Unit]) -> None:
 
 def _interviewed(ctx: AttributionContext, units: list[Unit]) -> str | None:
     """The person named within a few words after an interview phrase of the opening ('sat down
-    with Jane Doe')."""
+    with Jane Doe'; not the interviewer after 'interviewed by')."""
     markers = word_regex(ctx.lex.ordered("markers.interviewed_person"))
     for u in units:
         sent = ctx.sents[u.sent]
         for m in markers.finditer(text_of(sent)):
             after = [t for t in tokens(sent) if t.idx >= sent.start_char + m.end()][:6]
+            if after and after[0].lower_ == "by":
+                continue
             key = next((k for t in after if (k := ctx.state.actor_of(t))), None)
             if key and ctx.state.is_person(key):
                 return key
