@@ -647,6 +647,7 @@ def test_actors_mentions__collective_name__fires():
     from argmap.nlp.rules.actors import collective_names
 
     assert described(collective_names(actor_ctx(parse(FAIR_START_COALITION)), [])) == [("Fair Start coalition", ORG)]
+    assert ("Fair Start coalition", "fair-start-coalition", ORG) in actors_found(FAIR_START_COALITION)
 
 
 def test_actors_mentions__collective_name__near_miss():
