@@ -339,9 +339,10 @@ def summary_lines(ctx: AttributionContext, units: list[Unit]) -> None:
         if u.heading:
             key = _name_line(ctx, sent)
             last = (u.para, key) if key else last
-        elif u.speaker is None and last is not None and (u.para == taken or
-                                                          u.para - last[0] <= 3 and _subjectless_past(sent)):
-            asked = _subjectless_past(sent) and _opening_word(sent).lemma_.lower() in ctx.words("verbs.ask_question")
+            continue
+        past = u.speaker is None and last is not None and _subjectless_past(sent)
+        if u.speaker is None and last is not None and (u.para == taken or past and u.para - last[0] <= 3):
+            asked = past and _opening_word(sent).lemma_.lower() in ctx.words("verbs.ask_question")
             # 'Asked the Minister to consider ...': a question put, no position of the member's
             u.speaker, u.cue, u.rule = (UNNAMED, "a question put", "summary-question") if asked else \
                 (last[1], "the name above", "summary-line")
@@ -357,6 +358,7 @@ def _name_line(ctx: AttributionContext, sent: Span) -> str | None:
 
 
 def _opening_word(sent: Span) -> Token | None:
+    """A sentence's first word (punctuation and spaces passed over)."""
     return next((t for t in tokens(sent) if not t.is_space and not t.is_punct), None)
 
 
@@ -1091,8 +1093,8 @@ def _letterhead(ctx: AttributionContext, u: Unit, key: str) -> bool:
 
 
 def _first_word(ctx: AttributionContext, u: Unit) -> Token | None:
-    """A sentence's first word (punctuation and spaces passed over)."""
-    return next((t for t in tokens(ctx.sents[u.sent]) if not (t.is_punct or t.is_space)), None)
+    """A unit's first word (punctuation and spaces passed over)."""
+    return _opening_word(ctx.sents[u.sent])
 
 
 def _greeting(ctx: AttributionContext, units: list[Unit]) -> int:
