@@ -2095,9 +2095,9 @@ def test_actors_entity_repairs__cut_name__fires_when_cut_before_the_connector():
 
 PERSON_OF_KNOWN = """
 Mina     PROPN NNP compound 1 B-ORG
-Ruel     PROPN NNP nsubj    5 I-ORG
+Ruel     PROPN NNP nsubj    6 I-ORG
 of       ADP   IN  prep     1 O
-Local    PROPN NNP compound 4 O
+Local    PROPN NNP compound 5 O
 Government PROPN NNP compound 5 O
 Association PROPN NNP pobj  2 O
 said     VERB  VBD ROOT     6 O lemma=say
@@ -2214,7 +2214,7 @@ forum   NOUN  NN  dobj     2 O
 .       PUNCT .   punct    2 O
 """
 NAMED_PLACE_AFTER_PREPOSITION = """
-Councils NOUN  NNS nsubj    3 O lemma=council
+Councils NOUN  NNS nsubj    4 O lemma=council
 in       ADP   IN  prep     0 O
 North    PROPN NNP compound 3 B-GPE
 Wessex   PROPN NNP pobj     1 I-GPE
@@ -2616,3 +2616,54 @@ def test_actors_entity_repairs__document_tail__near_miss():
     ctx, span, answer = repaired(spec, 3, 6, "ORG")
     assert document_tail(ctx, span, "ORG") is None
     assert answer == ("entity", [("Halvergate Initial Trust", ORG)])
+
+
+# 'Carers Union's Statement on Government's Care Plans', a title the tagger took whole for one organisation
+POSSESSIVE_TITLE = """
+Carers       PROPN NNP  compound 1 B-ORG
+Union        PROPN NNP  poss     3 I-ORG
+’s           PART  POS  case     1 I-ORG
+Statement    PROPN NNP  ROOT     3 I-ORG
+on           ADP   IN   prep     3 I-ORG
+Government   PROPN NNP  poss     8 I-ORG
+’s           PART  POS  case     5 I-ORG
+Care         PROPN NNP  compound 8 I-ORG
+Plans        PROPN NNPS pobj     4 I-ORG
+"""
+
+
+def test_actors_entity_repairs__owner_before_possessive__fires():
+    """The whole title tagged as one organisation: the organisation is the owner of the statement,
+    the name before the possessive that ends in an organisation word."""
+    ctx, span, answer = repaired(POSSESSIVE_TITLE, 0, 9, "ORG")
+    assert answer == ("owner-before-possessive", [("Carers Union", ORG)])
+
+
+def test_actors_entity_repairs__owner_before_possessive__near_miss():
+    """'Carers Union's' has its possessive at the end, nothing after it to cut; 'Carers Children's
+    Statement' has no organisation word before its possessive (the possessive is part of a name
+    like 'Children's Society'): neither is cut there."""
+    from argmap.nlp.rules.actors import owner_before_possessive
+
+    ctx, span, answer = repaired(POSSESSIVE_TITLE, 0, 3, "ORG")
+    assert owner_before_possessive(ctx, span, "ORG") is None and answer[0] == "entity"
+    spec = POSSESSIVE_TITLE.replace("Union        PROPN", "Children     PROPN")
+    ctx, span, answer = repaired(spec, 0, 4, "ORG")
+    assert owner_before_possessive(ctx, span, "ORG") is None
+    assert answer == ("document-tail", [("Carers Children’s", ORG)])
+
+
+def test_actors_entity_repairs__implausible__fires():
+    """A long title with no owner to cut out of it is no actor's name (over eight words)."""
+    spec = POSSESSIVE_TITLE.replace("Union        PROPN", "Children     PROPN")
+    ctx, span, answer = repaired(spec, 0, 9, "ORG")
+    assert answer == ("implausible", [])
+
+
+def test_actors_entity_repairs__implausible__near_miss():
+    """A short name is plausible: this rule lets it through to the next repair."""
+    from argmap.nlp.rules.actors import implausible_entity
+
+    ctx, span, answer = repaired(POSSESSIVE_TITLE, 0, 2, "ORG")
+    assert implausible_entity(ctx, span, "ORG") is None
+    assert answer == ("entity", [("Carers Union", ORG)])

@@ -2198,6 +2198,71 @@ def test_ended_targets__near_miss_end_up_doing_something():
     assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
 
 
+CRACK_DOWN_ON_GERUND = """
+We           PRON  PRP nsubj    2  O
+will         AUX   MD  aux      2  O
+crack        VERB  VB  ROOT     2  O
+down         ADP   RP  prt      2  O
+on           ADP   IN  prep     2  O
+outsourcing  VERB  VBG pcomp    4  O lemma=outsource
+.            PUNCT .   punct    2  O
+"""
+
+
+def test_ended_targets__a_gerund_after_the_particle_verbs_preposition():
+    """'We will crack down on outsourcing': the parser hangs the gerund on 'on' as its complement;
+    it is still what is ended."""
+    assert _ended_gerund(CRACK_DOWN_ON_GERUND) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_a_noun_complement_is_no_gerund():
+    """A complement of 'on' that is no gerund (a tagging slip on a noun) is not taken for one."""
+    spec = CRACK_DOWN_ON_GERUND.replace("VERB  VBG pcomp", "NOUN  NN  pcomp")
+    assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
+
+
+def test_ended_targets__a_verb_of_tackling_ends_what_it_tackles():
+    """'We will tackle outsourcing': tackling something is trying to put an end to it."""
+    spec = END_GERUND.replace("end          VERB  VB  ROOT     2  O lemma=end",
+                              "tackle       VERB  VB  ROOT     2  O lemma=tackle").replace(
+        "outsourcing  VERB  VBG xcomp", "outsourcing  NOUN  NN  dobj ")
+    assert _ended_gerund(spec) == [(OBJECT, ["outsourcing"])]
+    assert _ended_gerund(spec.replace("lemma=tackle", "lemma=discuss")) == [(NEUTRAL, ["outsourcing"])]
+
+
+SHOULD_NOT_BE_DOING = """
+Councils     NOUN  NNS nsubj    4  O lemma=council
+should       AUX   MD  aux      4  O
+not          PART  RB  neg      4  O
+be           AUX   VB  aux      4  O
+using        VERB  VBG ROOT     4  O lemma=use
+outsourcing  NOUN  NN  dobj     4  O
+.            PUNCT .   punct    4  O
+"""
+
+
+def test_ended_targets__what_a_verb_under_should_not_acts_on_is_forbidden():
+    """'Councils should not be using outsourcing': a verb under a prohibiting modal and 'not'
+    forbids what it acts on, an objection to it."""
+    assert _ended_gerund(SHOULD_NOT_BE_DOING) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_a_plain_negation_or_a_forbidden_ending():
+    """'Councils will not be using outsourcing' forecasts, it forbids nothing; 'Councils should not
+    end outsourcing' forbids the ending, which keeps outsourcing; nor does 'must not crack down on'."""
+    assert _ended_gerund(SHOULD_NOT_BE_DOING.replace("should       AUX", "will         AUX")) == \
+        [(NEUTRAL, ["outsourcing"])]
+    ending = SHOULD_NOT_BE_DOING.replace("be           AUX   VB  aux      4  O\n", "").replace(
+        "using        VERB  VBG ROOT     4  O lemma=use", "end          VERB  VB  ROOT     4  O lemma=end")
+    ending = "\n".join(line.replace(" 4  O", " 3  O") for line in ending.splitlines())
+    assert "end          VERB" in ending
+    assert _ended_gerund(ending) == [(NEUTRAL, ["outsourcing"])]
+    crack = CRACK_DOWN_ON_GERUND.replace("will         AUX   MD  aux      2  O",
+                                         "must         AUX   MD  aux      3  O\nnot          PART  RB  neg      3  O")
+    crack = "\n".join(line.replace(" 2  O", " 3  O").replace("pcomp    4", "pcomp    5") for line in crack.splitlines())
+    assert _ended_gerund(crack) == [(NEUTRAL, ["outsourcing"])]
+
+
 REPLACE_WITH = """
 We           PRON  PRP nsubj    1  O
 want         VERB  VBP ROOT     1  O lemma=want

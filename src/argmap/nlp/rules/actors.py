@@ -196,9 +196,8 @@ def entities(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         if ent.label_ not in PERSON_LABELS | ORG_LABELS | PLACE_LABELS:
             continue
         span = trim(ent, ctx.lex)
-        if span is None or not plausible(ctx, span):
-            continue
-        out += ENTITY_REPAIRS.first(ctx, span, ent.label_) or []
+        if span is not None:
+            out += ENTITY_REPAIRS.first(ctx, span, ent.label_) or []
     return out
 
 
@@ -610,6 +609,28 @@ def letters(name: str) -> str:
 
 ENTITY_REPAIRS = RuleTable("actors", "entity-repairs",
                            "How an entity becomes mentions (the first rule that answers decides).")
+
+
+@ENTITY_REPAIRS.rule("owner-before-possessive", "An organisation entity that runs on over the possessive of a name "
+                     "ending in an organisation word ('Carers Union's Statement on the Plans') is the owner.",
+                     "Carers Union's Statement on the Government's Plans")
+def owner_before_possessive(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in ORG_LABELS:
+        return None
+    joins = ctx.lex.union("layout.name_connectors", "markers.name_joins")
+    for t in span[1:-1]:
+        if t.tag_ == "POS" and ctx.is_org_word(t.nbor(-1).lower_):
+            owner = span.doc[span.start:t.i]
+            return [Mention(owner, ORG)] if plausible(ctx, owner) else []
+        if t.is_lower and t.lower_ not in joins:
+            break  # past the name ('... Statement on Government's Plans')
+    return None
+
+
+@ENTITY_REPAIRS.rule("implausible", "An entity that is no plausible actor's name is no mention.",
+                     "Friday Briefing Notes on the Plans")
+def implausible_entity(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    return None if plausible(ctx, span) else []
 
 
 @ENTITY_REPAIRS.rule("place-tag-person", "A place tag ending in two capitalised words after a preposition is a person.",

@@ -868,7 +868,7 @@ def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
     span = ctx.doc[d.start:d.end]
     for m in matches(ctx, span):
         toks = match_tokens(span, m) if m.id == pid else None
-        verb = ending_verb(ctx, toks.root) if toks is not None else None
+        verb = (ending_verb(ctx, toks.root) or forbidding_verb(ctx, toks.root)) if toks is not None else None
         if verb is not None and not toks.start <= verb.i < toks.end:
             entry = ctx.taxonomy.proposals.get(pid)
             return not _an_ending(entry.label if entry is not None else ctx.candidates.get(pid, ""), ending)
@@ -882,11 +882,30 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
             singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
         tok = tok.head.head  # 'the use of X': what is ended is X
     verb = tok.head if tok.dep_ == "dobj" or _gerund_ended(tok) else None
-    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
-        verb = tok.head.head  # 'crack down on X'
+    if _acted_on(tok) and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
+        verb = tok.head.head  # 'crack down on X', 'crack down on profiteering'
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending") or not _completed(ctx, verb):
         return None
     return verb if tok.dep_ == "dobj" or _gerund_ended(tok) or _ending_particle(ctx, verb) else None
+
+
+def forbidding_verb(ctx: TargetContext, tok: Token) -> Token | None:
+    """'providers should not be making excessive profits', 'councils must not outsource X': a verb
+    under a prohibiting modal and 'not' forbids what it acts on, as a verb of ending does."""
+    verb = tok.head if tok.dep_ == "dobj" or _gerund_ended(tok) else None
+    if _acted_on(tok) and tok.head.dep_ == "prep":
+        verb = tok.head.head
+    if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in ctx.words("verbs.ending"):
+        return None  # 'must not end X' forbids the ending, not X
+    kids = list(verb.children)
+    forbidden = any(c.dep_ == "neg" for c in kids) and \
+        any(c.dep_ == "aux" and c.lower_ in ctx.words("markers.prohibiting") for c in kids)
+    return verb if forbidden else None
+
+
+def _acted_on(tok: Token) -> bool:
+    """What a preposition acts on: its object, or a gerund the parser hangs on it ('on profiteering')."""
+    return tok.dep_ == "pobj" or (tok.dep_ == "pcomp" and tok.tag_ == "VBG")
 
 
 def _gerund_ended(tok: Token) -> bool:
@@ -896,10 +915,12 @@ def _gerund_ended(tok: Token) -> bool:
 
 
 def _completed(ctx: TargetContext, verb: Token) -> bool:
-    """A verb of ending with what it needs to end anything: its particle ('crack down'), or what
-    takes the place of what it ends ('replace X with Y'; 'teams replacing X' describes the teams)."""
+    """A verb of ending, not negated, with what it needs to end anything: its particle ('crack
+    down'), or what takes the place of what it ends ('replace X with Y'; 'teams replacing X'
+    describes the teams)."""
     lemma = verb.lemma_.lower()
-    if lemma in ctx.words("verbs.ending_with_particle") and not _ending_particle(ctx, verb):
+    if lemma in ctx.words("verbs.ending_with_particle") and not _ending_particle(ctx, verb) or \
+            any(c.dep_ == "neg" for c in verb.children):  # 'must not end X' keeps X
         return False
     return lemma not in ctx.words("verbs.ending_with_replacement") or \
         any(c.dep_ == "prep" and c.lower_ in ctx.words("verbs.replacement_preps") for c in verb.children)
