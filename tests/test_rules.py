@@ -326,6 +326,17 @@ def test_a_person_the_opening_line_has_responding_writes_a_first_person_page(ext
     assert ("hearth-trust", "object", "family-help") in positions(r)
 
 
+def test_a_persons_own_blog_speaks_in_her_voice(extractor):
+    """On 'Ivy Marsh's blog', with her name over the post, what the post says as 'I' is hers; the
+    same page on an outlet that is nobody's own site has no writer."""
+    text = ("Ivy Marsh\n\nThe plans for families\n\nI chaired the launch of the report last week. "
+            "I worry that family help will not be properly funded.")
+    r = extract_text(extractor, text, outlet="Ivy Marsh's blog")
+    assert ("ivy-marsh", "object", "family-help") in positions(r)
+    r = extract_text(extractor, text, outlet="Care Weekly")
+    assert ("ivy-marsh", "object", "family-help") not in positions(r)
+
+
 def test_another_actor_setting_out_a_plan_is_not_the_speakers_support(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education has set out its family help plans.")
     assert ("ivo-grant", "support", "family-help") not in positions(r)

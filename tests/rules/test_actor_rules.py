@@ -2281,6 +2281,18 @@ def test_publisher__near_miss_a_name_without_a_members_letters():
     assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell Weekly") == (None, None)
 
 
+def test_publisher__a_persons_own_blog():
+    """'Rosa Pell's blog' as outlet: her own site, she a person."""
+    assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell's blog") == ("rosa-pell", PERSON)
+    assert _publisher_of(CORAMQ_SET_UP, "Rosa Pell\u2019s website") == ("rosa-pell", PERSON)
+
+
+@pytest.mark.parametrize("outlet", ["Rosa Pell's shop", "Hearth Trust's blog", "Rosa's blog", "Rosa Pell blog"])
+def test_publisher__near_miss_no_personal_site_or_no_persons_name(outlet):
+    """Another possession, an organisation's blog, one name word, or no possessive: no person's own site."""
+    assert _publisher_of(CORAMQ_SET_UP, outlet) == (None, None)
+
+
 def test_publisher__an_outlet_named_as_a_branch_of_an_organisation_the_page_names():
     """'CoramQ Leeds' or 'CoramQ North West' as outlet on a page where 'CoramQ has set up ...': the
     organisation itself, not a branch of its own making."""

@@ -384,7 +384,7 @@ def _unknown_outlet(ctx: ActorContext, outlet: str, url: str, registry: dict[str
     own organisation domain."""
     articles = ctx.lex["markers.name_article"]
     return (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
-            or _branch_outlet(outlet, registry, articles) or _own_domain(ctx, outlet, url, registry))
+            or _personal_site(ctx, outlet, registry) or _branch_outlet(outlet, registry, articles) or _own_domain(ctx, outlet, url, registry))
 
 
 def _member_page(ctx: ActorContext, url: str, registry: dict[str, ActorInfo]) -> str | None:
@@ -417,6 +417,23 @@ def _member_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo])
                slugify(name))
     info = registry.setdefault(key, ActorInfo(key, name, PERSON))
     info.role = info.role or words[-1]
+    return key
+
+
+def _personal_site(ctx: ActorContext, outlet: str, registry: dict[str, ActorInfo]) -> str | None:
+    """A person's own site ('Jane Doe's blog'): two or three name words, a possessive and a word
+    for a personal site; the person, registered."""
+    m = re.fullmatch(r"(.+?)['\u2019]s?\s+(\w+)", outlet)
+    if m is None or m.group(2).lower() not in ctx.lex["layout.personal_sites"]:
+        return None
+    words = m.group(1).split()
+    if not 2 <= len(words) <= 3 or not all(name_word(w, ctx.lex) for w in words) or \
+            any(ctx.is_org_word(w.lower()) for w in words):
+        return None
+    name = " ".join(words)
+    key = next((k for k, v in registry.items() if v.type == PERSON and (v.name == name or name in v.aliases)),
+               slugify(name))
+    registry.setdefault(key, ActorInfo(key, name, PERSON))
     return key
 
 
