@@ -139,6 +139,32 @@ def test_a_list_of_recommendations_is_the_pages_one_work(extractor):
         assert not any(p[0] == "independent-review-panel" for p in positions(extract_text(extractor, text)))
 
 
+def test_a_list_introduced_as_an_actors_recommendations_is_that_actors(extractor):
+    """'The Hearth Trust's main recommendations are:' (the Trust named in the possessive, the page
+    naming no work): the items are the Trust's; with no owner named, nobody's."""
+    items = ("  \u2022 A kinship allowance for every kinship carer\n"
+             "  \u2022 Regional care co-operatives in every region\n")
+    text = ("The Hearth Trust held a conference on Monday.\n\n"
+            "The Hearth Trust\u2019s main recommendations are:\n\n" + items)
+    pos = positions(extract_text(extractor, text))
+    assert ("hearth-trust", "support", "kinship-care-support") in pos
+    text = "The Hearth Trust held a conference on Monday.\n\nThe main recommendations are:\n\n" + items
+    assert not any(p[0] == "hearth-trust" for p in positions(extract_text(extractor, text)))
+
+
+def test_a_lists_first_item_that_lost_its_mark_is_an_item(extractor):
+    """A line right after the introduction, with marked items after it, is the list's first item
+    (its mark lost in the copy); a line with ordinary text after it is not."""
+    first = "Family help teams in every council\n\n"
+    items = ("  \u2022 A kinship allowance for every kinship carer\n"
+             "  \u2022 Regional care co-operatives in every region\n")
+    intro = "The Hearth Trust held a conference on Monday.\n\nThe Hearth Trust\u2019s main recommendations are:\n\n"
+    pos = positions(extract_text(extractor, intro + first + items))
+    assert ("hearth-trust", "support", "family-help") in pos
+    pos = positions(extract_text(extractor, intro + first + "Ministers met on Tuesday.\n\n" + items))
+    assert ("hearth-trust", "support", "family-help") not in pos
+
+
 STRETCHED = "\u201cBut councils are stretched to breaking point.\u201d"
 RESUMED = ("\u201cThe plans are a start,\u201d said Rita Hale, the director of the Trust. " + STRETCHED + "\n\n"
            "If I lose a worker, I cannot find a locum. Family help is the wrong approach.\n\n"

@@ -587,6 +587,10 @@ def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
         return u.speaker
     ownable = ctx.lex.union("nouns.work", "nouns.ownable")
     sent = ctx.sents[u.sent]
+    possessor = next((k for t in tokens(sent) if t.lower_ in ctx.words("nouns.list_heading")
+                      for c in t.children if c.dep_ == "poss" and (k := _actor_in(ctx, c))), None)
+    if possessor:
+        return possessor  # 'the review's main recommendations are:'
     for tok in tokens(sent):
         low = tok.lemma_.lower()
         if low in ownable and low in ctx.owners:
@@ -630,7 +634,17 @@ def _points_back(ctx: AttributionContext, sent: Span) -> bool:
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.pointing") for t in tokens(sent))
 
 
+def _actor_in(ctx: AttributionContext, tok: Token) -> str | None:
+    """The actor a possessor's phrase names ('the review's', 'the Trust's')."""
+    return next((k for t in tok.subtree if (k := ctx.state.actor_of(t))), None)
+
+
 def _give_items(ctx: AttributionContext, rest: list[Unit], line_of, list_lines, owner: str) -> None:
+    """The items of a list (its marked lines) go to its owner; so does a first item that lost its
+    mark, a line right after the introduction with marked lines after it."""
+    lines = [line_of[u.sent] for u in rest if text_of(ctx.sents[u.sent]).strip()]
+    if len(lines) >= 2 and lines[0] not in list_lines and lines[1] in list_lines and lines[1] <= lines[0] + 2:
+        list_lines = {*list_lines, lines[0]}
     for item in rest:
         if line_of[item.sent] not in list_lines:
             if text_of(ctx.sents[item.sent]).strip():
