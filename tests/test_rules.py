@@ -326,6 +326,24 @@ def test_a_person_the_opening_line_has_responding_writes_a_first_person_page(ext
     assert ("hearth-trust", "object", "family-help") in positions(r)
 
 
+def test_the_name_after_says_with_no_comma_is_the_speaker(extractor):
+    """'... says the Hearth Trust' with no comma (a headline): the parser takes the Trust for the
+    verb's object; it says the clause before. 'executives told the Hearth Trust' tells the Trust."""
+    text = "Ministers must back family help in every council before the end of the year says the Hearth Trust\n"
+    assert ("hearth-trust", "support", "family-help") in positions(extract_text(extractor, text))
+    text = "Ministers must back family help in every council before the end of the year, executives told the Hearth Trust\n"
+    assert not any(p[0] == "hearth-trust" for p in positions(extract_text(extractor, text)))
+
+
+def test_a_published_work_that_says_something_speaks_for_its_publisher(extractor):
+    """'X has published a report warning that ...': the report's warning is X's; a report X has
+    only read is not."""
+    text = "The Hearth Trust has published a report warning that family help is underfunded.\n"
+    assert ("hearth-trust", "object", "family-help") in positions(extract_text(extractor, text))
+    text = "The Hearth Trust has read a report warning that family help is underfunded.\n"
+    assert not any(p[0] == "hearth-trust" for p in positions(extract_text(extractor, text)))
+
+
 def test_a_persons_own_blog_speaks_in_her_voice(extractor):
     """On 'Ivy Marsh's blog', with her name over the post, what the post says as 'I' is hers; the
     same page on an outlet that is nobody's own site has no writer."""

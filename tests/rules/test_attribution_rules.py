@@ -518,6 +518,46 @@ def test_attribution_speaker__speech_verb__near_miss_a_true_passive():
     assert speech_verb(ctx, ctx.sents[0]) is None
 
 
+# 'The plan was rushed says the Hearth Trust', a headline with no comma, the Trust parsed as the object
+SAYS_THE_TRUST = """
+The      DET   DT  det       1 O
+plan     NOUN  NN  nsubjpass 3 O
+was      AUX   VBD auxpass   3 O lemma=be
+rushed   VERB  VBN ccomp     4 O lemma=rush
+says     VERB  VBZ ROOT      4 O lemma=say
+the      DET   DT  det       7 O
+Hearth   PROPN NNP compound  7 B-ORG
+Trust    PROPN NNP dobj      4 I-ORG
+"""
+# 'The plan was rushed, executives told the Hearth Trust': the Trust is told
+TOLD_THE_TRUST = """
+The        DET   DT  det       1 O
+plan       NOUN  NN  nsubjpass 3 O
+was        AUX   VBD auxpass   3 O lemma=be
+rushed     VERB  VBN ccomp     6 O lemma=rush
+,          PUNCT ,   punct     6 O
+executives NOUN  NNS nsubj     6 O lemma=executive
+told       VERB  VBD ROOT      6 O lemma=tell
+the        DET   DT  det       9 O
+Hearth     PROPN NNP compound  9 B-ORG
+Trust      PROPN NNP dobj      6 I-ORG
+"""
+
+
+def test_attribution_speaker__speech_verb__fires_on_a_name_after_the_verb_parsed_as_its_object():
+    """'... says the Hearth Trust' with the Trust parsed as the object of 'says', after what is said:
+    the Trust says it."""
+    ctx = ctx_of(SAYS_THE_TRUST, (6, 8, "hearth-trust", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("hearth-trust", "say", "speech-verb", 4)
+
+
+def test_attribution_speaker__speech_verb__near_miss_an_object_told_by_a_subject():
+    """'..., executives told the Hearth Trust': the verb has a subject of its own; the Trust is told."""
+    ctx = ctx_of(TOLD_THE_TRUST, (8, 10, "hearth-trust", ORG))
+    said = speech_verb(ctx, ctx.sents[0])
+    assert said is None or said.speaker != "hearth-trust"
+
+
 INTERVIEW_SAID = """
 In        ADP   IN  prep      4 O
 an        DET   DT  det       3 O

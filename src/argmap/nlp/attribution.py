@@ -587,8 +587,7 @@ def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
         return u.speaker
     ownable = ctx.lex.union("nouns.work", "nouns.ownable")
     sent = ctx.sents[u.sent]
-    possessor = next((k for t in tokens(sent) if t.lower_ in ctx.words("nouns.list_heading")
-                      for c in t.children if c.dep_ == "poss" and (k := _actor_in(ctx, c))), None)
+    possessor = _list_possessor(ctx, sent)
     if possessor:
         return possessor  # 'the review's main recommendations are:'
     for tok in tokens(sent):
@@ -632,6 +631,12 @@ def _owned(tok: Token) -> bool:
 def _points_back(ctx: AttributionContext, sent: Span) -> bool:
     """A list introduction whose subject points back ('This would be achieved by:')."""
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.pointing") for t in tokens(sent))
+
+
+def _list_possessor(ctx: AttributionContext, sent: Span) -> str | None:
+    """The actor a list heading word belongs to ('the review's recommendations', 'the Trust's proposals')."""
+    return next((k for t in tokens(sent) if t.lower_ in ctx.words("nouns.list_heading")
+                 for c in t.children if c.dep_ == "poss" and (k := _actor_in(ctx, c))), None)
 
 
 def _actor_in(ctx: AttributionContext, tok: Token) -> str | None:

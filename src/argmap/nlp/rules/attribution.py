@@ -262,8 +262,29 @@ def speaking_subjects(ctx: AttributionContext, verb: Token) -> list[Token]:
     if misread:
         return [*(c for c in subjects(verb, ctx.words("verbs.going_on"))),
                 *(s for m in misread for s in m.children if s.dep_ == "nsubj"), *misread]
-    return [c for c in subjects(verb, ctx.words("verbs.going_on"))
-            if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")]
+    return [*(c for c in subjects(verb, ctx.words("verbs.going_on"))
+              if c.dep_ != "nsubjpass" or verb.lemma_.lower() in ctx.words("verbs.feeling_passive")),
+            *inverted_speaker(verb), *publishers_of_saying_work(ctx, verb)]
+
+
+def publishers_of_saying_work(ctx: AttributionContext, verb: Token) -> list[Token]:
+    """'The review has published its report calling for a reset': a work that a participle has
+    saying something speaks for whoever published it (the subjects of the verb of publishing)."""
+    work = verb.head
+    if verb.dep_ != "acl" or verb.tag_ != "VBG" or work.lemma_.lower() not in ctx.words("nouns.work") or \
+            work.dep_ != "dobj" or work.head.lemma_.lower() not in ctx.words("verbs.publish"):
+        return []
+    return list(subjects(work.head))
+
+
+def inverted_speaker(verb: Token) -> list[Token]:
+    """'Ministers must act says the Trust' with no comma: the parser takes the name after the verb
+    for its object; after what is said (a clause before the verb), with no subject of its own
+    ('executives told LGC' tells LGC), it is the one who says it."""
+    kids = list(verb.children)
+    if not any(c.dep_ == "ccomp" and c.i < verb.i for c in kids) or any(c.dep_ in {"nsubj", "nsubjpass"} for c in kids):
+        return []
+    return [c for c in verb.children if c.dep_ == "dobj" and c.i > verb.i]
 
 
 @SPEAKER.rule("speech-verb", "The subject of a speech verb, resolved to an actor, says the sentence.",
