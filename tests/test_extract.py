@@ -152,6 +152,23 @@ def test_a_list_introduced_as_an_actors_recommendations_is_that_actors(extractor
     assert not any(p[0] == "hearth-trust" for p in positions(extract_text(extractor, text)))
 
 
+def test_a_list_a_possessed_work_sets_out_is_its_owners(extractor):
+    """'The Hearth Trust's strategy sets out three pillars:' on a page written by someone else (the
+    author speaks as 'we'): the items are the Trust's, not the author's; 'The strategy sets out
+    three pillars:' with no owner named leaves them to the author."""
+    items = ("\n1. Family help teams in every council.\n\n"
+             "2. A kinship allowance for every kinship carer.\n\n")
+    page = ("We welcome the new plans for children. We hope they are funded.\n\n"
+            "The Hearth Trust held a conference on Monday.\n\n")
+    pos = positions(extract_text(extractor, page + "The Hearth Trust\u2019s strategy sets out three pillars:\n" + items,
+                                 author="Care Voices", genre="statement"))
+    assert ("hearth-trust", "support", "family-help") in pos
+    assert ("care-voices", "support", "family-help") not in pos
+    pos = positions(extract_text(extractor, page + "The strategy sets out three pillars:\n" + items,
+                                 author="Care Voices", genre="statement"))
+    assert ("hearth-trust", "support", "family-help") not in pos
+
+
 def test_a_lists_first_item_that_lost_its_mark_is_an_item(extractor):
     """A line right after the introduction, with marked items after it, is the list's first item
     (its mark lost in the copy); a line with ordinary text after it is not."""

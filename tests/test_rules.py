@@ -326,6 +326,16 @@ def test_a_person_the_opening_line_has_responding_writes_a_first_person_page(ext
     assert ("hearth-trust", "object", "family-help") in positions(r)
 
 
+def test_children_at_risk_is_no_objection(extractor):
+    """'support children at risk', 'look after at-risk children' describe the children; 'puts
+    family help at risk' objects."""
+    for text in ("Ivo Grant said family help will support children at risk.",
+                 "Ivo Grant said family help will look after at-risk children."):
+        assert not [p for p in positions(extract_text(extractor, text)) if p[1] == "object"]
+    text = "Ivo Grant said the cuts put family help at risk."
+    assert ("ivo-grant", "object", "family-help") in positions(extract_text(extractor, text))
+
+
 def test_the_name_after_says_with_no_comma_is_the_speaker(extractor):
     """'... says the Hearth Trust' with no comma (a headline): the parser takes the Trust for the
     verb's object; it says the clause before. 'executives told the Hearth Trust' tells the Trust."""

@@ -634,8 +634,10 @@ def _points_back(ctx: AttributionContext, sent: Span) -> bool:
 
 
 def _list_possessor(ctx: AttributionContext, sent: Span) -> str | None:
-    """The actor a list heading word belongs to ('the review's recommendations', 'the Trust's proposals')."""
-    return next((k for t in tokens(sent) if t.lower_ in ctx.words("nouns.list_heading")
+    """The actor a list heading word or a piece of work belongs to ('the review's recommendations',
+    'the government's strategy sets out:')."""
+    nouns = ctx.lex.union("nouns.list_heading", "nouns.work", "nouns.ownable")
+    return next((k for t in tokens(sent) if t.lower_ in nouns or t.lemma_.lower() in nouns
                  for c in t.children if c.dep_ == "poss" and (k := _actor_in(ctx, c))), None)
 
 
