@@ -326,6 +326,27 @@ def test_a_person_the_opening_line_has_responding_writes_a_first_person_page(ext
     assert ("hearth-trust", "object", "family-help") in positions(r)
 
 
+BYLINED = ("Bevan Hall open day \u2013 three reflections on the reforms\n\nIvy Marsh\n\n"
+           "I joined the open day on Monday. I worry that family help will not be properly funded.\n")
+
+
+def test_a_name_on_its_own_line_under_the_title_writes_a_first_person_page(extractor):
+    """'Ivy Marsh' alone on a line under the title, untagged, over a body that speaks as 'I': she
+    writes the page, not the event the title names."""
+    assert ("ivy-marsh", "object", "family-help") in positions(extract_text(extractor, BYLINED))
+
+
+def test_a_name_line_near_miss_quoted_i_or_a_word_for_people(extractor):
+    """The same line over a body whose 'I' is only inside quotations writes nothing; a line with a
+    word for people in it ('Parents United') is no person's name."""
+    quoted = BYLINED.replace("I joined the open day on Monday. I worry that family help will not be properly funded.",
+                             "\u201cI joined the open day,\u201d one parent said. \u201cI worry that family help "
+                             "will not be properly funded,\u201d she said.")
+    assert not any(p[0] == "ivy-marsh" for p in positions(extract_text(extractor, quoted)))
+    r = extract_text(extractor, BYLINED.replace("Ivy Marsh", "Parents United"))
+    assert not any(p[0] == "parents-united" for p in positions(r))
+
+
 def test_children_at_risk_is_no_objection(extractor):
     """'support children at risk', 'look after at-risk children' describe the children; 'puts
     family help at risk' objects."""

@@ -2679,3 +2679,43 @@ def test_actors_entity_repairs__implausible__near_miss():
     ctx, span, answer = repaired(POSSESSIVE_TITLE, 0, 2, "ORG")
     assert implausible_entity(ctx, span, "ORG") is None
     assert answer == ("entity", [("Carers Union", ORG)])
+
+
+# 'Ivy Marsh' alone on the line under a title, over a body in the first person singular
+BYLINE = """
+Open       PROPN NNP  compound 1 O
+Day        PROPN NNP  ROOT     1 O
+\\n        SPACE _SP  dep      1 O
+Ivy        PROPN NNP  compound 4 O
+Marsh      PROPN NNP  ROOT     4 O
+\\n        SPACE _SP  dep      4 O
+I          PRON  PRP  nsubj    7 O
+chaired    VERB  VBD  ROOT     7 O lemma=chair
+it         PRON  PRP  dobj     7 O
+.          PUNCT .    punct    7 O
+I          PRON  PRP  nsubj    11 O
+worry      VERB  VBP  ROOT     11 O
+.          PUNCT .    punct    11 O
+"""
+
+
+def test_actors_mentions__byline__fires():
+    """'Ivy Marsh' alone on a line among the first, untagged, on a page that speaks as 'I': a person."""
+    from argmap.nlp.rules.actors import byline_lines
+
+    ctx = actor_ctx(parse(BYLINE))
+    assert described(byline_lines(ctx, [])) == [("Ivy Marsh", PERSON)]
+
+
+def test_actors_mentions__byline__near_miss():
+    """The same page with one 'I' only, or with a word for people on the line ('Parents United'), or
+    a name line in one word: no byline."""
+    from argmap.nlp.rules.actors import byline_lines
+
+    one_i = BYLINE.replace("I          PRON  PRP  nsubj    11 O", "We         PRON  PRP  nsubj    11 O")
+    assert byline_lines(actor_ctx(parse(one_i)), []) == []
+    people = BYLINE.replace("Ivy        PROPN NNP  compound", "Parents    PROPN NNPS compound")
+    assert byline_lines(actor_ctx(parse(people)), []) == []
+    one_word = BYLINE.replace("Ivy        PROPN NNP  compound 4 O\n", "").replace(" 4 O", " 3 O").replace(
+        " 7 O", " 6 O").replace(" 11 O", " 10 O")
+    assert byline_lines(actor_ctx(parse(one_word)), []) == []

@@ -9,6 +9,7 @@ surname or a titled name resolves to the full name mentioned elsewhere in it.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
 
@@ -456,23 +457,57 @@ def named_again(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
                "Hearth Carers Alliance\n\nWe welcome the plan.")
 def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
-    out = []
+    return [Mention(span, ORG) for _, span in _opening_lines(ctx)
+            if not any(t.i in covered for t in span) and letterhead_name(ctx, span)]
+
+
+@MENTIONS.rule("byline", "A line by itself among a page's first lines, under the first and above the first sentence, "
+               "of two or three capitalised name words, on a page that speaks as 'I', is its writer's name, even where the tagger "
+               "missed it or took the line for a heading.",
+               "Ivy Marsh\n\nI chaired the launch. I worry about the plan.")
+def byline_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    if sum(1 for sent in ctx.doc.sents if any(t.text == "I" and _unquoted(t) for t in sent)) < 2:
+        return []
+    covered = _covered([m for m in found if m.type != PERSON])
+    return [Mention(span, PERSON) for line, span in _opening_lines(ctx)
+            if line > 1 and not any(t.i in covered for t in span) and _name_line(ctx, span)]  # under the title
+
+
+def _unquoted(tok: Token) -> bool:
+    """Whether a word is outside quotation marks in its sentence (an even number of them before it)."""
+    return sum(t.text in QUOTE_MARKS for t in tok.sent if t.i < tok.i) % 2 == 0
+
+
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
+def _name_line(ctx: ActorContext, span: Span) -> bool:
+    """Two or three capitalised name words and nothing else, none a title, role, organisation word or
+    word for people ('Parents Heard')."""
+    words = [t for t in tokens(span) if not t.is_space]
+    people = ctx.lex["nouns.beneficiary"]
+    return 2 <= len(words) <= 3 and all(t.is_alpha and t.is_title and t.lower_ not in ctx.lex.titles
+                                        and not ctx.is_role(t.lower_) and not ctx.is_org_word(t.lower_)
+                                        and t.lower_ not in people for t in words) \
+        and not span_matches(span, ctx.taxonomy, "proposals")
+
+
+def _opening_lines(ctx: ActorContext) -> Iterator[tuple[int, Span]]:
+    """The short lines among a page's first non-empty lines, above its first sentence, each with
+    its place among the non-empty lines (1 for the first)."""
     pos = lines = 0
     for line in doc_text(ctx.doc).splitlines(keepends=True):
         body = line.strip()
         start = pos + line.index(body) if body else pos
         pos += len(line)
         lines += bool(body)
-        if lines > LETTERHEAD_LINES:
-            break
-        if body.endswith((".", "!", "?")):
-            break  # the body has begun: a letterhead is above it
+        if lines > LETTERHEAD_LINES or body.endswith((".", "!", "?")):
+            break  # the body has begun: a letterhead or a byline is above it
         if not body or len(body.split()) > HEADING_WORDS:
             continue
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
-        if span is not None and len(span) and not any(t.i in covered for t in span) and letterhead_name(ctx, span):
-            out.append(Mention(span, ORG))
-    return out
+        if span is not None and len(span):
+            yield lines, span
 
 
 #: How many of a page's first non-empty lines a letterhead may be among; how many words a heading has at most.
