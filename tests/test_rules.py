@@ -347,6 +347,15 @@ def test_a_name_line_near_miss_quoted_i_or_a_word_for_people(extractor):
     assert not any(p[0] == "parents-united" for p in positions(r))
 
 
+def test_hardship_that_only_describes_people_is_no_objection_beside_a_plan(extractor):
+    """'families struggling with debt' only says which families: no objection to the plan the
+    sentence names; 'families will struggle under family help' says what the plan does to them."""
+    text = "Ivo Grant said councils should provide families struggling with debt with support through family help."
+    assert ("ivo-grant", "object", "family-help") not in positions(extract_text(extractor, text))
+    text = "Ivo Grant said families will struggle under family help."
+    assert ("ivo-grant", "object", "family-help") in positions(extract_text(extractor, text))
+
+
 def test_children_at_risk_is_no_objection(extractor):
     """'support children at risk', 'look after at-risk children' describe the children; 'puts
     family help at risk' objects."""

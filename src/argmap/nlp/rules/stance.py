@@ -398,7 +398,8 @@ def worry_for_people(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 
 @NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
-                "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count.",
+                "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count, "
+                "unless the word only describes the people ('support for families struggling with debt').",
                 "Many households struggle to pay their bills.")
 def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.lemma_.lower() not in ctx.words("stance.object.hardship"):
@@ -406,7 +407,8 @@ def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     subject = _sufferer(ctx, tok)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
         return False
-    return not ctx.names_proposal(tok.sent)
+    describes = tok.dep_ in {"acl", "relcl"} and subject.i == tok.head.i  # 'families struggling with debt'
+    return describes or not ctx.names_proposal(tok.sent)
 
 
 def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
