@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    worry_for_people, wrong_part_of_speech,
+    peoples_troubles, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -847,6 +847,45 @@ carers      NOUN  NNS pobj   3 O lemma=carer
 """
 CONCERNS_ABOUT_ALLOWANCE = CONCERNS_ABOUT_CARERS.replace("carers      NOUN  NNS pobj   3 O lemma=carer",
                                                          "allowance   NOUN  NN  pobj   3 O")
+
+
+FAMILIES_WITH_PROBLEMS = """
+Help        NOUN  NN  nsubj  1 O
+reaches     VERB  VBZ ROOT   1 O lemma=reach
+families    NOUN  NNS dobj   1 O lemma=family
+struggling  VERB  VBG acl    2 O lemma=struggle
+with        ADP   IN  prep   3 O
+problems    NOUN  NNS pobj   4 O lemma=problem
+.           PUNCT .   punct  1 O
+"""
+PLAN_WITH_PROBLEMS = """
+The         DET   DT  det    1 O
+plan        NOUN  NN  nsubj  2 O
+comes       VERB  VBZ ROOT   2 O lemma=come
+with        ADP   IN  prep   2 O
+problems    NOUN  NNS pobj   3 O lemma=problem
+.           PUNCT .   punct  2 O
+"""
+
+
+def test_stance_not_a_cue__peoples_troubles__fires():
+    """'Help reaches families struggling with problems': the problems are the families', no objection;
+    so with the participle gone ('families with problems')."""
+    doc = parse(FAMILIES_WITH_PROBLEMS)
+    assert peoples_troubles(stance_ctx(doc), doc[5], -1)
+    assert word_cue(FAMILIES_WITH_PROBLEMS, 5) is None
+    bare = FAMILIES_WITH_PROBLEMS.replace("struggling  VERB  VBG acl    2 O lemma=struggle\n", "").replace(
+        "with        ADP   IN  prep   3 O", "with        ADP   IN  prep   2 O").replace(
+        "problems    NOUN  NNS pobj   4 O", "problems    NOUN  NNS pobj   3 O")
+    doc = parse(bare)
+    assert doc[3].text == "with" and peoples_troubles(stance_ctx(doc), doc[4], -1)
+
+
+def test_stance_not_a_cue__peoples_troubles__near_miss_a_plan_with_problems():
+    """'The plan comes with problems': an objection."""
+    doc = parse(PLAN_WITH_PROBLEMS)
+    assert not peoples_troubles(stance_ctx(doc), doc[4], -1)
+    assert word_cue(PLAN_WITH_PROBLEMS, 4).sign == -1
 
 
 def test_stance_not_a_cue__worry_for_people__fires():

@@ -383,6 +383,18 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
         for ch in tok.children)
 
 
+@NOT_A_CUE.rule("peoples-troubles", "An objection noun that says what people live with ('families with problems', "
+                "'families struggling with problems like debt') describes their need, not an objection.",
+                "Family help will reach families struggling with problems like debt.")
+def peoples_troubles(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+        return False
+    holder = tok.head.head  # 'families with problems', or the verb of 'families struggling with problems'
+    if holder.dep_ == "acl" and holder.lemma_.lower() in ctx.words("stance.object.hardship"):
+        holder = holder.head
+    return holder.pos_ == "NOUN" and holder.lemma_.lower() in ctx.words("nouns.beneficiary")
+
+
 @NOT_A_CUE.rule("worry-for-people", "A worry about people ('concerns about kinship carers', 'fears for children') is "
                 "care for them, not an objection; a worry about a plan, or about a quality of the people "
                 "('unqualified staff'), still objects.",
