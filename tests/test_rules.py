@@ -347,6 +347,26 @@ def test_a_name_line_near_miss_quoted_i_or_a_word_for_people(extractor):
     assert not any(p[0] == "parents-united" for p in positions(r))
 
 
+DESCRIBED = ("Our response to the Stable Homes, Built on Love strategy\n\n"
+             "We welcome the government's approach which builds on the recommendations of the Independent Review "
+             "of Children's Social Care.\n")
+
+
+def test_a_general_plan_word_described_by_another_name_is_the_articles_document(extractor):
+    """'We welcome the government's approach which builds on the review' on a page about the
+    strategy: the approach welcomed is the strategy, not the review it builds on."""
+    pos = positions(extract_text(extractor, DESCRIBED, author="Hearth Trust", genre="statement"))
+    assert ("hearth-trust", "support", "stable-homes-strategy") in pos
+    assert ("hearth-trust", "support", "independent-review") not in pos
+
+
+def test_a_general_plan_word_near_miss_a_thing_of_its_own(extractor):
+    """'the government's hub, which builds on the review': a hub is no general word for the plan."""
+    text = DESCRIBED.replace("approach", "hub")
+    pos = positions(extract_text(extractor, text, author="Hearth Trust", genre="statement"))
+    assert ("hearth-trust", "support", "stable-homes-strategy") not in pos
+
+
 def test_hardship_that_only_describes_people_is_no_objection_beside_a_plan(extractor):
     """'families struggling with debt' only says which families: no objection to the plan the
     sentence names; 'families will struggle under family help' says what the plan does to them."""

@@ -399,21 +399,39 @@ def described_thing(ctx: TargetContext, w: Work) -> str | None:
         return None
     topic = ctx.taxonomy.topic_of(text_of(w.span))
     if topic is None or topic in w.own or ctx.umbrella(topic):
-        return None
+        doc = _described_document(ctx, w, named)
+        return w.take([doc], "the article's document, described", themes(ctx, w.span)) if doc else None
     return w.take([topic], "topic words of the thing described", themes(ctx, w.span))
+
+
+def _described_document(ctx: TargetContext, w: Work, named: list[Match]) -> str | None:
+    """'We welcome the government's approach, which builds on the review': the thing described is
+    named in general words ('approach', 'plans'); it is the article's policy document, when its
+    opening names one other than those in the description."""
+    nouns = {n for m in named if (n := _described_noun(w.span, m)) is not None}
+    general = ctx.lex.union("nouns.pointing", "nouns.anaphoric")
+    if len(nouns) != 1 or next(iter(nouns)).lemma_.lower() not in general and next(iter(nouns)).lower_ not in general:
+        return None
+    doc = lead_document(ctx, w.draft.unit)
+    return doc if doc is not None and doc not in w.own else None
 
 
 def _in_description(span: Span, m: Match) -> bool:
     """Whether a name lies inside a relative clause that describes a noun of the span."""
+    return _described_noun(span, m) is not None
+
+
+def _described_noun(span: Span, m: Match) -> Token | None:
+    """The noun of the span whose relative clause holds a name, if any."""
     toks = match_tokens(span, m)
     if toks is None:
-        return False
+        return None
     tok = toks.root
     while tok.head.i != tok.i and span.start <= tok.head.i < span.end:
         if tok.dep_ == "relcl" and tok.head.pos_ in {"NOUN", "PROPN"}:
-            return True
+            return tok.head
         tok = tok.head
-    return False
+    return None
 
 
 @STEPS.rule("recommended-thing", "A recommendation naming no proposal is about the thing it asks for; one that points back "
