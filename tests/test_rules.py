@@ -352,6 +352,17 @@ DESCRIBED = ("Our response to the Stable Homes, Built on Love strategy\n\n"
              "of Children's Social Care.\n")
 
 
+def test_a_work_named_with_its_owners_possessive_is_theirs_whoever_speaks(extractor):
+    """'Rosa Pell's landmark review ... advocated ...' (a sentence with a speaker): the review is
+    hers, so 'The review says ...' later is hers too; her speech is no review, and leaves 'The
+    review says' to nobody."""
+    text = ("Rosa Pell\u2019s landmark review published in May advocated for a reset of children\u2019s care.\n\n"
+            "The review says councils must back family help.\n")
+    assert ("rosa-pell", "support", "family-help") in positions(extract_text(extractor, text))
+    text = text.replace("landmark review", "landmark speech")
+    assert ("rosa-pell", "support", "family-help") not in positions(extract_text(extractor, text))
+
+
 def test_a_general_plan_word_described_by_another_name_is_the_articles_document(extractor):
     """'We welcome the government's approach which builds on the review' on a page about the
     strategy: the approach welcomed is the strategy, not the review it builds on."""

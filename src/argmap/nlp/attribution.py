@@ -19,7 +19,7 @@ from argmap.lexicon import Lexicon
 from argmap.nlp.rules.attribution import (
     CLOSE_QUOTES, NOT_THE_AUTHORS, OPEN_QUOTES, QUOTE_SPEAKER, SINGLE_CLOSE, SINGLE_OPEN, SPEAKER,
     EXPLICIT_RULES, AttributionContext, Quotation, Recency, Unit, acted_on, addressed, co_speakers, leader_of, name_head,
-    note_ownership, note_publisher, note_sources,
+    note_ownership, note_possessed_works, note_publisher, note_sources,
     unheld_view, word_regex,
 )
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
@@ -44,6 +44,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
             u.co_speakers = co_speakers(ctx, said)
         if u.speaker and u.speaker != UNNAMED:
             note_ownership(ctx, sent, u.speaker)
+            note_possessed_works(ctx, sent)
         elif u.speaker is None:
             note_publisher(ctx, sent)
         if not u.heading:

@@ -978,6 +978,12 @@ def note_publisher(ctx: AttributionContext, sent: Span) -> None:
         key = next((k for s in subjects(tok.head) if (k := ctx.state.actor_of(s))), None)
         if key:
             ctx.publishers.setdefault(noun, key)
+    note_possessed_works(ctx, sent)
+
+
+def note_possessed_works(ctx: AttributionContext, sent: Span) -> None:
+    """'Jane Doe's landmark review', 'the government's plan', whoever says the sentence: the work
+    named with its owner's possessive is that owner's."""
     works = ctx.lex.union("nouns.work", "nouns.ownable")
     for tok in tokens(sent):
         if tok.lemma_.lower() in works and not ctx.inside_quote(tok.idx):
