@@ -127,6 +127,7 @@ class Taxonomy:
         found = _find(self._proposal_index, text)
         if verb_heads:
             found = _merge(found, _find(self._verb_index(verb_heads), text))
+            found = _merge(found, self._find_spread(verb_heads, text))
         if fillers:
             found = _merge(found, _find_across(self._proposal_index, text, fillers))
         return found
@@ -145,6 +146,18 @@ class Taxonomy:
                             lookup.setdefault(f"{form} {link}{plural(words[0])}", entry.id)
         index = self._cache[verb_heads] = (phrase_pattern(list(lookup), lower=True), lookup, False)
         return index
+
+    def _find_spread(self, verb_heads: frozenset[str], text: str) -> list[Match]:
+        """'caps on children's home profits', 'capping the profits of homes': a two-word name ending in
+        a verb head ('profit cap') with up to three words between the head's link and its object
+        ('caps on ... profits'), or an object after 'the' and before 'of' ('cap the profits of ...')."""
+        key = ("spread", verb_heads)
+        if key not in self._cache:
+            self._cache[key] = _spread_patterns(self.proposals, verb_heads)
+        folded = fold_keep_length(text)
+        out = [Match(pid, " ".join(m.group(0).split()), m.start(), m.end())
+               for pid, pattern in self._cache[key] for m in pattern.finditer(folded)]
+        return sorted(out, key=lambda m: m.start)
 
     def find_themes(self, text: str) -> list[Match]:
         """Theme cue terms in ``text``."""
@@ -207,6 +220,29 @@ def verb_forms(word: str) -> list[str]:
     short = len(word) <= 4 and word[-1] not in "aeiouwxy" and word[-2:-1] in "aeiou" and word[-3:-2] not in "aeiou"
     base = word + word[-1] if short else word
     return [word, plural(word), base + "ing", base + "ed"]
+
+
+#: Words that end a noun phrase: none of them stands between a verb head's link and its object.
+_PHRASE_BREAKS = frozenset({"and", "or", "but", "which", "that", "who", "to", "for", "with", "by", "in", "is", "are",
+                            "was", "were", "be", "been", "will", "would", "not", "as", "than", "at", "from", "if"})
+
+
+def _spread_patterns(proposals: dict[str, Entry], verb_heads: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+    """For each two-word name ending in a verb head ('profit cap'), a pattern of the head's forms, a
+    link ('on', 'of'), one to three words that break no phrase, and the object ('caps on children's
+    home profits'); and of the head's forms, 'the', the object and 'of' ('cap the profits of')."""
+    between = r"(?:(?!(?:" + "|".join(sorted(_PHRASE_BREAKS)) + r")\b)[a-z][\w'\u2019-]*\s+){1,3}"
+    out = []
+    for entry in proposals.values():
+        for alias in entry.names:
+            words = fold(alias).split()
+            if len(words) != 2 or words[1] not in verb_heads:
+                continue
+            heads = "|".join(re.escape(f) for f in verb_forms(words[1]))
+            obj = "|".join(re.escape(f) for f in (words[0], plural(words[0])))
+            out.append((entry.id, re.compile(
+                rf"\b(?:{heads})\s+(?:(?:on|of)\s+(?:the\s+)?{between}(?:{obj})|the\s+(?:{obj})\s+of)\b")))
+    return out
 
 
 def _merge(a: list[Match], b: list[Match]) -> list[Match]:
