@@ -384,7 +384,8 @@ def _unknown_outlet(ctx: ActorContext, outlet: str, url: str, registry: dict[str
     own organisation domain."""
     articles = ctx.lex["markers.name_article"]
     return (_named_outlet(outlet, registry, articles, ctx.small_words) or _member_site(ctx, outlet, registry)
-            or _personal_site(ctx, outlet, registry) or _branch_outlet(outlet, registry, articles) or _own_domain(ctx, outlet, url, registry))
+            or _personal_site(ctx, outlet, registry) or _branch_outlet(outlet, registry, articles)
+            or _own_domain(ctx, outlet, url, registry))
 
 
 def _member_page(ctx: ActorContext, url: str, registry: dict[str, ActorInfo]) -> str | None:

@@ -461,10 +461,10 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             if not any(t.i in covered for t in span) and letterhead_name(ctx, span)]
 
 
-@MENTIONS.rule("byline", "A line by itself among a page's first lines, under the first and above the first sentence, "
-               "of two or three capitalised name words, on a page that speaks as 'I', is its writer's name, even where the tagger "
-               "missed it or took the line for a heading.",
-               "Ivy Marsh\n\nI chaired the launch. I worry about the plan.")
+@MENTIONS.rule("byline", "A line by itself among a page's first lines, under the first and above the first "
+               "sentence, of two or three capitalised name words, on a page that speaks as 'I', is its writer's "
+               "name, even where the tagger missed it or took the line for a heading.",
+               "Open Day\n\nIvy Marsh\n\nI chaired the launch. I worry about the plan.")
 def byline_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     if sum(1 for sent in ctx.doc.sents if any(t.text == "I" and _unquoted(t) for t in sent)) < 2:
         return []
@@ -473,12 +473,12 @@ def byline_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             if line > 1 and not any(t.i in covered for t in span) and _name_line(ctx, span)]  # under the title
 
 
+QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
+
+
 def _unquoted(tok: Token) -> bool:
     """Whether a word is outside quotation marks in its sentence (an even number of them before it)."""
     return sum(t.text in QUOTE_MARKS for t in tok.sent if t.i < tok.i) % 2 == 0
-
-
-QUOTE_MARKS = frozenset({'"', "\u201c", "\u201d"})
 
 
 def _name_line(ctx: ActorContext, span: Span) -> bool:
