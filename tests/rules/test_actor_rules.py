@@ -2705,6 +2705,7 @@ def test_actors_mentions__byline__fires():
 
     ctx = actor_ctx(parse(BYLINE))
     assert described(byline_lines(ctx, [])) == [("Ivy Marsh", PERSON)]
+    assert ("Ivy Marsh", "ivy-marsh", PERSON) in actors_found(BYLINE)
 
 
 def test_actors_mentions__byline__near_miss():
