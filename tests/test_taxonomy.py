@@ -222,23 +222,28 @@ def test_a_name_ending_in_a_verb_head_matches_its_verb_and_object():
 def test_a_verb_head_name_matches_with_words_before_its_object():
     """'bans on City bank bonuses', 'banning the bonuses of bankers': up to three words between the
     link and the object, or the object after 'the' and before 'of'."""
+    from argmap.lexicon import load_lexicon
     from argmap.taxonomy import taxonomy_from_dict
 
+    breaks = frozenset(load_lexicon()["markers.phrase_breaks"])
     t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "bonus-ban", "label": "bonus ban"}]})
     heads = frozenset({"ban"})
     for text in ("They backed bans on City bank bonuses.", "They backed banning the bonuses of bankers.",
                  "They backed a ban on the largest bonuses."):
-        assert [m.id for m in t.find_proposals(text, heads)] == ["bonus-ban"], text
+        assert [m.id for m in t.find_proposals(text, heads, breaks=breaks)] == ["bonus-ban"], text
 
 
 def test_a_verb_head_name_near_miss_words_that_end_the_phrase_or_too_many():
-    """'a ban on cars and on bonuses' (a break between), four words between, or no verb heads: no match."""
+    """'a ban on cars and on bonuses' (a break between), four words between, or no verb heads or
+    phrase breaks: no match."""
+    from argmap.lexicon import load_lexicon
     from argmap.taxonomy import taxonomy_from_dict
 
+    breaks = frozenset(load_lexicon()["markers.phrase_breaks"])
     t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [{"id": "bonus-ban", "label": "bonus ban"}]})
     heads = frozenset({"ban"})
     for text in ("They backed a ban on cars and on bonuses.", "They backed bans on big old City bank bonuses."):
-        assert t.find_proposals(text, heads) == [], text
+        assert t.find_proposals(text, heads, breaks=breaks) == [], text
     assert t.find_proposals("They backed bans on City bank bonuses.") == []
 
 

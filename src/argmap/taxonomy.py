@@ -118,16 +118,18 @@ class Taxonomy:
         return [(pid, [(f" {k} ", f" {k}s ") for k in e.keywords]) for pid, e in self.proposals.items() if e.keywords]
 
     def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset(),
-                       fillers: frozenset[str] = frozenset()) -> list[Match]:
+                       fillers: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()) -> list[Match]:
         """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text). With
         ``verb_heads`` ("cap", "ban"), a two-word alias ending in one ("profit cap") also matches
-        as a verb and its object ("capping profits", "caps on profit"). With ``fillers`` ("more",
-        "new"), a name the text splits only with such words or numbers also matches ("recruit
-        10,000 new foster carers" for "recruit foster carers")."""
+        as a verb and its object ("capping profits", "caps on profit"); with ``breaks`` as well
+        (words that end a phrase), also spread out ("caps on children's home profits"). With
+        ``fillers`` ("more", "new"), a name the text splits only with such words or numbers also
+        matches ("recruit 10,000 new foster carers" for "recruit foster carers")."""
         found = _find(self._proposal_index, text)
         if verb_heads:
             found = _merge(found, _find(self._verb_index(verb_heads), text))
-            found = _merge(found, self._find_spread(verb_heads, text))
+        if verb_heads and breaks:
+            found = _merge(found, self._find_spread(verb_heads, breaks, text))
         if fillers:
             found = _merge(found, _find_across(self._proposal_index, text, fillers))
         return found
@@ -147,13 +149,13 @@ class Taxonomy:
         index = self._cache[verb_heads] = (phrase_pattern(list(lookup), lower=True), lookup, False)
         return index
 
-    def _find_spread(self, verb_heads: frozenset[str], text: str) -> list[Match]:
+    def _find_spread(self, verb_heads: frozenset[str], breaks: frozenset[str], text: str) -> list[Match]:
         """'caps on children's home profits', 'capping the profits of homes': a two-word name ending in
         a verb head ('profit cap') with up to three words between the head's link and its object
         ('caps on ... profits'), or an object after 'the' and before 'of' ('cap the profits of ...')."""
-        key = ("spread", verb_heads)
+        key = ("spread", verb_heads, breaks)
         if key not in self._cache:
-            self._cache[key] = _spread_patterns(self.proposals, verb_heads)
+            self._cache[key] = _spread_patterns(self.proposals, verb_heads, breaks)
         folded = fold_keep_length(text)
         out = [Match(pid, " ".join(m.group(0).split()), m.start(), m.end())
                for pid, pattern in self._cache[key] for m in pattern.finditer(folded)]
@@ -222,16 +224,14 @@ def verb_forms(word: str) -> list[str]:
     return [word, plural(word), base + "ing", base + "ed"]
 
 
-#: Words that end a noun phrase: none of them stands between a verb head's link and its object.
-_PHRASE_BREAKS = frozenset({"and", "or", "but", "which", "that", "who", "to", "for", "with", "by", "in", "is", "are",
-                            "was", "were", "be", "been", "will", "would", "not", "as", "than", "at", "from", "if"})
-
-
-def _spread_patterns(proposals: dict[str, Entry], verb_heads: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
+def _spread_patterns(proposals: dict[str, Entry], verb_heads: frozenset[str],
+                     breaks: frozenset[str]) -> list[tuple[str, re.Pattern[str]]]:
     """For each two-word name ending in a verb head ('profit cap'), a pattern of the head's forms, a
-    link ('on', 'of'), one to three words that break no phrase, and the object ('caps on children's
+    link ('on', 'of'), one to three words none of ``breaks``, and the object ('caps on children's
     home profits'); and of the head's forms, 'the', the object and 'of' ('cap the profits of')."""
-    between = r"(?:(?!(?:" + "|".join(sorted(_PHRASE_BREAKS)) + r")\b)[a-z][\w'\u2019-]*\s+){1,3}"
+    stop = "|".join(re.escape(fold(w)) for w in sorted(breaks))
+    between = r"(?:(?!(?:" + stop + r")\b)[a-z][\w'\u2019-]*\s+){1,3}"
+    links = "|".join(sorted({link.split()[0] for link in _OBJECT_LINKS if link}))
     out = []
     for entry in proposals.values():
         for alias in entry.names:
@@ -241,7 +241,7 @@ def _spread_patterns(proposals: dict[str, Entry], verb_heads: frozenset[str]) ->
             heads = "|".join(re.escape(f) for f in verb_forms(words[1]))
             obj = "|".join(re.escape(f) for f in (words[0], plural(words[0])))
             out.append((entry.id, re.compile(
-                rf"\b(?:{heads})\s+(?:(?:on|of)\s+(?:the\s+)?{between}(?:{obj})|the\s+(?:{obj})\s+of)\b")))
+                rf"\b(?:{heads})\s+(?:(?:{links})\s+(?:the\s+)?{between}(?:{obj})|the\s+(?:{obj})\s+of)\b")))
     return out
 
 

@@ -23,7 +23,8 @@ from argmap.text import slugify
 def find_actors(doc: Doc, taxonomy: Taxonomy, lex: Lexicon) -> Doc:
     """Find actor mentions, resolve them to actors, note roles and the author; save on the Doc."""
     ctx = ActorContext(doc, taxonomy, lex)
-    doc_matches(doc, taxonomy, "proposals", lex["nouns.verb_head"], lex["markers.name_fillers"])  # found once
+    doc_matches(doc, taxonomy, "proposals", lex["nouns.verb_head"], lex["markers.name_fillers"],
+                lex["markers.phrase_breaks"])  # found once
     found: list[Mention] = []
     for rule in MENTIONS:
         found += rule(ctx, found)

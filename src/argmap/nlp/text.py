@@ -108,15 +108,16 @@ def text_of(span: Span) -> str:
 
 
 def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[str] = frozenset(),
-                fillers: frozenset[str] = frozenset()) -> list[Match]:
+                fillers: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()) -> list[Match]:
     """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document (the
-    actors stage finds them first, with the lexicon's verb heads and name fillers: "capping profits" is a
-    profit cap, "recruit 10,000 new foster carers" is "recruit foster carers")."""
+    actors stage finds them first, with the lexicon's verb heads, name fillers and phrase breaks:
+    "capping profits" is a profit cap, "recruit 10,000 new foster carers" is "recruit foster carers")."""
     key = f"argmap_{kind}_matches"
     found = doc.user_data.get(key)
     if found is None:
         text = doc_text(doc)
-        matched = taxonomy.find_proposals(text, verb_heads, fillers) if kind == "proposals" else taxonomy.find_themes(text)
+        matched = taxonomy.find_proposals(text, verb_heads, fillers, breaks) if kind == "proposals" \
+            else taxonomy.find_themes(text)
         found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
     cached = _MATCHES.get((id(doc), kind))
     if cached is None or cached[0] is not found:  # the records on the Doc are the truth; this only saves work
@@ -155,6 +156,13 @@ def name_head(toks: Span) -> Token:
 def right_after(text: str, ends: list[int], at: int, *, words: int = 2) -> bool:
     """Whether offset ``at`` comes at most ``words`` words after one of the offsets ``ends``."""
     return any(e <= at and len(text[e:at].split()) <= words for e in ends)
+
+
+def forbidden(verb: Token, prohibiting: frozenset[str]) -> bool:
+    """Whether a verb stands under a prohibiting modal and 'not' ('must not face', 'should not be
+    making')."""
+    kids = list(verb.children)
+    return any(c.dep_ == "neg" for c in kids) and any(c.dep_ == "aux" and c.lower_ in prohibiting for c in kids)
 
 
 def as_clause(tok: Token) -> bool:

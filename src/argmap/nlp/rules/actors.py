@@ -482,13 +482,8 @@ def _unquoted(tok: Token) -> bool:
 
 
 def _name_line(ctx: ActorContext, span: Span) -> bool:
-    """Two or three capitalised name words and nothing else, none a title, role, organisation word or
-    word for people ('Parents Heard')."""
-    words = [t for t in tokens(span) if not t.is_space]
-    people = ctx.lex["nouns.beneficiary"]
-    return 2 <= len(words) <= 3 and all(t.is_alpha and t.is_title and t.lower_ not in ctx.lex.titles
-                                        and not ctx.is_role(t.lower_) and not ctx.is_org_word(t.lower_)
-                                        and t.lower_ not in people for t in words) \
+    """Plain name words and nothing else, none a title or role word ('Parents Heard' is no name)."""
+    return plain_name_words(ctx, span) and not any(t.lower_ in ctx.lex.titles or ctx.is_role(t.lower_) for t in span) \
         and not span_matches(span, ctx.taxonomy, "proposals")
 
 
@@ -937,13 +932,16 @@ def a_first_name(ctx: ActorContext, t: Token) -> bool:
 
 
 def looks_like_person(ctx: ActorContext, span: Span) -> bool:
-    """Two or three plain name words next to a role ('X Y, chief executive', 'director X Y'); none
-    of them a word for people ('Member for Children, Young People and Education': a portfolio)."""
+    """Plain name words next to a role ('X Y, chief executive', 'director X Y')."""
+    return plain_name_words(ctx, span) and ROLE_NEIGHBOURS.any(ctx, span)
+
+
+def plain_name_words(ctx: ActorContext, span: Span) -> bool:
+    """Two or three capitalised words, none an organisation word or a word for people ('Member for
+    Children, Young People and Education' is a portfolio)."""
     people = ctx.lex["nouns.beneficiary"]
-    if not 2 <= len(span) <= 3 or any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title
-                                      or t.lower_ in people for t in tokens(span)):
-        return False
-    return ROLE_NEIGHBOURS.any(ctx, span)
+    return 2 <= len(span) <= 3 and not any(ctx.is_org_word(t.lower_) or not t.is_alpha or not t.is_title
+                                           or t.lower_ in people for t in tokens(span))
 
 
 ROLE_NEIGHBOURS = RuleTable("actors", "role-neighbours", "A name-like span is a person when a role stands next to it.")

@@ -21,7 +21,7 @@ from argmap.nlp.recommend import inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
 from argmap.nlp.text import (
-    answered_at, doc_matches, doc_text, in_others_as_clause, match_tokens, span_matches, text_of, tokens,
+    answered_at, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches, text_of, tokens,
 )
 from argmap.taxonomy import Taxonomy
 from argmap.text import literal_trie
@@ -742,9 +742,7 @@ def prohibited_object(ctx: StanceContext, tok: Token) -> bool:
         head = head.head
     elif tok.dep_ not in {"dobj", "attr"}:
         return False
-    kids = list(head.children)
-    return head.pos_ in {"VERB", "AUX"} and any(c.dep_ == "neg" for c in kids) and \
-        any(c.dep_ == "aux" and c.lower_ in ctx.words("markers.prohibiting") for c in kids)
+    return head.pos_ in {"VERB", "AUX"} and forbidden(head, ctx.words("markers.prohibiting"))
 
 
 def guarded_against(ctx: StanceContext, tok: Token) -> bool:

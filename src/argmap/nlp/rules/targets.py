@@ -24,8 +24,8 @@ from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
 from argmap.nlp.state import ActorState
-from argmap.nlp.text import (answered_at, doc_matches, doc_text, match_tokens, name_head, right_after, span_matches,
-                              text_of, tokens)
+from argmap.nlp.text import (answered_at, doc_matches, doc_text, forbidden, match_tokens, name_head, right_after,
+                              span_matches, text_of, tokens)
 from argmap.taxonomy import Match, Taxonomy
 from argmap.text import fold, slugify
 
@@ -410,7 +410,7 @@ def _described_document(ctx: TargetContext, w: Work, named: list[Match]) -> str 
     opening names one other than those in the description."""
     nouns = {n for m in named if (n := _described_noun(w.span, m)) is not None}
     general = ctx.lex.union("nouns.pointing", "nouns.anaphoric")
-    if len(nouns) != 1 or next(iter(nouns)).lemma_.lower() not in general and next(iter(nouns)).lower_ not in general:
+    if len(nouns) != 1 or not {(noun := nouns.pop()).lemma_.lower(), noun.lower_} & general:
         return None
     doc = lead_document(ctx, w.draft.unit)
     return doc if doc is not None and doc not in w.own else None
@@ -915,10 +915,7 @@ def forbidding_verb(ctx: TargetContext, tok: Token) -> Token | None:
         verb = tok.head.head
     if verb is None or verb.pos_ not in {"VERB", "AUX"} or verb.lemma_.lower() in ctx.words("verbs.ending"):
         return None  # 'must not end X' forbids the ending, not X
-    kids = list(verb.children)
-    forbidden = any(c.dep_ == "neg" for c in kids) and \
-        any(c.dep_ == "aux" and c.lower_ in ctx.words("markers.prohibiting") for c in kids)
-    return verb if forbidden else None
+    return verb if forbidden(verb, ctx.words("markers.prohibiting")) else None
 
 
 def _acted_on(tok: Token) -> bool:
