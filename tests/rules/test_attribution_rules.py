@@ -558,6 +558,39 @@ def test_attribution_speaker__speech_verb__near_miss_an_object_told_by_a_subject
     assert said is None or said.speaker != "hearth-trust"
 
 
+# 'The Hearth Trust published a report warning that the plan was rushed.'
+REPORT_WARNING = """
+The        DET   DT  det       2 O
+Hearth     PROPN NNP compound  2 B-ORG
+Trust      PROPN NNP nsubj     3 I-ORG
+published  VERB  VBD ROOT      3 O lemma=publish
+a          DET   DT  det       5 O
+report     NOUN  NN  dobj      3 O
+warning    VERB  VBG acl       5 O lemma=warn
+that       SCONJ IN  mark      11 O
+the        DET   DT  det       9 O
+plan       NOUN  NN  nsubjpass 11 O
+was        AUX   VBD auxpass   11 O lemma=be
+rushed     VERB  VBN ccomp     6 O lemma=rush
+.          PUNCT .   punct     3 O
+"""
+
+
+def test_attribution_speaker__speech_verb__fires_on_a_published_work_that_warns():
+    """'The Hearth Trust published a report warning that ...': the report's warning is the Trust's."""
+    ctx = ctx_of(REPORT_WARNING, (1, 3, "hearth-trust", ORG))
+    assert speech_verb(ctx, ctx.sents[0]) == Said("hearth-trust", "warn", "speech-verb", 6)
+
+
+def test_attribution_speaker__speech_verb__near_miss_a_work_only_read():
+    """'The Hearth Trust read a report warning that ...': reading a report does not make it yours."""
+    spec = REPORT_WARNING.replace("published  VERB  VBD ROOT      3 O lemma=publish",
+                                  "read       VERB  VBD ROOT      3 O lemma=read")
+    ctx = ctx_of(spec, (1, 3, "hearth-trust", ORG))
+    said = speech_verb(ctx, ctx.sents[0])
+    assert said is None or said.speaker != "hearth-trust"
+
+
 INTERVIEW_SAID = """
 In        ADP   IN  prep      4 O
 an        DET   DT  det       3 O

@@ -950,6 +950,45 @@ def test_stance_not_a_cue__hardship__fires():
     assert word_cue(HOUSEHOLDS_STRUGGLE, 2) is None
 
 
+# 'Help for families struggling with debt through family help.': the participle only says which families
+FAMILIES_STRUGGLING_FAMILY_HELP = """
+Help        NOUN  NN  ROOT     0 O
+for         ADP   IN  prep     0 O
+families    NOUN  NNS pobj     1 O lemma=family
+struggling  VERB  VBG acl      2 O lemma=struggle
+with        ADP   IN  prep     3 O
+debt        NOUN  NN  pobj     4 O
+through     ADP   IN  prep     0 O
+family      NOUN  NN  compound 8 O
+help        NOUN  NN  pobj     6 O
+.           PUNCT .   punct    0 O
+"""
+# 'Families will struggle under family help.': what the plan does to them
+FAMILIES_STRUGGLE_UNDER = """
+Families    NOUN  NNS nsubj    2 O lemma=family
+will        AUX   MD  aux      2 O
+struggle    VERB  VB  ROOT     2 O
+under       ADP   IN  prep     2 O
+family      NOUN  NN  compound 5 O
+help        NOUN  NN  pobj     3 O
+.           PUNCT .   punct    2 O
+"""
+
+
+def test_stance_not_a_cue__hardship__fires_on_a_participle_describing_people_beside_a_plan():
+    """'families struggling with debt' only says which families, even in a sentence naming a plan."""
+    doc = parse(FAMILIES_STRUGGLING_FAMILY_HELP)
+    assert hardship(stance_ctx(doc), doc[3], -1)
+    assert word_cue(FAMILIES_STRUGGLING_FAMILY_HELP, 3) is None
+
+
+def test_stance_not_a_cue__hardship__near_miss_people_struggling_under_a_plan():
+    """'Families will struggle under family help': the plan's doing, an objection."""
+    doc = parse(FAMILIES_STRUGGLE_UNDER)
+    assert not hardship(stance_ctx(doc), doc[2], -1)
+    assert word_cue(FAMILIES_STRUGGLE_UNDER, 2).sign == -1
+
+
 def test_stance_not_a_cue__hardship__fires_through_a_relative_pronoun():
     """'customers who will struggle': 'who' stands for the customers."""
     doc = parse(CUSTOMERS_WHO_STRUGGLE)

@@ -387,7 +387,7 @@ def service(ctx: StanceContext, tok: Token, sign: int) -> bool:
                 "'families struggling with problems like debt') describes their need, not an objection.",
                 "Family help will reach families struggling with problems like debt.")
 def peoples_troubles(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    if sign > 0 or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ != "with":
+    if sign > 0 or tok.pos_ != "NOUN" or tok.dep_ != "pobj" or tok.head.lower_ not in ctx.words("markers.living_with"):
         return False
     holder = tok.head.head  # 'families with problems', or the verb of 'families struggling with problems'
     if holder.dep_ == "acl" and holder.lemma_.lower() in ctx.words("stance.object.hardship"):
