@@ -474,6 +474,42 @@ def test_an_idiom_of_too_little_objects(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_an_idiom_of_barely_starting_objects(extractor):
+    for phrase in ("will not scratch the surface", "won't scratch the surface", "only scratch the surface"):
+        r = extract_text(extractor, f"Ivo Grant said the family help teams {phrase}.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), phrase
+    r = extract_text(extractor, "Ivo Grant said the family help teams will change the surface.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
+def test_little_in_a_plan_objects_and_good_things_in_it_support(extractor):
+    r = extract_text(extractor, "Ivo Grant said there is little in the family help plans to keep children safe.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said there is a lot in the family help plans to keep children safe.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+    r = extract_text(extractor, "Ivo Grant said there are good things in the family help plans.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said there are things in the family help plans.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
+def test_an_actor_that_intends_a_proposal_backs_it(extractor):
+    r = extract_text(extractor, "Ivo Grant said the Department for Education intends to introduce family help.")
+    assert ("dfe", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the Department for Education does not intend to introduce family help.")
+    assert ("dfe", "support", "family-help") not in positions(r)
+
+
+def test_a_reset_of_the_system_is_the_reform_and_of_another_system_is_not(extractor):
+    """The taxonomy names a wholesale reset of the care system as the reform; a reset of some
+    other system is not it."""
+    for words in ("a fundamental reset of the children's social care system", "a whole system reset"):
+        r = extract_text(extractor, f"Ivo Grant called for {words}.")
+        assert ("ivo-grant", "support", "social-care-reform") in positions(r), words
+    r = extract_text(extractor, "Ivo Grant called for a reset of the family's budget system.")
+    assert ("ivo-grant", "support", "social-care-reform") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")

@@ -1322,6 +1322,45 @@ def test_stance_drafting__own_speaker__near_miss_no_speech_verb_of_its_own():
     assert [d.speaker for d in DRAFTING.first(s)] == ["jo-bell"]
 
 
+KIND_WHILE_WHAT_THEY_SAID = """
+It         PRON  PRP nsubj  1  O
+is         AUX   VBZ ccomp  4  O lemma=be
+kind       ADJ   JJ  acomp  1  O
+,          PUNCT ,   punct  4  O
+writes     VERB  VBZ ROOT   4  O lemma=write
+Jo         PROPN NNP compound 6 B-PERSON
+Bell       PROPN NNP nsubj  4  I-PERSON
+,          PUNCT ,   punct  4  O
+while      SCONJ IN  mark   13 O
+what       PRON  WP  dobj   12 O
+Sam        PROPN NNP compound 11 B-PERSON
+Reid       PROPN NNP nsubj  12 I-PERSON
+said       VERB  VBD csubj  13 O lemma=say
+fails      VERB  VBZ advcl  4  O lemma=fail
+.          PUNCT .   punct  4  O
+"""
+
+
+def test_stance_drafting__own_speaker__near_miss_what_someone_said():
+    """'It is kind, writes Jo Bell, while what Sam Reid said fails': Sam Reid's words are only what
+    the clause is about; the objection stays Jo Bell's."""
+    doc = parse(KIND_WHILE_WHAT_THEY_SAID)
+    state = place_actors(doc, (5, 7, "jo-bell", "person"), (10, 12, "sam-reid", "person"))
+    unit = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "write", "speech-verb", 4)
+    clauses = [doc[0:8], doc[8:]]
+    s = Sentence(doc, 0, unit, clauses, [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT, [word("fails", -1)])],
+                 None, LEX["markers.concessive"], LEX["pronouns.personal"], LEX.contrast, state, LEX.speech_verbs)
+    assert own_speaker(s) is None
+    assert [d.speaker for d in DRAFTING.first(s)] == ["jo-bell"]
+    said = doc[12]
+    said_plain = parse(KIND_WHILE_WHAT_THEY_SAID.replace("what       PRON  WP  dobj   12 O", "this       PRON  DT  dobj   12 O"))
+    state = place_actors(said_plain, (5, 7, "jo-bell", "person"), (10, 12, "sam-reid", "person"))
+    clauses = [said_plain[0:8], said_plain[8:]]
+    s = Sentence(said_plain, 0, unit, clauses, [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT, [word("fails", -1)])],
+                 None, LEX["markers.concessive"], LEX["pronouns.personal"], LEX.contrast, state, LEX.speech_verbs)
+    assert said.lower_ == "said" and [d.speaker for d in own_speaker(s)] == ["sam-reid"]
+
+
 # ---------------------------------------------------------------- coordinated predicates that disagree
 WARNS_AND_BACKS = """
 Jo        PROPN NNP compound 1 B-PERSON

@@ -77,11 +77,14 @@ class Sentence:
 
     def own_speakers(self, clause: Span) -> list[str]:
         """The actors a clause names as its own speakers with a speech verb that is not the unit's
-        cue ('..., while Jo Bell and Sam Reid say B'): the subject and the subjects joined to it."""
+        cue ('..., while Jo Bell and Sam Reid say B'): the subject and the subjects joined to it.
+        A speech verb whose object is a wh-word only names what was said ('anything short of what
+        the review called for fails'), not who says the clause."""
         if self.state is None:
             return []
         for tok in tokens(clause):
-            if tok.i == self.unit.cue_token or tok.lemma_.lower() not in self.speech_verbs:
+            if tok.i == self.unit.cue_token or tok.lemma_.lower() not in self.speech_verbs or \
+                    any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in tok.children):
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None:
