@@ -159,6 +159,57 @@ Price    PROPN NNP pobj     3 I-PERSON""").replace("Later    ADV   RB  advmod   
     assert ("Amanda", "amanda-knowles", PERSON) not in actors_found(spec)
 
 
+# "Dame Amanda Knowles spoke. Later, Dame Amanda agreed."
+TITLED_FIRST_NAME = """
+Dame     PROPN NNP compound 2 O
+Amanda   PROPN NNP compound 2 B-PERSON
+Knowles  PROPN NNP nsubj    3 I-PERSON
+spoke    VERB  VBD ROOT     3 O lemma=speak
+.        PUNCT .   punct    3 O
+Later    ADV   RB  advmod   9 O
+,        PUNCT ,   punct    9 O
+Dame     PROPN NNP compound 8 B-PERSON
+Amanda   PROPN NNP nsubj    9 I-PERSON
+agreed   VERB  VBD ROOT     9 O lemma=agree
+.        PUNCT .   punct    9 O
+"""
+
+
+# "Dame Amanda Knowles spoke with Dame Amanda Price. Later, Dame Amanda agreed."
+TWO_DAMES = """
+Dame     PROPN NNP compound 2 O
+Amanda   PROPN NNP compound 2 B-PERSON
+Knowles  PROPN NNP nsubj    3 I-PERSON
+spoke    VERB  VBD ROOT     3 O lemma=speak
+with     ADP   IN  prep     3 O
+Dame     PROPN NNP compound 7 O
+Amanda   PROPN NNP compound 7 B-PERSON
+Price    PROPN NNP pobj     4 I-PERSON
+.        PUNCT .   punct    3 O
+Later    ADV   RB  advmod   13 O
+,        PUNCT ,   punct    13 O
+Dame     PROPN NNP compound 12 B-PERSON
+Amanda   PROPN NNP nsubj    13 I-PERSON
+agreed   VERB  VBD ROOT     13 O lemma=agree
+.        PUNCT .   punct    13 O
+"""
+
+
+def test_actors_resolve__a_title_with_a_first_name_is_the_person_named_in_full():
+    """'Dame Amanda', after 'Dame Amanda Knowles': a title given with a first name names the one
+    person with that first name."""
+    assert {k for _, k, _ in actors_found(TITLED_FIRST_NAME)} == {"amanda-knowles"}
+
+
+def test_actors_resolve__near_miss_a_title_with_a_surname_or_two_people_with_the_first_name():
+    """'Baroness Amanda' is a peer's title with her name, not a first name; and with Amanda Knowles
+    and Amanda Price both named, 'Dame Amanda' is neither."""
+    peer = TITLED_FIRST_NAME.replace("Dame     PROPN NNP compound 8 B-PERSON", "Baroness PROPN NNP compound 8 B-PERSON")
+    assert "amanda-knowles" in {k for _, k, _ in actors_found(peer)} and \
+        len({k for _, k, _ in actors_found(peer)}) == 2
+    assert "dame-amanda" in {k for _, k, _ in actors_found(TWO_DAMES)}
+
+
 def test_actors_mentions__outlet__near_miss():
     """With no outlet in the page's metadata, an unknown name the NER model missed names no one;
     a person's name as the outlet (a personal blog) is no organisation either."""
@@ -2628,6 +2679,29 @@ def test_actors_entity_repairs__document_tail__near_miss():
     ctx, span, answer = repaired(spec, 3, 6, "ORG")
     assert document_tail(ctx, span, "ORG") is None
     assert answer == ("entity", [("Halvergate Initial Trust", ORG)])
+
+
+# 'Jane Quill Briefing for the Trust', with 'Jane Quill Briefing' tagged as one person
+PERSON_BRIEFING = """
+Jane         PROPN NNP  compound 2 B-PERSON
+Quill        PROPN NNP  compound 2 I-PERSON
+Briefing     PROPN NNP  ROOT     2 I-PERSON
+for          ADP   IN   prep     2 O
+the          DET   DT   det      5 O
+Trust        PROPN NNP  pobj     3 O
+"""
+
+
+def test_actors_entity_repairs__document_tail__fires_on_a_person():
+    """'Jane Quill Briefing' tagged as one person: the person is Jane Quill, 'Briefing' her document."""
+    ctx, span, answer = repaired(PERSON_BRIEFING, 0, 3, "PERSON")
+    assert answer == ("document-tail", [("Jane Quill", PERSON)])
+
+
+def test_actors_entity_repairs__document_tail__near_miss_a_person_with_no_document_word():
+    """'Jane Quill Bright' ends with no document word: the whole name is the person."""
+    ctx, span, answer = repaired(PERSON_BRIEFING.replace("Briefing     PROPN", "Bright       PROPN"), 0, 3, "PERSON")
+    assert answer[0] != "document-tail" and answer[1] == [("Jane Quill Bright", PERSON)]
 
 
 # 'Carers Union's Statement on Government's Care Plans', a title the tagger took whole for one organisation

@@ -283,6 +283,40 @@ def test_self_titled_author__near_miss_a_response_the_line_talks_about():
     assert self_titled_author(ctx, units_of(ctx)) is None
 
 
+# 'Ada Quill briefing for Northfold Trust': a person's own document, written for an organisation
+QUILL_BRIEFING = """
+Ada        PROPN NNP  compound 2 B-PERSON
+Quill      PROPN NNP  compound 2 I-PERSON
+briefing   NOUN  NN   ROOT     2 O
+for        ADP   IN   prep     2 O
+Northfold  PROPN NNP  compound 5 B-ORG
+Trust      PROPN NNP  pobj     3 I-ORG
+"""
+
+
+def test_self_titled_author__fires_on_the_person_whose_name_the_document_word_follows():
+    """'Ada Quill briefing for Northfold Trust', on the Trust's site: the briefing is Ada Quill's."""
+    doc = parse(QUILL_BRIEFING, publisher_key="northfold-trust")
+    place_actors(doc, (0, 2, "ada-quill", PERSON), (4, 6, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "ada-quill"
+
+
+def test_self_titled_author__near_miss_a_person_not_right_before_the_document_word():
+    """'Ada Quill on briefing for Northfold Trust': the name does not stand right before the
+    document word, so the briefing named with the Trust's site is the Trust's."""
+    spec = QUILL_BRIEFING.replace("briefing   NOUN  NN   ROOT     2 O", "on         ADP   IN   prep     1 O\nbriefing   NOUN  NN   pobj     2 O")
+    spec = spec.replace("Quill      PROPN NNP  compound 2 I-PERSON", "Quill      PROPN NNP  ROOT     1 I-PERSON")
+    spec = spec.replace("Ada        PROPN NNP  compound 2 B-PERSON", "Ada        PROPN NNP  compound 1 B-PERSON")
+    spec = spec.replace("for        ADP   IN   prep     2 O", "for        ADP   IN   prep     3 O")
+    spec = spec.replace("Northfold  PROPN NNP  compound 5 B-ORG", "Northfold  PROPN NNP  compound 6 B-ORG")
+    spec = spec.replace("Trust      PROPN NNP  pobj     3 I-ORG", "Trust      PROPN NNP  pobj     4 I-ORG")
+    doc = parse(spec, publisher_key="northfold-trust")
+    place_actors(doc, (0, 2, "ada-quill", PERSON), (5, 7, "northfold-trust", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "northfold-trust"
+
+
 # 'Hearth report on costs – Trust response': a title naming what is answered, a dash, then the
 # organisation whose response the page is
 REPORT_DASH_RESPONSE = """

@@ -2198,6 +2198,55 @@ def test_ended_targets__near_miss_end_up_doing_something():
     assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
 
 
+STAMP_OUT_GERUND = """
+We           PRON  PRP nsubj    2  O
+will         AUX   MD  aux      2  O
+stamp        VERB  VB  ROOT     2  O lemma=stamp
+out          ADP   RP  prt      2  O
+outsourcing  VERB  VBG xcomp    2  O lemma=outsource
+.            PUNCT .   punct    2  O
+"""
+
+
+def test_ended_targets__a_gerund_after_the_particle_of_a_verb_of_ending_is_what_it_ends():
+    """'We will stamp out outsourcing': after the verb's own particle of ending, the gerund the
+    parser hangs on the verb is what is ended."""
+    assert _ended_gerund(STAMP_OUT_GERUND) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_a_particle_verb_of_ending_without_its_particle():
+    """'We will stamp outsourcing' (no 'out') ends nothing."""
+    spec = STAMP_OUT_GERUND.replace("out          ADP   RP  prt      2  O\n", "")
+    spec = spec.replace("xcomp    2", "xcomp    2")
+    assert "out " not in spec
+    assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
+
+
+MUST_BE_ENDED = """
+Outsourcing  NOUN  NN  nsubjpass 3 O
+must         AUX   MD  aux      3  O
+be           AUX   VB  auxpass  3  O
+ended        VERB  VBN ROOT     3  O lemma=end
+.            PUNCT .   punct    3  O
+"""
+
+
+def test_ended_targets__the_subject_of_a_passive_verb_of_ending_is_what_it_ends():
+    """'Outsourcing must be ended', and the gerund 'Outsourcing must be stamped out': the passive's
+    subject is what is ended."""
+    assert _ended_gerund(MUST_BE_ENDED) == [(OBJECT, ["outsourcing"])]
+    stamped = MUST_BE_ENDED.replace("Outsourcing  NOUN  NN  nsubjpass 3 O", "Outsourcing  VERB  VBG csubjpass 3 O lemma=outsource")
+    stamped = stamped.replace("ended        VERB  VBN ROOT     3  O lemma=end",
+                              "stamped      VERB  VBN ROOT     3  O lemma=stamp\nout          ADP   RP  prt      3  O")
+    assert _ended_gerund(stamped) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_the_subject_of_another_passive_verb():
+    """'Outsourcing must be extended' ends nothing."""
+    spec = MUST_BE_ENDED.replace("ended        VERB  VBN ROOT     3  O lemma=end", "extended     VERB  VBN ROOT     3  O lemma=extend")
+    assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
+
+
 CRACK_DOWN_ON_GERUND = """
 We           PRON  PRP nsubj    2  O
 will         AUX   MD  aux      2  O

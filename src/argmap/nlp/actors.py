@@ -56,7 +56,7 @@ class _Resolver:
             if name:
                 mentions.append((m.span, self._register(m, name)))
         self._bracketed_initials(mentions)
-        mentions = self._merge_abbreviations(self._join_lone_surnames(mentions))
+        mentions = self._merge_abbreviations(self._join_titled_first_names(self._join_lone_surnames(mentions)))
         return self.registry, self._join_name_tails(self._join_short_names(mentions))
 
     def _bracketed_initials(self, mentions: list[tuple[Span, str]]) -> None:
@@ -140,6 +140,31 @@ class _Resolver:
             if target:
                 mentions = [(s, target if k == key else k) for s, k in mentions]
         return mentions
+
+    def _join_titled_first_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
+        """Each titled first name ('Dame Rachel') joins the one person named in full with it."""
+        firsts: dict[str, set[str]] = {}
+        for key, info in self.registry.items():
+            if info.type == PERSON and " " in info.name:
+                firsts.setdefault(info.name.split()[0], set()).add(key)
+        for key in [k for k, v in self.registry.items() if v.type == PERSON and not v.known]:
+            target = self._titled_first_name_key(key, firsts)
+            if target:
+                mentions = [(s, target if k == key else k) for s, k in mentions]
+        return mentions
+
+    def _titled_first_name_key(self, key: str, firsts: dict[str, set[str]]) -> str | None:
+        """'Dame Rachel' after 'Dame Rachel de Souza': a title that goes with a first name
+        (``nouns.first_name_titles``) and one name join the one person named in full with that first
+        name (moving the titled name's actor there)."""
+        words = self.registry[key].name.split()
+        if len(words) != 2 or words[0].lower() not in self.ctx.lex["nouns.first_name_titles"]:
+            return None
+        found = firsts.get(words[1], set()) - {key}
+        if len(found) != 1 or (target := found.pop()) not in self.registry:
+            return None
+        self.registry[target].aliases.add(self.registry.pop(key).name)
+        return target
 
     def _lone_name_key(self, key: str, firsts: dict[str, set[str]]) -> str | None:
         """The key a one-word name joins (moving its actor there), if any."""

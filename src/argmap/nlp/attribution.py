@@ -991,6 +991,8 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         doc_word = _title_document_word(ctx, u, sent)
         if doc_word is None:
             continue
+        if person := _person_just_before(ctx, sent, doc_word):
+            return person  # 'Prof Jane Doe Briefing for the Trust on ...': hers, even on the Trust's site
         if publisher and publisher not in discussed and any(ctx.state.actor_of(t) == publisher for t in tokens(sent)):
             return publisher  # 'Government's response to the review: NLCBF initial response' on NLCBF's site
         named = _title_orgs(ctx, sent, doc_word, discussed)
@@ -999,6 +1001,13 @@ def self_titled_author(ctx: AttributionContext, units: list[Unit]) -> str | None
         if key:
             return key
     return None
+
+
+def _person_just_before(ctx: AttributionContext, sent: Span, doc_word: int) -> str | None:
+    """The person whose name a title's document word follows straight away ('Jane Doe Briefing',
+    'Jane Doe submission'): the writer of the document the title names."""
+    key = ctx.state.actor_of(sent.doc[doc_word - 1]) if doc_word > sent.start else None
+    return key if key and ctx.state.is_person(key) else None
 
 
 def _title_orgs(ctx: AttributionContext, sent: Span, doc_word: int, discussed: set[str]) -> list[str]:

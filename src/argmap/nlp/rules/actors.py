@@ -884,17 +884,17 @@ def bracketed_initials(span: Span) -> str | None:
     return word if word.isalpha() and word.isupper() and len(word) >= 2 else None
 
 
-@ENTITY_REPAIRS.rule("document-tail", "An organisation entity that ends with the name of its own document ('NLCBF "
-                     "Initial Response', 'Coram Submission') is the organisation named before it.",
+@ENTITY_REPAIRS.rule("document-tail", "An entity that ends with the name of its own document ('NLCBF Initial "
+                     "Response', 'Coram Submission', 'Jane Doe Briefing') is the organisation or person named before it.",
                      "Government's response to the review: NLCBF Initial Response")
 def document_tail(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
-    if label in PERSON_LABELS or span[-1].lower_ not in ctx.lex["nouns.self_document"]:
+    if span[-1].lower_ not in ctx.lex["nouns.self_document"]:
         return None
     cut = span.end - 1
     while cut > span.start and span.doc[cut - 1].lower_ in ctx.lex["markers.document_modifiers"]:
         cut -= 1
-    org = span.doc[span.start:cut]
-    return [Mention(org, ORG)] if len(org) and plausible(ctx, org) else []
+    named = span.doc[span.start:cut]
+    return [Mention(named, PERSON if label in PERSON_LABELS else ORG)] if len(named) and plausible(ctx, named) else []
 
 
 @ENTITY_REPAIRS.rule("entity", "Any other PERSON or ORG entity is a mention (an ORG that looks like a person is one; "

@@ -894,17 +894,30 @@ def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
 
 
 def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
-    """The verb of ending that acts on ``tok``: as its object ('end X'), through a noun of use ('end
-    the use of X', 'curb reliance on X'), or after its particle ('crack down on X', 'phase out X')."""
+    """The verb of ending that acts on ``tok``: as its object ('end X', 'stamp out profiteering') or
+    the subject of its passive ('X must be ended'), through a noun of use ('end the use of X', 'curb reliance on X'), or after
+    its particle ('crack down on X', 'phase out X')."""
     if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_preps") and \
             singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
         tok = tok.head.head  # 'the use of X': what is ended is X
-    verb = tok.head if tok.dep_ == "dobj" or _gerund_ended(tok) else None
+    acted_on = _ended_by_head(ctx, tok)
+    verb = tok.head if acted_on else None
     if _acted_on(tok) and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
         verb = tok.head.head  # 'crack down on X', 'crack down on profiteering'
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending") or not _completed(ctx, verb):
         return None
-    return verb if tok.dep_ == "dobj" or _gerund_ended(tok) or _ending_particle(ctx, verb) else None
+    return verb if acted_on or _ending_particle(ctx, verb) else None
+
+
+#: how what a verb of ending ends hangs on it: its object, or the subject of its passive
+_ENDED_DEPS = frozenset({"dobj", "nsubjpass", "csubjpass"})
+
+
+def _ended_by_head(ctx: TargetContext, tok: Token) -> bool:
+    """Whether ``tok`` hangs on its head as what a verb would end: its object, its passive's subject,
+    or a gerund complement ('end profiteering', 'stamp out profiteering')."""
+    return tok.dep_ in _ENDED_DEPS or _gerund_ended(tok) or \
+        tok.dep_ == "xcomp" and tok.tag_ == "VBG" and _ending_particle(ctx, tok.head)
 
 
 def forbidding_verb(ctx: TargetContext, tok: Token) -> Token | None:
