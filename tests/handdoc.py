@@ -8,9 +8,10 @@ A Doc is written one token per line::
     .       PUNCT .   punct    2 O
 
 columns: text, coarse part of speech, fine tag, dependency, head (index of the head token, itself
-for the root), entity (BIO), then optional ``lemma=...``. ``\\n`` is a line-break token; the parse
-decides the sentences, so each line needs its own ROOT (the line break hangs off the line before).
-A space follows every token except before punctuation and after an opening quote or a line break.
+for the root), entity (BIO), then optional ``lemma=...`` and ``nospace``. ``\\n`` is a line-break
+token; the parse decides the sentences, so each line needs its own ROOT (the line break hangs off the
+line before). A space follows every token except before punctuation, after an opening quote or a
+line break, and after a token marked ``nospace`` (the parts of 'Sacks-Jones').
 
 Run ``python tests/handdoc.py "Some sentence."`` (with the spaCy model installed) to print the
 spec the model would give, as a starting point to check and edit by hand.
@@ -34,7 +35,7 @@ _NO_SPACE_AFTER = {"\u201c", "\u2018", "(", "\n"}
 def hand_doc(spec: str, vocab: Vocab = VOCAB) -> Doc:
     """A Doc from a token table (see the module docstring)."""
     rows = [line.split() for line in spec.strip("\n").splitlines() if line.strip()]
-    words, pos, tags, deps, heads, ents, lemmas = [], [], [], [], [], [], []
+    words, pos, tags, deps, heads, ents, lemmas, glued = [], [], [], [], [], [], [], []
     for row in rows:
         text = "\n" if row[0] == "\\n" else row[0]
         words.append(text)
@@ -42,11 +43,12 @@ def hand_doc(spec: str, vocab: Vocab = VOCAB) -> Doc:
         tags.append(row[2])
         deps.append(row[3])
         heads.append(int(row[4]))
-        ents.append(row[5] if len(row) > 5 and not row[5].startswith("lemma=") else "O")
+        ents.append(row[5] if len(row) > 5 and not row[5].startswith("lemma=") and row[5] != "nospace" else "O")
+        glued.append("nospace" in row[5:])
         lemma = next((c.removeprefix("lemma=") for c in row[5:] if c.startswith("lemma=")), text.lower())
         lemmas.append(lemma)
     spaces = [not (i + 1 < len(words) and words[i + 1] in _NO_SPACE_BEFORE) and w not in _NO_SPACE_AFTER
-              and i + 1 < len(words) for i, w in enumerate(words)]
+              and i + 1 < len(words) and not glued[i] for i, w in enumerate(words)]
     sent_starts = [i == 0 or words[i - 1] == "\n" for i in range(len(words))]
     doc = Doc(vocab, words=words, spaces=spaces, pos=pos, tags=tags, deps=deps, heads=heads, ents=ents,
               lemmas=lemmas)

@@ -430,6 +430,56 @@ def test_actors_mentions__named_again__near_miss_a_one_word_name_in_a_compound()
     assert [m.span.start for m in found] == [10]  # 'according to Brantley' only, not 'Brantley care'
 
 
+SACKS_HART_WARNED = """
+Jo          PROPN NNP  compound 3 O
+Sacks       PROPN NNP  compound 3 O nospace
+-           PUNCT HYPH punct    3 O nospace
+Hart        PROPN NNP  nsubj    9 O
+,           PUNCT ,    punct    3 O
+chief       NOUN  NN   appos    3 O
+of          ADP   IN   prep     5 O
+Halvergate  PROPN NNP  pobj     6 B-ORG
+,           PUNCT ,    punct    3 O
+warned      VERB  VBD  ROOT     9 O lemma=warn
+that        SCONJ IN   mark     14 O
+the         DET   DT   det      12 O
+cap         NOUN  NN   nsubj    14 O
+would       AUX   MD   aux      14 O
+fail        VERB  VB   ccomp    9 O
+.           PUNCT .    punct    9 O
+"""
+SACKS_HART_OF_HALVERGATE = """
+Jo          PROPN NNP  compound 3 O
+Sacks       PROPN NNP  compound 3 O nospace
+-           PUNCT HYPH punct    3 O nospace
+Hart        PROPN NNP  nsubj    6 O
+of          ADP   IN   prep     3 O
+Halvergate  PROPN NNP  pobj     4 B-ORG
+warned      VERB  VBD  ROOT     6 O lemma=warn
+.           PUNCT .    punct    6 O
+"""
+
+
+def test_actors_mentions__speech_subject__fires_over_a_hyphen_and_an_organisation_set_beside_the_name():
+    """'Jo Sacks-Hart, chief of Halvergate, warned ...' with the NER model missing the person: the
+    whole hyphenated name is the subject's, a person (two words), and Halvergate, set beside the
+    name by a comma, does not mean the name is elsewhere."""
+    from argmap.nlp.rules.actors import Mention
+
+    ctx = actor_ctx(parse(SACKS_HART_WARNED))
+    halvergate = Mention(ctx.doc[7:8], ORG)
+    assert described(speech_subjects(ctx, [halvergate])) == [("Jo Sacks-Hart", PERSON)]
+
+
+def test_actors_mentions__speech_subject__near_miss_an_organisation_inside_the_subjects_phrase():
+    """'Jo Sacks-Hart of Halvergate warned': an organisation in the subject's own phrase leaves the
+    name to the rules that read it there."""
+    from argmap.nlp.rules.actors import Mention
+
+    ctx = actor_ctx(parse(SACKS_HART_OF_HALVERGATE))
+    assert speech_subjects(ctx, [Mention(ctx.doc[5:6], ORG)]) == []
+
+
 def test_actors_mentions__speech_subject__near_miss():
     ctx = actor_ctx(parse(HALVERGATE_KNEW))
     assert speech_subjects(ctx, []) == []

@@ -794,6 +794,45 @@ def test_announced_writer__near_miss_one_sentence_as_i():
     assert _announced(ONE_I_SENTENCE) is None
 
 
+TALKED_TO = """
+Jane      PROPN NNP  compound 1 B-PERSON
+Roe       PROPN NNP  nsubj    2 I-PERSON
+spoke     VERB  VBD  ROOT     2 O lemma=speak
+to        ADP   IN   prep     2 O
+us        PRON  PRP  pobj     3 O
+.         PUNCT .    punct    2 O
+\\n        SPACE _SP  dep      5 O
+I         PRON  PRP  nsubj    8 O
+welcome   VERB  VBP  ROOT     8 O
+it        PRON  PRP  dobj     8 O
+.         PUNCT .    punct    8 O
+We        PRON  PRP  nsubj    12 O
+fear      VERB  VBP  ROOT     12 O
+delay     NOUN  NN   dobj     12 O
+.         PUNCT .    punct    12 O
+"""
+
+
+def _talking(spec: str):
+    from argmap.nlp.attribution import talking_writer
+
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "jane-roe", PERSON))
+    ctx = attribution_ctx(doc)
+    return talking_writer(ctx, units_of(ctx))
+
+
+def test_talking_writer__fires():
+    """'Jane Roe spoke to us', then a body that speaks as 'I' and 'we': her words make the page."""
+    assert _talking(TALKED_TO) == "jane-roe"
+
+
+def test_talking_writer__near_miss_no_first_person_singular_or_no_talking_to():
+    """A body only in 'we' is an organisation's; 'Jane Roe spoke' to nobody names no interview."""
+    assert _talking(TALKED_TO.replace("I         PRON  PRP  nsubj    8 O", "We        PRON  PRP  nsubj    8 O")) is None
+    assert _talking(TALKED_TO.replace("to        ADP   IN   prep     2 O", "today     NOUN  NN   npadvmod 2 O")) is None
+
+
 # ---------------------------------------------------------------- 'Written evidence submitted by X'
 EVIDENCE_SUBMITTED_BY = """
 Written    VERB  VBN  amod     1 O lemma=write

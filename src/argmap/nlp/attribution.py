@@ -882,7 +882,8 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
-    for found in (lambda: announced_writer(ctx, units), lambda: captioned_writer(ctx, units),
+    for found in (lambda: announced_writer(ctx, units), lambda: talking_writer(ctx, units),
+                  lambda: captioned_writer(ctx, units),
                   lambda: opening_writer(ctx, units),
                   lambda: self_titled_author(ctx, units),
                   lambda: publisher_author(ctx, units, facts),
@@ -905,6 +906,30 @@ def announced_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
                 verb.tag_ == "VBZ" and u.rule.startswith(EXPLICIT_RULES):
             return u.speaker
     return None
+
+
+def talking_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """'Jane Doe, chief executive of the Trust, spoke to the hub about ...' opening a page whose body
+    speaks in the first person ('I' at least once, 'I' or 'we' at least twice, outside quotations):
+    the person the opening has talking to the outlet is the voice of the page."""
+    singular = _i_sentences(ctx, units)
+    if not singular or singular + _we_sentences(ctx, units) < 2 or any(u.rule == "transcript-turn" for u in units):
+        return None
+    for u in units[:3]:
+        for tok in tokens(ctx.sents[u.sent]):
+            key = _talking_person(ctx, tok)
+            if key:
+                return key
+    return None
+
+
+def _talking_person(ctx: AttributionContext, tok: Token) -> str | None:
+    """The person subject of a verb of talking to someone ('Jane Doe spoke to the hub')."""
+    if tok.lemma_.lower() not in ctx.words("verbs.talk_to") or \
+            not any(c.dep_ == "prep" and c.lower_ in ctx.words("verbs.talk_to_preps") for c in tok.children):
+        return None
+    key = next((k for c in tok.children if c.dep_ == "nsubj" and (k := ctx.state.actor_of(c))), None)
+    return key if key and ctx.state.is_person(key) else None
 
 
 def captioned_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:

@@ -214,12 +214,20 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
         for child in tok.children:
             if child.dep_ not in {"nsubj", "nsubjpass"} or child.pos_ != "PROPN" or child.i in covered:
                 continue
-            if ctx.is_role(child.lower_) or any(t.i in covered for t in child.subtree):
+            if ctx.is_role(child.lower_) or any(t.i in covered for t in _own_phrase(child)):
                 continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
             span = trim(ctx.doc[_proper_start(ctx.doc, child.i):child.i + 1], ctx.lex)
             if span is not None and plausible(ctx, span):
                 out.append(_subject_mention(ctx, span))
     return out
+
+
+def _own_phrase(tok: Token) -> list[Token]:
+    """A subject's phrase without what a comma sets beside it ('Jane Doe, chief executive of the
+    Trust,'): the organisation there is no sign that the name is elsewhere in the phrase."""
+    beside = {t.i for c in tok.rights if c.dep_ in {"appos", "conj"} and
+              any(p.text == "," for p in tok.doc[tok.i + 1:c.left_edge.i]) for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in beside]
 
 
 # a capital after three or more small letters ('WildFish', 'CoramBAAF'), not a surname's 'Mac'/'Mc'
@@ -245,7 +253,8 @@ def _subject_mention(ctx: ActorContext, span: Span) -> Mention:
     organisation word is in it or when it ends in a place ('Adoption UK'), named in full when its
     bracketed initials spell more."""
     span = spelt_back(ctx, span) or spelt_forward(ctx, span) or person_tail(span) or span
-    org = len(span) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span) or _initials(span)
+    org = len(span.text.split()) > 3 or any(ctx.is_org_word(t.lower_) for t in span) or _ends_in_place(span) or \
+        _initials(span)  # (words, not tokens: 'Jane Sacks-Jones' is two)
     return Mention(span, ORG if org else PERSON)
 
 
@@ -389,8 +398,15 @@ def _covered(found: list[Mention]) -> set[int]:
 
 
 def _proper_start(doc: Doc, i: int) -> int:
-    while i > 0 and doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
-        i -= 1
+    """Where the proper name ending at ``i`` starts, over a hyphen inside it ('Sacks-Jones')."""
+    while i > 0:
+        if doc[i - 1].pos_ == "PROPN" and doc[i - 1].text[:1].isupper():
+            i -= 1
+        elif i > 1 and doc[i - 1].text == "-" and not doc[i - 1].whitespace_ and not doc[i - 2].whitespace_ and \
+                doc[i - 2].pos_ == "PROPN" and doc[i - 2].text[:1].isupper():
+            i -= 2
+        else:
+            break
     return i
 
 
