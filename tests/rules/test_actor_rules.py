@@ -2688,6 +2688,38 @@ def test_resolver__a_name_ending_a_longer_organisation_name_is_that_organisation
     assert len({key for _, key, _ in actors_found(other)}) == 2
 
 
+COMMITTEE_THREE_WAYS = """
+Hartwell   PROPN NNP compound 3  B-ORG
+Public     PROPN NNP compound 3  I-ORG
+Services   PROPN NNP compound 3  I-ORG
+Committee  PROPN NNP nsubj    4  I-ORG
+wrote      VERB  VBD ROOT     4  O lemma=write
+.          PUNCT .   punct    4  O
+Hartwell   PROPN NNP compound 7  B-ORG
+Committee  PROPN NNP nsubj    8  I-ORG
+agreed     VERB  VBD ROOT     8  O lemma=agree
+.          PUNCT .   punct    8  O
+The        DET   DT  det      11 O
+Committee  PROPN NNP nsubj    12 B-ORG
+warned     VERB  VBD ROOT     12 O lemma=warn
+.          PUNCT .   punct    12 O
+"""
+
+
+def test_resolver__a_name_cut_short_and_a_bare_organisation_word_are_the_one_organisation_they_shorten():
+    """'Hartwell Committee' (words of the full name in order, the same last word) and then 'The
+    Committee' (one organisation word ending the one name left) are the Hartwell Public Services
+    Committee."""
+    assert {key for _, key, _ in actors_found(COMMITTEE_THREE_WAYS)} == {"hartwell-public-services-committee"}
+
+
+def test_resolver__near_miss_a_bare_organisation_word_that_ends_two_names():
+    """With the Northfold Education Committee named too, 'The Committee' could be either: it stays apart."""
+    spec = COMMITTEE_THREE_WAYS.replace("Hartwell   PROPN NNP compound 7  B-ORG", "Northfold  PROPN NNP compound 7  B-ORG")
+    keys = {key for _, key, _ in actors_found(spec)}
+    assert keys == {"hartwell-public-services-committee", "northfold-committee", "committee"}
+
+
 def test_name_text__honours_after_a_name_are_no_part_of_it():
     """'Claire Dorer OBE' is Claire Dorer; a name of two words keeps both ('Ada OBE' is left alone)."""
     from argmap.nlp.rules.actors import name_text

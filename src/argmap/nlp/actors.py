@@ -57,7 +57,7 @@ class _Resolver:
                 mentions.append((m.span, self._register(m, name)))
         self._bracketed_initials(mentions)
         mentions = self._merge_abbreviations(self._join_titled_first_names(self._join_lone_surnames(mentions)))
-        return self.registry, self._join_name_tails(self._join_short_names(mentions))
+        return self.registry, self._join_short_names(self._join_name_tails(mentions))
 
     def _bracketed_initials(self, mentions: list[tuple[Span, str]]) -> None:
         """'The APPG for Adoption and Permanence (APPGAP)': the initials in brackets after an
@@ -256,17 +256,19 @@ class _Resolver:
                 (t.i == root.i or self.ctx.is_org_word(t.lower_))]
 
     def _join_name_tails(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
-        """'Employment Confederation' beside 'Recruitment and Employment Confederation': an
-        organisation whose name of two or more words ends the name of one (and only one) other
-        organisation the document names is that organisation, cut short."""
+        """'Employment Confederation' beside 'Recruitment and Employment Confederation', 'Lords
+        Committee' beside 'House of Lords Public Services Committee': an organisation whose name of
+        two or more words is the end of one (and only one) other organisation's name the document
+        gives, or is words of it in their order with the same last word, is that organisation, cut
+        short. Longer names are joined first (and a name of one word after all of them, by
+        :meth:`_join_short_names`), so a shorter one may then find one organisation left."""
         orgs = {k: v.name for k, v in self.registry.items() if v.type == ORG and not v.known}
-        for short, name in orgs.items():
-            if len(name.split()) < 2 or short not in self.registry:
+        for short, name in sorted(orgs.items(), key=lambda kv: -len(kv[1].split())):
+            if short not in self.registry or len(name.split()) < 2:
                 continue
-            longer = [k for k, other in orgs.items() if k != short and k in self.registry and other.endswith(" " + name)]
-            if len(longer) != 1:
-                continue
-            mentions = self._fold(short, longer[0], mentions)
+            longer = [k for k, other in orgs.items() if k != short and k in self.registry and _cut_short_of(name, other)]
+            if len(longer) == 1:
+                mentions = self._fold(short, longer[0], mentions)
         return mentions
 
     def _merge_abbreviations(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
@@ -293,6 +295,18 @@ class _Resolver:
         gone = self.registry.pop(short)
         self.registry[full].aliases |= {gone.name, *gone.aliases}
         return [(s, full if k == short else k) for s, k in mentions]
+
+
+def _cut_short_of(name: str, other: str) -> bool:
+    """Whether ``name`` is ``other`` cut short: its end, or two or more of its words in their order
+    ending with its last word ('Lords Committee' of 'House of Lords Public Services Committee')."""
+    if other.endswith(" " + name):
+        return True
+    words, others = name.split(), other.split()
+    if len(words) < 2 or len(others) <= len(words) or words[-1] != others[-1]:
+        return False
+    rest = iter(others[:-1])
+    return all(w in rest for w in words[:-1])
 
 
 def _keeps(registry: dict[str, ActorInfo], a: str, b: str, mentions: list[tuple[Span, str]]) -> str:
