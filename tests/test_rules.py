@@ -510,6 +510,19 @@ def test_a_reset_of_the_system_is_the_reform_and_of_another_system_is_not(extrac
     assert ("ivo-grant", "support", "social-care-reform") not in positions(r)
 
 
+def test_the_charity_is_the_organisation_that_just_spoke_not_one_its_words_named(extractor):
+    """'The Carers Trust, which called on the Government to act, said ... The charity said ...': the
+    charity is the trust that spoke, not the government its sentence named; with nobody speaking
+    just before, a word for any organisation is still the one named last."""
+    r = extract_text(extractor, "The Carers Trust, which called on the Government to act, said the plans were welcome. "
+                                "The charity said the family help teams need more money.")
+    assert ("carers-trust", "object", "family-help") in positions(r)
+    assert ("uk-government", "object", "family-help") not in positions(r)
+    r = extract_text(extractor, "The motion was proposed by the Carers Trust last year. "
+                                "The charity said the family help teams need more money.")
+    assert ("carers-trust", "object", "family-help") in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")

@@ -53,6 +53,14 @@ def test_actor_matching_is_case_sensitive_for_names(taxonomy):
     assert taxonomy.actor_for_name("the British Association of Social Workers").id == "basw"
 
 
+def test_a_name_with_small_words_also_matches_in_headline_case(taxonomy):
+    """'Action For Children', as a headline or a house style writes it, is Action for Children; the
+    name in lower case is still no name."""
+    assert [m.id for m in taxonomy.find_actors("Action For Children said no.")] == ["action-for-children"]
+    assert [m.id for m in taxonomy.find_actors("Department For Education figures")] == ["dfe"]
+    assert taxonomy.find_actors("calls for action for children now") == []
+
+
 def test_offsets_point_into_the_original_text(taxonomy):
     text = "Children\u2019s services said \u201cfamily help\u201d works."
     for m in taxonomy.find_proposals(text):

@@ -262,9 +262,20 @@ def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bo
             lookup.setdefault(norm(name), entry.id)
             if case_sensitive and name[:1].islower():  # "the government" also at a sentence start
                 lookup.setdefault(norm(name[:1].upper() + name[1:]), entry.id)
+            if case_sensitive and (headline := _headline_case(name)) != name:  # "Action For Children"
+                lookup.setdefault(norm(headline), entry.id)
             if not case_sensitive and (turned := reordered(norm(name))):
                 lookup.setdefault(turned, entry.id)
     return phrase_pattern(list(lookup), lower=not case_sensitive, plurals=not case_sensitive), lookup, case_sensitive
+
+
+def _headline_case(name: str) -> str:
+    """A capitalised name of several words with its small words capitalised too, as a headline or
+    a page's own style writes it ('Action For Children'); any other name as it is."""
+    words = name.split(" ")
+    if len(words) < 2 or not words[0][:1].isupper() or not any(w[:1].islower() for w in words):
+        return name
+    return " ".join(w[:1].upper() + w[1:] for w in words)
 
 
 def reordered(name: str) -> str | None:

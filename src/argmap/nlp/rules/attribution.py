@@ -1407,10 +1407,15 @@ class Recency:
 
     def organisation_named(self, noun: str) -> str | None:
         """The latest organisation (within a few sentences) whose name or role contains ``noun``;
-        further back only when it is the one organisation of that kind named so far."""
+        further back only when it is the one organisation of that kind named so far. A word for any
+        organisation ('the charity') is first the organisation that has just spoken, not one its
+        words named ('X, which called on the Government ..., said ... The charity said')."""
         matching = {key for _, key in self.orgs if noun in self._words(key)}
         if len(matching) == 1 and noun not in self.generic_org:
             return matching.pop()
+        if noun in self.generic_org and not matching and self.speakers and self.speakers[-1][0] == self.n and \
+                self.state.is_org(self.speakers[-1][1]):
+            return self.speakers[-1][1]
         for n, key in reversed(self.orgs):
             if self.n - n > 8:
                 break
