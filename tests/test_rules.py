@@ -523,6 +523,13 @@ def test_the_charity_is_the_organisation_that_just_spoke_not_one_its_words_named
     assert ("carers-trust", "object", "family-help") in positions(r)
 
 
+def test_a_speakers_own_plans_are_backed(extractor):
+    r = extract_text(extractor, "Ivo Grant said our plans for family help are on track.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said their plans for family help are on track.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")

@@ -833,6 +833,41 @@ def test_talking_writer__near_miss_no_first_person_singular_or_no_talking_to():
     assert _talking(TALKED_TO.replace("to        ADP   IN   prep     2 O", "today     NOUN  NN   npadvmod 2 O")) is None
 
 
+PULL_QUOTE = """
+We         PRON  PRP  nsubj    1 O
+back       VERB  VBP  ROOT     1 O lemma=back
+it         PRON  PRP  dobj     1 O
+.          PUNCT .    punct    1 O
+\\n         SPACE _SP  dep      3 O
+Health     PROPN NNP  compound 8 O
+Secretary  PROPN NNP  compound 8 O
+Jane       PROPN NNP  compound 8 B-PERSON
+Roe        PROPN NNP  ROOT     8 I-PERSON
+"""
+
+
+def _pull_quoted(spec: str, key: str = "jane-roe", kind: str = PERSON):
+    from argmap.nlp.attribution import captioned_statements
+
+    doc = parse(spec)
+    place_actors(doc, (7, 9, key, kind))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    captioned_statements(ctx, units)
+    return units[0].speaker
+
+
+def test_captioned_statements__fires():
+    """'We back it.' over the line 'Health Secretary Jane Roe': a pull quote and its caption."""
+    assert _pull_quoted(PULL_QUOTE) == "jane-roe"
+
+
+def test_captioned_statements__near_miss_no_first_person_or_an_organisation_below():
+    """'They back it.' is no one's own statement; a line naming an organisation is no caption of a person."""
+    assert _pull_quoted(PULL_QUOTE.replace("We         PRON", "They       PRON")) is None
+    assert _pull_quoted(PULL_QUOTE, "roe-trust", ORG) is None
+
+
 # ---------------------------------------------------------------- 'Written evidence submitted by X'
 EVIDENCE_SUBMITTED_BY = """
 Written    VERB  VBN  amod     1 O lemma=write

@@ -53,6 +53,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     transcript_turns(ctx, units)
     summary_lines(ctx, units)
     heading_speakers(ctx, units)
+    captioned_statements(ctx, units)
     spread_quotes(ctx, units)
     between_one_speaker(ctx, units)
     resumed_quotes(ctx, units, facts)
@@ -424,6 +425,36 @@ def heading_speakers(ctx: AttributionContext, units: list[Unit]) -> None:
             current = _dash_speaker(ctx, ctx.sents[u.sent])
         elif current and u.speaker is None:
             u.speaker, u.cue, u.rule = current, "heading", "heading-speaker"
+
+
+def captioned_statements(ctx: AttributionContext, units: list[Unit]) -> None:
+    """A paragraph in the first person that names no speaker, right above a line that names one
+    person and nothing but her role ('... we're making sure support is there' over 'Education
+    Secretary Jane Doe'): a pull quote and its caption, so the paragraph is hers."""
+    for above, line in zip(units, units[1:]):
+        if not line.heading or above.heading or line.para != above.para + 1 or above.speaker is not None:
+            continue
+        text = text_of(ctx.sents[above.sent])
+        if not (ctx.first_plural.search(text) or ctx.first_singular.search(text)):
+            continue
+        key = _captioned_person(ctx, ctx.sents[line.sent])
+        for u in units if key else ():
+            if u.para == above.para and u.speaker is None:
+                u.speaker, u.cue, u.rule = key, "caption", "captioned-statement"
+
+
+def _captioned_person(ctx: AttributionContext, sent: Span) -> str | None:
+    """The person a caption line names at its end, after nothing but a short role ('Education
+    Secretary Jane Doe'), or None."""
+    words = [t for t in tokens(sent) if not (t.is_space or t.is_punct)]
+    key = ctx.state.actor_of(words[-1]) if words else None
+    if not key or not ctx.state.is_person(key):
+        return None
+    start = len(words)
+    while start > 0 and ctx.state.actor_of(words[start - 1]) == key:
+        start -= 1
+    role = words[:start]
+    return key if not role or len(role) <= 4 and any(t.lower_ in ctx.lex.role_words for t in role) else None
 
 
 def _dash_speaker(ctx: AttributionContext, sent: Span) -> str | None:
