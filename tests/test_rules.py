@@ -530,6 +530,14 @@ def test_a_speakers_own_plans_are_backed(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_the_commons_education_committee_is_one_known_actor_by_its_several_names(extractor):
+    for name in ("The Education Committee", "The Education Select Committee", "The House of Commons Education Committee"):
+        r = extract_text(extractor, f"{name} said family help was welcome.")
+        assert ("education-committee", "support", "family-help") in positions(r), name
+    r = extract_text(extractor, "The Health Committee said family help was welcome.")
+    assert ("education-committee", "support", "family-help") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")
