@@ -293,12 +293,12 @@ def test_commenting_on_a_proposal_is_no_stance_on_it(extractor):
 
 
 def test_the_committee_is_the_committee_named_in_full_before(extractor):
-    """'The House of Commons Education Committee ... The Committee said': the name's last word (not
+    """'The House of Commons Health Committee ... The Committee said': the name's last word (not
     only its head, 'House') stands for it; with no such name before, 'the Committee' stays itself."""
-    text = ("The House of Commons Education Committee published its report on Monday. "
+    text = ("The House of Commons Health Committee published its report on Monday. "
             "The Committee said family help should be funded properly.")
     got = {c.speaker for c in extract_text(extractor, text).claims}
-    assert got == {"house-of-commons-education-committee"}
+    assert got == {"house-of-commons-health-committee"}
     got = {c.speaker for c in extract_text(extractor, "The Committee said family help should be funded properly.").claims}
     assert got == {"committee"}
 
@@ -536,6 +536,17 @@ def test_the_commons_education_committee_is_one_known_actor_by_its_several_names
         assert ("education-committee", "support", "family-help") in positions(r), name
     r = extract_text(extractor, "The Health Committee said family help was welcome.")
     assert ("education-committee", "support", "family-help") not in positions(r)
+
+
+def test_he_after_an_organisations_act_is_the_person_who_spoke_before_it(extractor):
+    """'Jane Smith said ... The government has accepted ... "...", he warned': he is Jane Smith, not
+    the government; with no person speaking before, 'he' after an organisation is still its voice."""
+    acts = "The government has accepted the recommendations, yet there is no plan for them. "
+    r = extract_text(extractor, f"Jane Smith said family help was welcome. {acts}“I fear family help will fail”, he warned.")
+    assert ("jane-smith", "object", "family-help") in positions(r)
+    assert ("uk-government", "object", "family-help") not in positions(r)
+    r = extract_text(extractor, "The Carers Trust said family help was welcome. “I fear family help will fail”, he warned.")
+    assert ("carers-trust", "object", "family-help") in positions(r)
 
 
 def test_news_verbs_of_condemnation_and_acclaim(extractor):

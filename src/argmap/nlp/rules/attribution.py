@@ -1395,6 +1395,10 @@ class Recency:
         if not self.speakers or self.n - self.speakers[-1][0] > 2 or not fits(self.speakers[-1][1]):
             return None
         at, key = self.speakers[-1]
+        if not self.state.is_person(key):  # 'he' after an organisation's act is the person who spoke just before it
+            person = next((k for n, k in reversed(self.speakers) if self.n - n <= 3 and self.state.is_person(k)), None)
+            if person is not None and fits(person) and not any(n > at - 1 for n, _, _ in self.person_at):
+                return person
         # nobody named since; an organisation speaking gives way to a person named in its own sentence
         since = at if self.state.is_person(key) else at - 1
         return None if any(n > since for n, _, _ in self.person_at) else key
