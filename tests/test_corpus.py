@@ -759,6 +759,10 @@ def test_writes_and_intro_patterns():
     assert detect_author(text) == ("Sam Reed", "NCT Senior Associate")  # a capitalised role word
     text = "Headline\nThe Trust Partner Programme reports on the review.\n" + ENGLISH
     assert detect_author(text) == (None, None)  # no person's name after the role word
+    text = "Headline\nThere is a consensus. Hearth's Chair Sam O’Reed shares her thoughts on family help.\n" + ENGLISH
+    assert detect_author(text) == ("Sam O’Reed", "Hearth's Chair")  # a possessive organisation and its role
+    text = "Headline\nHearth's Chair Sam O’Reed shared a stage with the minister.\n" + ENGLISH
+    assert detect_author(text) == (None, None)  # a past event, not the page's introduction
 
 
 def test_closing_bio_gives_author_role_and_opinion_genre():

@@ -52,7 +52,7 @@ ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief",
                   "digital", "managing", "associate", "contributing", "care", "local", "government")
 INTRO_VERBS = ("looks at", "looks", "examines", "explores", "reports", "writes", "asks", "considers",
                "investigates", "analyses", "analyzes", "reflects on", "argues", "explains",
-               "sets out", "unpacks", "assesses", "reviews")
+               "sets out", "unpacks", "assesses", "reviews", "shares")
 
 #: Words that label a headline's genre ("Opinion: ...", "Comment | ...", or the word alone on a line
 #: over the headline: "Blogs").
