@@ -2020,6 +2020,27 @@ def test_actors_mentions__speaker_line__near_miss_a_photo_of_something_else():
     assert speaker_name("Photo of Jo Bell at the launch of the Leeds Family Hub on Monday morning", lex) is None
 
 
+def test_actors_mentions__speaker_line__fires_on_a_name_over_a_portrait_and_a_long_office():
+    """'Jo Bell Portrait The Parliamentary Under-Secretary of State for Children and Families (Jo
+    Bell)': the name before the picture's caption is the speaker, however long the office after it."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    line = "Jo Bell Portrait The Parliamentary Under-Secretary of State for Children and Families (Jo Bell)"
+    assert len(line) > 90 and speaker_name(line, lex) == (0, 7)
+
+
+def test_actors_mentions__speaker_line__near_miss_words_over_a_portrait_that_are_no_name():
+    """'The new home in Leeds portrait gallery ...': the words before the decoration are no name."""
+    from argmap.lexicon import load_lexicon
+    from argmap.nlp.rules.actors import speaker_name
+
+    lex = load_lexicon()
+    assert speaker_name("The new home in the city and its portrait gallery opened to visitors on Monday 3 March "
+                        "after a year of works by the council", lex) is None
+
+
 def test_actors_mentions__speaker_line__fires_on_a_name_with_a_label_in_capitals():
     """'Jo Bell (Lab)', 'Jo Bell (Leeds North) (Lab)': a name with bracketed labels is a speaker line."""
     from argmap.lexicon import load_lexicon

@@ -536,6 +536,8 @@ def speaker_name(line: str, lex: Lexicon) -> tuple[int, int] | None:
         return twice
     if (office := _office_holder(body, lex)) is not None:
         return office
+    if (portrait := _name_over_portrait(body, lex)) is not None:
+        return portrait
     if not body.strip() or len(body) > 90:
         return None
     decorated = body.endswith(":")
@@ -574,6 +576,21 @@ def _office_holder(body: str, lex: Lexicon) -> tuple[int, int] | None:
     # an office word: 'The Care Review (Final Report)' is no office and its holder
     words = re.findall(r"[a-z]+", m.group(2).lower())
     return m.span(3) if any(w in lex["actors.role_words"] for w in words) else None
+
+
+def _name_over_portrait(body: str, lex: Lexicon) -> tuple[int, int] | None:
+    """'Jane Doe Portrait The Parliamentary Under-Secretary of State for Education (Jane Doe)': a name,
+    then a decoration (a picture's caption), then however long an office: where the name is."""
+    low = body.lower()
+    for phrase in lex.ordered("layout.speaker_decorations"):
+        m = re.search(rf"(?<!\w){re.escape(phrase)}(?!\w)", low)
+        if m is None or m.start() == 0:
+            continue
+        start = len(body) - len(body.lstrip())
+        end = len(body[:m.start()].rstrip())
+        if _name_words(body[start:end].split(), lex):
+            return start, end
+    return None
 
 
 def _name_given_twice(body: str, lex: Lexicon) -> tuple[int, int] | None:
