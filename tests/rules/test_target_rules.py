@@ -2247,6 +2247,30 @@ def test_ended_targets__near_miss_the_subject_of_another_passive_verb():
     assert _ended_gerund(spec) == [(NEUTRAL, ["outsourcing"])]
 
 
+AN_END_TO = """
+There        PRON  EX  expl     2  O
+must         AUX   MD  aux      2  O
+be           AUX   VB  ROOT     2  O
+an           DET   DT  det      4  O
+end          NOUN  NN  attr     2  O lemma=end
+to           ADP   IN  prep     4  O
+outsourcing  NOUN  NN  pobj     5  O
+.            PUNCT .   punct    2  O
+"""
+
+
+def test_ended_targets__what_a_noun_of_ending_is_to_or_on_is_ended():
+    """'There must be an end to outsourcing': a noun of ending ends what its 'to' (or 'on') names."""
+    assert _ended_gerund(AN_END_TO) == [(OBJECT, ["outsourcing"])]
+
+
+def test_ended_targets__near_miss_no_end_or_another_noun():
+    """'There must be no end to outsourcing' denies the ending; 'an answer to outsourcing' ends nothing."""
+    assert _ended_gerund(AN_END_TO.replace("an           DET", "no           DET")) == [(NEUTRAL, ["outsourcing"])]
+    assert _ended_gerund(AN_END_TO.replace("end          NOUN  NN  attr     2  O lemma=end",
+                                           "answer       NOUN  NN  attr     2  O lemma=answer")) == [(NEUTRAL, ["outsourcing"])]
+
+
 CRACK_DOWN_ON_GERUND = """
 We           PRON  PRP nsubj    2  O
 will         AUX   MD  aux      2  O

@@ -895,11 +895,12 @@ def _ended(ctx: TargetContext, d: Draft, pid: str) -> bool:
 
 def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     """The verb of ending that acts on ``tok``: as its object ('end X', 'stamp out profiteering') or
-    the subject of its passive ('X must be ended'), through a noun of use ('end the use of X', 'curb reliance on X'), or after
-    its particle ('crack down on X', 'phase out X')."""
-    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_preps") and \
-            singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
-        tok = tok.head.head  # 'the use of X': what is ended is X
+    the subject of its passive ('X must be ended'), through a noun of use ('end the use of X', 'curb
+    reliance on X'), or after its particle ('crack down on X', 'phase out X'); or the noun of ending
+    ('an end to X', 'a ban on X')."""
+    tok = _through_use(ctx, tok)
+    if _acted_on(tok) and tok.head.lower_ in ctx.words("verbs.ending_noun_preps") and tok.head.head.pos_ == "NOUN":
+        return _ending_noun(ctx, tok.head.head)  # 'an end to profiteering', 'a ban on X'
     acted_on = _ended_by_head(ctx, tok)
     verb = tok.head if acted_on else None
     if _acted_on(tok) and tok.head.lower_ in ctx.words("verbs.ending_acted_on") and tok.head.dep_ == "prep":
@@ -907,6 +908,22 @@ def ending_verb(ctx: TargetContext, tok: Token) -> Token | None:
     if verb is None or verb.lemma_.lower() not in ctx.words("verbs.ending") or not _completed(ctx, verb):
         return None
     return verb if acted_on or _ending_particle(ctx, verb) else None
+
+
+def _through_use(ctx: TargetContext, tok: Token) -> Token:
+    """'the use of X': the noun of use, through which a verb of ending reaches X; else ``tok``."""
+    if tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("verbs.ending_preps") and \
+            singular(tok.head.head.lower_) in ctx.words("verbs.ending_through"):
+        return tok.head.head
+    return tok
+
+
+def _ending_noun(ctx: TargetContext, noun: Token) -> Token | None:
+    """A noun of ending ('end', 'ban', 'halt'), not denied ('no end to X' ends nothing)."""
+    negators = ctx.words("stance.negators.words")
+    if noun.lemma_.lower() not in ctx.words("verbs.ending") or any(c.lower_ in negators for c in noun.children):
+        return None
+    return noun
 
 
 #: how what a verb of ending ends hangs on it: its object, or the subject of its passive
