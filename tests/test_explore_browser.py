@@ -357,7 +357,8 @@ def test_actor_network_view(sample, opened):
     assert net.number_of_edges() and groups, "the sample corpus has a congruence network with coalitions"
     page = opened(page_file)
     pg = page.page
-    pg.click("#tab-network")
+    pg.click("#tab-network")  # a tab goes through the address's hash: wait for the view to show
+    pg.wait_for_selector("#tab-network[aria-pressed='true']", state="attached")
     assert pg.get_attribute("#tab-network", "aria-pressed") == "true" and pg.is_hidden("#map-view")
     assert pg.locator("#network g.node").count() == net.number_of_nodes()
     assert pg.locator("#network line.edge").count() == net.number_of_edges()
@@ -384,7 +385,8 @@ def test_timeline_view(sample, opened):
     graph, page_file = sample
     page = opened(page_file)
     pg = page.page
-    pg.click("#tab-timeline")
+    pg.click("#tab-timeline")  # through the address's hash, as the network tab
+    pg.wait_for_selector("#tab-timeline[aria-pressed='true']", state="attached")
     chosen = pg.input_value("#timeline-proposal")
     expect = timeline.timeline(graph, chosen)
     assert pg.locator("#timeline-chart rect.bar-support").count() == sum(1 for r in expect.rows if r.supporters)
