@@ -61,6 +61,12 @@ def test_a_name_with_small_words_also_matches_in_headline_case(taxonomy):
     assert taxonomy.find_actors("calls for action for children now") == []
 
 
+def test_foster_care_recruitment_is_the_drive_to_recruit_foster_carers(taxonomy):
+    ids = [m.id for m in taxonomy.find_proposals("a significant uptick in foster care recruitment")]
+    assert ids == ["foster-carer-recruitment"]
+    assert [m.id for m in taxonomy.find_proposals("the foster care they receive")] == []
+
+
 def test_offsets_point_into_the_original_text(taxonomy):
     text = "Children\u2019s services said \u201cfamily help\u201d works."
     for m in taxonomy.find_proposals(text):
