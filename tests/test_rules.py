@@ -549,6 +549,22 @@ def test_he_after_an_organisations_act_is_the_person_who_spoke_before_it(extract
     assert ("carers-trust", "object", "family-help") in positions(r)
 
 
+def test_idioms_of_a_clear_case_and_of_a_need_cried_out_for_support(extractor):
+    for words in ("the case for family help could hardly be clearer", "councils are crying out for family help"):
+        r = extract_text(extractor, f"Ivo Grant said {words}.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), words
+    for words in ("the case for family help could hardly be made", "councils are crying out loud about family help"):
+        r = extract_text(extractor, f"Ivo Grant said {words}.")
+        assert ("ivo-grant", "support", "family-help") not in positions(r), words
+
+
+def test_obscene_profits_are_objected_to(extractor):
+    r = extract_text(extractor, "Ivo Grant said family help providers make obscene profits.")
+    assert ("ivo-grant", "object", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said family help providers make profits.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")
