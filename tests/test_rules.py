@@ -565,6 +565,17 @@ def test_obscene_profits_are_objected_to(extractor):
     assert ("ivo-grant", "object", "family-help") not in positions(r)
 
 
+def test_a_curly_apostrophe_reads_as_a_straight_one_in_cue_phrases_and_negations(extractor):
+    """Published pages write 'won’t' and 'can’t': the phrases and negators written with a straight
+    apostrophe still match."""
+    for words in ("won\u2019t work", "doesn\u2019t go far enough", "can\u2019t be a good thing for children"):
+        r = extract_text(extractor, f"Jane Smith said family help {words}.")
+        assert ("jane-smith", "object", "family-help") in positions(r), words
+        assert ("jane-smith", "support", "family-help") not in positions(r), words
+    r = extract_text(extractor, "Jane Smith said family help can be a good thing for children.")
+    assert ("jane-smith", "object", "family-help") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")

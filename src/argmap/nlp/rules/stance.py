@@ -97,7 +97,8 @@ class Clause:
     low: str = ""
 
     def __post_init__(self) -> None:
-        self.low = _QUOTES.sub(" ", text_of(self.span).lower())  # 'it is “imperative”' reads as 'it is imperative'
+        # 'it is “imperative”' reads as 'it is imperative', and 'won’t work' as "won't work"
+        self.low = _QUOTES.sub(" ", text_of(self.span).lower()).replace("\u2019", "'")
 
     def tokens_of(self, m: re.Match[str]) -> Span | None:
         base = self.span.start_char
