@@ -306,3 +306,13 @@ def test_a_name_with_an_of_phrase_also_matches_as_a_compound():
     assert [m.id for m in t.find_proposals("The regulation of social work was dropped.")] == ["regulator"]
     assert t.find_proposals("Power to towns devolution was dropped.") == []
     assert t.find_actors("Directors Association said no.") == []
+
+
+def test_a_cue_word_with_an_apostrophe_also_has_its_curly_form():
+    """Pages write 'can’t' as often as "can't": a word class holds both, the straight one first."""
+    from argmap.lexicon import lexicon_from_dict
+
+    lex = lexicon_from_dict({"markers": {"prohibiting": ["must", "Can't"]}})
+    assert lex.ordered("markers.prohibiting") == ("must", "can't", "can\u2019t")
+    assert "can\u2019t" in lex["markers.prohibiting"] and "must\u2019" not in lex["markers.prohibiting"]
+

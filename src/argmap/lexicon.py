@@ -97,12 +97,23 @@ def lexicon_from_dict(data: Mapping[str, Any], *, source: str = DEFAULT_CUES, di
                     for word in value:
                         pos_limits[word.lower()] = frozenset(str(key).upper().split("_"))
                 else:
-                    classes[name] = tuple(v.lower() for v in value)
+                    classes[name] = _with_curly_apostrophes(v.lower() for v in value)
             else:
                 raise TaxonomyError(f"cue lexicon {source}: {name} must be a list of strings")
 
     walk("", data)
     return Lexicon(classes, pos_limits, source, digest)
+
+
+def _with_curly_apostrophes(words) -> tuple[str, ...]:
+    """The words, each written with a straight apostrophe followed by its curly form ('can't',
+    'can’t'), as published pages write it."""
+    out: list[str] = []
+    for word in words:
+        out.append(word)
+        if "'" in word:
+            out.append(word.replace("'", "\u2019"))
+    return tuple(dict.fromkeys(out))
 
 
 def _read(path: str | Path | None) -> tuple[bytes, str]:
