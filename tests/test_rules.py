@@ -496,6 +496,8 @@ def test_little_in_a_plan_objects_and_good_things_in_it_support(extractor):
 def test_an_actor_that_intends_a_proposal_backs_it(extractor):
     r = extract_text(extractor, "Ivo Grant said the Department for Education intends to introduce family help.")
     assert ("dfe", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the Department for Education is aiming to introduce family help.")
+    assert ("dfe", "support", "family-help") in positions(r)
     r = extract_text(extractor, "Ivo Grant said the Department for Education does not intend to introduce family help.")
     assert ("dfe", "support", "family-help") not in positions(r)
 
