@@ -578,6 +578,13 @@ def test_a_curly_apostrophe_reads_as_a_straight_one_in_cue_phrases_and_negations
     assert ("jane-smith", "object", "family-help") not in positions(r)
 
 
+def test_an_actor_that_calls_for_a_proposal_in_anyones_sentence_backs_it(extractor):
+    r = extract_text(extractor, "Jane Smith said the LGA has called for more family help.")
+    assert ("lga", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Jane Smith said the LGA has not called for more family help.")
+    assert ("lga", "support", "family-help") not in positions(r)
+
+
 def test_news_verbs_of_condemnation_and_acclaim(extractor):
     for verb in ("condemned", "slammed", "blasted", "lambasted", "denounced", "decried", "deplored"):
         r = extract_text(extractor, f"Ivo Grant {verb} the family help plans.")

@@ -519,10 +519,10 @@ def _unowned_and_aimed(lex: Lexicon, tok: Token) -> bool:
 def enacted_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
                   taxonomy: Taxonomy | None = None) -> list[Draft]:
     """'ADCS said the government is trialling family help', '... the government has committed to
-    family help': whoever puts a proposal forward (the actor subject of a proposer verb or a verb
-    of promising, in anyone's sentence) backs it, when the words after the verb name a particular
-    proposal."""
-    verbs = lex.union("verbs.proposer", "verbs.commitment")
+    family help', '... the LGA has called for family help': whoever puts a proposal forward or asks
+    for it (the actor subject of a proposer verb, a verb of promising or of calling for, in anyone's
+    sentence) backs it, when the words after the verb name a particular proposal."""
+    verbs = lex.union("verbs.proposer", "verbs.commitment", "verbs.calling")
 
     def act(tok: Token, speaker: str | None) -> tuple[str, int, int] | None:
         if tok.pos_ != "VERB" or not (tok.lemma_.lower() in verbs or tok.lower_ in verbs):
