@@ -1296,9 +1296,10 @@ fails      VERB  VBZ ccomp  13 O lemma=fail
 """
 
 
-def _own(spec: str, second_cues: list[Cue]) -> Sentence:
+def _own(spec: str, second_cues: list[Cue], people=((5, 7, "jo-bell", "person"), (9, 11, "sam-reid", "person"),
+                                                     (12, 13, "ida", "person"))) -> Sentence:
     doc = parse(spec)
-    state = place_actors(doc, (5, 7, "jo-bell", "person"), (9, 11, "sam-reid", "person"), (12, 13, "ida", "person"))
+    state = place_actors(doc, *people)
     clauses = [doc[0:8], doc[8:]]
     unit = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "write", "speech-verb", 4)
     scored = [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT if second_cues else NEUTRAL, second_cues)]
@@ -1343,22 +1344,13 @@ fails      VERB  VBZ advcl  4  O lemma=fail
 
 def test_stance_drafting__own_speaker__near_miss_what_someone_said():
     """'It is kind, writes Jo Bell, while what Sam Reid said fails': Sam Reid's words are only what
-    the clause is about; the objection stays Jo Bell's."""
-    doc = parse(KIND_WHILE_WHAT_THEY_SAID)
-    state = place_actors(doc, (5, 7, "jo-bell", "person"), (10, 12, "sam-reid", "person"))
-    unit = Unit(0, 0, len(doc), 1, False, False, "jo-bell", "write", "speech-verb", 4)
-    clauses = [doc[0:8], doc[8:]]
-    s = Sentence(doc, 0, unit, clauses, [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT, [word("fails", -1)])],
-                 None, LEX["markers.concessive"], LEX["pronouns.personal"], LEX.contrast, state, LEX.speech_verbs)
+    the clause is about; the objection stays Jo Bell's. With 'this' for 'what', Sam Reid says it."""
+    people = ((5, 7, "jo-bell", "person"), (10, 12, "sam-reid", "person"))
+    s = _own(KIND_WHILE_WHAT_THEY_SAID, [word("fails", -1)], people)
     assert own_speaker(s) is None
     assert [d.speaker for d in DRAFTING.first(s)] == ["jo-bell"]
-    said = doc[12]
-    said_plain = parse(KIND_WHILE_WHAT_THEY_SAID.replace("what       PRON  WP  dobj   12 O", "this       PRON  DT  dobj   12 O"))
-    state = place_actors(said_plain, (5, 7, "jo-bell", "person"), (10, 12, "sam-reid", "person"))
-    clauses = [said_plain[0:8], said_plain[8:]]
-    s = Sentence(said_plain, 0, unit, clauses, [Scored(clauses[0], NEUTRAL, []), Scored(clauses[1], OBJECT, [word("fails", -1)])],
-                 None, LEX["markers.concessive"], LEX["pronouns.personal"], LEX.contrast, state, LEX.speech_verbs)
-    assert said.lower_ == "said" and [d.speaker for d in own_speaker(s)] == ["sam-reid"]
+    plain = KIND_WHILE_WHAT_THEY_SAID.replace("what       PRON  WP  dobj   12 O", "this       PRON  DT  dobj   12 O")
+    assert [d.speaker for d in own_speaker(_own(plain, [word("fails", -1)], people))] == ["sam-reid"]
 
 
 # ---------------------------------------------------------------- coordinated predicates that disagree

@@ -130,10 +130,7 @@ class _Resolver:
         full name mentioned elsewhere in the document; failing that, it takes the one first name the
         text puts before it, even where the NER model tagged nothing ('Rachel Reeves delivered ...',
         then 'Reeves said', with 'Reeves' tagged as an organisation)."""
-        firsts: dict[str, set[str]] = {}
-        for key, info in self.registry.items():
-            if info.type == PERSON and " " in info.name:
-                firsts.setdefault(info.name.split()[0], set()).add(key)
+        firsts = self._first_names()
         cut = self._cut_short(mentions)
         for key in [k for k, v in self.registry.items() if " " not in v.name and not v.known]:
             target = self._lone_name_key(key, firsts) or (self._cut_name_key(key) if key == cut else None)
@@ -143,10 +140,7 @@ class _Resolver:
 
     def _join_titled_first_names(self, mentions: list[tuple[Span, str]]) -> list[tuple[Span, str]]:
         """Each titled first name ('Dame Rachel') joins the one person named in full with it."""
-        firsts: dict[str, set[str]] = {}
-        for key, info in self.registry.items():
-            if info.type == PERSON and " " in info.name:
-                firsts.setdefault(info.name.split()[0], set()).add(key)
+        firsts = self._first_names()
         for key in [k for k, v in self.registry.items() if v.type == PERSON and not v.known]:
             target = self._titled_first_name_key(key, firsts)
             if target:
@@ -165,6 +159,14 @@ class _Resolver:
             return None
         self.registry[target].aliases.add(self.registry.pop(key).name)
         return target
+
+    def _first_names(self) -> dict[str, set[str]]:
+        """First name -> the keys of the people named in full with it."""
+        firsts: dict[str, set[str]] = {}
+        for key, info in self.registry.items():
+            if info.type == PERSON and " " in info.name:
+                firsts.setdefault(info.name.split()[0], set()).add(key)
+        return firsts
 
     def _lone_name_key(self, key: str, firsts: dict[str, set[str]]) -> str | None:
         """The key a one-word name joins (moving its actor there), if any."""

@@ -438,7 +438,9 @@ def captioned_statements(ctx: AttributionContext, units: list[Unit]) -> None:
         if not (ctx.first_plural.search(text) or ctx.first_singular.search(text)):
             continue
         key = _captioned_person(ctx, ctx.sents[line.sent])
-        for u in units if key else ():
+        if key is None:
+            continue
+        for u in units:
             if u.para == above.para and u.speaker is None:
                 u.speaker, u.cue, u.rule = key, "caption", "captioned-statement"
 

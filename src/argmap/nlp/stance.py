@@ -84,7 +84,7 @@ class Sentence:
             return []
         for tok in tokens(clause):
             if tok.i == self.unit.cue_token or tok.lemma_.lower() not in self.speech_verbs or \
-                    any(c.dep_ == "dobj" and c.tag_ in {"WP", "WDT"} for c in tok.children):
+                    any(c.dep_ == "dobj" and c.tag_ in _RELATIVE for c in tok.children):
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None:
