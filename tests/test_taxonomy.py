@@ -316,3 +316,17 @@ def test_a_cue_word_with_an_apostrophe_also_has_its_curly_form():
     assert lex.ordered("markers.prohibiting") == ("must", "can't", "can\u2019t")
     assert "can\u2019t" in lex["markers.prohibiting"] and "must\u2019" not in lex["markers.prohibiting"]
 
+
+def test_a_schema_error_with_more_problems_than_it_shows_keeps_one_shape_per_line():
+    """Over a hundred problems: the lines shown, then one line in the same 'file: entry: message'
+    shape saying how many more there are."""
+    import re
+
+    from argmap.schema import MAX_SHOWN, Problem, SchemaError
+
+    problems = [Problem("cues.toml", "[nouns]", f"word{i}", "is missing") for i in range(MAX_SHOWN + 14)]
+    lines = str(SchemaError(problems)).splitlines()
+    assert len(lines) == MAX_SHOWN + 1
+    assert all(re.match(r"^[^:]+: [^:]+: .+$", line) for line in lines)
+    assert lines[-1] == "cues.toml: (not shown): 14 more problems like these"
+

@@ -64,8 +64,9 @@ class SchemaError(TaxonomyError):
     def __init__(self, problems: Iterable[Problem]) -> None:
         self.problems = list(problems)
         lines = [str(p) for p in self.problems[:MAX_SHOWN]]
-        if len(self.problems) > MAX_SHOWN:
-            lines.append(f"... and {len(self.problems) - MAX_SHOWN} more problems")
+        if len(self.problems) > MAX_SHOWN:  # one more line of the same shape: file, entry, message
+            hidden = len(self.problems) - MAX_SHOWN
+            lines.append(f"{self.problems[MAX_SHOWN].file}: (not shown): {hidden} more problems like these")
         super().__init__("\n".join(lines))
 
 
