@@ -1688,6 +1688,72 @@ def test_attribution_subject__organisation_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[7]) is None
 
 
+UNION_TOLD_GOVERNMENT = """
+The      DET   DT   det      2 O
+Carers   PROPN NNPS compound 2 B-ORG
+Union    PROPN NNP  nsubj    3 I-ORG
+told     VERB  VBD  ROOT     3 O lemma=tell
+the      DET   DT   det      5 O
+Government PROPN NNP dobj    3 B-ORG
+it       PRON  PRP  nsubj    7 O
+was      AUX   VBD  ccomp    3 O lemma=be
+overdue  ADJ   JJ   acomp    7 O
+.        PUNCT .    punct    3 O
+The      DET   DT   det      11 O
+charity  NOUN  NN   nsubj    12 O
+said     VERB  VBD  ROOT     12 O lemma=say
+it       PRON  PRP  nsubj    14 O
+was      AUX   VBD  ccomp    12 O lemma=be
+late     ADJ   JJ   acomp    14 O
+.        PUNCT .    punct    12 O
+"""
+
+
+def test_attribution_subject__organisation_noun__a_word_for_any_organisation_is_the_one_that_just_spoke():
+    """'The Carers Union told the Government it was overdue. The charity said ...': the charity is
+    the union that spoke, not the government its sentence named last."""
+    ctx = ctx_of(UNION_TOLD_GOVERNMENT, (1, 3, "carers-union", ORG), (5, 6, "uk-government", ORG))
+    observe(ctx, "carers-union")
+    assert organisation_noun(ctx, ctx.doc[11]) == "carers-union"
+
+
+def test_attribution_subject__organisation_noun__near_miss_nobody_spoke_just_before():
+    """With nobody speaking in the sentence before, 'the charity' is still the organisation named last."""
+    ctx = ctx_of(UNION_TOLD_GOVERNMENT, (1, 3, "carers-union", ORG), (5, 6, "uk-government", ORG))
+    observe(ctx, None)
+    assert organisation_noun(ctx, ctx.doc[11]) == "uk-government"
+
+
+JANE_THEN_GOVERNMENT = """
+Jane       PROPN NNP compound 1 B-PERSON
+Doe        PROPN NNP nsubj    2 I-PERSON
+said       VERB  VBD ROOT     2 O lemma=say
+it         PRON  PRP nsubj    4 O
+was        AUX   VBD ccomp    2 O lemma=be
+late       ADJ   JJ  acomp    4 O
+.          PUNCT .   punct    2 O
+The        DET   DT  det      8 O
+government NOUN  NN  nsubj    9 O
+accepted   VERB  VBD ROOT     9 O lemma=accept
+it         PRON  PRP dobj     9 O
+.          PUNCT .   punct    9 O
+"""
+
+
+def test_recency__he_after_an_organisations_act_is_the_person_who_spoke_before_it():
+    """'Jane Doe said ... The government accepted it. "...", he warned': he is Jane Doe."""
+    ctx = ctx_of(JANE_THEN_GOVERNMENT, (0, 2, "jane-doe"), (8, 9, "uk-government", ORG))
+    observe(ctx, "jane-doe", "uk-government")
+    assert ctx.recent.person("he") == "jane-doe"
+
+
+def test_recency__near_miss_a_person_only_named_before_the_organisation():
+    """Jane Doe named but not speaking: 'he' after the government's statement is still its voice."""
+    ctx = ctx_of(JANE_THEN_GOVERNMENT, (0, 2, "jane-doe"), (8, 9, "uk-government", ORG))
+    observe(ctx, None, "uk-government")
+    assert ctx.recent.person("he") == "uk-government"
+
+
 SHE_SAID = """
 Rosa    PROPN NNP compound  1 B-PERSON
 Pell    PROPN NNP nsubj     2 I-PERSON

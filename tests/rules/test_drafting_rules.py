@@ -889,6 +889,51 @@ def test_enacted_plans__near_miss(change):
     assert enacted_plans(doc, LEX, state, units, [], TAXONOMY) == []
 
 
+CALLED_FOR = JANE_SAID_TRUST + """has         AUX   VBZ aux      6 O lemma=have
+called      VERB  VBN ccomp    2 O lemma=call
+for         ADP   IN  prep     6 O
+family      NOUN  NN  compound 9 O
+help        NOUN  NN  pobj     7 O
+.           PUNCT .   punct    2 O
+"""
+INTENDS_TO = (JANE_SAID_TRUST + """intends     VERB  VBZ ccomp    2 O lemma=intend
+to          PART  TO  aux      7 O
+introduce   VERB  VB  xcomp    5 O lemma=introduce
+family      NOUN  NN  compound 9 O
+help        NOUN  NN  dobj     7 O
+.           PUNCT .   punct    2 O
+""").replace("Trust       PROPN NNP nsubj    6 B-ORG", "Trust       PROPN NNP nsubj    5 B-ORG")
+
+
+def _enacted(spec: str):
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, (0, 2, "jane-doe", "person"), (4, 5, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker="jane-doe")]
+    return [(d.speaker, d.stance, doc[d.start:d.end].text) for d in enacted_plans(doc, LEX, state, units, [], TAXONOMY)]
+
+
+def test_enacted_plans__an_actor_that_calls_for_or_intends_a_proposal_backs_it():
+    """'Jane Doe said the Trust has called for family help', '... the Trust intends (aims) to introduce
+    family help': the Trust backs family help, in Jane Doe's sentence."""
+    assert _enacted(CALLED_FOR) == [("trust", Stance.SUPPORT, "called for family help")]
+    assert _enacted(INTENDS_TO) == [("trust", Stance.SUPPORT, "intends to introduce family help")]
+    aims = INTENDS_TO.replace("intends     VERB  VBZ ccomp    2 O lemma=intend", "aims        VERB  VBZ ccomp    2 O lemma=aim")
+    assert _enacted(aims) == [("trust", Stance.SUPPORT, "aims to introduce family help")]
+
+
+def test_enacted_plans__near_miss_a_call_not_made_or_a_wish_not_listed():
+    """'the Trust has not called for family help' calls for nothing; 'the Trust hopes to introduce
+    family help' (a word of hoping, not of intending) is left to the sentence's own stance."""
+    assert _enacted(CALLED_FOR.replace("has         AUX   VBZ aux      6 O lemma=have",
+                                       "not         PART  RB  neg      6 O")) == []
+    hopes = INTENDS_TO.replace("intends     VERB  VBZ ccomp    2 O lemma=intend", "wonders     VERB  VBZ ccomp    2 O lemma=wonder")
+    assert _enacted(hopes) == []
+
+
 RECOMMENDED_BY = """
 Jane        PROPN NNP compound 1 B-PERSON
 Doe         PROPN NNP nsubj    2 I-PERSON

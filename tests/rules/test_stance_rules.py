@@ -1787,6 +1787,40 @@ def test_stance_negated__negator_before__near_miss():
     assert negation(WITHOUT_SENSIBLE, 5) == (False, [])
 
 
+WONT_WORK = """
+The       DET   DT  det    1 O
+plan      NOUN  NN  nsubj  4 O
+wo        AUX   MD  aux    4 O lemma=will nospace
+n\u2019t    PART  RB  neg    4 O lemma=not
+work      VERB  VB  ROOT   4 O
+.         PUNCT .   punct  4 O
+"""
+QUOTED_PLAN_WORKS = """
+The       DET   DT  det    2 O
+\u2018         PUNCT ``  punct  2 O nospace
+plan      NOUN  NN  nsubj  4 O nospace
+\u2019         PUNCT ''  punct  2 O
+works     VERB  VBZ ROOT   4 O lemma=work
+"""
+
+
+def test_stance_negated__negator_before__fires_on_a_curly_apostrophe():
+    """'The plan won’t work' as published pages write it: 'n’t' is a negator as 'n't' is, and the
+    clause reads "won't work" when phrases are matched."""
+    doc = parse(WONT_WORK)
+    ctx = stance_ctx(doc)
+    assert doc.text == "The plan won\u2019t work."
+    assert negator_before(ctx, doc[4], doc[:])
+    assert "won't work" in clause(ctx, doc[:]).low
+
+
+def test_stance_negated__near_miss_a_curly_quote_closing_a_word_is_no_apostrophe():
+    """'The ‘plan’ works': the closing curly quote is a quotation mark, read as a space."""
+    doc = parse(QUOTED_PLAN_WORKS)
+    low = clause(stance_ctx(doc), doc[:]).low
+    assert "\u2019" not in low and "'" not in low and "plan" in low
+
+
 FAR_FROM = """
 Far        ADV   RB  advmod 8 O
 from       ADP   IN  prep   0 O
