@@ -1551,3 +1551,25 @@ def test_a_badly_needed_plan_is_backed(extractor):
     assert ("mira-tolan", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said family help teams were not needed.")
     assert ("mira-tolan", "support", "family-help") not in positions(near)
+
+
+def test_a_written_questions_answer_is_the_answering_bodys(extractor):
+    """'Question to the Department for Education:' and 'To ask ...': the answer's 'we' is the
+    Department's; the question itself is nobody's the page names."""
+    text = ("Question to the Department for Education:\n"
+            "To ask the Secretary of State for Education, what steps her Department is taking on kinship care.\n"
+            "We will introduce family group decision making in every council. We back kinship carers.")
+    got = positions(extract_text(extractor, text))
+    assert ("dfe", "support", "family-group-decision-making") in got
+    near = extract_text(extractor, text.replace("Question to", "A note for"))
+    assert ("dfe", "support", "family-group-decision-making") not in positions(near)
+
+
+def test_an_acronym_given_after_a_proposal_names_it_later(extractor):
+    """'Regional Care Co-operatives (RCCs)', then 'RCCs are a dangerous idea': the acronym is the
+    proposal, not the one named just before it."""
+    text = ("Councils will work together in Regional Care Co-operatives (RCCs). Family help teams will start in "
+            "April. Mira Tolan said: \"RCCs are a dangerous idea.\"")
+    assert ("mira-tolan", "object", "regional-care-cooperatives") in positions(extract_text(extractor, text))
+    near = text.replace("(RCCs)", "(CRCs)")
+    assert ("mira-tolan", "object", "regional-care-cooperatives") not in positions(extract_text(extractor, near))

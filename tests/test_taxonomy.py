@@ -330,3 +330,30 @@ def test_a_schema_error_with_more_problems_than_it_shows_keeps_one_shape_per_lin
     assert all(re.match(r"^[^:]+: [^:]+: .+$", line) for line in lines)
     assert lines[-1] == "cues.toml: (not shown): 14 more problems like these"
 
+
+
+def test_an_acronym_given_in_brackets_after_a_name_names_the_proposal_afterwards():
+    """'Community Energy Co-operatives (CECs) ... CECs will ...': the bracketed acronym of a name
+    names that proposal later in the text, singular or plural, as a whole word."""
+    t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [
+        {"id": "energy-coops", "label": "community energy co-operatives"},
+        {"id": "meter-duty", "label": "duty to install smart meters"}]})
+    text = "Towns will run Community Energy Co-operatives (CECs). Critics say a CEC will fail, and CECs cost money."
+    found = [(m.id, m.phrase) for m in t.find_proposals(text)]
+    assert found == [("energy-coops", "community energy co-operatives"), ("energy-coops", "CEC"),
+                     ("energy-coops", "CECs")]
+    text = "The duty to install smart meters (DISM) begins soon; DISM is costly."
+    assert [m.phrase for m in t.find_proposals(text)] == ["duty to install smart meters", "DISM"]
+
+
+def test_an_acronym_near_miss_not_its_initials_not_right_after_or_before_it_is_given():
+    """Brackets holding other letters ('(EU)'), an acronym given after other words, a use before it
+    is given, or inside a longer word ('CECsX', 'pre-CEC') name nothing."""
+    t = taxonomy_from_dict({"meta": {"name": "t"}, "proposal": [
+        {"id": "energy-coops", "label": "community energy co-operatives"}]})
+    assert [m.phrase for m in t.find_proposals("Community energy co-operatives (EU). The EU backs them.")] == \
+        ["community energy co-operatives"]
+    assert [m.phrase for m in t.find_proposals("Community energy co-operatives in towns (CECs). CECs help.")] == \
+        ["community energy co-operatives"]
+    text = "CECs help. Community Energy Co-operatives (CECs) are new. CECsX and pre-CEC are not."
+    assert [m.phrase for m in t.find_proposals(text)] == ["community energy co-operatives"]

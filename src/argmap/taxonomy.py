@@ -132,7 +132,7 @@ class Taxonomy:
             found = _merge(found, self._find_spread(verb_heads, breaks, text))
         if fillers:
             found = _merge(found, _find_across(self._proposal_index, text, fillers))
-        return found
+        return _merge(found, defined_acronyms(found, text))
 
     def _verb_index(self, verb_heads: frozenset[str]):
         if verb_heads in self._cache:
@@ -243,6 +243,39 @@ def _spread_patterns(proposals: dict[str, Entry], verb_heads: frozenset[str],
             out.append((entry.id, re.compile(
                 rf"\b(?:{heads})\s+(?:(?:{links})\s+(?:the\s+)?{between}(?:{obj})|the\s+(?:{obj})\s+of)\b")))
     return out
+
+
+#: a parenthesised acronym right after a name ("Regional Care Co-operatives (RCCs)")
+_ACRONYM_AFTER = re.compile(r"\s*\(([A-Z][A-Za-z]{1,7})\)")
+#: small words a name's acronym may leave out ("Department for Education", DfE; "Children and Social Work")
+_ACRONYM_SKIPS = frozenset({"of", "and", "for", "the", "to", "in", "on", "a", "&"})
+
+
+def defined_acronyms(found: list[Match], text: str) -> list[Match]:
+    """'Regional Care Co-operatives (RCCs) ... RCCs will ...': an acronym a text gives in brackets
+    right after a proposal's name names that proposal wherever the text uses it afterwards."""
+    out: list[Match] = []
+    for m in found:
+        after = _ACRONYM_AFTER.match(text, m.end)
+        if after is None or not _abbreviates(after.group(1), text[m.start:m.end]):
+            continue
+        short = after.group(1)
+        base = short[:-1] if short.endswith("s") and short[:-1].isupper() else short
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(base)}s?(?![\w-])", text[after.end():]):
+            at = after.end() + hit.start()
+            out.append(Match(m.id, hit.group(0), at, at + len(hit.group(0))))
+    return out
+
+
+def _abbreviates(short: str, name: str) -> bool:
+    """Whether ``short``'s capitals are the initials of the name's words (small words and the parts
+    of a hyphenated word may count or not: 'RCC' for 'Regional Care Co-operatives')."""
+    caps = "".join(ch for ch in short if ch.isupper()).lower()
+    words = [w for w in re.findall(r"[A-Za-z][A-Za-z'’-]*", name)]
+    whole = "".join(w[0] for w in words if w.lower() not in _ACRONYM_SKIPS).lower()
+    parts = "".join(p[0] for w in words if w.lower() not in _ACRONYM_SKIPS for p in w.split("-") if p).lower()
+    every = "".join(w[0] for w in words).lower()
+    return len(caps) >= 2 and caps in {whole, parts, every}
 
 
 def _merge(a: list[Match], b: list[Match]) -> list[Match]:

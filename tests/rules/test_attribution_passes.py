@@ -14,7 +14,7 @@ from argmap.nlp.attribution import (
     statement_blocks, transcript_turns, work_contents,
 )
 from argmap.nlp.rules.attribution import note_publisher
-from argmap.nlp.state import REGISTRY, ActorInfo
+from argmap.nlp.state import REGISTRY, UNNAMED, ActorInfo
 
 from .kit import LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
 
@@ -1248,3 +1248,50 @@ def test_agreeing_others__near_miss_not_set_off():
     spec = AS_THE_LGA_SUGGESTS.replace(",         PUNCT ,    punct    10 O\nas",
                                        "so        ADV   RB   advmod   10 O\nas")
     assert _agreeing(spec) == ()
+
+
+WRITTEN_QUESTION = """
+Question   NOUN  NN   ROOT     0 O
+to         ADP   IN   prep     0 O
+the        DET   DT   det      3 O
+Ministry   PROPN NNP  pobj     1 B-ORG
+:          PUNCT :    punct    0 O
+\\n         SPACE _SP  dep      4 O
+To         PART  TO   aux      7 O
+ask        VERB  VB   ROOT     7 O
+ministers  NOUN  NNS  dobj     7 O
+what       PRON  WP   dobj     11 O
+they       PRON  PRP  nsubj    11 O
+plan       VERB  VBP  ccomp    7 O
+.          PUNCT .    punct    7 O
+\\n         SPACE _SP  dep      12 O
+We         PRON  PRP  nsubj    15 O
+plan       VERB  VBP  ROOT     15 O
+homes      NOUN  NNS  dobj     15 O
+.          PUNCT .    punct    15 O
+"""
+
+
+def _answered(spec: str):
+    from argmap.nlp.attribution import answering_body
+
+    doc = parse(spec)
+    place_actors(doc, (3, 4, "ministry", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    return answering_body(ctx, units), [u.speaker for u in units]
+
+
+def test_answering_body__fires():
+    """'Question to the Ministry:', 'To ask ministers what they plan.', then 'We plan homes.': the
+    Ministry answers, and the question is nobody's the page names."""
+    body, speakers = _answered(WRITTEN_QUESTION)
+    assert body == "ministry"
+    assert speakers[1] == UNNAMED
+
+
+def test_answering_body__near_miss_no_question_heading_or_no_formula():
+    """'Letter to the Ministry:' puts no question; a page without 'To ask ...' holds no written question."""
+    assert _answered(WRITTEN_QUESTION.replace("Question   NOUN", "Letter     NOUN"))[0] is None
+    body, speakers = _answered(WRITTEN_QUESTION.replace("To         PART  TO   aux", "Then       ADV   RB   advmod"))
+    assert body is None and speakers[1] is None

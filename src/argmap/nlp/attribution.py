@@ -915,7 +915,8 @@ def own_voice_author(ctx: AttributionContext, units: list[Unit], facts: dict) ->
 def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | None:
     """The organisation a page with no byline is by, if any; one that speaks only through a piece
     of work (a review's panel) writes no pages."""
-    for found in (lambda: announced_writer(ctx, units), lambda: talking_writer(ctx, units),
+    for found in (lambda: answering_body(ctx, units),
+                  lambda: announced_writer(ctx, units), lambda: talking_writer(ctx, units),
                   lambda: captioned_writer(ctx, units),
                   lambda: opening_writer(ctx, units),
                   lambda: self_titled_author(ctx, units),
@@ -925,6 +926,33 @@ def _writer(ctx: AttributionContext, units: list[Unit], facts: dict) -> str | No
         if key and not ctx.state.speaks_through_work(key):
             return key
     return None
+
+
+def answering_body(ctx: AttributionContext, units: list[Unit]) -> str | None:
+    """A written question's page ('Question to the Department for Education:', then 'To ask the
+    Secretary of State, ...'): the body the question is put to answers it, so the page's own voice
+    after the question is that body's; the question itself is the asker's (unnamed here)."""
+    heads = [u for u in units[:3] if not u.quoted]
+    body = next((k for u in heads if (k := _questioned(ctx, ctx.sents[u.sent]))), None)
+    asked = next((u for u in units[:4] if _opening_words(ctx.sents[u.sent], 2) in ctx.words("layout.question_formulas")),
+                 None)
+    if body is None or asked is None:
+        return None
+    asked.speaker, asked.cue, asked.rule = UNNAMED, "the question", "written-question"
+    return body
+
+
+def _questioned(ctx: AttributionContext, sent: Span) -> str | None:
+    """The organisation a 'Question to X' line puts its question to."""
+    if _opening_words(sent, 2) not in ctx.words("layout.question_headings"):
+        return None
+    keys = [k for t in tokens(sent) if (k := ctx.state.actor_of(t))]
+    return keys[0] if keys and ctx.state.is_org(keys[0]) else None
+
+
+def _opening_words(sent: Span, n: int) -> str:
+    words = [t.lower_ for t in tokens(sent) if not (t.is_space or t.is_punct)]
+    return " ".join(words[:n])
 
 
 def announced_writer(ctx: AttributionContext, units: list[Unit]) -> str | None:
