@@ -1573,3 +1573,12 @@ def test_an_acronym_given_after_a_proposal_names_it_later(extractor):
     assert ("mira-tolan", "object", "regional-care-cooperatives") in positions(extract_text(extractor, text))
     near = text.replace("(RCCs)", "(CRCs)")
     assert ("mira-tolan", "object", "regional-care-cooperatives") not in positions(extract_text(extractor, near))
+
+
+def test_a_reviews_report_speaks_for_the_reviews_chair(extractor):
+    """'The review's initial report calls for X', on a page naming the review's chair: the chair backs X."""
+    text = ("Review chair Mira Tolan opened the care review in January. The review's initial report, "
+            "published today, calls for greater use of kinship care.")
+    assert ("mira-tolan", "support", "kinship-care-support") in positions(extract_text(extractor, text))
+    near = text.replace("The review's initial report", "A rival's initial report")
+    assert ("mira-tolan", "support", "kinship-care-support") not in positions(extract_text(extractor, near))

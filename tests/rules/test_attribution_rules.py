@@ -17,7 +17,7 @@ from argmap.nlp.rules.attribution import (
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
-    unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader, work_led,
+    unnamed_speaker, urged_object, verdict_agent, viewpoint, work_leader, work_led, work_output,
 )
 from argmap.nlp.state import UNNAMED
 
@@ -1567,6 +1567,50 @@ def test_attribution_subject__work_led__near_miss_no_chair_or_no_work():
     assert SUBJECT.first_named(ctx, ctx.doc[10]) == ("mention", "hearth-panel")
     ctx = ctx_of(CHAIR_THEN_HEARTH_REVIEW, (2, 4, "rosa-pell"), (9, 11, "basw"), roles={"rosa-pell": "Review chair"})
     assert work_led(ctx, ctx.doc[10]) is None
+
+
+CHAIR_THEN_REVIEWS_REPORT = """
+Review     NOUN  NN  compound  1 O
+chair      NOUN  NN  compound  3 O
+Rosa       PROPN NNP compound  3 B-PERSON
+Pell       PROPN NNP nsubj     4 I-PERSON
+opened     VERB  VBD ROOT      4 O lemma=open
+the        DET   DT  det       6 O
+hearing    NOUN  NN  dobj      4 O
+.          PUNCT .   punct     4 O
+The        DET   DT  det       10 O
+Hearth     PROPN NNP compound  10 O
+Review     PROPN NNP poss      12 O
+'s         PART  POS case      10 O
+report     NOUN  NN  nsubj     13 O
+recommends VERB  VBZ ROOT      13 O lemma=recommend
+a          DET   DT  det       15 O
+duty       NOUN  NN  dobj      13 O
+.          PUNCT .   punct     13 O
+"""
+
+
+def test_attribution_subject__work_output__fires():
+    """'The Hearth Review's report recommends': the report speaks as its review does, here for the
+    review's chair."""
+    ctx = ctx_of(CHAIR_THEN_REVIEWS_REPORT, (2, 4, "rosa-pell"), (9, 11, "hearth-panel"),
+                 roles={"rosa-pell": "Review chair"})
+    subj = ctx.doc[12]
+    assert work_output(ctx, subj) == "rosa-pell"
+    assert SUBJECT.first_named(ctx, subj) == ("work-output", "rosa-pell")
+
+
+def test_attribution_subject__work_output__near_miss_a_pronoun_owner_or_no_owner():
+    """'Its report' is left to the pronoun's rules; 'The report' owned by nobody is not this rule's."""
+    ctx = ctx_of(CHAIR_THEN_REVIEWS_REPORT.replace("Hearth     PROPN NNP compound  10 O",
+                                                   "big        ADJ   JJ  amod      10 O")
+                 .replace("Review     PROPN NNP poss      12 O", "Its        PRON  PRP poss      12 O"),
+                 (2, 4, "rosa-pell"), roles={"rosa-pell": "Review chair"})
+    assert work_output(ctx, ctx.doc[12]) is None
+    ctx = ctx_of(CHAIR_THEN_REVIEWS_REPORT.replace("Review     PROPN NNP poss      12 O",
+                                                   "Review     PROPN NNP compound  12 O"),
+                 (2, 4, "rosa-pell"), (9, 11, "hearth-panel"), roles={"rosa-pell": "Review chair"})
+    assert work_output(ctx, ctx.doc[12]) is None
 
 
 REVIEW_LED_BY = """

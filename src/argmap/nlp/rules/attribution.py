@@ -593,6 +593,17 @@ def relative_which_work(ctx: AttributionContext, subj: Token) -> str | None:
     return next((k for s in subjects(work.head) if (k := ctx.state.actor_of(s))), None)
 
 
+@SUBJECT.rule("work-output", "'the review's initial report calls for': what a work puts out speaks as the work "
+              "that owns it does.", "Review chair Jane Doe spoke today. The Hearth Review's report calls for a duty.")
+def work_output(ctx: AttributionContext, subj: Token) -> str | None:
+    if subj.pos_ != "NOUN" or subj.lemma_.lower() not in ctx.words("nouns.work_output"):
+        return None
+    owner = next((c for c in subj.children if c.dep_ == "poss"), None)
+    if owner is None or owner.pos_ == "PRON" or owner.lemma_.lower() in ctx.words("nouns.work_output"):
+        return None  # 'its report': the pronoun's rules, not this one
+    return SUBJECT.first(ctx, owner)
+
+
 @SUBJECT.rule("work-led", "'the review recommends': a review that speaks for its panel speaks for the person the "
               "document names as leading it, when there is one.",
               "Review chair Jane Doe opened the hearing. The Hearth Review recommends a duty.")
