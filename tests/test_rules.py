@@ -1582,3 +1582,11 @@ def test_a_reviews_report_speaks_for_the_reviews_chair(extractor):
     assert ("mira-tolan", "support", "kinship-care-support") in positions(extract_text(extractor, text))
     near = text.replace("The review's initial report", "A rival's initial report")
     assert ("mira-tolan", "support", "kinship-care-support") not in positions(extract_text(extractor, near))
+
+
+def test_a_family_hub_is_family_help_and_a_family_budget_is_not(extractor):
+    """The taxonomy names one family hub, as well as family hubs, as family help."""
+    r = extract_text(extractor, "Mira Tolan called for a family hub in every town.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan called for a family budget in every town.")
+    assert ("mira-tolan", "support", "family-help") not in positions(near)
