@@ -1590,3 +1590,13 @@ def test_a_family_hub_is_family_help_and_a_family_budget_is_not(extractor):
     assert ("mira-tolan", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan called for a family budget in every town.")
     assert ("mira-tolan", "support", "family-help") not in positions(near)
+
+
+def test_a_kinship_offer_is_support_for_kinship_carers(extractor):
+    """The taxonomy names a council's (local) kinship offer, the duty to publish what kinship carers
+    can get, as kinship support; a council's local offer to care leavers is not it."""
+    for words in ("the local kinship offer", "the kinship local offer", "every kinship offer"):
+        r = extract_text(extractor, f"Mira Tolan said {words} was a welcome step.")
+        assert ("mira-tolan", "support", "kinship-care-support") in positions(r), words
+    near = extract_text(extractor, "Mira Tolan said the local offer was a welcome step.")
+    assert ("mira-tolan", "support", "kinship-care-support") not in positions(near)
