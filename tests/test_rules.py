@@ -1600,3 +1600,11 @@ def test_a_kinship_offer_is_support_for_kinship_carers(extractor):
         assert ("mira-tolan", "support", "kinship-care-support") in positions(r), words
     near = extract_text(extractor, "Mira Tolan said the local offer was a welcome step.")
     assert ("mira-tolan", "support", "kinship-care-support") not in positions(near)
+
+
+def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
+    """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
+    with no subject for 'said'): she speaks."""
+    text = ("Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said:\n"
+            "\u201cThe Children\u2019s Wellbeing and Schools Bill is a landmark opportunity for reform.\u201d")
+    assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in positions(extract_text(extractor, text))

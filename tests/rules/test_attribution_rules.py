@@ -657,6 +657,37 @@ def test_attribution_speaker__name_before_verb__near_miss_no_opening_bracket():
     assert name_before_verb(ctx, ctx.sents[0]) is None
 
 
+# 'Welcoming it, Pell, director of the Trust, said no.', parsed with Pell joined to 'it' and no subject
+WELCOMING_PELL_DIRECTOR_SAID = """
+Welcoming VERB  VBG advcl     9 O lemma=welcome
+it        PRON  PRP dobj      0 O
+,         PUNCT ,   punct     1 O
+Pell      PROPN NNP conj      1 B-PERSON
+,         PUNCT ,   punct     3 O
+director  NOUN  NN  appos     3 O
+of        ADP   IN  prep      5 O
+the       DET   DT  det       8 O
+Trust     PROPN NNP pobj      6 O
+,         PUNCT ,   punct     10 O
+said      VERB  VBD ROOT      10 O lemma=say
+no        INTJ  UH  ccomp     10 O
+.         PUNCT .   punct     10 O
+"""
+
+
+def test_attribution_speaker__name_before_verb__fires_past_a_role_set_off_by_commas():
+    """'Welcoming it, Pell, director of the Trust, said ...': the name before the role is the speaker."""
+    ctx = ctx_of(WELCOMING_PELL_DIRECTOR_SAID, (3, 4, "rosa-pell"))
+    assert name_before_verb(ctx, ctx.sents[0]) == Said("rosa-pell", "say", "speech-verb", 10)
+
+
+def test_attribution_speaker__name_before_verb__near_miss_no_role_between_the_commas():
+    """'Welcoming it, Pell, in the end, said ...': words between commas that hold no role are no role."""
+    spec = WELCOMING_PELL_DIRECTOR_SAID.replace("director  NOUN  NN  appos     3 O", "end       NOUN  NN  appos     3 O")
+    ctx = ctx_of(spec, (3, 4, "rosa-pell"))
+    assert name_before_verb(ctx, ctx.sents[0]) is None
+
+
 MET_WHO_SAID = """
 Ivo     PROPN NNP compound  1 B-PERSON
 Lee     PROPN NNP nsubj     2 I-PERSON

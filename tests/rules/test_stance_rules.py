@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    peoples_troubles, worry_for_people, wrong_part_of_speech,
+    peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2688,3 +2688,36 @@ def test_draft_record__is_what_asdict_gives():
     expected["stance"] = "object"
     assert d.record() == expected
     assert Draft.from_record(d.record()) == d
+
+
+# 'Councils must meet families before children are removed.'
+BEFORE_CHILDREN_REMOVED = """
+Councils    NOUN  NNS nsubj     2 O lemma=council
+must        AUX   MD  aux       2 O
+meet        VERB  VB  ROOT      2 O
+families    NOUN  NNS dobj      2 O lemma=family
+before      SCONJ IN  mark      7 O
+children    NOUN  NNS nsubjpass 7 O lemma=child
+are         AUX   VBP auxpass   7 O lemma=be
+removed     VERB  VBN advcl     2 O lemma=remove
+.           PUNCT .   punct     2 O
+"""
+
+
+def test_stance_not_a_cue__when_it_happens__fires():
+    """'before children are removed': when the meeting happens, not an objection to anything."""
+    doc = parse(BEFORE_CHILDREN_REMOVED)
+    assert when_it_happens(stance_ctx(doc), doc[7], -1)
+    assert word_cue(BEFORE_CHILDREN_REMOVED, 7) is None
+
+
+def test_stance_not_a_cue__when_it_happens__near_miss_not_people_or_no_clause_of_time():
+    """'before the cap is removed' is about a plan; 'because children are removed' gives a reason."""
+    capped = BEFORE_CHILDREN_REMOVED.replace("children    NOUN  NNS nsubjpass 7 O lemma=child",
+                                             "caps        NOUN  NNS nsubjpass 7 O lemma=cap")
+    doc = parse(capped)
+    assert not when_it_happens(stance_ctx(doc), doc[7], -1)
+    because = BEFORE_CHILDREN_REMOVED.replace("before      SCONJ IN  mark", "because     SCONJ IN  mark")
+    doc = parse(because)
+    assert not when_it_happens(stance_ctx(doc), doc[7], -1)
+    assert word_cue(because, 7).sign == -1

@@ -329,12 +329,29 @@ def name_before_verb(ctx: AttributionContext, sent: Span) -> Said | None:
     for verb in speech_verbs(ctx, sent):
         if verb.i == sent.start or verb.tag_ not in {"VBD", "VBZ", "VBP"} or subjects(verb):
             continue
-        name = verb.doc[_before_aside(verb.doc, verb.i - 1, sent.start)]
-        key = ctx.state.actor_of(name)
-        if key and name.pos_ == "PROPN" and name.dep_ in {"pobj", "compound", "npadvmod", "appos", "conj"} and \
-                name.head.i < verb.i:
-            return Said(key, verb.lemma_.lower(), "speech-verb", verb.i)
+        for at in (_before_aside(verb.doc, verb.i - 1, sent.start), _before_role(ctx, verb.i - 1, sent.start)):
+            name = verb.doc[at]
+            key = ctx.state.actor_of(name) if at >= sent.start else None
+            if key and name.pos_ == "PROPN" and name.dep_ in {"pobj", "compound", "npadvmod", "appos", "conj"} and \
+                    name.head.i < verb.i and (at == verb.i - 1 or ctx.state.is_person(key)):
+                return Said(key, verb.lemma_.lower(), "speech-verb", verb.i)
     return None
+
+
+def _before_role(ctx: AttributionContext, i: int, start: int) -> int:
+    """The token before a role set off by commas that ends at ``i`` ('Jane Doe, chief executive of
+    the Trust, said': the name's last word), else -1."""
+    doc, roles = ctx.doc, ctx.lex.role_words
+    small = ctx.lex.union("markers.name_small_words", "markers.name_article")
+    if doc[i].text != ",":
+        return -1
+    j = i - 1
+    while j > start and doc[j].text != "," and (doc[j].is_title or doc[j].lower_ in small or doc[j].lower_ in roles
+                                                  or ctx.state.actor_of(doc[j])):
+        j -= 1
+    if doc[j].text != "," or not any(t.lower_ in roles for t in doc[j + 1:i]):
+        return -1
+    return j - 1
 
 
 def _before_aside(doc, i: int, start: int) -> int:

@@ -424,6 +424,17 @@ def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return describes or not ctx.names_proposal(tok.sent)
 
 
+@NOT_A_CUE.rule("when-it-happens", "An objection verb heading a clause of time about people ('before children are "
+                "removed', 'until families reach crisis') says when something happens, not what the speaker objects to.",
+                "Councils must offer a family meeting before children are removed.")
+def when_it_happens(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or tok.dep_ != "advcl" or not any(c.dep_ == "mark" and c.lower_ in ctx.words("markers.time_marks")
+                                                  for c in tok.children):
+        return False
+    subject = next((c for c in tok.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
+    return subject is not None and subject.lemma_.lower() in ctx.words("nouns.beneficiary")
+
+
 def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
     """Who a hardship word is said of: its subject, the noun a participle or relative clause
     describes ('households struggling', 'customers who struggle'), the plural 'they' stands for,
