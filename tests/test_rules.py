@@ -1608,3 +1608,14 @@ def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     text = ("Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said:\n"
             "\u201cThe Children\u2019s Wellbeing and Schools Bill is a landmark opportunity for reform.\u201d")
     assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in positions(extract_text(extractor, text))
+
+
+def test_a_vote_for_or_against_a_proposal_is_its_voters_stance(extractor):
+    """'voted for the Bill' backs it and 'voted against it' objects; voting on it takes no side."""
+    bill = "the Children's Wellbeing and Schools Bill"
+    r = extract_text(extractor, f"Mira Tolan voted for {bill}.")
+    assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in positions(r)
+    r = extract_text(extractor, f"Mira Tolan voted against {bill}.")
+    assert ("mira-tolan", "object", "childrens-wellbeing-schools-bill") in positions(r)
+    near = positions(extract_text(extractor, f"Mira Tolan voted on {bill}."))
+    assert not any(p[0] == "mira-tolan" for p in near)

@@ -789,6 +789,29 @@ def test_attribution_speaker__evaluative_subject__fires():
     assert SPEAKER.first_named(ctx, sent)[0] == "evaluative-subject"
 
 
+VOTED_FOR = """
+BASW       PROPN NNP nsubj 1 B-ORG
+voted      VERB  VBD ROOT  1 O lemma=vote
+for        ADP   IN  prep  1 O
+the        DET   DT  det   4 O
+plan       NOUN  NN  pobj  2 O
+.          PUNCT .   punct 1 O
+"""
+
+
+def test_attribution_speaker__evaluative_subject__fires_on_a_vote_for_or_against():
+    """'BASW voted for the plan' (or against it): the voter takes a stance, so speaks."""
+    for spec in (VOTED_FOR, VOTED_FOR.replace("for        ADP", "against    ADP")):
+        ctx = ctx_of(spec, (0, 1, "basw"))
+        assert evaluative_subject(ctx, ctx.sents[0]) == Said("basw", "vote", "subject", 1)
+
+
+def test_attribution_speaker__evaluative_subject__near_miss_a_vote_on_it():
+    """'BASW voted on the plan' says it took part, not which way."""
+    ctx = ctx_of(VOTED_FOR.replace("for        ADP", "on         ADP"), (0, 1, "basw"))
+    assert evaluative_subject(ctx, ctx.sents[0]) is None
+
+
 TRIALLING = """
 The        DET   DT  det      1 O
 Trust      PROPN NNP nsubj    3 B-ORG

@@ -476,6 +476,9 @@ def _evaluative(ctx: AttributionContext, root: Token) -> bool:
         return False  # 'the Government has failed to ...', 'councils struggle to ...': what befalls the subject
     if root.lemma_.lower() in stance_words or root.lower_ in stance_words:
         return True  # a form listed where the lemmatizer errs ('trialling' to 'trialle')
+    if root.lemma_.lower() in ctx.words("verbs.vote") and any(
+            c.dep_ == "prep" and c.lower_ in ctx.words("verbs.vote_sides") for c in root.children):
+        return True  # 'voted for the Bill', 'voted against it': a vote is a stance
     return any(c.dep_ in {"acomp", "attr", "dobj", "oprd"} and
                (c.lemma_.lower() in stance_words or c.lower_ in stance_words) or
                c.dep_ == "xcomp" and c.pos_ == "VERB" and c.lemma_.lower() in stance_words for c in root.children)
