@@ -1619,3 +1619,25 @@ def test_a_vote_for_or_against_a_proposal_is_its_voters_stance(extractor):
     assert ("mira-tolan", "object", "childrens-wellbeing-schools-bill") in positions(r)
     near = positions(extract_text(extractor, f"Mira Tolan voted on {bill}."))
     assert not any(p[0] == "mira-tolan" for p in near)
+
+
+def test_this_bill_points_back_and_a_bill_is_new(extractor):
+    """'This landmark bill was welcomed' after the Bill is named: the Bill, not a new candidate 'landmark
+    bill'; 'A landmark bill was welcomed' names a new one."""
+    text = ("Vote in the Commons\nThe Children's Wellbeing and Schools Bill passed its second reading on Monday.\n"
+            "This landmark bill was welcomed by Mira Tolan.")
+    got = positions(extract_text(extractor, text))
+    assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in got
+    assert not any(p[2].startswith("candidate-") for p in got)
+    near = positions(extract_text(extractor, text.replace("This landmark bill", "A landmark bill")))
+    assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") not in near
+
+
+def test_a_named_bills_last_words_make_no_new_candidate(extractor):
+    """A first line naming the Children's Wellbeing and Schools Bill names the Bill; 'Schools Bill'
+    inside that name is no new policy for 'this bill' to point back to."""
+    title = "Mira Tolan said the Children's Wellbeing and Schools Bill passed its second reading."
+    text = title + " Mira Tolan said this bill should have been supported by all parties."
+    got = positions(extract_text(extractor, text, title=title))
+    assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in got
+    assert not any(p[2].startswith("candidate-") for p in got)

@@ -446,7 +446,7 @@ def recommended_thing(ctx: TargetContext, w: Work) -> str | None:
         cand = words_label(ctx, list(obj.head.subtree))
     elif obj is not None:
         chunk = next((c for c in noun_chunks(ctx, w.span) if c.root.i == obj.i), None)
-        cand = label(ctx, chunk) if chunk is not None else None
+        cand = label(ctx, chunk) if chunk is not None and not pointing_chunk(ctx, chunk) else None
     if cand is None:
         pointed = head_anaphor(ctx, w.span)  # 'the teams should ...': what was named before
         if pointed is None and points_back(ctx, w.span):
@@ -1400,14 +1400,15 @@ def _headline_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
     heads, stop = ctx.words("nouns.policy_head"), ctx.words("nouns.label_stop")
     facts = ctx.doc._.argmap_meta or {}
     title = facts.get("title") or ""
-    named_ends = [m.end for m in ctx.taxonomy.find_proposals(title)]
+    named = [(m.start, m.end) for m in ctx.taxonomy.find_proposals(title)]
+    named_ends = [e for _, e in named]
     spans = list(re.finditer(r"[A-Za-z][\w'-]*", title))
     words = [m.group() for m in spans]
     found: dict[str, tuple[str, str]] = {}
     for i, w in enumerate(words):
         head = singular(w)
-        if right_after(title, named_ends, spans[i].start()):
-            continue  # 'Staying Close support scheme': the scheme the taxonomy names
+        if right_after(title, named_ends, spans[i].start()) or any(a <= spans[i].start() < b for a, b in named):
+            continue  # 'Staying Close support scheme', 'Schools Bill' of a named bill: what the taxonomy names
         if head in heads and i > 0 and words[i - 1].lower() not in stop and head not in found:
             text = f"{words[i - 1].lower()} {w.lower()}"
             found[head] = (CANDIDATE_PREFIX + slugify(text, 40), text)
@@ -1425,15 +1426,22 @@ def _opening_policies(ctx: TargetContext) -> dict[str, tuple[str, str]]:
         sent = ctx.sents[u.sent]
         if not hint.search(text_of(sent).lower()):
             continue  # (noun chunks cost a walk of the parse; most opening sentences name no policy)
-        named_ends = [sent.start_char + m.end for m in matches(ctx, sent)]
+        named = [(sent.start_char + m.start, sent.start_char + m.end) for m in matches(ctx, sent)]
         for chunk in noun_chunks(ctx, sent):
             head = singular(chunk.root.lower_)
-            if head in heads and head not in found and not matches(ctx, chunk) and \
-                    not right_after(doc_text(ctx.doc), named_ends, chunk.root.idx):  # 'Staying Close support scheme'
+            if head in heads and head not in found and _new_policy_chunk(ctx, chunk, named):
                 cand = words_label(ctx, [t for t in chunk if t.dep_ in {"compound", "amod", "nmod"} or t.i == chunk.root.i])
                 if cand:
                     found[head] = cand
     return found
+
+
+def _new_policy_chunk(ctx: TargetContext, chunk: Span, named: list[tuple[int, int]]) -> bool:
+    """A noun chunk that can name a new policy: not inside or across a name the taxonomy knows ('Schools
+    Bill' of a named bill), not right after one ('Staying Close support scheme'), not pointing back."""
+    if any(a < chunk.end_char and chunk.start_char < b for a, b in named) or pointing_chunk(ctx, chunk):
+        return False
+    return not right_after(doc_text(ctx.doc), [e for _, e in named], chunk.root.idx)
 
 
 def candidate_heads(ctx: TargetContext) -> dict[str, tuple[str, str]]:
@@ -1454,7 +1462,8 @@ def passive_subject(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
         if subj is None:
             continue
         chunk = next((c for c in noun_chunks(ctx, span) if c.root.i == subj.i), None)
-        if chunk is not None and not matches(ctx, span.doc[chunk.start:subj.right_edge.i + 1]):
+        if chunk is not None and not matches(ctx, span.doc[chunk.start:subj.right_edge.i + 1]) and \
+                not pointing_chunk(ctx, chunk):
             return label(ctx, chunk)
     return None
 
@@ -1523,12 +1532,21 @@ CANDIDATES = RuleTable("targets", "candidates",
 
 
 def candidate(ctx: TargetContext, span: Span) -> tuple[str, str] | None:
+    """A new proposal the span names (no chunk that points back with 'this'/'these' names one)."""
     chunks = noun_chunks(ctx, span)
     for chunk in chunks:
+        if pointing_chunk(ctx, chunk):
+            continue  # 'this landmark bill': the bill named before
         found = CANDIDATES.first(ctx, span, chunks, chunk)
         if found:
             return found
     return introduced(ctx, span)
+
+
+def pointing_chunk(ctx: TargetContext, chunk: Span) -> bool:
+    """A noun phrase that points back with 'this', 'these', 'that' or 'such' ('this landmark bill')."""
+    demonstrative = ctx.words("markers.demonstrative")
+    return any(t.dep_ == "det" and t.lower_ in demonstrative for t in chunk)
 
 
 @CANDIDATES.rule("harm-subject", "'a duty backed by sanctions could swamp teams': the subject of a harm verb.",
