@@ -1641,3 +1641,13 @@ def test_a_named_bills_last_words_make_no_new_candidate(extractor):
     got = positions(extract_text(extractor, text, title=title))
     assert ("mira-tolan", "support", "childrens-wellbeing-schools-bill") in got
     assert not any(p[2].startswith("candidate-") for p in got)
+
+
+def test_judging_the_resistance_to_a_plan_wrong_backs_the_plan(extractor):
+    """'resistance to outsourcing is counter-productive' backs outsourcing; calling outsourcing
+    counter-productive objects to it."""
+    r = extract_text(extractor, "Mira Tolan said resistance to outsourcing children's services is counter-productive.")
+    assert ("mira-tolan", "support", "private-provision") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said outsourcing children's services is counter-productive.")
+    assert ("mira-tolan", "object", "private-provision") in positions(near)
+    assert ("mira-tolan", "support", "private-provision") not in positions(near)

@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
+    opposition_judged, peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2721,3 +2721,38 @@ def test_stance_not_a_cue__when_it_happens__near_miss_not_people_or_no_clause_of
     doc = parse(because)
     assert not when_it_happens(stance_ctx(doc), doc[7], -1)
     assert word_cue(because, 7).sign == -1
+
+
+# 'Opposition to the plan is wrong.'
+OPPOSITION_WRONG = """
+Opposition  NOUN  NN  nsubj  4 O
+to          ADP   IN  prep   0 O
+the         DET   DT  det    3 O
+plan        NOUN  NN  pobj   1 O
+is          AUX   VBZ ROOT   4 O lemma=be
+wrong       ADJ   JJ  acomp  4 O
+.           PUNCT .   punct  4 O
+"""
+
+
+def test_stance_cues__opposition_judged__fires():
+    """'Opposition to the plan is wrong': judging the opposition wrong backs the plan (one cue, not two objections)."""
+    doc = parse(OPPOSITION_WRONG)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:])
+    cues = opposition_judged(ctx, c)
+    assert [(q.sign, q.rule) for q in cues] == [(+1, "opposition-judged")]
+    assert cue_rules(OPPOSITION_WRONG) == ["opposition-judged"]
+
+
+def test_stance_cues__opposition_judged__near_miss_growing_or_not_opposition():
+    """'Opposition to the plan is growing' judges nothing; 'Support for the plan is wrong' objects."""
+    growing = OPPOSITION_WRONG.replace("wrong       ADJ   JJ  acomp", "growing     VERB  VBG acomp")
+    doc = parse(growing)
+    ctx = stance_ctx(doc)
+    assert opposition_judged(ctx, clause(ctx, doc[:])) == []
+    support = OPPOSITION_WRONG.replace("Opposition  NOUN", "Support     NOUN")
+    doc = parse(support)
+    ctx = stance_ctx(doc)
+    assert opposition_judged(ctx, clause(ctx, doc[:])) == []
+    assert "opposition-judged" not in cue_rules(support)

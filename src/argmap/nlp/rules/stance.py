@@ -142,6 +142,34 @@ def recalled(ctx: StanceContext, c: Clause) -> None:
     return None
 
 
+@CUES.rule("opposition-judged", "'opposition to X is wrong', 'resistance to outsourcing is counter-productive': "
+           "judging a stance against something to be wrong backs the thing.",
+           "Resistance to family help is counter-productive.")
+def opposition_judged(ctx: StanceContext, c: Clause) -> list[Cue]:
+    opposing = ctx.words("nouns.opposing")
+    if not any(w in c.low for w in opposing):
+        return []
+    out = []
+    for tok in tokens(c.span):
+        if tok.i in c.used or tok.dep_ != "nsubj" or tok.lemma_.lower() not in opposing:
+            continue
+        pred = tok.head
+        words = [t for t in c.span.doc[tok.right_edge.i + 1:pred.right_edge.i + 1] if t.i < c.span.end]
+        if _judged_wrong(ctx, words) and not negated(ctx, pred, c.span):
+            c.used.update([tok.i, *(t.i for t in words)])
+            out.append(Cue(K.WORD, +1, f"{tok.text} ... judged wrong", "opposition-judged", 2.0))
+    return out
+
+
+def _judged_wrong(ctx: StanceContext, words: list[Token]) -> bool:
+    """Whether a predicate's words hold an objection word or phrase ('is wrong', 'is counter-productive')."""
+    if not words:
+        return False
+    low = words[0].doc.text[words[0].idx:words[-1].idx + len(words[-1])].lower()
+    return any(word_sign(ctx, t) < 0 for t in words) or \
+        ctx.object_phrases is not None and ctx.object_phrases.search(low) is not None
+
+
 @CUES.rule("phrase", "Condition, objection and support phrases (longest first), negated when a negator governs them.",
            "The plan is a step in the right direction.")
 def phrase_cues(ctx: StanceContext, c: Clause) -> list[Cue]:
