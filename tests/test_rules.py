@@ -1651,3 +1651,11 @@ def test_judging_the_resistance_to_a_plan_wrong_backs_the_plan(extractor):
     near = extract_text(extractor, "Mira Tolan said outsourcing children's services is counter-productive.")
     assert ("mira-tolan", "object", "private-provision") in positions(near)
     assert ("mira-tolan", "support", "private-provision") not in positions(near)
+
+
+def test_a_smokescreen_or_a_gimmick_objects(extractor):
+    for word in ("a smokescreen", "a gimmick", "gimmicky"):
+        r = extract_text(extractor, f"Mira Tolan said the family hubs were {word}.")
+        assert ("mira-tolan", "object", "family-help") in positions(r), word
+    near = extract_text(extractor, "Mira Tolan said the family hubs were a lifeline.")
+    assert ("mira-tolan", "object", "family-help") not in positions(near)
