@@ -1659,3 +1659,13 @@ def test_a_smokescreen_or_a_gimmick_objects(extractor):
         assert ("mira-tolan", "object", "family-help") in positions(r), word
     near = extract_text(extractor, "Mira Tolan said the family hubs were a lifeline.")
     assert ("mira-tolan", "object", "family-help") not in positions(near)
+
+
+def test_making_it_worse_objects_and_having_the_potential_backs(extractor):
+    """'X are making it worse' objects to X; 'X has the potential to help' backs X."""
+    r = extract_text(extractor, "Mira Tolan said private providers are making it worse.")
+    assert ("mira-tolan", "object", "private-provision") in positions(r)
+    r = extract_text(extractor, "Mira Tolan said family help has the potential to keep children safe.")
+    assert ("mira-tolan", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said private providers are making it.")
+    assert ("mira-tolan", "object", "private-provision") not in positions(near)
