@@ -1669,3 +1669,19 @@ def test_making_it_worse_objects_and_having_the_potential_backs(extractor):
     assert ("mira-tolan", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Mira Tolan said private providers are making it.")
     assert ("mira-tolan", "object", "private-provision") not in positions(near)
+
+
+def test_a_proposal_put_forward_by_someone_else_is_theirs_not_the_speakers(extractor):
+    """'Jane Doe said X, first proposed by the CMA, would fail': the CMA backs X and Jane Doe objects,
+    she does not back it; 'will invest in X, as recommended by the CMA': the CMA backs X too."""
+    r = positions(extract_text(extractor, "Rosa Pell said regional care cooperatives, first proposed by the "
+                                          "Competition and Markets Authority, would fail."))
+    assert ("competition-and-markets-authority", "support", "regional-care-cooperatives") in r
+    assert ("rosa-pell", "object", "regional-care-cooperatives") in r
+    assert ("rosa-pell", "support", "regional-care-cooperatives") not in r
+    r = positions(extract_text(extractor, "The government will invest in family help, as recommended by the "
+                                          "Competition and Markets Authority."))
+    assert ("competition-and-markets-authority", "support", "family-help") in r
+    near = positions(extract_text(extractor, "The government will invest in family help, as discussed with the "
+                                             "Competition and Markets Authority."))
+    assert ("competition-and-markets-authority", "support", "family-help") not in near

@@ -584,16 +584,16 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # several: 'co - operatives' split
     if subjects and not (subjects[0].tag_ in _RELATIVE and tok.dep_ == "relcl"):
         return agent, [t.i for c in subjects for t in c.subtree]
-    if tok.dep_ in {"acl", "relcl"}:  # 'X, recommended by ...', 'X, which was proposed by ...'
-        return agent, _described(tok)
-    return None, []
+    return (agent, _described(tok)) if tok.dep_ in {"acl", "relcl", "advcl"} else (None, [])
 
 
 _RELATIVE = frozenset({"WDT", "WP"})  # 'which', 'that', 'what' standing for the noun a clause describes
 
 
 def _described(clause: Token) -> list[int]:
-    """The noun phrase a participle or relative clause describes, without that clause."""
+    """The noun phrase a participle or relative clause describes ('X, recommended by ...', 'X, which
+    was proposed by ...'), or what the clause an adverbial participle hangs on names ('will invest in
+    X, as recommended by ...'), without that clause."""
     return [t.i for t in clause.head.subtree if t.i < clause.left_edge.i]
 
 

@@ -21,7 +21,8 @@ from argmap.nlp.recommend import inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
 from argmap.nlp.text import (
-    answered_at, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches, text_of, tokens,
+    agent_objects, answered_at, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches,
+    text_of, tokens,
 )
 from argmap.taxonomy import Taxonomy
 from argmap.text import literal_trie
@@ -226,9 +227,17 @@ def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
         return False
     if any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recommending") for ch in tok.children):
         return False  # 'ministers should set out a plan': what the speaker asks for
-    subject = next((ch for ch in tok.children if ch.dep_ == "nsubj"), None)
-    key = next((k for t in subject.subtree if (k := ctx.state.actor_of(t))), None) if subject is not None else None
+    key = _doer_of(ctx, tok)
     return key is not None and key != c.unit.speaker
+
+
+def _doer_of(ctx: StanceContext, verb: Token) -> str | None:
+    """The actor a verb's subject names, or the agent of its passive ('X, first proposed by the Trust')."""
+    subject = next((ch for ch in verb.children if ch.dep_ == "nsubj"), None)
+    key = next((k for t in subject.subtree if (k := ctx.state.actor_of(t))), None) if subject is not None else None
+    if key is None and verb.tag_ == "VBN":
+        key = next((k for o in agent_objects(verb) for t in o.subtree if (k := ctx.state.actor_of(t))), None)
+    return key
 
 
 def condition_has_ground(ctx: StanceContext, toks: Span, span: Span) -> bool:
