@@ -1685,3 +1685,15 @@ def test_a_proposal_put_forward_by_someone_else_is_theirs_not_the_speakers(extra
     near = positions(extract_text(extractor, "The government will invest in family help, as discussed with the "
                                              "Competition and Markets Authority."))
     assert ("competition-and-markets-authority", "support", "family-help") not in near
+
+
+def test_a_demand_that_a_plan_be_fully_funded_is_a_condition_on_funding(extractor):
+    """'family help must be properly funded' and 'assurance that the reforms will be fully funded'
+    object on the ground of funding; 'a fully funded family help service' is backed."""
+    r = positions(extract_text(extractor, "Mira Tolan said family help must be properly funded."))
+    assert ("mira-tolan", "object", "family-help") in r and ("mira-tolan", "object", "theme:funding") in r
+    r = positions(extract_text(extractor, 'Mira Tolan said: "We look to government for assurance that the '
+                                          'reforms will be fully funded."'))
+    assert ("mira-tolan", "object", "theme:funding") in r
+    near = positions(extract_text(extractor, "Mira Tolan backed a fully funded family help service."))
+    assert ("mira-tolan", "support", "family-help") in near and ("mira-tolan", "object", "theme:funding") not in near

@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    opposition_judged, peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
+    funded_condition, opposition_judged, peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2756,3 +2756,36 @@ def test_stance_cues__opposition_judged__near_miss_growing_or_not_opposition():
     ctx = stance_ctx(doc)
     assert opposition_judged(ctx, clause(ctx, doc[:])) == []
     assert "opposition-judged" not in cue_rules(support)
+
+
+# 'Duties must be fully funded.'
+MUST_BE_FUNDED = """
+Duties  NOUN  NNS nsubjpass 4 O lemma=duty
+must    AUX   MD  aux       4 O
+be      AUX   VB  auxpass   4 O
+fully   ADV   RB  advmod    4 O
+funded  VERB  VBN ROOT      4 O lemma=fund
+.       PUNCT .   punct     4 O
+"""
+
+
+def test_stance_cues__funded_condition__fires():
+    """'Duties must be fully funded': a condition on funding, an objection on that ground."""
+    doc = parse(MUST_BE_FUNDED)
+    ctx = stance_ctx(doc)
+    cues = funded_condition(ctx, clause(ctx, doc[:]))
+    assert [(q.sign, q.kind, q.rule) for q in cues] == [(-1, "condition", "funded-condition")]
+    assert "funded-condition" in cue_rules(MUST_BE_FUNDED)
+
+
+def test_stance_cues__funded_condition__near_miss_a_fact_or_no_sufficiency():
+    """'Duties are fully funded' states a fact; 'Duties must be funded' asks nothing in full."""
+    fact = MUST_BE_FUNDED.replace("must    AUX   MD  aux       4 O", "now     ADV   RB  advmod    4 O") \
+        .replace("be      AUX   VB  auxpass   4 O", "are     AUX   VBP auxpass   4 O")
+    doc = parse(fact)
+    ctx = stance_ctx(doc)
+    assert funded_condition(ctx, clause(ctx, doc[:])) == []
+    plain = MUST_BE_FUNDED.replace("fully   ADV   RB  advmod    4 O", "soon    ADV   RB  advmod    4 O")
+    doc = parse(plain)
+    ctx = stance_ctx(doc)
+    assert funded_condition(ctx, clause(ctx, doc[:])) == []

@@ -690,6 +690,34 @@ def _to_verb_after(verb: Token, tok: Token) -> bool:
     return verb.pos_ == "VERB" and verb.i > tok.i and any(a.lower_ == "to" for a in verb.children)
 
 
+@CUES.rule("funded-condition", "'must be fully funded', 'assurance that it will be properly funded': a demand that "
+           "something be paid for in full is a condition on its funding, an objection on that ground.",
+           "New duties must be fully funded.")
+def funded_condition(ctx: StanceContext, c: Clause) -> list[Cue]:
+    if "fund" not in c.low and "resourc" not in c.low:
+        return []
+    out = []
+    for tok in tokens(c.span):
+        if tok.i in c.used or tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.fund") or \
+                not any(a.dep_ == "advmod" and a.lower_ in ctx.words("markers.sufficiency") for a in tok.children):
+            continue
+        if _demanded(ctx, tok) and not negated(ctx, tok, c.span):
+            c.used.add(tok.i)
+            out.append(Cue(K.CONDITION, -1, f"be {tok.text} (condition)", "funded-condition", 1.5))
+    return out
+
+
+def _demanded(ctx: StanceContext, tok: Token) -> bool:
+    """Whether a passive participle is asked for: under 'must'/'should', or what an assurance or a
+    guarantee is sought of ('assurance that the plans will be fully funded')."""
+    kids = list(tok.children)
+    if not any(k.dep_ == "auxpass" for k in kids):
+        return False  # 'a fully funded service' describes it
+    if any(k.dep_ == "aux" and k.lower_ in ctx.words("markers.recommending") for k in kids):
+        return True
+    return tok.dep_ in {"ccomp", "acl"} and tok.head.lemma_.lower() in ctx.words("nouns.assurance")
+
+
 @CUES.rule("need", "What is needed: a condition ground ('we need further investment') is an objection on it; "
            "a proposal ('the need to restore early help') is backed.", "To shift the dial we need further investment.")
 def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
