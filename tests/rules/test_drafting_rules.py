@@ -1455,3 +1455,44 @@ def test_stance_clause_splits__disagreeing_predicates__near_miss_no_second_verb(
     doc = parse(GOOD_IDEA)
     whole = Scored(doc[:], NEUTRAL, [phrase("good idea", +1), phrase("more detail", -1)])
     assert disagreeing_predicates(stance_ctx(doc), set(), unit(doc[:], "basw", cue_token=1), whole) is None
+
+
+# 'Ministers will fund family help, as recommended by the Trust.'
+AS_RECOMMENDED_BY = """
+Ministers   NOUN  NNS nsubj    2 O lemma=minister
+will        AUX   MD  aux      2 O
+fund        VERB  VB  ROOT     2 O
+family      NOUN  NN  compound 4 O
+help        NOUN  NN  dobj     2 O
+,           PUNCT ,   punct    2 O
+as          SCONJ IN  mark     7 O
+recommended VERB  VBN advcl    2 O lemma=recommend
+by          ADP   IN  agent    7 O
+the         DET   DT  det      10 O
+Trust       PROPN NNP pobj     8 B-ORG
+.           PUNCT .   punct    2 O
+"""
+
+
+def _as_recommended(spec: str):
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(spec)
+    state = place_actors(doc, (10, 11, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=None)]
+    return [(d.speaker, d.stance, doc[d.start:d.end].text) for d in enacted_plans(doc, LEX, state, units, [], TAXONOMY)]
+
+
+def test_enacted_plans__the_agent_of_an_as_clause_backs_what_its_clause_names():
+    """'Ministers will fund family help, as recommended by the Trust': the Trust backs family help."""
+    assert _as_recommended(AS_RECOMMENDED_BY) == [("trust", Stance.SUPPORT, "Ministers will fund family help,")]
+
+
+def test_enacted_plans__the_agent_of_an_as_clause_near_miss_no_agent():
+    """'..., as discussed with the Trust': nobody is named as recommending it."""
+    spec = AS_RECOMMENDED_BY.replace("recommended VERB  VBN advcl    2 O lemma=recommend",
+                                     "discussed   VERB  VBN advcl    2 O lemma=discuss") \
+        .replace("by          ADP   IN  agent", "with        ADP   IN  prep ")
+    assert _as_recommended(spec) == []

@@ -2789,3 +2789,37 @@ def test_stance_cues__funded_condition__near_miss_a_fact_or_no_sufficiency():
     doc = parse(plain)
     ctx = stance_ctx(doc)
     assert funded_condition(ctx, clause(ctx, doc[:])) == []
+
+
+# 'Family help, proposed by the Trust.'
+PROPOSED_BY_TRUST = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  ROOT     1 O
+,         PUNCT ,   punct    1 O
+proposed  VERB  VBN acl      1 O lemma=propose
+by        ADP   IN  agent    3 O
+the       DET   DT  det      6 O
+Trust     PROPN NNP pobj     4 B-ORG
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_stance_word__a_passive_proposers_agent_makes_it_someone_elses_act():
+    """'family help, proposed by the Trust' in Jo Bell's sentence: the Trust's act, not her support."""
+    doc = parse(PROPOSED_BY_TRUST)
+    place_actors(doc, (5, 7, "the-trust", "organisation"))
+    ctx = stance_ctx(doc)
+    assert someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))
+
+
+def test_stance_word__a_passive_proposers_agent_near_miss_the_speaker_or_no_agent():
+    """Said by the Trust itself it is its own support; 'proposed with the Trust' names no agent."""
+    doc = parse(PROPOSED_BY_TRUST)
+    place_actors(doc, (5, 7, "the-trust", "organisation"))
+    ctx = stance_ctx(doc)
+    assert not someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="the-trust")))
+    spec = PROPOSED_BY_TRUST.replace("by        ADP   IN  agent", "with      ADP   IN  prep ")
+    doc = parse(spec)
+    place_actors(doc, (5, 7, "the-trust", "organisation"))
+    ctx = stance_ctx(doc)
+    assert not someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))

@@ -2691,3 +2691,48 @@ def test_not_own_work__a_work_does_not_back_itself():
     other = Draft(0, 0, 7, "basw", SUPPORT, [WORD], targets=["hearth-review"])
     kept = not_own_work(state, [both, alone, other])
     assert [(d.speaker, d.targets) for d in kept] == [("hearth-panel", ["family-help"]), ("basw", ["hearth-review"])]
+
+
+def test_targets_candidates__a_chunk_that_points_back_names_no_new_proposal():
+    """'Unions praised this national staffing standard': the standard named before, no new candidate;
+    'a national staffing standard' is one."""
+    praised = BACKED_STANDARD.replace("backed    VERB  VBD ROOT     1 O lemma=back",
+                                      "praised   VERB  VBD ROOT     1 O lemma=praise")
+    ctx = target_ctx(parse(praised.replace("a         DET   DT  det      5 O", "this      DET   DT  det      5 O")))
+    assert candidate(ctx, ctx.doc[:]) is None
+    ctx = target_ctx(parse(praised))
+    assert candidate(ctx, ctx.doc[:]) == ("candidate-national-staffing-standard", "national staffing standard")
+
+
+def test_targets_lead__the_last_words_of_a_known_name_are_no_headline_policy():
+    """A headline naming the Family Courts Bill (a taxonomy name) gives no policy 'courts bill'; one
+    naming 'the Harbour Schools Bill', which the taxonomy does not know, gives 'schools bill'."""
+    from argmap.nlp.rules.targets import lead_candidates
+
+    ctx = target_ctx(parse(PAY_CAP, title="Unions back the Family Courts Bill"))
+    assert "bill" not in lead_candidates(ctx)
+    ctx = target_ctx(parse(PAY_CAP, title="Unions back the Harbour Schools Bill"))
+    assert lead_candidates(ctx)["bill"] == ("candidate-schools-bill", "schools bill")
+
+
+# 'Unions back the Family Courts Bill.', parsed with 'Courts Bill' a chunk of its own
+BACK_SPLIT_BILL = """
+Unions  NOUN  NNS nsubj     1 O lemma=union
+back    VERB  VBP ROOT      1 O
+the     DET   DT  det       3 O
+Family  PROPN NNP npadvmod  1 O
+Courts  PROPN NNP compound  5 O
+Bill    PROPN NNP dobj      1 O
+.       PUNCT .   punct     1 O
+"""
+
+
+def test_targets_lead__an_opening_chunk_inside_a_known_name_is_no_policy():
+    """The opening's chunk 'Courts Bill', cut by the parser out of the Family Courts Bill, is no
+    new policy; 'Schools Bill' of an unknown 'Harbour Schools Bill' is one."""
+    from argmap.nlp.rules.targets import lead_candidates
+
+    ctx = target_ctx(parse(BACK_SPLIT_BILL))
+    assert "bill" not in lead_candidates(ctx)
+    ctx = target_ctx(parse(BACK_SPLIT_BILL.replace("Family  PROPN", "Harbour PROPN").replace("Courts  PROPN", "Schools PROPN")))
+    assert lead_candidates(ctx)["bill"] == ("candidate-schools-bill", "Schools Bill")
