@@ -694,8 +694,8 @@ def _to_verb_after(verb: Token, tok: Token) -> bool:
            "something be paid for in full is a condition on its funding, an objection on that ground.",
            "New duties must be fully funded.")
 def funded_condition(ctx: StanceContext, c: Clause) -> list[Cue]:
-    if "fund" not in c.low and "resourc" not in c.low:
-        return []
+    if not any(w in c.low for w in ctx.words("verbs.fund")):
+        return []  # ('funded', 'resourced', 'financed' hold their verb)
     out = []
     for tok in tokens(c.span):
         if tok.i in c.used or tok.tag_ != "VBN" or tok.lemma_.lower() not in ctx.words("verbs.fund") or \
