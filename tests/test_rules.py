@@ -459,6 +459,13 @@ def test_a_moment_of_history_is_support(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_a_starting_point_is_support(extractor):
+    r = extract_text(extractor, "Ivo Grant said the family help teams are a starting point for better services.")
+    assert ("ivo-grant", "support", "family-help") in positions(r)
+    r = extract_text(extractor, "Ivo Grant said the family help teams are a point for better services.")
+    assert ("ivo-grant", "support", "family-help") not in positions(r)
+
+
 def test_a_last_resort_idiom_objects(extractor):
     r = extract_text(extractor, "Ivo Grant said the family help teams were a nuclear option.")
     assert ("ivo-grant", "object", "family-help") in positions(r)
