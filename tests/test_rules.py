@@ -1609,6 +1609,41 @@ def test_a_kinship_offer_is_support_for_kinship_carers(extractor):
     assert ("mira-tolan", "support", "kinship-care-support") not in positions(near)
 
 
+def test_the_2016_bill_is_its_own_policy_document(extractor):
+    """The taxonomy names the Children and Social Work Bill (2016-17) as a document of the reform, the
+    parent of its exemption clauses; the 2025 bill is another document."""
+    r = extract_text(extractor, "Mira Tolan welcomed the Children and Social Work Bill.")
+    assert ("mira-tolan", "support", "children-social-work-bill") in positions(r)
+    near = extract_text(extractor, "Mira Tolan welcomed the Children's Wellbeing and Schools Bill.")
+    assert ("mira-tolan", "support", "children-social-work-bill") not in positions(near)
+
+
+def test_a_national_fostering_strategy_is_named(extractor):
+    """A national fostering strategy or plan is its own proposal, under recruiting foster carers."""
+    r = extract_text(extractor, "Mira Tolan said the fostering strategy was a welcome step.")
+    assert ("mira-tolan", "support", "national-fostering-strategy") in positions(r)
+    near = extract_text(extractor, "Mira Tolan said the fostering allowance was a welcome step.")
+    assert ("mira-tolan", "support", "national-fostering-strategy") not in positions(near)
+
+
+def test_independent_advocacy_for_children_in_care_is_named(extractor):
+    """Opt-out or independent advocacy for children in care is its own proposal; advocacy in
+    general (a charity's advocacy work) is not it."""
+    r = extract_text(extractor, "Mira Tolan called for opt-out advocacy for every child in care.")
+    assert ("mira-tolan", "support", "advocacy-for-children-in-care") in positions(r)
+    near = extract_text(extractor, "Mira Tolan called for more advocacy work for every child in care.")
+    assert ("mira-tolan", "support", "advocacy-for-children-in-care") not in positions(near)
+
+
+def test_lifting_local_connection_tests_for_care_leavers_is_named(extractor):
+    """The tests social housing puts care leavers through (a local connection, not being
+    intentionally homeless) name the clause that would lift them, under care leaver support."""
+    r = extract_text(extractor, "Mira Tolan called for the removal of local connection tests for care leavers.")
+    assert ("mira-tolan", "support", "care-leaver-local-connection") in positions(r)
+    near = extract_text(extractor, "Mira Tolan called for the removal of waiting lists for care leavers.")
+    assert ("mira-tolan", "support", "care-leaver-local-connection") not in positions(near)
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""
