@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    funded_condition, opposition_judged, peoples_troubles, when_it_happens, worry_for_people, wrong_part_of_speech,
+    funded_condition, opposition_judged, peoples_troubles, when_it_happens, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2823,3 +2823,43 @@ def test_stance_word__a_passive_proposers_agent_near_miss_the_speaker_or_no_agen
     place_actors(doc, (5, 7, "the-trust", "organisation"))
     ctx = stance_ctx(doc)
     assert not someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))
+
+
+# 'The cap is a reserve power if other measures fail.'
+RESERVE_IF_FAIL = """
+The         DET   DT  det       1 O
+cap         NOUN  NN  nsubj     2 O
+is          AUX   VBZ ROOT      2 O lemma=be
+a           DET   DT  det       5 O
+reserve     NOUN  NN  compound  5 O
+power       NOUN  NN  attr      2 O
+if          SCONJ IN  mark      9 O
+other       ADJ   JJ  amod      8 O
+measures    NOUN  NNS nsubj     9 O lemma=measure
+fail        VERB  VBP advcl     2 O
+.           PUNCT .   punct     2 O
+"""
+
+
+def test_stance_not_a_cue__if_it_happens__fires():
+    """'if other measures fail': a condition of the cap, not an objection to anything."""
+    doc = parse(RESERVE_IF_FAIL)
+    assert if_it_happens(stance_ctx(doc), doc[9], -1)
+    assert word_cue(RESERVE_IF_FAIL, 9) is None
+
+
+def test_stance_not_a_cue__if_it_happens__near_miss_no_condition_or_a_main_verb():
+    """'because other measures fail' gives a reason; 'other measures fail' as the main verb is a verdict."""
+    because = RESERVE_IF_FAIL.replace("if          SCONJ IN  mark", "because     SCONJ IN  mark")
+    doc = parse(because)
+    assert not if_it_happens(stance_ctx(doc), doc[9], -1)
+    assert word_cue(because, 9).sign == -1
+    main = """
+Other       ADJ   JJ  amod      1 O
+measures    NOUN  NNS nsubj     2 O lemma=measure
+fail        VERB  VBP ROOT      2 O
+.           PUNCT .   punct     2 O
+"""
+    doc = parse(main)
+    assert not if_it_happens(stance_ctx(doc), doc[2], -1)
+    assert word_cue(main, 2).sign == -1

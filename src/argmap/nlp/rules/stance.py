@@ -472,6 +472,16 @@ def when_it_happens(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return subject is not None and subject.lemma_.lower() in ctx.words("nouns.beneficiary")
 
 
+@NOT_A_CUE.rule("if-it-happens", "An objection verb heading an 'if' or 'unless' clause ('a reserve power if other "
+                "measures fail') names a condition, not what the speaker objects to; under a verb of saying or "
+                "asking ('asked if it failed') it is a question, left to the other rules.",
+                "The cap is a reserve power if other measures fail.")
+def if_it_happens(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return sign < 0 and tok.pos_ == "VERB" and tok.dep_ == "advcl" and \
+        tok.head.lemma_.lower() not in ctx.lex.union("verbs.ask_question", "attribution.speech_verbs") and any(
+            c.dep_ == "mark" and c.lower_ in ctx.words("markers.condition_marks") for c in tok.children)
+
+
 def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
     """Who a hardship word is said of: its subject, the noun a participle or relative clause
     describes ('households struggling', 'customers who struggle'), the plural 'they' stands for,
