@@ -466,6 +466,17 @@ def test_a_starting_point_is_support(extractor):
     assert ("ivo-grant", "support", "family-help") not in positions(r)
 
 
+def test_allaying_concerns_is_no_objection(extractor):
+    """Verbs that calm a concern ('allay', 'assuage', 'dispel') remedy it like 'address' does: what
+    does so is backed, not objected to."""
+    for verb in ("allay", "assuage", "dispel"):
+        r = extract_text(extractor, f"Ivo Grant said the family help teams should {verb} concerns from councils.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), verb
+        assert ("ivo-grant", "object", "family-help") not in positions(r), verb
+    near = extract_text(extractor, "Ivo Grant said the family help teams should raise concerns from councils.")
+    assert ("ivo-grant", "object", "family-help") in positions(near)
+
+
 def test_a_last_resort_idiom_objects(extractor):
     r = extract_text(extractor, "Ivo Grant said the family help teams were a nuclear option.")
     assert ("ivo-grant", "object", "family-help") in positions(r)
