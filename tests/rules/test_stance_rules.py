@@ -2863,3 +2863,39 @@ fail        VERB  VBP ROOT      2 O
     doc = parse(main)
     assert not if_it_happens(stance_ctx(doc), doc[2], -1)
     assert word_cue(main, 2).sign == -1
+
+
+# 'It will remove old rules and barriers.'
+REMOVE_RULES_AND_BARRIERS = """
+It        PRON  PRP nsubj  2 O
+will      AUX   MD  aux    2 O
+remove    VERB  VB  ROOT   2 O
+old       ADJ   JJ  amod   4 O
+rules     NOUN  NNS dobj   2 O lemma=rule
+and       CCONJ CC  cc     4 O
+barriers  NOUN  NNS conj   4 O lemma=barrier
+.         PUNCT .   punct  2 O
+"""
+
+
+def test_stance_flips__a_remedied_problem_joined_to_the_object_is_remedied_too():
+    """'remove old rules and barriers': the problem word is the second object, and it is remedied
+    all the same, so neither 'remove' nor 'barriers' objects."""
+    doc = parse(REMOVE_RULES_AND_BARRIERS)
+    ctx = stance_ctx(doc)
+    assert objection_object(ctx, doc[2], -1) and remedied_problem(ctx, doc[6], -1)
+    assert word_cue(REMOVE_RULES_AND_BARRIERS, 2).sign == +1 and word_cue(REMOVE_RULES_AND_BARRIERS, 6).sign == +1
+
+
+def test_stance_flips__a_problem_joined_to_a_subject_is_not_remedied():
+    """'Rules and barriers remain': joined to a subject of no remedy verb, the problem word objects."""
+    spec = """
+Rules     NOUN  NNS nsubj  3 O lemma=rule
+and       CCONJ CC  cc     0 O
+barriers  NOUN  NNS conj   0 O lemma=barrier
+remain    VERB  VBP ROOT   3 O
+.         PUNCT .   punct  3 O
+"""
+    doc = parse(spec)
+    assert not remedied_problem(stance_ctx(doc), doc[2], -1)
+    assert word_cue(spec, 2).sign == -1

@@ -604,6 +604,8 @@ def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0:
         return False
     noun = tok if tok.pos_ == "NOUN" else tok.head if tok.pos_ == "ADJ" and tok.dep_ == "amod" else None
+    while noun is not None and noun.dep_ == "conj" and noun.head.i != noun.i:  # '... rules and barriers'
+        noun = noun.head
     return noun is not None and noun.dep_ in {"dobj", "nsubjpass"} and \
         noun.head.lemma_.lower() in ctx.words("verbs.remedy")
 
@@ -615,8 +617,9 @@ def objection_object(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign >= 0 or tok.pos_ != "VERB":
         return False
     remedy = tok.lemma_.lower() in ctx.words("verbs.remedy")
-    return any(ch.dep_ == "dobj" and (ch.lemma_.lower() in ctx.lex.objection_nouns or remedy and (
-        word_sign(ctx, ch) < 0 or ch.lemma_.lower() in ctx.words("nouns.worsening"))) for ch in tok.children)
+    objects = [o for ch in tok.children if ch.dep_ == "dobj" for o in (ch, *ch.conjuncts)]  # '... rules and barriers'
+    return any(o.lemma_.lower() in ctx.lex.objection_nouns or remedy and (
+        word_sign(ctx, o) < 0 or o.lemma_.lower() in ctx.words("nouns.worsening")) for o in objects)
 
 
 @CUES.rule("only-if", "'will only reach them if ...': 'only' on a verb with an 'if'/'unless' clause is a condition.",
