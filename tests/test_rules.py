@@ -1655,6 +1655,20 @@ def test_lifting_local_connection_tests_for_care_leavers_is_named(extractor):
     assert ("mira-tolan", "support", "care-leaver-local-connection") not in positions(near)
 
 
+def test_opposition_or_support_from_a_named_actor_is_that_actors_side(extractor):
+    """'despite opposition from X', 'cited support from X': each one named in the 'from' phrase holds
+    that side on what the sentence names; support from X that helps families is a service, not a side."""
+    r = extract_text(extractor, "The exemption clauses were approved despite opposition from Jane Ruddle and Tom Bell.")
+    assert ("jane-ruddle", "object", "power-to-innovate") in positions(r)
+    assert ("tom-bell", "object", "power-to-innovate") in positions(r)
+    r = extract_text(extractor, "Ivo Grant cited support from Professor Ann Grove as a reason to back the exemption clauses.")
+    assert ("ann-grove", "support", "power-to-innovate") in positions(r)
+    near = extract_text(extractor, "Ivo Grant said support from Professor Ann Grove helps families under the exemption clauses.")
+    assert not any(p[0] == "ann-grove" for p in positions(near))
+    near = extract_text(extractor, "The exemption clauses were approved with no opposition from Jane Ruddle.")
+    assert ("jane-ruddle", "object", "power-to-innovate") not in positions(near)
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""

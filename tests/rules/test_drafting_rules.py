@@ -1496,3 +1496,53 @@ def test_enacted_plans__the_agent_of_an_as_clause_near_miss_no_agent():
                                      "discussed   VERB  VBN advcl    2 O lemma=discuss") \
         .replace("by          ADP   IN  agent", "with        ADP   IN  prep ")
     assert _as_recommended(spec) == []
+
+
+# 'Family help was approved despite opposition from the Trust.'
+OPPOSITION_FROM = """
+Family      NOUN  NN  compound 1 O
+help        NOUN  NN  nsubjpass 3 O
+was         AUX   VBD auxpass  3 O lemma=be
+approved    VERB  VBN ROOT     3 O lemma=approve
+despite     SCONJ IN  prep     3 O
+opposition  NOUN  NN  pobj     4 O
+from        ADP   IN  prep     5 O
+the         DET   DT  det      8 O
+Trust       PROPN NNP pobj     6 B-ORG
+.           PUNCT .   punct    3 O
+"""
+
+
+def test_sides_from__an_actor_named_by_a_noun_of_opposition_objects():
+    """'Family help was approved despite opposition from the Trust': the Trust objects to family help."""
+    from argmap.nlp.stance import sides_from
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(OPPOSITION_FROM)
+    state = place_actors(doc, (7, 9, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=None)]
+    drafts = sides_from(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, d.rule) for d in drafts] == [("trust", Stance.OBJECT, "sides-from")]
+
+
+@pytest.mark.parametrize("change", ["no-opposition", "support-as-a-service", "not-an-actor"])
+def test_sides_from__near_miss(change):
+    """Not 'no opposition'; not support that is no verb's object ('despite support from the Trust'
+    may be help it gives); not when the 'from' phrase names no actor."""
+    from argmap.nlp.stance import sides_from
+
+    from .kit import TAXONOMY, place_actors
+
+    spec, actors = OPPOSITION_FROM, [(7, 9, "trust", "organisation")]
+    if change == "no-opposition":
+        spec = spec.replace("despite     SCONJ IN  prep     3 O\nopposition  NOUN  NN  pobj     4 O",
+                            "no          DET   DT  det      5 O\nopposition  NOUN  NN  pobj     3 O")
+    elif change == "support-as-a-service":
+        spec = spec.replace("opposition  NOUN  NN  pobj     4 O", "support     NOUN  NN  pobj     4 O")
+    else:
+        actors = []
+    doc = parse(spec)
+    state = place_actors(doc, *actors)
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=None)]
+    assert sides_from(doc, LEX, state, units, [], TAXONOMY) == []

@@ -127,6 +127,7 @@ def detect_stance(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None) -> Doc:
     drafts += owned_plans(doc, lex, state, units, drafts, taxonomy)
     drafts += enacted_plans(doc, lex, state, units, drafts, taxonomy)
     drafts += rejected_plans(doc, lex, state, units, drafts, taxonomy)
+    drafts += sides_from(doc, lex, state, units, drafts, taxonomy)
     doc.user_data[CLAIMS] = [d.record() for d in drafts]
     return doc
 
@@ -625,6 +626,56 @@ def rejected_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit],
     verbs = frozenset(lex["verbs.preventer"] | {v.split()[0] for v in lex["verbs.rejecter"]})
     return _acts_on_plans(doc, units, drafts, taxonomy, verbs, lambda tok, speaker: _rejection(lex, state, tok, speaker),
                           _phrasal, "rejects", Stance.OBJECT)
+
+
+def sides_from(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], drafts: list[Draft],
+               taxonomy: Taxonomy | None = None) -> list[Draft]:
+    """'The clauses were approved despite opposition from X and Y', 'the minister cited support from
+    X': each actor a noun of taking sides names in its 'from' phrase holds that side on what the
+    noun's 'to'/'for' phrase names or, with none, what the sentence names (a particular proposal, or
+    what the sentence's own claim is about)."""
+    sides = {**{w: Stance.SUPPORT for w in lex["nouns.siding_for"]},
+             **{w: Stance.OBJECT for w in lex["nouns.siding_against"]}}
+    won = lex.union("verbs.won", "attribution.speech_verbs")
+    out: list[Draft] = []
+    for index, unit, tok in _units_words(doc, units, frozenset(sides)):
+        stance = sides.get(tok.lower_)
+        if stance is None or not _taking_sides(tok, stance, won):
+            continue
+        for owner in dict.fromkeys(_side_holders(state, tok)):
+            if owner != unit.speaker and not any(d.speaker == owner and d.unit == index for d in drafts + out):
+                draft = _side_draft(doc, taxonomy, drafts + out, index, unit, tok, owner, stance)
+                out += [draft] if draft is not None else []
+    return out
+
+
+def _side_draft(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, unit: Unit, tok: Token,
+                owner: str, stance: Stance) -> Draft | None:
+    """The side ``owner`` takes by the noun ``tok``: on what its 'to'/'for' phrase names, else on a
+    particular proposal the sentence names, else on what the sentence's own claim is about."""
+    cue = Cue(K.OWNER, 1 if stance == Stance.SUPPORT else -1, f"{tok.text} from", "sides-from")
+    about = [t.i for p in tok.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for t in p.subtree]
+    start, end = (min(about), max(about) + 1) if about else (unit.start, unit.end)
+    draft = _backing(doc, taxonomy, drafts, index, owner, start, end, cue.label, "sides-from", stance)
+    said = next((d for d in drafts if d.unit == index), None) if not about else None
+    if draft is None and said is not None:
+        draft = Draft(index, said.start, said.end, owner, stance, [cue], "sides-from")
+    return draft
+
+
+def _taking_sides(tok: Token, stance: Stance, won: frozenset[str]) -> bool:
+    """Whether a noun of a side is one taken: not negated ('no opposition'); a noun of support only
+    as the object of a verb of saying or of winning ('cited support from', 'won backing from'), not a
+    service ('support from the virtual school helps')."""
+    if tok.pos_ != "NOUN" or any(c.dep_ == "neg" or c.lower_ in {"no", "little"} for c in tok.children):
+        return False
+    return stance == Stance.OBJECT or tok.dep_ == "dobj" and tok.head.lemma_.lower() in won
+
+
+def _side_holders(state: ActorState, tok: Token) -> list[str]:
+    """The actors a noun's 'from' phrase names, with those joined to them ('from X and Y')."""
+    return [k for p in tok.children if p.dep_ == "prep" and p.lower_ == "from"
+            for o in p.children if o.dep_ == "pobj" for t in (o, *o.conjuncts) if (k := state.actor_of(t))]
 
 
 def _phrasal(tok: Token) -> str:
