@@ -477,6 +477,16 @@ def test_allaying_concerns_is_no_objection(extractor):
     assert ("ivo-grant", "object", "family-help") in positions(near)
 
 
+def test_voicing_support_is_support(extractor):
+    """'voicing support for X', 'expressing support for X' (the noun 'support' alone is often a
+    service): the one voicing it backs X."""
+    for words in ("submitted evidence voicing support for", "wrote a letter expressing support for"):
+        r = extract_text(extractor, f"The Carers Union {words} the family help teams.")
+        assert ("carers-union", "support", "family-help") in positions(r), words
+    near = extract_text(extractor, "The Carers Union submitted evidence on support for the family help teams.")
+    assert ("carers-union", "support", "family-help") not in positions(near)
+
+
 def test_a_last_resort_idiom_objects(extractor):
     r = extract_text(extractor, "Ivo Grant said the family help teams were a nuclear option.")
     assert ("ivo-grant", "object", "family-help") in positions(r)
