@@ -487,6 +487,17 @@ def test_voicing_support_is_support(extractor):
     assert ("carers-union", "support", "family-help") not in positions(near)
 
 
+def test_no_progress_and_an_undecided_future_object(extractor):
+    """'little further forward', 'no progress', 'much remains undecided': a reform said to stall objects."""
+    for words in ("we are little further forward on the family help teams",
+                  "there has been no progress on the family help teams",
+                  "much about the family help teams remains undecided"):
+        r = extract_text(extractor, f"Ivo Grant said {words}.")
+        assert ("ivo-grant", "object", "family-help") in positions(r), words
+    near = extract_text(extractor, "Ivo Grant said we are moving forward on the family help teams.")
+    assert ("ivo-grant", "object", "family-help") not in positions(near)
+
+
 def test_a_last_resort_idiom_objects(extractor):
     r = extract_text(extractor, "Ivo Grant said the family help teams were a nuclear option.")
     assert ("ivo-grant", "object", "family-help") in positions(r)
