@@ -1690,6 +1690,16 @@ def test_opposition_or_support_from_a_named_actor_is_that_actors_side(extractor)
     assert ("jane-ruddle", "object", "power-to-innovate") not in positions(near)
 
 
+def test_the_governments_response_to_the_childrens_social_care_review_is_the_strategy(extractor):
+    """'the government's response to the Children's Social Care Review' names the 2023 strategy,
+    not the review it answers."""
+    r = extract_text(extractor, "Mira Tolan criticised the government's response to the Children's Social Care Review.")
+    assert ("mira-tolan", "object", "stable-homes-strategy") in positions(r)
+    assert ("mira-tolan", "object", "independent-review") not in positions(r)
+    near = extract_text(extractor, "Mira Tolan criticised the Children's Social Care Review.")
+    assert ("mira-tolan", "object", "independent-review") in positions(near)
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""
