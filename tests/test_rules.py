@@ -1700,6 +1700,20 @@ def test_the_governments_response_to_the_childrens_social_care_review_is_the_str
     assert ("mira-tolan", "object", "independent-review") in positions(near)
 
 
+def test_the_government_describing_a_bill_it_points_back_to_backs_it(extractor):
+    """'The Government says that the Bill is designed to ...', the bill named before: the government
+    describes its own plan; anyone else saying the same takes no side, nor does the government on a
+    report it points back to."""
+    opening = "The Children and Social Work Bill was introduced in May. "
+    said = "says that the Bill is designed to strengthen the care system."
+    r = extract_text(extractor, opening + "The Government " + said)
+    assert ("uk-government", "support", "children-social-work-bill") in positions(r)
+    near = extract_text(extractor, opening + "Ivo Grant " + said)
+    assert ("ivo-grant", "support", "children-social-work-bill") not in positions(near)
+    near = extract_text(extractor, opening + "The Government " + said.replace("the Bill", "the report"))
+    assert ("uk-government", "support", "children-social-work-bill") not in positions(near)
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""

@@ -2899,3 +2899,41 @@ remain    VERB  VBP ROOT   3 O
     doc = parse(spec)
     assert not remedied_problem(stance_ctx(doc), doc[2], -1)
     assert word_cue(spec, 2).sign == -1
+
+
+# 'The Department for Education said the strategy will start in April.'
+DFE_SAID_THE_STRATEGY = """
+The          DET   DT  det      3 B-ORG
+Department   PROPN NNP nsubj    4 I-ORG
+for          ADP   IN  prep     1 I-ORG
+Education    PROPN NNP pobj     2 I-ORG
+said         VERB  VBD ROOT     4 O lemma=say
+the          DET   DT  det      6 O
+strategy     NOUN  NN  nsubj    8 O lemma=strategy
+will         AUX   MD  aux      8 O
+start        VERB  VB  ccomp    4 O
+in           ADP   IN  prep     8 O
+April        PROPN NNP pobj     9 B-DATE
+.            PUNCT .   punct    4 O
+"""
+
+
+def test_stance_fallbacks__government_plan__fires_on_a_document_pointed_back_to():
+    """'The Department said the strategy will start in April': the strategy, pointed back to as the
+    subject of what it says, is the government's own plan."""
+    doc = parse(DFE_SAID_THE_STRATEGY)
+    place_actors(doc, (1, 4, "dfe"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="dfe"))
+    assert FALLBACKS.first_named(ctx, c)[0] == "government-plan"
+
+
+def test_stance_fallbacks__government_plan__near_miss_a_report_pointed_back_to():
+    """'... said the report will start in April': a report is nobody's plan by that word alone."""
+    spec = DFE_SAID_THE_STRATEGY.replace("strategy     NOUN  NN  nsubj    8 O lemma=strategy",
+                                     "report       NOUN  NN  nsubj    8 O lemma=report")
+    doc = parse(spec)
+    place_actors(doc, (1, 4, "dfe"))
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="dfe"))
+    assert FALLBACKS.first_named(ctx, c) is None

@@ -939,14 +939,23 @@ def _agreed_proposal(ctx: StanceContext, verb: Token) -> bool:
     return not any(t.dep_ in {"ccomp", "mark"} for t in after) and ctx.names_proposal(after)
 
 
-@FALLBACKS.rule("government-plan", "The government describing its own named plan (a policy document too) supports it.",
+@FALLBACKS.rule("government-plan", "The government describing its own named plan (a policy document too, or one "
+                "pointed back to as the subject: 'the Bill is designed to ...') supports it.",
                 "The Department for Education said the teams will start in April.")
 def government_plan(ctx: StanceContext, c: Clause) -> Cue | None:
     unit = c.unit
-    if unit is not None and is_government(ctx, unit.speaker) and ctx.names_proposal(c.span, documents=True) \
+    if unit is not None and is_government(ctx, unit.speaker) and (
+            ctx.names_proposal(c.span, documents=True) or _own_document_pointed(ctx, c.span)) \
             and not any(t.dep_ == "neg" for t in tokens(c.span)):
         return Cue(K.GOVERNMENT, +1, "the government describing its own plan", "government-plan")
     return None
+
+
+def _own_document_pointed(ctx: StanceContext, span: Span) -> bool:
+    """'the Bill', 'this strategy' as the subject of a clause: a document pointed back to by name."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("nouns.own_document") and
+               any(d.dep_ in {"det", "poss"} and d.lower_ in ctx.words("markers.definite") for d in t.children)
+               for t in tokens(span))
 
 
 @FALLBACKS.rule("work-contents", "What a speaker's own published work includes, the speaker puts forward.",
