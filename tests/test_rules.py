@@ -1714,6 +1714,16 @@ def test_the_government_describing_a_bill_it_points_back_to_backs_it(extractor):
     assert ("uk-government", "support", "children-social-work-bill") not in positions(near)
 
 
+def test_raising_the_number_of_foster_carers_is_the_recruitment_drive(extractor):
+    """'increasing (boosting) the number of foster carers (homes)' names the drive to recruit them;
+    the number of foster carers as a fact does not."""
+    for words in ("increasing the number of foster carers", "boosting the number of foster homes"):
+        r = extract_text(extractor, f"Mira Tolan said {words} is an urgent priority.")
+        assert ("mira-tolan", "support", "foster-carer-recruitment") in positions(r), words
+    near = extract_text(extractor, "Mira Tolan said the number of foster carers is an urgent priority.")
+    assert ("mira-tolan", "support", "foster-carer-recruitment") not in positions(near)
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""
