@@ -105,12 +105,12 @@ def test_seed_graph_has_the_named_positions(seed_graph):
 # tests/real/add_front_matter.py) and named it in the environment; the "-raw" sets are the same
 # texts without front matter, scored against the same gold
 REAL_SETS = {
-    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.80, 0.56)}),
+    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.80, 0.57)}),
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.61)}),
-    "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.80, 0.48)}),
+    "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.80, 0.49)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.66, 0.50)}),
-    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.59, 0.46)}),
-    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.60, 0.41)}),
+    "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.60, 0.46)}),
+    "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.61, 0.41)}),
     # held out: kept where they were before stop 38 (its later gain is not a clean measurement: the
     # count that chose two new taxonomy proposals took in held-out gold rows; see the README)
     "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
@@ -119,20 +119,20 @@ REAL_SETS = {
     "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.61, 0.27)}),
     "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.65, 0.36)}),
     "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.64, 0.35)}),
-    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.65, 0.45)}),
-    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.65, 0.41)}),
+    "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.66, 0.46)}),
+    "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.65, 0.43)}),
     # held out: raised in stop 38 to where a taxonomy name found on a development page took it, and in
     # stop 46 to where rules written for development pages took it (aggregate figures only)
     "fresh6": ("ARGMAP_FRESH6_TEXTS", None, {"overall": (0.57, 0.27)}),
     "fresh6-raw": ("ARGMAP_FRESH6_RAW_TEXTS", None, {"overall": (0.51, 0.22)}),
-    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.60, 0.33)}),
-    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.61, 0.29)}),
+    "fresh7": ("ARGMAP_FRESH7_TEXTS", None, {"overall": (0.61, 0.33)}),
+    "fresh7-raw": ("ARGMAP_FRESH7_RAW_TEXTS", None, {"overall": (0.62, 0.30)}),
     # held out since it arrived in stop 36 (aggregate figures only): first measured at P 0.490, R 0.179
     # (without front matter 0.365, 0.142); raised in stop 37 to where the parse repair took it, and in
-    # stop 39 to where a stance word written for development pages took it, and in stops 43, 45 and 46
-    # to where rules written for development pages took it
-    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.54, 0.21)}),
-    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.49, 0.19)}),
+    # stop 39 to where a stance word written for development pages took it, and in stops 43, 45, 46
+    # and 47 to where rules written for development pages took it
+    "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.56, 0.22)}),
+    "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.50, 0.20)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on
     "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.53, 0.32)}),
     "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.52, 0.29)}),
@@ -141,33 +141,33 @@ REAL_SETS = {
     "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.54, 0.23)}),
     "fresh10-raw": ("ARGMAP_FRESH10_RAW_TEXTS", None, {"overall": (0.54, 0.20)}),
     # measured once when it arrived in stop 39 (P 0.370, R 0.202; without front matter 0.385, 0.179),
-    # then developed on; floors where stop 46 left it
-    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.64, 0.38)}),
-    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.63, 0.28)}),
+    # then developed on; floors where stop 47 left it
+    "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.65, 0.40)}),
+    "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.64, 0.29)}),
     # measured once when it arrived in stop 40 (P 0.378, R 0.202; without front matter 0.333, 0.167),
     # then developed on; floors where stop 46 left it
     "fresh12": ("ARGMAP_FRESH12_TEXTS", None, {"overall": (0.61, 0.41)}),
     "fresh12-raw": ("ARGMAP_FRESH12_RAW_TEXTS", None, {"overall": (0.58, 0.36)}),
     # measured once when it arrived in stop 41 (P 0.396, R 0.244; without front matter 0.415, 0.218),
-    # then developed on; floors where stop 46 left it
-    "fresh13": ("ARGMAP_FRESH13_TEXTS", None, {"overall": (0.50, 0.28)}),
+    # then developed on; floors where stop 47 left it
+    "fresh13": ("ARGMAP_FRESH13_TEXTS", None, {"overall": (0.52, 0.30)}),
     "fresh13-raw": ("ARGMAP_FRESH13_RAW_TEXTS", None, {"overall": (0.50, 0.23)}),
     # measured once when it arrived in stop 42 (P 0.415, R 0.195; without front matter 0.333, 0.161),
-    # then developed on; floors where stop 43 left it
-    "fresh14": ("ARGMAP_FRESH14_TEXTS", None, {"overall": (0.52, 0.26)}),
-    "fresh14-raw": ("ARGMAP_FRESH14_RAW_TEXTS", None, {"overall": (0.41, 0.20)}),
+    # then developed on; floors where stop 47 left it
+    "fresh14": ("ARGMAP_FRESH14_TEXTS", None, {"overall": (0.54, 0.29)}),
+    "fresh14-raw": ("ARGMAP_FRESH14_RAW_TEXTS", None, {"overall": (0.42, 0.21)}),
     # measured once when it arrived during stop 42 (P 0.420, R 0.216; without front matter 0.383, 0.186),
-    # then developed on; floors where stop 45 left it
-    "fresh15": ("ARGMAP_FRESH15_TEXTS", None, {"overall": (0.55, 0.32)}),
-    "fresh15-raw": ("ARGMAP_FRESH15_RAW_TEXTS", None, {"overall": (0.52, 0.29)}),
+    # then developed on; floors where stop 47 left it
+    "fresh15": ("ARGMAP_FRESH15_TEXTS", None, {"overall": (0.56, 0.35)}),
+    "fresh15-raw": ("ARGMAP_FRESH15_RAW_TEXTS", None, {"overall": (0.54, 0.31)}),
     # measured once when it arrived in stop 43 (P 0.353, R 0.255; without front matter 0.375, 0.255),
-    # then developed on; floors where stop 44 left it
-    "fresh16": ("ARGMAP_FRESH16_TEXTS", None, {"overall": (0.45, 0.29)}),
-    "fresh16-raw": ("ARGMAP_FRESH16_RAW_TEXTS", None, {"overall": (0.48, 0.29)}),
+    # then developed on; floors where stop 47 left it
+    "fresh16": ("ARGMAP_FRESH16_TEXTS", None, {"overall": (0.46, 0.30)}),
+    "fresh16-raw": ("ARGMAP_FRESH16_RAW_TEXTS", None, {"overall": (0.49, 0.30)}),
     # measured once when it arrived in stop 44 (P 0.395, R 0.148; without front matter 0.349, 0.130),
-    # then developed on; floors where stop 46 left it
-    "fresh17": ("ARGMAP_FRESH17_TEXTS", None, {"overall": (0.65, 0.37)}),
-    "fresh17-raw": ("ARGMAP_FRESH17_RAW_TEXTS", None, {"overall": (0.60, 0.31)}),
+    # then developed on; floors where stop 47 left it
+    "fresh17": ("ARGMAP_FRESH17_TEXTS", None, {"overall": (0.66, 0.39)}),
+    "fresh17-raw": ("ARGMAP_FRESH17_RAW_TEXTS", None, {"overall": (0.61, 0.33)}),
     # measured once when it arrived in stop 45 (P 0.411, R 0.230; without front matter 0.395, 0.150),
     # then developed on; floors where stop 45 left it
     "fresh18": ("ARGMAP_FRESH18_TEXTS", None, {"overall": (0.63, 0.39)}),
@@ -176,6 +176,10 @@ REAL_SETS = {
     # then developed on; floors where stop 46 left it
     "fresh19": ("ARGMAP_FRESH19_TEXTS", None, {"overall": (0.59, 0.35)}),
     "fresh19-raw": ("ARGMAP_FRESH19_RAW_TEXTS", None, {"overall": (0.55, 0.30)}),
+    # measured once when it arrived in stop 47 (P 0.328, R 0.244; without front matter 0.367, 0.220),
+    # then developed on; floors where stop 47 left it
+    "fresh20": ("ARGMAP_FRESH20_TEXTS", None, {"overall": (0.40, 0.29)}),
+    "fresh20-raw": ("ARGMAP_FRESH20_RAW_TEXTS", None, {"overall": (0.44, 0.26)}),
 }
 
 

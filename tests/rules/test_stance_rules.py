@@ -2921,10 +2921,7 @@ April        PROPN NNP pobj     9 B-DATE
 def test_stance_fallbacks__government_plan__fires_on_a_document_pointed_back_to():
     """'The Department said the strategy will start in April': the strategy, pointed back to as the
     subject of what it says, is the government's own plan."""
-    doc = parse(DFE_SAID_THE_STRATEGY)
-    place_actors(doc, (1, 4, "dfe"))
-    ctx = stance_ctx(doc)
-    c = clause(ctx, doc[:], unit(doc[:], speaker="dfe"))
+    ctx, c = speaker_clause(DFE_SAID_THE_STRATEGY, "dfe")
     assert FALLBACKS.first_named(ctx, c)[0] == "government-plan"
 
 
@@ -2932,8 +2929,5 @@ def test_stance_fallbacks__government_plan__near_miss_a_report_pointed_back_to()
     """'... said the report will start in April': a report is nobody's plan by that word alone."""
     spec = DFE_SAID_THE_STRATEGY.replace("strategy     NOUN  NN  nsubj    8 O lemma=strategy",
                                      "report       NOUN  NN  nsubj    8 O lemma=report")
-    doc = parse(spec)
-    place_actors(doc, (1, 4, "dfe"))
-    ctx = stance_ctx(doc)
-    c = clause(ctx, doc[:], unit(doc[:], speaker="dfe"))
+    ctx, c = speaker_clause(spec, "dfe")
     assert FALLBACKS.first_named(ctx, c) is None
