@@ -640,21 +640,21 @@ def sides_from(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dra
     out: list[Draft] = []
     for index, unit, tok in _units_words(doc, units, frozenset(sides)):
         stance = sides.get(tok.lower_)
-        if stance is None or not _taking_sides(tok, stance, won):
+        if stance is None or not _taking_sides(tok, stance, won, lex["markers.scant"]):
             continue
         for owner in dict.fromkeys(_side_holders(state, tok)):
             if owner != unit.speaker and not any(d.speaker == owner and d.unit == index for d in drafts + out):
-                draft = _side_draft(doc, taxonomy, drafts + out, index, unit, tok, owner, stance)
+                draft = _side_draft(doc, lex, taxonomy, drafts + out, index, unit, tok, owner, stance)
                 out += [draft] if draft is not None else []
     return out
 
 
-def _side_draft(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, unit: Unit, tok: Token,
-                owner: str, stance: Stance) -> Draft | None:
+def _side_draft(doc: Doc, lex: Lexicon, taxonomy: Taxonomy | None, drafts: list[Draft], index: int, unit: Unit,
+                tok: Token, owner: str, stance: Stance) -> Draft | None:
     """The side ``owner`` takes by the noun ``tok``: on what its 'to'/'for' phrase names, else on a
     particular proposal the sentence names, else on what the sentence's own claim is about."""
     cue = Cue(K.OWNER, 1 if stance == Stance.SUPPORT else -1, f"{tok.text} from", "sides-from")
-    about = [t.i for p in tok.children if p.dep_ == "prep" and p.lower_ in {"to", "for"} for t in p.subtree]
+    about = [t.i for p in tok.children if p.dep_ == "prep" and p.lower_ in lex["markers.about"] for t in p.subtree]
     start, end = (min(about), max(about) + 1) if about else (unit.start, unit.end)
     draft = _backing(doc, taxonomy, drafts, index, owner, start, end, cue.label, "sides-from", stance)
     said = next((d for d in drafts if d.unit == index), None) if not about else None
@@ -663,11 +663,11 @@ def _side_draft(doc: Doc, taxonomy: Taxonomy | None, drafts: list[Draft], index:
     return draft
 
 
-def _taking_sides(tok: Token, stance: Stance, won: frozenset[str]) -> bool:
-    """Whether a noun of a side is one taken: not negated ('no opposition'); a noun of support only
-    as the object of a verb of saying or of winning ('cited support from', 'won backing from'), not a
-    service ('support from the virtual school helps')."""
-    if tok.pos_ != "NOUN" or any(c.dep_ == "neg" or c.lower_ in {"no", "little"} for c in tok.children):
+def _taking_sides(tok: Token, stance: Stance, won: frozenset[str], scant: frozenset[str]) -> bool:
+    """Whether a noun of a side is one taken: not negated or scant ('no opposition', 'little
+    support'); a noun of support only as the object of a verb of saying or of winning ('cited support
+    from', 'won backing from'), not a service ('support from the virtual school helps')."""
+    if tok.pos_ != "NOUN" or any(c.dep_ == "neg" or c.lower_ in scant for c in tok.children):
         return False
     return stance == Stance.OBJECT or tok.dep_ == "dobj" and tok.head.lemma_.lower() in won
 
