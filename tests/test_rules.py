@@ -1724,6 +1724,21 @@ def test_raising_the_number_of_foster_carers_is_the_recruitment_drive(extractor)
     assert ("mira-tolan", "support", "foster-carer-recruitment") not in positions(near)
 
 
+def test_more_names_of_known_proposals(extractor):
+    """Names the taxonomy lacked: expert social workers leading child protection are its expert
+    practitioners, a group decision-making meeting is family group decision making, and foster care
+    reforms are the drive for foster carers; social workers alone, a meeting alone and care reforms
+    alone are none of them."""
+    cases = [("the expert social workers", "expert-child-protection-practitioners", "the social workers"),
+             ("a group decision-making meeting", "family-group-decision-making", "a meeting"),
+             ("the foster care reforms", "foster-carer-recruitment", "the care reforms")]
+    for words, target, near in cases:
+        r = extract_text(extractor, f"Mira Tolan said {words} were a welcome step.")
+        assert ("mira-tolan", "support", target) in positions(r), words
+        n = extract_text(extractor, f"Mira Tolan said {near} were a welcome step.")
+        assert ("mira-tolan", "support", target) not in positions(n), near
+
+
 def test_a_speaker_named_with_a_role_after_an_opening_phrase_speaks(extractor):
     """'Welcoming the Bill, Mira Tolan, Chief Executive of the Hearth Trust, said: "..."' (parsed
     with no subject for 'said'): she speaks."""
