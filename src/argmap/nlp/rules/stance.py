@@ -604,8 +604,8 @@ def remedied_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0:
         return False
     noun = tok if tok.pos_ == "NOUN" else tok.head if tok.pos_ == "ADJ" and tok.dep_ == "amod" else None
-    while noun is not None and noun.dep_ == "conj" and noun.head.i != noun.i:  # '... rules and barriers'
-        noun = noun.head
+    if noun is not None and noun.dep_ == "conj":  # '... rules and barriers': the first of the joined nouns
+        noun = next((t for t in noun.conjuncts if t.dep_ != "conj"), noun)
     return noun is not None and noun.dep_ in {"dobj", "nsubjpass"} and \
         noun.head.lemma_.lower() in ctx.words("verbs.remedy")
 
