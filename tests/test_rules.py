@@ -1834,3 +1834,14 @@ def test_a_demand_that_a_plan_be_fully_funded_is_a_condition_on_funding(extracto
     assert ("mira-tolan", "object", "theme:funding") in r
     near = positions(extract_text(extractor, "Mira Tolan backed a fully funded family help service."))
     assert ("mira-tolan", "support", "family-help") in near and ("mira-tolan", "object", "theme:funding") not in near
+
+
+def test_reversing_cuts_is_a_remedy(extractor):
+    """Cuts are a worsening: a verb that reverses or ends them ('reverse the funding cuts') remedies
+    a problem, so what does it is backed; cuts merely mentioned are no remedy."""
+    for verb in ("reverse", "halt"):
+        r = extract_text(extractor, f"Ivo Grant said the family help teams would {verb} the funding cuts.")
+        assert ("ivo-grant", "support", "family-help") in positions(r), verb
+        assert ("ivo-grant", "object", "family-help") not in positions(r), verb
+    near = extract_text(extractor, "Ivo Grant said the family help teams would reverse the new duty.")
+    assert ("ivo-grant", "object", "family-help") in positions(near)
