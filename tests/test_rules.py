@@ -579,6 +579,22 @@ def test_the_commons_education_committee_is_one_known_actor_by_its_several_names
     assert ("education-committee", "support", "family-help") not in positions(r)
 
 
+@pytest.mark.parametrize("key, names", [
+    ("lords-public-services-committee", ("The Public Services Committee", "The Lords Public Services Committee")),
+    ("public-accounts-committee", ("The Public Accounts Committee", "The Committee of Public Accounts")),
+    ("joint-committee-on-human-rights", ("The Joint Committee on Human Rights", "The JCHR")),
+    ("lords-constitution-committee", ("The Constitution Committee", "The House of Lords Constitution Committee")),
+])
+def test_parliamentary_committees_are_known_actors_by_their_several_names(extractor, key, names):
+    """Select committees that report on the reforms are taxonomy actors, so a page that names one
+    by its short name still gives the committee's position."""
+    for name in names:
+        r = extract_text(extractor, f"{name} said family help was welcome.")
+        assert (key, "support", "family-help") in positions(r), name
+    r = extract_text(extractor, "The Health Committee said family help was welcome.")
+    assert (key, "support", "family-help") not in positions(r)
+
+
 def test_he_after_an_organisations_act_is_the_person_who_spoke_before_it(extractor):
     """'Jane Smith said ... The government has accepted ... "...", he warned': he is Jane Smith, not
     the government; with no person speaking before, 'he' after an organisation is still its voice."""

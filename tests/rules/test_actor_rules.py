@@ -2741,6 +2741,32 @@ def test_resolver__near_miss_a_bare_organisation_word_that_ends_two_names():
     assert keys == {"hartwell-public-services-committee", "northfold-committee", "committee"}
 
 
+KNOWN_NAME_CUT_SHORT = """
+Local        PROPN NNP compound 2  B-ORG
+Government   PROPN NNP compound 2  I-ORG
+Association  PROPN NNP nsubj    3  I-ORG
+wrote        VERB  VBD ROOT     3  O lemma=write
+.            PUNCT .   punct    3  O
+Government   PROPN NNP compound 6  B-ORG
+Association  PROPN NNP nsubj    7  I-ORG
+agreed       VERB  VBD ROOT     7  O lemma=agree
+.            PUNCT .   punct    7  O
+The          DET   DT  det      10 O
+Association  PROPN NNP nsubj    11 B-ORG
+warned       VERB  VBD ROOT     11 O lemma=warn
+.            PUNCT .   punct    11 O
+"""
+
+
+def test_resolver__a_name_cut_short_of_a_taxonomy_organisation_is_that_organisation():
+    """'Government Association' beside the taxonomy's Local Government Association (a headline's
+    short name) is that organisation, and so then is 'The Association'; a short name that ends no
+    name the page gives ('Care Association') stays apart."""
+    assert {key for _, key, _ in actors_found(KNOWN_NAME_CUT_SHORT)} == {"lga"}
+    other = KNOWN_NAME_CUT_SHORT.replace("Government   PROPN NNP compound 6  B-ORG", "Care         PROPN NNP compound 6  B-ORG")
+    assert {key for _, key, _ in actors_found(other)} == {"lga", "care-association", "association"}
+
+
 def test_name_text__honours_after_a_name_are_no_part_of_it():
     """'Claire Dorer OBE' is Claire Dorer; a name of two words keeps both ('Ada OBE' is left alone)."""
     from argmap.nlp.rules.actors import name_text

@@ -264,8 +264,9 @@ class _Resolver:
         gives, or is words of it in their order with the same last word, is that organisation, cut
         short. Longer names are joined first (and a name of one word after all of them, by
         :meth:`_join_short_names`), so a shorter one may then find one organisation left."""
-        orgs = {k: v.name for k, v in self.registry.items() if v.type == ORG and not v.known}
-        for short, name in sorted(orgs.items(), key=lambda kv: -len(kv[1].split())):
+        orgs = {k: v.name for k, v in self.registry.items() if v.type == ORG}
+        cut = {k: name for k, name in orgs.items() if not self.registry[k].known}
+        for short, name in sorted(cut.items(), key=lambda kv: -len(kv[1].split())):
             if short not in self.registry or len(name.split()) < 2:
                 continue
             longer = [k for k, other in orgs.items() if k != short and k in self.registry and _cut_short_of(name, other)]
