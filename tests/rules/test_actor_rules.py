@@ -819,6 +819,15 @@ def test_actors_mentions__named_with_role__near_miss():
     assert actors_found(HEARD_FROM) == []
 
 
+def test_actors_mentions__named_with_role__a_surname_tagged_as_a_common_noun():
+    """'Jo Waters, director of ...' with 'Waters' tagged as the common noun: after a proper noun, a
+    capitalised common noun is a word of the name; a name cannot start with one ('Waters Bell')."""
+    spec = HEARD_FROM_ROLE.replace("Bell      PROPN NNP pobj ", "Waters    NOUN  NNS pobj ")
+    assert described(named_with_role(actor_ctx(parse(spec)), [])) == [("Jo Waters", PERSON)]
+    first = HEARD_FROM_ROLE.replace("Jo        PROPN NNP compound", "Waters    NOUN  NNS compound")
+    assert named_with_role(actor_ctx(parse(first)), []) == []
+
+
 def test_actors_mentions__named_with_role__near_miss_words_for_people():
     """'... heard from Young People, director of ...' (a portfolio's 'Children, Young People'
     beside a role): a word for people is no part of a person's name."""

@@ -377,7 +377,7 @@ def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     i = 0
     while i < len(toks):
         j = i
-        while j < len(toks) and j - i < 3 and _bare_name_word(ctx, toks[j]) and j not in covered:
+        while j < len(toks) and j - i < 3 and _bare_name_word(ctx, toks[j], later=j > i) and j not in covered:
             j += 1
         if j - i >= 2:
             span = doc[i:j]
@@ -389,8 +389,11 @@ def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
-def _bare_name_word(ctx: ActorContext, tok) -> bool:
-    return tok.pos_ == "PROPN" and tok.is_title and tok.is_alpha and not ctx.is_org_word(tok.lower_)
+def _bare_name_word(ctx: ActorContext, tok, *, later: bool = False) -> bool:
+    """A word of a name: a capitalised proper noun; after the first, a capitalised common noun too
+    (the tagger reads the surname 'Waters' in 'Rita Waters' as the noun)."""
+    return (tok.pos_ == "PROPN" or later and tok.pos_ == "NOUN") and tok.is_title and tok.is_alpha and \
+        not ctx.is_org_word(tok.lower_)
 
 
 def _covered(found: list[Mention]) -> set[int]:
