@@ -1861,3 +1861,14 @@ def test_reversing_cuts_is_a_remedy(extractor):
         assert ("ivo-grant", "object", "family-help") not in positions(r), verb
     near = extract_text(extractor, "Ivo Grant said the family help teams would reverse the new duty.")
     assert ("ivo-grant", "object", "family-help") in positions(near)
+
+
+def test_a_named_actor_warning_in_an_as_clause_agrees_and_takes_no_side(extractor):
+    """'..., as the Northfold Institute has warned': the 'as' clause says who agrees with the
+    sentence; its speech verb is no objection to the plan named before. Said plainly, the warning
+    still objects."""
+    first = "Ivo Grant said the family help teams were welcome. "
+    r = extract_text(extractor, first + "He said public services are crumbling, as the Northfold Institute has warned.")
+    assert ("ivo-grant", "object", "family-help") not in positions(r)
+    near = extract_text(extractor, first + "He warned that public services are crumbling.")
+    assert ("ivo-grant", "object", "family-help") in positions(near)

@@ -9,7 +9,7 @@ import pytest
 
 from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
-    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, agrees_with, answered, argues_for, as_others_feared, asked,
+    FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, agrees_with, answered, argues_for, as_named_said, as_others_feared, asked,
     compound_word, denied, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
     ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
@@ -1083,6 +1083,43 @@ def test_stance_not_a_cue__as_others_feared__near_miss_a_named_subject():
     ctx = stance_ctx(doc)
     assert not as_others_feared(ctx, doc[8], -1)
     assert [c.sign for c in word_cues(ctx, clause(ctx, doc[:])) if c.label.endswith("feared")] == [-1]
+
+
+AS_UNION_WARNED = """
+Services  NOUN  NNS nsubj  1 O lemma=service
+crumble   VERB  VBP ROOT   1 O
+as        SCONJ IN  mark   5 O
+the       DET   DT  det    4 O
+union     NOUN  NN  nsubj  5 O
+warned    VERB  VBD advcl  1 O lemma=warn
+.         PUNCT .   punct  1 O
+"""
+UNION_WARNED = """
+The       DET   DT  det    1 O
+union     NOUN  NN  nsubj  2 O
+warned    VERB  VBD ROOT   2 O lemma=warn
+services  NOUN  NNS nsubj  4 O lemma=service
+crumble   VERB  VBP ccomp  2 O
+.         PUNCT .   punct  2 O
+"""
+
+
+def test_stance_not_a_cue__as_named_said__fires():
+    """'..., as the union warned', the union an actor: who agrees with the sentence, not a stance."""
+    doc = parse(AS_UNION_WARNED)
+    place_actors(doc, (3, 5, "basw"))
+    ctx = stance_ctx(doc)
+    assert as_named_said(ctx, doc[5], -1)
+    assert vetoes(ctx, doc[5], -1) == ["as-named-said"]
+
+
+def test_stance_not_a_cue__as_named_said__near_miss_said_plainly():
+    """'The union warned services crumble': the warning is the sentence's own objection."""
+    doc = parse(UNION_WARNED)
+    place_actors(doc, (0, 2, "basw"))
+    ctx = stance_ctx(doc)
+    assert not as_named_said(ctx, doc[2], -1)
+    assert vetoes(ctx, doc[2], -1) == []
 
 
 FAILING_COMPANIES = """

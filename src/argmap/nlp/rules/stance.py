@@ -21,7 +21,7 @@ from argmap.nlp.recommend import inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
 from argmap.nlp.text import (
-    agent_objects, answered_at, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches,
+    agent_objects, answered_at, as_clause, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches,
     text_of, tokens,
 )
 from argmap.taxonomy import Taxonomy
@@ -514,6 +514,14 @@ def _counted(ctx: StanceContext, noun: Token) -> Token:
                 "The plan is no rushed job, as some critics feared it would be.")
 def as_others_feared(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return tok.pos_ == "VERB" and in_others_as_clause(tok, ctx.state.actor_of, steps=1)
+
+
+@NOT_A_CUE.rule("as-named-said", "A speech verb heading an 'as' clause of a named actor ('..., as the Institute "
+                "has warned') says who agrees with the sentence, not what it makes of a plan.",
+                "Services are crumbling, as the Institute has warned.")
+def as_named_said(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    return tok.pos_ == "VERB" and tok.lemma_.lower() in ctx.lex.speech_verbs and as_clause(tok) and \
+        any(c.dep_ == "nsubj" and ctx.state.actor_of(c) for c in tok.children)
 
 
 @NOT_A_CUE.rule("state-of-a-thing", "An objection participle describing something that is no plan ('failing water "
