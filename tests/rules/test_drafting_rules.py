@@ -521,6 +521,36 @@ def test_owned_plans__a_possessive_the_parser_hung_elsewhere_still_owns_the_plan
         assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == want
 
 
+DECISION_TO_DECLINE = """
+We          PRON  PRP nsubj    1 O
+regret      VERB  VBP ROOT     1 O
+the         DET   DT  det      3 O
+Trust       PROPN NNP poss     5 B-ORG
+'s          PART  POS case     3 O
+decision    NOUN  NN  dobj     1 O
+to          PART  TO  aux      7 O
+decline     VERB  VB  acl      5 O
+the         DET   DT  det      9 O
+register    NOUN  NN  dobj     7 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_owned_plans__a_plan_to_turn_something_down_objects_to_it():
+    """'the Trust's decision to decline the register': a plan whose infinitive is a rejecting verb
+    objects to what it turns down; 'a decision to extend the register' backs it."""
+    from argmap.nlp.stance import owned_plans
+
+    from .kit import place_actors
+
+    for verb, stance in (("decline", Stance.OBJECT), ("extend ", Stance.SUPPORT)):
+        doc = parse(DECISION_TO_DECLINE.replace("decline     VERB", f"{verb:<11} VERB"))
+        state = place_actors(doc, (3, 4, "trust", "organisation"))
+        units = [Unit(0, 0, len(doc), 1, False, False, speaker="writer")]
+        drafts = owned_plans(doc, LEX, state, units, [])
+        assert [(d.speaker, d.stance) for d in drafts] == [("trust", stance)], verb
+
+
 def test_owned_plans__near_miss_a_plan_with_no_named_owner():
     from argmap.nlp.stance import owned_plans
 
@@ -1175,6 +1205,13 @@ def _rejected(spec: str, speaker: str = "jane-doe", actors=((0, 2, "jane-doe", "
 def test_rejected_plans__the_actor_that_rules_a_proposal_out_objects():
     """'Jane Doe said the Trust ruled out family help': the Trust objects to family help."""
     assert _rejected(RULED_OUT) == [("trust", Stance.OBJECT, "ruled out family help", "rejects")]
+
+
+def test_rejected_plans__the_actor_that_declines_a_proposal_objects():
+    """'Jane Doe said the Trust declined family help': declining is turning down."""
+    spec = RULED_OUT.replace("ruled       VERB  VBD ccomp    2 O lemma=rule", "declined    VERB  VBD ccomp    2 O lemma=decline") \
+        .replace("out         ADP   RP  prt      5 O", "all         DET   DT  det      8 O")
+    assert _rejected(spec) == [("trust", Stance.OBJECT, "declined all family help", "rejects")]
 
 
 def test_rejected_plans__the_actor_that_bars_others_from_it_objects():

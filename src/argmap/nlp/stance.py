@@ -395,11 +395,18 @@ def owned_plans(doc: Doc, lex: Lexicon, state: ActorState, units: list[Unit], dr
             continue
         start, end = _noun_phrase(tok)
         general = tok.lower_ in lex["nouns.reforming"] and _governing(lex, state, owner)
+        stance = Stance.OBJECT if _rejecting_plan(lex, tok) else Stance.SUPPORT
         draft = _backing(doc, taxonomy, drafts, index, owner, start, end, f"{doc[tok.i - 1].text} {tok.text}",
-                         "owner-of-plan", general=general) if end - start >= 3 else None
+                         "owner-of-plan", stance, general=general) if end - start >= 3 else None
         if draft is not None:
             out.append(draft)
     return out + _owned_documents(doc, state, units, drafts + out, taxonomy)
+
+
+def _rejecting_plan(lex: Lexicon, tok: Token) -> bool:
+    """'the government's decision to decline the amendments': a plan noun whose infinitive is a
+    rejecting verb turns down what that verb names."""
+    return any(c.dep_ == "acl" and c.pos_ == "VERB" and _phrasal(c) in lex["verbs.rejecter"] for c in tok.children)
 
 
 def _owned_documents(doc: Doc, state: ActorState, units: list[Unit], drafts: list[Draft],
