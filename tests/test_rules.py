@@ -1743,11 +1743,12 @@ def test_raising_the_number_of_foster_carers_is_the_recruitment_drive(extractor)
 def test_more_names_of_known_proposals(extractor):
     """Names the taxonomy lacked: expert social workers leading child protection are its expert
     practitioners, a group decision-making meeting is family group decision making, and foster care
-    reforms are the drive for foster carers; social workers alone, a meeting alone and care reforms
-    alone are none of them."""
+    reforms are the drive for foster carers, early intervention services are family help; social
+    workers alone, a meeting alone, care reforms and intervention services alone are none of them."""
     cases = [("the expert social workers", "expert-child-protection-practitioners", "the social workers"),
              ("a group decision-making meeting", "family-group-decision-making", "a meeting"),
-             ("the foster care reforms", "foster-carer-recruitment", "the care reforms")]
+             ("the foster care reforms", "foster-carer-recruitment", "the care reforms"),
+             ("the early intervention services", "family-help", "the intervention services")]
     for words, target, near in cases:
         r = extract_text(extractor, f"Mira Tolan said {words} were a welcome step.")
         assert ("mira-tolan", "support", target) in positions(r), words
