@@ -341,6 +341,32 @@ def test_stance_cues__urged__near_miss_pressed_or_an_action_on_a_person():
         assert urged(ctx, clause(ctx, doc[:])) == []
 
 
+CALL_ON_TO_EXTEND = """
+Charities  NOUN  NNS nsubj 1 O lemma=charity
+call       VERB  VBP ROOT  1 O
+on         ADP   IN  prep  1 O
+ministers  NOUN  NNS pobj  2 O lemma=minister
+to         PART  TO  aux   5 O
+extend     VERB  VB  advcl 1 O
+the        DET   DT  det   7 O
+allowance  NOUN  NN  dobj  5 O
+.          PUNCT .   punct 1 O
+"""
+
+
+def test_stance_cues__urged__fires_on_an_action_parsed_as_a_clause_of_call_on():
+    """'Charities call on ministers to extend the allowance', the action parsed as a clause of
+    'call' after the 'on' of who is called on: pressed for; without that 'on' ('Charities call to
+    extend ...') 'call' presses no one."""
+    doc = parse(CALL_ON_TO_EXTEND)
+    ctx = stance_ctx(doc)
+    (cue,) = urged(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.URGED, +1) and "extend" in cue.label
+    near = parse(CALL_ON_TO_EXTEND.replace("on         ADP   IN  prep  1 O", "now        ADV   RB  advmod 1 O"))
+    ctx = stance_ctx(near)
+    assert urged(ctx, clause(ctx, near[:])) == []
+
+
 # ---------------------------------------------------------------- stance.grants
 NOT_ACCEPT = """
 She     PRON  PRP nsubj 3 O

@@ -687,13 +687,32 @@ def urged_action(ctx: StanceContext, tok: Token) -> Token | None:
     action the speaker presses for, else None."""
     if not _pressing(ctx, tok):
         return None
-    found = next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
-    if found is None:  # 'called on the CMA to launch': the parser may hang it off 'on'
-        found = next((g for ch in tok.children if ch.lower_ == "on" for g in ch.subtree if _to_verb_after(g, tok)), None)
+    found = _pressed_action(tok)
     people = ctx.lex.union("pronouns.male", "pronouns.female")
     if found is not None and any(ch.dep_ == "dobj" and ch.lower_ in people for ch in found.children):
         return None  # 'asking detractors to judge him': an action on a person, no proposal pressed for
     return found
+
+
+def _pressed_action(tok: Token) -> Token | None:
+    """The 'to' verb an urge verb presses for: its complement, else one the parser hung off 'on'
+    ('called on the CMA to launch'), else a clause of the verb after the 'on' of who is called on
+    ('... call on ministers to invest')."""
+    return _complement_action(tok) or _action_under_on(tok) or _action_after_on(tok)
+
+
+def _complement_action(tok: Token) -> Token | None:
+    return next((ch for ch in tok.children if ch.dep_ in {"xcomp", "ccomp"} and _to_verb_after(ch, tok)), None)
+
+
+def _action_under_on(tok: Token) -> Token | None:
+    return next((g for ch in tok.children if ch.lower_ == "on" for g in ch.subtree if _to_verb_after(g, tok)), None)
+
+
+def _action_after_on(tok: Token) -> Token | None:
+    called = [a.i for a in tok.children if a.dep_ == "prep" and a.lower_ == "on"]
+    return next((ch for ch in tok.children if ch.dep_ == "advcl" and _to_verb_after(ch, tok) and
+                 any(i < ch.i for i in called)), None)
 
 
 def _pressing(ctx: StanceContext, tok: Token) -> bool:
