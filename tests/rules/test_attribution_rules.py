@@ -13,7 +13,7 @@ from argmap.nlp.rules.attribution import (
     ADDRESSED, NOT_THE_AUTHORS, QUOTE_SPEAKER, SPEAKER, SUBJECT, Said, according_to, addressed, addressed_preposition,
     co_speakers, colon_in_sentence, colon_line_speaker, name_before_verb, earlier_title, colon_line_subject, continued, epithet_subject, evaluative_subject, group_member,
     introduced_person, judged_by_us, listed_member, pressed_for_subject, member_of, membership, role_title,
-    role_after_name, made_clear, name_head, named_in_phrase, named_inside, note_ownership, organisation_noun,
+    role_after_name, made_clear, name_head, of_the_view, named_in_phrase, named_inside, note_ownership, organisation_noun,
     personal_pronoun, plain_question, relative_who, possessive_owner, published, publishes_own, reports_research, resolve_subject, role_holder,
     role_noun, next_paragraph,
     says_in_report, speaker_after, speech_verb, spokesperson, statement_of, statement_owner, subject_mention,
@@ -1786,6 +1786,34 @@ def test_attribution_subject__organisation_noun__near_miss():
     assert resolve_subject(ctx, ctx.doc[7]) is None
 
 
+THE_COMMITTEE = """
+The       DET   DT   det      2 O
+Hartwell  PROPN NNP  compound 2 B-ORG
+Committee PROPN NNP  nsubj    3 I-ORG
+met       VERB  VBD  ROOT     3 O lemma=meet
+.         PUNCT .    punct    3 O
+The       DET   DT   det      6 O
+Committee PROPN NNP  nsubj    7 O
+said      VERB  VBD  ROOT     7 O lemma=say
+it        PRON  PRP  nsubj    9 O
+was       AUX   VBD  ccomp    7 O lemma=be
+overdue   ADJ   JJ   acomp    9 O
+.         PUNCT .    punct    7 O
+"""
+
+
+def test_attribution_subject__organisation_noun__a_capitalised_organisation_word():
+    """'The Committee said', capitalised and tagged as a proper noun, is the committee just named;
+    a capitalised word that is no organisation word ('The Minister') is not this rule's."""
+    ctx = ctx_of(THE_COMMITTEE, (1, 3, "hartwell-committee", ORG))
+    observe(ctx, "hartwell-committee")
+    assert organisation_noun(ctx, ctx.doc[6]) == "hartwell-committee"
+    near = ctx_of(THE_COMMITTEE.replace("Committee PROPN NNP  nsubj    7 O", "Minister  PROPN NNP  nsubj    7 O"),
+                  (1, 3, "hartwell-committee", ORG))
+    observe(near, "hartwell-committee")
+    assert organisation_noun(near, near.doc[6]) is None
+
+
 UNION_TOLD_GOVERNMENT = """
 The      DET   DT   det      2 O
 Carers   PROPN NNPS compound 2 B-ORG
@@ -3182,6 +3210,39 @@ def test_attribution_speaker__made_clear__near_miss():
     assert made_clear(ctx, ctx.sents[0]) is None
     ctx = ctx_of(UNION_MET + IT_IS_CLEAR, (1, 3, "carers-union", ORG))
     assert made_clear(ctx, ctx.sents[1]) is None
+
+
+OF_THE_VIEW = """
+The     DET   DT  det      2 O
+Carers  PROPN NNP compound 2 B-ORG
+Union   PROPN NNP nsubj    3 I-ORG
+is      AUX   VBZ ROOT     3 O lemma=be
+of      ADP   IN  prep     3 O
+the     DET   DT  det      6 O
+opinion NOUN  NN  pobj     4 O
+that    SCONJ IN  mark     10 O
+the     DET   DT  det      9 O
+plan    NOUN  NN  nsubj    10 O
+failed  VERB  VBD ccomp    3 O lemma=fail
+.       PUNCT .   punct    3 O
+"""
+
+
+def test_attribution_speaker__of_the_view__fires():
+    """'The Carers Union is of the opinion that the plan failed' (the parser hanging the clause on
+    'is'): holding a view said with its content is saying it."""
+    ctx = ctx_of(OF_THE_VIEW, (1, 3, "carers-union", ORG))
+    assert of_the_view(ctx, ctx.sents[0]).speaker == "carers-union"
+    assert SPEAKER.first_named(ctx, ctx.sents[0])[0] == "of-the-view"
+
+
+def test_attribution_speaker__of_the_view__near_miss():
+    """'... is of the opinion of its members' gives no content; 'of the size that ...' is no view."""
+    members = OF_THE_VIEW.replace("that    SCONJ IN  mark     10 O", "of      ADP   IN  prep     6 O")
+    size = OF_THE_VIEW.replace("opinion NOUN  NN  pobj     4 O", "size    NOUN  NN  pobj     4 O")
+    for spec in (members, size):
+        ctx = ctx_of(spec, (1, 3, "carers-union", ORG))
+        assert of_the_view(ctx, ctx.sents[0]) is None
 
 
 UNION_MET = """

@@ -322,6 +322,30 @@ def _plainly_said(ctx: AttributionContext, tok: Token) -> Token | None:
     return verb if verb.lemma_.lower() in ctx.words("verbs.making_plain") and verb.i < tok.i else None
 
 
+@SPEAKER.rule("of-the-view", "'X is of the view that ...', 'X remains of the opinion that ...': holding a view said "
+              "with its content is saying it; the subject speaks.",
+              "The Carers Union is of the view that the plan is rushed.")
+def of_the_view(ctx: AttributionContext, sent: Span) -> Said | None:
+    views = ctx.words("nouns.view")
+    for tok in tokens(sent):
+        if tok.lemma_.lower() not in views or tok.dep_ != "pobj" or tok.head.lower_ != "of" or \
+                ctx.inside_quote(tok.idx) or not _view_content(tok):
+            continue
+        verb = tok.head.head
+        for subj in subjects(verb) if verb.pos_ in {"AUX", "VERB"} else ():
+            key = resolve_subject(ctx, subj)
+            if key:
+                return Said(key, "view", "speech-verb" if subj.pos_ != "PRON" else "speech-verb-pronoun", verb.i)
+    return None
+
+
+def _view_content(noun: Token) -> bool:
+    """Whether a view noun is followed by the 'that' of a clause saying what the view is ('the view that
+    the plan is rushed'; the parser may hang the clause on another word)."""
+    nxt = noun.doc[noun.i + 1] if noun.i + 1 < len(noun.doc) else None
+    return nxt is not None and nxt.lower_ == "that" and nxt.dep_ == "mark"
+
+
 @SPEAKER.rule("name-before-verb", "'In an interview Jane Doe said ...': a speech verb left without a subject by the parser, "
               "right after an actor's name it took into an opening phrase: that actor says the sentence.",
               "In an interview Jane Doe said the plan was rushed.")
@@ -807,10 +831,11 @@ def _agents(ctx: AttributionContext, work: Token, verbs: frozenset[str]) -> Iter
                 yield key
 
 
-@SUBJECT.rule("organisation-noun", "'the union', 'the charity': an organisation named just before.",
+@SUBJECT.rule("organisation-noun", "'the union', 'the charity', 'the Committee': an organisation named just before.",
               "The Carers Union welcomed the plan. The union said it was overdue.")
 def organisation_noun(ctx: AttributionContext, subj: Token) -> str | None:
-    if subj.pos_ == "NOUN" and subj.tag_ != "NNS" and _definite(ctx, subj):
+    capitalised = subj.pos_ == "PROPN" and subj.lower_ in ctx.words("actors.org_words")  # 'the Committee'
+    if (subj.pos_ == "NOUN" or capitalised) and subj.tag_ not in {"NNS", "NNPS"} and _definite(ctx, subj):
         return ctx.recent.organisation_named(subj.lemma_.lower())
     return None
 
