@@ -1873,3 +1873,11 @@ def test_a_named_actor_warning_in_an_as_clause_agrees_and_takes_no_side(extracto
     assert ("ivo-grant", "object", "family-help") not in positions(r)
     near = extract_text(extractor, first + "He warned that public services are crumbling.")
     assert ("ivo-grant", "object", "family-help") in positions(near)
+
+
+def test_the_correct_approach_is_support(extractor):
+    """'has the correct approach' backs what has it, as 'the right approach' does; an approach alone does not."""
+    r = extract_text(extractor, "Jo Bell said the family help teams have the correct approach to tackling neglect.")
+    assert ("jo-bell", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Jo Bell said the family help teams have an approach to tackling neglect.")
+    assert ("jo-bell", "support", "family-help") not in positions(near)

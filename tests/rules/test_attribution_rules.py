@@ -763,6 +763,36 @@ def test_attribution_subject__relative_which_work__near_miss(change):
     assert speech_verb(ctx, ctx.sents[0]) is None
 
 
+TRUST_REPORT_ON_DATE = """
+The        DET   DT  det       1 O
+Trust      PROPN NNP nsubj     2 B-ORG
+published  VERB  VBD ROOT      2 O lemma=publish
+a          DET   DT  det       4 O
+report     NOUN  NN  dobj      2 O
+on         ADP   IN  prep      2 O
+Monday     PROPN NNP pobj      5 B-DATE
+,          PUNCT ,   punct     6 O
+which      PRON  WDT nsubj     9 O
+said       VERB  VBD relcl     6 O lemma=say
+the        DET   DT  det       11 O
+plan       NOUN  NN  nsubjpass 13 O
+was        AUX   VBD auxpass   13 O lemma=be
+rushed     VERB  VBN ccomp     9 O lemma=rush
+.          PUNCT .   punct     2 O
+"""
+
+
+def test_attribution_subject__relative_which_work__after_a_date():
+    """'The Trust published a report on Monday, which said ...', the clause hung on the date: the
+    report speaks; hung on a place that is no date ('on Mercia'), it names no one."""
+    from argmap.nlp.rules.attribution import relative_which_work
+    ctx = ctx_of(TRUST_REPORT_ON_DATE, (1, 2, "trust", ORG))
+    assert relative_which_work(ctx, ctx.doc[8]) == "trust"
+    place = TRUST_REPORT_ON_DATE.replace("Monday     PROPN NNP pobj      5 B-DATE", "Mercia     PROPN NNP pobj      5 B-GPE")
+    ctx = ctx_of(place, (1, 2, "trust", ORG))
+    assert relative_which_work(ctx, ctx.doc[8]) is None
+
+
 CONCERNED = """
 BASW       PROPN NNP nsubj 1 B-ORG
 is         AUX   VBZ ROOT  1 O lemma=be

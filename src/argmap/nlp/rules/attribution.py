@@ -625,16 +625,25 @@ def relative_who(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.state.actor_of(subj.head.head)
 
 
-@SUBJECT.rule("relative-which-work", "'X published a report which said ...': the relative pronoun stands for the work, "
+@SUBJECT.rule("relative-which-work", "'X published a report which said ...', '... its report on 25 May, which concludes': the relative pronoun stands for the work, "
               "which speaks for whoever published it.", "The Trust published a report which said the plan was rushed.")
 def relative_which_work(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.tag_ != "WDT" or subj.head.dep_ != "relcl":
         return None
-    work = subj.head.head
-    if work.lemma_.lower() not in ctx.words("nouns.work") or work.dep_ != "dobj" or \
+    work = _published_before(ctx, subj.head.head)
+    if work is None or work.lemma_.lower() not in ctx.words("nouns.work") or work.dep_ != "dobj" or \
             work.head.lemma_.lower() not in ctx.words("verbs.publish"):
         return None
     return next((k for s in subjects(work.head) if (k := ctx.state.actor_of(s))), None)
+
+
+def _published_before(ctx: AttributionContext, head: Token) -> Token | None:
+    """What a relative clause describes: its head, or, when that is a date ('published its report on
+    25 May, which concludes ...'), the object of the verb the date belongs to."""
+    if head.ent_type_ != "DATE":
+        return head
+    verb = next((t for t in head.ancestors if t.pos_ == "VERB"), None)
+    return next((c for c in verb.children if c.dep_ == "dobj"), None) if verb is not None else None
 
 
 @SUBJECT.rule("work-output", "'the review's initial report calls for': what a work puts out speaks as the work "
