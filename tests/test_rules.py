@@ -1881,3 +1881,21 @@ def test_the_correct_approach_is_support(extractor):
     assert ("jo-bell", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Jo Bell said the family help teams have an approach to tackling neglect.")
     assert ("jo-bell", "support", "family-help") not in positions(near)
+
+
+def test_leaving_children_behind_and_worse_outcomes_object(extractor):
+    """'children are left behind by X', 'X may lead to worse outcomes', 'children miss out under X':
+    harms said of a plan object to it; the plan merely named does not."""
+    for words in ("Jo Bell said children are being left behind by the family help teams.",
+                  "Jo Bell said the family help teams may lead to worse outcomes.",
+                  "Jo Bell said children miss out under the family help teams."):
+        assert ("jo-bell", "object", "family-help") in positions(extract_text(extractor, words)), words
+    near = extract_text(extractor, "Jo Bell said children are being seen by the family help teams.")
+    assert ("jo-bell", "object", "family-help") not in positions(near)
+
+
+def test_standards_for_unregulated_placements_name_the_supported_accommodation_standards(extractor):
+    r = extract_text(extractor, "Jo Bell welcomed the standards for unregulated placements.")
+    assert ("jo-bell", "support", "supported-accommodation-standards") in positions(r)
+    near = extract_text(extractor, "Jo Bell welcomed the standards for placements.")
+    assert ("jo-bell", "support", "supported-accommodation-standards") not in positions(near)

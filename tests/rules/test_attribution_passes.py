@@ -896,6 +896,31 @@ def test_self_titled_author__near_miss_evidence_submitted_about():
     assert self_titled_author(ctx, units_of(ctx)) is None
 
 
+EVIDENCE_BY_NAME_PARSED_APART = """
+Written    VERB  VBN  amod     1 O lemma=write
+evidence   NOUN  NN   ROOT     1 O
+submitted  VERB  VBN  acl      1 O lemma=submit
+by         ADP   IN   agent    2 O
+Just       ADV   RB   advmod   5 O
+for        ADP   IN   prep     2 O
+Kids       NOUN  NNS  compound 7 O
+Law        NOUN  NN   pobj     5 O
+"""
+
+
+def test_self_titled_author__evidence_by_a_name_the_parser_took_apart():
+    """'Written evidence submitted by Just for Kids Law', parsed with nothing under 'by': the
+    organisation named right after 'by' wrote it; one named later in the line did not."""
+    doc = parse(EVIDENCE_BY_NAME_PARSED_APART)
+    place_actors(doc, (4, 8, "just-for-kids-law", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) == "just-for-kids-law"
+    doc = parse(EVIDENCE_BY_NAME_PARSED_APART)
+    place_actors(doc, (6, 8, "kids-law", ORG))
+    ctx = attribution_ctx(doc)
+    assert self_titled_author(ctx, units_of(ctx)) is None
+
+
 # ---------------------------------------------------------------- the publisher after another body's document
 OTHERS_RESPONSE_THEN_OWN = """
 Oak        PROPN NNP  compound 1 B-ORG

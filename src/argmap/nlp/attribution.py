@@ -1145,9 +1145,14 @@ def _document_by(ctx: AttributionContext, doc_word: Token, discussed: set[str]) 
     for prep in [*doc_word.children, *(g for p in participles for g in p.children)]:
         if prep.dep_ in {"prep", "agent"} and prep.lower_ in ctx.words("markers.authored_by"):
             key = next((k for obj in prep.children if obj.dep_ == "pobj" for k in _orgs_in(ctx, obj, discussed)), None)
-            if key:
-                return key
+            return key or _org_right_after(ctx, prep, discussed)
     return None
+
+
+def _org_right_after(ctx: AttributionContext, prep: Token, discussed: set[str]) -> str | None:
+    """The organisation named right after 'by' ('by Just for Kids Law', the name parsed apart)."""
+    after = ctx.state.actor_of(prep.doc[prep.i + 1]) if prep.i + 1 < len(prep.doc) else None
+    return after if after and ctx.state.is_org(after) and after not in discussed else None
 
 
 def _orgs_in(ctx: AttributionContext, tok: Token, discussed: set[str]) -> Iterator[str]:

@@ -12,6 +12,7 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import lru_cache
+from itertools import dropwhile, takewhile
 
 from spacy.tokens import Doc, Span, Token
 
@@ -480,6 +481,61 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
             if not any(t.i in covered for t in span) and letterhead_name(ctx, span)]
 
 
+@MENTIONS.rule("document-by-line", "Among a page's first lines, a line naming the page's document and whose it is "
+               "('Written evidence submitted by X', 'Response from X'): the capitalised words after 'by' or 'from' "
+               "to the line's end (or a comma or bracket) are the name of whoever wrote it, even where the tagger "
+               "missed it.",
+               "Written evidence submitted by Just for Kids Law\n\nWe welcome the plan.")
+def document_by_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    out = []
+    for span in _first_lines(ctx):
+        name = _authored_name(ctx, span)
+        if name is not None and not any(t.i in covered for t in name) and plausible(ctx, name):
+            person = plain_name_words(ctx, name) and not any(ctx.is_org_word(t.lower_) for t in name)
+            out.append(Mention(name, PERSON if person else ORG))
+    return out
+
+
+def _first_lines(ctx: ActorContext) -> Iterator[Span]:
+    """The first non-empty lines of a page (as many as a letterhead may be among)."""
+    pos = lines = 0
+    for line in doc_text(ctx.doc).splitlines(keepends=True):
+        body = line.strip()
+        start = pos + line.index(body) if body else pos
+        pos += len(line)
+        if not body:
+            continue
+        lines += 1
+        if lines > LETTERHEAD_LINES:
+            break
+        span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
+        if span is not None and len(span):
+            yield span
+
+
+def _authored_name(ctx: ActorContext, line: Span) -> Span | None:
+    """The name after 'by'/'from' on a line that names a document of its own ('evidence submitted by
+    X'): capitalised words and small words, up to a comma, a bracket or the line's end."""
+    words = [t for t in tokens(line) if not t.is_space]
+    at = _authored_at(ctx, words) if len(words) <= DOCUMENT_LINE_WORDS else None  # else a paragraph
+    if at is None:
+        return None
+    name = list(takewhile(lambda t: not t.is_punct and (t.is_title or t.lower_ in ctx.small_words), words[at + 1:]))
+    rest = words[at + 1 + len(name):]
+    name = list(dropwhile(lambda t: t.lower_ in ctx.small_words, name))  # 'by the Association'
+    if rest and rest[0].text not in {",", "("} or len(name) < 2 or not name[-1].is_title:
+        return None  # the name runs to the line's end, a comma or a bracket
+    return line.doc[name[0].i:name[-1].i + 1]
+
+
+def _authored_at(ctx: ActorContext, words: list[Token]) -> int | None:
+    """Where 'by' or 'from' follows a document word on a line ('evidence submitted by')."""
+    documents, authored = ctx.lex["nouns.self_document"], ctx.lex["markers.authored_by"]
+    return next((i for i, t in enumerate(words) if t.lower_ in authored and
+                 any(w.lower_ in documents for w in words[:i])), None)
+
+
 @MENTIONS.rule("byline", "A line by itself among a page's first lines, under the first and above the first "
                "sentence, of two or three capitalised name words, on a page that speaks as 'I', is its writer's "
                "name, even where the tagger missed it or took the line for a heading.",
@@ -524,6 +580,8 @@ def _opening_lines(ctx: ActorContext) -> Iterator[tuple[int, Span]]:
             yield lines, span
 
 
+#: How many words a line naming a document and its writer has at most ('Written evidence submitted by X').
+DOCUMENT_LINE_WORDS = 16
 #: How many of a page's first non-empty lines a letterhead may be among; how many words a heading has at most.
 LETTERHEAD_LINES = 4
 HEADING_WORDS = 6
