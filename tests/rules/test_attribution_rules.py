@@ -2832,6 +2832,29 @@ def test_attribution_not_the_authors__research__fires():
     assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["research"]
 
 
+THIS_REPORT_REFLECTS = """
+This       DET   DT  det   1 O
+report     NOUN  NN  nsubj 2 O
+reflects   VERB  VBZ ROOT  2 O lemma=reflect
+our        PRON  PRP$ poss 4 O
+concerns   NOUN  NNS dobj  2 O lemma=concern
+.          PUNCT .   punct 2 O
+"""
+
+
+def test_attribution_not_the_authors__research__near_miss_the_work_responded_to():
+    """'This report reflects our concerns': the work the writer responds to, pointed at, is judged in
+    the writer's voice; 'This report found ...' still reports a finding, and so does 'The report
+    reflects ...'."""
+    ctx = ctx_of(THIS_REPORT_REFLECTS)
+    assert not reports_research(ctx, ctx.sents[0])
+    found = THIS_REPORT_REFLECTS.replace("reflects   VERB  VBZ ROOT  2 O lemma=reflect", "found      VERB  VBD ROOT  2 O lemma=find")
+    ctx = ctx_of(found)
+    assert reports_research(ctx, ctx.sents[0])
+    ctx = ctx_of(THIS_REPORT_REFLECTS.replace("This       DET", "The        DET"))
+    assert reports_research(ctx, ctx.sents[0])
+
+
 def test_attribution_not_the_authors__research__near_miss():
     ctx = ctx_of(CHARITY_FOUND)
     assert not reports_research(ctx, ctx.sents[0])

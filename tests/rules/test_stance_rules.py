@@ -2390,6 +2390,33 @@ def test_stance_cues__need__fires():
     assert cue_rules(NEED_FUNDING) == ["need"]
 
 
+NEED_INVESTMENT_IN = """
+Councils    NOUN  NNS nsubj    1 O lemma=council
+need        VERB  VBP ROOT     1 O
+investment  NOUN  NN  dobj     1 O
+in          ADP   IN  prep     1 O
+family      NOUN  NN  compound 5 O
+help        NOUN  NN  pobj     3 O
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_stance_cues__need__investment_in_a_proposal_asks_for_more_of_it():
+    """'Councils need investment in family help' (the 'in' hung on 'need'): more of a proposal is
+    asked for, not a condition set on it; 'funding in their areas' names no proposal and stays a
+    condition."""
+    doc = parse(NEED_INVESTMENT_IN)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1) and "more of it" in cue.label
+    near = parse(NEED_INVESTMENT_IN.replace("investment  NOUN", "funding     NOUN")
+                 .replace("family      NOUN  NN  compound 5 O", "their       PRON  PRP$ poss     5 O")
+                 .replace("help        NOUN  NN  pobj     3 O", "areas       NOUN  NNS pobj     3 O lemma=area"))
+    ctx = stance_ctx(near)
+    (cue,) = needed(ctx, clause(ctx, near[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, -1)
+
+
 NEED_TO_IMPLEMENT = """
 Ministers  NOUN  NNS nsubj    1 O lemma=minister
 need       VERB  VBP ROOT     1 O

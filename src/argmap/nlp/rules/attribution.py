@@ -1274,8 +1274,9 @@ def plain_question(ctx: AttributionContext, sent: Span) -> bool:
 def reports_research(ctx: AttributionContext, sent: Span) -> bool:
     root = sent.root
     research = ctx.words("nouns.research")
+    finding = root.lemma_.lower() in ctx.words("verbs.finding")
     for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
-        if subj.lemma_.lower() in research:
+        if subj.lemma_.lower() in research and (finding or not _pointed_at(ctx, subj)):
             return True
         if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) or t.lower_ in ctx.words("nouns.share")
                for t in subj.subtree):
@@ -1283,6 +1284,11 @@ def reports_research(ctx: AttributionContext, sent: Span) -> bool:
     # the parser may lose the subject of 'found'; a research noun before it is enough
     return root.lemma_.lower() in ctx.words("verbs.finding") and \
         any(t.lemma_.lower() in research for t in sent[:root.i - sent.start])
+
+
+def _pointed_at(ctx: AttributionContext, noun: Token) -> bool:
+    """'this report': the piece of work the writer is responding to, not a finding it reports."""
+    return any(c.dep_ == "det" and c.lower_ in ctx.words("markers.demonstrative") for c in noun.children)
 
 
 def unheld_view(ctx: AttributionContext, sent: Span) -> bool:

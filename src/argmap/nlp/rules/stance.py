@@ -773,12 +773,42 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         what = needed_phrase(tok)
         if what is None or negated(ctx, tok, c.span) or _past(tok):
             continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
-        if ground_named(ctx, what, condition=True):
+        cue = _need_cue(ctx, tok, what)
+        if cue is not None and cue.weight > 1:
             c.used.update(t.i for t in what)
-            out.append(Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5))
-        elif ctx.names_proposal(what) or _carried_out(ctx, what):
-            out.append(Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"))
+        out += [cue] if cue is not None else []
     return out
+
+
+def _need_cue(ctx: StanceContext, tok: Token, what: Span) -> Cue | None:
+    """More of a named proposal ('further investment in early help') is asked for; a condition ground
+    ('extra funding') is an objection on it; a named proposal or carrying out a document is asked for."""
+    if _improved_proposal(ctx, what):
+        return Cue(K.NEED, +1, f"{tok.text} ... in (asks for more of it)", "need", 1.5)
+    if ground_named(ctx, what, condition=True):
+        return Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5)
+    if ctx.names_proposal(what) or _carried_out(ctx, what):
+        return Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need")
+    return None
+
+
+def _improved_proposal(ctx: StanceContext, what: Span) -> bool:
+    """'investment in early help', 'to invest further in family hubs': a word of improving followed by
+    an 'in' whose next few words name a particular proposal (read by position: the parser often hangs
+    the 'in' elsewhere)."""
+    improve = ctx.words("verbs.improve") | ctx.words("nouns.amount")
+    doc = what.doc
+    for t in what:
+        if t.lemma_.lower() not in improve:
+            continue
+        at = next((i for i in range(t.i + 1, min(t.i + 3, len(doc))) if doc[i].lower_ == "in"), None)
+        if at is not None and ctx.names_proposal(doc[at:min(at + IMPROVED_REACH, t.sent.end)]):
+            return True
+    return False
+
+
+#: How many words after the 'in' of 'investment in' may name what is invested in.
+IMPROVED_REACH = 8
 
 
 def _carried_out(ctx: StanceContext, what: Span) -> bool:
