@@ -1176,20 +1176,18 @@ def test_stance_not_a_cue__state_of_a_thing__near_miss_a_plan():
     assert word_cue(FAILING_PLAN, 0).sign == -1
 
 
-def test_stance_not_a_cue__state_of_a_thing__a_past_participle_and_an_adjective_of_the_system():
-    """'Stretched companies ...' (a past participle) and 'overwhelmed systems ...' (an adjective of
-    the present arrangements) tell a state; an adjective of something else ('overwhelmed
-    companies', tagged as an adjective) is left to the other rules."""
-    stretched = FAILING_COMPANIES.replace("Failing    VERB  VBG amod   1 O lemma=fail", "Stretched  VERB  VBN amod   1 O lemma=stretch")
-    doc = parse(stretched)
-    assert state_of_a_thing(stance_ctx(doc), doc[0], -1)
+def test_stance_not_a_cue__state_of_a_thing__an_adjective_of_the_system():
+    """'Overwhelmed systems ...' (an objection word describing the present arrangements) tell a state;
+    the same adjective of something else ('overwhelmed companies'), and a past participle ('failed
+    companies', a verdict), are left to the other rules."""
     systems = FAILING_COMPANIES.replace("Failing    VERB  VBG amod   1 O lemma=fail", "Overwhelmed ADJ  JJ  amod   1 O") \
         .replace("companies  NOUN  NNS nsubj  3 O lemma=company", "systems    NOUN  NNS nsubj  3 O lemma=system")
     doc = parse(systems)
     assert state_of_a_thing(stance_ctx(doc), doc[0], -1)
-    near = FAILING_COMPANIES.replace("Failing    VERB  VBG amod   1 O lemma=fail", "Overwhelmed ADJ  JJ  amod   1 O")
-    doc = parse(near)
-    assert not state_of_a_thing(stance_ctx(doc), doc[0], -1)
+    for near in (FAILING_COMPANIES.replace("Failing    VERB  VBG amod   1 O lemma=fail", "Overwhelmed ADJ  JJ  amod   1 O"),
+                 FAILING_COMPANIES.replace("Failing    VERB  VBG amod   1 O lemma=fail", "Failed     VERB  VBN amod   1 O lemma=fail")):
+        doc = parse(near)
+        assert not state_of_a_thing(stance_ctx(doc), doc[0], -1)
 
 
 DFE_ANNOUNCED = """

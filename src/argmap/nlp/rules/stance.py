@@ -524,15 +524,15 @@ def as_named_said(ctx: StanceContext, tok: Token, sign: int) -> bool:
         any(c.dep_ == "nsubj" and ctx.state.actor_of(c) for c in tok.children)
 
 
-@NOT_A_CUE.rule("state-of-a-thing", "An objection participle describing something that is no plan ('failing water "
-                "companies', 'the struggling sector', 'stretched services'), or an objection adjective describing the "
-                "present arrangements ('an overwhelmed system'), tells its state; 'a failing plan' still objects.",
+@NOT_A_CUE.rule("state-of-a-thing", "An objection participle in -ing describing something that is no plan ('failing "
+                "water companies', 'the struggling sector'), or any objection word describing the present arrangements "
+                "('an overwhelmed system'), tells its state; 'a failing plan' still objects.",
                 "Failing companies could dodge the fines.")
 def state_of_a_thing(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.dep_ != "amod" or tok.head.pos_ not in {"NOUN", "PROPN"}:
         return False
-    if tok.tag_ not in {"VBG", "VBN"} and tok.head.lemma_.lower() not in ctx.words("nouns.status_quo"):
-        return False  # an adjective tells a state only of the present arrangements ('an overwhelmed system')
+    if tok.tag_ != "VBG" and tok.head.lemma_.lower() not in ctx.words("nouns.status_quo"):
+        return False  # otherwise only of the present arrangements ('an overwhelmed system'); 'a failed experiment' objects
     thing = tok.head
     plans = ctx.lex.union("nouns.plan", "nouns.document_head", "nouns.work")
     return thing.lower_ not in plans and thing.lemma_.lower() not in plans and not in_proposal_name(ctx, thing) and \
