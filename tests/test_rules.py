@@ -1899,3 +1899,12 @@ def test_standards_for_unregulated_placements_name_the_supported_accommodation_s
     assert ("jo-bell", "support", "supported-accommodation-standards") in positions(r)
     near = extract_text(extractor, "Jo Bell welcomed the standards for placements.")
     assert ("jo-bell", "support", "supported-accommodation-standards") not in positions(near)
+
+
+def test_a_real_difference_is_support(extractor):
+    """'would make a real difference' backs what would; a difference alone ('a difference between
+    the teams') takes no side."""
+    r = extract_text(extractor, "Jo Bell said the family help teams would make a real difference to carers.")
+    assert ("jo-bell", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Jo Bell said there is a difference between the family help teams.")
+    assert ("jo-bell", "support", "family-help") not in positions(near)
