@@ -195,6 +195,20 @@ Pell       PROPN NNP  ROOT     12 I-PERSON
 """
 
 
-__all__ = ["LEX", "TAXONOMY", "SIGNED_LETTER", "ORG", "PERSON", "Stance", "Cue", "Draft", "parse", "place_actors", "actor_ctx",
+# 'Written evidence submitted by Just for Kids Law' with the name parsed apart and untagged (the
+# document-by-line mentions rule and the self-titled author pass are both tested on it)
+EVIDENCE_BY_NAME_PARSED_APART = """
+Written    VERB  VBN  amod     1 O lemma=write
+evidence   NOUN  NN   ROOT     1 O
+submitted  VERB  VBN  acl      1 O lemma=submit
+by         ADP   IN   agent    2 O
+Just       ADV   RB   advmod   5 O
+for        ADP   IN   prep     2 O
+Kids       NOUN  NNS  compound 7 O
+Law        NOUN  NN   pobj     5 O
+"""
+
+
+__all__ = ["LEX", "TAXONOMY", "SIGNED_LETTER", "EVIDENCE_BY_NAME_PARSED_APART", "ORG", "PERSON", "Stance", "Cue", "Draft", "parse", "place_actors", "actor_ctx",
            "attribution_ctx", "observe", "units_of", "quotation", "stance_ctx", "clause", "unit", "target_ctx",
            "work", "holding"]

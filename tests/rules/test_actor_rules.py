@@ -18,7 +18,7 @@ from argmap.nlp.rules.actors import (
 )
 from argmap.nlp.state import ACTOR_SPANS, REGISTRY
 
-from .kit import ORG, PERSON, SIGNED_LETTER, actor_ctx, holding, parse
+from .kit import EVIDENCE_BY_NAME_PARSED_APART, ORG, PERSON, SIGNED_LETTER, actor_ctx, holding, parse
 
 
 def actors_found(spec: str) -> list[tuple[str, str, str]]:
@@ -1714,24 +1714,12 @@ def test_actors_mentions__letterhead__near_miss_no_organisation_word():
     assert letterhead_lines(ctx, [Mention(ctx.doc[0:3], ORG)]) == []
 
 
-EVIDENCE_LINE = """
-Written    VERB  VBN  amod     1 O lemma=write
-evidence   NOUN  NN   ROOT     1 O
-submitted  VERB  VBN  acl      1 O lemma=submit
-by         ADP   IN   agent    2 O
-Just       ADV   RB   advmod   5 O
-for        ADP   IN   prep     2 O
-Kids       NOUN  NNS  compound 7 O
-Law        NOUN  NN   pobj     5 O
-"""
-
-
 def test_actors_mentions__document_by_line__fires():
     """'Written evidence submitted by Just for Kids Law', untagged: the name after 'by', to the
     line's end, is whoever wrote the document."""
     from argmap.nlp.rules.actors import document_by_lines
 
-    ctx = actor_ctx(parse(EVIDENCE_LINE))
+    ctx = actor_ctx(parse(EVIDENCE_BY_NAME_PARSED_APART))
     assert described(document_by_lines(ctx, [])) == [("Just for Kids Law", ORG)]
 
 
@@ -1740,10 +1728,10 @@ def test_actors_mentions__document_by_line__near_miss():
     name that stops before the line's end ('... by Kids Law today')."""
     from argmap.nlp.rules.actors import document_by_lines
 
-    placed = EVIDENCE_LINE.replace("Written    VERB  VBN  amod     1 O lemma=write", "Many       ADJ   JJ   amod     1 O") \
+    placed = EVIDENCE_BY_NAME_PARSED_APART.replace("Written    VERB  VBN  amod     1 O lemma=write", "Many       ADJ   JJ   amod     1 O") \
         .replace("evidence   NOUN  NN   ROOT     1 O", "children   NOUN  NNS  ROOT     1 O lemma=child")
     assert document_by_lines(actor_ctx(parse(placed)), []) == []
-    today = EVIDENCE_LINE + "today      NOUN  NN   npadvmod 2 O\n"
+    today = EVIDENCE_BY_NAME_PARSED_APART + "today      NOUN  NN   npadvmod 2 O\n"
     assert document_by_lines(actor_ctx(parse(today)), []) == []
 
 

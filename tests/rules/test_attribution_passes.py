@@ -16,7 +16,7 @@ from argmap.nlp.attribution import (
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, UNNAMED, ActorInfo
 
-from .kit import LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
+from .kit import EVIDENCE_BY_NAME_PARSED_APART, LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
 
 # ---------------------------------------------------------------- between one speaker's sentences
 QUOTED_BETWEEN = """
@@ -894,18 +894,6 @@ def test_self_titled_author__near_miss_evidence_submitted_about():
     place_actors(doc, (4, 6, "northfold-trust", ORG))
     ctx = attribution_ctx(doc)
     assert self_titled_author(ctx, units_of(ctx)) is None
-
-
-EVIDENCE_BY_NAME_PARSED_APART = """
-Written    VERB  VBN  amod     1 O lemma=write
-evidence   NOUN  NN   ROOT     1 O
-submitted  VERB  VBN  acl      1 O lemma=submit
-by         ADP   IN   agent    2 O
-Just       ADV   RB   advmod   5 O
-for        ADP   IN   prep     2 O
-Kids       NOUN  NNS  compound 7 O
-Law        NOUN  NN   pobj     5 O
-"""
 
 
 def test_self_titled_author__evidence_by_a_name_the_parser_took_apart():
