@@ -16,7 +16,9 @@ from argmap.nlp.attribution import (
 from argmap.nlp.rules.attribution import note_publisher
 from argmap.nlp.state import REGISTRY, UNNAMED, ActorInfo
 
-from .kit import EVIDENCE_BY_NAME_PARSED_APART, LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of
+from .kit import (
+    EVIDENCE_BY_NAME_PARSED_APART, LEX, ORG, PERSON, SIGNED_LETTER, attribution_ctx, parse, place_actors, units_of,
+)
 
 # ---------------------------------------------------------------- between one speaker's sentences
 QUOTED_BETWEEN = """

@@ -625,8 +625,9 @@ def relative_who(ctx: AttributionContext, subj: Token) -> str | None:
     return ctx.state.actor_of(subj.head.head)
 
 
-@SUBJECT.rule("relative-which-work", "'X published a report which said ...', '... its report on 25 May, which concludes': the relative pronoun stands for the work, "
-              "which speaks for whoever published it.", "The Trust published a report which said the plan was rushed.")
+@SUBJECT.rule("relative-which-work", "'X published a report which said ...', '... its report on 25 May, which "
+              "concludes': the relative pronoun stands for the work, which speaks for whoever published it.",
+              "The Trust published a report which said the plan was rushed.")
 def relative_which_work(ctx: AttributionContext, subj: Token) -> str | None:
     if subj.tag_ != "WDT" or subj.head.dep_ != "relcl":
         return None

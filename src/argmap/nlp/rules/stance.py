@@ -21,8 +21,8 @@ from argmap.nlp.recommend import inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
 from argmap.nlp.text import (
-    agent_objects, answered_at, as_clause, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens, span_matches,
-    text_of, tokens,
+    agent_objects, answered_at, as_clause, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens,
+    span_matches, text_of, tokens,
 )
 from argmap.taxonomy import Taxonomy
 from argmap.text import literal_trie
@@ -532,7 +532,7 @@ def state_of_a_thing(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.dep_ != "amod" or tok.head.pos_ not in {"NOUN", "PROPN"}:
         return False
     if tok.tag_ != "VBG" and tok.head.lemma_.lower() not in ctx.words("nouns.status_quo"):
-        return False  # otherwise only of the present arrangements ('an overwhelmed system'); 'a failed experiment' objects
+        return False  # else only of the present arrangements ('an overwhelmed system'); 'a failed experiment' objects
     thing = tok.head
     plans = ctx.lex.union("nouns.plan", "nouns.document_head", "nouns.work")
     return thing.lower_ not in plans and thing.lemma_.lower() not in plans and not in_proposal_name(ctx, thing) and \
@@ -773,23 +773,24 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         what = needed_phrase(tok)
         if what is None or negated(ctx, tok, c.span) or _past(tok):
             continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
-        cue = _need_cue(ctx, tok, what)
-        if cue is not None and cue.weight > 1:
-            c.used.update(t.i for t in what)
+        cue, spent = _need_cue(ctx, tok, what)
+        if spent:
+            c.used.update(t.i for t in what)  # its words say what is needed, no cue of their own
         out += [cue] if cue is not None else []
     return out
 
 
-def _need_cue(ctx: StanceContext, tok: Token, what: Span) -> Cue | None:
-    """More of a named proposal ('further investment in early help') is asked for; a condition ground
-    ('extra funding') is an objection on it; a named proposal or carrying out a document is asked for."""
+def _need_cue(ctx: StanceContext, tok: Token, what: Span) -> tuple[Cue | None, bool]:
+    """The cue of what is needed, and whether its words are spent on it: more of a named proposal
+    ('further investment in early help') is asked for; a condition ground ('extra funding') is an
+    objection on it; a named proposal or carrying out a document is asked for."""
     if _improved_proposal(ctx, what):
-        return Cue(K.NEED, +1, f"{tok.text} ... in (asks for more of it)", "need", 1.5)
+        return Cue(K.NEED, +1, f"{tok.text} ... in (asks for more of it)", "need", 1.5), True
     if ground_named(ctx, what, condition=True):
-        return Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5)
+        return Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5), True
     if ctx.names_proposal(what) or _carried_out(ctx, what):
-        return Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need")
-    return None
+        return Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"), False
+    return None, False
 
 
 def _improved_proposal(ctx: StanceContext, what: Span) -> bool:
