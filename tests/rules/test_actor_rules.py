@@ -1721,6 +1721,7 @@ def test_actors_mentions__document_by_line__fires():
 
     ctx = actor_ctx(parse(EVIDENCE_BY_NAME_PARSED_APART))
     assert described(document_by_lines(ctx, [])) == [("Just for Kids Law", ORG)]
+    assert actors_found(EVIDENCE_BY_NAME_PARSED_APART) == [("Just for Kids Law", "just-for-kids-law", ORG)]
 
 
 def test_actors_mentions__document_by_line__near_miss():
