@@ -489,16 +489,17 @@ def letterhead_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
 def document_by_lines(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     covered = _covered(found)
     out = []
-    for span in _first_lines(ctx):
-        name = _authored_name(ctx, span)
+    for _, _, span in _first_lines(ctx):
+        name = _authored_name(ctx, span) if span is not None else None
         if name is not None and not any(t.i in covered for t in name) and plausible(ctx, name):
             person = plain_name_words(ctx, name) and not any(ctx.is_org_word(t.lower_) for t in name)
             out.append(Mention(name, PERSON if person else ORG))
     return out
 
 
-def _first_lines(ctx: ActorContext) -> Iterator[Span]:
-    """The first non-empty lines of a page (as many as a letterhead may be among)."""
+def _first_lines(ctx: ActorContext) -> Iterator[tuple[int, str, Span | None]]:
+    """A page's first non-empty lines (as many as a letterhead may be among): each with its place
+    among them (1 for the first), its text and its span."""
     pos = lines = 0
     for line in doc_text(ctx.doc).splitlines(keepends=True):
         body = line.strip()
@@ -510,8 +511,7 @@ def _first_lines(ctx: ActorContext) -> Iterator[Span]:
         if lines > LETTERHEAD_LINES:
             break
         span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
-        if span is not None and len(span):
-            yield span
+        yield lines, body, span if span is not None and len(span) else None
 
 
 def _authored_name(ctx: ActorContext, line: Span) -> Span | None:
@@ -565,19 +565,11 @@ def _name_line(ctx: ActorContext, span: Span) -> bool:
 def _opening_lines(ctx: ActorContext) -> Iterator[tuple[int, Span]]:
     """The short lines among a page's first non-empty lines, above its first sentence, each with
     its place among the non-empty lines (1 for the first)."""
-    pos = lines = 0
-    for line in doc_text(ctx.doc).splitlines(keepends=True):
-        body = line.strip()
-        start = pos + line.index(body) if body else pos
-        pos += len(line)
-        lines += bool(body)
-        if lines > LETTERHEAD_LINES or body.endswith((".", "!", "?")):
+    for place, body, span in _first_lines(ctx):
+        if body.endswith((".", "!", "?")):
             break  # the body has begun: a letterhead or a byline is above it
-        if not body or len(body.split()) > HEADING_WORDS:
-            continue
-        span = ctx.doc.char_span(start, start + len(body), alignment_mode="contract")
-        if span is not None and len(span):
-            yield lines, span
+        if span is not None and len(body.split()) <= HEADING_WORDS:
+            yield place, span
 
 
 #: How many words a line naming a document and its writer has at most ('Written evidence submitted by X').

@@ -797,7 +797,7 @@ def _improved_proposal(ctx: StanceContext, what: Span) -> bool:
     """'investment in early help', 'to invest further in family hubs': a word of improving followed by
     an 'in' whose next few words name a particular proposal (read by position: the parser often hangs
     the 'in' elsewhere)."""
-    improve = ctx.words("verbs.improve") | ctx.words("nouns.amount")
+    improve = ctx.lex.union("verbs.improve", "nouns.amount")
     doc = what.doc
     for t in what:
         if t.lemma_.lower() not in improve:
