@@ -357,3 +357,44 @@ def test_an_acronym_near_miss_not_its_initials_not_right_after_or_before_it_is_g
         ["community energy co-operatives"]
     text = "CECs help. Community Energy Co-operatives (CECs) are new. CECsX and pre-CEC are not."
     assert [m.phrase for m in t.find_proposals(text)] == ["community energy co-operatives"]
+
+
+def _always(*_):
+    return True
+
+
+def test_a_name_split_once_by_other_words_matches_when_the_caller_says_they_describe_it():
+    """'multi-agency safeguarding teams' names 'multi-agency teams', 'manage the social worker
+    agency market' names 'manage the agency market', when the caller's test (the parse, in the
+    pipeline) says the words of the split describe the name's words; the offsets cover the words
+    as written, and the test is given the split's offsets."""
+    t = _tax([{"id": "teams", "label": "multi-agency teams"},
+              {"id": "agency", "label": "agency rules", "aliases": ["manage the agency market"]}])
+    seen = []
+
+    def test(*offsets):
+        seen.append(offsets)
+        return True
+
+    for text, words, gap in (("Councils back multi-agency safeguarding teams.", "multi-agency safeguarding teams",
+                              "safeguarding"),
+                             ("It will manage the children's social worker agency market.",
+                              "manage the children's social worker agency market", "children's social worker")):
+        seen.clear()
+        found = t.find_proposals(text, breaks=frozenset({"and", "to"}), gap_ok=test)
+        assert len(found) == 1 and text[found[0].start:found[0].end] == words
+        assert text[seen[0][0]:seen[0][1]] == gap and seen[0][2:] == (found[0].start, found[0].end)
+        assert t.find_proposals(text) == []  # without the test, no match
+        assert t.find_proposals(text, breaks=frozenset({"and"}), gap_ok=lambda *_: False) == []
+
+
+@pytest.mark.parametrize("text", [
+    "Councils back multi-agency and safeguarding teams.",  # a break word in the split
+    "Councils back multi-agency health, police and school teams.",  # a mark in the split
+    "Councils back multi-agency work with four new local teams.",  # more than three words
+    "We read the new report.",  # a name that starts with an article
+])
+def test_near_miss_a_name_split_by_a_break_a_mark_four_words_or_after_an_article(text):
+    t = _tax([{"id": "teams", "label": "multi-agency teams"},
+              {"id": "inquiry", "label": "inquiry", "aliases": ["the report"]}])
+    assert t.find_proposals(text, breaks=frozenset({"and", "with"}), gap_ok=_always) == []

@@ -5,6 +5,7 @@ from __future__ import annotations
 import hashlib
 import re
 from bisect import bisect_right
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from importlib import resources
@@ -118,13 +119,17 @@ class Taxonomy:
         return [(pid, [(f" {k} ", f" {k}s ") for k in e.keywords]) for pid, e in self.proposals.items() if e.keywords]
 
     def find_proposals(self, text: str, verb_heads: frozenset[str] = frozenset(),
-                       fillers: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()) -> list[Match]:
+                       fillers: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset(),
+                       gap_ok: Callable[[int, int, int, int], bool] | None = None) -> list[Match]:
         """Proposal mentions in ``text`` (longest phrase wins; offsets into the folded text). With
         ``verb_heads`` ("cap", "ban"), a two-word alias ending in one ("profit cap") also matches
         as a verb and its object ("capping profits", "caps on profit"); with ``breaks`` as well
         (words that end a phrase), also spread out ("caps on children's home profits"). With
         ``fillers`` ("more", "new"), a name the text splits only with such words or numbers also
-        matches ("recruit 10,000 new foster carers" for "recruit foster carers")."""
+        matches ("recruit 10,000 new foster carers" for "recruit foster carers"). With ``gap_ok``, a
+        name of two or more words the text splits once with one to three other words (no break
+        words) matches when ``gap_ok(gap_start, gap_end, name_start, name_end)`` says those words only
+        describe the name's words ("multi-agency safeguarding teams" for "multi-agency teams")."""
         found = _find(self._proposal_index, text)
         if verb_heads:
             found = _merge(found, _find(self._verb_index(verb_heads), text))
@@ -132,7 +137,33 @@ class Taxonomy:
             found = _merge(found, self._find_spread(verb_heads, breaks, text))
         if fillers:
             found = _merge(found, _find_across(self._proposal_index, text, fillers))
+        if gap_ok is not None:
+            found = _merge(found, [m for m, gap in self._find_gapped(text, breaks) if gap_ok(*gap, m.start, m.end)])
         return _merge(found, defined_acronyms(found, text))
+
+    def _find_gapped(self, text: str, breaks: frozenset[str]) -> list[tuple[Match, tuple[int, int]]]:
+        """Names of two or more words (not one that starts with an article) split once by one to
+        three words that are no break words, each with the split's offsets (the first such name at
+        a word)."""
+        if "gapped" not in self._cache:
+            firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+            for entry in self.proposals.values():
+                for name in entry.names:
+                    words = tuple(fold(name).split())
+                    if len(words) >= 2 and words[0] not in _ARTICLES:
+                        firsts.setdefault(words[0], []).append((words, entry.id))
+            self._cache["gapped"] = firsts
+        firsts = self._cache["gapped"]
+        folded = fold_keep_length(text)
+        words = [(m.group(0), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(folded)]
+        out = []
+        for i, (first, start, _) in enumerate(words):
+            for name, pid in firsts.get(first, ()):
+                hit = _split_name_at(words, i, name, breaks)
+                if hit is not None:
+                    out.append((Match(pid, " ".join(folded[start:hit[0]].split()), start, hit[0]), hit[1]))
+                    break
+        return out
 
     def _verb_index(self, verb_heads: frozenset[str]):
         if verb_heads in self._cache:
@@ -347,6 +378,32 @@ def _find(index, text: str) -> list[Match]:
             out.append(Match(key, " ".join(m.group(0).split()), m.start(), m.end()))
         pos = max(m.end(), pos + 1)
     return out
+
+
+_WORD_OR_MARK = re.compile(r"[\w'\u2019-]+|[^\w\s]")
+_ARTICLES = frozenset({"the", "a", "an"})  # a name that starts with one, split, is a pointing phrase
+
+
+def _same_word(word: str, seen: str) -> bool:
+    return seen == word or seen == plural(word)
+
+
+def _split_name_at(words: list[tuple[str, int, int]], i: int, name: tuple[str, ...],
+                   breaks: frozenset[str]) -> tuple[int, tuple[int, int]] | None:
+    """Where ``name`` starts at ``words[i]`` split once by one to three words that are neither
+    break words nor marks: (the end offset, (the split's start, its end)), or None."""
+    for cut in range(1, len(name)):
+        j = i + cut
+        if j > len(words) or not _same_word(name[cut - 1], words[j - 1][0]):
+            return None
+        for size in (1, 2, 3):
+            gap = words[j:j + size]
+            if len(gap) < size or gap[-1][0] in breaks or not gap[-1][0][0].isalnum():
+                break
+            rest = words[j + size:j + size + len(name) - cut]
+            if len(rest) == len(name) - cut and all(_same_word(w, r[0]) for w, r in zip(name[cut:], rest)):
+                return rest[-1][2], (gap[0][1], gap[-1][2])
+    return None
 
 
 def _find_across(index, text: str, fillers: frozenset[str]) -> list[Match]:

@@ -18,7 +18,7 @@ from argmap.nlp.rules.targets import (
     topic_lead, topic_words,
 )
 
-from .kit import parse, target_ctx, work
+from .kit import LEX, TAXONOMY, parse, target_ctx, work
 
 SUPPORT, OBJECT, NEUTRAL = Stance.SUPPORT, Stance.OBJECT, Stance.NEUTRAL
 WORD = Cue(K.WORD, +1, "backed", "word")
@@ -2736,3 +2736,191 @@ def test_targets_lead__an_opening_chunk_inside_a_known_name_is_no_policy():
     assert "bill" not in lead_candidates(ctx)
     ctx = target_ctx(parse(BACK_SPLIT_BILL.replace("Family  PROPN", "Harbour PROPN").replace("Courts  PROPN", "Schools PROPN")))
     assert lead_candidates(ctx)["bill"] == ("candidate-schools-bill", "Schools Bill")
+
+
+# ---------------------------------------------------------------- names split by describing words
+def _names(spec: str) -> list[tuple[str, str]]:
+    """The proposals the actors stage finds in a hand-built Doc (with the lexicon's verb heads,
+    fillers and phrase breaks), as (id, words)."""
+    from argmap.nlp.text import doc_matches
+
+    doc = parse(spec)
+    found = doc_matches(doc, TAXONOMY, "proposals", LEX["nouns.verb_head"], LEX["markers.name_fillers"],
+                        LEX["markers.phrase_breaks"])
+    return [(m.id, doc.text[m.start:m.end]) for m in found]
+
+
+OUTREACH_TEAMS = """
+Councils   NOUN  NNS nsubj    1 O lemma=council
+praised    VERB  VBD ROOT     1 O lemma=praise
+child      NOUN  NN  compound 3 O
+protection NOUN  NN  compound 5 O
+outreach   NOUN  NN  compound 5 O
+teams      NOUN  NNS dobj     1 O lemma=team
+.          PUNCT .   punct    1 O
+"""
+
+
+def test_names__a_name_split_by_words_that_describe_its_words_is_the_name():
+    """'child protection outreach teams': 'outreach' is a compound of 'teams', so the words name
+    child protection teams."""
+    from argmap.nlp.text import describes_name
+
+    doc = parse(OUTREACH_TEAMS)
+    gap = doc[4]
+    assert describes_name(doc)(gap.idx, gap.idx + len(gap), doc[2].idx, doc[5].idx + len(doc[5]))
+    assert _names(OUTREACH_TEAMS) == [("child-protection-teams", "child protection outreach teams")]
+
+
+def test_names__near_miss_split_by_words_of_another_clause():
+    """'Councils said child protection needs teams': 'needs' is the verb 'protection' is the subject
+    of; the words do not name child protection teams."""
+    spec = """
+Councils   NOUN  NNS nsubj    1 O lemma=council
+said       VERB  VBD ROOT     1 O lemma=say
+child      NOUN  NN  compound 3 O
+protection NOUN  NN  nsubj    4 O
+needs      VERB  VBZ ccomp    1 O lemma=need
+teams      NOUN  NNS dobj     4 O lemma=team
+.          PUNCT .   punct    1 O
+"""
+    assert _names(spec) == []
+
+
+LEAVER_NEEDS = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      5 O
+family    NOUN  NN  compound 4 O
+help      NOUN  NN  compound 5 O
+teams     NOUN  NNS dobj     1 O lemma=team
+on        ADP   IN  prep     5 O
+the       DET   DT  det      8 O
+needs     NOUN  NNS pobj     6 O lemma=need
+of        ADP   IN  prep     8 O
+care      NOUN  NN  compound 11 O
+leavers   NOUN  NNS pobj     9 O lemma=leaver
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__whose_thing_a_named_plan_acts_on_is_not_what_the_claim_is_about():
+    """'the family help teams on the needs of care leavers' (as 'a cap on the profits of private
+    providers'): the teams are praised; care leavers own what they act on. Said of the sentence
+    before, 'such teams' points to the teams, not to the last name."""
+    from argmap.nlp.rules.targets import acted_on, named_in, proposals
+
+    ctx = target_ctx(parse(LEAVER_NEEDS))
+    span = ctx.sents[0]
+    found = matches(ctx, span)
+    assert [acted_on(ctx, span, m, found) for m in found] == [False, True]
+    assert proposals(ctx, span) == ["family-help"]
+    assert named_in(ctx, span) == ["family-help"]
+
+
+def test_proposals__near_miss_the_needs_of_a_name_no_plan_acts_on():
+    """'They praised the needs of care leavers': nothing named acts on them; they are meant."""
+    from argmap.nlp.rules.targets import named_in, proposals
+
+    spec = LEAVER_NEEDS.replace("family    NOUN  NN  compound 4 O", "good      ADJ   JJ  amod     5 O") \
+        .replace("help      NOUN  NN  compound 5 O", "new       ADJ   JJ  amod     5 O") \
+        .replace("teams     NOUN  NNS dobj     1 O lemma=team", "work      NOUN  NN  dobj     1 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == named_in(ctx, ctx.sents[0]) == ["care-leaver-support"]
+
+
+AFTER_FRAMEWORK = """
+Councils  NOUN  NNS nsubj    1 O lemma=council
+backed    VERB  VBD ROOT     1 O lemma=back
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  dobj     1 O
+following VERB  VBG prep     1 O lemma=follow
+the       DET   DT  det      7 O
+National  PROPN NNP compound 7 O
+Framework PROPN NNP pobj     4 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__a_name_after_a_preposition_of_time_says_when():
+    """'Councils backed family help following the National Framework': the framework dates the
+    claim; family help is what it is about."""
+    from argmap.nlp.rules.targets import in_scene, proposals
+
+    ctx = target_ctx(parse(AFTER_FRAMEWORK))
+    span = ctx.sents[0]
+    assert [in_scene(ctx, span, m) for m in matches(ctx, span)] == [False, True]
+    assert proposals(ctx, span) == ["family-help"]
+
+
+def test_proposals__near_miss_a_name_under_another_preposition():
+    """'Councils backed family help under the National Framework': both are meant."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = AFTER_FRAMEWORK.replace("following VERB  VBG prep     1 O lemma=follow", "under     ADP   IN  prep     1 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["family-help", "national-framework"]
+
+
+REPLY_TO_LETTER = """
+They      PRON  PRP nsubj    1 O
+praised   VERB  VBD ROOT     1 O lemma=praise
+the       DET   DT  det      3 O
+reply     NOUN  NN  dobj     1 O
+to        ADP   IN  prep     3 O
+the       DET   DT  det      6 O
+trust     NOUN  NN  poss     8 O
+'s        PART  POS case     6 O
+letter    NOUN  NN  pobj     4 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_named_heads__a_name_with_a_preposition_is_of_the_noun_before_it():
+    """'the reply to the trust's letter' is a reply: 'the reply' may point back to it, 'the letter'
+    (the trust's own) may not."""
+    from argmap.nlp.rules.targets import named_heads
+
+    ctx = target_ctx(parse(REPLY_TO_LETTER))
+    heads = {h for _, h, t in named_heads(ctx) if t == "hearth-review"}
+    assert "reply" in heads and "letter" not in heads
+
+
+def test_named_heads__near_miss_a_name_without_a_preposition_is_of_its_last_word():
+    from argmap.nlp.rules.targets import named_heads
+
+    spec = """
+They      PRON  PRP nsubj    1 O
+backed    VERB  VBD ROOT     1 O lemma=back
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  compound 4 O
+teams     NOUN  NNS dobj     1 O lemma=team
+.         PUNCT .   punct    1 O
+"""
+    ctx = target_ctx(parse(spec))
+    assert [(h, t) for _, h, t in named_heads(ctx)] == [("team", "family-help")]
+
+
+AGENCY_MARKET = """
+They      PRON  PRP nsubj    1 O
+manage    VERB  VBP ROOT     1 O
+the       DET   DT  det      3 O
+children  NOUN  NNS poss     7 O lemma=child
+'s        PART  POS case     3 O
+social    ADJ   JJ  amod     6 O
+worker    NOUN  NN  compound 7 O
+agency    NOUN  NN  compound 7 O
+market    NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+
+
+@pytest.mark.parametrize("owner,tag,kept", [("children", "NNS", True), ("family", "NN", False)])
+def test_names__a_plural_possessive_says_what_kind_a_singular_one_whose(owner, tag, kept):
+    """'manage the children's social worker agency market' is 'manage the agency market' (the
+    plural says what kind of market); 'the family's ... market' is the family's own."""
+    from argmap.nlp.text import describes_name
+
+    doc = parse(AGENCY_MARKET.replace("children  NOUN  NNS", f"{owner:<9} NOUN  {tag:<3}"))
+    gap_start, gap_end = doc[3].idx, doc[6].idx + len(doc[6])
+    assert describes_name(doc)(gap_start, gap_end, doc[1].idx, doc[8].idx + len(doc[8])) is kept

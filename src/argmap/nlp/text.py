@@ -111,13 +111,14 @@ def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[s
                 fillers: frozenset[str] = frozenset(), breaks: frozenset[str] = frozenset()) -> list[Match]:
     """Taxonomy matches ("proposals" or "themes") in the whole Doc, found once per document (the
     actors stage finds them first, with the lexicon's verb heads, name fillers and phrase breaks:
-    "capping profits" is a profit cap, "recruit 10,000 new foster carers" is "recruit foster carers")."""
+    "capping profits" is a profit cap, "recruit 10,000 new foster carers" is "recruit foster carers";
+    with phrase breaks, a name split by words that describe its words is still the name)."""
     key = f"argmap_{kind}_matches"
     found = doc.user_data.get(key)
     if found is None:
         text = doc_text(doc)
-        matched = taxonomy.find_proposals(text, verb_heads, fillers, breaks) if kind == "proposals" \
-            else taxonomy.find_themes(text)
+        matched = taxonomy.find_proposals(text, verb_heads, fillers, breaks, describes_name(doc) if breaks else None) \
+            if kind == "proposals" else taxonomy.find_themes(text)
         found = doc.user_data[key] = [[m.id, m.phrase, m.start, m.end] for m in matched]
     cached = _MATCHES.get((id(doc), kind))
     if cached is None or cached[0] is not found:  # the records on the Doc are the truth; this only saves work
@@ -125,6 +126,31 @@ def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[s
         if len(_MATCHES) > 64:
             _MATCHES.pop(next(iter(_MATCHES)))
     return cached[1]
+
+
+_DESCRIBING = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
+
+
+def describes_name(doc: Doc):
+    """A test of a name split by other words ('multi-agency safeguarding teams' for 'multi-agency
+    teams', 'manage the social worker agency market' for 'manage the agency market'): the words of
+    the split (offsets ``gap_start:gap_end``) hang only from each other or, as a compound or
+    adjective, from a word of the name ('kinship arrangements outside the care' is no 'kinship
+    care'; 'foster care must go beyond recruitment' is no 'foster care recruitment'). A possessive
+    says whose it is ('a reset of the family's budget system' is no 'reset of the system'), unless
+    it is a plural that says what kind ('the children's social worker agency market')."""
+    def test(gap_start: int, gap_end: int, name_start: int, name_end: int) -> bool:
+        gap, name = doc.char_span(gap_start, gap_end, alignment_mode="expand"), \
+            doc.char_span(name_start, name_end, alignment_mode="expand")
+        if gap is None or name is None:
+            return False
+        inside = range(gap.start, gap.end)
+        return all(t.head.i in inside or name.start <= t.head.i < name.end and _describing(t) for t in gap)
+    return test
+
+
+def _describing(tok: Token) -> bool:
+    return tok.dep_ in _DESCRIBING or tok.dep_ == "poss" and tok.tag_ == "NNS"
 
 
 # (id of a Doc, kind) -> (the match records on that Doc, the same as Match objects); checked by

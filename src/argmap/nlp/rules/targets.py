@@ -248,7 +248,7 @@ def _aside(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool
     """A name the claim mentions without being about it: an example, what another plan serves,
     who is agreed with."""
     return in_example(ctx, span, m) or served_by(ctx, span, m, found) or agreed_with(ctx, span, m) or \
-        acted_on(ctx, span, m, found)
+        acted_on(ctx, span, m, found) or in_scene(ctx, span, m)
 
 
 def agreed_with(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -273,13 +273,26 @@ def served_by(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> b
 
 def acted_on(ctx: TargetContext, span: Span, m: Match, found: list[Match]) -> bool:
     """Whether a matched name is what another named plan acts on ('a windfall tax on for-profit
-    providers'): the tax is discussed, not the providers."""
+    providers'), or whose it is ('a cap on the profits of private providers'): the tax is
+    discussed, not the providers."""
     toks = match_tokens(span, m)
     head = name_head(toks) if toks is not None else None
+    while head is not None and head.dep_ == "pobj" and head.head.lower_ in ctx.words("markers.owner_of") and \
+            head.head.head.i != head.head.i:
+        head = head.head.head  # 'providers' in 'the profits of providers': what 'profits' stands in
     if head is None or head.dep_ != "pobj" or head.head.lower_ not in ctx.words("markers.acted_on"):
         return False
     plan = head.head.head
     return any(o.id != m.id and span.start_char + o.start <= plan.idx < span.start_char + o.end for o in found)
+
+
+def in_scene(ctx: TargetContext, span: Span, m: Match) -> bool:
+    """Whether a matched name is the object of a preposition of time ('reform must put
+    affordability first, with households struggling following a rise in bills'): it says when,
+    not what the claim is about."""
+    toks = match_tokens(span, m)
+    head = name_head(toks) if toks is not None else None
+    return head is not None and head.dep_ == "pobj" and head.head.lower_ in ctx.words("markers.scene")
 
 
 def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
@@ -1068,7 +1081,7 @@ def named_in(ctx: TargetContext, span: Span) -> list[str]:
     found = proposals(ctx, span, examples=False)
     if not found:
         return (head_anaphor(ctx, span) or ([], ""))[0]  # 'the bill' in the sentence before
-    named = [m for m in matches(ctx, span) if not ctx.umbrella(m.id)]
+    named = [m for m in matches(ctx, span) if not ctx.umbrella(m.id) and m.id in found]  # not a name set aside
     return [max(named, key=lambda m: m.start).id] if named and not ctx.all_umbrellas(found) else found
 
 
@@ -1226,13 +1239,23 @@ def named_heads(ctx: TargetContext) -> list[tuple[int, str, str | tuple[str, str
         for m in doc_matches(ctx.doc, ctx.taxonomy, "proposals"):
             if m.id == ctx.taxonomy.general_proposal:
                 continue
-            head = singular(m.phrase.split()[-1])
+            head = singular(_head_word(ctx, m))
             found += [(m.end, head, m.id)] if head not in vague else []
             found += [(m.end, f"the {w}", m.id) for w in sorted(document_words(ctx, m.id) - {head} - vague)]
             found += [(m.end, f"this {w}", m.id) for w in sorted(name_heads(ctx, m.id) - {head} - vague)]
         found += named_documents(ctx)
         ctx._named_heads = sorted(found, key=lambda f: f[0])
     return ctx._named_heads
+
+
+def _head_word(ctx: TargetContext, m: Match) -> str:
+    """The noun a name is of: its last word, or the noun before a preposition that heads it ('a rise
+    in water bills' is a rise, not bills; 'their bill' does not point back to it)."""
+    toks = ctx.doc.char_span(m.start, m.end, alignment_mode="expand")
+    root = toks.root if toks is not None else None
+    if root is not None and root.i + 1 < toks.end and root.nbor().pos_ == "ADP" and root.pos_ == "NOUN":
+        return root.lower_
+    return m.phrase.split()[-1]
 
 
 def name_heads(ctx: TargetContext, pid: str) -> set[str]:
