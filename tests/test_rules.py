@@ -1908,3 +1908,16 @@ def test_a_real_difference_is_support(extractor):
     assert ("jo-bell", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Jo Bell said there is a difference between the family help teams.")
     assert ("jo-bell", "support", "family-help") not in positions(near)
+
+
+@pytest.mark.parametrize("words", ["a fantastic way to reach families", "a lifeline for parents",
+                                   "a brilliant idea", "wonderful news for carers"])
+def test_praise_words_back_what_they_describe(extractor, words):
+    """'family help teams are a fantastic way ...', 'would be a lifeline for parents': praise."""
+    r = extract_text(extractor, f"Jo Bell said the family help teams would be {words}.")
+    assert ("jo-bell", "support", "family-help") in positions(r)
+
+
+def test_near_miss_the_same_sentence_without_praise_takes_no_side(extractor):
+    r = extract_text(extractor, "Jo Bell said the family help teams would be a way to reach families.")
+    assert ("jo-bell", "support", "family-help") not in positions(r)
