@@ -954,3 +954,21 @@ def test_foreign_script_judges_letters_not_punctuation():
     assert foreign_script(english) is None
     assert foreign_script("\u0397 \u03bc\u03b5\u03c1\u03b9\u03ba\u03ae \u03c3\u03c5\u03bc\u03c6\u03c9\u03bd\u03af\u03b1. " * 30) \
         .startswith("most letters are Greek")
+
+
+FURNITURE = "Continue reading\nLeave a Reply\nYou May Also Like\nA story about something else\nAnother story\n"
+
+
+def test_a_first_person_piece_takes_its_bio_above_page_furniture():
+    """'I returned to it as a social worker ... Jane Doe is an author and social worker', then
+    comment boxes and links: the bio names the writer of a piece written in the first person."""
+    body = "Headline\nI know the care system well. I returned to it as a social worker.\nThe sector is stretched.\n"
+    text = body + "Jane Doe is an author, journalist and social worker\n" + FURNITURE
+    assert detect_author(text) == ("Jane Doe", "author, journalist and social worker")
+
+
+def test_near_miss_a_role_line_in_a_piece_with_no_first_person_names_no_writer():
+    """The same line in a report written in the third person describes someone in the story."""
+    body = "Headline\nThe council knows the care system well. It hired a social worker.\nThe sector is stretched.\n"
+    text = body + "Jane Doe is an author, journalist and social worker\n" + FURNITURE
+    assert detect_author(text) == (None, None)

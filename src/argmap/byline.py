@@ -17,6 +17,8 @@ from argmap.text import slugify
 
 TOP_LINES = 12  # bylines are searched in the first non-empty lines...
 BOTTOM_LINES = 3  # ...and author bios in the last ones
+BIO_WORDS = 20  # a bio line of a first-person piece further up is at most this long
+FIRST_PERSON = re.compile(r"(?:^|[\s\u201c\"'(])I(?:\s|\u2019|')")  # 'I am', 'I\u2019ve', not 'I.' in a list
 MAX_ROLE_LEN = 160
 
 #: Capitalised words that are never part of a person's name (organisations, places, page words).
@@ -108,7 +110,7 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
     if top is not None and top.source == "name line" and _said_in_lowercase(top.name or "", text):
         top = None  # 'Kinship Carers' over a date, and 'kinship carers' in the text: a title
     found = top or _bio(lines[-BOTTOM_LINES:]) or \
-        (labelled == "opinion" and _bio(lines[:TOP_LINES])) or Byline()  # a columnist's bio over the piece
+        (labelled == "opinion" and _bio(lines[:TOP_LINES])) or _bio_below_first_person(lines) or Byline()
     if not labelled and found.name and _column_address(front.get("url", ""), found.name):
         labelled = "opinion"
     if not labelled and found.name:
@@ -229,6 +231,18 @@ def _role_line(line: str) -> str | None:
 def _near_date(lines: list[str], i: int) -> bool:
     return any(0 <= j < len(lines) and len(lines[j]) <= 80 and DATE.search(lines[j])
                for j in (i - 1, i + 1))
+
+
+def _bio_below_first_person(lines: list[str]) -> Byline | None:
+    """A piece written in the first person ('I returned to it as a social worker') whose author bio
+    ('Jane Doe is an author and social worker') stands on a line of its own below the body, with
+    page furniture after it: the bio names the writer."""
+    for i, line in enumerate(lines[1:], 1):
+        if len(line.split()) <= BIO_WORDS and FIRST_PERSON.search(" ".join(lines[:i])):
+            found = _bio([line])
+            if found is not None:
+                return found
+    return None
 
 
 def _bio(lines: list[str]) -> Byline | None:
