@@ -2924,3 +2924,39 @@ def test_names__a_plural_possessive_says_what_kind_a_singular_one_whose(owner, t
     doc = parse(AGENCY_MARKET.replace("children  NOUN  NNS", f"{owner:<9} NOUN  {tag:<3}"))
     gap_start, gap_end = doc[3].idx, doc[6].idx + len(doc[6])
     assert describes_name(doc)(gap_start, gap_end, doc[1].idx, doc[8].idx + len(doc[8])) is kept
+
+
+RECOMMENDED_REGISTER = """
+The         DET   DT  det       1 O
+committee   NOUN  NN  nsubj     2 O
+recommended VERB  VBD ROOT      2 O lemma=recommend
+that        SCONJ IN  mark      8 O
+a           DET   DT  det       6 O
+national    ADJ   JJ  amod      6 O
+register    NOUN  NN  nsubjpass 8 O
+be          AUX   VB  auxpass   8 O
+created     VERB  VBN ccomp     2 O lemma=create
+.           PUNCT .   punct     2 O
+"""
+
+
+def test_targets_candidates__asked_to_be_done__fires():
+    """'recommended that a national register be created': the register is what is put forward."""
+    from argmap.nlp.rules.targets import asked_to_be_done
+
+    ctx, span, chunks, register = chunk_candidate(RECOMMENDED_REGISTER, 6)
+    expected = ("candidate-national-register", "national register")
+    assert asked_to_be_done(ctx, span, chunks, register) == expected
+    assert CANDIDATES.first_named(ctx, span, chunks, register) == ("asked-to-be-done", expected)
+    assert candidate(ctx, span) == expected
+
+
+def test_targets_candidates__asked_to_be_done__near_miss():
+    """'noted that a national register was created': a verb that takes no stance reports it."""
+    from argmap.nlp.rules.targets import asked_to_be_done
+
+    spec = RECOMMENDED_REGISTER.replace("recommended VERB  VBD ROOT      2 O lemma=recommend",
+                                        "noted       VERB  VBD ROOT      2 O lemma=note")
+    ctx, span, chunks, register = chunk_candidate(spec, 6)
+    assert asked_to_be_done(ctx, span, chunks, register) is None
+    assert candidate(ctx, span) is None

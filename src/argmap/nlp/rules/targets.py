@@ -1600,6 +1600,17 @@ def stance_object(ctx: TargetContext, span: Span, chunks: list[Span], chunk: Spa
     return None
 
 
+@CANDIDATES.rule("asked-to-be-done", "'recommended that a mental health assessment be completed': the subject of a "
+                 "passive clause a stance verb takes is the thing put forward.",
+                 "The committee recommended that a national register be created.")
+def asked_to_be_done(ctx: TargetContext, span: Span, chunks: list[Span], chunk: Span) -> tuple[str, str] | None:
+    root = chunk.root
+    clause = root.head
+    if root.dep_ != "nsubjpass" or clause.dep_ != "ccomp" or clause.head.lemma_.lower() not in ctx.stance_words:
+        return None
+    return label(ctx, chunk)
+
+
 def urged_verb(ctx: TargetContext, verb: Token) -> bool:
     """'called on the authority to launch an investigation': the verb is what someone is pressed to do."""
     if not any(c.lower_ == "to" for c in verb.children):
