@@ -2240,6 +2240,47 @@ def test_attribution_ownership__says_in_a_report__near_miss():
     assert ctx.owners == {}
 
 
+RESPONDED_ON_REFORMS = """
+The         DET   DT   det      1 O
+department  NOUN  NN   nsubj    3 O
+has         AUX   VBZ  aux      3 O lemma=have
+responded   VERB  VBN  ROOT     3 O lemma=respond
+to          ADP   IN   prep     3 O
+feedback    NOUN  NN   pobj     4 O
+on          ADP   IN   prep     5 O
+its         PRON  PRP$ poss     9 O
+proposed    VERB  VBN  amod     9 O lemma=propose
+reforms     NOUN  NNS  pobj     6 O lemma=reform
+.           PUNCT .    punct    3 O
+"""
+
+
+def test_attribution_ownership__own_possessive__fires():
+    """'The department has responded to feedback on its proposed reforms': the department's reforms."""
+    from argmap.nlp.rules.attribution import own_possessive
+
+    ctx = ctx_of(RESPONDED_ON_REFORMS, (0, 2, "dfe"))
+    assert own_possessive(ctx, ctx.doc[9]) == "reform"
+    note_ownership(ctx, ctx.sents[0], "dfe")
+    assert ctx.owners == {"reform": "dfe"}
+
+
+def test_attribution_ownership__own_possessive__near_miss_a_person_or_nobody_named_before():
+    """'Iris Vane has responded to feedback on her proposed reforms' is a person's view; with no
+    organisation named before 'its', whose reforms they are is not known."""
+    from argmap.nlp.rules.attribution import own_possessive
+
+    person = RESPONDED_ON_REFORMS.replace("The         DET   DT   det      1 O", "Iris        PROPN NNP  compound 1 B-PERSON") \
+        .replace("department  NOUN  NN   nsubj    3 O", "Vane        PROPN NNP  nsubj    3 I-PERSON") \
+        .replace("its         PRON  PRP$ poss     9 O", "her         PRON  PRP$ poss     9 O")
+    ctx = ctx_of(person, (0, 2, "iris-vane"))
+    assert own_possessive(ctx, ctx.doc[9]) is None
+    ctx = ctx_of(RESPONDED_ON_REFORMS)
+    assert own_possessive(ctx, ctx.doc[9]) is None
+    note_ownership(ctx, ctx.sents[0], "dfe")
+    assert ctx.owners == {}
+
+
 # ---------------------------------------------------------------- attribution.quote-speaker
 def quote_speaker(spec: str, *mentions, n: int = 0, **speakers):
     """(the context, the n-th quotation) with the given units' speakers."""

@@ -1020,6 +1020,26 @@ def says_in_report(ctx: AttributionContext, tok: Token) -> str | None:
     return None
 
 
+@OWNERSHIP.rule("own-possessive", "'The government responded on its proposed reforms': an organisation owns what "
+                "a possessive pronoun marks as its own.", "The government has responded to feedback on its proposed reforms.")
+def own_possessive(ctx: AttributionContext, tok: Token) -> str | None:
+    if tok.lemma_.lower() not in ctx.lex.union("nouns.work", "nouns.ownable"):
+        return None
+    mark = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ctx.words("pronouns.possessive")), None)
+    return tok.lemma_.lower() if mark is not None and _subject_owns(ctx, tok, mark) else None
+
+
+def _subject_owns(ctx: AttributionContext, tok: Token, mark: Token) -> bool:
+    """Whether a possessive pronoun stands for the organisation named last before it in its sentence
+    ('the government responded to feedback on its proposed reforms'); 'the minister answered the
+    review and its recommendations' speaks of the review's, and a person's 'his vision' is a view,
+    not a publication."""
+    if mark.lower_ in ctx.words("pronouns.personal_possessive"):
+        return False
+    key = next((k for t in reversed(tok.doc[tok.sent.start:mark.i]) if (k := ctx.state.actor_of(t))), None)
+    return bool(key) and not ctx.state.is_person(key)
+
+
 def owned_works(ctx: AttributionContext, sent: Span) -> Iterator[tuple[str, Token]]:
     """(the work noun, its token) for each work the sentence shows someone owning (``OWNERSHIP``;
     every ownership rule is about a work or ownable noun, so other tokens are not offered)."""
