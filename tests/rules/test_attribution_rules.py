@@ -2281,6 +2281,30 @@ def test_attribution_ownership__own_possessive__near_miss_a_person_or_nobody_nam
     assert ctx.owners == {}
 
 
+
+def test_attribution_ownership__own_possessive__near_miss_beside_our():
+    """'The department has responded to our feedback on its proposed reforms': whoever says 'our'
+    is the department's other party; 'its' is not said of the speaker."""
+    from argmap.nlp.rules.attribution import own_possessive
+
+    spec = """
+The         DET   DT   det      1 O
+department  NOUN  NN   nsubj    3 O
+has         AUX   VBZ  aux      3 O lemma=have
+responded   VERB  VBN  ROOT     3 O lemma=respond
+to          ADP   IN   prep     3 O
+our         PRON  PRP$ poss     6 O
+feedback    NOUN  NN   pobj     4 O
+on          ADP   IN   prep     6 O
+its         PRON  PRP$ poss     10 O
+proposed    VERB  VBN  amod     10 O lemma=propose
+reforms     NOUN  NNS  pobj     7 O lemma=reform
+.           PUNCT .    punct    3 O
+"""
+    ctx = ctx_of(spec, (0, 2, "dfe"))
+    assert own_possessive(ctx, ctx.doc[10]) is None
+
+
 # ---------------------------------------------------------------- attribution.quote-speaker
 def quote_speaker(spec: str, *mentions, n: int = 0, **speakers):
     """(the context, the n-th quotation) with the given units' speakers."""

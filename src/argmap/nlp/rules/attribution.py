@@ -1033,9 +1033,11 @@ def _subject_owns(ctx: AttributionContext, tok: Token, mark: Token) -> bool:
     """Whether a possessive pronoun stands for the organisation named last before it in its sentence
     ('the government responded to feedback on its proposed reforms'); 'the minister answered the
     review and its recommendations' speaks of the review's, and a person's 'his vision' is a view,
-    not a publication."""
-    if mark.lower_ in ctx.words("pronouns.personal_possessive"):
-        return False
+    not a publication. In a sentence where someone speaks of themselves as 'we' or 'our', 'its'
+    is somebody else."""
+    if mark.lower_ in ctx.words("pronouns.personal_possessive") or \
+            any(t.lower_ in ctx.first_person() for t in tok.doc[tok.sent.start:tok.sent.end]):
+        return False  # 'NYAS is pleased to see our call within its recommendations': 'our' is NYAS, 'its' another
     key = next((k for t in reversed(tok.doc[tok.sent.start:mark.i]) if (k := ctx.state.actor_of(t))), None)
     return bool(key) and not ctx.state.is_person(key)
 
