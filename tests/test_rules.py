@@ -1934,3 +1934,14 @@ def test_near_miss_failing_families_is_still_an_objection(extractor):
     """'criticised the family help teams for failing families': 'fail' takes an object; it objects."""
     r = extract_text(extractor, "Jo Bell criticised the family help teams for failing families.")
     assert ("jo-bell", "object", "family-help") in positions(r)
+
+
+def test_an_owners_planning_for_a_proposal_backs_it(extractor):
+    """'the government's planning for family help teams': the government's plan, so its support."""
+    r = extract_text(extractor, "Jo Bell said she welcomed the government's planning for family help teams.")
+    assert ("uk-government", "support", "family-help") in positions(r)
+
+
+def test_near_miss_planning_with_no_owner_backs_nothing(extractor):
+    r = extract_text(extractor, "Jo Bell said the workforce planning for family help teams was welcome.")
+    assert not any(p[0] == "uk-government" for p in positions(r))
