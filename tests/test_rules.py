@@ -1945,3 +1945,17 @@ def test_an_owners_planning_for_a_proposal_backs_it(extractor):
 def test_near_miss_planning_with_no_owner_backs_nothing(extractor):
     r = extract_text(extractor, "Jo Bell said the workforce planning for family help teams was welcome.")
     assert not any(p[0] == "uk-government" for p in positions(r))
+
+
+def test_ending_the_reviewing_officer_role_is_a_proposal_of_its_own(extractor):
+    """'the abolition of independent reviewing officers', 'the review's plan to scrap the role of
+    independent reviewing officers': the taxonomy's proposal to end the role."""
+    r = extract_text(extractor, "Jo Bell said the abolition of independent reviewing officers would be a dangerous mistake.")
+    assert ("jo-bell", "object", "iro-abolition") in positions(r)
+    r = extract_text(extractor, "Jo Bell backed the plan to scrap the role of independent reviewing officers.")
+    assert ("jo-bell", "support", "iro-abolition") in positions(r)
+
+
+def test_near_miss_the_officers_themselves_name_no_proposal(extractor):
+    r = extract_text(extractor, "Jo Bell said independent reviewing officers do vital work for children in care.")
+    assert not any(p[2] == "iro-abolition" for p in positions(r))
