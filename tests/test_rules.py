@@ -1959,3 +1959,18 @@ def test_ending_the_reviewing_officer_role_is_a_proposal_of_its_own(extractor):
 def test_near_miss_the_officers_themselves_name_no_proposal(extractor):
     r = extract_text(extractor, "Jo Bell said independent reviewing officers do vital work for children in care.")
     assert not any(p[2] == "iro-abolition" for p in positions(r))
+
+
+@pytest.mark.parametrize("words,stance", [("a stroke of genius", "support"), ("well-regarded by councils", "support"),
+                                          ("an attack on councils", "object")])
+def test_praise_and_attack_phrases(extractor, words, stance):
+    """'a stroke of genius', 'well-regarded' praise; 'an attack on X' objects."""
+    r = extract_text(extractor, f"Jo Bell said the family help teams were {words}.")
+    assert ("jo-bell", stance, "family-help") in positions(r)
+
+
+def test_full_of_admiration_backs_what_it_admires(extractor):
+    r = extract_text(extractor, "Jo Bell said she was full of admiration for the family help teams.")
+    assert ("jo-bell", "support", "family-help") in positions(r)
+    near = extract_text(extractor, "Jo Bell said she was full of questions about the family help teams.")
+    assert ("jo-bell", "support", "family-help") not in positions(near)
