@@ -1961,10 +1961,10 @@ def test_near_miss_the_officers_themselves_name_no_proposal(extractor):
     assert not any(p[2] == "iro-abolition" for p in positions(r))
 
 
-@pytest.mark.parametrize("words,stance", [("a stroke of genius", "support"), ("well-regarded by councils", "support"),
+@pytest.mark.parametrize("words,stance", [("well-regarded by councils", "support"),
                                           ("an attack on councils", "object")])
 def test_praise_and_attack_phrases(extractor, words, stance):
-    """'a stroke of genius', 'well-regarded' praise; 'an attack on X' objects."""
+    """'well-regarded' praises; 'an attack on X' objects."""
     r = extract_text(extractor, f"Jo Bell said the family help teams were {words}.")
     assert ("jo-bell", stance, "family-help") in positions(r)
 
