@@ -2960,3 +2960,39 @@ def test_targets_candidates__asked_to_be_done__near_miss():
     ctx, span, chunks, register = chunk_candidate(spec, 6)
     assert asked_to_be_done(ctx, span, chunks, register) is None
     assert candidate(ctx, span) is None
+
+
+FAMILY_HELP_PATHFINDER = """
+Councils   NOUN  NNS nsubj    1 O lemma=council
+joined     VERB  VBD ROOT     1 O lemma=join
+the        DET   DT  det      5 O
+family     NOUN  NN  compound 4 O
+help       NOUN  NN  compound 5 O
+pathfinder NOUN  NN  dobj     1 O
+.          PUNCT .   punct    1 O
+"""
+
+
+def test_proposals__a_one_word_name_another_proposal_modifies_is_that_proposals_part():
+    """'the family help pathfinder' (as 'an RCC pathfinder'): a pilot of family help, not the
+    pathfinder programme the word names alone."""
+    from argmap.nlp.rules.targets import of_another_proposal, proposals
+    from argmap.nlp.text import span_matches
+
+    ctx = target_ctx(parse(FAMILY_HELP_PATHFINDER))
+    span = ctx.sents[0]
+    found = span_matches(span, TAXONOMY, "proposals")
+    assert sorted(m.id for m in found) == ["family-help", "pathfinders"]
+    pathfinder = next(m for m in found if m.id == "pathfinders")
+    assert of_another_proposal(span, pathfinder, ctx.doc[5:6], found)
+    assert proposals(ctx, span) == ["family-help"]
+
+
+def test_proposals__near_miss_a_one_word_name_with_a_plain_compound():
+    """'the council pathfinder': 'council' names no proposal, so the pathfinder is meant."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = FAMILY_HELP_PATHFINDER.replace("family     NOUN  NN  compound 4 O", "local      ADJ   JJ  amod     5 O") \
+        .replace("help       NOUN  NN  compound 5 O", "council    NOUN  NN  compound 5 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["pathfinders"]

@@ -457,8 +457,8 @@ def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     subject = _sufferer(ctx, tok)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
         return False
-    describes = tok.dep_ in {"acl", "relcl"} and subject.i == tok.head.i or _gerund_people(ctx, tok) is not None
-    return describes or not ctx.names_proposal(tok.sent)  # 'families struggling with debt', 'for struggling families'
+    describes = tok.dep_ in {"acl", "relcl"} and subject.i == tok.head.i  # 'families struggling with debt'
+    return describes or not ctx.names_proposal(tok.sent)
 
 
 @NOT_A_CUE.rule("when-it-happens", "An objection verb heading a clause of time about people ('before children are "
@@ -486,21 +486,13 @@ def _sufferer(ctx: StanceContext, tok: Token) -> Token | None:
     """Who a hardship word is said of: its subject, the noun a participle or relative clause
     describes ('households struggling', 'customers who struggle'), the plural 'they' stands for,
     the people a count names ('thousands of children')."""
-    subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None) or _gerund_people(ctx, tok)
+    subject = next((ch for ch in tok.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
     if subject is None and tok.dep_ in {"acl", "relcl", "xcomp"} or \
             subject is not None and subject.tag_ in {"WP", "WDT"} and tok.dep_ == "relcl":
         subject = tok.head
     if subject is None:
         return None
     return _they_people(ctx, tok, subject) if subject.lower_ == "they" else _counted(ctx, subject)
-
-
-def _gerund_people(ctx: StanceContext, tok: Token) -> Token | None:
-    """'support for struggling families', parsed as a gerund with an object: a hardship verb that
-    takes no object, after a preposition, describes the people the parser made its object."""
-    if tok.tag_ != "VBG" or tok.dep_ != "pcomp" or tok.lemma_.lower() not in ctx.words("stance.object.hardship_intransitive"):
-        return None
-    return next((c for c in tok.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.words("nouns.beneficiary")), None)
 
 
 def _they_people(ctx: StanceContext, tok: Token, subject: Token) -> Token | None:

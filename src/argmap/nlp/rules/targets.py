@@ -98,14 +98,24 @@ def matches(ctx: TargetContext, span: Span) -> tuple[Match, ...]:
 
 def _matches(ctx: TargetContext, span: Span) -> list[Match]:
     out = []
-    for m in span_matches(span, ctx.taxonomy, "proposals"):
+    found = span_matches(span, ctx.taxonomy, "proposals")
+    for m in found:
         toks = match_tokens(span, m)
         if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
                                  or inside_longer_name(toks) or reform_of_something_else(ctx, m.id, toks)
-                                 or names_an_instance(ctx, toks)):
+                                 or names_an_instance(ctx, toks) or of_another_proposal(span, m, toks, found)):
             continue
         out.append(m)
     return out
+
+
+def of_another_proposal(span: Span, m: Match, toks: Span, found: list[Match]) -> bool:
+    """'a RCC pathfinder', 'the family help pilot': a one-word name whose compound modifier names another
+    proposal is that proposal's pilot or part, not the proposal the word names alone."""
+    if len(toks) != 1:
+        return False
+    before = [c for c in toks.root.children if c.dep_ == "compound" and c.i < toks.start]
+    return any(o.id != m.id and o.start <= c.idx - span.start_char < o.end for c in before for o in found)
 
 
 def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
