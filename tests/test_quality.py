@@ -35,7 +35,7 @@ LATER_SETS = {
     "unseen": {"overall": (0.83, 0.62)},
     "final": {"overall": (0.82, 0.47)},
     "blind": {"overall": (0.76, 0.42)},
-    "sealed": {"overall": (0.78, 0.18)},
+    "sealed": {"overall": (0.80, 0.21)},
 }
 
 
@@ -105,20 +105,20 @@ def test_seed_graph_has_the_named_positions(seed_graph):
 # tests/real/add_front_matter.py) and named it in the environment; the "-raw" sets are the same
 # texts without front matter, scored against the same gold
 REAL_SETS = {
-    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.80, 0.58)}),
+    "real": ("ARGMAP_REAL_TEXTS", None, {"overall": (0.81, 0.59)}),
     "water": ("ARGMAP_WATER_TEXTS", "water_industry.toml", {"overall": (0.67, 0.61)}),
-    "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.81, 0.50)}),
+    "real-raw": ("ARGMAP_REAL_RAW_TEXTS", None, {"overall": (0.81, 0.51)}),
     "water-raw": ("ARGMAP_WATER_RAW_TEXTS", "water_industry.toml", {"overall": (0.66, 0.50)}),
     "fresh": ("ARGMAP_FRESH_TEXTS", None, {"overall": (0.60, 0.47)}),
     "fresh-raw": ("ARGMAP_FRESH_RAW_TEXTS", None, {"overall": (0.61, 0.41)}),
     # held out: kept where they were before stop 38 (its later gain is not a clean measurement: the
     # count that chose two new taxonomy proposals took in held-out gold rows; see the README)
-    "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.50, 0.20)}),
-    "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.51, 0.17)}),
-    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.61, 0.36)}),
-    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.61, 0.27)}),
-    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.65, 0.36)}),
-    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.64, 0.35)}),
+    "fresh2": ("ARGMAP_FRESH2_TEXTS", None, {"overall": (0.52, 0.23)}),
+    "fresh2-raw": ("ARGMAP_FRESH2_RAW_TEXTS", None, {"overall": (0.54, 0.20)}),
+    "fresh3": ("ARGMAP_FRESH3_TEXTS", None, {"overall": (0.62, 0.37)}),
+    "fresh3-raw": ("ARGMAP_FRESH3_RAW_TEXTS", None, {"overall": (0.63, 0.29)}),
+    "fresh4": ("ARGMAP_FRESH4_TEXTS", None, {"overall": (0.66, 0.38)}),
+    "fresh4-raw": ("ARGMAP_FRESH4_RAW_TEXTS", None, {"overall": (0.65, 0.37)}),
     "fresh5": ("ARGMAP_FRESH5_TEXTS", None, {"overall": (0.66, 0.46)}),
     "fresh5-raw": ("ARGMAP_FRESH5_RAW_TEXTS", None, {"overall": (0.65, 0.43)}),
     # held out: raised in stop 38 to where a taxonomy name found on a development page took it, and in
@@ -134,20 +134,20 @@ REAL_SETS = {
     "fresh8": ("ARGMAP_FRESH8_TEXTS", None, {"overall": (0.56, 0.22)}),
     "fresh8-raw": ("ARGMAP_FRESH8_RAW_TEXTS", None, {"overall": (0.50, 0.20)}),
     # measured once in stop 37 (P 0.459, R 0.149), then developed on; floors where stop 47 left it
-    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.54, 0.34)}),
+    "fresh9": ("ARGMAP_FRESH9_TEXTS", None, {"overall": (0.54, 0.35)}),
     "fresh9-raw": ("ARGMAP_FRESH9_RAW_TEXTS", None, {"overall": (0.53, 0.31)}),
     # held out since it arrived in stop 38 (aggregate figures only): first measured at P 0.547, R 0.234
     # (without front matter 0.543, 0.202); floors raised where stop 48 left it (0.579, 0.266; 0.580, 0.234)
-    "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.57, 0.26)}),
-    "fresh10-raw": ("ARGMAP_FRESH10_RAW_TEXTS", None, {"overall": (0.58, 0.23)}),
+    "fresh10": ("ARGMAP_FRESH10_TEXTS", None, {"overall": (0.58, 0.27)}),
+    "fresh10-raw": ("ARGMAP_FRESH10_RAW_TEXTS", None, {"overall": (0.58, 0.24)}),
     # measured once when it arrived in stop 39 (P 0.370, R 0.202; without front matter 0.385, 0.179),
     # then developed on; floors where stop 48 left it
     "fresh11": ("ARGMAP_FRESH11_TEXTS", None, {"overall": (0.66, 0.40)}),
     "fresh11-raw": ("ARGMAP_FRESH11_RAW_TEXTS", None, {"overall": (0.67, 0.29)}),
     # measured once when it arrived in stop 40 (P 0.378, R 0.202; without front matter 0.333, 0.167),
     # then developed on; floors where stop 46 left it
-    "fresh12": ("ARGMAP_FRESH12_TEXTS", None, {"overall": (0.61, 0.41)}),
-    "fresh12-raw": ("ARGMAP_FRESH12_RAW_TEXTS", None, {"overall": (0.58, 0.36)}),
+    "fresh12": ("ARGMAP_FRESH12_TEXTS", None, {"overall": (0.63, 0.45)}),
+    "fresh12-raw": ("ARGMAP_FRESH12_RAW_TEXTS", None, {"overall": (0.60, 0.40)}),
     # measured once when it arrived in stop 41 (P 0.396, R 0.244; without front matter 0.415, 0.218),
     # then developed on; floors where stop 48 left it
     "fresh13": ("ARGMAP_FRESH13_TEXTS", None, {"overall": (0.53, 0.32)}),
@@ -158,12 +158,12 @@ REAL_SETS = {
     "fresh14-raw": ("ARGMAP_FRESH14_RAW_TEXTS", None, {"overall": (0.43, 0.22)}),
     # measured once when it arrived during stop 42 (P 0.420, R 0.216; without front matter 0.383, 0.186),
     # then developed on; floors where stop 48 left it
-    "fresh15": ("ARGMAP_FRESH15_TEXTS", None, {"overall": (0.58, 0.37)}),
-    "fresh15-raw": ("ARGMAP_FRESH15_RAW_TEXTS", None, {"overall": (0.54, 0.31)}),
+    "fresh15": ("ARGMAP_FRESH15_TEXTS", None, {"overall": (0.58, 0.38)}),
+    "fresh15-raw": ("ARGMAP_FRESH15_RAW_TEXTS", None, {"overall": (0.55, 0.32)}),
     # measured once when it arrived in stop 43 (P 0.353, R 0.255; without front matter 0.375, 0.255),
     # then developed on; floors where stop 47 left it
-    "fresh16": ("ARGMAP_FRESH16_TEXTS", None, {"overall": (0.46, 0.30)}),
-    "fresh16-raw": ("ARGMAP_FRESH16_RAW_TEXTS", None, {"overall": (0.49, 0.30)}),
+    "fresh16": ("ARGMAP_FRESH16_TEXTS", None, {"overall": (0.49, 0.31)}),
+    "fresh16-raw": ("ARGMAP_FRESH16_RAW_TEXTS", None, {"overall": (0.52, 0.31)}),
     # measured once when it arrived in stop 44 (P 0.395, R 0.148; without front matter 0.349, 0.130),
     # then developed on; floors where stop 47 left it
     "fresh17": ("ARGMAP_FRESH17_TEXTS", None, {"overall": (0.67, 0.40)}),
@@ -178,16 +178,16 @@ REAL_SETS = {
     "fresh19-raw": ("ARGMAP_FRESH19_RAW_TEXTS", None, {"overall": (0.55, 0.30)}),
     # measured once when it arrived in stop 47 (P 0.328, R 0.244; without front matter 0.367, 0.220),
     # then developed on; floors where stop 47 left it
-    "fresh20": ("ARGMAP_FRESH20_TEXTS", None, {"overall": (0.40, 0.29)}),
+    "fresh20": ("ARGMAP_FRESH20_TEXTS", None, {"overall": (0.40, 0.30)}),
     "fresh20-raw": ("ARGMAP_FRESH20_RAW_TEXTS", None, {"overall": (0.44, 0.26)}),
     # measured once when it arrived in stop 48 (P 0.400, R 0.202; without front matter 0.372, 0.180),
     # then developed on; floors where stop 48 left it
-    "fresh21": ("ARGMAP_FRESH21_TEXTS", None, {"overall": (0.54, 0.30)}),
-    "fresh21-raw": ("ARGMAP_FRESH21_RAW_TEXTS", None, {"overall": (0.52, 0.28)}),
+    "fresh21": ("ARGMAP_FRESH21_TEXTS", None, {"overall": (0.56, 0.31)}),
+    "fresh21-raw": ("ARGMAP_FRESH21_RAW_TEXTS", None, {"overall": (0.54, 0.29)}),
     # measured once when it arrived in stop 49 (P 0.471, R 0.262; without front matter 0.444, 0.197),
     # then developed on; floors where stop 49 left it
-    "fresh22": ("ARGMAP_FRESH22_TEXTS", None, {"overall": (0.47, 0.26)}),
-    "fresh22-raw": ("ARGMAP_FRESH22_RAW_TEXTS", None, {"overall": (0.44, 0.19)}),
+    "fresh22": ("ARGMAP_FRESH22_TEXTS", None, {"overall": (0.52, 0.37)}),
+    "fresh22-raw": ("ARGMAP_FRESH22_RAW_TEXTS", None, {"overall": (0.51, 0.31)}),
 }
 
 
