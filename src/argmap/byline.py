@@ -237,11 +237,11 @@ def _bio_below_first_person(lines: list[str]) -> Byline | None:
     """A piece written in the first person ('I returned to it as a social worker') whose author bio
     ('Jane Doe is an author and social worker') stands on a line of its own below the body, with
     page furniture after it: the bio names the writer."""
-    for i, line in enumerate(lines[1:], 1):
-        if len(line.split()) <= BIO_WORDS and FIRST_PERSON.search(" ".join(lines[:i])):
-            found = _bio([line])
-            if found is not None:
-                return found
+    first_person = False
+    for before, line in zip(lines, lines[1:]):
+        first_person = first_person or bool(FIRST_PERSON.search(before))
+        if first_person and len(line.split()) <= BIO_WORDS and (found := _bio([line])) is not None:
+            return found
     return None
 
 

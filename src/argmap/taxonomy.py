@@ -138,13 +138,13 @@ class Taxonomy:
         if fillers:
             found = _merge(found, _find_across(self._proposal_index, text, fillers))
         if gap_ok is not None:
-            found = _merge(found, [m for m, gap in self._find_gapped(text, breaks) if gap_ok(*gap, m.start, m.end)])
+            found = _merge(found, self._find_gapped(text, breaks, gap_ok))
         return _merge(found, defined_acronyms(found, text))
 
-    def _find_gapped(self, text: str, breaks: frozenset[str]) -> list[tuple[Match, tuple[int, int]]]:
+    def _find_gapped(self, text: str, breaks: frozenset[str], gap_ok: Callable[[int, int, int, int], bool]) -> list[Match]:
         """Names of two or more words (not one that starts with an article) split once by one to
-        three words that are no break words, each with the split's offsets (the first such name at
-        a word)."""
+        three words that are no break words and that ``gap_ok`` accepts: at each word, the first
+        such name, and the search goes on after it."""
         if "gapped" not in self._cache:
             firsts: dict[str, list[tuple[tuple[str, ...], str]]] = {}
             for entry in self.proposals.values():
@@ -156,12 +156,14 @@ class Taxonomy:
         firsts = self._cache["gapped"]
         folded = fold_keep_length(text)
         words = [(m.group(0), m.start(), m.end()) for m in _WORD_OR_MARK.finditer(folded)]
-        out = []
+        out: list[Match] = []
         for i, (first, start, _) in enumerate(words):
+            if out and start < out[-1].end:
+                continue  # inside the name found last
             for name, pid in firsts.get(first, ()):
                 hit = _split_name_at(words, i, name, breaks)
-                if hit is not None:
-                    out.append((Match(pid, " ".join(folded[start:hit[0]].split()), start, hit[0]), hit[1]))
+                if hit is not None and gap_ok(*hit[1], start, hit[0]):
+                    out.append(Match(pid, " ".join(folded[start:hit[0]].split()), start, hit[0]))
                     break
         return out
 
