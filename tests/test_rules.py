@@ -1961,3 +1961,11 @@ def test_full_of_admiration_backs_what_it_admires(extractor):
     assert ("jo-bell", "support", "family-help") in positions(r)
     near = extract_text(extractor, "Jo Bell said she was full of questions about the family help teams.")
     assert ("jo-bell", "support", "family-help") not in positions(near)
+
+
+def test_distorting_is_an_objection(extractor):
+    """'would distort the market', 'distorted by investors': an objection."""
+    r = extract_text(extractor, "Jo Bell said the family help teams would distort local services.")
+    assert ("jo-bell", "object", "family-help") in positions(r)
+    near = extract_text(extractor, "Jo Bell said the family help teams would shape local services.")
+    assert ("jo-bell", "object", "family-help") not in positions(near)
