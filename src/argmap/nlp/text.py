@@ -4,6 +4,7 @@ Doc as plain data: the Doc's text and the taxonomy phrases found in it."""
 from __future__ import annotations
 
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 
 from spacy.tokens import Doc, Span, Token
@@ -131,7 +132,7 @@ def doc_matches(doc: Doc, taxonomy: Taxonomy, kind: str, verb_heads: frozenset[s
 _DESCRIBING = frozenset({"compound", "amod", "nmod", "nummod", "npadvmod"})
 
 
-def describes_name(doc: Doc):
+def describes_name(doc: Doc) -> Callable[[int, int, int, int], bool]:
     """A test of a name split by other words ('multi-agency safeguarding teams' for 'multi-agency
     teams', 'manage the social worker agency market' for 'manage the agency market'): the words of
     the split (offsets ``gap_start:gap_end``) hang only from each other or, as a compound or

@@ -1026,10 +1026,10 @@ def own_possessive(ctx: AttributionContext, tok: Token) -> str | None:
     if tok.lemma_.lower() not in ctx.lex.union("nouns.work", "nouns.ownable"):
         return None
     mark = next((c for c in tok.children if c.dep_ == "poss" and c.lower_ in ctx.words("pronouns.possessive")), None)
-    return tok.lemma_.lower() if mark is not None and _subject_owns(ctx, tok, mark) else None
+    return tok.lemma_.lower() if mark is not None and _organisation_owns(ctx, tok, mark) else None
 
 
-def _subject_owns(ctx: AttributionContext, tok: Token, mark: Token) -> bool:
+def _organisation_owns(ctx: AttributionContext, tok: Token, mark: Token) -> bool:
     """Whether a possessive pronoun stands for the organisation named last before it in its sentence
     ('the government responded to feedback on its proposed reforms'); 'the minister answered the
     review and its recommendations' speaks of the review's, and a person's 'his vision' is a view,
