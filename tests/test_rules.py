@@ -204,6 +204,17 @@ def test_a_ground_that_must_be_the_focus_of_a_plan_is_a_condition(extractor):
     assert not [c for c in r.claims if c.stance.value == "object"]
 
 
+def test_a_ground_that_will_have_to_be_right_is_a_condition(extractor):
+    """'the money will have to be at the right level': what has to be so is a condition on that ground."""
+    r = extract_text(extractor, "Dr Ian Ross said the family help plan is a fine idea, but the funding will have "
+                                "to be at the right level.")
+    got = [c for c in r.claims if c.speaker == "ian-ross" and c.stance.value == "object"]
+    assert got and "funding" in got[0].themes and "will have to be (condition)" in got[0].stance_cues
+    r = extract_text(extractor, "Dr Ian Ross said the family help plan is a fine idea, and the funding has been "
+                                "at the right level.")
+    assert not [c for c in r.claims if c.stance.value == "object"]
+
+
 def test_a_speech_verb_of_unnamed_others_in_an_as_clause_names_no_speaker(extractor):
     """'..., as some critics feared it would be, seeing X as ...': the writer's sentence, not 'it's."""
     text = ("The government published its family help plan in May. It is no superficial plan, as some critics "
