@@ -44,7 +44,7 @@ TAXONOMY = taxonomy_from_dict({
         {"id": "care-leaver-support", "label": "care leaver support", "aliases": ["care leavers"]},
         {"id": "career-framework", "label": "career framework"},
         {"id": "end-spot-purchasing", "label": "ending spot purchasing", "aliases": ["spot purchasing"]},
-        {"id": "pathfinders", "label": "pathfinder programme", "aliases": ["pathfinder"]},
+        {"id": "pathfinders", "label": "pathfinder programme", "aliases": ["pathfinder", "rolled out"]},
         {"id": "practice-guidance", "label": "practice guidance", "kind": "document"},
         {"id": "hearth-review", "label": "Hearth Review", "kind": "document",
          "aliases": ["trust's reply", "reply to the trust's letter", "Hearth Review of Family Support"]},

@@ -2988,6 +2988,46 @@ def test_proposals__a_one_word_name_another_proposal_modifies_is_that_proposals_
     assert proposals(ctx, span) == ["family-help"]
 
 
+TEAMS_ROLLED_OUT = """
+Family NOUN  NN  compound  2 O
+help   NOUN  NN  compound  2 O
+teams  NOUN  NNS nsubjpass 5 O lemma=team
+will   AUX   MD  aux       5 O
+be     AUX   VB  auxpass   5 O
+rolled VERB  VBN ROOT      5 O lemma=roll
+out    ADP   RP  prt       5 O
+in     ADP   IN  prep      5 O
+every  DET   DT  det       9 O
+area   NOUN  NN  pobj      7 O
+.      PUNCT .   punct     5 O
+"""
+
+
+def test_proposals__a_verb_name_done_to_another_proposal_is_that_proposals():
+    """'Family help teams will be rolled out': the roll-out of family help, not the programme whose
+    name is the verb alone ('rolled out')."""
+    from argmap.nlp.rules.targets import done_to_another_proposal, proposals
+    from argmap.nlp.text import span_matches
+
+    ctx = target_ctx(parse(TEAMS_ROLLED_OUT))
+    span = ctx.sents[0]
+    found = span_matches(span, TAXONOMY, "proposals")
+    assert sorted(m.id for m in found) == ["family-help", "pathfinders"]
+    rolled = next(m for m in found if m.id == "pathfinders")
+    assert done_to_another_proposal(ctx, span, rolled, ctx.doc[5:7], found)
+    assert proposals(ctx, span) == ["family-help"]
+
+
+def test_proposals__near_miss_a_verb_name_done_to_nothing_named():
+    """'The teams will be rolled out': nothing else is named, so the roll-out is what is meant."""
+    from argmap.nlp.rules.targets import proposals
+
+    spec = TEAMS_ROLLED_OUT.replace("Family NOUN  NN  compound  2 O", "The    DET   DT  det       2 O") \
+        .replace("help   NOUN  NN  compound  2 O", "new    ADJ   JJ  amod      2 O")
+    ctx = target_ctx(parse(spec))
+    assert proposals(ctx, ctx.sents[0]) == ["pathfinders"]
+
+
 def test_proposals__near_miss_a_one_word_name_with_a_plain_compound():
     """'the council pathfinder': 'council' names no proposal, so the pathfinder is meant."""
     from argmap.nlp.rules.targets import proposals

@@ -103,7 +103,8 @@ def _matches(ctx: TargetContext, span: Span) -> list[Match]:
         toks = match_tokens(span, m)
         if toks is not None and (all(t.i in ctx.skip for t in toks) or describes_actor(toks.root, ctx.skip)
                                  or inside_longer_name(toks) or reform_of_something_else(ctx, m.id, toks)
-                                 or names_an_instance(ctx, toks) or of_another_proposal(span, m, toks, found)):
+                                 or names_an_instance(ctx, toks) or of_another_proposal(span, m, toks, found)
+                                 or done_to_another_proposal(ctx, span, m, toks, found)):
             continue
         out.append(m)
     return out
@@ -116,6 +117,17 @@ def of_another_proposal(span: Span, m: Match, toks: Span, found: list[Match]) ->
         return False
     before = [c for c in toks.root.children if c.dep_ == "compound" and c.i < toks.start]
     return any(o.id != m.id and o.start <= c.idx - span.start_char < o.end for c in before for o in found)
+
+
+def done_to_another_proposal(ctx: TargetContext, span: Span, m: Match, toks: Span, found: list[Match]) -> bool:
+    """'Family hubs will be rolled out': a name that is a verb ('rolled out') whose subject or object
+    names another particular proposal says what is done to that proposal; it does not name its own."""
+    root = toks.root
+    if root.pos_ != "VERB" or any(t.i != root.i and t.dep_ != "prt" for t in toks):
+        return False  # only a name that is the verb alone ('rolled out'), not one with its object ('recruit carers')
+    args = [t for c in root.children if c.dep_ in {"nsubj", "nsubjpass", "dobj"} for t in c.subtree]
+    return any(o.id != m.id and not ctx.umbrella(o.id) and o.start <= t.idx - span.start_char < o.end
+               for t in args for o in found)
 
 
 def reform_of_something_else(ctx: TargetContext, pid: str, toks: Span) -> bool:
