@@ -1980,3 +1980,37 @@ def test_distorting_is_an_objection(extractor):
     assert ("jo-bell", "object", "family-help") in positions(r)
     near = extract_text(extractor, "Jo Bell said the family help teams would shape local services.")
     assert ("jo-bell", "object", "family-help") not in positions(near)
+
+
+REACTIONS = ("{blank}Family hubs will be opened in every council in England under plans welcomed by unions today.\n\n"
+             "Ministers confirmed the plan on Monday, a year after the kinship care strategy.\n\n"
+             "Union leader Anna Bloggs said the announcement came after years of lobbying.\n\n"
+             "Union leader Dave Brown said: \"This is a positive step forward.\"\n")
+
+
+def test_a_new_voice_calling_this_a_step_forward_backs_what_the_article_reports(extractor):
+    """'This is a positive step' from a speaker after someone else's words: the headline's proposal."""
+    r = extract_text(extractor, REACTIONS.format(blank=""))
+    assert ("dave-brown", "support", "family-help") in positions(r)
+
+
+def test_a_title_after_front_matter_and_a_blank_line_is_still_the_title(extractor, tmp_path):
+    """A page whose front matter is followed by a blank line: the blank left where the front matter
+    was is no title; the headline's proposal is still found."""
+    from argmap.corpus import load_corpus
+
+    path = tmp_path / "reactions.txt"
+    front = "---\noutlet: The Daily Ledger\nurl: https://example.org/news/family-hubs-every-council\n---\n\n"
+    path.write_text(REACTIONS.format(blank=front), encoding="utf-8")
+    (r,) = list(extractor.extract(load_corpus([path])))
+    assert ("dave-brown", "support", "family-help") in positions(r)
+
+
+def test_near_miss_this_after_the_speakers_own_words_is_not_the_headlines_proposal(extractor):
+    """'Dave Brown said the pay rise was overdue. He added: "This is a positive step."': his own last words."""
+    text = REACTIONS.format(blank="").replace(
+        "Union leader Dave Brown said: \"This is a positive step forward.\"",
+        "Union leader Dave Brown said the pay rise for staff was overdue. \"This is a positive step forward,\" "
+        "Dave Brown added.")
+    r = extract_text(extractor, text)
+    assert ("dave-brown", "support", "family-help") not in positions(r)

@@ -814,7 +814,7 @@ def discovery(ctx: TargetContext, w: Work) -> str | None:
     cand = wanted(ctx, w.span) if w.draft.has_cue(K.WANT) else None
     if cand is None and w.draft.stance != Stance.OBJECT:  # what an objection names is mostly the harm it fears
         cand = candidate(ctx, w.span)
-    if cand is None and points_back(ctx, w.span):
+    if cand is None and (points_back(ctx, w.span) or _new_voice_pointing(ctx, w)):
         cand = context_candidate(ctx, w.draft.unit)
         if cand is None:
             found = lead(ctx, w.draft.unit)  # 'the duty' in a report about one duty
@@ -822,6 +822,14 @@ def discovery(ctx: TargetContext, w: Work) -> str | None:
                 return w.take(found[0], f"context: {found[1]}")
             cand = _opening_pointed(ctx, w)
     return w.take([ctx.add_candidate(cand)], f"candidate: {cand[1]}") if cand else None
+
+
+def _new_voice_pointing(ctx: TargetContext, w: Work) -> bool:
+    """'Jo Bell said: "This is a positive step."' after someone else's words: a supporting verdict whose
+    subject is a demonstrative is about what the article reports, not about the speaker's own last words."""
+    before = ctx.units[w.draft.unit - 1] if w.draft.unit > 0 else None
+    return w.draft.stance == Stance.SUPPORT and demonstrative_subject(ctx, w.span) and \
+        (before is None or before.speaker != w.draft.speaker)
 
 
 def _opening_pointed(ctx: TargetContext, w: Work) -> tuple[str, str] | None:
@@ -1352,6 +1360,13 @@ def pronoun_subject(ctx: TargetContext, span: Span) -> bool:
     return any(t.dep_ in {"nsubj", "nsubjpass"} and t.lower_ in ctx.words("pronouns.objected") for t in span[:4])
 
 
+def demonstrative_subject(ctx: TargetContext, span: Span) -> bool:
+    """'This is a positive step', 'these are welcome changes': a demonstrative pronoun as a subject
+    stands for something named before."""
+    return any(t.dep_ in {"nsubj", "nsubjpass"} and t.tag_ == "DT" and t.lower_ in ctx.words("markers.demonstrative")
+               for t in tokens(span))
+
+
 def points_back(ctx: TargetContext, span: Span, nouns: str = "") -> bool:
     """'the change', 'this plan', 'such a duty': the claim is about something named before (only
     by the words of ``nouns`` when given: 'these proposals', not 'the system')."""
@@ -1389,7 +1404,8 @@ def opening_before(ctx: TargetContext, unit_index: int) -> list[Span]:
     """The sentences of the article's opening (its title and first two paragraphs) before a claim."""
     lead_paras = _lead_paragraphs(ctx)
     before = ctx.units[unit_index].sent
-    return [ctx.sents[u.sent] for u in ctx.units if (u.para in lead_paras or u.sent == 0) and u.sent < before]
+    return [ctx.sents[u.sent] for u in ctx.units if (u.para in lead_paras or u.sent == 0) and u.sent < before
+            and text_of(ctx.sents[u.sent]).strip()]  # (a blank first 'sentence' is no title)
 
 
 LEAD = RuleTable("targets", "lead", "The proposal an article is about (the first rule that answers decides).")
