@@ -828,6 +828,21 @@ def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 
 
+def test_name_line_under_a_note_of_the_articles_age():
+    """'This article is more than 9 years old' over a name line dates the page: the name is its byline;
+    a note that is no age ('This article is more than a summary') does not make one."""
+    text = "Headline\n\nThis article is more than 9 years old\nJane Doe\n\n" + ENGLISH
+    assert detect_author(text) == ("Jane Doe", None)
+    assert detect_author(text.replace("9 years old", "a summary")) == (None, None)
+
+
+def test_a_page_filed_in_a_comment_section_with_a_byline_is_an_opinion_piece():
+    """'/commentisfree/...' (a comment section's name) with a named writer: their opinion piece."""
+    text = "Headline\nBy Jane Doe\n" + ENGLISH
+    assert find_byline(text, {"url": "https://example.org/commentisfree/2012/oct/31/a-year-on"}).genre == "opinion"
+    assert find_byline(text, {"url": "https://example.org/news/2012/oct/31/a-year-on"}).genre is None
+
+
 def test_a_title_over_a_date_that_the_text_writes_in_lower_case_is_no_name_line():
     """'Kinship Carers' over a date, when the text speaks of 'kinship carers', is a title: a name is
     not written in lower case in running text."""

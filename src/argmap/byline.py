@@ -59,7 +59,8 @@ INTRO_VERBS = ("looks at", "looks", "examines", "explores", "reports", "writes",
 #: Words that label a headline's genre ("Opinion: ...", "Comment | ...", or the word alone on a line
 #: over the headline: "Blogs").
 GENRE_LABELS = {"opinion": "opinion", "comment": "opinion", "analysis": "analysis", "blog": "opinion",
-                "blogs": "opinion", "editorial": "opinion", "letters": "opinion", "viewpoint": "opinion"}
+                "blogs": "opinion", "editorial": "opinion", "letters": "opinion", "viewpoint": "opinion",
+                "commentisfree": "opinion"}
 
 _TOK = r"(?:[A-Z][’']?)?[A-Z][a-zà-ÿ]+(?:[A-Z][a-zà-ÿ]+)?(?:-[A-Z][a-zà-ÿ]+)?"
 _PART = rf"(?:{_TOK}|[A-Z]\.|{'|'.join(PARTICLES)})"
@@ -228,8 +229,12 @@ def _role_line(line: str) -> str | None:
     return None
 
 
+#: A page's note of how old the article is ("This article is more than 9 years old"): a date line.
+AGE = re.compile(r"\b(?:more than|over|nearly|almost)\s+(?:a|an|one|\w+)\s+(?:years?|months?)\s+old\b", re.IGNORECASE)
+
+
 def _near_date(lines: list[str], i: int) -> bool:
-    return any(0 <= j < len(lines) and len(lines[j]) <= 80 and DATE.search(lines[j])
+    return any(0 <= j < len(lines) and len(lines[j]) <= 80 and (DATE.search(lines[j]) or AGE.search(lines[j]))
                for j in (i - 1, i + 1))
 
 
