@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    funded_condition, opposition_judged, peoples_troubles, when_it_happens, if_it_happens, worry_for_people, wrong_part_of_speech,
+    funded_condition, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2825,6 +2825,38 @@ def test_stance_not_a_cue__when_it_happens__near_miss_not_people_or_no_clause_of
     doc = parse(because)
     assert not when_it_happens(stance_ctx(doc), doc[7], -1)
     assert word_cue(because, 7).sign == -1
+
+
+WHEN_THERE_ARE_CONCERNS = """
+Relatives   NOUN  NNS nsubjpass 3 O lemma=relative
+should      AUX   MD  aux       3 O
+be          AUX   VB  auxpass   3 O
+asked       VERB  VBN ROOT      3 O lemma=ask
+first       ADV   RB  advmod    3 O
+when        SCONJ WRB advmod    7 O
+there       PRON  EX  expl      7 O
+are         VERB  VBP advcl     3 O lemma=be
+concerns    NOUN  NNS attr      7 O lemma=concern
+about       ADP   IN  prep      8 O
+the         DET   DT  det       11 O
+plan        NOUN  NN  pobj      9 O
+.           PUNCT .   punct     3 O
+"""
+
+
+def test_stance_not_a_cue__when_there_are__fires():
+    """'asked first when there are concerns about the plan': when it is done, not an objection."""
+    doc = parse(WHEN_THERE_ARE_CONCERNS)
+    assert when_there_are(stance_ctx(doc), doc[8], -1)
+    assert word_cue(WHEN_THERE_ARE_CONCERNS, 8) is None
+
+
+def test_stance_not_a_cue__when_there_are__near_miss_a_reason_not_a_time():
+    """'because there are concerns about the plan' gives a reason: the worry stands."""
+    because = WHEN_THERE_ARE_CONCERNS.replace("when        SCONJ WRB advmod    7 O", "because     SCONJ IN  mark      7 O")
+    doc = parse(because)
+    assert not when_there_are(stance_ctx(doc), doc[8], -1)
+    assert word_cue(because, 8).sign == -1
 
 
 # 'Opposition to the plan is wrong.'

@@ -472,6 +472,16 @@ def when_it_happens(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return subject is not None and subject.lemma_.lower() in ctx.words("nouns.beneficiary")
 
 
+@NOT_A_CUE.rule("when-there-are", "An objection noun that a clause of time says there is ('considered when there "
+                "are concerns about a child') says when something is done, not what the speaker objects to.",
+                "Relatives should be asked first when there are concerns about a child.")
+def when_there_are(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    verb = tok.head
+    return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ in {"attr", "nsubj"} and verb.dep_ == "advcl" and \
+        any(c.dep_ == "expl" for c in verb.children) and \
+        any(c.dep_ in {"mark", "advmod"} and c.lower_ in ctx.words("markers.time_marks") for c in verb.children)
+
+
 @NOT_A_CUE.rule("if-it-happens", "An objection verb heading an 'if' or 'unless' clause ('a reserve power if other "
                 "measures fail') names a condition, not what the speaker objects to; under a verb of saying or "
                 "asking ('asked if it failed') it is a question, left to the other rules.",
