@@ -828,6 +828,20 @@ def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 
 
+def test_a_lower_case_by_line_names_the_writer():
+    """'by Jane Doe' alone on its line is a byline; 'by Jane Doe and others' or a sentence is not."""
+    assert detect_author("Headline\n\nby Jane Doe\n\n" + ENGLISH) == ("Jane Doe", None)
+    assert detect_author("Headline\n\nby Jane Doe and others\n\n" + ENGLISH) == (None, None)
+
+
+def test_a_byline_after_blanked_out_furniture_on_the_same_line_is_found():
+    """Where a line of page furniture was blanked out with spaces, the text on either side stood on
+    lines of its own: 'A standfirst.      by Jane Doe' holds the byline 'by Jane Doe'."""
+    text = "Headline\n\nA standfirst about the plan" + " " * 30 + "by Jane Doe\n\n" + ENGLISH
+    assert detect_author(text) == ("Jane Doe", None)
+    assert detect_author(text.replace(" " * 30, " ")) == (None, None)
+
+
 def test_name_line_under_a_note_of_the_articles_age():
     """'This article is more than 9 years old' over a name line dates the page: the name is its byline;
     a note that is no age ('This article is more than a summary') does not make one."""

@@ -102,7 +102,9 @@ def find_byline(text: str, front: Mapping[str, str] | None = None) -> Byline:
     if front.get("author", "").strip():
         name, role = split_name_role(front["author"])
         return Byline(name, front.get("role") or role, "front matter")
-    lines = [ln.strip().lstrip("*_ ").rstrip("*_ ") for ln in text.splitlines()]
+    # (a run of spaces is where a line of page furniture was blanked out: the text on either side of it
+    # stood on lines of its own)
+    lines = [ln.strip().lstrip("*_ ").rstrip("*_ ") for row in text.splitlines() for ln in re.split(r" {4,}", row)]
     lines = [ln for ln in lines if ln]
     labelled = next((GENRE_LABELS[m.group(1).lower()] for ln in lines[:3]
                      if (m := re.match(rf"({'|'.join(GENRE_LABELS)})(?:\s*[:|\u2013\u2014-]\s|$)", ln, re.IGNORECASE))),
@@ -194,6 +196,8 @@ def _top(lines: list[str]) -> Byline | None:
             role = (m.group(2) or "").strip() or None
             if name:
                 return Byline(name, None if role and DATE.search(role) else role, "byline")
+        if (m := re.fullmatch(rf"by\s+({NAME})", line)) and (name := as_name(m.group(1))):
+            return Byline(name, None, "byline")  # 'by Jane Doe' alone on its line, in lower case
         if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+(?:[a-z]+\s+){{1,8}}({NAME})\.?$", line):
             if name := as_name(m.group(1)):  # 'Written by and published with the permission of Jo Bell.'
                 return Byline(name, None, "byline")
