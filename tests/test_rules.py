@@ -2014,3 +2014,14 @@ def test_near_miss_this_after_the_speakers_own_words_is_not_the_headlines_propos
         "Dave Brown added.")
     r = extract_text(extractor, text)
     assert ("dave-brown", "support", "family-help") not in positions(r)
+
+
+def test_welcoming_the_news_backs_what_the_article_reports(extractor):
+    """'welcomed the news', 'the announcement', 'the decision': they point back to the article's
+    proposal like 'the plans' do; a noun that points to nothing ('the sunshine') does not."""
+    text = REACTIONS.format(blank="").replace("said: \"This is a positive step forward.\"", "welcomed the {noun}.")
+    for noun in ("news", "announcement", "decision"):
+        r = extract_text(extractor, text.format(noun=noun))
+        assert ("dave-brown", "support", "family-help") in positions(r), noun
+    r = extract_text(extractor, text.format(noun="sunshine"))
+    assert ("dave-brown", "support", "family-help") not in positions(r)
