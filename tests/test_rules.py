@@ -2025,3 +2025,12 @@ def test_welcoming_the_news_backs_what_the_article_reports(extractor):
         assert ("dave-brown", "support", "family-help") in positions(r), noun
     r = extract_text(extractor, text.format(noun="sunshine"))
     assert ("dave-brown", "support", "family-help") not in positions(r)
+
+
+def test_what_the_speaker_does_not_think_should_happen_is_not_asked_for(extractor):
+    """'she does not think every care leaver should have X': a denied 'should' recommends nothing;
+    'she thinks every care leaver should have X' does."""
+    r = extract_text(extractor, "Jo Bell said she thinks every care leaver should have a personal adviser.")
+    assert ("jo-bell", "support", "care-leaver-support") in positions(r)
+    r = extract_text(extractor, "Jo Bell said she does not think every care leaver should have a personal adviser.")
+    assert ("jo-bell", "support", "care-leaver-support") not in positions(r)

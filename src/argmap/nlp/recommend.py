@@ -28,7 +28,8 @@ def recommended(span: Span, lex: Lexicon) -> Token | None:
 
 
 def _recommending_verb(tok: Token, lex: Lexicon) -> Token | None:
-    """The verb of 'should'/'must', unless negated or an open question ('whether X should run ...')."""
+    """The verb of 'should'/'must', unless negated, denied ('we do not think X should ...') or an open
+    question ('whether X should run ...')."""
     if tok.lower_ not in lex["markers.recommending"] or tok.dep_ != "aux":
         return None
     verb = tok.head
@@ -36,7 +37,13 @@ def _recommending_verb(tok: Token, lex: Lexicon) -> Token | None:
         return None
     if any(c.dep_ == "neg" or c.dep_ == "mark" and c.lower_ in lex["markers.open_question"] for c in verb.children):
         return None
-    return verb
+    return None if denied_clause(verb) else verb
+
+
+def denied_clause(verb: Token) -> bool:
+    """'we do not believe that X should ...', 'she does not think X should ...': a clause a negated
+    verb takes is what the speaker denies, not what they ask for."""
+    return verb.dep_ == "ccomp" and any(c.dep_ == "neg" for c in verb.head.children)
 
 
 def inverted(modal: Token) -> bool:

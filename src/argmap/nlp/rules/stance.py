@@ -17,7 +17,7 @@ from spacy.tokens import Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
-from argmap.nlp.recommend import inverted, recommended
+from argmap.nlp.recommend import denied_clause, inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState
 from argmap.nlp.text import (
@@ -1202,7 +1202,7 @@ def _modals(ctx: StanceContext, span: Span) -> list[Token]:
     """'should'/'must' auxiliaries of verbs neither negated nor in an open question, nor put before
     their verb's subject ('should the firm fail', 'Should X be scrapped?': a condition or a question)."""
     return [t for t in tokens(span) if t.lower_ in ctx.words("markers.recommending") and t.dep_ == "aux"
-            and not _open_or_negated(ctx, t.head) and not inverted(t)]
+            and not _open_or_negated(ctx, t.head) and not inverted(t) and not denied_clause(t.head)]
 
 
 def _open_or_negated(ctx: StanceContext, verb: Token) -> bool:
