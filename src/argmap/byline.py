@@ -234,7 +234,7 @@ def _role_line(line: str) -> str | None:
 
 
 #: A page's note of how old the article is ("This article is more than 9 years old"): a date line.
-AGE = re.compile(r"\b(?:more than|over|nearly|almost)\s+(?:a|an|one|\w+)\s+(?:years?|months?)\s+old\b", re.IGNORECASE)
+AGE = re.compile(r"\b(?:more than|over|nearly|almost)\s+\w+\s+(?:years?|months?)\s+old\b", re.IGNORECASE)
 
 
 def _near_date(lines: list[str], i: int) -> bool:
