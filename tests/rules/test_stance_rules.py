@@ -2831,7 +2831,7 @@ WHEN_THERE_ARE_CONCERNS = """
 Relatives   NOUN  NNS nsubjpass 3 O lemma=relative
 should      AUX   MD  aux       3 O
 be          AUX   VB  auxpass   3 O
-asked       VERB  VBN ROOT      3 O lemma=ask
+consulted   VERB  VBN ROOT      3 O lemma=consult
 first       ADV   RB  advmod    3 O
 when        SCONJ WRB advmod    7 O
 there       PRON  EX  expl      7 O
@@ -2845,7 +2845,7 @@ plan        NOUN  NN  pobj      9 O
 
 
 def test_stance_not_a_cue__when_there_are__fires():
-    """'asked first when there are concerns about the plan': when it is done, not an objection."""
+    """'consulted first when there are concerns about the plan': when it is done, not an objection."""
     doc = parse(WHEN_THERE_ARE_CONCERNS)
     assert when_there_are(stance_ctx(doc), doc[8], -1)
     assert word_cue(WHEN_THERE_ARE_CONCERNS, 8) is None

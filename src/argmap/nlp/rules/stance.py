@@ -474,7 +474,7 @@ def when_it_happens(ctx: StanceContext, tok: Token, sign: int) -> bool:
 
 @NOT_A_CUE.rule("when-there-are", "An objection noun that a clause of time says there is ('considered when there "
                 "are concerns about the plan') says when something is done, not what the speaker objects to.",
-                "Relatives should be asked first when there are concerns about the plan.")
+                "Relatives should be consulted first when there are concerns about the plan.")
 def when_there_are(ctx: StanceContext, tok: Token, sign: int) -> bool:
     verb = tok.head
     return sign < 0 and tok.pos_ == "NOUN" and tok.dep_ in {"attr", "nsubj"} and verb.dep_ == "advcl" and \
