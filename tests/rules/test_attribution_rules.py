@@ -2920,6 +2920,27 @@ def test_attribution_not_the_authors__research__near_miss_the_work_responded_to(
     assert reports_research(ctx, ctx.sents[0])
 
 
+DATED_ALLOWANCES = """
+The        DET   DT  det    2 O
+2023       NUM   CD  nummod 2 B-DATE
+allowances NOUN  NNS nsubj  3 O lemma=allowance
+are        AUX   VBP ROOT   3 O lemma=be
+a          DET   DT  det    6 O
+good       ADJ   JJ  amod   6 O
+idea       NOUN  NN  attr   3 O
+.          PUNCT .   punct  3 O
+"""
+
+
+def test_attribution_not_the_authors__research__near_miss_a_date_is_no_statistic():
+    """'The 2023 allowances are a good idea': a date in the subject is no statistic; '75 allowances' is."""
+    ctx = ctx_of(DATED_ALLOWANCES)
+    assert not reports_research(ctx, ctx.sents[0])
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == []
+    ctx = ctx_of(DATED_ALLOWANCES.replace("2023       NUM   CD  nummod 2 B-DATE", "75         NUM   CD  nummod 2 O"))
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["research"]
+
+
 def test_attribution_not_the_authors__research__near_miss():
     ctx = ctx_of(CHARITY_FOUND)
     assert not reports_research(ctx, ctx.sents[0])

@@ -1226,6 +1226,32 @@ def test_stance_word__someone_elses_act_is_not_the_speakers_support():
     assert _announce_cues(DFE_ANNOUNCED, 2, "jo-bell") == []
 
 
+GUIDANCE_SETS_OUT = """
+The        DET   DT  det    2 O
+practice   NOUN  NN  compound 2 O
+guidance   NOUN  NN  nsubj  3 O
+sets       VERB  VBZ ROOT   3 O lemma=set
+out        ADP   RP  prt    3 O
+the        DET   DT  det    6 O
+plan       NOUN  NN  dobj   3 O
+.          PUNCT .   punct  3 O
+"""
+
+
+def test_stance_phrase__a_documents_act_is_not_the_speakers_support():
+    """'(Jo Bell said) the practice guidance sets out the plan': what a policy document does, not her
+    support; 'the new guidance sets out the plan' (no document named) stays her words' cue."""
+    doc = parse(GUIDANCE_SETS_OUT)
+    ctx = stance_ctx(doc)
+    assert someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))
+    assert "phrase" not in cue_rules(GUIDANCE_SETS_OUT, speaker="jo-bell")
+    plain = GUIDANCE_SETS_OUT.replace("practice   NOUN  NN  compound 2 O", "new        ADJ   JJ  amod     2 O")
+    doc = parse(plain)
+    ctx = stance_ctx(doc)
+    assert not someone_elses_act(ctx, doc[3], clause(ctx, doc[:], unit(doc[:], speaker="jo-bell")))
+    assert "phrase" in cue_rules(plain, speaker="jo-bell")
+
+
 def test_stance_word__near_miss_the_actors_own_act():
     """Said by the DfE itself, announcing is its support."""
     assert _announce_cues(DFE_ANNOUNCED, 2, "dfe") == [+1]

@@ -1301,9 +1301,9 @@ def reports_research(ctx: AttributionContext, sent: Span) -> bool:
     for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
         if subj.lemma_.lower() in research and (finding or not _pointed_at(ctx, subj)):
             return True
-        if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) or t.lower_ in ctx.words("nouns.share")
-               for t in subj.subtree):
-            return True  # 'around 75 per cent of young people wait ...': a statistic
+        if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) and t.ent_type_ not in {"DATE", "TIME"}
+               or t.lower_ in ctx.words("nouns.share") for t in subj.subtree):
+            return True  # 'around 75 per cent of young people wait ...': a statistic (a date is none)
     # the parser may lose the subject of 'found'; a research noun before it is enough
     return root.lemma_.lower() in ctx.words("verbs.finding") and \
         any(t.lemma_.lower() in research for t in sent[:root.i - sent.start])

@@ -228,7 +228,19 @@ def someone_elses_act(ctx: StanceContext, tok: Token, c: Clause) -> bool:
     if any(ch.dep_ == "aux" and ch.lower_ in ctx.words("markers.recommending") for ch in tok.children):
         return False  # 'ministers should set out a plan': what the speaker asks for
     key = _doer_of(ctx, tok)
-    return key is not None and key != c.unit.speaker
+    return key is not None and key != c.unit.speaker or key is None and _document_does(ctx, tok)
+
+
+def _document_does(ctx: StanceContext, verb: Token) -> bool:
+    """'The White Paper is supposed to set out the plan': a policy document as the subject of a verb
+    of putting forward (or of the verb it completes) says what the document does, not the speaker's view."""
+    heads = [verb, verb.head] if verb.dep_ == "xcomp" else [verb]
+    subject = next((ch for h in heads for ch in h.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subject is None or ctx.taxonomy is None:
+        return False
+    span = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
+    return any(ctx.taxonomy.proposals[m.id].kind == "document" for m in span_matches(span, ctx.taxonomy, "proposals")
+               if m.id in ctx.taxonomy.proposals)
 
 
 def _doer_of(ctx: StanceContext, verb: Token) -> str | None:
