@@ -2941,6 +2941,17 @@ def test_attribution_not_the_authors__research__near_miss_a_date_is_no_statistic
     assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["research"]
 
 
+def test_attribution_not_the_authors__research__fires_for_what_a_review_found():
+    """'A review in 2016 found that ...' reports a finding (the date in it is no statistic); 'A review
+    in 2016 said that ...' is left to the other rules."""
+    review = SURVEY_FOUND.replace("survey     NOUN  NN  nsubj 4 O", "review     NOUN  NN  nsubj 4 O")
+    ctx = ctx_of(review)
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == ["research"]
+    said = review.replace("found      VERB  VBD ROOT  4 O lemma=find", "said       VERB  VBD ROOT  4 O lemma=say")
+    ctx = ctx_of(said)
+    assert holding(NOT_THE_AUTHORS, ctx, ctx.sents[0]) == []
+
+
 def test_attribution_not_the_authors__research__near_miss():
     ctx = ctx_of(CHARITY_FOUND)
     assert not reports_research(ctx, ctx.sents[0])

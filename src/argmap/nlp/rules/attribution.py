@@ -1298,15 +1298,23 @@ def reports_research(ctx: AttributionContext, sent: Span) -> bool:
     root = sent.root
     research = ctx.words("nouns.research")
     finding = root.lemma_.lower() in ctx.words("verbs.finding")
-    for subj in (c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}):
-        if subj.lemma_.lower() in research and (finding or not _pointed_at(ctx, subj)):
-            return True
-        if any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) and t.ent_type_ not in {"DATE", "TIME"}
-               or t.lower_ in ctx.words("nouns.share") for t in subj.subtree):
-            return True  # 'around 75 per cent of young people wait ...': a statistic (a date is none)
+    if any(_research_subject(ctx, subj, finding) for subj in root.children if subj.dep_ in {"nsubj", "nsubjpass"}):
+        return True
     # the parser may lose the subject of 'found'; a research noun before it is enough
-    return root.lemma_.lower() in ctx.words("verbs.finding") and \
-        any(t.lemma_.lower() in research for t in sent[:root.i - sent.start])
+    return finding and any(t.lemma_.lower() in research for t in sent[:root.i - sent.start])
+
+
+def _research_subject(ctx: AttributionContext, subj: Token, finding: bool) -> bool:
+    """Whether a sentence's subject makes it a finding: research that found something or is not the
+    work the writer points at; a piece of work that found something ('Sir Martin Narey's 2016 review
+    found ...'); a statistic ('around 75 per cent of young people wait ...'; a date is none)."""
+    lemma = subj.lemma_.lower()
+    if lemma in ctx.words("nouns.research") and (finding or not _pointed_at(ctx, subj)):
+        return True
+    if finding and lemma in ctx.words("nouns.work"):
+        return True
+    return any(t.pos_ == "NUM" and any(ch.isdigit() for ch in t.text) and t.ent_type_ not in {"DATE", "TIME"}
+               or t.lower_ in ctx.words("nouns.share") for t in subj.subtree)
 
 
 def _pointed_at(ctx: AttributionContext, noun: Token) -> bool:
