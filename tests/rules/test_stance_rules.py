@@ -2070,6 +2070,35 @@ def test_stance_fallbacks__should_proposal__near_miss_inverted_condition():
     assert should_proposal(ctx, clause(ctx, doc[:])) is None
 
 
+THINKS_LEAVERS_SHOULD = """
+She       PRON  PRP nsubj    3 O
+does      AUX   VBZ aux      3 O
+not       PART  RB  neg      3 O
+think     VERB  VB  ROOT     3 O
+care      NOUN  NN  compound 5 O
+leavers   NOUN  NNS nsubj    7 O lemma=leaver
+should    AUX   MD  aux      7 O
+have      VERB  VB  ccomp    3 O
+advisers  NOUN  NNS dobj     7 O lemma=adviser
+.         PUNCT .   punct    3 O
+"""
+
+
+def test_stance_fallbacks__should_proposal__near_miss_a_denied_should():
+    """'She does not think care leavers should have advisers': a 'should' clause a negated verb takes
+    is denied, not recommended (neither the named proposal nor the thing asked for is backed); 'She
+    thinks care leavers should have advisers' recommends it."""
+    from argmap.nlp.recommend import denied_clause
+
+    doc = parse(THINKS_LEAVERS_SHOULD)
+    ctx = stance_ctx(doc)
+    assert denied_clause(doc[7])
+    assert should_proposal(ctx, clause(ctx, doc[:])) is None
+    assert fallback(THINKS_LEAVERS_SHOULD) is None
+    thinks = THINKS_LEAVERS_SHOULD.replace("does      AUX   VBZ aux      3 O", "really    ADV   RB  advmod   3 O") \
+        .replace("not       PART  RB  neg      3 O", "firmly    ADV   RB  advmod   3 O")
+    assert fallback(thinks)[0] == "should-proposal"
+
 THERE_SHOULD_BE = """
 There   PRON  EX  expl     2 O
 should  AUX   MD  aux      2 O

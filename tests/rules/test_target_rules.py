@@ -3028,6 +3028,74 @@ def test_proposals__near_miss_a_verb_name_done_to_nothing_named():
     assert proposals(ctx, ctx.sents[0]) == ["pathfinders"]
 
 
+# a page whose front matter left a blank first line: its title, a sentence naming another proposal,
+# then a new speaker's "This is welcome."
+NEW_VOICE = """
+\\n      SPACE _SP ROOT     0 O
+Family   NOUN  NN  compound 3 O
+help     NOUN  NN  compound 3 O
+teams    NOUN  NNS nsubj    4 O lemma=team
+open     VERB  VBP ROOT     4 O
+in       ADP   IN  prep     4 O
+every    DET   DT  det      7 O
+area     NOUN  NN  pobj     5 O
+.        PUNCT .   punct    4 O
+\\n      SPACE _SP dep      8 O
+Bell     PROPN NNP nsubj    11 O
+runs     VERB  VBZ ROOT     11 O lemma=run
+the      DET   DT  det      15 O
+new      ADJ   JJ  amod     15 O
+career   NOUN  NN  compound 15 O
+framework NOUN NN  dobj     11 O
+today    NOUN  NN  npadvmod 11 O
+.        PUNCT .   punct    11 O
+\\n      SPACE _SP dep      17 O
+Unions   NOUN  NNS nsubj    20 O lemma=union
+met      VERB  VBD ROOT     20 O lemma=meet
+.        PUNCT .   punct    20 O
+\\n      SPACE _SP dep      21 O
+This     PRON  DT  nsubj    24 O
+is       AUX   VBZ ROOT     24 O lemma=be
+welcome  ADJ   JJ  acomp    24 O
+.        PUNCT .   punct    24 O
+"""
+
+
+def _new_voice(**speakers):
+    from argmap.nlp.rules.targets import STEPS
+
+    ctx = target_ctx(parse(NEW_VOICE, title="Family help teams open in every area."), **speakers)
+    return ctx, STEPS
+
+
+def test_targets_steps__discovery__a_new_voices_this_is_the_articles_lead():
+    """'This is welcome.' from a speaker after someone else's words: the title's proposal (the blank
+    first line is no title)."""
+    from argmap.nlp.rules.targets import _new_voice_pointing, demonstrative_subject, opening_before
+
+    ctx, table = _new_voice(u3=("iris-vane", "say", "speech-verb"), u4=("lga", "say", "speech-verb"))
+    assert [s.text.strip() for s in opening_before(ctx, 4)][0] == "Family help teams open in every area."
+    w = work(ctx, 4, Stance.SUPPORT)
+    assert demonstrative_subject(ctx, w.span) and _new_voice_pointing(ctx, w)
+    assert table.first_named(ctx, w) == ("discovery", "keep") and w.draft.targets == ["family-help"]
+
+
+def test_targets_steps__discovery__near_miss_this_after_the_speakers_own_words_or_an_objection():
+    """After the speaker's own sentence 'This' is their own last words; an objection's 'This' is left
+    to the other rules: neither takes the article's lead."""
+    from argmap.nlp.rules.targets import _new_voice_pointing
+
+    ctx, table = _new_voice(u3=("lga", "say", "speech-verb"), u4=("lga", "say", "speech-verb"))
+    w = work(ctx, 4, Stance.SUPPORT)
+    assert not _new_voice_pointing(ctx, w)
+    assert table.first(ctx, w) == "drop"
+    ctx, table = _new_voice(u3=("iris-vane", "say", "speech-verb"), u4=("lga", "say", "speech-verb"))
+    w = work(ctx, 4, Stance.OBJECT)
+    assert not _new_voice_pointing(ctx, w)
+    table.first(ctx, w)
+    assert "family-help" not in w.draft.targets
+
+
 def test_proposals__near_miss_a_one_word_name_with_a_plain_compound():
     """'the council pathfinder': 'council' names no proposal, so the pathfinder is meant."""
     from argmap.nlp.rules.targets import proposals
