@@ -239,8 +239,7 @@ def _document_does(ctx: StanceContext, verb: Token) -> bool:
     if subject is None or ctx.taxonomy is None:
         return False
     span = subject.doc[subject.left_edge.i:subject.right_edge.i + 1]
-    return any(ctx.taxonomy.proposals[m.id].kind == "document" for m in span_matches(span, ctx.taxonomy, "proposals")
-               if m.id in ctx.taxonomy.proposals)
+    return any(ctx.taxonomy.proposals[m.id].kind == "document" for m in span_matches(span, ctx.taxonomy, "proposals"))
 
 
 def _doer_of(ctx: StanceContext, verb: Token) -> str | None:
