@@ -2962,6 +2962,69 @@ def test_targets_candidates__asked_to_be_done__near_miss():
     assert candidate(ctx, span) is None
 
 
+VITAL_HOMES = """
+It          PRON  PRP nsubj    1 O
+is          AUX   VBZ ROOT     1 O lemma=be
+vital       ADJ   JJ  acomp    1 O
+that        SCONJ IN  mark     6 O
+the         DET   DT  det      5 O
+council     NOUN  NN  nsubj    6 O
+invests     VERB  VBZ ccomp    1 O lemma=invest
+in          ADP   IN  prep     6 O
+new         ADJ   JJ  amod     10 O
+foster      NOUN  NN  compound 10 O
+placements  NOUN  NNS pobj     7 O lemma=placement
+.           PUNCT .   punct    1 O
+"""
+
+VITAL_PROMISE = """
+It          PRON  PRP nsubj    1 O
+is          AUX   VBZ ROOT     1 O lemma=be
+vital       ADJ   JJ  acomp    1 O
+that        SCONJ IN  mark     5 O
+it          PRON  PRP nsubj    5 O
+keeps       VERB  VBZ ccomp    1 O lemma=keep
+its         PRON  PRP$ poss    7 O
+promise     NOUN  NN  dobj     5 O
+to          PART  TO  aux      9 O
+fund        VERB  VB  acl      7 O
+kinship     NOUN  NN  compound 11 O
+allowances  NOUN  NNS dobj     9 O lemma=allowance
+.           PUNCT .   punct    1 O
+"""
+
+
+def test_targets_candidates__necessary_clause__fires():
+    """'it is vital that the council invests in new foster placements': the placements are called for."""
+    from argmap.nlp.rules.targets import necessary_clause
+
+    ctx, span, chunks, homes = chunk_candidate(VITAL_HOMES, 10)
+    expected = ("candidate-new-foster-placements", "new foster placements")
+    assert necessary_clause(ctx, span, chunks, homes) == expected
+    assert CANDIDATES.first_named(ctx, span, chunks, homes) == ("necessary-clause", expected)
+    assert candidate(ctx, span) == expected
+
+
+def test_targets_candidates__necessary_clause__through_a_promise():
+    """'vital that it keeps its promise to fund kinship allowances': what the promise is to do."""
+    ctx, span, chunks, allowances = chunk_candidate(VITAL_PROMISE, 11)
+    assert CANDIDATES.first_named(ctx, span, chunks, allowances) == \
+        ("necessary-clause", ("candidate-kinship-allowances", "kinship allowances"))
+
+
+@pytest.mark.parametrize("old,new", [
+    ("vital       ADJ   JJ  acomp    1 O", "likely      ADJ   JJ  acomp    1 O"),  # no necessity
+    ("that        SCONJ IN  mark     6 O", "if          SCONJ IN  mark     6 O"),  # a condition
+])
+def test_targets_candidates__necessary_clause__near_miss(old, new):
+    """'it is likely that ...' says what may happen; 'it is vital if ...' is a condition: nothing called for."""
+    from argmap.nlp.rules.targets import necessary_clause
+
+    ctx, span, chunks, homes = chunk_candidate(VITAL_HOMES.replace(old, new), 10)
+    assert necessary_clause(ctx, span, chunks, homes) is None
+    assert candidate(ctx, span) is None
+
+
 FAMILY_HELP_PATHFINDER = """
 Councils   NOUN  NNS nsubj    1 O lemma=council
 joined     VERB  VBD ROOT     1 O lemma=join

@@ -1649,6 +1649,23 @@ def asked_to_be_done(ctx: TargetContext, span: Span, chunks: list[Span], chunk: 
     return label(ctx, chunk)
 
 
+@CANDIDATES.rule("necessary-clause", "'it is vital that the council invests in new placements': what the clause after a "
+                 "word of necessity has done is the thing called for.",
+                 "It is vital that the council invests in new foster placements.")
+def necessary_clause(ctx: TargetContext, span: Span, chunks: list[Span], chunk: Span) -> tuple[str, str] | None:
+    root = chunk.root
+    verb = root.head.head if root.dep_ == "pobj" and root.head.dep_ == "prep" else root.head
+    if verb.dep_ == "acl" and verb.head.dep_ == "dobj":  # 'that it meets its promise to fund X'
+        verb = verb.head.head
+    if root.dep_ not in {"dobj", "pobj"} or verb.pos_ not in {"VERB", "AUX"} or verb.dep_ != "ccomp":
+        return None
+    frame = verb.head
+    if not any(c.dep_ == "acomp" and c.lower_ in ctx.words("markers.necessity") for c in frame.children) or \
+            not any(c.dep_ == "mark" and c.lower_ == "that" for c in verb.children):
+        return None
+    return label(ctx, chunk)
+
+
 def urged_verb(ctx: TargetContext, verb: Token) -> bool:
     """'called on the authority to launch an investigation': the verb is what someone is pressed to do."""
     if not any(c.lower_ == "to" for c in verb.children):
