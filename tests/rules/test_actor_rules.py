@@ -1033,6 +1033,73 @@ def test_actors_entity_repairs__role_inside__near_miss():
     assert role_inside(ctx, span, "ORG") is None
 
 
+BELL_MARSH_HEAD = """
+Jo          PROPN NNP  compound 4 B-PERSON
+Bell        PROPN NNP  compound 3 I-PERSON nospace
+-           PUNCT HYPH punct    3 I-PERSON nospace
+Marsh       PROPN NNP  compound 4 I-PERSON
+Head        PROPN NNP  nsubj    11 I-PERSON
+of          ADP   IN   prep     4 O
+Policy      PROPN NNP  pobj     5 B-ORG
+Development PROPN NNP  pobj     6 I-ORG
+at          ADP   IN   prep     7 I-ORG
+Kinship     PROPN NNP  compound 10 I-ORG
+Now         PROPN NNP  pobj     8 I-ORG
+said        VERB  VBD  ROOT     11 O lemma=say
+the         DET   DT   det      13 O
+plan        NOUN  NN   nsubj    14 O
+was         AUX   VBD  ccomp    11 O lemma=be
+late        ADJ   JJ   acomp    14 O
+.           PUNCT .    punct    11 O
+"""
+
+
+def test_actors_entity_repairs__named_before_role__fires():
+    """'Jo Bell-Marsh Head' tagged as one person (no comma before the role) is Jo Bell-Marsh."""
+    from argmap.nlp.rules.actors import named_before_role
+
+    ctx, span, answer = repaired(BELL_MARSH_HEAD, 0, 5, "PERSON")
+    assert described(named_before_role(ctx, span, "PERSON")) == [("Jo Bell-Marsh", PERSON)]
+    assert answer == ("named-before-role", [("Jo Bell-Marsh", PERSON)])
+
+
+def test_actors_entity_repairs__named_before_role__near_miss():
+    """A name ending in a word that is no role ('Jo Bell-Marsh Hedley'), or an organisation: not this repair."""
+    from argmap.nlp.rules.actors import named_before_role
+
+    spec = BELL_MARSH_HEAD.replace("Head        PROPN", "Hedley      PROPN")
+    ctx, span, answer = repaired(spec, 0, 5, "PERSON")
+    assert named_before_role(ctx, span, "PERSON") is None and answer[0] != "named-before-role"
+    ctx, span, _ = repaired(BELL_MARSH_HEAD, 0, 5, "ORG")
+    assert named_before_role(ctx, span, "ORG") is None
+
+
+def test_actors_entity_repairs__unit_at_org__fires():
+    """'Policy Development at Kinship Now' tagged as one organisation is Kinship Now."""
+    from argmap.nlp.rules.actors import unit_at_org
+
+    ctx, span, answer = repaired(BELL_MARSH_HEAD, 6, 11, "ORG")
+    assert described(unit_at_org(ctx, span, "ORG")) == [("Kinship Now", ORG)]
+    assert answer == ("unit-at-org", [("Kinship Now", ORG)])
+
+
+def test_actors_entity_repairs__unit_at_org__near_miss():
+    """No 'at' inside the name ('Policy Development of Kinship Now' is another repair's), or a person: not this one."""
+    from argmap.nlp.rules.actors import unit_at_org
+
+    ctx, span, answer = repaired(BELL_MARSH_HEAD.replace("at          ADP", "of          ADP"), 6, 11, "ORG")
+    assert unit_at_org(ctx, span, "ORG") is None and answer[0] != "unit-at-org"
+    ctx, span, _ = repaired(BELL_MARSH_HEAD, 6, 11, "PERSON")
+    assert unit_at_org(ctx, span, "PERSON") is None
+
+
+def test_actors__a_name_run_on_over_its_role_and_unit_is_the_person_and_the_organisation():
+    """Through the whole actor pass: the person and the organisation, neither with the role's words."""
+    keys = {key for _, key, _ in actors_found(BELL_MARSH_HEAD)}
+    assert {"jo-bell-marsh", "kinship-now"} <= keys
+    assert not any("head" in key or "policy" in key for key in keys)
+
+
 CARERS_UK_SUE_ROWE = """
 The        DET   DT   det      1 O
 head       NOUN  NN   nsubj    7 O

@@ -773,6 +773,38 @@ def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None
     return None
 
 
+@ENTITY_REPAIRS.rule("named-before-role", "A person entity that runs on over a role word after the name ('Jo Bell Head' "
+                     "in 'Jo Bell Head of Policy at X said') is the person named before the role.",
+                     "Jo Bell Head of Policy at Kinship Now said the plan was late.")
+def named_before_role(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in PERSON_LABELS:
+        return None
+    end = span.end
+    letters = ctx.lex.union("actors.honours", "actors.post_nominal")  # 'Jane Roe MP': her name and her office
+    while end - span.start > 2 and ctx.is_role(span.doc[end - 1].lower_) and \
+            span.doc[end - 1].lower_.replace(".", "") not in letters:
+        end -= 1
+    name = span.doc[span.start:end]
+    words = name.text.split()  # 'Jo Bell-Marsh': a hyphenated surname is one word
+    if end == span.end or not 2 <= len(words) <= 3 or \
+            not all(w[:1].isupper() and not ctx.is_org_word(w.lower()) for w in words):
+        return None
+    return [Mention(name, PERSON)]
+
+
+@ENTITY_REPAIRS.rule("unit-at-org", "An organisation entity naming a unit at an organisation ('Policy Development at "
+                     "Kinship Now') is the organisation after 'at'.",
+                     "Jo Bell, Head of Policy Development at Kinship Now, said the plan was late.")
+def unit_at_org(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in ORG_LABELS:
+        return None
+    at = next((t.i for t in tokens(span)[1:-1] if t.lower_ == "at"), None)
+    if at is None:
+        return None
+    org = trim(span.doc[at + 1:span.end], ctx.lex)
+    return [Mention(org, ORG)] if org is not None and plausible(ctx, org) else []
+
+
 @ENTITY_REPAIRS.rule("remit-name", "A body's name ending in an organisation word runs on over 'on the' and the "
                      "capitalised words after it ('Commission' + 'on the Water Sector').",
                      "The People's Commission on the Water Sector published its report.")
