@@ -1435,6 +1435,54 @@ def test_stance_drafting__own_speaker__near_miss_what_someone_said():
     assert [d.speaker for d in own_speaker(_own(plain, [word("fails", -1)], people))] == ["sam-reid"]
 
 
+URGED_ALTHOUGH_SLAMMED = """
+Ministers  NOUN  NNS nsubj  1  O lemma=minister
+urged      VERB  VBD ROOT   1  O lemma=urge
+councils   NOUN  NNS dobj   1  O lemma=council
+to         PART  TO  aux    4  O
+adopt      VERB  VB  xcomp  1  O
+it         PRON  PRP dobj   4  O
+although   SCONJ IN  mark   9  O
+critics    NOUN  NNS nsubj  9  O lemma=critic
+have       AUX   VBP aux    9  O
+slammed    VERB  VBN advcl  1  O lemma=slam
+the        DET   DT  det    11 O
+move       NOUN  NN  dobj   9  O
+.          PUNCT .   punct  1  O
+"""
+
+
+def _urged(spec: str, people=()) -> Sentence:
+    doc = parse(spec)
+    state = place_actors(doc, (0, 1, "government"), *people)
+    clauses = [doc[0:6], doc[6:]]
+    unit = Unit(0, 0, len(doc), 1, False, False, "government", "urge", "speech-verb", 1)
+    scored = [Scored(clauses[0], SUPPORT, [word("urged", +1)]), Scored(clauses[1], OBJECT, [word("slammed", -1)])]
+    return Sentence(doc, 0, unit, clauses, scored, None, LEX["markers.concessive"], LEX["pronouns.personal"],
+                    LEX.contrast, state, LEX.speech_verbs)
+
+
+def test_stance_drafting__a_clause_with_its_own_speaker_is_theirs():
+    """'Ministers urged councils to adopt it, although critics have slammed the move': the objection
+    belongs to the critics, nobody in particular, not to the ministers; named, it is the one named."""
+    s = _urged(URGED_ALTHOUGH_SLAMMED)
+    assert s.clause_speaker(s.clauses[1]) is None
+    assert drafted(s) == [("Ministers urged councils to adopt it", "government", "support")]
+    named = _urged(URGED_ALTHOUGH_SLAMMED.replace("critics    NOUN  NNS nsubj  9  O lemma=critic",
+                                                  "Unison     PROPN NNP nsubj  9  B-ORG"),
+                   [(7, 8, "unison", "organisation")])
+    assert [(d.speaker, d.stance.value) for d in DRAFTING.first(named)] == \
+        [("government", "support"), ("unison", "object")]
+
+
+def test_stance_drafting__a_clause_whose_speaker_is_a_pronoun_stays_the_sentence_speakers():
+    """'..., although they have slammed the move': a pronoun is left to the sentence's speaker."""
+    s = _urged(URGED_ALTHOUGH_SLAMMED.replace("critics    NOUN  NNS nsubj  9  O lemma=critic",
+                                              "they       PRON  PRP nsubj  9  O"))
+    assert s.clause_speaker(s.clauses[1]) == "government"
+    assert [d.speaker for d in DRAFTING.first(s)] == ["government", "government"]
+
+
 # ---------------------------------------------------------------- coordinated predicates that disagree
 WARNS_AND_BACKS = """
 Jo        PROPN NNP compound 1 B-PERSON

@@ -67,6 +67,9 @@ class Sentence:
         cue = self.unit.cue_token
         if cue is None or clause.start <= cue < clause.end:
             return self.unit.speaker
+        subject = self.speaking_subject(clause)
+        if subject is not None:  # '..., although some in the sector have slammed the move': theirs
+            return self.state.actor_of(subject) if self.state is not None else None
         if self.author and not self.unit.quoted and any(t.dep_ == "nsubj" and t.lower_ in {"we", "i"} for t in clause):
             return self.author  # '...; we urge them to think again': the writer's own voice
         holder = self.holder()
@@ -75,22 +78,33 @@ class Sentence:
             return self.author
         return self.unit.speaker
 
+    def speaking_subject(self, clause: Span) -> Token | None:
+        """The noun subject of a speech verb of the clause's own, not the unit's cue ('some in the
+        sector have slammed the move'); a pronoun ('she warned') is left to the sentence's speaker."""
+        subject = self._speech_subject(clause)
+        return subject if subject is not None and subject.pos_ in {"NOUN", "PROPN"} else None
+
     def own_speakers(self, clause: Span) -> list[str]:
         """The actors a clause names as its own speakers with a speech verb that is not the unit's
-        cue ('..., while Jo Bell and Sam Reid say B'): the subject and the subjects joined to it.
-        A speech verb whose object is a wh-word only names what was said ('anything short of what
-        the review called for fails'), not who says the clause."""
-        if self.state is None:
+        cue ('..., while Jo Bell and Sam Reid say B'): the subject and the subjects joined to it."""
+        subject = self._speech_subject(clause) if self.state is not None else None
+        if subject is None:
             return []
+        named = [self.state.actor_of(t) for t in [subject, *subject.conjuncts]]
+        return list(dict.fromkeys(k for k in named if k))
+
+    def _speech_subject(self, clause: Span) -> Token | None:
+        """The subject of the clause's first speech verb that is not the unit's cue. A speech verb
+        whose object is a wh-word only names what was said ('anything short of what the review
+        called for fails'), not who says the clause."""
         for tok in tokens(clause):
             if tok.i == self.unit.cue_token or tok.lemma_.lower() not in self.speech_verbs or \
                     any(c.dep_ == "dobj" and c.tag_ in _RELATIVE for c in tok.children):
                 continue
             subject = next((c for c in tok.children if c.dep_ == "nsubj"), None)
             if subject is not None:
-                named = [self.state.actor_of(t) for t in [subject, *subject.conjuncts]]
-                return list(dict.fromkeys(k for k in named if k))
-        return []
+                return subject
+        return None
 
     def holder(self) -> Span | None:
         """The clause that holds the attribution cue ('While the department has argued X')."""
