@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    funded_condition, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
+    chance_to_take_part, funded_condition, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2912,6 +2912,49 @@ def test_stance_not_a_cue__when_there_are__near_miss_a_reason_not_a_time():
     doc = parse(because)
     assert not when_there_are(stance_ctx(doc), doc[8], -1)
     assert word_cue(because, 8).sign == -1
+
+
+WELCOME_CHANCE = """
+We           PRON  PRP nsubj  1 O
+welcome      VERB  VBP ROOT   1 O
+the          DET   DT  det    3 O
+opportunity  NOUN  NN  dobj   1 O
+to           PART  TO  aux    5 O
+respond      VERB  VB  acl    3 O
+to           ADP   IN  prep   5 O
+the          DET   DT  det    8 O
+plan         NOUN  NN  pobj   6 O
+.            PUNCT .   punct  1 O
+"""
+DELIGHTED_CHANCE = """
+We           PRON  PRP nsubj  1 O
+are          AUX   VBP ROOT   1 O lemma=be
+delighted    ADJ   JJ  acomp  1 O
+to           PART  TO  aux    4 O
+have         VERB  VB  xcomp  2 O
+the          DET   DT  det    6 O
+chance       NOUN  NN  dobj   4 O
+to           PART  TO  aux    8 O
+comment      VERB  VB  acl    6 O
+.            PUNCT .   punct  1 O
+"""
+
+
+@pytest.mark.parametrize("spec,cue", [(WELCOME_CHANCE, 1), (DELIGHTED_CHANCE, 2)])
+def test_stance_not_a_cue__chance_to_take_part__fires(spec, cue):
+    """'We welcome the opportunity to respond to the plan', 'delighted to have the chance to comment':
+    a courtesy to those who asked, not support for the plan."""
+    doc = parse(spec)
+    assert chance_to_take_part(stance_ctx(doc), doc[cue], +1)
+    assert word_cue(spec, cue) is None
+
+
+def test_stance_not_a_cue__chance_to_take_part__near_miss_a_chance_to_do_the_thing():
+    """'We welcome the opportunity to reform the plan': a chance to do something, not to take part."""
+    reform = WELCOME_CHANCE.replace("respond      VERB  VB  acl    3 O", "reform       VERB  VB  acl    3 O")
+    doc = parse(reform)
+    assert not chance_to_take_part(stance_ctx(doc), doc[1], +1)
+    assert word_cue(reform, 1).sign == 1
 
 
 # 'Opposition to the plan is wrong.'

@@ -337,6 +337,17 @@ def wrong_part_of_speech(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return not (ctx.lex.allows(tok.lemma_.lower(), tok.pos_) and ctx.lex.allows(tok.lower_, tok.pos_))
 
 
+@NOT_A_CUE.rule("chance-to-take-part", "A support word whose object is a chance to take part ('we welcome the "
+                "opportunity to respond', 'delighted to have the chance to comment') is a courtesy.",
+                "We welcome the opportunity to respond to the consultation.")
+def chance_to_take_part(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign <= 0:
+        return False
+    verbs = [tok, *(c for c in tok.children if c.dep_ == "xcomp")]  # 'delighted to have the chance'
+    chances = [c for v in verbs for c in v.children if c.dep_ == "dobj" and c.lemma_.lower() in ctx.words("nouns.chance")]
+    return any(a.dep_ == "acl" and a.lemma_.lower() in ctx.words("verbs.take_part") for c in chances for a in c.children)
+
+
 @NOT_A_CUE.rule("description", "A past participle describing a noun ('favoured advisers') is a description.",
                 "A survey backed by interviews found rising caseloads.")
 def description(ctx: StanceContext, tok: Token, sign: int) -> bool:
