@@ -2268,6 +2268,34 @@ def test_actors_entity_repairs__portfolio__near_miss():
     assert actors_found(WORKS_FOR) == [("Northfold Trust", "northfold-trust", ORG)]
 
 
+MEMBER_BRIEF = """
+Jo         PROPN NNP  compound 1 B-PERSON
+Bell       PROPN NNP  nsubj    9 I-PERSON
+,          PUNCT ,    punct    1 O
+cabinet    NOUN  NN   compound 4 O
+member     NOUN  NN   appos    1 O
+Children   PROPN NNP  compound 6 B-ORG
+Services   PROPN NNPS appos    4 I-ORG
+at         ADP   IN   prep     6 O
+Northfold  PROPN NNP  pobj     7 B-ORG
+welcomed   VERB  VBD  ROOT     9 O lemma=welcome
+it         PRON  PRP  dobj     9 O
+.          PUNCT .    punct    9 O
+"""
+
+
+def test_actors_entity_repairs__portfolio__fires_after_a_lower_case_role_word():
+    """'Jo Bell, cabinet member Children Services at Northfold': the member's brief, no organisation;
+    with a capitalised word before it ('Cabinet Member' as part of a name), not this repair."""
+    ctx, span, answer = repaired(MEMBER_BRIEF, 5, 7, "ORG")
+    assert portfolio(ctx, span, "ORG") == []
+    assert answer == ("portfolio", [])
+    assert "children-services" not in {key for _, key, _ in actors_found(MEMBER_BRIEF)}
+    capital = MEMBER_BRIEF.replace("member     NOUN  NN   appos", "Member     PROPN NNP  appos")
+    ctx, span, _ = repaired(capital, 5, 7, "ORG")
+    assert portfolio(ctx, span, "ORG") is None
+
+
 CUT_AFTER_OF = """
 The          DET   DT   det      1 O
 Association  PROPN NNP  nsubj    8 B-ORG

@@ -759,7 +759,8 @@ def place_tag_person(ctx: ActorContext, span: Span, label: str) -> list[Mention]
 
 
 @ENTITY_REPAIRS.rule("portfolio", "A person or organisation entity right after a role and 'for' is a place or a "
-                     "portfolio ('the MP for Whitehaven').", "She became the MP for Whitehaven and Workington.")
+                     "portfolio ('the MP for Whitehaven'); so is an organisation entity right after a lower-case role "
+                     "word ('cabinet member Children's Services').", "She became the MP for Whitehaven and Workington.")
 def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     doc = span.doc
     start = span.start
@@ -770,6 +771,8 @@ def portfolio(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None
     if label not in PLACE_LABELS and start >= 2 and doc[start - 1].lower_ in ctx.lex["markers.portfolio"] \
             and ctx.is_role(doc[start - 2].lower_):
         return []
+    if label in ORG_LABELS and start >= 1 and doc[start - 1].is_lower and ctx.is_role(doc[start - 1].lower_):
+        return []  # 'cabinet member Children's Services at X': the member's brief, written without 'for'
     return None
 
 
