@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from argmap.nlp.attribution import (
-    between_one_speaker, own_voice_author, publisher_author, quote_regions, self_titled_author, signatories,
+    _own_statement_quoted, between_one_speaker, own_voice_author, publisher_author, quote_regions, self_titled_author, signatories,
     statement_blocks, transcript_turns, work_contents,
 )
 from argmap.nlp.rules.attribution import note_publisher
@@ -115,6 +115,49 @@ def test_statement_blocks__near_miss_someone_else_speaks():
     """A sentence that names its own speaker with a speech verb ends the statement."""
     units = _block(third=("sam", "warn", "speech-verb"))
     assert (units[1].speaker, units[2].speaker) == ("jo", "sam")
+
+
+# ---------------------------------------------------------------- 'Here is our response:' and a quotation
+OUR_RESPONSE_QUOTED = """
+Here      ADV   RB   advmod 1  O
+is        AUX   VBZ  ROOT   1  O lemma=be
+our       PRON  PRP$ poss   3  O
+response  NOUN  NN   nsubj  1  O
+:         PUNCT :    punct  1  O
+\\n        SPACE _SP  dep    4  O
+\u201c         PUNCT ``   punct  8  O
+We        PRON  PRP  nsubj  8  O
+welcome   VERB  VBP  ROOT   8  O
+the       DET   DT   det    10 O
+plan      NOUN  NN   dobj   8  O
+.         PUNCT .    punct  8  O
+\u201d         PUNCT ''   punct  8  O
+"""
+
+
+def _our_response(spec: str = OUR_RESPONSE_QUOTED):
+    ctx = attribution_ctx(parse(spec))
+    units = units_of(ctx, u0=("hearth-trust", "author", "author"))
+    _own_statement_quoted(ctx, units, "hearth-trust")
+    return units
+
+
+def test_own_statement_quoted__fires():
+    """'Here is our response:' by the page's own organisation, then a quotation nobody is named as
+    saying: the quotation is the organisation's statement."""
+    units = _our_response()
+    assert units[1].quoted and (units[1].speaker, units[1].rule) == ("hearth-trust", "author")
+
+
+@pytest.mark.parametrize("old,new", [
+    ("our       PRON  PRP$ poss   3  O", "their     PRON  PRP$ poss   3  O"),  # someone else's response
+    (":         PUNCT :    punct  1  O", ".         PUNCT .    punct  1  O"),  # the line introduces nothing
+])
+def test_own_statement_quoted__near_miss(old, new):
+    """'Here is their response:' (another's words), or a line that does not end with a colon: the
+    quotation stays unattributed."""
+    units = _our_response(OUR_RESPONSE_QUOTED.replace(old, new))
+    assert units[1].speaker is None
 
 
 # ---------------------------------------------------------------- the publisher's 'we'

@@ -753,6 +753,24 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
             u.speaker, u.cue, u.rule = UNNAMED, "there was a view", "unnamed-view"
         elif not NOT_THE_AUTHORS.any(ctx, sent):
             u.speaker, u.cue, u.rule = author_key, "author", "author"
+    _own_statement_quoted(ctx, units, author_key)
+
+
+def _own_statement_quoted(ctx: AttributionContext, units: list[Unit], author_key: str) -> None:
+    """'Here is our initial response:' and then a quotation nobody is named as saying: the author's own
+    statement, quoted on its own page, up to the next heading or line that is not quoted."""
+    own = ctx.first_person()
+    opened = False
+    for u in units:
+        sent = ctx.sents[u.sent]
+        if u.heading or not u.quoted and u.speaker != author_key:
+            opened = False
+        elif u.quoted and opened and u.speaker is None:
+            u.speaker, u.cue, u.rule = author_key, "our statement", "author"
+        elif not u.quoted:
+            opened = text_of(sent).rstrip().endswith(":") and any(
+                t.lemma_.lower() in ctx.lex.statement_nouns and any(c.dep_ == "poss" and c.lower_ in own for c in t.children)
+                for t in tokens(sent))
 
 
 def letter_writers(ctx: AttributionContext, units: list[Unit]) -> None:
