@@ -1988,6 +1988,38 @@ def test_attribution_subject__personal_pronoun__near_miss_they_after_people():
     assert personal_pronoun(ctx, ctx.doc[9]) == "basw"
 
 
+# "BASW spoke. Both councils have said they want new homes."
+COUNCILS_SAID_THEY = """
+BASW       PROPN NNP nsubj     1 B-ORG
+spoke      VERB  VBD ROOT      1 O lemma=speak
+.          PUNCT .   punct     1 O
+Both       DET   DT  det       4 O
+councils   NOUN  NNS nsubj     6 O lemma=council
+have       AUX   VBP aux       6 O
+said       VERB  VBN ROOT      6 O lemma=say
+they       PRON  PRP nsubj     8 O
+want       VERB  VBP ccomp     6 O
+new        ADJ   JJ  amod      10 O
+homes      NOUN  NNS dobj      8 O lemma=home
+.          PUNCT .   punct     6 O
+"""
+
+
+def test_attribution_subject__personal_pronoun__near_miss_they_of_a_group_that_says_it():
+    """'Both councils have said they want new homes': 'they' are the councils, whom no actor names,
+    not the organisation that spoke before; after 'The council has said it wants ...' (singular
+    noun, plural pronoun) the organisation just speaking may be meant."""
+    ctx = ctx_of(COUNCILS_SAID_THEY, (0, 1, "basw"))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[7]) is None
+    assert resolve_subject(ctx, ctx.doc[7]) is None
+    single = COUNCILS_SAID_THEY.replace("councils   NOUN  NNS nsubj     6 O lemma=council",
+                                        "council    NOUN  NN  nsubj     6 O lemma=council")
+    ctx = ctx_of(single, (0, 1, "basw"))
+    observe(ctx, "basw")
+    assert personal_pronoun(ctx, ctx.doc[7]) == "basw"
+
+
 QUOTED_NAME = """
 Rosa     PROPN NNP compound  1 B-PERSON
 Pell     PROPN NNP nsubj     2 I-PERSON

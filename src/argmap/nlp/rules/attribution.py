@@ -883,11 +883,24 @@ def _organisation_pronoun(ctx: AttributionContext, subj: Token, low: str) -> str
                and ctx.state.is_org(k)]
     if earlier:
         return earlier[-1]
+    if _reported_saying(ctx, subj, low):
+        return None  # 'Both councils have said they want ...': the councils, whom no actor names
     if subj.i == subj.sent.start and _thing_before(ctx, subj, low):
         return None  # 'These powers were rushed. They threaten ...': the powers, not an organisation
     if low == "they" and _people_before(ctx, subj):
         return None  # 'We thank kinship carers. By opening their homes, they transform lives.': the carers
     return ctx.recent.organisation(allow_person=low == "they") or NOBODY
+
+
+def _reported_saying(ctx: AttributionContext, subj: Token, low: str) -> bool:
+    """Whether 'it'/'they' opens what a noun subject of a speech verb says ('Both councils have said
+    they want ...'): the pronoun stands for that subject, of the pronoun's number."""
+    clause = subj.head
+    verb = clause.head
+    if clause.dep_ != "ccomp" or verb.lemma_.lower() not in ctx.lex.speech_verbs:
+        return False
+    return any(c.dep_ == "nsubj" and c.pos_ == "NOUN" and (c.tag_ == "NNS") == (low == "they")
+               for c in verb.children)
 
 
 def _people_before(ctx: AttributionContext, subj: Token) -> bool:
