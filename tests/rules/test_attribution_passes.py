@@ -189,6 +189,45 @@ def test_publisher_author__near_miss():
     assert _publisher(COUNCILS_WELCOME) is None
 
 
+# "Northfold Trust runs a hub. The trust backs the plan."
+TRUST_OF_ITSELF = """
+Northfold  PROPN NNP  compound 1 B-ORG
+Trust      PROPN NNP  nsubj    2 I-ORG
+runs       VERB  VBZ  ROOT     2 O lemma=run
+a          DET   DT   det      4 O
+hub        NOUN  NN   dobj     2 O
+.          PUNCT .    punct    2 O
+The        DET   DT   det      7 O
+trust      NOUN  NN   nsubj    8 O
+backs      VERB  VBZ  ROOT     8 O lemma=back
+the        DET   DT   det      10 O
+plan       NOUN  NN   dobj     8 O
+.          PUNCT .    punct    8 O
+"""
+
+
+def _third_person(spec: str):
+    doc = parse(spec, publisher_key="northfold-trust")
+    place_actors(doc, (0, 2, "northfold-trust", "organisation"))
+    ctx = attribution_ctx(doc)
+    facts = doc._.argmap_meta
+    return publisher_author(ctx, units_of(ctx), facts), facts.get("third_person")
+
+
+def test_publisher_author__fires_on_a_page_that_writes_of_itself_by_name():
+    """On the Trust's own site, 'Northfold Trust runs a hub. The trust backs the plan.': it writes of
+    itself in the third person, so the page is its own (and noted as written so)."""
+    assert _third_person(TRUST_OF_ITSELF) == ("northfold-trust", True)
+
+
+def test_publisher_author__near_miss_itself_the_subject_once():
+    """'Northfold Trust runs a hub. A council backs the plan.': itself the subject once is a mention, not
+    a page about itself."""
+    other = TRUST_OF_ITSELF.replace("The        DET   DT   det      7 O", "A          DET   DT   det      7 O") \
+        .replace("trust      NOUN  NN   nsubj    8 O", "council    NOUN  NN   nsubj    8 O")
+    assert _third_person(other) == (None, None)
+
+
 # ---------------------------------------------------------------- a named writer's own 'I'
 I_RAISED_I_SAW = """
 I        PRON  PRP  nsubj  1 O

@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    chance_to_take_part, funded_condition, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
+    chance_to_take_part, funded_condition, own_doing, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -2692,6 +2692,57 @@ def test_stance_fallbacks__work_contents__near_miss():
     c = clause(ctx, doc[:], unit(doc[:], speaker="basw", cue="author", rule="author"))
     assert work_contents(ctx, c) is None
     assert FALLBACKS.first_named(ctx, c) is None or FALLBACKS.first_named(ctx, c)[0] != "work-contents"
+
+
+COUNCIL_SET_UP = """
+Northfold  PROPN NNP  compound 1 B-ORG
+Council    PROPN NNP  nsubj    3 I-ORG
+has        AUX   VBZ  aux      3 O
+set        VERB  VBN  ROOT     3 O lemma=set
+up         ADP   RP   prt      3 O
+family     NOUN  NN   compound 6 O
+help       NOUN  NN   compound 7 O
+teams      NOUN  NNS  dobj     3 O lemma=team
+.          PUNCT .    punct    3 O
+"""
+COUNCIL_IS_A_CHARITY = """
+Northfold  PROPN NNP  compound 1 B-ORG
+Council    PROPN NNP  nsubj    2 I-ORG
+is         AUX   VBZ  ROOT     2 O lemma=be
+a          DET   DT   det      4 O
+charity    NOUN  NN   attr     2 O
+that       PRON  WDT  nsubj    6 O
+runs       VERB  VBZ  relcl    4 O lemma=run
+family     NOUN  NN   compound 8 O
+help       NOUN  NN   dobj     6 O
+.          PUNCT .    punct    2 O
+"""
+
+
+def _own(spec: str, third_person: bool = True):
+    doc = parse(spec, third_person=third_person)
+    place_actors(doc, (0, 2, "northfold-council", "organisation"))
+    ctx = stance_ctx(doc)
+    return ctx, clause(ctx, doc[:], unit(doc[:], speaker="northfold-council", cue="author", rule="author"))
+
+
+def test_stance_fallbacks__own_doing__fires():
+    """On the council's own page, written of itself by name: 'Northfold Council has set up family help
+    teams' backs family help."""
+    ctx, c = _own(COUNCIL_SET_UP)
+    cue = own_doing(ctx, c)
+    assert (cue.kind, cue.sign, cue.rule) == (K.GOVERNMENT, +1, "own-doing")
+    assert FALLBACKS.first_named(ctx, c)[0] == "own-doing"
+
+
+def test_stance_fallbacks__own_doing__near_miss():
+    """The same words on a page that speaks as 'we' (not written of itself by name), or 'Northfold
+    Council is a charity that runs family help' (what it is): no stance from this rule."""
+    ctx, c = _own(COUNCIL_SET_UP, third_person=False)
+    assert own_doing(ctx, c) is None
+    ctx, c = _own(COUNCIL_IS_A_CHARITY)
+    assert own_doing(ctx, c) is None
+    assert FALLBACKS.first_named(ctx, c) is None or FALLBACKS.first_named(ctx, c)[0] != "own-doing"
 
 
 def test_stance_fallbacks__publisher__fires():

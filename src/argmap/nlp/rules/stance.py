@@ -19,7 +19,7 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.recommend import denied_clause, inverted, recommended
 from argmap.nlp.rules import RuleTable
-from argmap.nlp.state import ActorState
+from argmap.nlp.state import ActorState, meta
 from argmap.nlp.text import (
     agent_objects, answered_at, as_clause, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens,
     span_matches, text_of, tokens,
@@ -1058,6 +1058,38 @@ def work_contents(ctx: StanceContext, c: Clause) -> Cue | None:
     if unit is not None and unit.rule == "work-contents" and ctx.names_proposal(c.span):
         return Cue(K.GOVERNMENT, +1, f"{unit.cue} (its own work)", "work-contents")
     return None
+
+
+@FALLBACKS.rule("own-doing", "An organisation's own page that writes of itself by name, saying what it does itself "
+                "with a named proposal ('The council has set up family help teams'), backs it.",
+                "Hearth Council is a children's services authority. The council has set up family help teams.")
+def own_doing(ctx: StanceContext, c: Clause) -> Cue | None:
+    unit = c.unit
+    if unit is None or unit.rule != "author" or not unit.speaker or not meta(c.span.doc).get("third_person") or \
+            not ctx.state.is_org(unit.speaker) or not ctx.names_proposal(c.span):
+        return None
+    root = c.span.root
+    return Cue(K.GOVERNMENT, +1, f"{root.text} (what it does itself)", "own-doing") \
+        if _does_itself(ctx, root, unit.speaker) else None
+
+
+def _does_itself(ctx: StanceContext, root: Token, key: str) -> bool:
+    """Whether a clause's verb says what the organisation does itself: its subject is the organisation,
+    not negated, and not a copula saying what kind of body it is ('Hearth is a charity that ...')."""
+    subj = next((ch for ch in root.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
+    if subj is None or any(t.dep_ == "neg" for t in root.children) or not _itself(ctx, subj, key):
+        return False
+    return not (root.lemma_.lower() == "be" and any(
+        ch.dep_ == "attr" and ch.lemma_.lower() in ctx.words("actors.org_words") for ch in root.children))
+
+
+def _itself(ctx: StanceContext, subj: Token, key: str) -> bool:
+    """Whether a subject is the organisation itself: its name, or 'the council' for a council."""
+    if ctx.state.actor_of(subj) == key:
+        return True
+    name = ctx.state.registry[key].name.lower().split()
+    return subj.lemma_.lower() in ctx.words("actors.org_words") and subj.lemma_.lower() in name and \
+        any(ch.dep_ == "det" and ch.lower_ == "the" for ch in subj.children)
 
 
 @FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
