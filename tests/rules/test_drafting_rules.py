@@ -1009,6 +1009,38 @@ def test_enacted_plans__the_agent_of_a_passive_proposer_backs_it(spec, trust, pu
     assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == [("trust", Stance.SUPPORT, put)]
 
 
+PROPOSED_BY_REPORT = """
+Family      NOUN  NN  compound 1 O
+help        NOUN  NN  nsubjpass 3 O
+was         AUX   VBD auxpass  3 O lemma=be
+proposed    VERB  VBN ROOT     3 O lemma=propose
+by          ADP   IN  agent    3 O
+the         DET   DT  det      6 O
+Trust       PROPN NNP poss     8 B-ORG
+'s          PART  POS case     6 O
+report      NOUN  NN  pobj     4 O
+.           PUNCT .   punct    3 O
+"""
+
+
+def test_enacted_plans__the_agent_may_be_an_actors_work():
+    """'Family help was proposed by the Trust's report': the Trust put it forward, through its report;
+    'by the annual report' (no owner named) puts forward nobody's."""
+    from argmap.nlp.stance import enacted_plans
+
+    from .kit import TAXONOMY, place_actors
+
+    doc = parse(PROPOSED_BY_REPORT)
+    state = place_actors(doc, (6, 7, "trust", "organisation"))
+    units = [Unit(0, 0, len(doc), 1, False, False, speaker=None)]
+    drafts = enacted_plans(doc, LEX, state, units, [], TAXONOMY)
+    assert [(d.speaker, d.stance, doc[d.start:d.end].text) for d in drafts] == \
+        [("trust", Stance.SUPPORT, "Family help")]
+    unowned = parse(PROPOSED_BY_REPORT.replace("Trust       PROPN NNP poss     8 B-ORG", "annual      ADJ   JJ  amod     8 O")
+                    .replace("'s          PART  POS case     6 O", "new         ADJ   JJ  amod     8 O"))
+    assert enacted_plans(unowned, LEX, place_actors(unowned), units, [], TAXONOMY) == []
+
+
 WHICH_ANNOUNCED = """
 Jane        PROPN NNP compound 1 B-PERSON
 Doe         PROPN NNP nsubj    2 I-PERSON
