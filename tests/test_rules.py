@@ -1922,7 +1922,8 @@ def test_a_real_difference_is_support(extractor):
 
 
 @pytest.mark.parametrize("words", ["a fantastic way to reach families", "a lifeline for parents",
-                                   "a brilliant idea", "wonderful news for carers"])
+                                   "a brilliant idea", "wonderful news for carers",
+                                   "a meaningful way to reach families"])
 def test_praise_words_back_what_they_describe(extractor, words):
     """'family help teams are a fantastic way ...', 'would be a lifeline for parents': praise."""
     r = extract_text(extractor, f"Jo Bell said the family help teams would be {words}.")
@@ -1932,6 +1933,8 @@ def test_praise_words_back_what_they_describe(extractor, words):
 def test_near_miss_the_same_sentence_without_praise_takes_no_side(extractor):
     r = extract_text(extractor, "Jo Bell said the family help teams would be a way to reach families.")
     assert ("jo-bell", "support", "family-help") not in positions(r)
+    denied = extract_text(extractor, "Jo Bell said the family help teams would not be a meaningful way to reach families.")
+    assert ("jo-bell", "support", "family-help") not in positions(denied)
 
 
 def test_an_owners_planning_for_a_proposal_backs_it(extractor):
