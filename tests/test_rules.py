@@ -722,10 +722,12 @@ def test_frustration_objects(extractor):
 
 
 def test_drafting_or_bringing_back_a_named_plan_backs_it(extractor):
-    """'the Government has drafted a national framework', 'has reintroduced the exemption clauses':
-    whoever drafts or brings back a plan puts it forward; 'has read' it does not."""
+    """'the Government has drafted a national framework', 'has reintroduced the exemption clauses',
+    'has renewed the adoption support fund': whoever drafts, brings back or renews a plan puts it
+    forward; 'has read' it does not."""
     for verb, plan, target in (("drafted", "a national framework", "national-framework"),
-                               ("reintroduced", "the exemption clauses", "power-to-innovate")):
+                               ("reintroduced", "the exemption clauses", "power-to-innovate"),
+                               ("renewed", "the adoption support fund", "adoption-support-fund")):
         r = extract_text(extractor, f"Ivo Grant said the Government has {verb} {plan}.")
         assert ("uk-government", "support", target) in positions(r), verb
     r = extract_text(extractor, "Ivo Grant said the Government has read a national framework.")
