@@ -2039,3 +2039,15 @@ def test_what_the_speaker_does_not_think_should_happen_is_not_asked_for(extracto
     assert ("jo-bell", "support", "care-leaver-support") in positions(r)
     r = extract_text(extractor, "Jo Bell said she does not think every care leaver should have a personal adviser.")
     assert ("jo-bell", "support", "care-leaver-support") not in positions(r)
+
+
+@pytest.mark.parametrize("name", ["market system", "for-profit system"])
+def test_a_name_of_private_provision_in_the_grounds_own_words_raises_the_ground(extractor, name):
+    """'the market system for children's homes is failing': the name says what the objection is about,
+    so it is an objection to private provision on the ground of profit and markets; 'the private
+    sector is failing' names the provision alone."""
+    r = extract_text(extractor, f"Jo Bell said the {name} for children's homes is failing.")
+    assert {("jo-bell", "object", "private-provision"), ("jo-bell", "object", "theme:profit-and-markets")} <= positions(r)
+    near = extract_text(extractor, "Jo Bell said the private sector for children's homes is failing.")
+    assert ("jo-bell", "object", "private-provision") in positions(near)
+    assert ("jo-bell", "object", "theme:profit-and-markets") not in positions(near)
