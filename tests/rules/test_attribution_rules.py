@@ -370,10 +370,40 @@ def test_attribution_speaker__speech_verb__near_miss_a_verb_wished_of_someone():
     from argmap.nlp.rules.attribution import wished_act
 
     ctx = ctx_of(TIME_FOR_TO_RECOGNISE, (4, 6, "uk-government", ORG))
-    assert wished_act(ctx.doc[7]) and speech_verb(ctx, ctx.sents[0]) is None
+    assert wished_act(ctx, ctx.doc[7]) and speech_verb(ctx, ctx.sents[0]) is None
     ctx = ctx_of(GOVERNMENT_RECOGNISES, (0, 2, "uk-government", ORG))
-    assert not wished_act(ctx.doc[2])
+    assert not wished_act(ctx, ctx.doc[2])
     assert speech_verb(ctx, ctx.sents[0]) == Said("uk-government", "recognise", "speech-verb", 2)
+
+
+# "I shared my hope that the Trust would back kinship carers."
+HOPE_THAT_TRUST_BACKS = """
+I              PRON  PRP  nsubj     1   O
+shared         VERB  VBD  ROOT      1   O lemma=share
+my             PRON  PRP$ poss      3   O
+hope           NOUN  NN   dobj      1   O
+that           SCONJ IN   mark      8   O
+the            DET   DT   det       6   O
+Trust          PROPN NNP  nsubj     8   B-ORG
+would          AUX   MD   aux       8   O
+back           VERB  VB   acl       3   O
+kinship        NOUN  NN   compound  10  O
+carers         NOUN  NNS  dobj      8   O lemma=carer
+.              PUNCT .    punct     1   O
+"""
+
+
+def test_attribution_speaker__speech_verb__near_miss_what_a_hope_says_someone_would_do():
+    """'I shared my hope that the Trust would back kinship carers': the writer's hope, not the Trust
+    speaking; 'I shared my view that ...' (no word of hoping) leaves the Trust's verb to it."""
+    from argmap.nlp.rules.attribution import wished_act
+
+    ctx = ctx_of(HOPE_THAT_TRUST_BACKS, (6, 7, "trust", ORG))
+    assert wished_act(ctx, ctx.doc[8])
+    assert speech_verb(ctx, ctx.sents[0]) is None or speech_verb(ctx, ctx.sents[0]).speaker != "trust"
+    view = HOPE_THAT_TRUST_BACKS.replace("hope           NOUN  NN   dobj", "view           NOUN  NN   dobj")
+    ctx = ctx_of(view, (6, 7, "trust", ORG))
+    assert not wished_act(ctx, ctx.doc[8])
 
 
 GOVERNMENT_MUST_RECOGNISE = """

@@ -193,7 +193,7 @@ def _speech_verbs(ctx: AttributionContext, sent: Span) -> list[Token]:
     verbs = [t for t in lemma_tokens(sent, ctx.lex.speech_verbs) if t.pos_ in {"VERB", "AUX", "NOUN"}
              and not ctx.inside_quote(t.idx) and not any(c.dep_ == "acomp" for c in t.children)
              and (t.dep_ != "relcl" or _pronoun_reporter(ctx, t)) and not in_others_as_clause(t, ctx.state.actor_of)
-             and not wished_act(t) and not free_relative(t) and not asked_of(ctx, t) and not under_writer(ctx, t)
+             and not wished_act(ctx, t) and not free_relative(t) and not asked_of(ctx, t) and not under_writer(ctx, t)
              and not urged_headline(ctx, t)]
     return sorted(verbs, key=lambda t: (t.dep_ != "ROOT", t.i))
 
@@ -234,12 +234,17 @@ def free_relative(verb: Token) -> bool:
     return any(c.dep_ == "dobj" and c.tag_ == "WP" and c.i < verb.i for c in verb.children)
 
 
-def wished_act(verb: Token) -> bool:
+def wished_act(ctx: AttributionContext, verb: Token) -> bool:
     """'time for the Government to follow suit and recognise X': a verb in a 'for X to' clause is
-    something wished of X, not X speaking."""
+    something wished of X, not X speaking; so is one in what a hope or wish says ('my hope that the
+    review would call out X')."""
     head = verb.head if verb.dep_ == "conj" else verb
+    if head.dep_ in {"acl", "ccomp"} and head.head.pos_ == "NOUN" and head.head.lemma_.lower() in ctx.words("nouns.hope") and \
+            any(c.dep_ == "mark" and c.lower_ == "that" for c in head.children):
+        return True
     return any(c.dep_ == "mark" and c.lower_ == "for" for c in head.children) and \
         any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
+
 
 
 def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
