@@ -202,8 +202,19 @@ def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: in
         return None  # 'X said the commission has set out changes': the commission's act, not X's view
     if sign < 0 and describes_people(ctx, toks[0]):
         return None  # 'care leavers at risk of homelessness': who they are, not an objection
+    if sign < 0 and _peoples_plight(ctx, toks):
+        return None  # 'too many children are still waiting for a home': their need, no plan named
     neg = first not in ctx.lex.negators and negated(ctx, toks[0], c.span)
     return Cue(K.PHRASE, -sign if neg else sign, ("not " if neg else "") + phrase, "phrase")
+
+
+def _peoples_plight(ctx: StanceContext, toks: Span) -> bool:
+    """Whether an objection phrase is said of people ('children are still waiting for a home') in a
+    sentence that names no proposal: it tells what they go through, not what the speaker objects to."""
+    verb = next((t for t in toks if t.pos_ == "VERB"), None)
+    subject = _sufferer(ctx, verb) if verb is not None else None
+    return subject is not None and subject.lemma_.lower() in ctx.words("nouns.beneficiary") and \
+        not ctx.names_proposal(verb.sent)
 
 
 def describes_people(ctx: StanceContext, tok: Token) -> bool:
