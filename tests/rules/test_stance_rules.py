@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    chance_to_take_part, funded_condition, own_doing, unattached_problem, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
+    chance_to_take_part, funded_condition, own_doing, the_opposition, unattached_problem, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -3131,6 +3131,37 @@ def test_stance_not_a_cue__chance_to_take_part__near_miss_a_chance_to_do_the_thi
     doc = parse(reform)
     assert not chance_to_take_part(stance_ctx(doc), doc[1], +1)
     assert word_cue(reform, 1).sign == 1
+
+
+# "The Opposition spokesperson asked about the plan."
+OPPOSITION_SPOKESPERSON = """
+The           DET   DT  det      2 O
+Opposition    PROPN NNP compound 2 O lemma=opposition
+spokesperson  NOUN  NN  nsubj    3 O
+asked         VERB  VBD ROOT     3 O lemma=ask
+about         ADP   IN  prep     3 O
+the           DET   DT  det      6 O
+plan          NOUN  NN  pobj     4 O
+.             PUNCT .   punct    3 O
+"""
+
+
+def test_stance_not_a_cue__the_opposition__fires():
+    """'The Opposition spokesperson asked about the plan': the parties out of office, no objection."""
+    doc = parse(OPPOSITION_SPOKESPERSON)
+    assert the_opposition(stance_ctx(doc), doc[1], -1)
+    assert word_cue(OPPOSITION_SPOKESPERSON, 1) is None
+
+
+def test_stance_not_a_cue__the_opposition__near_miss():
+    """'the opposition spokesperson' in lower case, or 'Opposition to the plan' opening a sentence: an objection."""
+    lower = OPPOSITION_SPOKESPERSON.replace("Opposition    PROPN NNP compound 2 O lemma=opposition",
+                                            "opposition    NOUN  NN  compound 2 O")
+    doc = parse(lower)
+    assert not the_opposition(stance_ctx(doc), doc[1], -1)
+    doc = parse(OPPOSITION_WRONG)
+    assert not the_opposition(stance_ctx(doc), doc[0], -1)
+    assert word_cue(OPPOSITION_WRONG, 0).sign == -1
 
 
 # 'Opposition to the plan is wrong.'

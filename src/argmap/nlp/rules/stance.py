@@ -483,6 +483,16 @@ def unattached_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
                    for c in tok.children)
 
 
+@NOT_A_CUE.rule("the-opposition", "'Opposition' written with a capital inside a sentence ('the Liberal Democrats "
+                "Opposition spokesperson', 'the Opposition has pressed the council') names the parties out of office, "
+                "not an objection, unless it says to what ('Opposition to the plan').",
+                "The Opposition spokesperson for children asked about the plan.")
+def the_opposition(ctx: StanceContext, tok: Token, sign: int) -> bool:
+    if sign > 0 or not tok.text[:1].isupper() or tok.lower_ not in ctx.words("nouns.opposition_name") or tok.is_sent_start:
+        return False
+    return not any(c.dep_ == "prep" and c.lower_ in ctx.words("markers.opposed_to") for c in tok.children)
+
+
 @NOT_A_CUE.rule("worry-for-people", "A worry about people ('concerns about kinship carers', 'fears for children') is "
                 "care for them, not an objection; a worry about a plan, or about a quality of the people "
                 "('unqualified staff'), still objects.",
