@@ -507,26 +507,13 @@ def worry_for_people(ctx: StanceContext, tok: Token, sign: int) -> bool:
                                  and not any(c.dep_ == "amod" for c in o.children) for o in objects)
 
 
-def _describes_people_after(ctx: StanceContext, tok: Token) -> bool:
-    """'struggling families': a participle right before a noun for people, as its adjective (the parser
-    may take the noun for the participle's object, 'for struggling birth families')."""
-    people = ctx.words("nouns.beneficiary")
-    if tok.dep_ == "amod":
-        return tok.head.lemma_.lower() in people
-    return tok.tag_ == "VBG" and not any(c.dep_ in {"nsubj", "aux"} for c in tok.children) and \
-        any(c.dep_ == "dobj" and c.lemma_.lower() in people and c.left_edge.i == tok.i + 1 for c in tok.children)
-
-
 @NOT_A_CUE.rule("hardship", "A hardship word whose subject is people ('households struggle to pay') describes their "
                 "need, not an objection; the speaker's own ('we struggle to see') and a named plan's still count, "
-                "unless the word only describes the people ('support for families struggling with debt', 'for "
-                "struggling families').",
+                "unless the word only describes the people ('support for families struggling with debt').",
                 "Many households struggle to pay their bills.")
 def hardship(ctx: StanceContext, tok: Token, sign: int) -> bool:
     if sign > 0 or tok.lemma_.lower() not in ctx.words("stance.object.hardship"):
         return False
-    if _describes_people_after(ctx, tok):
-        return True  # 'support for struggling families': which families
     subject = _sufferer(ctx, tok)
     if subject is None or subject.lemma_.lower() not in ctx.words("nouns.beneficiary"):
         return False
