@@ -16,7 +16,7 @@ from argmap.nlp.rules.stance import (
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
     should_proposal, someone_elses_act, state_of_a_thing, urged, wish, word_cues, word_sign, work_contents,
-    chance_to_take_part, funded_condition, own_doing, the_opposition, unattached_problem, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
+    chance_to_take_part, funded_condition, own_doing, the_opposition, opposition_judged, peoples_troubles, when_it_happens, when_there_are, if_it_happens, worry_for_people, wrong_part_of_speech,
 )
 
 from .kit import clause, parse, place_actors, stance_ctx, unit
@@ -219,56 +219,6 @@ def test_stance_cues__phrase__fires_for_others_waiting_or_a_named_plan(old, new)
     ctx = stance_ctx(doc)
     (cue,) = phrase_cues(ctx, clause(ctx, doc[:]))
     assert (cue.sign, cue.label) == (-1, "still waiting")
-
-
-# "Workers spot problems earlier."
-SPOT_PROBLEMS = """
-Workers   NOUN  NNS nsubj  1 O lemma=worker
-spot      VERB  VBP ROOT   1 O
-problems  NOUN  NNS dobj   1 O lemma=problem
-earlier   ADV   RBR advmod 1 O lemma=early
-.         PUNCT .   punct  1 O
-"""
-# "Workers spot problems with the clauses."
-PROBLEMS_WITH_CLAUSES = """
-Workers   NOUN  NNS nsubj  1 O lemma=worker
-spot      VERB  VBP ROOT   1 O
-problems  NOUN  NNS dobj   1 O lemma=problem
-with      ADP   IN  prep   2 O
-the       DET   DT  det    5 O
-clauses   NOUN  NNS pobj   3 O lemma=clause
-.         PUNCT .   punct  1 O
-"""
-
-
-def test_stance_not_a_cue__unattached_problem__fires():
-    """'Workers spot problems earlier': the trouble a plan is for, not an objection."""
-    doc = parse(SPOT_PROBLEMS)
-    assert unattached_problem(stance_ctx(doc), doc[2], -1)
-    assert word_cue(SPOT_PROBLEMS, 2) is None
-
-
-@pytest.mark.parametrize("spec", [
-    PROBLEMS_WITH_CLAUSES,  # problems with something
-    SPOT_PROBLEMS.replace("Workers   NOUN  NNS nsubj  1 O lemma=worker", "Staffing  NOUN  NN  compound 2 O")
-    .replace("spot      VERB  VBP ROOT   1 O", "remain    VERB  VBP ROOT   1 O").replace(
-        "problems  NOUN  NNS dobj   1 O lemma=problem", "problems  NOUN  NNS nsubj  1 O lemma=problem"),  # of a kind
-])
-def test_stance_not_a_cue__unattached_problem__near_miss(spec):
-    """'problems with the clauses', 'staffing problems remain': said of something, they object."""
-    doc = parse(spec)
-    i = next(t.i for t in doc if t.lower_ == "problems")
-    assert not unattached_problem(stance_ctx(doc), doc[i], -1)
-    assert word_cue(spec, i).sign == -1
-
-
-def test_stance_not_a_cue__unattached_problem__near_miss_remedied_or_ignored():
-    """'These teams seek to address the problems we see' (remedied: the flip backs the teams) and
-    '... to ignore the problems we see' (neglected: an objection) are left to those readings."""
-    for spec, sign in ((ADDRESS_PROBLEMS, +1), (IGNORE_PROBLEMS, -1)):
-        doc = parse(spec)
-        assert not unattached_problem(stance_ctx(doc), doc[6], -1)
-        assert word_cue(spec, 6).sign == sign
 
 
 WELCOMED_DUTY = """

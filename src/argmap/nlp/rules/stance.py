@@ -466,23 +466,6 @@ def peoples_troubles(ctx: StanceContext, tok: Token, sign: int) -> bool:
     return holder.pos_ == "NOUN" and holder.lemma_.lower() in ctx.words("nouns.beneficiary")
 
 
-@NOT_A_CUE.rule("unattached-problem", "A plural problem noun said of nothing ('spot problems earlier', 'the problems "
-                "they face', 'the current problems in the system') names the trouble a plan is for, not an objection; "
-                "problems with something ('problems with the clauses'), of a kind ('staffing problems'), that "
-                "something comes with ('the plan comes with problems') or held to be the problem still object, "
-                "remedied ('to address the problems') they back what remedies them, and ignored they object.",
-                "The teams will help social workers spot problems earlier.")
-def unattached_problem(ctx: StanceContext, tok: Token, sign: int) -> bool:
-    if sign > 0 or tok.pos_ != "NOUN" or tok.tag_ != "NNS" or tok.lemma_.lower() not in ctx.words("nouns.trouble"):
-        return False
-    if tok.dep_ == "attr" or tok.dep_ == "pobj" and tok.head.lower_ in ctx.words("markers.living_with"):
-        return False  # 'this is the problem', 'the plan comes with problems' (people's are another rule's)
-    if remedied_problem(ctx, tok, sign) or tok.dep_ == "dobj" and tok.head.lemma_.lower() in ctx.words("verbs.neglect"):
-        return False  # 'teams that address the problems we see' back the teams; 'ignore the problems' objects
-    return not any(c.dep_ == "compound" or c.dep_ == "prep" and c.lower_ in ctx.words("markers.trouble_with")
-                   for c in tok.children)
-
-
 @NOT_A_CUE.rule("the-opposition", "'Opposition' written with a capital inside a sentence ('the Liberal Democrats "
                 "Opposition spokesperson', 'the Opposition has pressed the council') names the parties out of office, "
                 "not an objection, unless it says to what ('Opposition to the plan').",
