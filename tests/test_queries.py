@@ -208,8 +208,8 @@ def test_objections_without_a_ground_come_last(small_graph):
 
 
 def test_objections_only_match_proposals(small_graph):
-    with pytest.raises(q.NoMatchError, match="no proposal matches 'funding'"):
-        q.objections(small_graph, "funding")
+    with pytest.raises(q.NoMatchError, match="no proposal matches 'workforce'"):
+        q.objections(small_graph, "workforce")
 
 
 def test_positions_of_an_actor(small_graph):
