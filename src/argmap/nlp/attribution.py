@@ -1073,16 +1073,14 @@ def _self_subject_sentences(ctx: AttributionContext, units: list[Unit], key: str
     """How many of the page's sentences that nobody is named as saying have the publisher itself for
     subject ('Warwickshire County Council is leading ...', 'The council has set up ...'): an
     organisation writing about itself in the third person on its own site."""
-    kinds = {w for w in ctx.words("actors.org_words") if w in ctx.state.registry[key].name.lower().split()}
+    kinds = ctx.words("actors.org_words")
     count = 0
     for u in units:
         if u.speaker is not None or u.quoted or u.heading:
             continue
         root = ctx.sents[u.sent].root
         subj = next((c for c in root.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-        if subj is not None and (ctx.state.actor_of(subj) == key or subj.lemma_.lower() in kinds
-                                 and any(c.dep_ == "det" and c.lower_ == "the" for c in subj.children)):
-            count += 1
+        count += subj is not None and ctx.state.names_itself(subj, key, kinds)
     return count
 
 

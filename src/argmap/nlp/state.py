@@ -125,6 +125,16 @@ class ActorState:
         info = self.registry.get(key) if key else None
         return info is not None and info.type == ORG
 
+    def names_itself(self, subject: Token, key: str, kind_words: frozenset[str]) -> bool:
+        """Whether a subject is the organisation ``key`` itself: its name, or 'the council' for a
+        council (a kind word of its own name after 'the')."""
+        if self.actor_of(subject) == key:
+            return True
+        info = self.registry.get(key)
+        word = subject.lemma_.lower()
+        return info is not None and word in kind_words and word in info.name.lower().split() and \
+            any(c.dep_ == "det" and c.lower_ == "the" for c in subject.children)
+
 
 def save_actors(doc: Doc, registry: dict[str, ActorInfo], mentions: list[tuple[Span, str]], role_tokens: set[int]) -> None:
     doc.spans[ACTOR_SPANS] = [Span(doc, span.start, span.end, label=key) for span, key in mentions]

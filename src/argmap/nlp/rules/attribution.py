@@ -246,7 +246,6 @@ def wished_act(ctx: AttributionContext, verb: Token) -> bool:
         any(c.dep_ == "aux" and c.lower_ == "to" for c in head.children)
 
 
-
 def _pronoun_reporter(ctx: AttributionContext, verb: Token) -> bool:
     """'X's strategy, which it said would transform care': a relative clause whose speech verb's
     subject is a pronoun for the sentence's own subject reports it; so do 'Jane Doe, who said' and

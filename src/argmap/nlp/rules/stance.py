@@ -1098,19 +1098,11 @@ def _does_itself(ctx: StanceContext, root: Token, key: str) -> bool:
     """Whether a clause's verb says what the organisation does itself: its subject is the organisation,
     not negated, and not a copula saying what kind of body it is ('Hearth is a charity that ...')."""
     subj = next((ch for ch in root.children if ch.dep_ in {"nsubj", "nsubjpass"}), None)
-    if subj is None or any(t.dep_ == "neg" for t in root.children) or not _itself(ctx, subj, key):
+    if subj is None or any(t.dep_ == "neg" for t in root.children) or \
+            not ctx.state.names_itself(subj, key, ctx.words("actors.org_words")):
         return False
     return not (root.lemma_.lower() == "be" and any(
         ch.dep_ == "attr" and ch.lemma_.lower() in ctx.words("actors.org_words") for ch in root.children))
-
-
-def _itself(ctx: StanceContext, subj: Token, key: str) -> bool:
-    """Whether a subject is the organisation itself: its name, or 'the council' for a council."""
-    if ctx.state.actor_of(subj) == key:
-        return True
-    name = ctx.state.registry[key].name.lower().split()
-    return subj.lemma_.lower() in ctx.words("actors.org_words") and subj.lemma_.lower() in name and \
-        any(ch.dep_ == "det" and ch.lower_ == "the" for ch in subj.children)
 
 
 @FALLBACKS.rule("publisher", "Whoever publishes, launches or sets out a named proposal backs it.",
