@@ -600,18 +600,13 @@ def _passive_doer(state: ActorState, tok: Token) -> tuple[str | None, list[int]]
     """'X was proposed by the Trust', 'X, recommended by the Trust', 'X, which was proposed by the Trust':
     the agent, and what it put forward (the passive subject, or the noun phrase the participle or
     relative clause describes, without that clause)."""
-    agent = next((k for o in agent_objects(tok) if (k := state.actor_of(o) or _work_owner(state, o))), None)
+    agent = next((k for o in agent_objects(tok) if (k := state.actor_of(o) or state.possessor(o))), None)
     if agent is None or tok.tag_ != "VBN":
         return None, []
     subjects = [c for c in tok.children if c.dep_ == "nsubjpass"]  # several: 'co - operatives' split
     if subjects and not (subjects[0].tag_ in _RELATIVE and tok.dep_ == "relcl"):
         return agent, [t.i for c in subjects for t in c.subtree]
     return (agent, _described(tok)) if tok.dep_ in {"acl", "relcl", "advcl"} else (None, [])
-
-
-def _work_owner(state: ActorState, noun: Token) -> str | None:
-    """'proposed by the Panel's 2022 report': the actor whose work the agent is, by its possessive."""
-    return next((k for c in noun.children if c.dep_ == "poss" and (k := state.actor_of(c))), None)
 
 
 _RELATIVE = frozenset({"WDT", "WP"})  # 'which', 'that', 'what' standing for the noun a clause describes

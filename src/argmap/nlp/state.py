@@ -125,6 +125,10 @@ class ActorState:
         info = self.registry.get(key) if key else None
         return info is not None and info.type == ORG
 
+    def possessor(self, noun: Token) -> str | None:
+        """The actor whose possessive a noun has ('BASW's response', 'the Panel's 2022 report')."""
+        return next((k for c in noun.children if c.dep_ == "poss" and (k := self.actor_of(c))), None)
+
     def names_itself(self, subject: Token, key: str, kind_words: frozenset[str]) -> bool:
         """Whether a subject is the organisation ``key`` itself: its name, or 'the council' for a
         council (a kind word of its own name after 'the')."""

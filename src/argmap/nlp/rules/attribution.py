@@ -963,7 +963,7 @@ def _owned_before(ctx: AttributionContext, noun: Token) -> str | None:
     """The actor that owns the same statement noun last before ``noun`` ('BASW's response')."""
     for tok in reversed(noun.doc[:noun.i]):
         if tok.lower_ == noun.lower_:
-            key = next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))), None)
+            key = ctx.state.possessor(tok)
             if key:
                 return key
     return None
@@ -1092,7 +1092,7 @@ def note_possessed_works(ctx: AttributionContext, sent: Span) -> None:
     works = ctx.lex.union("nouns.work", "nouns.ownable")
     for tok in tokens(sent):
         if tok.lemma_.lower() in works and not ctx.inside_quote(tok.idx):
-            key = next((k for c in tok.children if c.dep_ == "poss" and (k := ctx.state.actor_of(c))), None)
+            key = ctx.state.possessor(tok)
             if key:
                 ctx.publishers.setdefault(tok.lemma_.lower(), key)
 
