@@ -2610,6 +2610,51 @@ def test_stance_cues__need__near_miss():
     assert cue_rules(NEED_STAFF) == []
 
 
+SYSTEM_NEEDS_TO_CHANGE = """
+This      DET   DT  det    1 O
+system    NOUN  NN  nsubj  2 O
+needs     VERB  VBZ ROOT   2 O lemma=need
+to        PART  TO  aux    5 O
+really    ADV   RB  advmod 5 O
+change    VERB  VB  xcomp  2 O
+.         PUNCT .   punct  2 O
+"""
+ACTION_IS_NEEDED = """
+Urgent    ADJ   JJ  amod      1 O
+action    NOUN  NN  nsubjpass 3 O
+is        AUX   VBZ auxpass   3 O lemma=be
+needed    VERB  VBN ROOT      3 O lemma=need
+to        PART  TO  aux       5 O
+fix       VERB  VB  xcomp     3 O
+the       DET   DT  det       7 O
+system    NOUN  NN  dobj      5 O
+.         PUNCT .   punct     3 O
+"""
+
+
+def test_stance_cues__need__fires_on_a_call_for_change():
+    """'This system needs to really change', 'urgent action is needed to fix the system': change to
+    the present system is asked for (the reform as a whole, which the target step then names)."""
+    for spec in (SYSTEM_NEEDS_TO_CHANGE, ACTION_IS_NEEDED):
+        doc = parse(spec)
+        ctx = stance_ctx(doc)
+        (cue,) = needed(ctx, clause(ctx, doc[:]))
+        assert (cue.kind, cue.sign) == (K.NEED, +1) and "change" in cue.label
+
+
+def test_stance_cues__need__near_miss_change_of_something_else():
+    """'These carers need to change', 'urgent action is needed to fix the forms' and 'the action is
+    needed to fix the system' (a particular action) are no call for reform: no cue."""
+    carers = SYSTEM_NEEDS_TO_CHANGE.replace("This      DET   DT  det    1 O", "These     DET   DT  det    1 O") \
+        .replace("system    NOUN  NN  nsubj  2 O", "carers    NOUN  NNS nsubj  2 O lemma=carer")
+    forms = ACTION_IS_NEEDED.replace("system    NOUN  NN  dobj      5 O", "forms     NOUN  NNS dobj      5 O lemma=form")
+    particular = ACTION_IS_NEEDED.replace("Urgent    ADJ   JJ  amod      1 O", "The       DET   DT  det       1 O")
+    for spec in (carers, forms, particular):
+        doc = parse(spec)
+        ctx = stance_ctx(doc)
+        assert needed(ctx, clause(ctx, doc[:])) == []
+
+
 ADDRESS_PROBLEMS = """
 These     DET   DT  det   1 O
 teams     NOUN  NNS nsubj 2 O lemma=team

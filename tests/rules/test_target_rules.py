@@ -11,7 +11,7 @@ from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
-    CANDIDATES, DROP, KEEP, LEAD, STEPS, candidate, content, described_thing, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
+    CANDIDATES, DROP, KEEP, LEAD, STEPS, call_for_change, candidate, content, described_thing, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
     headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
     pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, restrained_step, set_aside_step,
     stance_object, title_lead,
@@ -845,6 +845,41 @@ def test_targets_steps__diagnosis__near_miss():
     ctx, w = steps(THE_HELPERS_FAILED, 1, OBJECT, FAILED)
     assert diagnosis(ctx, w) is None
     assert linked(THE_HELPERS_FAILED, 1, OBJECT, FAILED)[2] == ["family-help"]
+
+
+SYSTEM_NEEDS_CHANGE = """
+Family    NOUN  NN  compound 1 O
+help      NOUN  NN  nsubj    2 O
+opened    VERB  VBD ROOT     2 O lemma=open
+.         PUNCT .   punct    2 O
+The       DET   DT  det      5 O
+system    NOUN  NN  nsubj    6 O
+needs     VERB  VBZ ROOT     6 O lemma=need
+urgent    ADJ   JJ  amod     8 O
+change    NOUN  NN  dobj     6 O
+.         PUNCT .   punct    6 O
+"""
+SYSTEM_NEEDS_THE_CHANGE = SYSTEM_NEEDS_CHANGE.replace("urgent    ADJ   JJ  amod     8 O", "the       DET   DT  det      8 O")
+HELPERS_NEED_CHANGE = SYSTEM_NEEDS_CHANGE.replace("system    NOUN  NN  nsubj    6 O", "helpers   NOUN  NNS nsubj    6 O lemma=helper")
+NEEDS_CHANGE = Cue(K.NEED, +1, "needs ... change (asks for reform)", "need")
+
+
+def test_targets_steps__call_for_change__fires():
+    """'Family help opened. The system needs urgent change.': a call for change to the present
+    system asks for the reform as a whole (the taxonomy's general proposal), not for the family help
+    named before."""
+    ctx, w = steps(SYSTEM_NEEDS_CHANGE, 1, SUPPORT, NEEDS_CHANGE)
+    assert call_for_change(ctx, w) == KEEP and w.draft.targets == ["care-reform"]
+    assert linked(SYSTEM_NEEDS_CHANGE, 1, SUPPORT, NEEDS_CHANGE)[:3] == ("call-for-change", KEEP, ["care-reform"])
+
+
+def test_targets_steps__call_for_change__near_miss():
+    """'The system needs the change' points to a particular change, and 'the helpers need urgent
+    change' is not said of the present system: the step passes (what was named nearby is taken)."""
+    for spec in (SYSTEM_NEEDS_THE_CHANGE, HELPERS_NEED_CHANGE):
+        ctx, w = steps(spec, 1, SUPPORT, NEEDS_CHANGE)
+        assert call_for_change(ctx, w) is None
+        assert linked(spec, 1, SUPPORT, NEEDS_CHANGE)[2] == ["family-help"]
 
 
 I_MOVED = """

@@ -17,6 +17,7 @@ from spacy.tokens import Span, Token
 from argmap.lexicon import Lexicon
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
+from argmap.nlp.change import asks_for_change
 from argmap.nlp.recommend import denied_clause, inverted, recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.state import ActorState, meta
@@ -843,6 +844,8 @@ def _need_cue(ctx: StanceContext, tok: Token, what: Span) -> tuple[Cue | None, b
         return Cue(K.NEED, -1, f"{tok.text} ... (condition)", "need", 1.5), True
     if ctx.names_proposal(what) or _carried_out(ctx, what):
         return Cue(K.NEED, +1, f"{tok.text} (asks for it)", "need"), False
+    if any(asks_for_change(ctx.lex, t) for t in [*what, *tok.children]):  # 'change is needed to ...': its subject
+        return Cue(K.NEED, +1, f"{tok.text} ... change (asks for reform)", "need"), False
     return None, False
 
 

@@ -20,6 +20,7 @@ from argmap.lexicon import Lexicon
 from argmap.model import Stance
 from argmap.nlp import cues as K
 from argmap.nlp.cues import Draft
+from argmap.nlp.change import asks_for_change
 from argmap.nlp.recommend import recommended
 from argmap.nlp.rules import RuleTable
 from argmap.nlp.rules.attribution import Unit
@@ -730,6 +731,18 @@ def _own_story(ctx: TargetContext, verb: Token, subject: Token) -> bool:
     sceptical about a pilot', 'I opposed it' (being, or a stance verb) are views."""
     return subject.lower_ in ctx.words("pronouns.first_person_singular") and verb.tag_ == "VBD" and \
         verb.lemma_.lower() != "be" and verb.lemma_.lower() not in ctx.stance_words
+
+
+@STEPS.rule("call-for-change", "A supporting claim that names no proposal and asks for change to the present system "
+            "('the system needs to change', 'urgent change is needed'): the reform as a whole.",
+            "The care system needs urgent change.")
+def call_for_change(ctx: TargetContext, w: Work) -> str | None:
+    general = ctx.taxonomy.general_proposal
+    if w.own or w.draft.stance != Stance.SUPPORT or general is None:
+        return None
+    if not any(asks_for_change(ctx.lex, t) for t in w.span):
+        return None
+    return w.take([general], "a call for change to the present system", themes(ctx, w.span))
 
 
 @STEPS.rule("reference", "A pointing phrase ('the teams', 'such reforms') or no name at all: what was named nearby.",
