@@ -737,6 +737,15 @@ def test_title_defaults_to_first_non_noise_line(tmp_path):
     assert doc.title == "The real title"
 
 
+def test_a_section_label_over_the_headline_is_not_the_title(tmp_path):
+    """'Blog' or 'Opinion' alone on the first line labels the page's section: the next line is the
+    title; a first line that says more ('Blog posts about care') is the title."""
+    doc = read_document(write(tmp_path / "t.txt", "Blog\n\nA step forward for care\n\n" + ENGLISH), tmp_path)
+    assert doc.title == "A step forward for care"
+    doc = read_document(write(tmp_path / "u.txt", "Blog posts about care\n\nA step forward\n\n" + ENGLISH), tmp_path)
+    assert doc.title == "Blog posts about care"
+
+
 # --- bylines ----------------------------------------------------------------------------------
 
 def test_by_line_near_the_top():
@@ -863,6 +872,21 @@ def test_a_title_over_a_date_that_the_text_writes_in_lower_case_is_no_name_line(
     body = "MPs raised concerns about kinship carers in the debate.\n\n" + ENGLISH
     assert detect_author("Debates\n\nKinship Carers\n13 November 2024\n\n" + body) == (None, None)
     assert detect_author("Debates\n\nKinship Carson\n13 November 2024\n\n" + body) == ("Kinship Carson", None)
+
+
+def test_a_by_at_the_end_of_a_line_names_the_writer_on_the_next():
+    """'June 1, 2024 | by' over 'Jane Doe': the page split its byline over two lines; 'Stand by' (no
+    opener after a break) over a name is no byline."""
+    for line in ("June 1, 2024 | by", "| by", "Posted by"):
+        assert detect_author(f"Headline\n\n{line}\nJane Doe\n\n" + ENGLISH) == ("Jane Doe", None), line
+    assert detect_author("Headline\n\nStand by\nJane Doe\n\n" + ENGLISH) == (None, None)
+
+
+def test_letters_after_a_name_are_not_part_of_it():
+    """'Jane Doe CBE', 'Jo Bell MBE FRSA': honours after a name are dropped; letters alone are no name."""
+    assert detect_author("Headline\n\nBy Jane Doe CBE\n\n" + ENGLISH) == ("Jane Doe", None)
+    assert detect_author("Headline\n\nBy Jo Bell MBE FRSA\n\n" + ENGLISH) == ("Jo Bell", None)
+    assert detect_author("Headline\n\nBy CBE\n\n" + ENGLISH) == (None, None)
 
 
 def test_a_blog_posts_posted_by_line_names_the_writer():

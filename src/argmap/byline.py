@@ -35,6 +35,9 @@ june july august september october november december policy act programme progra
 """))
 HONORIFICS = ("Dr", "Prof", "Professor", "Mr", "Mrs", "Ms", "Miss", "Sir", "Dame", "Lord", "Lady",
               "Baroness", "Cllr", "Councillor")
+#: Honours and letters after a name ("Anne Doe CBE", "Jo Bell MBE FRSA"): not part of the name.
+POST_NOMINALS = ("CBE", "OBE", "MBE", "KBE", "DBE", "BEM", "QC", "KC", "MP", "MSP", "JP", "FRSA", "FRS", "FBA",
+                 "PhD", "DL")
 PARTICLES = ("de", "del", "della", "van", "von", "der", "den", "la", "le", "da", "di", "du", "bin", "al")
 #: Job words that make a phrase a role ("PSW editor", "senior lecturer at ...").
 ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "journalist", "chair",
@@ -153,8 +156,10 @@ def split_name_role(value: str) -> tuple[str, str | None]:
 
 
 def as_name(candidate: str) -> str | None:
-    """The person name in a candidate string (honorific dropped), or None if it is not one."""
-    m = re.fullmatch(NAME, candidate.strip())
+    """The person name in a candidate string (honorific and letters after the name dropped), or None
+    if it is not one."""
+    candidate = _POST_NOMINAL_TAIL.sub("", candidate.strip())
+    m = re.fullmatch(NAME, candidate)
     if not m:
         return None
     words = candidate.split()
@@ -166,6 +171,10 @@ def as_name(candidate: str) -> str | None:
     if words[-1] in PARTICLES or re.fullmatch(r"[A-Z]\.", words[-1]):
         return None
     return " ".join(words)
+
+
+_LETTERS = rf"(?:,?\s+(?:{'|'.join(POST_NOMINALS)})\b)*"  # honours after a name
+_POST_NOMINAL_TAIL = re.compile(_LETTERS + "$")
 
 
 def detect_date(text: str) -> str | None:
@@ -191,13 +200,15 @@ def iso_date(value: str) -> str:
 def _top(lines: list[str]) -> Byline | None:
     role_re = rf"((?:(?:[A-Z][\w&’'-]*|{'|'.join(ROLE_MODIFIERS)})\s+){{0,3}}(?i:{'|'.join(ROLE_NOUNS)}))"
     for i, line in enumerate(lines):
-        if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+({NAME})\b\s*(?:[,|–—-]\s*(.+))?$", line):
+        if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+({NAME})\b{_LETTERS}\s*(?:[,|–—-]\s*(.+))?$", line):
             name = as_name(m.group(1))
             role = (m.group(2) or "").strip() or None
             if name:
                 return Byline(name, None if role and DATE.search(role) else role, "byline")
         if (m := re.fullmatch(rf"by\s+({NAME})", line)) and (name := as_name(m.group(1))):
             return Byline(name, None, "byline")  # 'by Jane Doe' alone on its line, in lower case
+        if _OPENER_AT_END.search(line) and i + 1 < len(lines) and (name := as_name(lines[i + 1])):
+            return Byline(name, None, "byline")  # 'June 1, 2024 | by' over 'Jane Doe CBE'
         if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+(?:[a-z]+\s+){{1,8}}({NAME})\.?$", line):
             if name := as_name(m.group(1)):  # 'Written by and published with the permission of Jo Bell.'
                 return Byline(name, None, "byline")
@@ -218,6 +229,10 @@ def _top(lines: list[str]) -> Byline | None:
         if i > 0 and (name := as_name(line)) and i + 1 < len(lines) and (role := _role_line(lines[i + 1])):
             return Byline(name, role, "name line")  # a name over a role line
     return None
+
+
+#: A line that ends in a byline's opener, the name being on the next line ("| by", "Posted by").
+_OPENER_AT_END = re.compile(rf"(?:^|[|\u00b7\u2022\u2013\u2014-]\s*)(?:{'|'.join(BYLINE_OPENERS)}|by)$")
 
 
 def _role_line(line: str) -> str | None:

@@ -30,7 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from argmap.byline import detect_author, find_byline
+from argmap.byline import GENRE_LABELS, detect_author, find_byline
 from argmap.clean import OffsetMap, clean_text, english_share, to_source
 from argmap.dates import find_date
 from argmap.decode import BinaryFile, declared_charset, decode_bytes
@@ -459,11 +459,15 @@ def _safe_segment(segment: str) -> str:
 
 
 def _first_line(clean: str) -> str | None:
-    for line in clean.splitlines():
-        line = " ".join(line.split())
-        if line:
-            return line if len(line) <= MAX_TITLE_LEN else line[:MAX_TITLE_LEN].rsplit(" ", 1)[0] + "…"
-    return None
+    """The first line of a text, as its title; a line that only labels the page's section ('Blog',
+    'Opinion') over another line is page furniture, and the next line is the title."""
+    lines = [" ".join(ln.split()) for ln in clean.splitlines() if ln.strip()]
+    if len(lines) > 1 and lines[0].lower() in GENRE_LABELS:
+        lines = lines[1:]
+    if not lines:
+        return None
+    line = lines[0]
+    return line if len(line) <= MAX_TITLE_LEN else line[:MAX_TITLE_LEN].rsplit(" ", 1)[0] + "…"
 
 
 # characters outside the Latin letters' blocks (letters among them make a text foreign)
