@@ -339,6 +339,20 @@ def test_claim_offsets_point_into_source_text(extractor):
         assert c.rule and c.attribution
 
 
+def test_a_list_opened_by_namely_after_an_owners_plans_is_theirs(extractor):
+    """'... the Department for Education's reforms, namely to;' over a list: each item is the
+    department's; 'its plans on issues including:' lists issues, not plans."""
+    text = ("Three councils are testing the Department for Education's reforms, namely to;\n"
+            "  \u2022 Offer a kinship allowance to every kinship carer\n"
+            "  \u2022 Set up regional care co-operatives\n"
+            "Critics were unimpressed.\n")
+    pos = positions(extract_text(extractor, text))
+    assert ("dfe", "support", "kinship-care-support") in pos
+    assert ("dfe", "support", "regional-care-cooperatives") in pos
+    near = positions(extract_text(extractor, text.replace("reforms, namely to;", "plans on issues including;")))
+    assert ("dfe", "support", "regional-care-cooperatives") not in near
+
+
 def test_a_proposers_list_of_proposals_is_theirs(extractor):
     text = ("In March the Department for Education announced its plans for children's services.\n"
             "The plans include:\n"

@@ -491,12 +491,20 @@ def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, Ac
     if not body and not any(host.endswith("." + suffix) for suffix in ctx.lex["layout.organisation_domains"]):
         return None
     labels = [x for x in host.split(".") if x and x not in ctx.lex["layout.host_prefixes"]]
-    names = {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
-    if not labels or len(letters(outlet)) < 4 or labels[0] not in names:
+    if not labels or len(letters(outlet)) < 4 or not _named_domain(ctx, labels[0], outlet):
         return None
     key = next((k for k, v in registry.items() if v.type == ORG and v.name == outlet), slugify(outlet))
     registry.setdefault(key, ActorInfo(key, outlet, ORG))
     return key
+
+
+def _named_domain(ctx: ActorContext, label: str, outlet: str) -> bool:
+    """Whether a site's name is the outlet's name ('thefosteringnetwork', 'fosteringnetwork') or its
+    initials, with or without a country code after them ('vcf-uk' for the Victoria Climbie Foundation)."""
+    if label in {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}:
+        return True
+    stem = re.sub(rf"-?(?:{'|'.join(ctx.lex['layout.country_codes'])})$", "", label)
+    return len(stem) >= 3 and stem.isalpha() and abbreviates(stem.upper(), outlet, ctx.small_words)
 
 
 def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str],

@@ -612,8 +612,22 @@ def _introduces_list(ctx: AttributionContext, u: Unit) -> bool:
     stripped = text_of(sent).strip()
     intro = stripped.endswith(":") and (any(t.lemma_.lower() in ctx.words("verbs.list_intro") for t in tokens(sent))
                                         or stripped.endswith(" by:"))  # 'would be achieved by:'
+    intro = intro or _namely(ctx, stripped)
     heading = u.heading and any(t.lower_ in ctx.words("nouns.list_heading") for t in tokens(sent))
     return intro or heading
+
+
+def _namely(ctx: AttributionContext, line: str) -> bool:
+    """A sentence that ends by opening a list of the plans it names ('the government's reforms,
+    namely to;', 'its proposals, including:'); not a list of anything else ('updates on issues
+    including:')."""
+    words = re.findall(r"[\w'’]+", line.lower())
+    plans = ctx.lex.union("nouns.work", "nouns.ownable", "nouns.list_heading", "nouns.plan")
+    for opener in ctx.words("markers.list_openers"):
+        n = len(opener.split())
+        if line[-1:] in {":", ";"} and len(words) > n and " ".join(words[-n:]) == opener:
+            return words[-n - 1] in plans
+    return False
 
 
 def _list_owner(ctx: AttributionContext, u: Unit) -> str | None:
