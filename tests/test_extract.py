@@ -339,6 +339,19 @@ def test_claim_offsets_point_into_source_text(extractor):
         assert c.rule and c.attribution
 
 
+@pytest.mark.parametrize("sentence", [
+    "Rita Hale said: \u201cWe are calling for family help in every area.\u201d",
+    "Rita Hale has expressed appreciation for family help in every area.",
+])
+def test_calling_for_and_expressing_appreciation_back_what_they_name(extractor, sentence):
+    """'are calling for X' asks for X as 'called for X' does; 'expressed appreciation for X' backs X;
+    a near miss: 'are calling a meeting about family help' asks for nothing."""
+    pos = positions(extract_text(extractor, "Councils plan help\n\n" + sentence))
+    assert ("rita-hale", "support", "family-help") in pos
+    near = positions(extract_text(extractor, "Councils plan help\n\nRita Hale said: \u201cWe are calling a meeting about family help.\u201d"))
+    assert ("rita-hale", "support", "family-help") not in near
+
+
 def test_a_list_opened_by_namely_after_an_owners_plans_is_theirs(extractor):
     """'... the Department for Education's reforms, namely to;' over a list: each item is the
     department's; 'its plans on issues including:' lists issues, not plans."""

@@ -67,6 +67,13 @@ def test_foster_care_recruitment_is_the_drive_to_recruit_foster_carers(taxonomy)
     assert [m.id for m in taxonomy.find_proposals("the foster care they receive")] == []
 
 
+def test_an_end_to_illegal_homes_is_the_ban_on_unregulated_placements(taxonomy):
+    """The ban is named by ending the homes; the homes themselves name no ban."""
+    ids = [m.id for m in taxonomy.find_proposals("a campaign calling for an end to illegal homes for children")]
+    assert ids == ["unregulated-placements"]
+    assert taxonomy.find_proposals("669 children live in illegal homes") == []
+
+
 def test_offsets_point_into_the_original_text(taxonomy):
     text = "Children\u2019s services said \u201cfamily help\u201d works."
     for m in taxonomy.find_proposals(text):

@@ -1140,6 +1140,46 @@ def test_actors_entity_repairs__initials_before_name__near_miss():
     assert initials_before_name(ctx, span, "ORG") is None
 
 
+HEARTH_TRUST_JO_BELL = """
+Chief      ADJ   JJ   amod     1 O
+executive  NOUN  NN   nsubj    8 O
+of         ADP   IN   prep     1 O
+the        DET   DT   det      6 O
+Hearth     PROPN NNP  compound 5 B-ORG
+Trust      PROPN NNP  compound 6 I-ORG
+Jo         PROPN NNP  compound 7 I-ORG
+Bell       PROPN NNP  pobj     2 I-ORG
+said       VERB  VBD  ROOT     8 O lemma=say
+it         PRON  PRP  nsubj    10 O
+was        AUX   VBD  ccomp    8 O lemma=be
+welcome    ADJ   JJ   acomp    10 O
+.          PUNCT .    punct    8 O
+"""
+
+
+def test_actors_entity_repairs__org_then_name__fires():
+    """'Chief executive of the Hearth Trust Jo Bell said' with 'Hearth Trust Jo Bell' tagged as one
+    organisation: the Hearth Trust and Jo Bell."""
+    from argmap.nlp.rules.actors import org_then_name
+
+    ctx, span, answer = repaired(HEARTH_TRUST_JO_BELL, 4, 8, "ORG")
+    want = [("Hearth Trust", ORG), ("Jo Bell", PERSON)]
+    assert described(org_then_name(ctx, span, "ORG")) == want
+    assert answer == ("org-then-name", want)
+
+
+def test_actors_entity_repairs__org_then_name__near_miss():
+    """No name after the organisation word ('Hearth Trust'), one name word ('Hearth Trust Jo'), or
+    a person entity: not this repair."""
+    from argmap.nlp.rules.actors import org_then_name
+
+    for end in (6, 7):
+        ctx, span, _ = repaired(HEARTH_TRUST_JO_BELL, 4, end, "ORG")
+        assert org_then_name(ctx, span, "ORG") is None
+    ctx, span, _ = repaired(HEARTH_TRUST_JO_BELL, 4, 8, "PERSON")
+    assert org_then_name(ctx, span, "PERSON") is None
+
+
 MET_BHATT = """
 The             DET   DT  det      1 O
 panel           NOUN  NN  nsubj    2 O

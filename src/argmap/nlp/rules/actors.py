@@ -958,6 +958,23 @@ def _name_word(ctx: ActorContext, t: Token) -> bool:
     return a_first_name(ctx, t) or t.is_title and ctx.is_org_word(t.lower_)
 
 
+@ENTITY_REPAIRS.rule("org-then-name", "An organisation entity that runs on over a person's name after its last "
+                     "organisation word ('Fostering Trust Jo Bell' in 'chief executive of the Fostering Trust Jo Bell "
+                     "said') is the organisation and the person.",
+                     "Chief executive of the Hearth Trust Jo Bell said the register was welcome.")
+def org_then_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
+    if label not in ORG_LABELS:
+        return None
+    last = next((t.i for t in reversed(tokens(span)) if t.is_title and ctx.is_org_word(t.lower_)), None)
+    if last is None or last == span.start:
+        return None
+    name = span.doc[last + 1:span.end]
+    if not _name_like(ctx, name) or not all(a_first_name(ctx, t) for t in name):
+        return None
+    org = trim(span.doc[span.start:last + 1], ctx.lex)
+    return [Mention(org, ORG), Mention(name, PERSON)] if org is not None and plausible(ctx, org) else None
+
+
 @ENTITY_REPAIRS.rule("spelt-out", "An organisation entity cut short before its initials in brackets runs back over "
                      "the words the initials spell ('Recruitment and Employment Confederation (REC)' with only "
                      "'Employment Confederation' tagged).",
