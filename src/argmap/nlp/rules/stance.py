@@ -199,14 +199,21 @@ def _phrase_cue(ctx: StanceContext, c: Clause, phrase: str, toks: Span, sign: in
         if first not in ctx.words("markers.groundless_conditions") and not condition_has_ground(ctx, toks, c.span):
             return None  # 'without significant reform' is no objection; 'without extra funding' is
         return Cue(K.CONDITION, sign, phrase + " (condition)", "condition", 1.5)
-    if sign > 0 and someone_elses_act(ctx, toks[0], c):
-        return None  # 'X said the commission has set out changes': the commission's act, not X's view
-    if sign < 0 and describes_people(ctx, toks[0]):
-        return None  # 'care leavers at risk of homelessness': who they are, not an objection
-    if sign < 0 and _peoples_plight(ctx, toks):
-        return None  # 'too many children are still waiting for a home': their need, no plan named
+    if _phrase_says_nothing(ctx, c, toks, sign):
+        return None
     neg = first not in ctx.lex.negators and negated(ctx, toks[0], c.span)
+    if neg and sign > 0 and toks[0].lemma_.lower() in ctx.lex.union("verbs.urge", "verbs.campaign"):
+        return None  # 'no longer calling for curbs', 'not pressing for a ban': a demand not made takes no side
     return Cue(K.PHRASE, -sign if neg else sign, ("not " if neg else "") + phrase, "phrase")
+
+
+def _phrase_says_nothing(ctx: StanceContext, c: Clause, toks: Span, sign: int) -> bool:
+    """Whether a stance phrase takes no stance of the speaker's here: someone else's act ('X said the
+    commission has set out changes'), who people are ('care leavers at risk of homelessness'), or
+    what they go through ('too many children are still waiting for a home')."""
+    if sign > 0:
+        return someone_elses_act(ctx, toks[0], c)
+    return describes_people(ctx, toks[0]) or _peoples_plight(ctx, toks)
 
 
 def _peoples_plight(ctx: StanceContext, toks: Span) -> bool:
