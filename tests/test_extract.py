@@ -352,6 +352,31 @@ def test_calling_for_and_expressing_appreciation_back_what_they_name(extractor, 
     assert ("rita-hale", "support", "family-help") not in near
 
 
+MINUTES = ("Agenda item\n\nSupporting Kinship Care in Hearthshire\n\nMinutes:\n\n"
+           "Proposed by Councillor Jo Bell\n\nSeconded by Councillor Amy Lee\n\n"
+           "This Council notes that kinship carers face high costs.\n")
+
+
+def test_a_motions_movers_back_what_its_title_names(extractor):
+    """'Supporting Kinship Care ...' over 'Proposed by Councillor Jo Bell' and 'Seconded by Councillor
+    Amy Lee': both put the motion forward; a label ('Minutes:') is no title, and with no title
+    line within reach (a line of text between) the movers back nothing."""
+    pos = positions(extract_text(extractor, MINUTES))
+    assert {("jo-bell", "support", "kinship-care-support"), ("amy-lee", "support", "kinship-care-support")} <= pos
+    far = MINUTES.replace("Minutes:", "Minutes: the meeting opened at seven and members heard a long report.\n\n"
+                          "The chair welcomed everyone.\n\nApologies were received.")
+    assert not any(p[0] in {"jo-bell", "amy-lee"} for p in positions(extract_text(extractor, far)))
+
+
+def test_a_motions_title_with_no_stance_word_is_still_put_forward(extractor):
+    """'Kinship Care Allowances' as a motion's title backs what it names; the same lines with
+    'Written by' name a writer, not a mover."""
+    plain = MINUTES.replace("Supporting Kinship Care in Hearthshire", "Kinship Care Allowances")
+    assert ("jo-bell", "support", "kinship-care-support") in positions(extract_text(extractor, plain))
+    written = plain.replace("Proposed by", "Written by").replace("Seconded by", "Edited by")
+    assert ("jo-bell", "support", "kinship-care-support") not in positions(extract_text(extractor, written))
+
+
 def test_a_list_opened_by_namely_after_an_owners_plans_is_theirs(extractor):
     """'... the Department for Education's reforms, namely to;' over a list: each item is the
     department's; 'its plans on issues including:' lists issues, not plans."""

@@ -11,7 +11,7 @@ from argmap.nlp import cues as K
 from argmap.nlp.rules.stance import (
     FALLBACKS, FLIPS, GRANTS, NEGATED, NOT_A_CUE, agrees_with, answered, argues_for, as_named_said, as_others_feared, asked,
     compound_word, denied, depending_on, description, government_plan, guarded_against, hardship, inverted_condition,
-    ignored_phrases, improvement, listed, lowered, needed, negated, negated_head, negated_preposition,
+    ignored_phrases, improvement, listed, lowered, motion, needed, negated, negated_head, negated_preposition,
     negated_subject_clause, negation_child, negator_before, negator_phrase, no_remedy, objection_object,
     only_if, overridden, phrase_cues, plain_negated, prohibition, promised_benefit, publisher, recalled, recommendation,
     record_of_events, refused_objection, refused_question, remedied_problem, research_finding, score, service,
@@ -2466,6 +2466,24 @@ def test_stance_fallbacks__listed__near_miss():
     c = clause(ctx, doc[:], unit(doc[:]))
     assert listed(ctx, c) is None
     assert FALLBACKS.first_named(ctx, c) is None
+
+
+def test_stance_fallbacks__motion__fires():
+    """A motion's title, given to its movers ('Kinship Care Allowances' over 'Proposed by Councillor
+    Jo Bell'), backs what it names."""
+    doc = parse(LIST_ITEM)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="jo-bell", cue="the motion", rule="motion-title"))
+    assert (motion(ctx, c).kind, motion(ctx, c).sign) == (K.LISTED, +1)
+    assert FALLBACKS.first_named(ctx, c)[0] == "motion"
+
+
+def test_stance_fallbacks__motion__near_miss():
+    """The line naming the movers themselves ('Proposed by ...', rule motion-mover) puts nothing forward."""
+    doc = parse(LIST_ITEM)
+    ctx = stance_ctx(doc)
+    c = clause(ctx, doc[:], unit(doc[:], speaker="jo-bell", cue="the motion", rule="motion-mover"))
+    assert motion(ctx, c) is None and FALLBACKS.first_named(ctx, c) is None
 
 
 def test_word_sign_reads_the_lexicon():

@@ -22,6 +22,7 @@ from argmap.nlp.rules.attribution import (
     note_ownership, note_possessed_works, note_publisher, note_sources,
     unheld_view, word_regex,
 )
+from argmap.nlp.motions import motion_movers
 from argmap.nlp.rules.actors import sign_off_end, signature_lines, speaker_name
 from argmap.nlp.state import ORG, PERSON, UNITS, UNNAMED, ActorState, meta
 from argmap.nlp.text import agent_objects, as_clause, doc_text, text_of, tokens
@@ -65,6 +66,7 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     author_voice(ctx, units, facts)
     signatories(ctx, units)
     letter_writers(ctx, units)
+    motion_movers(ctx, units)
     agreeing_others(ctx, units)
     doc.user_data[UNITS] = [u.record() for u in units]
     return doc

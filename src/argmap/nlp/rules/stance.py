@@ -1209,6 +1209,14 @@ def _a_proposal(ctx: StanceContext, subj: Token) -> bool:
         and subj.lemma_.lower() not in ctx.words("nouns.beneficiary"))
 
 
+@FALLBACKS.rule("motion", "A motion's title, given to its movers, backs what it names.",
+                "Motion: Kinship Care Allowances\nProposed by Councillor Jo Bell")
+def motion(ctx: StanceContext, c: Clause) -> Cue | None:
+    if c.unit is not None and c.unit.rule == "motion-title":
+        return Cue(K.LISTED, +1, "the motion they put forward", "motion")
+    return None
+
+
 @FALLBACKS.rule("listed", "An item of a list of proposals backs the proposal.",
                 "The plans include:\n- a register of children not in school")
 def listed(ctx: StanceContext, c: Clause) -> Cue | None:
