@@ -2608,22 +2608,6 @@ def test_publisher__an_outlet_named_as_a_body_on_its_own_domain_of_any_kind():
         ("hearth-carers-network", ORG)
 
 
-def test_publisher__an_outlet_on_a_domain_of_its_initials():
-    """'Hearth Carers Foundation' at hcf-uk.org or hcf.org.uk: a site named by the organisation's
-    initials (a country code after them aside) is its own."""
-    for url in ("https://hcf-uk.org/news/x", "https://www.hcf.org.uk/news/x"):
-        assert _publisher_of(CORAMQ_SET_UP, "Hearth Carers Foundation", url) == ("hearth-carers-foundation", ORG), url
-
-
-@pytest.mark.parametrize("outlet, url", [
-    ("Hearth Carers Foundation", "https://hcx-uk.org/news/x"),  # initials that are not the outlet's
-    ("Hearth Carers Weekly", "https://hcw.com/x"),  # its initials, but a commercial domain and no body
-    ("Hearth Care", "https://hc-uk.org/x"),  # two letters
-])
-def test_publisher__near_miss_other_initials_a_commercial_domain_or_too_short(outlet, url):
-    assert _publisher_of(CORAMQ_SET_UP, outlet, url) == (None, None)
-
-
 @pytest.mark.parametrize("outlet, url", [
     ("Hearth Weekly", "https://hearthweekly.co.uk/news/x"),  # a news or commercial domain
     ("Hearth Carers News", "https://hearthcarersnews.com/x"),  # a newspaper's name, not a body's

@@ -499,12 +499,8 @@ def _own_domain(ctx: ActorContext, outlet: str, url: str, registry: dict[str, Ac
 
 
 def _named_domain(ctx: ActorContext, label: str, outlet: str) -> bool:
-    """Whether a site's name is the outlet's name ('thefosteringnetwork', 'fosteringnetwork') or its
-    initials, with or without a country code after them ('vcf-uk' for the Victoria Climbie Foundation)."""
-    if label in {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}:
-        return True
-    stem = re.sub(rf"-?(?:{'|'.join(ctx.lex['layout.country_codes'])})$", "", label)
-    return len(stem) >= 3 and stem.isalpha() and abbreviates(stem.upper(), outlet, ctx.small_words)
+    """Whether a site's name is the outlet's name ('thefosteringnetwork', 'fosteringnetwork')."""
+    return label in {letters(outlet), letters(bare_name(outlet, ctx.lex["markers.name_article"]))}
 
 
 def _named_outlet(outlet: str, registry: dict[str, ActorInfo], articles: frozenset[str],
