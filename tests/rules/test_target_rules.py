@@ -12,7 +12,7 @@ from argmap.nlp import cues as K
 from argmap.nlp.cues import Cue
 from argmap.nlp.rules.targets import (
     CANDIDATES, DROP, KEEP, LEAD, STEPS, call_for_change, candidate, content, described_thing, diagnosis, discovery, earlier_candidate, grounds, harm_subject,
-    headline_policy, lead_document_step, matches, noun_chunks, opening_lead, passive_subject_step, pointed_scope,
+    headline_policy, lead_document_step, matches, noun_chunks, proposals, opening_lead, passive_subject_step, pointed_scope,
     pressed_for, pronoun_antecedent, purpose, recommended_thing, reference, restrained_step, set_aside_step,
     stance_object, title_lead,
     topic_lead, topic_words,
@@ -845,6 +845,45 @@ def test_targets_steps__diagnosis__near_miss():
     ctx, w = steps(THE_HELPERS_FAILED, 1, OBJECT, FAILED)
     assert diagnosis(ctx, w) is None
     assert linked(THE_HELPERS_FAILED, 1, OBJECT, FAILED)[2] == ["family-help"]
+
+
+GUIDANCE_RESPONDING = """
+The       DET   DT  det      1 O
+DfE       PROPN NNP nsubj    2 O
+published VERB  VBD ROOT     2 O lemma=publish
+practice  NOUN  NN  compound 4 O
+guidance  NOUN  NN  dobj     2 O
+,         PUNCT ,   punct    2 O
+responding VERB VBG advcl    2 O lemma=respond
+to        ADP   IN  prep     6 O
+the       DET   DT  det      10 O
+Hearth    PROPN NNP compound 10 O
+Review    PROPN NNP pobj     7 O
+.         PUNCT .   punct    2 O
+"""
+RESPONDED_WITH_GUIDANCE = """
+The       DET   DT  det      1 O
+DfE       PROPN NNP nsubj    2 O
+responded VERB  VBD ROOT     2 O lemma=respond
+to        ADP   IN  prep     2 O
+the       DET   DT  det      6 O
+Hearth    PROPN NNP compound 6 O
+Review    PROPN NNP pobj     3 O
+with      ADP   IN  prep     2 O
+practice  NOUN  NN  compound 9 O
+guidance  NOUN  NN  pobj     7 O
+.         PUNCT .   punct    2 O
+"""
+
+
+def test_targets_proposals__what_a_participle_answers_is_set_aside():
+    """'The DfE published practice guidance, responding to the Hearth Review': the review is what is
+    answered; the claim is about the guidance. A near miss: 'The DfE responded to the Hearth Review
+    with practice guidance' (a finite verb of answering) is about both."""
+    ctx = target_ctx(parse(GUIDANCE_RESPONDING))
+    assert proposals(ctx, ctx.doc[:]) == ["practice-guidance"]
+    ctx = target_ctx(parse(RESPONDED_WITH_GUIDANCE))
+    assert sorted(proposals(ctx, ctx.doc[:])) == ["hearth-review", "practice-guidance"]
 
 
 SYSTEM_NEEDS_CHANGE = """
