@@ -2683,6 +2683,29 @@ def test_stance_cues__need__fires_on_a_call_for_change():
         assert (cue.kind, cue.sign) == (K.NEED, +1) and "change" in cue.label
 
 
+INDUSTRY_NEEDS_A_RESET = """
+The       DET   DT  det    1 O
+industry  NOUN  NN  nsubj  2 O
+needs     VERB  VBZ ROOT   2 O lemma=need
+a         DET   DT  det    5 O
+fundamental ADJ JJ  amod   5 O
+reset     NOUN  NN  dobj   2 O
+.         PUNCT .   punct  2 O
+"""
+
+
+def test_stance_cues__need__fires_on_a_reset_of_the_industry():
+    """'The industry needs a fundamental reset': a reset is change, an industry the present
+    arrangements; 'the industry needs a fundamental review' asks for nothing named."""
+    doc = parse(INDUSTRY_NEEDS_A_RESET)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1)
+    near = parse(INDUSTRY_NEEDS_A_RESET.replace("reset     NOUN", "review    NOUN"))
+    ctx = stance_ctx(near)
+    assert needed(ctx, clause(ctx, near[:])) == []
+
+
 def test_stance_cues__need__near_miss_change_of_something_else():
     """'These carers need to change', 'urgent action is needed to fix the forms' and 'the action is
     needed to fix the system' (a particular action) are no call for reform: no cue."""
