@@ -22,7 +22,8 @@ def asks_for_change(lex: Lexicon, tok: Token) -> bool:
         return False
     if tok.dep_ == "nsubjpass":
         return _for_the_system(lex, tok.head)
-    return tok.dep_ == "dobj" and _status_quo_subject(lex, tok.head)
+    systemic = tok.lemma_.lower() in lex["nouns.systemic_change"]  # 'social work needs a reset'
+    return tok.dep_ == "dobj" and (systemic or _status_quo_subject(lex, tok.head))
 
 
 def _system_to_change(lex: Lexicon, verb: Token) -> bool:
