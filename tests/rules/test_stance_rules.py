@@ -2706,6 +2706,36 @@ def test_stance_cues__need__fires_on_a_reset_of_the_industry():
     assert needed(ctx, clause(ctx, near[:])) == []
 
 
+SHE_SAID_COUNCILS_NEEDED = """
+She       PRON  PRP nsubj    1 O
+said      VERB  VBD ROOT     1 O lemma=say
+councils  NOUN  NNS nsubj    3 O lemma=council
+needed    VERB  VBD ccomp    1 O lemma=need
+family    NOUN  NN  compound 5 O
+help      NOUN  NN  dobj     3 O
+.         PUNCT .   punct    1 O
+"""
+COUNCILS_NEEDED = """
+Councils  NOUN  NNS nsubj    1 O lemma=council
+needed    VERB  VBD ROOT     1 O lemma=need
+family    NOUN  NN  compound 3 O
+help      NOUN  NN  dobj     1 O
+.         PUNCT .   punct    1 O
+"""
+
+
+def test_stance_cues__need__fires_in_a_past_tense_shifted_back_by_reported_speech():
+    """'She said councils needed family help': what she says is needed now; 'Councils needed family
+    help' on its own reports the past and asks for nothing."""
+    doc = parse(SHE_SAID_COUNCILS_NEEDED)
+    ctx = stance_ctx(doc)
+    (cue,) = needed(ctx, clause(ctx, doc[:]))
+    assert (cue.kind, cue.sign) == (K.NEED, +1)
+    near = parse(COUNCILS_NEEDED)
+    ctx = stance_ctx(near)
+    assert needed(ctx, clause(ctx, near[:])) == []
+
+
 def test_stance_cues__need__near_miss_change_of_something_else():
     """'These carers need to change', 'urgent action is needed to fix the forms' and 'the action is
     needed to fix the system' (a particular action) are no call for reform: no cue."""

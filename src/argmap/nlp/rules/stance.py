@@ -832,7 +832,7 @@ def needed(ctx: StanceContext, c: Clause) -> list[Cue]:
         if tok.i in c.used or tok.i in c.skip or tok.lemma_.lower() not in ctx.words("verbs.need"):
             continue
         what = needed_phrase(tok)
-        if what is None or negated(ctx, tok, c.span) or _past(tok):
+        if what is None or negated(ctx, tok, c.span) or _past(tok) and not _reported(ctx, tok):
             continue  # ('£2bn was needed', 'it required'): a report of the past, no condition now
         cue, spent = _need_cue(ctx, tok, what)
         if spent:
@@ -879,6 +879,12 @@ def _carried_out(ctx: StanceContext, what: Span) -> bool:
     """'needs to implement the review': what is needed carries out a named policy document."""
     return any(t.pos_ == "VERB" and t.lemma_.lower() in ctx.words("verbs.carry_out") for t in what) and \
         ctx.names_proposal(what, documents=True)
+
+
+def _reported(ctx: StanceContext, tok: Token) -> bool:
+    """A past tense shifted back by the speech verb that reports it ('she said social work needed
+    a reset'): what the speaker says is needed now."""
+    return tok.tag_ == "VBD" and tok.dep_ == "ccomp" and tok.head.lemma_.lower() in ctx.lex.speech_verbs
 
 
 def _past(tok: Token) -> bool:
