@@ -738,10 +738,11 @@ def test_title_defaults_to_first_non_noise_line(tmp_path):
 
 
 def test_a_section_label_over_the_headline_is_not_the_title(tmp_path):
-    """'Blog' or 'Opinion' alone on the first line labels the page's section: the next line is the
-    title; a first line that says more ('Blog posts about care') is the title."""
-    doc = read_document(write(tmp_path / "t.txt", "Blog\n\nA step forward for care\n\n" + ENGLISH), tmp_path)
-    assert doc.title == "A step forward for care"
+    """'Blog', 'News', 'Title' or 'Agenda item' alone on the first line labels the page's section or
+    field: the next line is the title; a first line that says more ('Blog posts about care') is it."""
+    for k, label in enumerate(("Blog", "News", "Title", "Agenda item")):
+        doc = read_document(write(tmp_path / f"t{k}.txt", f"{label}\n\nA step forward for care\n\n" + ENGLISH), tmp_path)
+        assert doc.title == "A step forward for care", label
     doc = read_document(write(tmp_path / "u.txt", "Blog posts about care\n\nA step forward\n\n" + ENGLISH), tmp_path)
     assert doc.title == "Blog posts about care"
 

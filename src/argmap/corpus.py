@@ -458,11 +458,17 @@ def _safe_segment(segment: str) -> str:
     return safe or "x" + hashlib.sha1(segment.encode("utf-8")).hexdigest()[:8]
 
 
+#: Words a page puts over its headline to label the section or the field ("News", "Title",
+#: "Agenda item"), not a title.
+SECTION_LABELS = frozenset({"news", "latest news", "title", "headline", "agenda item", "press release",
+                            "press releases", "news release", "statement", "article"})
+
+
 def _first_line(clean: str) -> str | None:
     """The first line of a text, as its title; a line that only labels the page's section ('Blog',
     'Opinion') over another line is page furniture, and the next line is the title."""
     lines = [" ".join(ln.split()) for ln in clean.splitlines() if ln.strip()]
-    if len(lines) > 1 and lines[0].lower() in GENRE_LABELS:
+    if len(lines) > 1 and (lines[0].lower() in GENRE_LABELS or lines[0].lower() in SECTION_LABELS):
         lines = lines[1:]
     if not lines:
         return None
