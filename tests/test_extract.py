@@ -339,16 +339,11 @@ def test_claim_offsets_point_into_source_text(extractor):
         assert c.rule and c.attribution
 
 
-@pytest.mark.parametrize("sentence", [
-    "Rita Hale said: \u201cWe are calling for family help in every area.\u201d",
-    "Rita Hale has expressed appreciation for family help in every area.",
-])
-def test_calling_for_and_expressing_appreciation_back_what_they_name(extractor, sentence):
-    """'are calling for X' asks for X as 'called for X' does; 'expressed appreciation for X' backs X;
-    a near miss: 'are calling a meeting about family help' asks for nothing."""
-    pos = positions(extract_text(extractor, "Councils plan help\n\n" + sentence))
+def test_expressing_appreciation_backs_what_it_names(extractor):
+    """'expressed appreciation for X' backs X; a near miss: 'expressed surprise at X' takes no side."""
+    pos = positions(extract_text(extractor, "Councils plan help\n\nRita Hale has expressed appreciation for family help."))
     assert ("rita-hale", "support", "family-help") in pos
-    near = positions(extract_text(extractor, "Councils plan help\n\nRita Hale said: \u201cWe are calling a meeting about family help.\u201d"))
+    near = positions(extract_text(extractor, "Councils plan help\n\nRita Hale has expressed surprise at family help."))
     assert ("rita-hale", "support", "family-help") not in near
 
 

@@ -332,8 +332,6 @@ def _index(entries: dict[str, Entry], *, include_label: bool, case_sensitive: bo
                 lookup.setdefault(norm(headline), entry.id)
             if not case_sensitive and (turned := reordered(norm(name))):
                 lookup.setdefault(turned, entry.id)
-            for form in () if case_sensitive else of_forms(norm(name)):
-                lookup.setdefault(form, entry.id)
     return phrase_pattern(list(lookup), lower=not case_sensitive, plurals=not case_sensitive), lookup, case_sensitive
 
 
@@ -356,21 +354,6 @@ def reordered(name: str) -> str | None:
     if not all(w.isalpha() and len(w) >= 4 for w in words[:1] + rest):
         return None
     return " ".join(rest + words[:1])
-
-
-def of_forms(name: str) -> list[str]:
-    """'review of children's social care' also as 'review into children's social care' and with
-    'the' after either word ('review into the children's social care system'): the other ways a
-    name says what a noun is about. Only the first 'of' of a name of three words or more, and not
-    when the next word is already an article."""
-    words = name.split()
-    if "of" not in words[1:-1] or len(words) < 3:
-        return []
-    k = words.index("of", 1)
-    if words[k + 1] in _ARTICLES:
-        return []
-    head, rest = words[:k], words[k + 1:]
-    return [" ".join([*head, prep, *article, *rest]) for prep in ("of", "into") for article in ((), ("the",))][1:]
 
 
 def _straighten(text: str) -> str:

@@ -150,7 +150,7 @@ NOT_CALLING_FOR = """
 They      PRON  PRP nsubj  3 O
 are       AUX   VBP aux    3 O lemma=be
 not       PART  RB  neg    3 O
-calling   VERB  VBG ROOT   3 O lemma=call
+pressing  VERB  VBG ROOT   3 O lemma=press
 for       ADP   IN  prep   3 O
 a         DET   DT  det    6 O
 ban       NOUN  NN  pobj   4 O
@@ -159,14 +159,14 @@ ban       NOUN  NN  pobj   4 O
 
 
 def test_stance_cues__phrase__near_miss_a_demand_not_made():
-    """'They are not calling for a ban' makes no demand: no cue either way (a call made is support)."""
+    """'They are not pressing for a ban' makes no demand: no cue either way (pressing for it is support)."""
     doc = parse(NOT_CALLING_FOR)
     ctx = stance_ctx(doc)
     assert phrase_cues(ctx, clause(ctx, doc[:])) == []
     made = parse(NOT_CALLING_FOR.replace("not       PART  RB  neg    3 O", "now       ADV   RB  advmod 3 O"))
     ctx = stance_ctx(made)
     (cue,) = phrase_cues(ctx, clause(ctx, made[:]))
-    assert (cue.sign, cue.label) == (+1, "calling for")
+    assert (cue.sign, cue.label) == (+1, "pressing for")
 
 
 # "Homes for children at risk close." (the parser hangs 'at' on the noun or, wrongly, on the verb)
