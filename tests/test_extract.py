@@ -347,25 +347,6 @@ def test_expressing_appreciation_backs_what_it_names(extractor):
     assert ("rita-hale", "support", "family-help") not in near
 
 
-OWN_QUOTED = ("Trust statement\n\n\u201cThe Hearth Trust welcomes today\u2019s announcement of family help. "
-              "We look forward to helping.\n\nWe commend the plan.\u201d\n")
-
-
-def test_an_organisations_whole_statement_in_quotation_marks_on_its_own_site_is_its_own(extractor):
-    """Its own page puts the statement in quotation marks and names nobody as saying it: the words
-    (speaking as 'we', or naming the organisation as subject) are the organisation's. Near misses:
-    the same quotation said by a named person is theirs; on a site that is not the organisation's
-    own, the quotation is nobody's."""
-    site = dict(outlet="The Hearth Trust", url="https://hearthtrust.org.uk/news/x")
-    pos = positions(extract_text(extractor, OWN_QUOTED, **site))
-    assert ("the-hearth-trust", "support", "family-help") in pos
-    said = OWN_QUOTED.replace("the plan.\u201d\n", "the plan,\u201d said Rita Hale, its director.\n")
-    said_pos = positions(extract_text(extractor, said, **site))
-    assert ("rita-hale", "support", "family-help") in said_pos and not any(p[0] == "the-hearth-trust" for p in said_pos)
-    other = positions(extract_text(extractor, OWN_QUOTED, outlet="Care Weekly", url="https://careweekly.co.uk/x"))
-    assert not any(p[0] == "the-hearth-trust" for p in other)
-
-
 MINUTES = ("Agenda item\n\nSupporting Kinship Care in Hearthshire\n\nMinutes:\n\n"
            "Proposed by Councillor Jo Bell\n\nSeconded by Councillor Amy Lee\n\n"
            "This Council notes that kinship carers face high costs.\n")

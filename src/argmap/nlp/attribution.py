@@ -64,7 +64,6 @@ def attribute(doc: Doc, lex: Lexicon) -> Doc:
     statement_blocks(ctx, units)
     work_contents(ctx, units)
     author_voice(ctx, units, facts)
-    own_words_quoted(ctx, units, facts)
     signatories(ctx, units)
     letter_writers(ctx, units)
     motion_movers(ctx, units)
@@ -771,39 +770,6 @@ def author_voice(ctx: AttributionContext, units: list[Unit], facts: dict) -> Non
         elif not NOT_THE_AUTHORS.any(ctx, sent):
             u.speaker, u.cue, u.rule = author_key, "author", "author"
     _own_statement_quoted(ctx, units, author_key)
-
-
-def own_words_quoted(ctx: AttributionContext, units: list[Unit], facts: dict) -> None:
-    """An organisation's own page that puts its whole statement in quotation marks with nobody named
-    as saying it ('"The Trust welcomes today's announcement. We look forward to ..."'): a quotation
-    whose sentences nobody says, speaking as 'we' or with the organisation as a subject, is the
-    organisation's own."""
-    key = facts.get("publisher_key")
-    if not key or not ctx.state.is_org(key) or facts.get("author_key") not in (None, key):
-        return
-    kinds = ctx.words("actors.org_words")
-    for run in _quoted_runs(units):
-        if any(u.speaker is not None for u in run):
-            continue
-        sents = [ctx.sents[u.sent] for u in run]
-        if any(ctx.first_plural.search(text_of(s)) for s in sents) or any(
-                t.dep_ == "nsubj" and ctx.state.names_itself(t, key, kinds) for s in sents for t in tokens(s)):
-            for u in run:
-                u.speaker, u.cue, u.rule = key, "own statement quoted", "author"
-
-
-def _quoted_runs(units: list[Unit]) -> Iterator[list[Unit]]:
-    """Runs of consecutive quoted sentences that are no headings."""
-    run: list[Unit] = []
-    for u in units:
-        if u.quoted and not u.heading:
-            run.append(u)
-            continue
-        if run:
-            yield run
-        run = []
-    if run:
-        yield run
 
 
 def _own_statement_quoted(ctx: AttributionContext, units: list[Unit], author_key: str) -> None:
