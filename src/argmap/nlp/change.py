@@ -35,8 +35,8 @@ def _system_to_change(lex: Lexicon, verb: Token) -> bool:
 
 def _bare(lex: Lexicon, noun: Token) -> bool:
     """Whether a noun of change stands for change in general: no article or possessive pointing to a
-    particular change ('the change', 'its changes'; 'a radical change' is any), no comparison ('more action'), nothing said of
-    what is to change ('change to the formula')."""
+    particular change ('the change', 'its changes'; 'a radical change' is any), no comparison
+    ('more action'), nothing said of what is to change ('change to the formula')."""
     return not any(c.dep_ == "poss" or c.dep_ == "det" and c.lower_ not in {"a", "an"} or c.tag_ in {"JJR", "RBR"}
                    or c.dep_ == "prep" and c.lower_ in lex["markers.what_changes"] for c in noun.children)
 
