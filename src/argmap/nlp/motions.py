@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from spacy.tokens import Span
 
-from argmap.nlp.rules.attribution import AttributionContext, Unit
+from argmap.nlp.rules.attribution import MOTION_TITLE, AttributionContext, Unit
 from argmap.nlp.text import text_of, tokens
 
 #: How many sentences before its movers' line a motion's title may stand.
@@ -29,7 +29,7 @@ def motion_movers(ctx: AttributionContext, units: list[Unit]) -> None:
         last_line = k
         for line in (u, title):
             if line is not None:
-                _give(line, movers, "motion-title" if line is title else "motion-mover")
+                _give(line, movers, MOTION_TITLE if line is title else "motion-mover")
 
 
 def _title(ctx: AttributionContext, units: list[Unit], k: int) -> Unit | None:

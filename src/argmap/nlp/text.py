@@ -198,16 +198,16 @@ def as_clause(tok: Token) -> bool:
                                        for c in tok.children)
 
 
-def answered_at(tok: Token, answering: frozenset[str], *, steps: int, nouns_only: bool = False) -> bool:
+def answered_at(tok: Token, answering: frozenset[str], *, steps: int, aside_only: bool = False) -> bool:
     """Whether ``tok`` lies in what something answers: the object of 'to' or 'on' after an answering
     word ('in response to X', 'responding to X', 'commenting on X'), at most ``steps`` heads up;
-    ``nouns_only``: only after a noun or a participle that sets the answer aside ('response',
+    ``aside_only``: only after a noun or a participle that sets the answer aside ('response',
     '..., responding to X'; not the verb 'responded')."""
     for _ in range(steps):
         answer = tok.head.head
         aside = answer.pos_ == "NOUN" or answer.tag_ == "VBG" and answer.dep_ in {"advcl", "acl"}
         if tok.dep_ == "pobj" and tok.head.lower_ in {"to", "on"} and answer.lemma_.lower() in answering and \
-                (aside or not nouns_only):
+                (aside or not aside_only):
             return True
         if tok.head.i == tok.i:
             return False

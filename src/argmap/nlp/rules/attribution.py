@@ -22,6 +22,8 @@ from argmap.nlp.text import agent_objects, doc_text, in_others_as_clause, lemma_
 NOBODY = ""  # a rule's answer that ends the search with no speaker
 # rules that name a speaker explicitly (their speakers are reported, not writing)
 EXPLICIT_RULES = ("speech-verb", "subject", "according-to")
+#: The rule name of a motion's title given to its movers (set by the motions pass, read by stance).
+MOTION_TITLE = "motion-title"
 
 OPEN_QUOTES = "\u201c\u00ab\u201e"
 CLOSE_QUOTES = "\u201d\u00bb"

@@ -20,6 +20,7 @@ from argmap.nlp.cues import Cue
 from argmap.nlp.change import asks_for_change
 from argmap.nlp.recommend import denied_clause, inverted, recommended
 from argmap.nlp.rules import RuleTable
+from argmap.nlp.rules.attribution import MOTION_TITLE
 from argmap.nlp.state import ActorState, meta
 from argmap.nlp.text import (
     agent_objects, answered_at, as_clause, doc_matches, doc_text, forbidden, in_others_as_clause, match_tokens,
@@ -1218,7 +1219,7 @@ def _a_proposal(ctx: StanceContext, subj: Token) -> bool:
 @FALLBACKS.rule("motion", "A motion's title, given to its movers, backs what it names.",
                 "Motion: Kinship Care Allowances\nProposed by Councillor Jo Bell")
 def motion(ctx: StanceContext, c: Clause) -> Cue | None:
-    if c.unit is not None and c.unit.rule == "motion-title":
+    if c.unit is not None and c.unit.rule == MOTION_TITLE:
         return Cue(K.LISTED, +1, "the motion they put forward", "motion")
     return None
 

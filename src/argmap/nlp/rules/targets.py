@@ -323,7 +323,7 @@ def in_answer(ctx: TargetContext, span: Span, m: Match) -> bool:
     the review is answered, the plan is what the claim is about."""
     toks = match_tokens(span, m)
     # 'in response to the review', not 'has responded to its consultation'
-    return toks is not None and answered_at(toks.root, ctx.words("markers.answering"), steps=4, nouns_only=True)
+    return toks is not None and answered_at(toks.root, ctx.words("markers.answering"), steps=4, aside_only=True)
 
 
 # ---------------------------------------------------------------- what a claim is about
