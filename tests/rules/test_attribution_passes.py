@@ -557,6 +557,36 @@ def test_work_contents__near_miss():
     assert _contents(REPORT_MENTIONS).speaker is None
 
 
+REPORT_FOCUS = REPORT_INCLUDES.split("\\n")[0] + """\\n         SPACE _SP  dep      5 O
+The        DET   DT   det      8 O
+report     NOUN  NN   nsubjpass 10 O
+is         AUX   VBZ  auxpass  10 O lemma=be
+backed     VERB  VBN  ROOT     10 O lemma=back
+by         ADP   IN   agent    10 O
+money      NOUN  NN   pobj     11 O
+and        CCONJ CC   cc       10 O
+has        VERB  VBZ  conj     10 O lemma=have
+a          DET   DT   det      16 O
+focus      NOUN  NN   dobj     14 O
+on         ADP   IN   prep     16 O
+family     NOUN  NN   compound 19 O
+help       NOUN  NN   pobj     17 O
+.          PUNCT .    punct    10 O
+"""
+REPORT_SECTION = REPORT_FOCUS.replace("focus      NOUN  NN   dobj", "section    NOUN  NN   dobj")
+
+
+def test_work_contents__fires_on_a_focus_it_has():
+    """'The report is backed by money and has a focus on family help': the Trust puts it forward."""
+    u = _contents(REPORT_FOCUS)
+    assert (u.speaker, u.rule, u.cue) == ("northfold-trust", "work-contents", "the report has")
+
+
+def test_work_contents__near_miss_a_section_it_has():
+    """'... and has a section on family help' says what is in it, not what it stresses."""
+    assert _contents(REPORT_SECTION).speaker is None
+
+
 REPORT_INCLUDES_MORE = REPORT_INCLUDES + """\\n         SPACE _SP  dep      12 O
 This       PRON  DT   nsubj    15 O lemma=this
 includes   VERB  VBZ  ROOT     15 O lemma=include

@@ -721,15 +721,29 @@ def work_contents(ctx: AttributionContext, units: list[Unit]) -> None:
             last = None
             continue
         root = ctx.sents[u.sent].root
-        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
-        if root.lemma_.lower() not in ctx.words("verbs.contain") or subj is None:
+        subj = next((c for c in root.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        verb = _contents_verb(ctx, root)
+        if verb is None or subj is None:
             last = None
             continue
         owner = (last.speaker if last is not None and subj.lower_ in ctx.words("markers.demonstrative")
                  else _work_owner(ctx, subj))
         if owner:
-            u.speaker, u.cue, u.rule = owner, f"the {subj.lower_} {root.lower_}", "work-contents"
+            u.speaker, u.cue, u.rule = owner, f"the {subj.lower_} {verb.lower_}", "work-contents"
         last = u if owner else None
+
+
+def _contents_verb(ctx: AttributionContext, root: Token) -> Token | None:
+    """The verb by which a sentence says what a work holds: a listing verb ('includes'), or 'has'
+    with a noun of emphasis ('has a focus on early help'), as the root or a verb joined to it
+    that shares its subject ('is backed by £200m and has a focus on ...')."""
+    for verb in (root, *(c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")
+                         and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))):
+        low = verb.lemma_.lower()
+        if low in ctx.words("verbs.contain") or low == "have" and any(
+                d.dep_ == "dobj" and d.lemma_.lower() in ctx.words("markers.emphasis") for d in verb.children):
+            return verb
+    return None
 
 
 def _work_owner(ctx: AttributionContext, subj: Token) -> str | None:
