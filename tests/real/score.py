@@ -5,7 +5,7 @@
     python tests/real/score.py ROOT fresh7 --errors # with the misses and false positives
 
 ROOT holds one folder per set, named as the sets are in tests/real/README.md (``real``, ``water``,
-``fresh``, ``fresh2`` ... ``fresh25``), with the texts given their front matter
+``fresh``, ``fresh2`` ... ``fresh26``), with the texts given their front matter
 (add_front_matter.py), and may hold ``<set>-raw`` beside it with the texts as pulled. Each folder
 is built with the set's taxonomy (argmap's cache makes a second run quick) and scored against its
 gold file; one line a set. The held-out sets (``fresh2``, ``fresh6``, ``fresh8``, ``fresh10``) print their figures only:
@@ -30,7 +30,7 @@ SETS: dict[str, tuple[Path, Path | None]] = {
     **{name: (HERE / name / "manifest.tsv", None)
        for name in ("fresh", "fresh2", "fresh3", "fresh4", "fresh5", "fresh6", "fresh7", "fresh8", "fresh9", "fresh10",
                     "fresh11", "fresh12", "fresh13", "fresh14", "fresh15", "fresh16", "fresh17", "fresh18",
-                    "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25")},
+                    "fresh19", "fresh20", "fresh21", "fresh22", "fresh23", "fresh24", "fresh25", "fresh26")},
 }
 HELD_OUT = frozenset({"fresh2", "fresh6", "fresh8", "fresh10"})
 
