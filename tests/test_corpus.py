@@ -912,6 +912,14 @@ def test_written_evidence_submitted_by_a_person_names_the_writer():
     assert detect_author(f"Children Bill\n\n{near}\n\n" + ENGLISH) == (None, None)
 
 
+def test_memorandum_submitted_by_a_person_names_the_writer():
+    """'Memorandum submitted by Jane Doe (CF 99)': a bill committee memorandum's writer, capital or not."""
+    line = "Memorandum submitted by Jane Doe (CF 99)"
+    assert detect_author(f"Children Bill\n\n{line}\n\n" + ENGLISH) == ("Jane Doe", None)
+    near = "Memorandum considered by Jane Doe and the committee (CF 99)"
+    assert detect_author(f"Children Bill\n\n{near}\n\n" + ENGLISH) == (None, None)
+
+
 def test_front_matter_author_wins():
     text = "Headline\nBy Sam Reed\n" + ENGLISH
     assert detect_author(text, {"author": "Jo Bloggs, chair"}) == ("Jo Bloggs", "chair")

@@ -49,7 +49,7 @@ ROLE_NOUNS = ("editor", "correspondent", "reporter", "writer", "columnist", "jou
 #: What opens a byline line before the writer's name ("By Jane Doe", "Posted by Jane Doe").
 BYLINE_OPENERS = ("By", "Written by", "Words by", "Posted by", "Post by", "Blog by")
 #: Document phrases whose 'by X' names their writer ("Written evidence submitted by X").
-SUBMITTED = ("evidence submitted", "submission made", "statement submitted", "response submitted",
+SUBMITTED = ("evidence submitted", "memorandum submitted", "submission made", "statement submitted", "response submitted",
              "evidence written")
 #: Lowercase words allowed before a role noun in "<role> NAME looks at ..." introductions.
 ROLE_MODIFIERS = ("our", "its", "the", "senior", "deputy", "assistant", "chief", "political",
@@ -212,7 +212,7 @@ def _top(lines: list[str]) -> Byline | None:
         if m := re.match(rf"(?:{'|'.join(BYLINE_OPENERS)})\s+(?:[a-z]+\s+){{1,8}}({NAME})\.?$", line):
             if name := as_name(m.group(1)):  # 'Written by and published with the permission of Jo Bell.'
                 return Byline(name, None, "byline")
-        if m := re.search(rf"\b(?:{'|'.join(SUBMITTED)})\s+by\s+({NAME})\b", line):
+        if m := re.search(rf"\b(?i:{'|'.join(SUBMITTED)})\s+by\s+({NAME})\b", line):
             if name := as_name(m.group(1)):  # 'Written evidence submitted by Jo Bell (CWSB99)'
                 return Byline(name, None, "submitted by")
         if m := re.search(rf"(?:^|(?<=\s)){role_re}\s+({NAME})\s+(?:{'|'.join(INTRO_VERBS)})\b", line):
