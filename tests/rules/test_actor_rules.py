@@ -742,6 +742,48 @@ late       ADJ   JJ   acomp     7 O
 """
 
 
+FAIR_START_ALLIANCE = """
+The        DET   DT    det       3 O
+Fair       PROPN NNP   compound  3 O
+Start      PROPN NNP   compound  3 O
+Alliance   PROPN NNP   nsubj     7 O
+(          PUNCT -LRB- punct     3 O
+FSA        PROPN NNP   appos     3 O
+)          PUNCT -RRB- punct     3 O
+said       VERB  VBD   ROOT      7 O lemma=say
+the        DET   DT    det       9 O
+plan       NOUN  NN    nsubj     10 O
+was        AUX   VBD   ccomp     7 O lemma=be
+late       ADJ   JJ    acomp     10 O
+.          PUNCT .     punct     7 O
+Fair       PROPN NNP   compound  15 O
+Start      PROPN NNP   compound  15 O
+Alliance   PROPN NNP   nsubj     16 O
+met        VERB  VBD   ROOT      16 O lemma=meet
+.          PUNCT .     punct     16 O
+"""
+
+
+def test_actors_mentions__initialled_body__fires():
+    """'The Fair Start Alliance (FSA) said ... Fair Start Alliance met.': a body's name spelt by the
+    initials after it names an organisation, there and where it stands again."""
+    from argmap.nlp.rules.actors import initialled_bodies
+
+    found = described(initialled_bodies(actor_ctx(parse(FAIR_START_ALLIANCE)), []))
+    assert found == [("Fair Start Alliance", ORG), ("Fair Start Alliance", ORG)]
+
+
+def test_actors_mentions__initialled_body__near_miss():
+    """A name ending in no word for a body ('the Fair Start Plan (FSP)'), or initials that spell
+    something else ('(XYZ)'): no organisation."""
+    from argmap.nlp.rules.actors import initialled_bodies
+
+    plan = FAIR_START_ALLIANCE.replace("Alliance   PROPN", "Plan       PROPN").replace("FSA        PROPN", "FSP        PROPN")
+    assert initialled_bodies(actor_ctx(parse(plan)), []) == []
+    other = FAIR_START_ALLIANCE.replace("FSA        PROPN", "XYZ        PROPN")
+    assert initialled_bodies(actor_ctx(parse(other)), []) == []
+
+
 def test_actors_mentions__collective_name__fires():
     """'The Fair Start coalition': the capitalised words and the lower-case group word name an
     organisation."""
@@ -1895,6 +1937,14 @@ def test_actors_implausible__proposal_name__near_miss_a_name_ending_in_a_place()
     assert described(speech_subjects(ctx, [])) == [("Family Help UK", ORG)]
     ctx, span, held = implausible(FAMILY_HELP_UK.replace("B-GPE", "O"), 0, 3)
     assert proposal_name(ctx, span)  # no place at its end: the proposal's name with a word after it
+
+
+def test_actors_implausible__proposal_name__near_miss_a_name_ending_in_a_body_word():
+    """'Family Help Alliance said': a proposal's name inside a name that ends in a word for a body is an
+    organisation's name, not the proposal."""
+    ctx, span, held = implausible(FAMILY_HELP_UK.replace("UK      PROPN NNP nsubj    3 B-GPE", "Alliance PROPN NNP nsubj  3 O"), 0, 3)
+    assert not proposal_name(ctx, span)
+    assert held == [] and plausible(ctx, span)
 
 
 IRISHMAN = """

@@ -368,6 +368,29 @@ def collective_names(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
     return out
 
 
+@MENTIONS.rule("initialled-body", "Capitalised words ending in a word for a body ('Alliance', 'Trust') and followed by "
+               "the initials they spell in brackets ('the Fair Start Alliance (FSA)') name an organisation, there "
+               "and wherever the name stands again, even when NER missed it.", "The Fair Start Alliance (FSA) is a group of charities.")
+def initialled_bodies(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
+    covered = _covered(found)
+    doc = ctx.doc
+    bodies = ctx.lex["layout.body_names"]
+    out = []
+    for i in range(1, len(doc) - 2):
+        head = doc[i - 1]
+        if doc[i].text != "(" or not head.is_title or head.lower_ not in bodies or i - 1 in covered:
+            continue
+        fuller = spelt_back(ctx, doc[i - 1:i])
+        if fuller is None or any(t.i in covered for t in fuller) or not plausible(ctx, fuller):
+            continue
+        for hit in re.finditer(rf"(?<![\w-]){re.escape(fuller.text)}(?![\w-])", doc_text(doc)):
+            span = doc.char_span(hit.start(), hit.end())  # the name again, wherever it stands
+            if span is not None and not any(t.i in covered for t in span):
+                out.append(Mention(span, ORG))
+                covered.update(range(span.start, span.end))
+    return out
+
+
 @MENTIONS.rule("named-with-role", "Two or three capitalised proper nouns next to a role are a person.",
                "The panel heard from Jo Bell, director of Kinship Now.")
 def named_with_role(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
@@ -1219,10 +1242,13 @@ def letterhead_name(ctx: ActorContext, span: Span) -> bool:
 
 
 @IMPLAUSIBLE.rule("proposal-name", "A span that names a taxonomy proposal is a proposal, not an actor (unless it ends "
-                  "in a place, as organisations' names do: 'Adoption UK').",
+                  "in a place or in a word for a body, as organisations' names do: 'Adoption UK', 'the Care Review "
+                  "Watch Alliance').",
                   "The National Framework sets the standard.")
 def proposal_name(ctx: ActorContext, span: Span) -> bool:
-    return not _ends_in_place(span) and bool(span_matches(span, ctx.taxonomy, "proposals"))
+    if _ends_in_place(span) or len(span) > 1 and span[-1].is_title and span[-1].lower_ in ctx.lex["layout.body_names"]:
+        return False
+    return bool(span_matches(span, ctx.taxonomy, "proposals"))
 
 
 def _ends_in_place(span: Span) -> bool:
