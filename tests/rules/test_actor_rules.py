@@ -294,6 +294,33 @@ HALVERGATE_KNEW = HALVERGATE_WARNED.replace("warned      VERB  VBD ROOT  1 O lem
                                             "knew        VERB  VBD ROOT  1 O lemma=know")
 
 
+ST_ANNS_FELLOWSHIP = """
+St          PROPN NNP compound 1 O
+Ann         PROPN NNP poss     3 O
+'s          PART  POS case     1 O
+Fellowship  PROPN NNP nsubj    4 O
+warned      VERB  VBD ROOT     4 O lemma=warn
+that        SCONJ IN  mark     9 O
+the         DET   DT  det      7 O
+cap         NOUN  NN  nsubj    9 O
+would       AUX   MD  aux      9 O
+fail        VERB  VB  ccomp    4 O
+.           PUNCT .   punct    4 O
+"""
+
+
+def test_actors_mentions__speech_subject__fires_on_a_body_named_after_someone():
+    """'St Ann's Fellowship warned': the organisation word and the name in the possessive before it."""
+    ctx = actor_ctx(parse(ST_ANNS_FELLOWSHIP))
+    assert [name for name, _ in described(speech_subjects(ctx, []))] == ["St Ann's Fellowship"]
+
+
+def test_actors_mentions__speech_subject__near_miss_a_possessor_before_no_body_word():
+    """'St Ann's Halvergate warned' (no organisation word): the subject's own name only."""
+    ctx = actor_ctx(parse(ST_ANNS_FELLOWSHIP.replace("Fellowship  PROPN", "Halvergate  PROPN")))
+    assert [name for name, _ in described(speech_subjects(ctx, []))] == ["Halvergate"]
+
+
 def test_actors_mentions__speech_subject__fires():
     ctx = actor_ctx(parse(HALVERGATE_WARNED))
     assert described(speech_subjects(ctx, [])) == [("Halvergate", PERSON)]

@@ -217,10 +217,21 @@ def speech_subjects(ctx: ActorContext, found: list[Mention]) -> list[Mention]:
                 continue
             if ctx.is_role(child.lower_) or any(t.i in covered for t in _own_phrase(child)):
                 continue  # "Director of X at Y, Jane Doe told": the name is elsewhere in the phrase
-            span = trim(ctx.doc[_proper_start(ctx.doc, child.i):child.i + 1], ctx.lex)
+            span = trim(ctx.doc[_named_after_start(ctx, child):child.i + 1], ctx.lex)
             if span is not None and plausible(ctx, span):
                 out.append(_subject_mention(ctx, span))
     return out
+
+
+def _named_after_start(ctx: ActorContext, tok: Token) -> int:
+    """Where a subject's proper name starts; for an organisation word after a proper name in the
+    possessive ('St Ann's Fellowship'), where that name starts."""
+    start = _proper_start(ctx.doc, tok.i)
+    doc = ctx.doc
+    if start == tok.i and start > 1 and ctx.is_org_word(tok.lower_) and doc[start - 1].tag_ == "POS" and \
+            doc[start - 2].pos_ == "PROPN" and doc[start - 2].text[:1].isupper():
+        return _proper_start(doc, start - 2)
+    return start
 
 
 def _own_phrase(tok: Token) -> list[Token]:
