@@ -158,6 +158,16 @@ def test_bad_parents_and_kinds_are_refused(proposals, message):
         _tax(proposals)
 
 
+def test_absorbed_words_on_themes():
+    """A theme may absorb another theme's terms; a word no other theme has is a one-line error."""
+    t = taxonomy_from_dict({"theme": [{"id": "money", "terms": ["financial"]},
+                                      {"id": "profit", "terms": ["profit"], "absorbs": ["Financial"]}]})
+    assert t.themes["profit"].absorbs == ("financial",) and t.themes["money"].absorbs == ()
+    with pytest.raises(TaxonomyError, match="'cash' is no other theme's term"):
+        taxonomy_from_dict({"theme": [{"id": "money", "terms": ["financial"]},
+                                      {"id": "profit", "terms": ["cash"], "absorbs": ["cash"]}]})
+
+
 def test_condition_flag_on_themes():
     t = taxonomy_from_dict({"theme": [{"id": "money", "terms": ["cash"], "condition": True}, {"id": "other"}]})
     assert t.themes["money"].condition and not t.themes["other"].condition

@@ -190,6 +190,7 @@ TAXONOMY_SECTIONS: dict[str, Section] = {s.name: s for s in (
         Field("label", NAME),
         Field("name", NAME),  # the same as label
         Field("terms", NAMES),
+        Field("absorbs", NAMES),
         Field("condition", BOOL),
     ), "a ground on which people argue (funding, evaluation, ...)"),
     Section("actor", True, (
@@ -293,6 +294,8 @@ def validate_taxonomy(data: Any, source: str) -> list[Problem]:
             _check_fields(section, item, entry, add)
             if section.many and "label" in item and "name" in item and item["label"] != item["name"]:
                 add(entry, "name", "and label are the same field and differ here; give one of them")
+            if section.name == "theme":
+                _check_absorbed(item, entry, data.get("theme"), add)
             eid = item.get("id") if isinstance(item.get("id"), str) else ""
             if section.many and ID_PATTERN.match(eid):
                 if eid in ids[section.name]:
@@ -317,6 +320,18 @@ def validate_taxonomy(data: Any, source: str) -> list[Problem]:
                 add(entry, f.name, "forms a cycle: " + " -> ".join(repr(c) for c in cycle)
                     + "; a proposal cannot be its own ancestor")
     return problems
+
+
+def _check_absorbed(item: dict, entry: str, themes: Any, add) -> None:
+    """The words a theme absorbs must be terms of another theme (they take a match away, they make none)."""
+    absorbed = item.get("absorbs")
+    if not isinstance(absorbed, list) or not isinstance(themes, list):
+        return
+    others = {t.lower() for other in themes if isinstance(other, dict) and other is not item
+              for t in (other.get("terms") if isinstance(other.get("terms"), list) else []) if isinstance(t, str)}
+    missing = [w for w in absorbed if isinstance(w, str) and w.lower() not in others]
+    if missing:
+        add(entry, "absorbs", f"{missing[0][:40]!r} is no other theme's term; each absorbed word must be one")
 
 
 def _cycle(start: str, parents: dict[str, str]) -> list[str]:

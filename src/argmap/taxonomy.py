@@ -35,6 +35,7 @@ class Entry:
     condition: bool = False  # themes only: a condition on this ground is an objection
     sites: tuple[str, ...] = ()  # actors only: host names of the web sites it publishes on
     work: str | None = None  # actors only: the proposal (a review, a report) through which it speaks
+    absorbs: tuple[str, ...] = ()  # themes only: other grounds' words this ground takes over when it is raised
 
     @property
     def names(self) -> tuple[str, ...]:
@@ -563,7 +564,8 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
             out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])),
                              item.get("type"), tuple(k.lower() for k in item.get("keywords", [])),
                              item.get("parent"), item.get("kind", "policy"), item.get("condition", False),
-                             tuple(h.lower() for h in item.get("sites", [])), item.get("work"))
+                             tuple(h.lower() for h in item.get("sites", [])), item.get("work"),
+                             tuple(w.lower() for w in item.get("absorbs", [])))
         return out
 
     meta = data.get("meta", {})

@@ -281,6 +281,9 @@ aliases = ["the reform", "the reforms", "the plans"]
 # terms = ["..."]         words and phrases that show a claim argues on this ground
 # condition = true        optional: "it will only work with <this>" counts as an objection on
 #                         this ground (funding, staff, evidence); false by default
+# absorbs = ["..."]       optional: other themes' terms that, when this ground is raised too,
+#                         belong to it (profit absorbs "financial": "the financial interests of
+#                         investors" is about profit, not about funding)
 
 [[theme]]
 id = "funding"

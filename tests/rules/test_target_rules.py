@@ -2039,6 +2039,48 @@ def test_themes__near_miss_a_ground_word_inside_a_longer_name():
     assert _grounds_named(OPPOSE_RUN_FOR_PROFIT) == (["market-care"], [])
 
 
+FINANCIAL_PROFIT = """
+They       PRON  PRP nsubj    1 O
+oppose     VERB  VBP ROOT     1 O lemma=oppose
+financial  ADJ   JJ  amod     3 O
+interests  NOUN  NNS dobj     1 O lemma=interest
+and        CCONJ CC  cc       3 O
+profit     NOUN  NN  conj     3 O
+.          PUNCT .   punct    1 O
+"""
+FINANCIAL_STAFF = FINANCIAL_PROFIT.replace("profit     NOUN", "staffing   NOUN")
+
+
+def _grounds_absorbed(spec: str) -> list[str]:
+    """The grounds of the sentence, under a taxonomy whose profit ground absorbs the money word
+    'financial' of its funding ground."""
+    from argmap.nlp.rules.targets import TargetContext, themes
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import LEX, attribution_ctx, units_of
+    taxonomy = taxonomy_from_dict({
+        "meta": {"name": "absorbed words", "general_proposal": "care-reform"},
+        "proposal": [{"id": "care-reform", "label": "care reform"}],
+        "theme": [{"id": "funding", "label": "funding", "terms": ["financial", "money"]},
+                  {"id": "profit", "label": "profit", "terms": ["profit"], "absorbs": ["financial"]},
+                  {"id": "staff", "label": "staff", "terms": ["staffing"]}],
+    })
+    doc = parse(spec)
+    actx = attribution_ctx(doc)
+    ctx = TargetContext(doc, taxonomy, LEX, set(actx.state.mention_at), actx.sents, units_of(actx))
+    return themes(ctx, ctx.sents[0])
+
+
+def test_themes__a_ground_raised_only_by_words_another_absorbs_gives_way():
+    """'They oppose financial interests and profit': the money word is about profit; no funding ground."""
+    assert _grounds_absorbed(FINANCIAL_PROFIT) == ["profit"]
+
+
+def test_themes__near_miss_a_ground_that_absorbs_nothing_here():
+    """'They oppose financial interests and staffing': staffing absorbs no money word; both grounds."""
+    assert _grounds_absorbed(FINANCIAL_STAFF) == ["funding", "staff"]
+
+
 # ---------------------------------------------------------------- an actor that is also a proposal
 WE_WELCOME_FRAMEWORK = """
 We         PRON  PRP nsubj    1 O

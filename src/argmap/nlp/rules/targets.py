@@ -211,8 +211,11 @@ def owned(ctx: TargetContext, span: Span, m: Match) -> bool:
 
 def themes(ctx: TargetContext, span: Span) -> list[str]:
     """Grounds a span raises; a ground word inside a longer proposal name names the proposal ('the
-    funding formula'), a proposal named by the ground word alone is both ('marketisation')."""
+    funding formula'), a proposal named by the ground word alone is both ('marketisation'); a ground
+    raised only by words another raised ground absorbs gives way to it ('the financial interests of
+    investors' beside 'profits' is about profit)."""
     ids: list[str] = []
+    said: dict[str, set[str]] = {}
     named = [(m.start, m.end) for m in matches(ctx, span)]
     for m in span_matches(span, ctx.taxonomy, "themes"):
         if any(a <= m.start and m.end <= b and (a, b) != (m.start, m.end) for a, b in named):
@@ -222,7 +225,13 @@ def themes(ctx: TargetContext, span: Span) -> list[str]:
             continue
         if m.id not in ids:
             ids.append(m.id)
-    return ids
+        said.setdefault(m.id, set()).add(m.phrase.lower())
+    return _unabsorbed(ctx, ids, said)
+
+
+def _unabsorbed(ctx: TargetContext, ids: list[str], said: dict[str, set[str]]) -> list[str]:
+    """The grounds not raised only by words another raised ground absorbs."""
+    return [i for i in ids if not said[i] <= {w for j in ids if j != i for w in ctx.taxonomy.themes[j].absorbs}]
 
 
 def describes_actor(tok: Token, skip: set[int]) -> bool:
