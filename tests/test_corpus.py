@@ -838,6 +838,13 @@ def test_name_line_next_to_a_date():
     assert detect_author("Headline\n\nJane Doe\nMonday, 4 March 2024\n\n" + ENGLISH) == ("Jane Doe", None)
 
 
+def test_name_line_under_a_date_with_a_two_digit_year():
+    """'21 May 14' over 'Jane Doe': a date line with a two-digit year dates the page too; a line of
+    other words with a number ('21 May meetings') does not."""
+    assert detect_author("Headline\n\n21 May 14\nJane Doe\n\n" + ENGLISH) == ("Jane Doe", None)
+    assert detect_author("Headline\n\n21 May meetings\nJane Doe\n\n" + ENGLISH) == (None, None)
+
+
 def test_a_lower_case_by_line_names_the_writer():
     """'by Jane Doe' alone on its line is a byline; 'by Jane Doe and others' or a sentence is not."""
     assert detect_author("Headline\n\nby Jane Doe\n\n" + ENGLISH) == ("Jane Doe", None)

@@ -74,6 +74,8 @@ DATE = re.compile(
     rf"(?:(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,?\s+)?(?:\d{{1,2}}(?:st|nd|rd|th)?\s+{_MONTH},?"
     rf"\s+\d{{4}}|{_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?,?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)")
 _DATE_FORMATS = ("%d %B %Y", "%d %b %Y", "%B %d %Y", "%b %d %Y", "%Y-%m-%d")
+#: A line that is only a day, a month and a two-digit year ("21 May 14"): a date line, not a date to read.
+SHORT_DATE_LINE = re.compile(rf"\d{{1,2}}\s+{_MONTH}\s+\d{{2}}")
 
 
 @dataclass(frozen=True)
@@ -253,7 +255,8 @@ AGE = re.compile(r"\b(?:more than|over|nearly|almost)\s+\w+\s+(?:years?|months?)
 
 
 def _near_date(lines: list[str], i: int) -> bool:
-    return any(0 <= j < len(lines) and len(lines[j]) <= 80 and (DATE.search(lines[j]) or AGE.search(lines[j]))
+    return any(0 <= j < len(lines) and len(lines[j]) <= 80 and (DATE.search(lines[j]) or AGE.search(lines[j])
+                                                                or SHORT_DATE_LINE.fullmatch(lines[j]))
                for j in (i - 1, i + 1))
 
 
