@@ -1249,6 +1249,25 @@ def test_actors_entity_repairs__org_then_name__near_miss():
     assert org_then_name(ctx, span, "PERSON") is None
 
 
+HEARTH_CC_JO_BELL = HEARTH_TRUST_JO_BELL.replace("Trust      PROPN NNP  compound 6 I-ORG", "CC         PROPN NNP  compound 6 I-ORG")
+
+
+def test_actors_entity_repairs__org_then_name__fires_after_an_organisation_word_in_capitals():
+    """'Hearth CC Jo Bell' (a council's abbreviation, written in capitals): the council and Jo Bell."""
+    from argmap.nlp.rules.actors import org_then_name
+
+    ctx, span, _ = repaired(HEARTH_CC_JO_BELL, 4, 8, "ORG")
+    assert described(org_then_name(ctx, span, "ORG")) == [("Hearth CC", ORG), ("Jo Bell", PERSON)]
+
+
+def test_actors_entity_repairs__org_then_name__near_miss_capitals_that_are_no_organisation_word():
+    """'Hearth QX Jo Bell': capitals that are no organisation word split nothing."""
+    from argmap.nlp.rules.actors import org_then_name
+
+    ctx, span, _ = repaired(HEARTH_CC_JO_BELL.replace("CC         PROPN", "QX         PROPN"), 4, 8, "ORG")
+    assert org_then_name(ctx, span, "ORG") is None
+
+
 MET_BHATT = """
 The             DET   DT  det      1 O
 panel           NOUN  NN  nsubj    2 O

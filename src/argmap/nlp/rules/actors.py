@@ -999,7 +999,7 @@ def _name_word(ctx: ActorContext, t: Token) -> bool:
 def org_then_name(ctx: ActorContext, span: Span, label: str) -> list[Mention] | None:
     if label not in ORG_LABELS:
         return None
-    last = next((t.i for t in reversed(tokens(span)) if t.is_title and ctx.is_org_word(t.lower_)), None)
+    last = next((t.i for t in reversed(tokens(span)) if (t.is_title or t.is_upper) and ctx.is_org_word(t.lower_)), None)
     if last is None or last == span.start:
         return None
     name = span.doc[last + 1:span.end]
