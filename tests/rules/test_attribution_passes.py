@@ -787,6 +787,56 @@ def test_transcript_turns__near_miss_a_body_named_in_full():
     assert (u.speaker, u.rule) == ("carers-coalition", "speech-verb")
 
 
+# ---------------------------------------------------------------- a quotation read out in a turn
+TURN_READS_OUT = """
+Jane       PROPN NNP compound 1 B-PERSON
+Doe        PROPN NNP ROOT     1 I-PERSON
+:          PUNCT :   punct    1 O
+\\n         SPACE _SP dep      2 O
+I          PRON  PRP nsubjpass 6 O
+was        AUX   VBD auxpass  6 O lemma=be
+moved      VERB  VBN ROOT     6 O lemma=move
+by         ADP   IN  agent    6 O
+Hearth     PROPN NNP compound 9 B-ORG
+Trust      PROPN NNP pobj     7 I-ORG
+,          PUNCT ,   punct    9 O
+which      PRON  WDT nsubj    12 O
+wrote      VERB  VBD relcl    9 O lemma=write
+:          PUNCT :   punct    6 O
+\\n         SPACE _SP dep      13 O
+“          PUNCT `` punct    17 O
+We         PRON  PRP nsubj    17 O
+back       VERB  VBP ROOT     17 O lemma=back
+the        DET   DT  det      19 O
+plan       NOUN  NN  dobj     17 O
+.          PUNCT .   punct    17 O
+”          PUNCT '' punct    17 O
+"""
+TURN_READS_OUT_OWN = TURN_READS_OUT.replace("wrote      VERB  VBD relcl    9 O lemma=write",
+                                            "helped     VERB  VBD relcl    9 O lemma=help")
+
+
+def _read_out_units(spec: str):
+    doc = parse(spec)
+    place_actors(doc, (0, 2, "jane-doe", PERSON), (8, 10, "hearth-trust", ORG))
+    ctx = attribution_ctx(doc)
+    units = units_of(ctx)
+    transcript_turns(ctx, units)
+    return units
+
+
+def test_transcript_turns__fires_on_a_quotation_a_turn_reads_out():
+    """'Jane Doe:' then 'I was moved by the Hearth Trust, which wrote:' and a quotation: the Trust's."""
+    u = _read_out_units(TURN_READS_OUT)[-1]
+    assert (u.quoted, u.speaker, u.rule) == (True, "hearth-trust", "quote")
+
+
+def test_transcript_turns__near_miss_a_quotation_after_no_clause_of_saying():
+    """'... by the Hearth Trust, which helped:' says nothing of who wrote the quotation: the member's turn."""
+    u = _read_out_units(TURN_READS_OUT_OWN)[-1]
+    assert (u.speaker, u.rule) == ("jane-doe", "transcript-turn")
+
+
 # ---------------------------------------------------------------- who writes a page with no front matter
 IS_A_CHARITY = """
 Halvergate  PROPN NNP  nsubj  1 B-ORG

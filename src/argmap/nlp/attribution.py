@@ -310,8 +310,13 @@ def transcript_turns(ctx: AttributionContext, units: list[Unit]) -> None:
     text = doc_text(ctx.doc)
     current = None
     labels = line_labels(ctx, text)
-    for u in units:
+    quoting = None  # who says the quotation a turn reads out ('BASW, which wrote saying that: "..."')
+    for n, u in enumerate(units):
         sent = ctx.sents[u.sent]
+        quoting = _read_out(ctx, units, n, current, quoting)
+        if quoting is not None:
+            u.speaker, u.cue, u.rule = quoting, "quoted in a turn", "quote"
+            continue
         first = first_char(text, sent.start_char, sent.end_char)
         line_start = text.rfind("\n", 0, first) + 1
         line_end = text.find("\n", first)
@@ -397,6 +402,37 @@ def line_labels(ctx: AttributionContext, text: str) -> dict[int, str]:
             found[offset] = key
         offset += len(line) + 1
     return found if named >= 2 else {}
+
+
+def _read_out(ctx: AttributionContext, units: list[Unit], n: int, current: str | None, quoting: str | None) -> str | None:
+    """Whom a quotation read out in a turn is from: the actor a relative clause of saying names at the
+    end of the line before it ('... by BASW, which wrote saying that:'), for as long as it goes on."""
+    u = units[n]
+    if current is None or u.speaker is not None or not u.quoted:
+        return None
+    if n and units[n - 1].quoted:
+        return quoting
+    before = ctx.sents[units[n - 1].sent] if n else None
+    if before is None or not text_of(before).rstrip().endswith(":"):
+        return None
+    key = _relative_sayer(ctx, before)
+    return key if key not in (None, current) else None
+
+
+def _relative_sayer(ctx: AttributionContext, sent: Span) -> str | None:
+    """The actor just before 'which'/'who' and a verb of saying ('BASW, which wrote saying that')."""
+    toks = [t for t in sent if not t.is_space]
+    for i, t in enumerate(toks):
+        if t.lower_ not in ctx.words("markers.relative_sayers") or i == 0:
+            continue
+        if not any(v.lemma_.lower() in ctx.lex.speech_verbs for v in toks[i + 1:i + 3]):
+            continue
+        j = i - 1
+        while j >= 0 and toks[j].is_punct:
+            j -= 1
+        if j >= 0 and (key := ctx.state.actor_of(toks[j])):
+            return key
+    return None
 
 
 def _in_turn(ctx: AttributionContext, u: Unit, current: str, line: str) -> None:
