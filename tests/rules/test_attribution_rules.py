@@ -69,6 +69,32 @@ def test_attribution_speaker__according_to__near_miss():
     assert SPEAKER.first(ctx, ctx.sents[0]) is None
 
 
+# "Funds go to councils where, according to BASW, caseloads are high."
+ACCORDING_TO_IN_A_CLAUSE = """
+Funds      NOUN  NNS nsubj  1 O lemma=fund
+go         VERB  VBP ROOT   1 O lemma=go
+to         ADP   IN  prep   1 O
+councils   NOUN  NNS pobj   2 O lemma=council
+where      SCONJ WRB advmod 11 O
+,          PUNCT ,   punct  11 O
+according  VERB  VBG prep   11 O lemma=accord
+to         ADP   IN  prep   6 O
+BASW       PROPN NNP pobj   7 B-ORG
+,          PUNCT ,   punct  11 O
+caseloads  NOUN  NNS nsubj  11 O lemma=caseload
+are        AUX   VBP relcl  3 O lemma=be
+high       ADJ   JJ  acomp  11 O
+.          PUNCT .   punct  1 O
+"""
+
+
+def test_attribution_speaker__according_to__near_miss_inside_a_clause_on_a_noun():
+    """'Funds go to councils where, according to BASW, caseloads are high': BASW's view is of the
+    clause on 'councils' only; it does not say the sentence."""
+    ctx = ctx_of(ACCORDING_TO_IN_A_CLAUSE, (8, 9, "basw"))
+    assert according_to(ctx, ctx.sents[0]) is None
+
+
 FOR_ROSA = """
 For          ADP   IN  prep   7 O
 Rosa         PROPN NNP compound 2 B-PERSON

@@ -119,7 +119,7 @@ def according_to(ctx: AttributionContext, sent: Span) -> Said | None:
         if pos < 0:
             continue
         after = sent.doc.char_span(sent.start_char + pos + len(phrase), sent.end_char, alignment_mode="expand")
-        if after is None:
+        if after is None or _in_side_clause(sent.doc.char_span(sent.start_char + pos, sent.end_char, alignment_mode="expand")):
             continue
         for tok in after:
             key = ctx.state.actor_of(tok)
@@ -129,6 +129,12 @@ def according_to(ctx: AttributionContext, sent: Span) -> Said | None:
                 break
         return Said(UNNAMED, phrase, "according-to-unnamed")
     return None
+
+
+def _in_side_clause(span: Span | None) -> bool:
+    """Whether a phrase's first word hangs in a clause set on a noun or a verb ('services where, in the
+    view of X, a council has failed'): the view is of that clause only, not the sentence's."""
+    return span is not None and any(t.dep_ in {"relcl", "advcl", "acl"} for t in span[0].ancestors)
 
 
 @SPEAKER.rule("viewpoint", "'For X, ...': the rest of the sentence is X's view.",
