@@ -1498,6 +1498,35 @@ def test_actors_implausible__not_an_actor__fires():
     assert held == ["not-an-actor"] and not plausible(ctx, span)
 
 
+NEWS_AND_JOBSNEWS = """
+News      PROPN NNP compound 2 B-ORG
+&         CCONJ CC  cc       0 I-ORG
+JobsNews  PROPN NNP nsubj    3 I-ORG
+said      VERB  VBD ROOT     3 O lemma=say
+nothing   PRON  NN  dobj     3 O
+.         PUNCT .   punct    3 O
+"""
+NEWS_AND_MEDIA_TRUST = NEWS_AND_JOBSNEWS.replace("JobsNews  PROPN NNP nsubj", "Trust     PROPN NNP nsubj")
+
+
+def test_actors_implausible__page_sections__fires():
+    """'News & JobsNews' (a site's menu, two words run together): page furniture, no actor."""
+    from argmap.nlp.rules.actors import page_sections
+
+    ctx, span, held = implausible(NEWS_AND_JOBSNEWS, 0, 3)
+    assert page_sections(ctx, span)
+    assert held == ["page-sections"] and not plausible(ctx, span)
+
+
+def test_actors_implausible__page_sections__near_miss():
+    """'News & Trust': a word that is no section's makes a name."""
+    from argmap.nlp.rules.actors import page_sections
+
+    ctx, span, held = implausible(NEWS_AND_MEDIA_TRUST, 0, 3)
+    assert not page_sections(ctx, span)
+    assert held == [] and plausible(ctx, span)
+
+
 CURLY_FIELD = """
 Children’s  PROPN NNP poss     2 B-ORG
 Social      PROPN NNP compound 2 I-ORG

@@ -1157,6 +1157,16 @@ def listed_not_actor(ctx: ActorContext, span: Span) -> bool:
     return low in ctx.lex.not_actors or low.removeprefix("the ") in ctx.lex.not_actors
 
 
+@IMPLAUSIBLE.rule("page-sections", "A name made only of the words of a site's sections ('News & Events', 'Latest "
+                  "News', 'News & JobsNews', run-together words split at their capitals) is page furniture.",
+                  "News & Events said nothing.")
+def page_sections(ctx: ActorContext, span: Span) -> bool:
+    words = [w.lower() for part in re.findall(r"[\w'’-]+", span.text) for w in re.findall(r"[A-Z][a-z]+|[a-z]+", part)]
+    sections = ctx.lex["layout.section_words"]
+    joins = ctx.lex["markers.name_joins"]
+    return any(w in sections for w in words) and all(w in sections or w in joins for w in words)
+
+
 @IMPLAUSIBLE.rule("field-or-document", "A field of work with a place ('Children's Social Care in England') or a "
                   "lone document word ('Review') names no actor.", "The Review said nothing.")
 def field_or_document(ctx: ActorContext, span: Span) -> bool:
