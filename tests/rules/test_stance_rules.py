@@ -192,7 +192,11 @@ risk       NOUN  NN  pobj  3 O
 """
 
 
-@pytest.mark.parametrize("spec", [HOMES_FOR_CHILDREN_AT_RISK, HOMES_HUNG_ON_VERB])
+HOMES_FOR_YOUNGSTERS_AT_RISK = HOMES_FOR_CHILDREN_AT_RISK.replace(
+    "children   NOUN  NNS pobj  1 O lemma=child", "youngsters NOUN  NNS pobj  1 O lemma=youngster")
+
+
+@pytest.mark.parametrize("spec", [HOMES_FOR_CHILDREN_AT_RISK, HOMES_HUNG_ON_VERB, HOMES_FOR_YOUNGSTERS_AT_RISK])
 def test_stance_cues__phrase__near_miss_a_phrase_that_says_which_people(spec):
     """'Homes for children at risk close': 'at risk' says which children; it is no objection."""
     doc = parse(spec)
