@@ -2012,21 +2012,27 @@ profit  NOUN  NN  pobj  4 O
 def _grounds_named(spec: str) -> tuple[list[str], list[str]]:
     """The proposals and grounds of the sentence, under a taxonomy whose one word 'marketisation'
     is both a proposal's name and a ground, and whose ground word 'profit' ends a longer name."""
-    from argmap.nlp.rules.targets import TargetContext, proposals, themes
-    from argmap.taxonomy import taxonomy_from_dict
+    from argmap.nlp.rules.targets import proposals, themes
 
-    from .kit import LEX, attribution_ctx, units_of
-    taxonomy = taxonomy_from_dict({
+    ctx = _context_under(spec, {
         "meta": {"name": "ground words", "general_proposal": "care-reform"},
         "proposal": [{"id": "care-reform", "label": "care reform"},
                      {"id": "market-care", "label": "market care", "aliases": ["marketisation", "care run for profit"]}],
         "theme": [{"id": "profit", "label": "profit", "terms": ["marketisation", "profit"]}],
     })
-    doc = parse(spec)
-    actx = attribution_ctx(doc)
-    ctx = TargetContext(doc, taxonomy, LEX, set(actx.state.mention_at), actx.sents, units_of(actx))
     span = ctx.sents[0]
     return proposals(ctx, span), themes(ctx, span)
+
+
+def _context_under(spec: str, taxonomy: dict):
+    """The target context of a hand-built Doc under a small taxonomy of its own."""
+    from argmap.nlp.rules.targets import TargetContext
+    from argmap.taxonomy import taxonomy_from_dict
+
+    from .kit import LEX, attribution_ctx, units_of
+    doc = parse(spec)
+    actx = attribution_ctx(doc)
+    return TargetContext(doc, taxonomy_from_dict(taxonomy), LEX, set(actx.state.mention_at), actx.sents, units_of(actx))
 
 
 def test_themes__a_proposal_named_by_the_ground_word_alone_is_both():
@@ -2054,20 +2060,15 @@ FINANCIAL_STAFF = FINANCIAL_PROFIT.replace("profit     NOUN", "staffing   NOUN")
 def _grounds_absorbed(spec: str) -> list[str]:
     """The grounds of the sentence, under a taxonomy whose profit ground absorbs the money word
     'financial' of its funding ground."""
-    from argmap.nlp.rules.targets import TargetContext, themes
-    from argmap.taxonomy import taxonomy_from_dict
+    from argmap.nlp.rules.targets import themes
 
-    from .kit import LEX, attribution_ctx, units_of
-    taxonomy = taxonomy_from_dict({
+    ctx = _context_under(spec, {
         "meta": {"name": "absorbed words", "general_proposal": "care-reform"},
         "proposal": [{"id": "care-reform", "label": "care reform"}],
         "theme": [{"id": "funding", "label": "funding", "terms": ["financial", "money"]},
                   {"id": "profit", "label": "profit", "terms": ["profit"], "absorbs": ["financial"]},
                   {"id": "staff", "label": "staff", "terms": ["staffing"]}],
     })
-    doc = parse(spec)
-    actx = attribution_ctx(doc)
-    ctx = TargetContext(doc, taxonomy, LEX, set(actx.state.mention_at), actx.sents, units_of(actx))
     return themes(ctx, ctx.sents[0])
 
 
