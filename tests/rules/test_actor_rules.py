@@ -791,6 +791,22 @@ met        VERB  VBD   ROOT      16 O lemma=meet
 """
 
 
+# "The Fair Start Alliance (FSA) is a group." (no verb of saying: only this rule finds the name)
+FAIR_START_ALLIANCE_IS = """
+The        DET   DT    det       3 O
+Fair       PROPN NNP   compound  3 O
+Start      PROPN NNP   compound  3 O
+Alliance   PROPN NNP   nsubj     7 O
+(          PUNCT -LRB- punct     3 O
+FSA        PROPN NNP   appos     3 O
+)          PUNCT -RRB- punct     3 O
+is         AUX   VBZ   ROOT      7 O lemma=be
+a          DET   DT    det       9 O
+group      NOUN  NN    attr      7 O
+.          PUNCT .     punct     7 O
+"""
+
+
 def test_actors_mentions__initialled_body__fires():
     """'The Fair Start Alliance (FSA) said ... Fair Start Alliance met.': a body's name spelt by the
     initials after it names an organisation, there and where it stands again."""
@@ -798,6 +814,7 @@ def test_actors_mentions__initialled_body__fires():
 
     found = described(initialled_bodies(actor_ctx(parse(FAIR_START_ALLIANCE)), []))
     assert found == [("Fair Start Alliance", ORG), ("Fair Start Alliance", ORG)]
+    assert actors_found(FAIR_START_ALLIANCE_IS) == [("Fair Start Alliance", "fair-start-alliance", ORG)]
 
 
 def test_actors_mentions__initialled_body__near_miss():
