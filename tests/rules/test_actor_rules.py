@@ -1542,6 +1542,9 @@ def test_actors_implausible__page_sections__near_miss():
     ctx, span, held = implausible(NEWS_AND_MEDIA_TRUST, 0, 3)
     assert not page_sections(ctx, span)
     assert held == [] and plausible(ctx, span)
+    bbc = NEWS_AND_JOBSNEWS.replace("News      PROPN NNP compound 2 B-ORG", "BBC       PROPN NNP compound 2 B-ORG")
+    ctx, span, _ = implausible(bbc, 0, 3)
+    assert not page_sections(ctx, span)  # 'BBC & JobsNews': the name in capitals is no section word
 
 
 CURLY_FIELD = """

@@ -770,13 +770,13 @@ def work_contents(ctx: AttributionContext, units: list[Unit]) -> None:
 
 
 def _contents_verb(ctx: AttributionContext, root: Token) -> Token | None:
-    """The verb by which a sentence says what a work holds: a listing verb ('includes'), or 'has'
-    with a noun of emphasis ('has a focus on early help'), as the root or a verb joined to it
+    """The verb by which a sentence says what a work holds: a listing verb ('includes'), or 'has' or
+    'places' with a noun of emphasis ('has a focus on early help'), as the root or a verb joined to it
     that shares its subject ('is backed by £200m and has a focus on ...')."""
     for verb in (root, *(c for c in root.conjuncts if c.pos_ in ("VERB", "AUX")
                          and not any(d.dep_ in ("nsubj", "nsubjpass") for d in c.children))):
         low = verb.lemma_.lower()
-        if low in ctx.words("verbs.contain") or low == "have" and any(
+        if low in ctx.words("verbs.contain") or low in ctx.words("verbs.give_emphasis") and any(
                 d.dep_ == "dobj" and d.lemma_.lower() in ctx.words("markers.emphasis") for d in verb.children):
             return verb
     return None

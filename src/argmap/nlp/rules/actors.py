@@ -1161,7 +1161,9 @@ def listed_not_actor(ctx: ActorContext, span: Span) -> bool:
                   "News', 'News & JobsNews', run-together words split at their capitals) is page furniture.",
                   "News & Events said nothing.")
 def page_sections(ctx: ActorContext, span: Span) -> bool:
-    words = [w.lower() for part in re.findall(r"[\w'’-]+", span.text) for w in re.findall(r"[A-Z][a-z]+|[a-z]+", part)]
+    # run-together words split at their capitals ('JobsNews'); a word in capitals stays whole ('BBC News')
+    words = [w.lower() for part in re.findall(r"[\w'’-]+", span.text)
+             for w in re.findall(r"[A-Z]+(?![a-z])|[A-Z]?[a-z]+|\d+", part)]
     sections = ctx.lex["layout.section_words"]
     joins = ctx.lex["markers.name_joins"]
     return any(w in sections for w in words) and all(w in sections or w in joins for w in words)
