@@ -561,11 +561,12 @@ def taxonomy_from_dict(data: dict, *, digest: str = "", source: str = "") -> Tax
         for item in data.get(key, []):
             eid = item["id"]
             label = item.get("label") or item.get("name") or eid.replace("-", " ")
-            out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])),
-                             item.get("type"), tuple(k.lower() for k in item.get("keywords", [])),
-                             item.get("parent"), item.get("kind", "policy"), item.get("condition", False),
-                             tuple(h.lower() for h in item.get("sites", [])), item.get("work"),
-                             tuple(w.lower() for w in item.get("absorbs", [])))
+            out[eid] = Entry(eid, label, tuple(item.get(alias_key, [])), type=item.get("type"),
+                             keywords=tuple(k.lower() for k in item.get("keywords", [])),
+                             parent=item.get("parent"), kind=item.get("kind", "policy"),
+                             condition=item.get("condition", False),
+                             sites=tuple(h.lower() for h in item.get("sites", [])), work=item.get("work"),
+                             absorbs=tuple(w.lower() for w in item.get("absorbs", [])))
         return out
 
     meta = data.get("meta", {})
